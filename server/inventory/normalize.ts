@@ -7,6 +7,7 @@
  * `looseKey` also drops numbers and edition words, for a second, more tolerant lookup.
  */
 
+import { escapeRegExp } from "../core/text.ts";
 import { wordListEntries } from "../i18n/word-lists.ts";
 
 /** Words that only qualify an edition or a packaging, dropped by `looseKey` (`i18n/fr/inventory-edition-words.txt`). */
@@ -236,8 +237,7 @@ export function isModuleLine(name: string): boolean {
 /** Package-name patterns of a distribution's base (`i18n/fr/inventory-distribution-packages.txt`): kept, exceptions. */
 const DISTRIBUTION_PACKAGES = (() => {
   const glob = (entry: string) => {
-    const escaped = entry.replace(/[.+?^$()|[\]\\{}]/g, "\\$&").replaceAll("*", ".*");
-    return new RegExp(`^${escaped}$`);
+    return new RegExp(`^${escapeRegExp(entry).replaceAll("\\*", ".*")}$`);
   };
   const entries = wordListEntries("inventory-distribution-packages.txt");
   return {
