@@ -174,6 +174,17 @@ function beforeAdoptionText(s: PublicSnapshot): string | null {
   });
 }
 
+/**
+ * The inventories whose perimeter differs from the previous one's (other files, installations jumping by more than a
+ * tenth), each said under the progress table with its date: part of the change is the perimeter's (trial14 B5).
+ */
+function perimeterNotes(s: PublicSnapshot): string {
+  const notes = s.checkpoints
+    .filter((c) => c.perimeter)
+    .map((c) => `<p class="notice">${esc(t("perimeter", { date: frenchDate(c.date), notice: c.perimeter! }))}</p>\n`);
+  return notes.join("");
+}
+
 /** The public page, complete in itself but for its stylesheet (`public.css` beside it, or served by Cap Libre). */
 export function renderPublicPage(
   s: PublicSnapshot,
@@ -279,7 +290,7 @@ ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${es
 <table><caption id="progress-caption">${esc(t("progressCaption", { measure: measureName }))}</caption>
 <thead><tr><th scope="col">${esc(t("colDate"))}</th><th scope="col">${esc(t("colMeasured"))}</th><th scope="col">${esc(t("colPlanned"))}</th><th scope="col">${esc(t("colRaw"))}</th><th scope="col">${esc(t("colInstallations"))}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
-${linear(s) ? `<p>${esc(t("trajectoryLinear"))}</p>\n` : ""}</section>
+${perimeterNotes(s)}${linear(s) ? `<p>${esc(t("trajectoryLinear"))}</p>\n` : ""}</section>
 <section aria-labelledby="changes">
 <h2 id="changes">${esc(t(s.changes.since === "adoption" ? "changesTitleFirst" : "changesTitle"))}</h2>
 ${s.changes.from ? `<p>${esc(t("changesFrom", { date: frenchDate(s.changes.from) }))}</p>\n` : ""}${beforeAdoptionText(s) ? `<p>${esc(beforeAdoptionText(s)!)}</p>\n` : ""}<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}

@@ -10,14 +10,17 @@ import { namesOtherCollectivite } from "../../server/tracking/service.ts";
 import { postJson, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
-const csv = (office: number) =>
-  `\uFEFF"Nom";"Éditeur";"Nombre d'installations"\n"Microsoft Office Professionnel Plus 2019";"Microsoft Corporation";"${office}"\n"LibreOffice";"The Document Foundation";"${200 - office}"\n`;
+const csv = (office: number, total = 200) =>
+  `\uFEFF"Nom";"Éditeur";"Nombre d'installations"\n"Microsoft Office Professionnel Plus 2019";"Microsoft Corporation";"${office}"\n"LibreOffice";"The Document Foundation";"${total - office}"\n`;
 
 let server: TestServer;
-const upload = async (office: number, date: string, collectivite?: string) => {
+const upload = async (office: number, date: string, collectivite?: string, total = 200) => {
   const query = new URLSearchParams({ name: `inv-${office}.csv`, inventoryDate: date });
   if (collectivite) query.set("collectivite", collectivite);
-  const res = await fetch(`${server.url}/api/inventory/analyze?${query}`, { method: "POST", body: csv(office) });
+  const res = await fetch(`${server.url}/api/inventory/analyze?${query}`, {
+    method: "POST",
+    body: csv(office, total),
+  });
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()).id as string;
 };
@@ -68,5 +71,29 @@ describe("a checkpoint from another collectivité's analysis (trial14 B16)", () 
     expect(namesOtherCollectivite("DÉPARTEMENT DU GARD", "Département du Gard")).toBe(false);
     expect(namesOtherCollectivite("Commune de Garde-Colombe", "Département du Gard")).toBe(true);
     expect(namesOtherCollectivite(null, "Département du Gard")).toBe(false);
+  });
+});
+
+describe("a checkpoint whose perimeter changed (the compare's notice, on the plan and its public page)", () => {
+  it("says it on the checkpoint added and on the citizens' page; says nothing for the same perimeter", async () => {
+    // The college's computers joined the export: 200 installations, then 260 (+30 %).
+    const wider = await upload(90, "2026-11-20", "Département du Gard", 260);
+    const res = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: wider });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { progress } = await res.json();
+    const latest = progress.checkpoints.at(-1);
+    expect(latest.checkpoint.analysisId).toBe(wider);
+    expect(latest.perimeter).toMatch(
+      /^Attention : le périmètre a peut-être changé, le nombre d'installations passe de 200 à 260 \(\+30\s%\)\. Une partie des écarts vient de ce changement/,
+    );
+    // The checkpoints before, on 200 installations each, were measured on one perimeter.
+    for (const c of progress.checkpoints.slice(0, -1)) expect(c.perimeter).toBeNull();
+    const published = await postJson(`${server.url}/api/plans/${planId}/publish`, { reviewed: true });
+    expect(published.status, await published.clone().text()).toBe(200);
+    const html = await (await fetch(`${server.url}${(await published.json()).url}`)).text();
+    expect(html).toMatch(
+      /<p class="notice">Inventaire du 20 novembre 2026 : Attention : le périmètre a peut-être changé, le nombre d&#39;installations passe de 200 à 260/,
+    );
+    expect(html.match(/le périmètre a/g)).toHaveLength(1);
   });
 });
