@@ -6,7 +6,7 @@
  * one imported without a collectivité, is still added.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { namesOtherCollectivite } from "../../server/tracking/service.ts";
+import { sameCollectivite } from "../../server/inventory/collectivite.ts";
 import { postJson, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
@@ -65,12 +65,33 @@ describe("a checkpoint from another collectivité's analysis (trial14 B16)", () 
     expect((await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: unnamed })).status).toBe(201);
   });
 
-  it("tells names apart by their words", () => {
-    expect(namesOtherCollectivite("Département de l'Hérault", "Département du Gard")).toBe(true);
-    expect(namesOtherCollectivite("Gard", "Département du Gard")).toBe(false);
-    expect(namesOtherCollectivite("DÉPARTEMENT DU GARD", "Département du Gard")).toBe(false);
-    expect(namesOtherCollectivite("Commune de Garde-Colombe", "Département du Gard")).toBe(true);
-    expect(namesOtherCollectivite(null, "Département du Gard")).toBe(false);
+  it("the comparison of two analyses uses the same rule (it said « Gard » was not the Département du Gard)", async () => {
+    const compare = async (from: string, to: string) =>
+      (await (await fetch(`${server.url}/api/inventory/compare?from=${from}&to=${to}`)).json()).notice ?? "";
+    const gard = await upload(140, "2026-07-01", "Département du Gard");
+    const short = await upload(130, "2026-08-01", "Gard");
+    const herault = await upload(125, "2026-08-02", "Département de l'Hérault");
+    expect(await compare(gard, short)).not.toMatch(/même collectivité/);
+    expect(await compare(gard, herault)).toMatch(/ne portent pas sur la même collectivité/);
+  });
+
+  it("tells names apart by their words, with the one rule the comparison and the import use", () => {
+    const same = (a: string, b: string) => sameCollectivite(a, b) && sameCollectivite(b, a);
+    expect(same("Département de l'Hérault", "Département du Gard")).toBe(false);
+    expect(same("Gard", "Département du Gard")).toBe(true);
+    expect(same("DÉPARTEMENT DU GARD", "Département du Gard")).toBe(true);
+    expect(same("Commune de Garde-Colombe", "Département du Gard")).toBe(false);
+    expect(same("Commune de Lanvéoc", "commune de lanveoc")).toBe(true);
+    expect(same("Haut-Couserans", "Communauté de communes du Haut-Couserans et des Trois Vallées")).toBe(true);
+    // Fixed: one collectivité said by another word of its kind (the tracking rule told them apart) …
+    expect(same("Conseil départemental du Gard", "Département du Gard")).toBe(true);
+    expect(same("Mairie de Nîmes", "Ville de Nîmes")).toBe(true);
+    // … and two collectivités of one name but of other kinds (every rule but the tracking one took them as one).
+    expect(same("Ville de Lyon", "Métropole de Lyon")).toBe(false);
+    expect(same("Ville de Nîmes", "Nîmes Métropole")).toBe(false);
+    expect(same("Nîmes", "Nîmes Métropole")).toBe(true);
+    // The comparison said « Gard » and « Département du Gard » were two collectivités; the plan, one.
+    expect(same("Région Occitanie", "Occitanie")).toBe(true);
   });
 });
 
