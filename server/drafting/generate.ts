@@ -166,8 +166,8 @@ export async function retrievePassages(
 
 /**
  * A section that speaks of peers (`peerCases`), without a model: makes sure its quotations hold a case study of a
- * French collectivité — the first of its passages, else of a search of the case studies for its query, taking the
- * place of its last quotation when they are all taken — and returns the sentence naming the peers quoted, each with
+ * French collectivité — the first of its passages, else of a search of the case studies for its query, quoted after
+ * the others — and returns the sentence naming the peers quoted, each with
  * the number of its quotation (« comme Échirolles [2] »), or "" when the corpus gives none. `quoted` is changed.
  */
 async function withPeerCase(
@@ -189,10 +189,8 @@ async function withPeerCase(
       passages.find(free) ??
       (await deps.retriever.search(query, 16, { kinds: ["case-study"] })).results.find(free) ??
       null;
-    if (found) {
-      if (quoted.length >= Math.max(section.maxPassages, 1)) quoted.pop();
-      quoted.push({ r: found, q: quoteOf(found) });
-    }
+    // After the quotations of the sender's own subject (trial 3), never in place of one.
+    if (found) quoted.push({ r: found, q: quoteOf(found) });
   }
   const named = new Map<string, number[]>();
   quoted.forEach(({ r, q }, i) => {
