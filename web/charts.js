@@ -242,7 +242,8 @@ const barHeight = (rows, legend = true) => rows * 40 + (legend ? 110 : 70);
 /**
  * Stacked bars « exposed / other » with their table: categories, countries, laws.
  * @param {string} key
- * @param {{ name: string, total: number, exposed: number, share: number | null }[]} rows
+ * @param {{ name: string, total: number, exposed: number, share: number | null, known?: number }[]} rows known: the
+ *   installations of known origin the share is counted on, said with it when some are not (trial14 B15)
  * @param {{ note?: string | null, otherIsRest?: boolean }} [options] otherIsRest: the other bar is the rest up to the total
  */
 function exposedBars(key, rows, { note = null } = {}) {
@@ -259,7 +260,13 @@ function exposedBars(key, rows, { note = null } = {}) {
     columns: ["category", "total", "exposed", "share"].map((c) => t(`chart.${key}.col.${c}`)),
     rows: rows.map((r) => ({
       name: r.name,
-      cells: [formatNumber(r.total), formatNumber(r.exposed), formatShare(r.share)],
+      cells: [
+        formatNumber(r.total),
+        formatNumber(r.exposed),
+        r.known !== undefined && r.known > 0 && r.known < r.total
+          ? t("chart.shareOfKnown", { share: formatShare(r.share), known: formatNumber(r.known) })
+          : formatShare(r.share),
+      ],
     })),
     height: barHeight(rows.length),
     config: () => ({
@@ -302,6 +309,7 @@ export function exposureByCategory(categories, { label }) {
       total: c.installations,
       exposed: c.extraEuropean.installations ?? 0,
       share: c.extraEuropean.share,
+      known: c.extraEuropean.known,
     }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, "fr"));
   return exposedBars("exposure", rows);

@@ -481,7 +481,8 @@ function categoriesTable(s) {
                 el("th", { scope: "row" }, categoryLabel(c.category)),
                 num(c.products),
                 num(c.installations),
-                // Only what is known to be extra-European; the installations of unknown origin said apart.
+                // Counted as the global share, on the installations of known origin: when some are not, how many
+                // are known and how many not (trial9 B3, trial14 B15).
                 el(
                   "td",
                   { class: "num" },
@@ -490,7 +491,12 @@ function categoriesTable(s) {
                     ? el(
                         "span",
                         { class: "cell-note" },
-                        t("inv.unknownOrigin", { installations: countOf("installation", c.extraEuropean.unknown) }),
+                        c.extraEuropean.known
+                          ? t("inv.shareOfKnown", {
+                              known: formatNumber(c.extraEuropean.known),
+                              unknown: countOf("installation", c.extraEuropean.unknown),
+                            })
+                          : t("inv.unknownOrigin", { installations: countOf("installation", c.extraEuropean.unknown) }),
                       )
                     : null,
                 ),

@@ -590,6 +590,13 @@ async function renderPlan({ focus }) {
         ),
       ),
     ),
+    // An inventory of another perimeter than the previous one (other files, installations jumping by more than a
+    // tenth): part of its change is the perimeter's, as the comparison says (trial14 B5).
+    progress.checkpoints
+      .filter((c) => c.perimeter)
+      .map((c) =>
+        el("p", { class: "notice" }, t("plan.perimeter", { date: day(c.checkpoint.date), notice: c.perimeter })),
+      ),
     table(
       t("plan.milestonesCaption"),
       [t("plan.col.date"), t("plan.col.milestone"), t("plan.col.planned"), t("plan.col.measured"), t("plan.col.state")],

@@ -6,8 +6,10 @@
  */
 
 import { qualificationNote, qualifiedFigures } from "../answers/qualified.ts";
-import { asOfText, escapeRegExp, localDay } from "../core/text.ts";
+import { withArticle } from "../core/labels.ts";
+import { asOfText, escapeRegExp, fold, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
@@ -86,6 +88,39 @@ const COLLECTIVITE_TITLE =
   /(?<!\p{L})(?:communes?|communauté (?:de communes|d'agglomération|urbaine)|agglomération|intercommunalités?|métropole|départements?|régions?|collectivités?|ville de)(?!\p{L})/iu;
 const isAboutCollectivites = (r: SearchResult) => COLLECTIVITE_TITLE.test(r.document.title);
 
+/**
+ * The collectivité a case study is about, by the head of its page's title (« Échirolles », « Ville de Lyon »,
+ * « Région Occitanie » before « : »), or null: not a case study of a French collectivité, or a title that names none
+ * (« Autres collectivités françaises : … »).
+ */
+export function peerName(r: Pick<SearchResult, "document">): string | null {
+  if (r.document.kind !== "case-study" || !COLLECTIVITE_TITLE.test(r.document.title)) return null;
+  const head = /^([^:]{2,60}?) : /.exec(r.document.title)?.[1]?.trim();
+  if (!head || !/^\p{Lu}/u.test(head) || /(?<!\p{L})collectivités(?!\p{L})/iu.test(head)) return null;
+  return head;
+}
+
+/** Words that say a collectivité's kind (« Ville », « Région »…), not its name (`collectivity-kinds.txt`). */
+const KIND_WORDS = new Set(
+  ["commune", "intercommunalité", "département", "région"].flatMap((k) =>
+    (wordListSections("collectivity-kinds.txt").get(k) ?? []).flatMap((e) => fold(e).split(/\s+/)),
+  ),
+);
+
+/**
+ * The peer a quotation names: its case study's collectivité (`peerName`) when the quoted words name it (« Lyon » for
+ * « Ville de Lyon »), else null — a quotation about an event held there does not show what the collectivité did.
+ */
+export function quotedPeer(r: Pick<SearchResult, "document">, quote: string): string | null {
+  const name = peerName(r);
+  if (!name) return null;
+  const words = fold(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2 && !KIND_WORDS.has(w));
+  const quoted = ` ${fold(quote).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  return words.length && words.some((w) => quoted.includes(` ${w} `)) ? name : null;
+}
+
 /** Passages for a section: relevant to its query, of the kinds it asks for, those with figures first if asked. */
 export async function retrievePassages(
   section: SectionStructure,
@@ -127,6 +162,46 @@ export async function retrievePassages(
   const seen = new Set(own.passages.map((r) => r.id));
   kept = [...own.passages, ...kept.filter((r) => !seen.has(r.id))];
   return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
+}
+
+/**
+ * A section that speaks of peers (`peerCases`), without a model: makes sure its quotations hold a case study of a
+ * French collectivité — the first of its passages, else of a search of the case studies for its query, quoted after
+ * the others — and returns the sentence naming the peers quoted, each with
+ * the number of its quotation (« comme Échirolles [2] »), or "" when the corpus gives none. `quoted` is changed.
+ */
+async function withPeerCase(
+  section: SectionStructure,
+  query: string,
+  quoted: { r: SearchResult; q: string }[],
+  passages: SearchResult[],
+  quoteOf: (r: SearchResult) => string,
+  deps: { retriever: Retriever },
+  state: { quoted: Set<string> },
+): Promise<string> {
+  if (!quoted.some(({ r, q }) => quotedPeer(r, q))) {
+    const free = (r: SearchResult) =>
+      !state.quoted.has(r.id) &&
+      !quoted.some((x) => x.r.id === r.id) &&
+      isQuotable(quoteOf(r)) &&
+      !!quotedPeer(r, quoteOf(r));
+    const found =
+      passages.find(free) ??
+      (await deps.retriever.search(query, 16, { kinds: ["case-study"] })).results.find(free) ??
+      null;
+    // After the quotations of the sender's own subject (trial 3), never in place of one.
+    if (found) quoted.push({ r: found, q: quoteOf(found) });
+  }
+  const named = new Map<string, number[]>();
+  quoted.forEach(({ r, q }, i) => {
+    const name = quotedPeer(r, q);
+    if (name) named.set(name, [...(named.get(name) ?? []), i + 1]);
+  });
+  if (!named.size) return "";
+  const names = [...named].map(([name, ns]) => `${withArticle(name)} ${ns.map((n) => `[${n}]`).join("")}`);
+  const list =
+    names.length > 1 ? `${names.slice(0, -1).join(", ")} ${message("drafts.and")} ${names.at(-1)}` : names[0]!;
+  return `${fill(section.peerCases!, { names: list })} `;
 }
 
 /** Share of the user's own words (a letter's context) a passage must hold to come first. */
@@ -620,20 +695,24 @@ export async function* writeSection(
   const mode = text !== null ? "generated" : "template";
   /** What the question asks that no point says (« d'ici 2028 »): Cap Libre's own sentence, its years data. */
   let unsaidNote = "";
+  /** The peers quoted, named (`peerCases`), or empty. */
+  let peerCases = "";
   if (text === null) {
     // A quotation left with no real sentence (a passage cut inside a parenthesis: « … ») is not quoted at all.
     // A note's « L'essentiel » answers the question asked: the sentences that answer it, the most direct first.
     const asked = section.points && section.answers ? fill(section.answers, ctx.vars).trim() : "";
     const answering = asked ? await answeringPoints(asked, passages, deps.retriever, state, section.maxPassages) : [];
+    const quoteOf = (r: SearchResult) => quotation(r, terms, options.quoteChars ?? 420, names);
     const quoted = answering.length
       ? answering.map((p) => ({ r: p.r, q: p.sentence }))
       : passages
           .filter((r) => !state.quoted.has(r.id))
-          .map((r) => ({ r, q: quotation(r, terms, options.quoteChars ?? 420, names) }))
+          .map((r) => ({ r, q: quoteOf(r) }))
           // A costs section quotes costs of software, not any sum its passages give (trial 13, B4).
           .map(({ r, q }) => ({ r, q: section.softwareCosts ? softwareCostQuote(q) : q }))
           .filter(({ q }) => isQuotable(q))
           .slice(0, section.maxPassages);
+    if (section.peerCases) peerCases = await withPeerCase(section, query, quoted, passages, quoteOf, deps, state);
     const unsaid = answering.length ? unsaidYears(asked, answering) : asked ? askedYears(asked) : [];
     if (unsaid.length)
       unsaidNote = message("drafts.unsaidYears", { asked: unsaid.map((y) => `« ${y.text} »`).join(", ") });
@@ -669,7 +748,7 @@ export async function* writeSection(
         : `${message("drafts.quotesIntro")}\n\n${excerpts.map((q, i) => `> « ${q} » [${i + 1}]${noted(i)}`).join("\n\n")}`;
     const quotes = [listed, unsaidNote].filter(Boolean).join("\n\n");
     const mark = section.generate ? message("drafts.draftMark") : "";
-    text = tidy(fill(section.template, { ...ctx.vars, quotes, draft_mark: mark }));
+    text = tidy(fill(section.template, { ...ctx.vars, quotes, draft_mark: mark, peer_cases: peerCases }));
     // The mark before a list, a table or a quotation stands as its own paragraph: glued to « - … » it would turn
     // the first item into plain text (the briefing's « L'essentiel »).
     if (mark && text.startsWith(mark) && /^(?:[-*>|] |\d+[.)] )/.test(text.slice(mark.length)))

@@ -52,6 +52,14 @@ const sectionSchema = z.strictObject({
    */
   peersFirst: z.boolean().default(false),
   /**
+   * Without a model, a sentence naming the peers the section quotes (« D'autres collectivités ont déjà engagé ce
+   * travail, comme {names}. »), filled into the template as `{peer_cases}`: the section then quotes at least one case
+   * study of a French collectivité (found by its query among the case studies when its passages have none), each name
+   * followed by the number of its quotation; empty when the corpus gives none — never a claim of peers unsourced
+   * (trial14 B13).
+   */
+  peerCases: z.string().optional(),
+  /**
    * Catalog passages only for the products of the analysis and their alternatives (`catalog_scope`, set by the
    * document): a roadmap does not cite the record of a product the collectivité does not have.
    */

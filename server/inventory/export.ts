@@ -189,7 +189,10 @@ function sheet(name: string, head: string[], rows: Iterable<Cell[]>, styles = ne
   return parts.join("");
 }
 
-/** The summary by category, one row each: the extra-European share over all installations, then those of unknown origin. */
+/**
+ * The summary by category, one row each: the extra-European share over the installations of known origin (as the
+ * global share), then how many are of known and of unknown origin.
+ */
 export function* categoryRows(summary: InventorySummary): Generator<Cell[]> {
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? "" : Math.round(x * 1000) / 10);
   for (const c of summary.categories ?? []) {
@@ -199,6 +202,7 @@ export function* categoryRows(summary: InventorySummary): Generator<Cell[]> {
       c.items,
       c.installations,
       pct(c.extraEuropean?.share),
+      c.extraEuropean?.known ?? "",
       c.extraEuropean?.unknown ?? "",
       pct(c.openSource?.share),
       (c.risks ?? []).map((r) => r.label).join(", "),

@@ -501,7 +501,7 @@ async function changesOf(
 
 /** A summary that has every figure counted from the items since it was saved (countries, unknown by category). */
 const upToDate = (summary: InventorySummary) =>
-  !!summary.countries && (summary.categories ?? []).every((c) => c.extraEuropean?.unknown !== undefined);
+  !!summary.countries && (summary.categories ?? []).every((c) => c.extraEuropean?.known !== undefined);
 
 /**
  * The figures added to a summary since it was saved, counted once from its items as `summarize` does: the

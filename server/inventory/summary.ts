@@ -99,8 +99,10 @@ function hardwareSetAside(components: InventoryItem[]) {
 }
 
 /**
- * A category's extra-European figure: the installations known to be so, over all its installations, and those of
- * unknown origin said apart (none is counted extra-European for not being known).
+ * A category's extra-European figure, counted as the global share (`shareFigure`): the installations known to be so,
+ * over the category's installations of known origin (`known`), and those of unknown origin said apart — never counted
+ * either way (trial 9: « 100 % » alone for 7 known of 134; trial 14 B15: « 1,6 % » for 6 of 6 known among 370). The
+ * page, the roadmap and the export say « des N d'origine connue » whenever some are unknown.
  */
 export function categoryExtraEuropean(count: {
   installations: number;
@@ -109,7 +111,8 @@ export function categoryExtraEuropean(count: {
 }): CategorySummary["extraEuropean"] {
   return {
     installations: count.exposed,
-    share: count.known ? share(count.exposed, count.installations) : null,
+    share: count.known ? share(count.exposed, count.known) : null,
+    known: count.known,
     unknown: count.installations - count.known,
   };
 }

@@ -218,11 +218,12 @@ export interface CategorySummary {
   items: number;
   installations: number;
   /**
-   * Installations known to be extra-European, and their share of all the category's installations (null when no
-   * origin is known); `unknown`: installations whose origin could not be established — never counted as
-   * extra-European (trial 9: « Non classé, 100 % » when 7 of 134 were). Absent from summaries saved before it.
+   * Installations known to be extra-European, and their share of the category's installations of known origin
+   * (`known`; null when none is known), as the global share; `unknown`: installations whose origin could not be
+   * established — never counted either way (trial 9, trial 14 B15). `known`, `unknown` absent from summaries saved
+   * before them (completed on read).
    */
-  extraEuropean: ShareFigure & { unknown?: number };
+  extraEuropean: ShareFigure & { known?: number; unknown?: number };
   openSource: ShareFigure;
   /** The most installed extra-European products of the category. */
   mainDependencies: {

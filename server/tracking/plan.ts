@@ -8,6 +8,7 @@ import { localDay, roundPercent } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { isExposed, isSetAside, type MeasurableItem, roleOf } from "../inventory/measure.ts";
 import { fold as foldText } from "../inventory/normalize.ts";
+import { perimeterNotice } from "../inventory/perimeter.ts";
 import { type Line, lineOf, namedLike, rebased, reclassifiedLines } from "./lines.ts";
 import { productStatus } from "./product-status.ts";
 
@@ -89,6 +90,11 @@ export interface Checkpoint {
   recordedAt: string;
   /** When the analysis was imported: of two inventories of one day, the later import is the later state. */
   importedAt?: string;
+  /**
+   * The files the inventory was imported from, with their format: a checkpoint of other files than the previous one
+   * measures another perimeter (`checkpointPerimeter`). Absent from checkpoints taken before.
+   */
+  files?: { name: string; format?: string }[];
 }
 
 export interface PlanEvent {
@@ -150,6 +156,8 @@ export interface MeasurableAnalysis {
   inventoryDate?: string | null;
   /** The collectivité named on import, when one was. */
   collectivite?: string | null;
+  /** The files imported (`ParsedFile`): name and format. */
+  files?: { name: string; format?: string }[];
   summary: { installations: number; extraEuropean: { share: number | null }; score: { value: number | null } };
   items: (MeasurableItem & {
     product?: { id: string; name: string } | null;
@@ -248,7 +256,22 @@ export function checkpointOf(
     unclassified,
     recordedAt: now.toISOString(),
     ...(analysis.createdAt ? { importedAt: analysis.createdAt } : {}),
+    ...(analysis.files?.length
+      ? { files: analysis.files.map((f) => ({ name: f.name, ...(f.format ? { format: f.format } : {}) })) }
+      : {}),
   };
+}
+
+/**
+ * The compare's notice (`perimeterNotice`) between a checkpoint and the previous one, or null: other files, or
+ * installations jumping by more than a tenth — part of the change is the perimeter's, not progress (trial14 B5).
+ * Checkpoints taken before their files were kept are compared on their installations only.
+ */
+export function checkpointPerimeter(previous: Checkpoint | undefined, checkpoint: Checkpoint): string | null {
+  if (!previous) return null;
+  const filesKnown = !!previous.files?.length && !!checkpoint.files?.length;
+  const side = (c: Checkpoint) => ({ files: filesKnown ? c.files! : [], installations: c.installations });
+  return perimeterNotice(side(previous), side(checkpoint));
 }
 
 const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -368,6 +391,8 @@ export interface CheckpointProgress {
   appeared: Dependency[];
   /** Exposed dependencies of the previous checkpoint that are gone. */
   removed: Dependency[];
+  /** The perimeter changed since the previous checkpoint: the French notice (`checkpointPerimeter`), else null. */
+  perimeter: string | null;
 }
 
 export interface MilestoneProgress {
@@ -590,6 +615,7 @@ export function progressOf(plan: Plan, today: string): Progress {
       standing: standing(checkpoint.value, planned),
       change,
       ...diff(previous, checkpoint),
+      perimeter: checkpointPerimeter(previous, checkpoint),
     };
   });
   const latest = checkpoints.at(-1) ?? null;
@@ -701,6 +727,8 @@ export interface PublicSnapshot {
     weighted: number | null;
     raw: number | null;
     installations: number;
+    /** Its perimeter differs from the previous checkpoint's: the notice the page shows (absent when not, or before). */
+    perimeter?: string;
   }[];
   /** Since the previous publication (or the baseline): what changed, in plain words built by the page. */
   changes: {
@@ -798,6 +826,7 @@ export function snapshotOf(
       weighted: c.checkpoint.weighted,
       raw: c.checkpoint.raw,
       installations: c.checkpoint.installations,
+      ...(c.perimeter ? { perimeter: c.perimeter } : {}),
     })),
     changes: {
       replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map(label))),

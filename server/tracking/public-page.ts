@@ -46,11 +46,22 @@ const MONTH_YEAR = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "num
 /** Least distance, in the chart's units, between the start's label and a year's. */
 const MIN_LABEL_GAP = 40;
 
+/**
+ * The chart's two drawings: `wide` for a screen, the image (`/api/plans/:id/chart.svg`) and print; `narrow` for a
+ * phone (public.css shows it under 40rem), drawn at the phone's width so that the whole curve, the target's year and
+ * the legend are in the first view and its text reads at 14 px without scrolling sideways (trial14 B14). Its title
+ * and description take other ids, each id once in the page.
+ */
+const LAYOUTS = {
+  wide: { W: 640, H: 300, bottom: 40, legendX: 56 + 8, legendStep: 150, startGap: MIN_LABEL_GAP, ids: "" },
+  // At 14 px, « janv. 2026 » is some 70 units long from the start: the first year's label comes after it.
+  narrow: { W: 340, H: 290, bottom: 50, legendX: 8, legendStep: 100, startGap: 96, ids: "-narrow" },
+} as const;
+
 /** The measure over time against the plan, as an SVG a screen reader skips (the table below carries the figures). */
-export function progressChart(s: PublicSnapshot): string {
-  const W = 640;
-  const H = 300;
-  const pad = { left: 56, right: 16, top: 16, bottom: 40 };
+export function progressChart(s: PublicSnapshot, layout: keyof typeof LAYOUTS = "wide"): string {
+  const { W, H, bottom, legendX, legendStep, startGap, ids } = LAYOUTS[layout];
+  const pad = { left: 56, right: 16, top: 16, bottom };
   const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
   const start = day(s.checkpoints[0]?.date ?? localDay(s.adoptedAt));
   const end = Math.max(day(s.target.date), ...s.checkpoints.map((c) => day(c.date)));
@@ -82,29 +93,40 @@ export function progressChart(s: PublicSnapshot): string {
   const years: string[] = [
     `<text x="${x(startDay)}" y="${H - pad.bottom + 18}" text-anchor="start">${esc(MONTH_YEAR.format(start))}</text>`,
   ];
+  // A year's label too close to the last one shown (a long plan on the narrow chart) keeps its gridline only.
+  let lastLabel = x(startDay);
   for (let year = new Date(start).getUTCFullYear() + 1; Date.UTC(year, 0, 1) <= end; year++) {
     const d = `${year}-01-01`;
-    const label =
-      x(d) - x(startDay) >= MIN_LABEL_GAP
-        ? `<text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`
-        : "";
+    const gap = lastLabel === x(startDay) ? startGap : MIN_LABEL_GAP;
+    const shown = x(d) - lastLabel >= gap;
+    if (shown) lastLabel = x(d);
+    const label = shown ? `<text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>` : "";
     years.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" ${STROKES.grid}/>${label}`);
   }
   const path = (pts: { date: string; value: number | null }[]) =>
     pts.map((p, i) => `${i ? "L" : "M"}${x(p.date).toFixed(1)},${y(p.value!).toFixed(1)}`).join(" ");
-  return `<svg class="chart" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12" fill="#1e1e1e" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
-<title id="chart-title">${esc(t("chartTitle"))}</title>
-<desc id="chart-desc">${esc(t("chartDesc", { target: percentText(s.target.value), date: frenchDate(s.target.date), latest: percentText(measured.at(-1)?.value ?? null) }))}</desc>
+  return `<svg class="chart chart-${layout}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12" fill="#1e1e1e" role="img" aria-labelledby="chart-title${ids} chart-desc${ids}" xmlns="http://www.w3.org/2000/svg">
+<title id="chart-title${ids}">${esc(t("chartTitle"))}</title>
+<desc id="chart-desc${ids}">${esc(t("chartDesc", { target: percentText(s.target.value), date: frenchDate(s.target.date), latest: percentText(measured.at(-1)?.value ?? null) }))}</desc>
 ${grid.join("\n")}
 ${years.join("\n")}
 <path d="${path(planned)}" ${STROKES.planned}/>
 <line x1="${pad.left}" x2="${W - pad.right}" y1="${y(s.target.value)}" y2="${y(s.target.value)}" ${STROKES.target}/>
 <path d="${path(measured)}" ${STROKES.measured}/>
 ${measured.map((c) => `<circle cx="${x(c.date).toFixed(1)}" cy="${y(c.value!).toFixed(1)}" r="4" fill="#000091"/>`).join("")}
-<g class="legend" transform="translate(${pad.left + 8},${H - 8})">
-<line x1="0" x2="24" y1="-4" y2="-4" ${STROKES.measured}/><text x="30" y="0">${esc(t("legendMeasured"))}</text>
-<line x1="150" x2="174" y1="-4" y2="-4" ${STROKES.planned}/><text x="180" y="0">${esc(t("legendPlanned"))}</text>
-<line x1="300" x2="324" y1="-4" y2="-4" ${STROKES.target}/><text x="330" y="0">${esc(t("legendTarget"))}</text>
+<g class="legend" transform="translate(${legendX},${H - 8})">
+${(
+  [
+    ["measured", "legendMeasured"],
+    ["planned", "legendPlanned"],
+    ["target", "legendTarget"],
+  ] as const
+)
+  .map(
+    ([stroke, key], i) =>
+      `<line x1="${i * legendStep}" x2="${i * legendStep + 24}" y1="-4" y2="-4" ${STROKES[stroke]}/><text x="${i * legendStep + 30}" y="0">${esc(t(key))}</text>`,
+  )
+  .join("\n")}
 </g>
 </svg>`;
 }
@@ -150,6 +172,17 @@ function beforeAdoptionText(s: PublicSnapshot): string | null {
     toValue: percentText(b.toValue),
     replaced: b.replaced.length ? t("beforeAdoptionReplaced", { list: b.replaced.join(", ") }) : "",
   });
+}
+
+/**
+ * The inventories whose perimeter differs from the previous one's (other files, installations jumping by more than a
+ * tenth), each said under the progress table with its date: part of the change is the perimeter's (trial14 B5).
+ */
+function perimeterNotes(s: PublicSnapshot): string {
+  const notes = s.checkpoints
+    .filter((c) => c.perimeter)
+    .map((c) => `<p class="notice">${esc(t("perimeter", { date: frenchDate(c.date), notice: c.perimeter! }))}</p>\n`);
+  return notes.join("");
 }
 
 /** The public page, complete in itself but for its stylesheet (`public.css` beside it, or served by Cap Libre). */
@@ -252,12 +285,12 @@ ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${es
 </section>
 <section aria-labelledby="progress">
 <h2 id="progress">${esc(t("progressTitle"))}</h2>
-<div class="chart-scroll" role="region" aria-labelledby="chart-title" tabindex="0">${progressChart(s)}</div>
+<div class="chart-scroll" role="region" aria-labelledby="chart-title" tabindex="0">${progressChart(s)}${progressChart(s, "narrow")}</div>
 <div class="table-scroll" role="region" aria-labelledby="progress-caption" tabindex="0">
 <table><caption id="progress-caption">${esc(t("progressCaption", { measure: measureName }))}</caption>
 <thead><tr><th scope="col">${esc(t("colDate"))}</th><th scope="col">${esc(t("colMeasured"))}</th><th scope="col">${esc(t("colPlanned"))}</th><th scope="col">${esc(t("colRaw"))}</th><th scope="col">${esc(t("colInstallations"))}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
-${linear(s) ? `<p>${esc(t("trajectoryLinear"))}</p>\n` : ""}</section>
+${perimeterNotes(s)}${linear(s) ? `<p>${esc(t("trajectoryLinear"))}</p>\n` : ""}</section>
 <section aria-labelledby="changes">
 <h2 id="changes">${esc(t(s.changes.since === "adoption" ? "changesTitleFirst" : "changesTitle"))}</h2>
 ${s.changes.from ? `<p>${esc(t("changesFrom", { date: frenchDate(s.changes.from) }))}</p>\n` : ""}${beforeAdoptionText(s) ? `<p>${esc(beforeAdoptionText(s)!)}</p>\n` : ""}<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}

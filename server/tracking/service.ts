@@ -9,6 +9,7 @@ import { categoryWord } from "../core/labels.ts";
 import { frenchDate, localDay, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
+import { sameCollectivite } from "../inventory/collectivite.ts";
 import { analysisDay, checkInventoryDate, todayIso } from "../inventory/inventory-date.ts";
 import { type AnalysisListEntry, getAnalysis, type InventoryContext, renameAnalysis } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
@@ -236,19 +237,6 @@ export async function adoptPlan(
 }
 
 /**
- * Whether an analysis's collectivité is another one than a plan's: their names share no run of words (« Gard » and
- * « Département du Gard » are one collectivité; « Département de l'Hérault » is another). An analysis without a
- * collectivité names none.
- */
-export function namesOtherCollectivite(analysisName: string | null | undefined, planName: string): boolean {
-  if (!analysisName?.trim()) return false;
-  const a = slugOf(analysisName);
-  const p = slugOf(planName);
-  const within = (short: string, long: string) => `-${long}-`.includes(`-${short}-`);
-  return !within(a, p) && !within(p, a);
-}
-
-/**
  * Adds a later inventory analysis as a checkpoint (replacing another checkpoint of the same day). « Later » is the
  * day the inventory describes (its export date, `inventoryDate`, else its import day); an inventory of the
  * baseline's own day counts as later when it was imported after the baseline's (a DSI importing last quarter's export
@@ -268,7 +256,12 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
       throw new AppError("invalid_input", message("tracking.error.checkpointIsBaseline"), 400);
     // An analysis picked by mistake in the list (trial14 B16: the Hérault's inventory added to the Gard's plan, then
     // published as the Gard's progress): refused unless the DSI confirms it.
-    if (!data.otherCollectivite && namesOtherCollectivite(analysis.collectivite, plan.collectivite.name))
+    // An analysis without a collectivité names none (older imports).
+    if (
+      !data.otherCollectivite &&
+      analysis.collectivite?.trim() &&
+      !sameCollectivite(analysis.collectivite, plan.collectivite.name)
+    )
       throw new AppError(
         "other_collectivite",
         message("tracking.error.checkpointOtherCollectivite", {

@@ -1,6 +1,7 @@
 /**
  * The citizens' page on a 375 px phone (trial 2026-12): a table's caption stays in view, whole, when the table
- * scrolls sideways, and the chart's axis text reads at 12 px or more.
+ * scrolls sideways, and the chart's axis text reads at 12 px or more. The chart is drawn for the phone's width, whole
+ * on its first view — the target's year and the « objectif » legend were off-screen in a scroll box (trial14 B14).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
@@ -55,12 +56,48 @@ describe.skipIf(!browserAvailable)("the public page on a phone", () => {
       expect(box.right).toBeLessThanOrEqual(375);
     }
     const smallest = await page
-      .locator(".chart text")
+      .locator(".chart text:visible")
       .evaluateAll((texts) => Math.min(...texts.map((t) => (t as SVGTextElement).getBoundingClientRect().height)));
     // The height of a line of text is a little more than its font size: 12 px text gives some 14 px.
     expect(smallest).toBeGreaterThanOrEqual(13);
     // The page itself does not scroll sideways: only the chart and the tables do, each in its own region.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+
+  it("shows the whole chart on the phone's first view: the target's year and the « objectif » legend (trial14 B14)", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}/public/${slug}`);
+    const chart = page.locator("svg.chart:visible");
+    expect(await chart.count()).toBe(1);
+    const box = async (text: string) =>
+      chart
+        .locator("text")
+        .filter({ hasText: new RegExp(`^${text}$`) })
+        .evaluate((n) => {
+          const r = n.getBoundingClientRect();
+          return { left: r.left, right: r.right };
+        });
+    // Nothing to scroll: the chart is as wide as the screen, the target's year (2030) and the legend are inside it.
+    const whole = await chart.evaluate((n) => n.getBoundingClientRect());
+    expect(whole.left).toBeGreaterThanOrEqual(0);
+    expect(whole.right).toBeLessThanOrEqual(375);
+    expect((await box("2030")).right).toBeLessThanOrEqual(375);
+    expect((await box("objectif")).right).toBeLessThanOrEqual(375);
+    expect(await page.locator(".chart-scroll").evaluate((n) => n.scrollWidth <= n.clientWidth)).toBe(true);
+    // The start's month and the first year shown do not overlap.
+    const years = await chart
+      .locator("text")
+      .evaluateAll((ts) =>
+        ts
+          .filter((t) => /^(janv|\d{4})/.test(t.textContent ?? ""))
+          .map((t) => ({ left: t.getBoundingClientRect().left, right: t.getBoundingClientRect().right })),
+      );
+    for (let i = 1; i < years.length; i++) expect(years[i]!.left).toBeGreaterThan(years[i - 1]!.right);
+    // On a wide screen the wide chart, alone.
+    await page.setViewportSize({ width: 1200, height: 800 });
+    expect(await chart.evaluate((n) => n.getAttribute("viewBox"))).toBe("0 0 640 300");
     await page.close();
   });
 });

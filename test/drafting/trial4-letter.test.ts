@@ -93,6 +93,46 @@ describe("trial4's letter without a model", () => {
       expect(quote).toMatch(/non confirm|pas confirm/);
   });
 
+  it("names the peers it speaks of, from the corpus's case studies, each with its own source (trial14 B13)", async () => {
+    // trial14's association letter to a département: « D'autres collectivités … ont déjà engagé ce travail » stood
+    // alone, backed by no quotation, with the SREN article and the study method quoted under it.
+    const { draft: alpes } = await writeDraft(engine, {
+      type: "letter",
+      inputs: {
+        collectivite: {
+          name: "Département des Hautes-Alpes",
+          kind: "département",
+          region: "Provence-Alpes-Côte d'Azur",
+        },
+        sender: { name: "Linux Alpes", description: "association gapençaise de promotion des logiciels libres" },
+        recipient: { name: "Monsieur le Président", role: "Président du conseil départemental", civility: "Monsieur" },
+        tone: "courtois",
+        context:
+          "Les collèges et les services du Département utilisent des logiciels d'éditeurs américains, et le contrat de messagerie arrive à échéance",
+        requests: ["study", "target", "public-information"],
+        subject: "Réduire les dépendances numériques extra-européennes du Département",
+        place: "Gap",
+        date: "2026-12-06",
+      },
+    });
+    const local = alpes.versions[0]!.sections.find((s) => s.key === "local")!;
+    expect(local.mode).toBe("template");
+    const sentence = local.text.split(/(?<=\.)\s+/).find((x) => /ont déjà engagé ce travail/.test(x));
+    // Said only with the peers named and cited: each cited passage a case study of a collectivité, credited to a
+    // source of its own page (an address), not to Cap Libre's analysis nor a guide.
+    expect(sentence).toMatch(/ont déjà engagé ce travail, (?:comme|notamment) [^[]+\[\d\]/);
+    const cited = [...sentence!.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    for (const n of cited) {
+      const citation = local.citations.find((c) => c.n === n)!;
+      expect(citation.title, sentence).toMatch(/Échirolles|Lyon|Occitanie|Millau|collectivités/);
+      expect(citation.analysis).toBe(false);
+      expect(citation.url).toMatch(/^https:/);
+    }
+    expect(local.verification!.sentences.find((x) => x.text.includes("ont déjà engagé"))?.status).not.toBe(
+      "unsupported",
+    );
+  });
+
   it("prints each address right after its own source", () => {
     for (const note of notesOf(markdown)) {
       // The address after the note's last full stop belongs to the last source named before it.

@@ -52,9 +52,13 @@ function references(span: string): string {
     .join(" | ");
 }
 
-/** The quoted text of citation `n` in a section: the quotation or point carrying the marker. */
+/**
+ * The quoted text of citation `n` in a section: the quotation or point carrying the marker — not a sentence of the
+ * template that names what the quotation is about (a letter's « comme la Ville de Lyon [2] », trial14 B13).
+ */
 function quoteOf(text: string, n: number): string | null {
-  const line = text.split("\n").find((l) => l.includes(`[${n}]`));
+  const lines = text.split("\n").filter((l) => l.includes(`[${n}]`));
+  const line = lines.find((l) => /^\s*(?:>|-)\s/.test(l)) ?? lines[0];
   if (!line) return null;
   return (
     line

@@ -184,3 +184,40 @@ describe("a comparison whose perimeter changed (B5)", () => {
     ).toBeNull();
   });
 });
+
+describe("a category's extra-European share, on the installations of known origin as the global share (B15)", () => {
+  const result = () =>
+    analyzeRows(
+      [
+        inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 100),
+        inventoryRow("Adobe Digital Editions 4.5", "Adobe Inc.", 6),
+        inventoryRow("Gestion Cimetière (application maison)", "", 50),
+        inventoryRow("Régie Eau Facturation", "Aquasoft Informatique", 40),
+      ],
+      index,
+      { now: NOW },
+    );
+
+  it("divides by the known installations and says how many are known and unknown", () => {
+    const { summary } = result();
+    const unclassified = summary.categories.find((c) => c.category === "unclassified")!;
+    // 6 known (all extra-European), 90 of unknown origin: « 100 % des 6 d'origine connue », never 6 / 96.
+    expect(unclassified.extraEuropean).toMatchObject({ installations: 6, known: 6, unknown: 90, share: 1 });
+    // The global share is counted the same way: known extra-European over known origin.
+    expect(summary.extraEuropean.share).toBeCloseTo(106 / 106, 5);
+    const workstation = summary.categories.find((c) => c.category === "workstation")!;
+    expect(workstation.extraEuropean).toMatchObject({ share: 1, known: 100, unknown: 0 });
+  });
+
+  it("a category with no known origin has no share", () => {
+    const { summary } = analyzeRows([inventoryRow("Gestion Cimetière (application maison)", "", 50)], index, {
+      now: NOW,
+    });
+    expect(summary.categories[0]!.extraEuropean).toMatchObject({
+      installations: 0,
+      known: 0,
+      unknown: 50,
+      share: null,
+    });
+  });
+});

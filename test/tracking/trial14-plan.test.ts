@@ -6,18 +6,21 @@
  * one imported without a collectivité, is still added.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { namesOtherCollectivite } from "../../server/tracking/service.ts";
+import { sameCollectivite } from "../../server/inventory/collectivite.ts";
 import { postJson, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
-const csv = (office: number) =>
-  `\uFEFF"Nom";"Éditeur";"Nombre d'installations"\n"Microsoft Office Professionnel Plus 2019";"Microsoft Corporation";"${office}"\n"LibreOffice";"The Document Foundation";"${200 - office}"\n`;
+const csv = (office: number, total = 200) =>
+  `\uFEFF"Nom";"Éditeur";"Nombre d'installations"\n"Microsoft Office Professionnel Plus 2019";"Microsoft Corporation";"${office}"\n"LibreOffice";"The Document Foundation";"${total - office}"\n`;
 
 let server: TestServer;
-const upload = async (office: number, date: string, collectivite?: string) => {
+const upload = async (office: number, date: string, collectivite?: string, total = 200) => {
   const query = new URLSearchParams({ name: `inv-${office}.csv`, inventoryDate: date });
   if (collectivite) query.set("collectivite", collectivite);
-  const res = await fetch(`${server.url}/api/inventory/analyze?${query}`, { method: "POST", body: csv(office) });
+  const res = await fetch(`${server.url}/api/inventory/analyze?${query}`, {
+    method: "POST",
+    body: csv(office, total),
+  });
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()).id as string;
 };
@@ -62,11 +65,56 @@ describe("a checkpoint from another collectivité's analysis (trial14 B16)", () 
     expect((await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: unnamed })).status).toBe(201);
   });
 
-  it("tells names apart by their words", () => {
-    expect(namesOtherCollectivite("Département de l'Hérault", "Département du Gard")).toBe(true);
-    expect(namesOtherCollectivite("Gard", "Département du Gard")).toBe(false);
-    expect(namesOtherCollectivite("DÉPARTEMENT DU GARD", "Département du Gard")).toBe(false);
-    expect(namesOtherCollectivite("Commune de Garde-Colombe", "Département du Gard")).toBe(true);
-    expect(namesOtherCollectivite(null, "Département du Gard")).toBe(false);
+  it("the comparison of two analyses uses the same rule (it said « Gard » was not the Département du Gard)", async () => {
+    const compare = async (from: string, to: string) =>
+      (await (await fetch(`${server.url}/api/inventory/compare?from=${from}&to=${to}`)).json()).notice ?? "";
+    const gard = await upload(140, "2026-07-01", "Département du Gard");
+    const short = await upload(130, "2026-08-01", "Gard");
+    const herault = await upload(125, "2026-08-02", "Département de l'Hérault");
+    expect(await compare(gard, short)).not.toMatch(/même collectivité/);
+    expect(await compare(gard, herault)).toMatch(/ne portent pas sur la même collectivité/);
+  });
+
+  it("tells names apart by their words, with the one rule the comparison and the import use", () => {
+    const same = (a: string, b: string) => sameCollectivite(a, b) && sameCollectivite(b, a);
+    expect(same("Département de l'Hérault", "Département du Gard")).toBe(false);
+    expect(same("Gard", "Département du Gard")).toBe(true);
+    expect(same("DÉPARTEMENT DU GARD", "Département du Gard")).toBe(true);
+    expect(same("Commune de Garde-Colombe", "Département du Gard")).toBe(false);
+    expect(same("Commune de Lanvéoc", "commune de lanveoc")).toBe(true);
+    expect(same("Haut-Couserans", "Communauté de communes du Haut-Couserans et des Trois Vallées")).toBe(true);
+    // Fixed: one collectivité said by another word of its kind (the tracking rule told them apart) …
+    expect(same("Conseil départemental du Gard", "Département du Gard")).toBe(true);
+    expect(same("Mairie de Nîmes", "Ville de Nîmes")).toBe(true);
+    // … and two collectivités of one name but of other kinds (every rule but the tracking one took them as one).
+    expect(same("Ville de Lyon", "Métropole de Lyon")).toBe(false);
+    expect(same("Ville de Nîmes", "Nîmes Métropole")).toBe(false);
+    expect(same("Nîmes", "Nîmes Métropole")).toBe(true);
+    // The comparison said « Gard » and « Département du Gard » were two collectivités; the plan, one.
+    expect(same("Région Occitanie", "Occitanie")).toBe(true);
+  });
+});
+
+describe("a checkpoint whose perimeter changed (the compare's notice, on the plan and its public page)", () => {
+  it("says it on the checkpoint added and on the citizens' page; says nothing for the same perimeter", async () => {
+    // The college's computers joined the export: 200 installations, then 260 (+30 %).
+    const wider = await upload(90, "2026-11-20", "Département du Gard", 260);
+    const res = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: wider });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { progress } = await res.json();
+    const latest = progress.checkpoints.at(-1);
+    expect(latest.checkpoint.analysisId).toBe(wider);
+    expect(latest.perimeter).toMatch(
+      /^Attention : le périmètre a peut-être changé, le nombre d'installations passe de 200 à 260 \(\+30\s%\)\. Une partie des écarts vient de ce changement/,
+    );
+    // The checkpoints before, on 200 installations each, were measured on one perimeter.
+    for (const c of progress.checkpoints.slice(0, -1)) expect(c.perimeter).toBeNull();
+    const published = await postJson(`${server.url}/api/plans/${planId}/publish`, { reviewed: true });
+    expect(published.status, await published.clone().text()).toBe(200);
+    const html = await (await fetch(`${server.url}${(await published.json()).url}`)).text();
+    expect(html).toMatch(
+      /<p class="notice">Inventaire du 20 novembre 2026 : Attention : le périmètre a peut-être changé, le nombre d&#39;installations passe de 200 à 260/,
+    );
+    expect(html.match(/le périmètre a/g)).toHaveLength(1);
   });
 });

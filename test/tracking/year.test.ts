@@ -239,7 +239,7 @@ describe("a year of the commune of Kervallon", () => {
     expect(new Set(rows).size).toBe(rows.length);
     expect(html).not.toContain("Zoom");
     expect(html).not.toContain("Kaspersky");
-    expect(html).toMatch(/<svg class="chart"[^>]*role="img"/);
+    expect(html).toMatch(/<svg class="chart chart-wide"[^>]*role="img"/);
     // « 79,5 % » with a non-breaking space: a line never ends between the number and « % ».
     const fr = (v: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)}\u00a0%`;
     for (const a of analyses) expect(html).toContain(fr(a.summary.score.value));

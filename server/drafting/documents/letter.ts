@@ -64,6 +64,8 @@ export function letterContext(
   // The sender's own words, searched first for the passages that argue the letter (`focus` of its sections).
   vars.letter_context = inputs.context ?? "";
   vars.letter_subject = inputs.subject ?? "";
+  // The peers quoted, named by the section without a model (`peerCases`); none before it writes.
+  vars.peer_cases = "";
   // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
   vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
   const date = inputs.date ?? localDay(now);

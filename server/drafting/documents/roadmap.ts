@@ -339,15 +339,17 @@ export function roadmapContext(
       formatInt(r.products),
       formatInt(r.installations),
       formatInt(r.extra),
-      // Only what is known to be extra-European, over all the category's installations; the unknown said apart,
-      // never counted (trial 9: « Non classé … 100 % » for 7 known of 134).
+      // As the global share, over the installations of known origin; when some are unknown, how many are known
+      // and how many not is said with it (trial 9: « 100 % » alone for 7 known of 134; trial 14 B15: « 1,6 % » for
+      // 6 of 6 known among 370).
       r.known
         ? r.known < r.installations
           ? texts(structure, "baseline.shareWithUnknown", {
-              share: formatPercent((r.extra / r.installations) * 100),
+              share: formatPercent((r.extra / r.known) * 100),
+              known: formatInt(r.known),
               unknown: formatInt(r.installations - r.known),
             })
-          : formatPercent((r.extra / r.installations) * 100)
+          : formatPercent((r.extra / r.known) * 100)
         : r.installations
           ? texts(structure, "baseline.allUnknown", { unknown: formatInt(r.installations) })
           : "—",
