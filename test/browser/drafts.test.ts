@@ -403,7 +403,9 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     }
   });
 
-  it("asks, maps and drafts without a single request outside the page's origin", async () => {
+  // An answer, an analysis and a draft, each a server round trip: it timed out at Vitest's default 30 s in three runs
+  // on a machine loaded to 32-45, alone as in a whole run, with the full browser as with the headless shell.
+  it("asks, maps and drafts without a single request outside the page's origin", { timeout: 120_000 }, async () => {
     const { page, requested, consoleErrors } = await pages.open(withoutModel.url);
     const origin = new URL(withoutModel.url).origin;
     await page.getByLabel("Votre question").fill("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
