@@ -80,7 +80,7 @@ import { orderReversed } from "./order.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
-import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
+import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
@@ -675,7 +675,10 @@ function checkSentence(
   const spelledOut = spelledOutNames(sentence, bags);
   const ownNames = ownNameWords(sentence);
   const locating = locatingDivisions(stated, withFacts);
-  for (const name of namesOf(sentence)) {
+  // The name the sentence opens with, as the subject of its verb (« Échirolles a montré … »): a name like the others.
+  const opening = openingName(stated);
+  const named = namesOf(sentence);
+  for (const name of opening && !named.includes(opening) ? [opening, ...named] : named) {
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
     if (locating.has(folded)) continue;

@@ -1,0 +1,34 @@
+/**
+ * trial14 A5, on other texts than the trial's: a place that opens the sentence as its subject (« Villeurbanne a
+ * montré … ») is a name the cited passage must hold.
+ */
+import { describe, expect, it } from "vitest";
+import { openingName } from "../../server/verify/proper-nouns.ts";
+import { reasons, status } from "../helpers/verify.ts";
+
+const ETUDE =
+  "Mener l'étude des dépendances — Étape 2 : les contrats et les dépenses\n" +
+  "La Cour des comptes a montré qu'une collectivité peut réduire ses dépendances en recensant ses contrats et ses dépenses ; la métropole de Lyon a commencé par ses marchés de bureautique.";
+
+describe("a name opening the sentence as the subject of its verb", () => {
+  it("takes the capitalised word before a verb as a name, not a pronoun, an adverb or an acronym", () => {
+    expect(openingName("Villeurbanne a montré qu'une collectivité peut agir [1].")).toBe("Villeurbanne");
+    expect(openingName("Saint-Priest n'a jamais recensé ses contrats.")).toBe("Saint-Priest");
+    expect(openingName("Cela a montré qu'une collectivité peut agir.")).toBeNull();
+    expect(openingName("Contrairement à ce que dit la presse, rien n'est fait.")).toBeNull();
+    expect(openingName("Concrètement, la métropole a commencé.")).toBeNull();
+    expect(openingName("La métropole a commencé.")).toBeNull();
+  });
+  it("flags the place the cited passage never names", () => {
+    expect(status("Villeurbanne a montré qu'une collectivité peut réduire ses dépendances [1].", ETUDE)).toBe(
+      "unsupported",
+    );
+    expect(reasons("Villeurbanne a montré qu'une collectivité peut réduire ses dépendances [1].", ETUDE)).toContain(
+      "« Villeurbanne » n'est pas nommé",
+    );
+  });
+  it("accepts the place the passage names, and a sentence opened by a pronoun", () => {
+    expect(reasons("Lyon a commencé par ses marchés de bureautique [1].", ETUDE)).toBe("");
+    expect(reasons("Cela montre qu'une collectivité peut réduire ses dépendances [1].", ETUDE)).toBe("");
+  });
+});
