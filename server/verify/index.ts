@@ -15,6 +15,7 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
+import { appendedUnsaid } from "./appended.ts";
 import { askedFigureConcluded } from "./asked-conclusion.ts";
 import { audienceUnstated, publicSwapped } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
@@ -944,6 +945,19 @@ function checkSentence(
         );
       }
     }
+  }
+  // The whole sentence's words found, but not those of the clause appended at its end (« …, sans aucune formation des
+  // agents »): an invented detail hidden by the copied words (`appended.ts`).
+  if (figures.length === 0 && cited.length > 0 && reasons.length === 0) {
+    const appended = appendedUnsaid(stated, pool);
+    if (appended)
+      reasons.push(
+        message("verify.appendedUnsaid", {
+          where: w,
+          clause: appended.clause,
+          words: appended.words.map((x) => `« ${x} »`).join(", "),
+        }),
+      );
   }
   // Every word found elsewhere: the sentence is another given passage's, cited to the wrong one (`misplaced.ts`); said
   // so in place of the words the cited passage lacks.

@@ -1,6 +1,7 @@
 /**
- * trial14 A5, on other texts than the trial's: a place that opens the sentence as its subject (« Villeurbanne a
- * montré … ») is a name the cited passage must hold.
+ * trial14 A5 and A19, on other texts than the trial's: a place that opens the sentence as its subject (« Villeurbanne a
+ * montré … ») is a name the cited passage must hold; a clause appended to a sentence copied from the passage (« …, sans
+ * aucun accompagnement des utilisateurs ») whose words the passage does not write.
  */
 import { describe, expect, it } from "vitest";
 import { openingName } from "../../server/verify/proper-nouns.ts";
@@ -30,5 +31,27 @@ describe("a name opening the sentence as the subject of its verb", () => {
   it("accepts the place the passage names, and a sentence opened by a pronoun", () => {
     expect(reasons("Lyon a commencé par ses marchés de bureautique [1].", ETUDE)).toBe("");
     expect(reasons("Cela montre qu'une collectivité peut réduire ses dépendances [1].", ETUDE)).toBe("");
+  });
+});
+
+const CAF =
+  "Le séminaire des DSI de l'État — Deuxième décision : la Caisse nationale des allocations familiales passe à Nextcloud\n" +
+  "Deuxième décision : la Caisse nationale des allocations familiales fait migrer le stockage de fichiers de ses caisses vers Nextcloud, hébergé dans ses propres centres de données, au cours de l'année 2026.";
+const COPIED =
+  "La Caisse nationale des allocations familiales fait migrer le stockage de fichiers de ses caisses vers Nextcloud";
+
+describe("a clause appended to a sentence copied from the passage", () => {
+  it("flags the appended clause the passage does not write", () => {
+    expect(status(`${COPIED}, sans aucun accompagnement des utilisateurs [1].`, CAF)).toBe("unsupported");
+    expect(reasons(`${COPIED}, et elle a déjà achevé le déménagement [1].`, CAF)).toContain(
+      "« et elle a déjà achevé le déménagement »",
+    );
+  });
+  it("accepts a clause the passage supports, and a short one", () => {
+    expect(reasons(`${COPIED}, et les héberge dans ses propres centres de données [1].`, CAF)).toBe("");
+    expect(reasons(`${COPIED}, au cours de l'année 2026 [1].`, CAF)).toBe("");
+    expect(
+      reasons(`Le séminaire a réuni les DSI de l'État, et la Caisse nationale des allocations familiales [1].`, CAF),
+    ).toBe("");
   });
 });
