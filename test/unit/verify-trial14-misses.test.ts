@@ -1,7 +1,8 @@
 /**
- * trial14 A5 and A19, on other texts than the trial's: a place that opens the sentence as its subject (« Villeurbanne a
- * montré … ») is a name the cited passage must hold; a clause appended to a sentence copied from the passage (« …, sans
- * aucun accompagnement des utilisateurs ») whose words the passage does not write.
+ * trial14 A5, A12 and A19, on other texts than the trial's: a place that opens the sentence as its subject
+ * (« Villeurbanne a montré … ») is a name the cited passage must hold; a reason after « à cause de » the passage does
+ * not give; a clause appended to a sentence copied from the passage (« …, sans aucun accompagnement des
+ * utilisateurs ») whose words the passage does not write.
  */
 import { describe, expect, it } from "vitest";
 import { openingName } from "../../server/verify/proper-nouns.ts";
@@ -52,6 +53,29 @@ describe("a clause appended to a sentence copied from the passage", () => {
     expect(reasons(`${COPIED}, au cours de l'année 2026 [1].`, CAF)).toBe("");
     expect(
       reasons(`Le séminaire a réuni les DSI de l'État, et la Caisse nationale des allocations familiales [1].`, CAF),
+    ).toBe("");
+  });
+});
+
+const MUNICH =
+  "Munich et LiMux — Munich : les raisons avancées par la majorité municipale\n" +
+  "Les partisans du retour à Windows ont invoqué deux arguments : la productivité des agents, jugée insuffisante avec l'environnement LiMux, et le coût total de possession.";
+
+describe("a reason after « à cause de » the passage does not give", () => {
+  it("flags the reason whose words the passage does not write", () => {
+    expect(
+      reasons(
+        "Les partisans du retour à Windows ont invoqué le coût total de possession à cause de la panne des serveurs [1].",
+        MUNICH,
+      ),
+    ).toContain("la raison donnée");
+  });
+  it("accepts the reason the passage gives", () => {
+    expect(
+      reasons(
+        "Munich est revenue à Windows à cause de la productivité des agents, jugée insuffisante avec LiMux [1].",
+        MUNICH,
+      ),
     ).toBe("");
   });
 });
