@@ -949,7 +949,7 @@ function checkSentence(
   // The whole sentence's words found, but not those of the clause appended at its end (« …, sans aucune formation des
   // agents »): an invented detail hidden by the copied words (`appended.ts`).
   if (figures.length === 0 && cited.length > 0 && reasons.length === 0) {
-    const appended = appendedUnsaid(stated, pool);
+    const appended = appendedUnsaid(stated, pool, facts);
     if (appended)
       reasons.push(
         message("verify.appendedUnsaid", {

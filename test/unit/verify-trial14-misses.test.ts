@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { openingName } from "../../server/verify/proper-nouns.ts";
-import { reasons, status } from "../helpers/verify.ts";
+import { check, reasons, status } from "../helpers/verify.ts";
 
 const ETUDE =
   "Mener l'étude des dépendances — Étape 2 : les contrats et les dépenses\n" +
@@ -47,6 +47,18 @@ describe("a clause appended to a sentence copied from the passage", () => {
     expect(reasons(`${COPIED}, et elle a déjà achevé le déménagement [1].`, CAF)).toContain(
       "« et elle a déjà achevé le déménagement »",
     );
+  });
+  it("flags one missing word when the clause writes an absolute word the passage does not", () => {
+    expect(status(`${COPIED}, et les caisses l'utilisent déjà [1].`, CAF)).toBe("unsupported");
+    expect(reasons(`${COPIED}, et les caisses l'utilisent [1].`, CAF)).toBe("");
+  });
+  it("leaves alone the document's conclusion for the collectivité it is written for", () => {
+    const s = check(
+      `${COPIED}, et Kervallon ne peut donc pas compter dessus aujourd'hui [1].`,
+      [CAF],
+      ["Collectivité : Kervallon"],
+    );
+    expect(s.reasons).toEqual([]);
   });
   it("accepts a clause the passage supports, and a short one", () => {
     expect(reasons(`${COPIED}, et les héberge dans ses propres centres de données [1].`, CAF)).toBe("");
