@@ -80,6 +80,7 @@ import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
+import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
@@ -791,6 +792,7 @@ function checkSentence(
       agentSwapped(stated, pool) ??
       bodySwapped(stated, pool) ??
       makerSwapped(stated, pool) ??
+      personItemSwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
     const ban = banUnstated(stated, pool);

@@ -91,3 +91,30 @@ describe("a reason after « à cause de » the passage does not give", () => {
     ).toBe("");
   });
 });
+
+const ASSISES =
+  "Les Assises du logiciel libre de 2025 — Les outils présentés\n" +
+  "Deux outils devaient y être présentés :\n" +
+  "- un « Baromètre des achats libres », porté par Julie Marchand, déléguée aux achats publics ;\n" +
+  "- un « Registre des communs numériques », présenté par Pierre Lagarde pour l'Adullact.";
+
+describe("a person given what the passage attaches to another person of the same list", () => {
+  it("flags the person whose own item does not hold what the sentence gives them", () => {
+    expect(reasons("Le Baromètre des achats libres a été présenté par Pierre Lagarde [1].", ASSISES)).toContain(
+      "« Pierre Lagarde » à la place de « Julie Marchand »",
+    );
+    expect(status("Le Registre des communs numériques a été porté par Julie Marchand [1].", ASSISES)).toBe(
+      "unsupported",
+    );
+  });
+  it("accepts each person with their own item", () => {
+    expect(reasons("Le Registre des communs numériques a été présenté par Pierre Lagarde [1].", ASSISES)).toBe("");
+    expect(reasons("Le Baromètre des achats libres est porté par Julie Marchand [1].", ASSISES)).toBe("");
+    expect(
+      reasons(
+        "Deux outils devaient y être présentés : un Baromètre des achats libres porté par Julie Marchand, et un Registre des communs numériques présenté par Pierre Lagarde [1].",
+        ASSISES,
+      ),
+    ).toBe("");
+  });
+});
