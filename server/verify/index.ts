@@ -343,7 +343,10 @@ function checkSentence(
     // A question of the data (« Question posée : Est-il vrai que les gendarmes ont économisé 534 millions d'euros ? »)
     // asks about a figure, it does not state it: what the figure is said of is checked where a passage states it.
     const stating = found.filter((ss) => !ss.asks);
-    const candidates = stating.length > 0 ? stating : found;
+    // The question of the data (« Question posée : Faut-il partir avant la hausse de 2027 ? ») does not vouch for a
+    // figure a sentence gives to the passages it cites (trial14 A21): only a sentence citing nothing may repeat it.
+    const asking = (ss: SourceSentence) => ss.asks && facts.some((src) => src.sentences.includes(ss));
+    const candidates = stating.length > 0 ? stating : cited.length > 0 ? found.filter((ss) => !asking(ss)) : found;
     if (candidates.length === 0) {
       // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim — unless the
       // sentence concludes from it where the passages count the same thing otherwise (`asked-conclusion.ts`).

@@ -1,8 +1,9 @@
 /**
- * trial14 A5, A12 and A19, on other texts than the trial's: a place that opens the sentence as its subject
+ * trial14 A5, A12, A17, A19 and A21, on other texts than the trial's: a place that opens the sentence as its subject
  * (« Villeurbanne a montré … ») is a name the cited passage must hold; a reason after « à cause de » the passage does
  * not give; a clause appended to a sentence copied from the passage (« …, sans aucun accompagnement des
- * utilisateurs ») whose words the passage does not write.
+ * utilisateurs ») whose words the passage does not write; a person given what the passage attaches to another person
+ * of the same list; a figure only the question of the data gives, stated of the cited passage.
  */
 import { describe, expect, it } from "vitest";
 import { openingName } from "../../server/verify/proper-nouns.ts";
@@ -116,5 +117,25 @@ describe("a person given what the passage attaches to another person of the same
         ASSISES,
       ),
     ).toBe("");
+  });
+});
+
+const TARIFS_2026 =
+  "Les hausses de prix Google — La hausse du 1er mars 2026\n" +
+  "À partir du 1er mars 2026, Google augmente le prix de Workspace Business Standard de 12 à 14 euros par utilisateur et par mois.";
+const QUESTION = "Question posée : Faut-il quitter Google Workspace avant la hausse de prix de 2028 ?";
+
+describe("a figure only the question of the data gives", () => {
+  it("does not vouch for a figure the sentence gives to the passage it cites", () => {
+    const s = check("La hausse de 2028 sur Google Workspace est confirmée [1].", [TARIFS_2026], [QUESTION]);
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toContain("« 2028 »");
+  });
+  it("still lets a sentence citing nothing repeat the question, and the passage vouch for its own figures", () => {
+    expect(check("La note répond à la question de la hausse de 2028.", [TARIFS_2026], [QUESTION]).reasons).toEqual([]);
+    expect(
+      check("Google augmente le prix de Workspace Business Standard le 1er mars 2026 [1].", [TARIFS_2026], [QUESTION])
+        .reasons,
+    ).toEqual([]);
   });
 });
