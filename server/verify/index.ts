@@ -32,6 +32,7 @@ import { dateOfAnother } from "./date-elsewhere.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
+import { dutyUnstated } from "./duties.ts";
 import { dateOfAnotherStep } from "./event-date.ts";
 import {
   causeSwapped,
@@ -800,6 +801,8 @@ function checkSentence(
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
     const ban = banUnstated(stated, pool);
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
+    const duty = ban ? null : dutyUnstated(stated, pool);
+    if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
     // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.

@@ -139,3 +139,25 @@ describe("a figure only the question of the data gives", () => {
     ).toEqual([]);
   });
 });
+
+const OBJECTIF =
+  "Fixer un objectif chiffré — Pourquoi un objectif chiffré\n" +
+  "Un objectif chiffré aide les élus à suivre la sortie des logiciels extra-européens : il donne un cap aux services et une mesure à présenter chaque année.";
+const DECRET = "Le décret — Qui est concerné\nLe décret s'impose aux régions et aux départements.";
+
+describe("an obligation the cited passages do not state", () => {
+  it("flags « s'impose aux … » where no cited passage speaks of an obligation", () => {
+    expect(
+      reasons(
+        "Cet objectif chiffré, qui s'impose aux régions, aide les élus à suivre la sortie des logiciels extra-européens [1].",
+        OBJECTIF,
+      ),
+    ).toContain("ne dit pas que c'est une obligation");
+  });
+  it("leaves the obligation a cited passage states to the other checks", () => {
+    expect(reasons("Le décret s'impose aux régions [1].", DECRET)).toBe("");
+    expect(
+      reasons("Un objectif chiffré aide les élus à suivre la sortie des logiciels extra-européens [1].", OBJECTIF),
+    ).toBe("");
+  });
+});
