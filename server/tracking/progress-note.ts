@@ -183,6 +183,7 @@ function noteProducts(progress: Progress): OwnProduct[] {
       openSource: null,
       installations: [...new Set([p.before, p.now])].filter((n) => n > 0),
       remaining: p.now,
+      before: p.before,
       ...(p.product.by ? { replacement: { names: [p.product.by], shown: p.replacedBy } } : {}),
       says: productLine(p),
     }));

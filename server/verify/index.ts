@@ -15,6 +15,7 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
+import { appendedUnsaid } from "./appended.ts";
 import { askedFigureConcluded } from "./asked-conclusion.ts";
 import { audienceUnstated, publicSwapped } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
@@ -31,6 +32,7 @@ import { dateOfAnother } from "./date-elsewhere.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
+import { dutyUnstated } from "./duties.ts";
 import { dateOfAnotherStep } from "./event-date.ts";
 import {
   causeSwapped,
@@ -79,8 +81,9 @@ import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
+import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
-import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
+import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
@@ -341,7 +344,10 @@ function checkSentence(
     // A question of the data (« Question posée : Est-il vrai que les gendarmes ont économisé 534 millions d'euros ? »)
     // asks about a figure, it does not state it: what the figure is said of is checked where a passage states it.
     const stating = found.filter((ss) => !ss.asks);
-    const candidates = stating.length > 0 ? stating : found;
+    // The question of the data (« Question posée : Faut-il partir avant la hausse de 2027 ? ») does not vouch for a
+    // figure a sentence gives to the passages it cites (trial14 A21): only a sentence citing nothing may repeat it.
+    const asking = (ss: SourceSentence) => ss.asks && facts.some((src) => src.sentences.includes(ss));
+    const candidates = stating.length > 0 ? stating : cited.length > 0 ? found.filter((ss) => !asking(ss)) : found;
     if (candidates.length === 0) {
       // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim — unless the
       // sentence concludes from it where the passages count the same thing otherwise (`asked-conclusion.ts`).
@@ -675,7 +681,10 @@ function checkSentence(
   const spelledOut = spelledOutNames(sentence, bags);
   const ownNames = ownNameWords(sentence);
   const locating = locatingDivisions(stated, withFacts);
-  for (const name of namesOf(sentence)) {
+  // The name the sentence opens with, as the subject of its verb (« Échirolles a montré … »): a name like the others.
+  const opening = openingName(stated);
+  const named = namesOf(sentence);
+  for (const name of opening && !named.includes(opening) ? [opening, ...named] : named) {
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
     if (locating.has(folded)) continue;
@@ -787,10 +796,13 @@ function checkSentence(
       agentSwapped(stated, pool) ??
       bodySwapped(stated, pool) ??
       makerSwapped(stated, pool) ??
+      personItemSwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
     const ban = banUnstated(stated, pool);
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
+    const duty = ban ? null : dutyUnstated(stated, pool);
+    if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
     // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.
@@ -941,6 +953,19 @@ function checkSentence(
         );
       }
     }
+  }
+  // The whole sentence's words found, but not those of the clause appended at its end (« …, sans aucune formation des
+  // agents »): an invented detail hidden by the copied words (`appended.ts`).
+  if (figures.length === 0 && cited.length > 0 && reasons.length === 0) {
+    const appended = appendedUnsaid(stated, pool, facts);
+    if (appended)
+      reasons.push(
+        message("verify.appendedUnsaid", {
+          where: w,
+          clause: appended.clause,
+          words: appended.words.map((x) => `« ${x} »`).join(", "),
+        }),
+      );
   }
   // Every word found elsewhere: the sentence is another given passage's, cited to the wrong one (`misplaced.ts`); said
   // so in place of the words the cited passage lacks.

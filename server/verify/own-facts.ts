@@ -36,6 +36,8 @@ export interface OwnProduct {
    * where no later inventory is compared (a map's product).
    */
   remaining?: number;
+  /** Installations in the first of the two inventories a progress note compares; absent where none is compared. */
+  before?: number;
   /** The replacement a plan gives it: its names, and whether the inventories show it (gone, the replacement grown). */
   replacement?: { names: string[]; shown: boolean };
   /** How the data say it, quoted in the reason (« ESET PROTECT : ESET (Slovaquie), logiciel non libre »). */
@@ -157,6 +159,9 @@ const FREE = bounded(alternation("libre"));
 const PROPRIETARY = bounded(alternation("propriétaire"));
 const COUNTED = bounded(alternation("postes"));
 const PARTIAL = bounded(alternation("retrait partiel"));
+/** « Teams a reculé », « Debian a progressé »: fewer or more installations than in the first inventory. */
+const FELL = bounded(alternation("recul"));
+const ROSE = bounded(alternation("hausse"));
 /** « est passé de » right before a range of installations (« de 101 à 40 installations »). */
 const CHANGE = new RegExp(`(?<![\\p{L}])(?:${alternation("évolution")})\\s*$`, "iu");
 const SHIFT = bounded(alternation("changement de sujet"));
@@ -354,6 +359,21 @@ export function statementsOf(folded: string, original: string): Statement[] {
       known: (p) => p.remaining !== undefined,
     });
   }
+  // « a reculé », « a progressé »: fewer, more installations in the later inventory than in the first.
+  const compared = (p: OwnProduct) => p.before !== undefined && p.remaining !== undefined;
+  for (const [re, fell] of [
+    [FELL, true],
+    [ROSE, false],
+  ] as const)
+    for (const m of all(re))
+      out.push({
+        said: original.slice(m.index!, m.index! + m[0].length),
+        at: m.index!,
+        end: m.index! + m[0].length,
+        holds: (p) => !compared(p) || (fell ? p.remaining! < p.before! : p.remaining! > p.before!),
+        negatable: true,
+        known: compared,
+      });
   for (const [re, free] of [
     [FREE, true],
     [PROPRIETARY, false],

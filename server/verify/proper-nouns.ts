@@ -1,6 +1,7 @@
 /** The proper nouns a sentence writes (capitalised words and their offsets; sentence starts and months aside). */
 import { escapeRegExp } from "../core/text.ts";
-import { words } from "./words.ts";
+import { fold } from "../retrieval/french.ts";
+import { wordList, words } from "./words.ts";
 
 export const SENTENCE_START_COMMON =
   /^(Le|La|Les|Un|Une|Des|Ce|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Je|En|Au|Aux|Pour|Par|Dans|Selon|Depuis|Avec|Sur|Si|Mais|Et|Ou|Cela|Ceci|Leur|Son|Sa|Ses|Notre|Nos|Votre|Vos|Madame|Monsieur|Enfin|Ainsi|De|Du|À|A|Oui|Non|Pas|Plus|Toutefois|Cependant|Néanmoins|Quant|Chaque|Tout|Tous|Toutes|Certains|Certaines|Aucun|Aucune|Lors|Après|Avant|Entre|Face|Grâce|Outre|Parmi|Sans|Sous|Vers|Voici|Voilà|Dès|Quand|Comme|Puis|Alors|Donc|Car|Bien|Même|Seul|Seule|Première|Premier|Deuxième|Troisième|Étape|Phase|Objectif|Calendrier|Source|Sources|Note|Objet)$/;
@@ -60,4 +61,28 @@ export function namesWithEnds(text: string): { name: string; at: number; end: nu
     at: m.index!,
     end: m.index! + m[0].length,
   }));
+}
+
+/** Verbs after a subject (`server/i18n/fr/subject-verbs.txt`, folded): « a », « est », « utilise », « remplace »… */
+const SUBJECT_VERBS = new Set(wordList("subject-verbs.txt").map((w) => fold(w)));
+/** Words that open a sentence before a verb without being a name (`server/i18n/fr/opening-not-names.txt`), folded. */
+const OPENING_NOT_NAMES = new Set(wordList("opening-not-names.txt").map((w) => fold(w)));
+
+/**
+ * The name a sentence opens with, as the subject of its verb (« Échirolles a montré … », « Munich n'a jamais … »,
+ * « Lyon utilise … »): a capitalised word, without article, right before a verb of `subject-verbs.txt` (a negation
+ * between them). `namesOf` leaves the first word of a sentence aside (it may be a common word with its capital); before
+ * such a verb it is the subject, a name unless a pronoun (`opening-not-names.txt`). Null when the sentence does not open
+ * so, or opens with an acronym (`namesOf` takes it).
+ */
+export function openingName(sentence: string): string | null {
+  const m = /^[\s>*_#•-]*(?:\d+[.)]\s+)?[«"“]?\s*(\p{Lu}[\p{L}'’-]*)\s+(?:(?:ne\s+|n['’]))?(\p{L}+)(?![\p{L}'’])/u.exec(
+    sentence.replace(/\[\d+\]/g, " "),
+  );
+  if (!m) return null;
+  const name = m[1]!.replace(/['’-]+$/, "");
+  if (name.length < 3 || /['’]/.test(name) || /^\p{Lu}[\p{Lu}\d]/u.test(name)) return null;
+  if (SENTENCE_START_COMMON.test(name) || MONTH_NAMES.test(name) || OPENING_NOT_NAMES.has(fold(name))) return null;
+  // « à » folds to « a »: a preposition (« Contrairement à ce que … »), not the verb.
+  return SUBJECT_VERBS.has(fold(m[2]!)) && m[2]!.toLowerCase() !== "à" ? name : null;
 }

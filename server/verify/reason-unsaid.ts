@@ -6,7 +6,7 @@
  * in the same words (« a relié ce choix à … »); this rule needs no such words in the passage: the reason's own words
  * must be there. The expressions are data (`server/i18n/fr/reason-clauses.txt`).
  */
-import { escapeRegExp, foldApostrophes } from "../core/text.ts";
+import { escapeRegExp } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { derivedIn } from "./derivations.ts";
 import { withoutReferences } from "./sentences.ts";
@@ -20,7 +20,8 @@ const UNWEIGHTED = new Set((LISTS.get("mots sans poids") ?? []).flatMap((w) => w
 /** An expression of the list, then the reason up to the end of its clause. */
 const REASON = new RegExp(
   `(?<!\\p{L})(?:${(LISTS.get("tournures") ?? [])
-    .map((l) => foldApostrophes(l).toLowerCase())
+    // Accents kept: the sentence is matched as written (« à cause de »; folded, it never matched).
+    .map((l) => l.replace(/’/g, "'").toLowerCase())
     .sort((a, b) => b.length - a.length)
     // An elided form (« parce qu' ») runs into the next word; a whole one ends with its word.
     .map((l) => escapeRegExp(l).replace(/'/g, "['’]").replace(/\s+/g, "\\s+") + (l.endsWith("'") ? "" : "(?!\\p{L})"))
