@@ -128,3 +128,37 @@ describe("a reserve the answer keeps in the sentence next to the figure", () => 
     expect(second!.status).toBe("unsupported");
   });
 });
+
+describe("two items of one catalogue card or list read as swapped names", () => {
+  const CARD =
+    "Alternative : Kestrel EDR — \nKestrel EDR (antivirus et sécurité) : logiciel non libre, publié par Kestrel (Belgique).\nRemplace : Norton Shield Antivirus (remplacement direct) ; Norton Shield for Business (remplacement direct) ; Cylance Falcon (remplacement direct) ; Sophos Singularity (remplacement direct).\nMigration : Remplace un EDR américain (Cylance, Norton Shield for Business, Sophos) ; prévoir une double installation.";
+
+  it("items of the passage's enumeration listed in another order are not crossed pairs", () => {
+    const v = check(
+      "Oui, Kestrel EDR remplace directement Norton Shield for Business, Cylance Falcon et Sophos Singularity [1].",
+      CARD,
+    );
+    expect(v.reasons.join(" ")).not.toContain("associe");
+  });
+
+  it("pairs of a list crossed are still flagged", () => {
+    const v = check(
+      "Brest a choisi Beta, Quimper Alpha et Morlaix Gamma [1].",
+      "Bretagne — Postes\nEn 2022, Brest a choisi Alpha, Quimper a choisi Beta, Morlaix a choisi Gamma.",
+    );
+    expect(v.status).toBe("unsupported");
+  });
+
+  const LIST =
+    "Pare-feu européens — Quels éditeurs ?\n- **Ormeau** : éditeur belge de pare-feu fondé en 2015, dont la sonde est certifiée par le CCB (Data News, 2023).\n- **Verlaine** : éditeur belge de Liège, fondé en 2009 (L'Echo, 2019).";
+
+  it("a name the list gives the claim itself is not put in the place of its neighbour", () => {
+    expect(check("Ormeau est un éditeur belge fondé en 2015 [1].", LIST).reasons.join(" ")).not.toContain(
+      "à la place de",
+    );
+  });
+
+  it("the neighbour given the claim is still flagged", () => {
+    expect(check("Verlaine est un éditeur belge fondé en 2015 [1].", LIST).status).toBe("unsupported");
+  });
+});
