@@ -309,6 +309,8 @@ function checkSentence(
   asked: Asked = { figures: [], names: new Set() },
   /** The answer keeps the reserve of the sentence's figures in the sentence before or after it (`reserveKeptBeside`). */
   reserveBeside = false,
+  /** The answer's text before the sentence (what « d'autre » sets aside: `cardDenial`). */
+  earlier = "",
 ): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
@@ -897,7 +899,7 @@ function checkSentence(
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
     // « La fiche ne propose pas d'alternative »: true when the card gives none (`card-denial.ts`).
-    const denial = cardDenial(sentence, pool);
+    const denial = cardDenial(sentence, pool, earlier);
     if (denial !== null) {
       if (denial) reasons.push(message("verify.contradiction", { where: w, quote: denial }));
       return [...new Set(reasons)];
@@ -1127,11 +1129,12 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     if (invalidCitations.length) {
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
-      if (isClaim(span.text)) reasons.push(...checkSentence(span.text, citations, sources, facts, asked, beside));
+      if (isClaim(span.text))
+        reasons.push(...checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start)));
     } else if (!isClaim(span.text)) {
       status = "no-claim";
     } else {
-      reasons = checkSentence(span.text, citations, sources, facts, asked, beside);
+      reasons = checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start));
       status = reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });

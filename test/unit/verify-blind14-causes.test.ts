@@ -162,3 +162,25 @@ describe("two items of one catalogue card or list read as swapped names", () => 
     expect(check("Verlaine est un éditeur belge fondé en 2015 [1].", LIST).status).toBe("unsupported");
   });
 });
+
+describe("« Le catalogue ne propose pas d'autre … » after the answer named the card's items", () => {
+  const CARD =
+    "Produit : Fortimail — Catalogue\nFortimail (équipements réseau) : Filtrage de messagerie.\nÉditeur : Fortimail Inc., États-Unis. Exposition : CLOUD Act (États-Unis).\nAlternatives : Vade Secure (remplacement partiel, France).";
+
+  it("is not contradicted by the items the answer named", () => {
+    const [, second] = all(
+      "La commune pourrait passer à Vade Secure, qui ne le remplace qu'en partie [1]. Le catalogue ne propose pas d'autre alternative [1].",
+      CARD,
+    );
+    expect(second!.reasons).toEqual([]);
+  });
+
+  it("is still contradicted when the answer named none of them, or another one", () => {
+    expect(check("Le catalogue ne propose pas d'autre alternative [1].", CARD).status).toBe("unsupported");
+    const [, second] = all(
+      "La commune pourrait passer à Proxmox Mail Gateway [1]. Le catalogue ne propose pas d'autre alternative [1].",
+      CARD,
+    );
+    expect(second!.reasons.join(" ")).toContain("dit le contraire");
+  });
+});
