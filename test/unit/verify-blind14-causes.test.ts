@@ -184,3 +184,18 @@ describe("« Le catalogue ne propose pas d'autre … » after the answer named t
     expect(second!.reasons.join(" ")).toContain("dit le contraire");
   });
 });
+
+describe("a maker named by the description the card gives it", () => {
+  const CARD =
+    "Alternative : Loomio — \nLoomio (outils collaboratifs) : logiciel libre sous licence AGPL-3.0-only, publié par Loomio Ltd (Nouvelle-Zélande). Maturité : éprouvée.\nOutil de décision collective maintenu par une coopérative néo-zélandaise de travailleurs ; une association peut l'installer elle-même.";
+
+  it("« maintenu par une coopérative néo-zélandaise » as the card's other sentence says it is not a swap", () => {
+    expect(check("Loomio est maintenu par une coopérative néo-zélandaise de travailleurs [1].", CARD).reasons).toEqual(
+      [],
+    );
+  });
+
+  it("another maker is still flagged", () => {
+    expect(check("Loomio est maintenu par une fondation australienne [1].", CARD).status).toBe("unsupported");
+  });
+});
