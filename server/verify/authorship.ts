@@ -27,7 +27,8 @@ const agentWords = (agent: string) => contentWords(agent).slice(0, 4);
 export function makerSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
   const text = withoutReferences(stated);
   if (NEGATION.test(text)) return null;
-  const texts = pool.flatMap((s) => s.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)));
+  const cited = pool.flatMap((s) => s.sentences.filter((ss) => !ss.inHeading));
+  const texts = cited.map((ss) => withoutReferences(ss.text));
   for (const m of text.matchAll(BY)) {
     if (!MADE.has(fold(m[1]!))) continue;
     const mine = agentWords(m[2]!);
@@ -45,6 +46,18 @@ export function makerSwapped(stated: string, pool: Source[]): { name: string; ot
       const bag = bagOf(t);
       return subject.every((w) => inBag(w, bag, false));
     });
+    // A sentence of a card about the product (its heading names it) giving the making to the sentence's agent, in the
+    // words the sentence takes (« édité par une société allemande à but non lucratif » for Mastodon gGmbH): nothing to
+    // say (faithful32).
+    const onCard = cited
+      .filter((ss) => subject.every((w) => inBag(w, ss.bag, false)))
+      .map((ss) => withoutReferences(ss.text));
+    if (
+      onCard.some((t) =>
+        [...t.matchAll(BY)].some((n) => MADE.has(fold(n[1]!)) && mine.every((w) => inBag(w, bagOf(n[2]!), false))),
+      )
+    )
+      return null;
     let other: string | null = null;
     for (const t of about)
       for (const n of t.matchAll(BY)) {

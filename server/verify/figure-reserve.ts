@@ -7,10 +7,11 @@
  */
 import { escapeRegExp, foldApostrophes } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
-import { figureMatches, QUALIFIER_CLAIM, QUANTITY } from "./figure-match.ts";
+import { figureMatches, QUALIFIER_CLAIM, QUALIFIER_SOURCE, QUANTITY } from "./figure-match.ts";
 import { extractFigures } from "./figures.ts";
-import { withoutReferences } from "./sentences.ts";
+import { statementsOf, withoutReferences } from "./sentences.ts";
 import { located, type Source } from "./source-sentences.ts";
+import { wordList } from "./words.ts";
 
 const LISTS = wordListSections("figure-reserves.txt");
 const phrases = (key: string) =>
@@ -34,6 +35,43 @@ const OWN_RESERVE = new RegExp(
   `(?<!\\p{L})(?:${(LISTS.get("réserve de la phrase") ?? []).map((w) => escapeRegExp(foldApostrophes(w).toLowerCase())).join("|")})`,
   "iu",
 );
+
+/**
+ * A verb by which the sentence says a document or a person gives the figure (« La présentation cite la Gendarmerie avec
+ * 103 164 postes »), in the figure's clause before it: no relative pronoun nor break between them.
+ */
+const REPORTED_BEFORE = new RegExp(
+  `(?<!\\p{L})(?:${phrases("rapporté par la phrase")})(?:(?!(?<!\\p{L})(?:(?:qui|que|dont|lequel|laquelle|lesquels|lesquelles|où)(?!\\p{L})|qu['’]))[^;:.!?])*$`,
+  "iu",
+);
+
+/** Whether the sentence reports the figure at `at` as what someone gives (`REPORTED_BEFORE`): it keeps the reserve. */
+export const reportedFigure = (text: string, at: number) => REPORTED_BEFORE.test(foldApostrophes(text.slice(0, at)));
+
+/** An opening that goes on with the sentence before (« Parmi eux, … »). */
+const GOES_ON = new RegExp(`^[\\s*•-]*(?:${phrases("suite de la phrase d'avant")})`, "iu");
+
+/** A sentence that opens by qualifying the figures before it, named by a noun of a figure (« Ces trois chiffres … »). */
+const FIGURES_TAKEN_UP = new RegExp(
+  `^[\\s*•-]*(?:ces|ce|cet|cette|les|le|la)\\s+(?:[^\\s;:,.]+\\s+){0,2}?(?:${wordList("figure-nouns.txt").map(escapeRegExp).join("|")})(?!\\p{L})`,
+  "iu",
+);
+
+/**
+ * Whether the answer keeps the reserve of a sentence's figures beside it (faithful32): the next sentence opens by
+ * qualifying them, named by a noun of a figure and without a figure of its own in that statement (« … 534 millions
+ * d'euros économisés [1]. Ces trois chiffres ne sont confirmés par aucune autre source [1]. »), or the sentence goes on
+ * (« Parmi eux, … ») with the sentence before, which keeps the reserve (« L'April a fait état de 2 812 adhérents »).
+ */
+export function reserveKeptBeside(previous: string, sentence: string, next: string): boolean {
+  const first = statementsOf(next)[0] ?? "";
+  if (FIGURES_TAKEN_UP.test(first) && QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0) return true;
+  const before = withoutReferences(previous);
+  return (
+    GOES_ON.test(withoutReferences(sentence)) &&
+    (QUALIFIER_CLAIM.test(before) || OWN_RESERVE.test(foldApostrophes(before)))
+  );
+}
 
 type Reserve = "claimed" | "envisaged";
 
@@ -69,7 +107,9 @@ export function figureReserveLost(
 ): { figure: string; kind: Reserve; words: string } | null {
   const text = withoutReferences(stated);
   if (QUALIFIER_CLAIM.test(text) || OWN_RESERVE.test(foldApostrophes(text))) return null;
-  const figures = extractFigures(text).filter((f) => QUANTITY.has(f.kind));
+  const figures = located(text, extractFigures(text))
+    .filter((s) => QUANTITY.has(s.f.kind) && !reportedFigure(text, s.at))
+    .map((s) => s.f);
   if (figures.length === 0) return null;
   const cited = pool.flatMap((src) => src.sentences.filter((ss) => !ss.inHeading));
   for (const f of figures) {

@@ -55,7 +55,7 @@ import {
   QUANTITY,
 } from "./figure-match.ts";
 import { figureOfAnother } from "./figure-owner.ts";
-import { figureReserveLost } from "./figure-reserve.ts";
+import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-reserve.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
 import { hedgeDropped } from "./hedged.ts";
@@ -310,6 +310,10 @@ function checkSentence(
   sources: Source[],
   facts: Source[],
   asked: Asked = { figures: [], names: new Set() },
+  /** The answer keeps the reserve of the sentence's figures in the sentence before or after it (`reserveKeptBeside`). */
+  reserveBeside = false,
+  /** The answer's text before the sentence (what « d'autre » sets aside: `cardDenial`). */
+  earlier = "",
 ): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
@@ -455,7 +459,13 @@ function checkSentence(
     // A figure the sentence after calls exact while it qualifies the others is not qualified (`SourceSentence.exact`).
     const qualifies = (c: SourceSentence) => c.qualified && !c.exact?.some(matches);
     const vouches = (c: SourceSentence) => !qualifies(c) && !c.inHeading && !deniedIn(c.text, matches);
-    if (matching.some(qualifies) && !matching.some(vouches) && !QUALIFIER_CLAIM.test(sentence)) {
+    if (
+      matching.some(qualifies) &&
+      !matching.some(vouches) &&
+      !QUALIFIER_CLAIM.test(sentence) &&
+      !reportedFigure(stated, at) &&
+      !reserveBeside
+    ) {
       const qualified = matching.find(qualifies)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
       const q =
@@ -884,7 +894,7 @@ function checkSentence(
   }
   // After the checks above, which say the same more precisely when they see it (a plan stated as done): a figure the
   // cited passages give only as a party's claim or a point discussed, stated as fact (`figure-reserve.ts`).
-  const reserve = cited.length > 0 ? figureReserveLost(stated, pool) : null;
+  const reserve = cited.length > 0 && !reserveBeside ? figureReserveLost(stated, pool) : null;
   // One reason per figure: the qualification the source gives it (`verify.qualificationLost`) says it already.
   if (reserve && !reasons.some((r) => r.includes(`« ${reserve.figure} »`)))
     reasons.push(
@@ -901,7 +911,7 @@ function checkSentence(
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
     // « La fiche ne propose pas d'alternative »: true when the card gives none (`card-denial.ts`).
-    const denial = cardDenial(sentence, pool);
+    const denial = cardDenial(sentence, pool, earlier);
     if (denial !== null) {
       if (denial) reasons.push(message("verify.contradiction", { where: w, quote: denial }));
       return [...new Set(reasons)];
@@ -1133,7 +1143,9 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
   const asked = askedOf(options.asked ?? []);
   const valid = new Set(passages.map((p) => p.n));
   const sentences: SentenceCheck[] = [];
-  for (const span of sentenceSpans(text)) {
+  const spans = sentenceSpans(text);
+  for (const [i, span] of spans.entries()) {
+    const beside = reserveKeptBeside(spans[i - 1]?.text ?? "", span.text, spans[i + 1]?.text ?? "");
     const numbers = citationNumbers(span.text);
     const citations = numbers.filter((n) => valid.has(n));
     const invalidCitations = numbers.filter((n) => !valid.has(n));
@@ -1142,11 +1154,12 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     if (invalidCitations.length) {
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
-      if (isClaim(span.text)) reasons.push(...checkSentence(span.text, citations, sources, facts, asked));
+      if (isClaim(span.text))
+        reasons.push(...checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start)));
     } else if (!isClaim(span.text)) {
       status = "no-claim";
     } else {
-      reasons = checkSentence(span.text, citations, sources, facts, asked);
+      reasons = checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start));
       status = reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });

@@ -131,7 +131,15 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     const paired = mine.partners.filter((p) => p !== frame && p !== opener);
     if (!mine.folded || paired.length === 0 || paired.includes(mine.folded)) continue;
     if (!paired.every((p) => inBag(p, all, false))) continue;
-    const theirs = sentences.flatMap((t) => partners(t).filter((p) => p.folded === mine.folded));
+    // Items of one enumeration of the passage (« un EDR américain (CrowdStrike, Microsoft Defender for Endpoint,
+    // SentinelOne) ») that the sentence also lists together in another order are not pairs (faithful32).
+    const theirs = sentences.flatMap((t) =>
+      partners(t).filter(
+        (p) =>
+          p.folded === mine.folded &&
+          !p.partners.every((x) => siblings(t, mine.folded, x) && siblings(stated, mine.folded, x)),
+      ),
+    );
     if (theirs.length === 0) continue;
     // A passage's sentence pairs them once its appositions are set aside (« David Amiel, ministre … de l'État, a
     // annoncé que Visio … »: « État » is said of David Amiel, not of Visio).
@@ -166,6 +174,37 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
       return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
   }
   return null;
+}
+
+/** Least items of an enumeration whose names are siblings rather than pairs (« A, B et C »). */
+export const ENUMERATION_MIN_ITEMS = 3;
+
+/** Where an enumeration ends: a parenthesis, a colon, a semicolon, a line, a sentence. */
+const ENUMERATION_BREAK = /[():;\n]|[.!?](?=\s|$)/u;
+
+/**
+ * Whether two names are items of one enumeration of a text: a run between breaks cut at commas and « et » / « ou »
+ * into at least three items, each opening on a name (« CrowdStrike, Microsoft Defender for Endpoint, SentinelOne »).
+ */
+function siblings(text: string, a: string, b: string): boolean {
+  return text.split(ENUMERATION_BREAK).some((run) => {
+    const items = run
+      .split(/\s*,\s*|\s+(?:et|ou)\s+/u)
+      .map((item) => item.trim())
+      .filter(Boolean);
+    // The first item may open on the words that introduce the list (« HarfangLab EDR remplace directement Microsoft
+    // Defender for Endpoint, CrowdStrike Falcon et SentinelOne »): any of its names; the others open on theirs.
+    const start = items.findIndex((item) => nameGroups(item).length > 0);
+    if (start < 0 || items.length - start < ENUMERATION_MIN_ITEMS) return false;
+    const names = items.slice(start).map((item, k) => {
+      const groups = nameGroups(item);
+      return k === 0 ? groups.map((g) => g.folded) : groups[0]?.at === 0 ? [groups[0].folded] : null;
+    });
+    if (names.some((n) => n === null)) return false;
+    const has = (x: string) =>
+      names.some((n) => n!.some((f) => f === x || f.startsWith(`${x} `) || x.startsWith(`${f} `)));
+    return has(a) && has(b);
+  });
 }
 
 /** Content words written just before a name that say how it relates to a name before it (« directeur général de »). */
@@ -254,9 +293,11 @@ export function nameOutOfPlace(stated: string, pool: Source[]): { name: string; 
   const sentences = pool.flatMap((src) => src.sentences.filter((ss) => !ss.inHeading));
   // The claim's quantities that the passages write: a sentence carrying the rest of the claim writes them too (« E7 … à
   // 99 dollars par mois » is not carried by « Copilot … à 30 dollars par mois »).
-  const written = extractFigures(stated).filter(
-    (f) => QUANTITY.has(f.kind) && sentences.some((ss) => ss.figures.some((sf) => figureMatches(f, sf))),
-  );
+  const writes = (f: ReturnType<typeof extractFigures>[number]) =>
+    sentences.some((ss) => ss.figures.some((sf) => figureMatches(f, sf)));
+  const written = extractFigures(stated).filter((f) => QUANTITY.has(f.kind) && writes(f));
+  // … and its years, for a sentence writing the name to carry the claim (« fondé en 2018 », not « fondé en 2010 »).
+  const dated = extractFigures(stated).filter((f) => f.kind === "year" && writes(f));
   for (const p of phrases) {
     if (!p.folded || !pool.some((src) => inBag(p.folded, src.bag))) continue;
     const others = phrases.filter((o) => o !== p && o.folded);
@@ -264,13 +305,23 @@ export function nameOutOfPlace(stated: string, pool: Source[]): { name: string; 
     const least = others.length > 0 ? NAME_SLOT_MIN_ANCHORED : OPPOSITE_MIN_SHARED;
     if (content.length < least) continue;
     const need = Math.max(least, Math.ceil(content.length * POLARITY_MIN_SHARE));
-    const carriers = sentences.filter(
-      (ss) =>
-        !inBag(p.folded, ss.said, false) &&
-        written.every((f) => ss.figures.some((sf) => figureMatches(f, sf))) &&
-        others.every((o) => inBag(o.folded, ss.own, false)) &&
-        content.filter((w) => inBag(w, ss.said)).length >= need,
-    );
+    const carries = (ss: (typeof sentences)[number]) =>
+      written.every((f) => ss.figures.some((sf) => figureMatches(f, sf))) &&
+      others.every((o) => inBag(o.folded, ss.own, false)) &&
+      content.filter((w) => inBag(w, ss.said)).length >= need;
+    // A cited sentence writing the name itself carries the claim too (« - **HarfangLab** : éditeur français d'EDR fondé
+    // en 2018 » beside « - **Tehtris** : éditeur français … fondé en 2010 »): the passage says it of this name
+    // (faithful32).
+    if (
+      sentences.some(
+        (ss) =>
+          inBag(p.folded, ss.said, false) &&
+          carries(ss) &&
+          dated.every((f) => ss.figures.some((sf) => figureMatches(f, sf))),
+      )
+    )
+      continue;
+    const carriers = sentences.filter((ss) => !inBag(p.folded, ss.said, false) && carries(ss));
     if (carriers.length === 0) continue;
     const mine = slotOf(stated, p.at, p.end, new Set(p.folded.split(" ")));
     // Where the passages write the name itself, outside the carriers: its own sentences and slots.

@@ -77,6 +77,34 @@ function qualifiesOwn(sentence: string): boolean {
 }
 
 /**
+ * The figures of a sentence that qualifies its own figures which the qualifying statements do not bear on: those of its
+ * other statements, when each statement that qualifies names what it qualifies before its qualifier, by a figure
+ * (« le chiffre de « 300 entreprises » n'est pas confirmé ») or a word of its own (« réalisation du rachat non vérifiée
+ * (dernier état connu : août 2025) »), not by a word that takes up the sentence (« ce chiffre », « information non
+ * vérifiée (2025) », `reserve-take-up.txt`) nor after a demonstrative (« cette vente, non confirmée (2024) »).
+ * Undefined when there are none (faithful32: « 300 milliards d'euros sur dix ans, montant confirmé par … ; le chiffre
+ * de « 300 entreprises » n'est pas confirmé »).
+ */
+function unqualifiedStatements(sentence: string): Figure[] | undefined {
+  const statements = statementsOf(asidesApart(sentence, QUALIFIER_SOURCE).main);
+  const qualifying = statements.filter((st) => QUALIFIER_SOURCE.test(st));
+  const namesItsOwn = (st: string) => {
+    const before = st.slice(0, st.search(QUALIFIER_SOURCE));
+    if (extractFigures(before).length > 0) return true;
+    if (/^[\s*•-]*(?:ce|cet|cette|ces)\s/iu.test(before)) return false;
+    return contentWords(before).some(
+      (w) => !CERTAINTY.test(w) && !QUALIFIER_WORD.test(w) && !FIGURE_NOUNS.has(w) && !TAKE_UP.has(w),
+    );
+  };
+  if (!qualifying.every(namesItsOwn)) return undefined;
+  const free = statements.filter((st) => !QUALIFIER_SOURCE.test(st)).flatMap((st) => extractFigures(st));
+  return free.length > 0 ? free : undefined;
+}
+
+/** Words that take up what a sentence says before a qualifier (`server/i18n/fr/reserve-take-up.txt`), folded. */
+const TAKE_UP = new Set(wordList("reserve-take-up.txt").map((w) => fold(w)));
+
+/**
  * A sentence with its asides in parentheses that carry a reserve of their own taken apart (« Parmi les alternatives
  * figurent Proxmox VE (logiciel libre, dont l'éditeur serait installé à Vienne, information non confirmée) et XCP-ng,
  * porté par la société Vates fondée en 2012 »): the reserve (`reserve`) bears on what the aside says, not on the rest
@@ -194,7 +222,11 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
         qualifiesOwn(t) ||
         qualifiesBefore(spans[i + 1] ?? "", t) ||
         (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
-      exact: qualifiesOwn(t) ? undefined : (contrastQualified(spans[i + 1] ?? "", t) ?? undefined),
+      exact: qualifiesOwn(t)
+        ? qualifiesBefore(spans[i + 1] ?? "", t)
+          ? undefined
+          : unqualifiedStatements(t)
+        : (contrastQualified(spans[i + 1] ?? "", t) ?? undefined),
       // Quoted inside a sentence of the reason, lower-case.
       qualifier: (qualifiesOwn(t) ? t : qualifiesBefore(spans[i + 1] ?? "", t) ? spans[i + 1] : undefined)
         ?.match(SELF_REPORTED_WORD)?.[0]
