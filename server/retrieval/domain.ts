@@ -129,8 +129,8 @@ export function heldWhole(terms: QuestionTerm[], passages: ReturnType<typeof pas
  * a collectivité's administration (`municipal-life.txt`: « commune », « agent », « maire », « budget ») and what it asks
  * with a word of its own that no passage read holds: a noun the corpus uses in passing (« signature »), or a word it
  * never uses (« primitif », « titulariser »; not a conjugated verb, « survive », « bouge », which the other words of the
- * question may answer without): the life of the commune, off the corpus's topic (thirty-second series). Returns those
- * words, or none.
+ * question may answer without), the passages holding at most one of its other own words (those of `municipal-life.txt`
+ * aside): the life of the commune, off the corpus's topic (thirty-second series). Returns those words, or none.
  */
 export async function municipalSubjectUnheld(
   question: string,
@@ -141,9 +141,14 @@ export async function municipalSubjectUnheld(
   if (speaksOfDomain(question) || terms.some((t) => t.name || t.alias)) return [];
   if (!terms.some((t) => t.word.split(" ").some((w) => MUNICIPAL_LIFE.has(frStem(w))))) return [];
   const unheld: string[] = [];
+  let held = 0;
   for (const t of terms) {
     if (t.date || t.user || isGeneric(t) || isLight(t) || FRAME.has(t.word) || t.word.includes(" ")) continue;
-    if (passages.some((p) => holds(t, p))) continue;
+    if (MUNICIPAL_LIFE.has(frStem(t.word))) continue;
+    if (passages.some((p) => holds(t, p))) {
+      if (!t.verb && !t.modifier) held++;
+      continue;
+    }
     const count = await frequency(t.word);
     const conjugated =
       CONJUGATED.test(t.word) ||
@@ -151,7 +156,9 @@ export async function municipalSubjectUnheld(
     const own = (t.noun && !t.verb && count <= PASSING) || (count === 0 && (INFINITIVE.test(t.word) || !conjugated));
     if (own) unheld.push(t.word);
   }
-  return unheld;
+  // « la loi qui étend l'article 12 aux communes est adoptée ? »: the passages hold the question's other own words,
+  // which say its topic.
+  return held <= 1 ? unheld : [];
 }
 
 /** Before a verb: its subject pronoun or the negation (« on perd », « rien ne bouge »), folded. */

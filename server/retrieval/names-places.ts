@@ -207,11 +207,13 @@ export function personalAsked(question: string, named = true): { found: string; 
   // The subject pronoun of an inverted question (« Dans quelle ville est-il né ? ») stands between the words of the
   // expression (« est né »): read without it too.
   const uninverted = ` ${words(text.replace(/-(?:t-)?(?:il|elle|ils|elles)\b/giu, "")).join(" ")} `;
-  return PERSONAL.flatMap(({ asks, answers, named: only }) => {
+  const found = PERSONAL.flatMap(({ asks, answers, named: only }) => {
     if (only && !named) return [];
     const found = asks.find((e) => joined.includes(` ${e} `) || uninverted.includes(` ${e} `));
     return found ? [{ found, group: answers }] : [];
   });
+  // « il gagne combien » is one expression, not also « gagne combien » of another line.
+  return found.filter((f) => !found.some((g) => g !== f && g.found.includes(f.found) && g.found !== f.found));
 }
 
 /** Two words joined by « ou » that end a clause (« tchèque ou russe ? »), folded: a choice if both are nationalities. */

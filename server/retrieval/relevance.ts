@@ -384,6 +384,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownPlaceAdjectives, // missing-name
   rareUnheld, // unknown-words
   otherSense, // unknown-words
+  municipalLife, // low-coverage
   answeringPassages,
   listedVersions, // missing-name
   legalTexts, // missing-name
@@ -866,10 +867,16 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
     const offDomain = await offDomainWords(question, named, frequency, headings, defined);
     // … unless a passage read holds the whole question with them (`heldWhole`).
     if (offDomain.length && !heldWhole(terms, ctx.judged)) return none("low-coverage", offDomain);
-    const unheld = await municipalSubjectUnheld(question, terms, frequency, ctx.judged);
-    if (unheld.length) return none("low-coverage", unheld);
   }
   return "continue";
+}
+
+/** Decides « low-coverage »: a municipal procedure whose own words no passage read holds (`municipalSubjectUnheld`). */
+async function municipalLife(ctx: Judgement): Promise<Decision> {
+  const { question, frequency, terms, judged } = ctx;
+  if (!frequency) return "continue";
+  const unheld = await municipalSubjectUnheld(question, terms, frequency, judged);
+  return unheld.length ? none("low-coverage", unheld) : "continue";
 }
 
 /**
