@@ -484,7 +484,9 @@ async function retrieveIn(
       decision.reason === "unknown-name" ||
       // A town typed in lower case, with its population (« … concerne figeac qui a 10000 habitants »).
       // Or asked for as the place a general question is asked for (« nis2 ca concerne amiens »).
-      (decision.reason === "unknown-words" && (!!example?.sized || !!example?.applied))) &&
+      (decision.reason === "unknown-words" && (!!example?.sized || !!example?.applied)) ||
+      // The asker's place opening the question or situating their commune (« … dans le finistère, nis2 … ? »).
+      (decision.reason === "low-coverage" && !!example?.introduced)) &&
     decision.missing.length > 0 &&
     decision.missing.every((m) => writtenIn(m, removed))
   ) {

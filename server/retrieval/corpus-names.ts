@@ -29,6 +29,11 @@ export type CorpusNames = ((word: string) => Promise<boolean>) & {
    * read on the first `NAME_HITS` passages that hold it (`usualQualifier`).
    */
   qualifier?: (word: string) => Promise<string | undefined>;
+  /**
+   * Whether the corpus writes a folded word in lower case as a plain word (« famille », « association »), not in an
+   * address (« linagora.com »), in the first `NAME_HITS` passages.
+   */
+  plain?: (word: string) => Promise<boolean>;
   /** Whether the corpus writes a folded word in capitals (« CAP »), as an acronym, in the first `NAME_HITS` passages. */
   capitals?: (word: string) => Promise<boolean>;
   /**
@@ -86,6 +91,7 @@ export function namesFrom(
       released: boolean;
       qualifier: string | undefined;
       capitals: boolean;
+      plain: boolean;
       expansion: string | undefined;
     }
   >(5_001);
@@ -107,6 +113,7 @@ export function namesFrom(
           STOPWORDS,
         ),
         capitals: hits.some((h) => !!h.chunk && writesCapitals(h.chunk.text, key)),
+        plain: hits.some((h) => !!h.chunk && writesPlain(h.chunk.text, key)),
         expansion: hits.map((h) => (h.chunk ? acronymExpansion(h.chunk.text, key) : undefined)).find(Boolean),
       };
       cache.set(key, known);
@@ -118,6 +125,7 @@ export function namesFrom(
     released: async (word: string) => (await read(word)).released,
     qualifier: async (word: string) => (await read(word)).qualifier,
     capitals: async (word: string) => (await read(word)).capitals,
+    plain: async (word: string) => (await read(word)).plain,
     expansion: async (word: string) => (await read(word)).expansion,
   });
 }
@@ -153,6 +161,22 @@ export function acronymExpansion(text: string, folded: string): string | undefin
  * `server/corpus/catalog.ts`), up to the word: what it lists are names, though each opens an item of the list.
  */
 const CARD_NAMES = /sous les noms\s*:[^.\n]*$/u;
+
+/**
+ * Whether a text writes a folded word in lower case as a plain word (« une famille »), not in an address or a file
+ * name (« linagora.com », « /linagora/ »), its accents aside.
+ */
+export function writesPlain(text: string, folded: string): boolean {
+  const plain = text.normalize("NFD").replace(/\p{M}/gu, "");
+  for (const m of plain.matchAll(/[\p{L}\p{N}]+/gu))
+    if (
+      m[0] === folded &&
+      !/[./@_-]/.test(plain[m.index - 1] ?? "") &&
+      !/[./@_-]\w/.test(plain.slice(m.index + m[0].length, m.index + m[0].length + 2))
+    )
+      return true;
+  return false;
+}
 
 /** Whether a text writes a folded word in capitals (« CAP », « SILL »), its accents aside. */
 export function writesCapitals(text: string, folded: string): boolean {

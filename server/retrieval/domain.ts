@@ -43,7 +43,7 @@ export function speaksOfDomain(question: string): boolean {
 const MOOD_VERB =
   "(?:peux|peut|pouvons|pouvez|peuvent|dois|doit|devons|devez|doivent|veux|veut|voulons|voulez|veulent|vais|va|allons|allez|vont|faut|sais|sait|savons|savez|savent)";
 /** A word of a question's topic that fewer passages than this hold is one the corpus uses only in passing. */
-const PASSING = 12;
+export const PASSING = 12;
 /**
  * The words of a question's topic the corpus uses only in passing, when the question has no word of the digital domain
  * and names nothing the corpus often cites, nor anything a passage read is about (« Comment modifier le PLU pour
@@ -96,6 +96,16 @@ export async function offDomainWords(
   return rare;
 }
 
+/** Words of a collectivité's own administration (« budget », « délibération »), stems (`municipal-life.txt`). */
+const MUNICIPAL_LIFE = new Set(
+  readFileSync(new URL("../i18n/fr/municipal-life.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => !l.startsWith("#"))
+    .flatMap((l) => fold(l).split(/[^a-z-]+/))
+    .filter(Boolean)
+    .map(frStem),
+);
+
 /** Fewest words of its own a question needs for one passage holding them all to be its topic (`heldWhole`). */
 const WHOLE_WORDS = 3;
 
@@ -112,3 +122,48 @@ export function heldWhole(terms: QuestionTerm[], passages: ReturnType<typeof pas
   );
   return own.length >= WHOLE_WORDS && passages.some((p) => own.every((t) => holds(t, p)));
 }
+
+/**
+ * « Comment titulariser un agent contractuel de la commune ? », « Le maire peut-il déléguer sa signature à un conseiller
+ * municipal ? »: a question with no word of the digital domain, naming nothing, that says whose it is with the words of
+ * a collectivité's administration (`municipal-life.txt`: « commune », « agent », « maire », « budget ») and what it asks
+ * with a word of its own that no passage read holds: a noun the corpus uses in passing (« signature »), or a word it
+ * never uses (« primitif », « titulariser »; not a conjugated verb, « survive », « bouge », which the other words of the
+ * question may answer without), the passages holding at most one of its other own words (those of `municipal-life.txt`
+ * aside): the life of the commune, off the corpus's topic (thirty-second series). Returns those words, or none.
+ */
+export async function municipalSubjectUnheld(
+  question: string,
+  terms: QuestionTerm[],
+  frequency: CorpusFrequency,
+  passages: ReturnType<typeof passageWords>[],
+): Promise<string[]> {
+  if (speaksOfDomain(question) || terms.some((t) => t.name || t.alias)) return [];
+  if (!terms.some((t) => t.word.split(" ").some((w) => MUNICIPAL_LIFE.has(frStem(w))))) return [];
+  const unheld: string[] = [];
+  let held = 0;
+  for (const t of terms) {
+    if (t.date || t.user || isGeneric(t) || isLight(t) || FRAME.has(t.word) || t.word.includes(" ")) continue;
+    if (MUNICIPAL_LIFE.has(frStem(t.word))) continue;
+    if (passages.some((p) => holds(t, p))) {
+      if (!t.verb && !t.modifier) held++;
+      continue;
+    }
+    const count = await frequency(t.word);
+    const conjugated =
+      CONJUGATED.test(t.word) ||
+      new RegExp(`(?:^|[^a-z])(?:${SUBJECTS})\\s+${escapeRegExp(t.word)}(?![a-z])`).test(fold(question));
+    const own = (t.noun && !t.verb && count <= PASSING) || (count === 0 && (INFINITIVE.test(t.word) || !conjugated));
+    if (own) unheld.push(t.word);
+  }
+  // « la loi qui étend l'article 12 aux communes est adoptée ? »: the passages hold the question's other own words,
+  // which say its topic.
+  return held <= 1 ? unheld : [];
+}
+
+/** Before a verb: its subject pronoun or the negation (« on perd », « rien ne bouge »), folded. */
+const SUBJECTS = "je|j'|tu|il|elle|on|nous|vous|ils|elles|ne|n'";
+/** An infinitive's ending (« titulariser », « pacser »), folded. */
+const INFINITIVE = /(?:er|ir)$/;
+/** Endings of a conjugated verb or of a word that may be one (« survive », « bougent », « viserait »), folded. */
+const CONJUGATED = /(?:e|es|ent|ons|ez|ait|aient|ra|ront|rait|raient)$/;

@@ -6,9 +6,9 @@
  * chez nous à Figeac ? »).
  */
 import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListSections } from "../i18n/word-lists.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { FIGURE_ASKED } from "./asked-kinds.ts";
-import { OWN_REFERENCE } from "./introduction.ts";
+import { OWN_REFERENCE, OWN_SUBJECT } from "./introduction.ts";
 import { STOPWORDS } from "./lexicon.ts";
 
 /** The forms of each base letter, so that an expression of the list matches whatever its accents and capitals. */
@@ -104,6 +104,54 @@ const APPLIES_TO_TOWN = new RegExp(
   `(?<![\\p{L}\\p{N}])((?:${alternation("s'applique")})\\s+(${NAME}|\\p{Ll}[\\p{L}'’-]{2,}))\\s*[?!.]?\\s*$`,
   "u",
 );
+/** The asker as the subject of a clause (« on », « nous », « il nous »), `example-places.txt`. */
+const ASKER = alternation("introduction, celui qui demande");
+/** A town typed as a name or in lower case (one word, hyphens allowed: « saint-jean-de-luz »). */
+const TOWN = `${NAME}|\\p{Ll}[\\p{L}'’-]{2,}`;
+/**
+ * « À la mairie de Quintin on a une messagerie Zimbra : … », « a saint-jean-de-luz on est 35 000 habitants, … », « À
+ * Loudéac il nous reste 40 postes : … »: the asker's town opening the question, the asker the subject of what follows
+ * it, a clause closed by a comma, a colon or a full stop before what is asked. Group 1, what is set aside (« À », the
+ * collectivité, the town); group 2, the town.
+ */
+const INTRODUCED_AT = new RegExp(
+  `^\\s*(?:[Bb]onjour[,!]?\\s+)?((?:[Àà]|[Aa])\\s+(?:(?:${alternation("introduction, collectivités")})\\s*)?(${TOWN}))\\s*,?\\s+(?:${ASKER})(?![\\p{L}])[^,;:?!.]*[,;:.]\\s*\\S`,
+  "u",
+);
+/**
+ * « DSI à Villefontaine, on a … : … ? », « maire de Quintin, … »: the asker's role and town opening the question, before
+ * a comma. Group 1, what is set aside (« à » and the town); group 2, the town. Role nouns from `person-roles.txt`.
+ */
+const ROLE_INTRODUCED = new RegExp(
+  `^\\s*(?:[Bb]onjour[,!]?\\s+)?(?:${wordListLines("person-roles.txt")
+    .flatMap((l) => l.split(/\s+/))
+    .filter((w) => w && !/^(?:personne|personnes|homme|femme|fils|fille)$/.test(w))
+    .map(expression)
+    .join("|")})\\s+((?:[àa]|de|du|d['’])\\s*(${TOWN}))\\s*[,;:]\\s*\\S`,
+  "u",
+);
+/**
+ * In what follows the asker's place, a pronoun taking up what they said of it (« à X on a fait une étude, elle est
+ * publiée où ? », « … un Nextcloud mutualisé, quelqu'un l'a documenté ? »): a fact of their own place is asked.
+ */
+const TAKEN_UP =
+  /^\s*(?:elle|il|ils|elles)(?![\p{L}])|(?<![\p{L}])(?:l['’]\s*|les\s+)(?:a|ont|avez|avons|ai|as|avait|avaient|aura|auront)(?![\p{L}])/iu;
+/**
+ * « ma commune fait 7 000 habitants dans le finistère, nis2 ça nous concerne ? », « Quel est l'OPSN pour ma commune dans
+ * le Cantal ? »: the asker's collectivité, a few words, then where it is. Group 1, what is set aside (« dans le » and
+ * the place); group 2, the place.
+ */
+const OWN_SITUATED = new RegExp(
+  `(?<![\\p{L}])(?:[Mm]a|[Nn]otre|[Mm]on)\\s+(?:${alternation("collectivités")})(?:\\s+[^,;:?!.\\s]+){0,5}?\\s+((?:${alternation(
+    "introduction, situer",
+  )})\\s*(${TOWN}))(?=\\s*[,;:?!.]|\\s*$)`,
+  "u",
+);
+/** The last clause of a question (after its last comma, colon or full stop): what it asks. */
+const lastClause = (question: string) => question.split(/[,;:.](?=\s)/).at(-1) ?? question;
+/** The asker in a clause (« on paie combien »): a figure asked there is the asker's own. */
+const ASKER_IN = new RegExp(`(?<![\\p{L}])(?:${ASKER})(?![\\p{L}])`, "u");
+
 /** Before a town given with its population, what makes it the subject of the question (« est-ce que », « si »). */
 const POPULATED_SUBJECT = new RegExp(`(?<![\\p{L}])(?:${alternation("population, sujet")})\\s*$`, "u");
 /** Words that are not a town typed in lower case: the kinds of collectivité (« une commune qui a … »). */
@@ -136,6 +184,8 @@ export interface ExamplePlace {
   phrase: number;
   /** The town a general question is asked for (« nis2 ça concerne amiens »). */
   applied?: boolean;
+  /** The asker's town opening the question before a general one (« À X, on a … : … ? »), or where their commune is. */
+  introduced?: boolean;
   /** Said as the situation the question speaks of (« si la mairie de X … »), not as an example. */
   situation?: boolean;
   /**
@@ -165,6 +215,19 @@ export function examplePlaces(question: string): ExamplePlace[] {
     if (!(/^\p{Ll}/u.test(town) && (STOPWORDS.has(fold(town)) || NOT_A_TOWN.has(fold(town)))))
       found.push({ names: [town], start: end - town.length, end, phrase: applied.index, applied: true });
   }
+  for (const re of [INTRODUCED_AT, ROLE_INTRODUCED, OWN_SITUATED]) {
+    const m = re.exec(question);
+    if (!m) continue;
+    const town = m[2]!;
+    if (/^\p{Ll}/u.test(town) && (STOPWORDS.has(fold(town)) || NOT_A_TOWN.has(fold(town)))) continue;
+    // « notre commune dans le Cantal a-t-elle … ? » asks a fact of the asker's own commune; « … chez nous », « notre
+    // syndicat » point back at the place; a pronoun taking up what the asker said of it asks a fact of it too.
+    if (re === OWN_SITUATED && OWN_SUBJECT.test(question)) continue;
+    if (OWN_REFERENCE.test(question)) continue;
+    if (re !== OWN_SITUATED && TAKEN_UP.test(question.slice(m.index + m[0].length - 1))) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    found.push({ names: [town], start, end: start + m[1]!.length, phrase: start, introduced: true });
+  }
   for (const m of question.matchAll(POPULATED)) {
     const town = m[1]!;
     const before = question.slice(0, m.index).replace(/[\s,;:]+$/u, "");
@@ -191,17 +254,28 @@ export function examplePlaces(question: string): ExamplePlace[] {
 export function withoutExamplePlaces(
   question: string,
   whole = false,
-): { question: string; removed: string; places: string[]; sized: boolean; applied: boolean } | null {
+): {
+  question: string;
+  removed: string;
+  places: string[];
+  sized: boolean;
+  applied: boolean;
+  introduced: boolean;
+} | null {
   const found = examplePlaces(question);
   // « Combien de postes sous Linux chez nous à Laguiole ? », « … pour une commune comme Laguiole ? » ask that town's own
   // figure: another's (Munich's postes) would be read as its own.
-  if (!found.length || FIGURE_ASKED.test(fold(question))) return null;
+  // Unless the towns only open the question as the asker's place and the figure is asked in a last clause that is not
+  // the asker's (« DSI à X, on a trois hôtes : Broadcom impose combien de cœurs ? »).
+  const generalFigure = found.every((p) => p.introduced) && !ASKER_IN.test(lastClause(question).replace(/\s+/g, " "));
+  if (!found.length || (FIGURE_ASKED.test(fold(question)) && !generalFigure)) return null;
   // « Chez nous à Figeac, la mairie est-elle passée à LibreOffice ? », « … la com com voisine est passée à quoi ? »:
   // a fact of that town, its council or its neighbours is asked, which no passage on another one answers.
   // « Si la mairie de Paimpol garde Teams, … »: its own « la mairie » is the situation, not a fact asked.
   const situations = found.filter((p) => p.situation);
   let outside = question;
-  for (const { phrase, end } of situations)
+  // « À la mairie de Quintin on a … »: the asker's own « la mairie » opening the question is set aside with the town.
+  for (const { phrase, end } of [...situations, ...found.filter((p) => p.introduced)])
     outside = `${outside.slice(0, phrase)}${" ".repeat(end - phrase)}${outside.slice(end)}`;
   if (FACT_OF_PLACE.test(outside)) return null;
   // « On est une commune de l'Indre, 900 habitants : notre syndicat départemental … ? » asks about what serves the
@@ -221,6 +295,7 @@ export function withoutExamplePlaces(
     removed: found.map(({ start, end, size }) => `${question.slice(start, end)}${size ?? ""}`).join(" "),
     places: found.flatMap((p) => p.names),
     sized: found.some((p) => p.size !== undefined),
-    applied: found.some((p) => p.applied),
+    applied: found.some((p) => p.applied || p.introduced),
+    introduced: found.some((p) => p.introduced),
   };
 }

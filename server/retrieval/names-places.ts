@@ -136,23 +136,66 @@ export function personInLowerCase(question: string, texts: string[]): boolean {
   const tokens = fold(question).split(/[^a-z-]+/);
   const asked = tokens.slice(1).map((w, i) => `${tokens[i]} ${w}`);
   return texts.some((t) =>
-    [...t.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/gu)].some((m) => asked.includes(fold(m[0]))),
+    // A name may be broken across two lines of the passage (« Laura\nChaubard »).
+    [...t.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/gu)].some((m) =>
+      asked.includes(fold(m[0]).replace(/\s+/g, " ")),
+    ),
   );
 }
 
-/** Groups of expressions asking about a person's private life (« quel âge », « salaire »), folded. */
-const PERSONAL: string[][] = readFileSync(new URL("../i18n/fr/personal-data.txt", import.meta.url), "utf8")
+/**
+ * An expression with choices between braces (« {fait|faisait} quoi {avant|maintenant} »): every expression it stands
+ * for, each choice of each brace in turn.
+ */
+export function expandChoices(entry: string): string[] {
+  const brace = /\{([^{}]*)\}/.exec(entry);
+  if (!brace) return [entry];
+  const head = entry.slice(0, brace.index);
+  const tail = entry.slice(brace.index + brace[0].length);
+  return brace[1]!.split("|").flatMap((choice) => expandChoices(`${head}${choice.trim()}${tail}`));
+}
+
+/** A line of `personal-data.txt` read only when the question names a person (not « il », « elle » alone). */
+const NAMED_ONLY = "(nommée)";
+
+/**
+ * Whether a question writes a first name and a surname (« Nadi Bou Hanna », « Pierre-Yves Gibello »): two capitalised
+ * words, the first no determiner (« Les Lyonnais »).
+ */
+export function namesPerson(question: string): boolean {
+  return [...question.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/gu)].some(
+    (m) => !DETERMINERS.has(fold(m[1]!)),
+  );
+}
+
+/**
+ * Groups of expressions asking about a person's private life (« quel âge », « salaire »), folded; `answers`, those
+ * only a passage's (an entry written « = désormais » answers « fait quoi maintenant » but asks nothing).
+ */
+const PERSONAL: { asks: string[]; answers: string[]; named: boolean }[] = readFileSync(
+  new URL("../i18n/fr/personal-data.txt", import.meta.url),
+  "utf8",
+)
   .split("\n")
   .filter((l) => l.trim() && !l.startsWith("#"))
-  .map((l) =>
-    l
-      .split(",")
-      .map((e) => words(e).join(" "))
-      .filter(Boolean),
-  );
+  .map((line) => {
+    const named = line.startsWith(NAMED_ONLY);
+    const entries = (named ? line.slice(NAMED_ONLY.length) : line).split(",").map((e) => e.trim());
+    const fold = (list: string[]) =>
+      list
+        .flatMap(expandChoices)
+        .map((e) => words(e).join(" "))
+        .filter(Boolean);
+    const answers = fold(entries.filter((e) => e.startsWith("=")).map((e) => e.slice(1)));
+    const asks = fold(entries.filter((e) => !e.startsWith("=")));
+    return { asks, answers: [...asks, ...answers], named };
+  });
 
-/** The groups of private-life expressions a text uses, each with the expression found. */
-export function personalAsked(question: string): { found: string; group: string[] }[] {
+/**
+ * The groups of private-life expressions a text uses, each with the expression found; with `named` false (the person
+ * only « il », « elle », or a role), not those read only of a named person (« l'April, elle fait quoi aujourd'hui ? »).
+ */
+export function personalAsked(question: string, named = true): { found: string; group: string[] }[] {
   // « personne ne l'a acheté »: the negation « ne » (never written « né ») before an elided pronoun is not « né à »,
   // which the pronoun, dropped with its apostrophe, would otherwise let it read.
   // « l'April, c'est né quand ? »: « c'est né », « ça est né » has a thing for subject (a person « est né »): it asks when
@@ -164,10 +207,13 @@ export function personalAsked(question: string): { found: string; group: string[
   // The subject pronoun of an inverted question (« Dans quelle ville est-il né ? ») stands between the words of the
   // expression (« est né »): read without it too.
   const uninverted = ` ${words(text.replace(/-(?:t-)?(?:il|elle|ils|elles)\b/giu, "")).join(" ")} `;
-  return PERSONAL.flatMap((group) => {
-    const found = group.find((e) => joined.includes(` ${e} `) || uninverted.includes(` ${e} `));
-    return found ? [{ found, group }] : [];
+  const found = PERSONAL.flatMap(({ asks, answers, named: only }) => {
+    if (only && !named) return [];
+    const found = asks.find((e) => joined.includes(` ${e} `) || uninverted.includes(` ${e} `));
+    return found ? [{ found, group: answers }] : [];
   });
+  // « il gagne combien » is one expression, not also « gagne combien » of another line.
+  return found.filter((f) => !found.some((g) => g !== f && g.found.includes(f.found) && g.found !== f.found));
 }
 
 /** Two words joined by « ou » that end a clause (« tchèque ou russe ? »), folded: a choice if both are nationalities. */

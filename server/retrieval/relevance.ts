@@ -27,7 +27,7 @@ import {
 } from "./asked-kinds.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
-import { heldWhole, offDomainWords } from "./domain.ts";
+import { heldWhole, municipalSubjectUnheld, offDomainWords, PASSING } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { legalTextTerms } from "./legal-text.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
@@ -38,6 +38,7 @@ import {
   aboutPerson,
   DETERMINERS,
   isRoleNoun,
+  namesPerson,
   personalAsked,
   personInLowerCase,
   roleAsked,
@@ -383,6 +384,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownPlaceAdjectives, // missing-name
   rareUnheld, // unknown-words
   otherSense, // unknown-words
+  municipalLife, // low-coverage
   answeringPassages,
   listedVersions, // missing-name
   legalTexts, // missing-name
@@ -636,13 +638,14 @@ async function personalLife(ctx: Judgement): Promise<Decision> {
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is; a name typed in lower case is a person's when the passages write it as
   // one (« david amiel » is their « David Amiel »).
-  const person =
-    aboutPerson(question) ||
-    personInLowerCase(
-      question,
-      results.slice(0, JUDGED).map((r) => r.text),
-    );
-  const personal = person ? personalAsked(question) : [];
+  const typed = personInLowerCase(
+    question,
+    results.slice(0, JUDGED).map((r) => r.text),
+  );
+  const person = aboutPerson(question) || typed;
+  // What a person does now or did before, their grade, nationality or pay are asked of a named person only (« l'April,
+  // elle fait quoi aujourd'hui ? » asks what the association does).
+  const personal = person ? personalAsked(question, typed || namesPerson(question)) : [];
   const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
     personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
   if (!judged.some(holdsPersonal))
@@ -795,7 +798,7 @@ async function locatedOnly(ctx: Judgement): Promise<Decision> {
  * passing (`domain.ts`).
  */
 async function offDomainTopic(ctx: Judgement): Promise<Decision> {
-  const { question, results, frequency, terms } = ctx;
+  const { question, results, frequency, terms, corpusNames } = ctx;
   // « Quand faut-il déposer notre demande de subvention à la mairie ? »: a question with no word of the digital domain,
   // naming nothing the corpus often cites, is about the life of the commune when a word of its topic is one the corpus
   // uses only in passing (« subvention », for the ANCT's grant to a collaborative suite): the passages found hold it in
@@ -831,11 +834,49 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
       const own = passageWords(`${r.document.title} ${r.text.match(CARD_OWN_NAMES)?.[1] ?? ""}`);
       for (const t of terms) if (t.name && !t.date && holds(t, own)) defined.add(t.word);
     }
-    const offDomain = await offDomainWords(question, terms, frequency, headings, defined);
+    // « le marché de support linagora », « l'aful elle fait quoi », « le hdh »: a word typed in lower case that the
+    // corpus writes as a name (« Linagora », « Aful ») is that name; one it writes in capitals (« HDH ») only when a
+    // passage read defines it, like an acronym typed so (thirty-second series). Not a person typed so (« frédéric
+    // couchet il joue d'un instrument ? »: a person is no topic of the corpus), nor when a word of the question is one
+    // the corpus never uses (« tchap fond à quelle température ? »: that word may be what is asked).
+    const person = personInLowerCase(
+      question,
+      results.slice(0, JUDGED).map((r) => r.text),
+    );
+    const unknownWord = (
+      await Promise.all(terms.map(async (t) => !t.name && !t.verb && !t.date && (await frequency(t.word)) === 0))
+    ).some(Boolean);
+    const named = await Promise.all(
+      terms.map(async (t) => {
+        if (person || unknownWord) return t;
+        if (t.name || t.date || t.verb || !corpusNames || !/^[a-z0-9]+$/.test(t.word)) return t;
+        if (new RegExp(`(?<![\\p{L}\\p{N}])${t.word}(?![\\p{L}\\p{N}])`, "u").test(question) === false) return t;
+        // An acronym a passage read defines (« Health Data Hub (HDH) ») is its topic; one the corpus writes in passing
+        // (« le plu ») is none (`offDomainWords`).
+        if (defined.has(t.word)) return { ...t, name: true };
+        if (((await corpusNames.capitals?.(t.word)) ?? false) && (await frequency(t.word)) <= PASSING) return t;
+        // Written so by the corpus itself, not only found through words sharing its stem (`namesFrom`), and never as a
+        // plain word (« association », « famille »: the corpus writes them in lower case too).
+        const name =
+          (await corpusNames(t.word)) &&
+          (await corpusNames.written?.(t.word)) &&
+          !((await corpusNames.plain?.(t.word)) ?? true);
+        return name ? { ...t, name: true } : t;
+      }),
+    );
+    const offDomain = await offDomainWords(question, named, frequency, headings, defined);
     // … unless a passage read holds the whole question with them (`heldWhole`).
     if (offDomain.length && !heldWhole(terms, ctx.judged)) return none("low-coverage", offDomain);
   }
   return "continue";
+}
+
+/** Decides « low-coverage »: a municipal procedure whose own words no passage read holds (`municipalSubjectUnheld`). */
+async function municipalLife(ctx: Judgement): Promise<Decision> {
+  const { question, frequency, terms, judged } = ctx;
+  if (!frequency) return "continue";
+  const unheld = await municipalSubjectUnheld(question, terms, frequency, judged);
+  return unheld.length ? none("low-coverage", unheld) : "continue";
 }
 
 /**
