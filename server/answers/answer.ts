@@ -78,6 +78,7 @@ import {
   notGiven,
   type QuotedPassage,
   subjectWords,
+  withPastDeadlines,
 } from "./brief.ts";
 import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
@@ -1459,10 +1460,12 @@ async function* extractive(
   const lacking = query ? notGiven(query, excerpts, asked) : null;
   // A count the passages give only of other bodies (« combien d'agents a la DINUM »): said, and no sentence read as it.
   const otherCount = query && !lacking ? countNotGiven(query, excerpts, asked) : null;
-  const brief = query
+  const found = query
     ? ((stated ? statedBrief(query, used, excerpts, asked) : null) ??
       (otherCount ? null : briefOf(query, used, excerpts, asked)))
     : null;
+  // (A deadline now past is said past, as the documents say it.)
+  const brief = found ? withPastDeadlines(found, used) : null;
   const head = [general.length ? generalNote(general) : null, lacking ?? otherCount, brief?.text].filter(
     (x): x is string => !!x,
   );

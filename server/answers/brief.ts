@@ -10,7 +10,8 @@
  * by a sentence for each, or says which one the passages do not answer.
  */
 
-import { fold, frenchDate } from "../core/text.ts";
+import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
+import { asOfText, fold, frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
@@ -335,6 +336,35 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   return chosen.length ? quoted(chosen, used) : null;
 }
 
+/**
+ * « En bref » with, after each quote setting a deadline now past that was still ahead when its page was written
+ * (« doit formaliser d'ici l'automne 2026 son plan » read aloud in December 2026), the note the documents add: the
+ * deadline is past and the corpus does not say whether it was kept (trial14 A15). `today`: the day of the answer.
+ */
+export function withPastDeadlines(brief: Brief, used: QuotedPassage[], today = localDay()): Brief {
+  let text = brief.text;
+  let from = 0;
+  for (const q of brief.quotes) {
+    const at = text.indexOf(q.text, from);
+    if (at < 0) continue;
+    const mark = `[${q.source}]`;
+    const end = text.indexOf(mark, at + q.text.length);
+    if (end < 0) continue;
+    from = end + mark.length;
+    const page = used[q.source - 1]?.document.date ?? null;
+    const dated = page && /^\d{4}(?:-\d{2}){0,2}$/.test(page) ? page : null;
+    const past = pastDeadlines(q.text, today, dated);
+    if (past.length === 0) continue;
+    const deadlines = [...new Set(past.map((d) => `« ${d.text} »`))].join(", ");
+    const note = dated
+      ? message("answer.briefDeadlinePast", { deadlines, asOf: asOfText(dated) })
+      : message("answer.briefDeadlinePastNoDate", { deadlines });
+    text = `${text.slice(0, from)} ${note}${text.slice(from)}`;
+    from += note.length + 1;
+  }
+  return text === brief.text ? brief : { ...brief, text };
+}
+
 /** The groups a question of membership names (`brief.txt` [groupe]), as stems. */
 const GROUP_STEMS = new Set(entries("groupe").map((e) => wordStem(e.trim())));
 const holdsGroupWord = (text: string) => stemsOf(text).some((w) => GROUP_STEMS.has(w));
@@ -579,6 +609,7 @@ function weighed(
   const role = roleWords(ask);
   // The body a count is asked of (« combien d'agents a la DINUM »): a count another body's sentence gives is not its.
   const owner = asked.includes("quantity") ? askedOwner(ask, excerpts) : null;
+  const versions = versionsAsked(question);
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
@@ -611,6 +642,8 @@ function weighed(
       if (titledCases.length && OTHER_PLACE.test(own) && !titledCases.some((s) => holdsStem(stemsOf(own), s))) return;
       // A card's list of inventory names answers nothing read aloud.
       if (card && opensOn(own, "fiche hors réponse")) return;
+      // « Windows 7 » read aloud to a question on « Windows 10 »: another version of the product asked.
+      if (versions.length && otherVersion(own, versions)) return;
       // « Voir le document consacré à … » points elsewhere: it answers nothing.
       if (opensOn(own, "renvoi") || asks(own, "renvoi en cours de phrase")) return;
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
@@ -742,6 +775,42 @@ function weighed(
     });
   });
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** A name and the number after it (« Windows 10 », « Office 2016 », « LTSC 2021 »), as folded words. */
+const VERSIONED = /(?<![\p{L}\p{N}])(\p{L}[\p{L}.-]{2,})\s+(\d{1,4})(?![\p{L}\p{N}]|[,.]\d)/gu;
+
+/**
+ * The versions of a product the question names (« windows 10 » of « quand windows 10 n'est plus supporté ? »): a
+ * word of three letters or more, not a function word, then a number; folded pairs.
+ */
+export function versionsAsked(question: string): [string, string][] {
+  const subject = new Set(keywords(question));
+  return [...question.matchAll(VERSIONED)]
+    .map((m) => [fold(m[1]!), m[2]!] as [string, string])
+    .filter(([name]) => subject.has(name) && !TIME_WORDS.has(name));
+}
+/** Words of a time before a year (« fin 2025 », « automne 2026 »): no product's name. */
+const TIME_WORDS = (() => {
+  const w = deadlineWords();
+  return new Set(
+    [...w.months, ...Object.keys(w.seasons), ...Object.keys(w.periods), ...Object.keys(w.qualifiers)].flatMap((e) =>
+      fold(e).split(/[^a-z0-9]+/),
+    ),
+  );
+})();
+
+/**
+ * Whether a sentence names another version of a product asked (« Microsoft a cessé le support de Windows 7 » for
+ * « Windows 10 »): the name, capitalised, then another number, and nowhere the version asked.
+ */
+export function otherVersion(sentence: string, versions: [string, string][]): boolean {
+  const written = [...sentence.matchAll(VERSIONED)]
+    .filter((m) => /^\p{Lu}/u.test(m[1]!))
+    .map((m) => [fold(m[1]!), m[2]!] as [string, string]);
+  return versions.some(
+    ([name, n]) => written.some(([w, k]) => w === name && k !== n) && !written.some(([w, k]) => w === name && k === n),
+  );
 }
 
 /** Letters two words share at their start for one to stand for the other (« économies », « économisé »). */

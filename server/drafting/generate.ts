@@ -41,7 +41,7 @@ import { type ClaimChecks, checkClaims, DATE_KINDS, withQuotations } from "./cla
 import type { DraftContext } from "./context.ts";
 import { softwareCostQuote } from "./cost-clauses.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
-import { findDeadlines, findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
+import { findDeadlines, findSince, olderThanAYear, pastDeadlines } from "../core/deadlines.ts";
 import { checkOwnFigures } from "./own-data.ts";
 import { checkOwnProducts } from "./own-facts.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";

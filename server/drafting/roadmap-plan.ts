@@ -25,7 +25,7 @@ import {
   roleOf,
 } from "../inventory/measure.ts";
 import { fold } from "../inventory/normalize.ts";
-import { findDeadlines } from "./deadlines.ts";
+import { findDeadlines } from "../core/deadlines.ts";
 import type { AnalysisAlternative, AnalysisItem, InventoryAnalysis } from "./types.ts";
 
 export type RoadmapPhase = "quick" | "guided" | "deep";

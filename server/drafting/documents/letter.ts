@@ -2,7 +2,7 @@
 import { withArticle } from "../../core/labels.ts";
 import { fold, frenchDate, localDay } from "../../core/text.ts";
 import { wordAlternation, wordListSections } from "../../i18n/word-lists.ts";
-import { pastDeadlines } from "../deadlines.ts";
+import { pastDeadlines } from "../../core/deadlines.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
 import { asInfinitive, lowerFirst, requestForm, upperFirst } from "../requests.ts";
