@@ -24,7 +24,7 @@ import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
-import { askedOwner, countOfOther } from "./figure-owner.ts";
+import { askedOwner, countOfOther, ownCount } from "./figure-owner.ts";
 import { personBrief } from "./person-brief.ts";
 import {
   alike,
@@ -669,10 +669,13 @@ function weighed(
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
       // économies réalisées »): the answer to a figure, a date or a cost asked.
       // (A figure or a cost asked, and a word of what is asked, not only of whose.)
+      // (Not of another body than the one asked: « Aucun montant d'économies propre à la CNAM n'a été publié » does
+      // not answer « combien économise l'État avec Visio ».)
       const stated =
         (asked.includes("quantity") || price) &&
         statesAbsent(own) &&
-        stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s));
+        stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s)) &&
+        !namesOther(own, question);
       // (« 20 à 30 % » gives the « 30 % » asked.)
       const figured = figures.filter((f) => givesPercentage(own, f)).length;
       // (Saying what is asked is not given, it says it in its own words: « un bilan des économies » for « économisé ».)
@@ -737,7 +740,9 @@ function weighed(
       if (grants) score += MONEY.test(own) ? 2 : 1;
       // « Combien d'agents utilisent Visio ? »: a figure of another thing (« ses 80 000 agents ») is not read aloud.
       // Nor, when none counts what is asked, a sentence without a figure of it (« des agents publics qui l'utilisent »).
-      const fit = asked.includes("quantity") ? countedFit(ask, own) : 0;
+      // (« La CNAM fait migrer ses 80 000 agents vers Tchap » counts the body asked: its agents are those who move.)
+      const fitted = asked.includes("quantity") ? countedFit(ask, own) : 0;
+      const fit = fitted < 0 && owner && ownCount(own, owner) ? 0 : fitted;
       if (fit < 0 || (fit === 0 && doers && !holdsAsked(own, ["quantity"]) && !stated)) return;
       if (asked.includes("quantity")) score += (holdsAsked(own, ["quantity"]) ? 2 : stated ? 0 : -1.5) + 2 * fit;
       if (price && MONEY.test(own)) score += 0.5;
@@ -813,6 +818,20 @@ export function otherVersion(sentence: string, versions: [string, string][]): bo
   );
 }
 
+/**
+ * Whether a sentence names a body the question does not (« la CNAM » in « Aucun montant d'économies propre à la
+ * CNAM … », asked of the État): a capitalised word inside it, neither its first word nor one of the question's.
+ */
+function namesOther(sentence: string, question: string): boolean {
+  const asked = keywords(question).map(wordStem);
+  // (A name of several words is asked by any of them: « la Ville de Lyon » for « lyon ».)
+  const names =
+    sentence
+      .replace(/\([^)]*\)/g, " ")
+      .match(/(?<=[\s’'])\p{Lu}[\p{L}\p{N}-]+(?:\s+(?:de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}\p{N}-]+)*/gu) ?? [];
+  return names.some((name) => !stemsOf(name).some((n) => asked.some((s) => holdsStem([n], s))));
+}
+
 /** Letters two words share at their start for one to stand for the other (« économies », « économisé »). */
 const ROOT = 6;
 /** Whether a text's stems hold a word of the same root as a question word's stem (« économi » for « économis »). */
@@ -851,10 +870,13 @@ function namePhrases(subject: string[], used: QuotedPassage[]): [string, string]
   const out: [string, string][] = [];
   for (let k = 0; k + 1 < subject.length; k++) {
     const pair: [string, string] = [wordStem(subject[k]!), wordStem(subject[k + 1]!)];
-    const named = used.some((r) => {
-      const capitals = (r.document.title.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /^\p{Lu}/u.test(w));
-      return inRow(capitals.map(wordStem), pair) && inRow(stemsOf(r.document.title), pair);
-    });
+    // (Within one part of the title: « … de l'État : Visio, Docs … » writes no name « État Visio ».)
+    const named = used.some((r) =>
+      r.document.title.split(/\s*[:;,—–()]\s*/u).some((part) => {
+        const capitals = (part.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /^\p{Lu}/u.test(w));
+        return inRow(capitals.map(wordStem), pair) && inRow(stemsOf(part), pair);
+      }),
+    );
     if (named) out.push(pair);
   }
   return out;

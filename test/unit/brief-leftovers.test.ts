@@ -83,3 +83,77 @@ describe("a deadline now past (trial14 A15)", () => {
     expect(withPastDeadlines(brief, later, "2026-12-06").text).toBe(brief.text);
   });
 });
+
+describe("a count the body asked gives as its own (trial14 B10)", () => {
+  const used = [
+    passageOf(
+      "urssaf#0",
+      "L'Urssaf passe à Mélodie",
+      "L'Union de recouvrement des cotisations (URSSAF) fait basculer ses 16 000 agents vers deux outils de l'État : Mélodie pour la messagerie et Cassiopée pour les fichiers (Acteurs publics, mai 2026). C'est l'un des plus grands organismes à le faire.",
+      "guidance",
+      "2026-05-20",
+    ),
+  ];
+
+  it("is read aloud to « combien d'agents <verbe> » though its verb is another", () => {
+    expect(texts("l urssaf combien d agents passent a melodie", used, ["quantity"])[0]).toContain("ses 16 000 agents");
+  });
+
+  it("another body's « ses N agents » is still not read as the count of those who use a tool", () => {
+    const other = [
+      passageOf(
+        "melodie#0",
+        "Mélodie, la messagerie de l'État",
+        "La Caisse des écoles fait passer ses 9 000 agents à Mélodie (Acteurs publics, 2026). En mars 2026, 30 000 agents utilisaient Mélodie chaque mois (DINUM, 2026).",
+        "guidance",
+      ),
+    ];
+    expect(texts("combien d agents utilisent melodie", other, ["quantity"])[0]).toContain("30 000 agents utilisaient");
+  });
+});
+
+describe("what the corpus says it lacks, of another body than the one asked", () => {
+  const used = [
+    passageOf(
+      "urssaf#0",
+      "L'Urssaf (URSSAF) : 16 000 agents passent à Mélodie et Cassiopée",
+      "Aucun montant d'économies propre à l'URSSAF n'a été publié dans les sources consultées. À titre d'ordre de grandeur, le ministère a indiqué en mars 2026, à propos de Cassiopée, que chaque tranche de 50 000 agents fait économiser environ 300 000 euros par an (La Gazette, mars 2026).",
+    ),
+    passageOf(
+      "outils#0",
+      "Les outils de l'État : Cassiopée, Mélodie et Tableur",
+      "Cassiopée compte 20 000 utilisateurs (DINUM, 2026).",
+      "guidance",
+    ),
+  ];
+
+  it("is not read aloud as the answer (« Aucun montant … propre à l'URSSAF » to a question on the État)", () => {
+    const quoted = texts("combien economise l etat avec cassiopee", used, ["quantity"]);
+    expect(quoted.join(" ")).not.toContain("propre à l'URSSAF");
+    expect(quoted[0]).toContain("300 000 euros");
+  });
+
+  it("is read aloud when asked of that body", () => {
+    expect(texts("combien l urssaf a economise", used, ["quantity"])[0]).toContain("propre à l'URSSAF");
+  });
+});
+
+describe("two words a title writes apart are no name of the question", () => {
+  it("« … de l'État : Cassiopée, … » does not make « État Cassiopée » one name", () => {
+    const used = [
+      passageOf(
+        "couts#0",
+        "Coûts et économies",
+        "- Cassiopée : chaque tranche de 50 000 agents qui quittent un service sous licence fait économiser environ 300 000 euros par an (La Gazette, mars 2026).",
+        "guidance",
+      ),
+      passageOf(
+        "outils#0",
+        "Les outils de l'État : Cassiopée, Mélodie et Tableur",
+        "Cassiopée compte 20 000 utilisateurs (DINUM, 2026).",
+        "guidance",
+      ),
+    ];
+    expect(texts("combien economise l etat avec cassiopee", used, ["quantity"]).join(" ")).toContain("300 000 euros");
+  });
+});
