@@ -15,7 +15,7 @@ import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from 
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
 import { doerStems } from "../retrieval/counted-doers.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
-import { refersBack, topicOf } from "../retrieval/follow-up.ts";
+import { refersBack, standsAlone, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
 import {
   delimiterTag,
@@ -251,6 +251,9 @@ export function followUp(
   if (!short && !refersBack(last)) return { query: last, topic: null };
   // The previous question's own retrieval query: a follow-up of a follow-up keeps the first topic.
   const earlier = retrievalQuery(messages.slice(0, users.at(-2)! + 1), known);
+  // « et en 2027 les frais de sortie du cloud » after two questions on Visio: linked by « et » alone, with a subject
+  // of its own, it is a question of its own (trial14 A8).
+  if (!short && standsAlone(last, earlier)) return { query: last, topic: null };
   // A follow-up naming a place or an organisation the previous question did not (« Et la ville de Lyon, qu'a-t-elle
   // choisi ? » after a question on Munich) moves to it: the new name leads, and only what was asked is carried
   // (« bureautique »), not the previous names, whose passages would come first.
