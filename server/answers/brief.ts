@@ -214,6 +214,14 @@ const opensOn = (sentence: string, section: string) => {
   return entries(section).some((e) => s.startsWith(e));
 };
 
+/**
+ * Whether a sentence points to another document or speaks of the corpus itself instead of answering (« Voir le
+ * document consacré à … », « Pour le détail, voir aussi … », « Au-delà des cas détaillés ailleurs dans le corpus … »):
+ * `brief.txt` [renvoi], [renvoi en cours de phrase]. Never read aloud, in « En bref » or a note's « L'essentiel ».
+ */
+export const pointsElsewhere = (sentence: string) =>
+  opensOn(sentence, "renvoi") || asks(sentence, "renvoi en cours de phrase");
+
 /** `adjectives-of-places.txt`: each country as its name and adjectives, normalized; wide places (Europe) apart. */
 const COUNTRIES: string[][] = wordListLines("adjectives-of-places.txt")
   .filter((l) => l.includes(":"))
@@ -645,7 +653,7 @@ function weighed(
       // « Windows 7 » read aloud to a question on « Windows 10 »: another version of the product asked.
       if (versions.length && otherVersion(own, versions)) return;
       // « Voir le document consacré à … » points elsewhere: it answers nothing.
-      if (opensOn(own, "renvoi") || asks(own, "renvoi en cours de phrase")) return;
+      if (pointsElsewhere(own)) return;
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;

@@ -4,7 +4,7 @@
  * an élue can read aloud; and what the question asks that none of them says (« d'ici 2028 »), said as such.
  */
 
-import { shortTitle } from "../answers/brief.ts";
+import { pointsElsewhere, shortTitle } from "../answers/brief.ts";
 import {
   askedYears,
   holdsStem,
@@ -85,23 +85,37 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
         .every((w) => named.has(wordStem(w))),
   );
   // A sentence that refers back (« Il modifie … ») is read with the one before it: the pair is one point.
-  const candidates = answering.flatMap((r, rank) =>
-    quotableSentences(r.text, {
-      max: MAX_SENTENCE,
-      question,
-      placeNamed: namesTitlePlace(question, r.document.title),
-    }).map(({ text, own }) => {
-      // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
-      const stems = stemsOf(own);
-      return {
-        r,
-        rank,
-        text,
-        held: terms.map((t) => t.stems.some((v) => holdsVariant(stems, v))),
-        year: years.some((y) => own.includes(y)),
-      };
-    }),
-  );
+  const sentencesOf = (listItems: boolean) =>
+    answering.flatMap((r, rank) => {
+      // (What the passage's heading and title are about: « Millau : les hausses des licences Microsoft annoncées pour
+      // 2026, 2027 et 2028 » says what « En 2027 : une « 2e vague » sur Office 365 E3. » is about.)
+      const heading = stemsOf(`${r.document.title} ${r.section}`);
+      const headed = terms.filter((t) => t.stems.some((v) => holdsVariant(heading, v))).length;
+      return (
+        quotableSentences(r.text, {
+          max: MAX_SENTENCE,
+          question,
+          placeNamed: namesTitlePlace(question, r.document.title),
+          listItems,
+        })
+          // (« Pour le détail, voir aussi … » says nothing to a maire.)
+          .filter(({ own }) => !pointsElsewhere(own))
+          .map(({ text, own }) => {
+            // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
+            const stems = stemsOf(own);
+            return {
+              r,
+              rank,
+              text,
+              own,
+              headed,
+              held: terms.map((t) => t.stems.some((v) => holdsVariant(stems, v))),
+              year: years.some((y) => own.includes(y)),
+            };
+          })
+      );
+    });
+  const candidates = sentencesOf(false);
   if (!candidates.length) return [];
   const weight = terms.map((_, i) => {
     const df = candidates.filter((c) => c.held[i]).length;
@@ -118,7 +132,25 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     .filter((c) => c.count >= needed || c.named)
     .map((c) => ({ ...c, passage: c.r.id, doc: c.r.document.id }))
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
-  const points = pickVerbatim(scored, { max, perPassage: 1 }).map((c) => ({
+  const picked = pickVerbatim(scored, { max, perPassage: 1 });
+  // A year asked that no point picked says (« la hausse de 2027 »), when a sentence on the subject (two of its words,
+  // in it or its passage's heading) says (« « 2027 : deuxième vague sur Office 365 E3 » : non confirmé »): it is the answer, in place of the last point
+  // (trial14 A13).
+  let items: typeof candidates | undefined;
+  for (const year of years) {
+    if (picked.some((c) => c.text.includes(year))) continue;
+    // (A list item too: « - En 2027 : une « 2e vague » sur Office 365 E3. Non confirmé. »)
+    items ??= sentencesOf(true);
+    const said = items
+      .filter((c) => c.own.includes(year) && c.held.filter(Boolean).length + c.headed >= 2)
+      .map((c) => ({ ...c, score: c.held.reduce((sum, h, i) => sum + (h ? weight[i]! : 0), 0) + c.headed / 2 }))
+      .sort((a, b) => b.score - a.score || a.rank - b.rank)[0];
+    if (!said) continue;
+    const point = { ...said, count: 0, named: false, passage: said.r.id, doc: said.r.document.id };
+    if (picked.length >= max) picked.splice(picked.length - 1, 1, point);
+    else picked.push(point);
+  }
+  const points = picked.map((c) => ({
     r: c.r,
     sentence: c.text,
     score: c.score,
