@@ -618,6 +618,8 @@ function weighed(
   // The body a count is asked of (« combien d'agents a la DINUM »): a count another body's sentence gives is not its.
   const owner = asked.includes("quantity") ? askedOwner(ask, excerpts) : null;
   const versions = versionsAsked(question);
+  // The product the question names with its version and edition (« microsoft 365 e3 »), as folded words in a row.
+  const run = versionRun(question);
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
@@ -763,6 +765,9 @@ function weighed(
         score +=
           (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);
       if (text.length > 300) score -= 1;
+      // A sentence or list item naming the very product asked, edition included (« Microsoft 365 E3 à 39 dollars »),
+      // before one naming a sibling (« Office 365 E3 : de 23 à 26 dollars ») (trial14 A7).
+      if (run.length >= 3 && inRowAll(stemsOf(own), run)) score += ITEM_PENALTY + 0.5;
       if (countries.length) {
         const about = [...titleCountries, ...countriesOf(text.split(/\s+/).slice(0, SUBJECT_REACH).join(" "))];
         // (Asked for a country's collectivités, another country's body is never read aloud as one of them: « des
@@ -812,6 +817,23 @@ const TIME_WORDS = (() => {
     ),
   );
 })();
+
+/**
+ * The product a question names with an edition (« microsoft 365 e3 » of « combien coûte une licence microsoft 365
+ * e3 », « zoho workplace p2 »): the stems of the edition — a word of letters and digits — and of the two words before
+ * it; empty when it writes none.
+ */
+export function versionRun(question: string): string[] {
+  const list = stemsOf(question);
+  const asked = new Set(keywords(question).map(wordStem));
+  // (An edition: letters and digits, « e3 », « p2 »; the two words before it, words of the question's subject.)
+  const at = list.findIndex((w, i) => i >= 2 && /\d/.test(w) && /[a-z]/.test(w));
+  if (at < 0) return [];
+  const run = list.slice(at - 2, at + 1);
+  return run.slice(0, 2).every((w) => asked.has(w) || /^\d+$/.test(w)) ? run : [];
+}
+/** Whether a text's stems hold a list of stems in a row. */
+const inRowAll = (stems: string[], run: string[]) => stems.some((_, i) => run.every((r, j) => stems[i + j] === r));
 
 /**
  * Whether a sentence names another version of a product asked (« Microsoft a cessé le support de Windows 7 » for

@@ -1,10 +1,12 @@
 /**
  * « En bref » read aloud, trial14's leftovers by kind, on passages written for the test (other products, places and
  * dates than the trial's): a sentence on another version of the product asked is not its answer (A6); a deadline
- * now past is said past, as the documents say it (A15).
+ * now past is said past, as the documents say it (A15); a count the body asked gives as its own answers (B10); the
+ * price of the very product asked, edition included, is read before a sibling's (A7).
  */
 import { describe, expect, it } from "vitest";
 import { otherVersion, versionsAsked, withPastDeadlines } from "../../server/answers/brief.ts";
+import { qualificationNote } from "../../server/answers/qualified.ts";
 import { briefFor, catalogCards, passageOf } from "../helpers/passages.ts";
 
 const texts = (question: string, used: ReturnType<typeof passageOf>[], asked: ("quantity" | "date")[] = []) =>
@@ -155,5 +157,34 @@ describe("two words a title writes apart are no name of the question", () => {
       ),
     ];
     expect(texts("combien economise l etat avec cassiopee", used, ["quantity"]).join(" ")).toContain("300 000 euros");
+  });
+});
+
+describe("the price of the very product asked, edition included (trial14 A7)", () => {
+  const used = [
+    passageOf(
+      "zoho#2",
+      "Les hausses de prix de Zoho Workplace pour le secteur public",
+      "À partir du 1er mars 2026, et à chaque renouvellement de contrat, Zoho augmente ses prix publics Zoho Workplace pour les entreprises et les administrations ; la facture d'une collectivité grimpe donc au moment de son renouvellement (Servola, 2026 ; NPI Financial, 2026) :\n\n- Zoho Mail P2 : de 4 à 5 dollars, soit +25 % ;\n- Zoho Standard : de 3 à 4 dollars, soit +33 % ;\n- Zoho One : de 37 à 45 dollars, soit +21 % ;\n- plusieurs offres entreprise : +5 à +8 % ;\n- nouveaux prix : Zoho Workplace P2 à 12 dollars, P3 à 18 dollars, F1 à 10 dollars.\n\nLa présentation de Figeac présente une chronologie des hausses :\n\n- **« En cumulé sur 10 ans, la facture Zoho a augmenté de +50 à +80 % »** : chiffre non confirmé par une seconde source.\n",
+      "case-study",
+      "2026-05-01",
+    ),
+  ];
+
+  it("is read aloud, its long lead-in cut at its first clause, not a sibling's price", () => {
+    const quoted = texts("combien coute une licence zoho workplace p2", used, ["quantity"]);
+    expect(quoted[0]).toContain("Zoho Workplace P2 à 12 dollars");
+    expect(quoted[0]).toMatch(/administrations \[…\] : nouveaux prix/);
+  });
+
+  it("a bare number counting another thing is not the figure the corpus calls unconfirmed (« 10 dollars », « 10 ans »)", () => {
+    expect(
+      qualificationNote(
+        "nouveaux prix : Zoho Workplace P2 à 12 dollars, P3 à 18 dollars, F1 à 10 dollars.",
+        used[0]!.text,
+        "",
+      ),
+    ).toBeNull();
+    expect(qualificationNote("En cumulé sur 10 ans, la facture a augmenté.", used[0]!.text, "")).not.toBeNull();
   });
 });
