@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { otherVersion, versionsAsked, withPastDeadlines } from "../../server/answers/brief.ts";
 import { qualificationNote } from "../../server/answers/qualified.ts";
+import { needsPrevious } from "../../server/retrieval/passages.ts";
 import { briefFor, catalogCards, passageOf } from "../helpers/passages.ts";
 
 const texts = (question: string, used: ReturnType<typeof passageOf>[], asked: ("quantity" | "date")[] = []) =>
@@ -186,5 +187,26 @@ describe("the price of the very product asked, edition included (trial14 A7)", (
       ),
     ).toBeNull();
     expect(qualificationNote("En cumulé sur 10 ans, la facture a augmenté.", used[0]!.text, "")).not.toBeNull();
+  });
+});
+
+describe("a sentence whose « alors » is the moment the one before says (trial14 A16)", () => {
+  it("needs the sentence before it; « alors que » does not", () => {
+    expect(needsPrevious("Mélodie comptait alors 30 000 utilisateurs réguliers (DINUM, 2026).")).toBe(true);
+    expect(needsPrevious("La ville a choisi Linux alors que la région restait sous Windows.")).toBe(false);
+    expect(needsPrevious("Alors que Munich revenait à Windows, Lyon partait.")).toBe(false);
+  });
+
+  it("is never read aloud alone", () => {
+    const used = [
+      passageOf(
+        "melodie#0",
+        "Mélodie, la messagerie de l'État",
+        "Le 3 mars 2026, en annonçant que Mélodie deviendrait la messagerie unique des services de l'État d'ici 2028, le gouvernement citait la Caisse des écoles parmi les organismes qui devaient la généraliser (Acteurs publics, 3 mars 2026). Mélodie comptait alors 30 000 utilisateurs réguliers (Acteurs publics, 3 mars 2026).",
+        "guidance",
+      ),
+    ];
+    for (const t of texts("combien d utilisateurs melodie", used, ["quantity"]))
+      expect(t).not.toMatch(/^Mélodie comptait alors/);
   });
 });
