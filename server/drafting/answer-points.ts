@@ -16,7 +16,7 @@ import {
 } from "../answers/verbatim.ts";
 import { fold } from "../core/text.ts";
 import { CARD_LINE } from "../corpus/catalog.ts";
-import { wordListLines } from "../i18n/word-lists.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { synonymsOf, words } from "../retrieval/french.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -211,6 +211,38 @@ const CONTRACT_YEAR = new RegExp(
  */
 export function ownYears(question: string): string[] {
   return [...fold(question).matchAll(CONTRACT_YEAR)].map((m) => m[1]!);
+}
+
+/** `brief.txt` [chez nous]: a figure of the asker's own collectivité (« notre commune », « chez nous »), folded. */
+const OWN_WORDS = (wordListSections("brief.txt").get("chez nous") ?? []).map((e) => ` ${words(e).join(" ")} `);
+/** `collectivity-kinds.txt`, the words of a kind of collectivité (« ville », « commune », « département »), folded. */
+const KIND_WORDS = new Set(
+  [...wordListSections("collectivity-kinds.txt").entries()]
+    .filter(([k]) => k !== "petite" && k !== "administration")
+    .flatMap(([, v]) => v.flatMap((e) => words(e))),
+);
+/** Words of a figure asked (« combien », « montant », « chiffre »), folded. */
+const FIGURE_ASKED = new Set(["combien", "montant", "chiffre", "chiffres"]);
+
+/**
+ * Whether a note's question asks a figure of the note's own collectivité (« … et combien la ville économiserait-elle
+ * ? » in a note to the maire, « combien économiserions-nous chez nous ? »): a word asking a figure, and « la ville »
+ * (its kind, not followed by « de » and a name) or the collectivité's own name or « chez nous ». No passage of the
+ * corpus gives it (trial14 A13).
+ */
+export function asksOwnFigure(question: string, collectivite = ""): boolean {
+  const list = words(question);
+  if (!list.some((w) => FIGURE_ASKED.has(w))) return false;
+  const text = ` ${list.join(" ")} `;
+  if (OWN_WORDS.some((e) => text.includes(e))) return true;
+  const name = words(collectivite);
+  if (name.length && text.includes(` ${name.join(" ")} `)) return true;
+  return list.some(
+    (w, i) =>
+      KIND_WORDS.has(w) &&
+      ["la", "le", "notre"].includes(list[i - 1] ?? "") &&
+      !["de", "d"].includes(list[i + 1] ?? ""),
+  );
 }
 
 /** The years the question asks about that none of the points says (not those of its own contract). */

@@ -37,7 +37,14 @@ import {
 } from "../verify/index.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData } from "../verify/own-figures.ts";
-import { type AnswerPoint, answerPoints, askedYears, pointSubject, unsaidYears } from "./answer-points.ts";
+import {
+  type AnswerPoint,
+  answerPoints,
+  askedYears,
+  asksOwnFigure,
+  pointSubject,
+  unsaidYears,
+} from "./answer-points.ts";
 import { type ClaimChecks, checkClaims, DATE_KINDS, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { softwareCostQuote } from "./cost-clauses.ts";
@@ -637,6 +644,14 @@ export async function* writeSection(
     const unsaid = answering.length ? unsaidYears(asked, answering) : asked ? askedYears(asked) : [];
     if (unsaid.length)
       unsaidNote = message("drafts.unsaidYears", { asked: unsaid.map((y) => `« ${y.text} »`).join(", ") });
+    // « … et combien la ville économiserait-elle ? »: no passage gives the collectivité's own figure; said so.
+    if (asked && section.points && asksOwnFigure(asked, ctx.vars.collectivite ?? ""))
+      unsaidNote = [
+        unsaidNote,
+        message("drafts.ownFigure", { collectivite: ctx.vars.collectivite || "la collectivité" }),
+      ]
+        .filter(Boolean)
+        .join(" ");
     used = quoted.map(({ r }) => r);
     for (const r of used) state.quoted.add(r.id);
     const excerpts = quoted.map(({ q }) => q);

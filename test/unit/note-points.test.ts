@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   alternativesPoint,
   answerPoints,
+  asksOwnFigure,
   opensOnName,
   ownYears,
   pointSubject,
@@ -163,5 +164,17 @@ describe("a note's « L'essentiel » on a premise the corpus calls unconfirmed (
     const points = answerPoints(question, passages, 3);
     expect(points.map((p) => p.sentence).join(" ")).toMatch(/En 2028 : une « seconde hausse » .* Non confirmé\./);
     expect(unsaidYears(question, points)).toEqual([]);
+  });
+});
+
+describe("a note's question asking a figure of its own collectivité (trial14 A13)", () => {
+  it("is told apart from a figure of another one", () => {
+    expect(
+      asksOwnFigure("Faut-il quitter Zimbra, et combien le département économiserait-il ?", "Département du Cher"),
+    ).toBe(true);
+    expect(asksOwnFigure("Combien Bourges dépense-t-elle en licences ?", "Bourges")).toBe(true);
+    expect(asksOwnFigure("Combien économiserions-nous chez nous ?", "")).toBe(true);
+    expect(asksOwnFigure("Combien la ville de Lyon a-t-elle économisé ?", "Bourges")).toBe(false);
+    expect(asksOwnFigure("Faut-il quitter Zimbra avant 2028 ?", "Bourges")).toBe(false);
   });
 });
