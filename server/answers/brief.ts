@@ -19,6 +19,7 @@ import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-express
 import { words } from "../retrieval/french.ts";
 import { roleAsked } from "../retrieval/names-places.ts";
 import { pieces, statesAbsent } from "../retrieval/passages.ts";
+import { questionTerms } from "../retrieval/question-terms.ts";
 import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -853,7 +854,11 @@ export function otherVersion(sentence: string, versions: [string, string][]): bo
  * CNAM … », asked of the État): a capitalised word inside it, neither its first word nor one of the question's.
  */
 function namesOther(sentence: string, question: string): boolean {
-  const asked = keywords(question).map(wordStem);
+  // (The question's words and their synonyms: « la Sécurité sociale » asks of « la CNAM ».)
+  const asked = [
+    ...keywords(question).map(wordStem),
+    ...questionTerms(question).flatMap((t) => t.variants.flatMap(stemsOf)),
+  ];
   // (A name of several words is asked by any of them: « la Ville de Lyon » for « lyon ».)
   const names =
     sentence

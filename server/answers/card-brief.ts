@@ -48,6 +48,7 @@ const FIELDS = [
   CARD_LINE.migration,
   CARD_LINE.products,
   CARD_LINE.lifecycle,
+  CARD_LINE.ordinaryEnd,
 ];
 
 /** Lines of a card quoted at most. */

@@ -348,8 +348,8 @@ export const CARD_LINE = {
   /** A vendor's products, and a product's end of support by edition. */
   products: "Produits au catalogue : ",
   lifecycle: "Fin du support par édition : ",
-  /** Before the editions of their own end of support, the end of the product's ordinary editions. */
-  ordinaryEditions: "éditions courantes",
+  /** A product with editions of their own end of support: the end of its ordinary editions, on a line of its own. */
+  ordinaryEnd: "Fin du support des éditions courantes : ",
 } as const;
 
 /** One readable French passage per vendor, product and alternative, so the catalog is searchable like prose. */
@@ -395,18 +395,15 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     if (p.aliases.length) lines.push(`${CARD_LINE.aliases}${p.aliases.join(" ; ")}.`);
     // « Windows 10 Enterprise LTSC 2019 est supporté jusqu'à quand ? »: each edition's own end of support, which the
     // inventory already uses, is what the card answers with.
-    // The ordinary editions' end first (Windows 10 Famille and Professionnel, 14 October 2025): read alone, the
-    // long-term editions' dates (2029, 2032) were heard as the product's (trial14 A6).
+    // The ordinary editions' end, on a line before the editions of their own: read alone, the long-term editions'
+    // dates (2029, 2032) were heard as the product's (trial14 A6).
+    if (p.lifecycle.length && p.endOfSupport)
+      lines.push(`${CARD_LINE.ordinaryEnd}le ${frenchDate(String(p.endOfSupport).slice(0, 10))}.`);
     if (p.lifecycle.length)
       lines.push(
-        `${CARD_LINE.lifecycle}${[
-          ...(p.endOfSupport
-            ? [`${CARD_LINE.ordinaryEditions} le ${frenchDate(String(p.endOfSupport).slice(0, 10))}`]
-            : []),
-          ...p.lifecycle.map(
-            (e) => `${e.edition} (build ${e.build}) le ${frenchDate(String(e.endOfSupport).slice(0, 10))}`,
-          ),
-        ].join(" ; ")}.`,
+        `${CARD_LINE.lifecycle}${p.lifecycle
+          .map((e) => `${e.edition} (build ${e.build}) le ${frenchDate(String(e.endOfSupport).slice(0, 10))}`)
+          .join(" ; ")}.`,
       );
     const alts = (altsByProduct.get(p.id) ?? [])
       .map((m) => ({ m, a: catalog.alternatives.get(m.alternative)! }))

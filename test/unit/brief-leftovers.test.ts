@@ -56,7 +56,9 @@ describe("another version of the product asked (trial14 A6)", () => {
 
   it("a card with editions of their own end of support says the ordinary editions' end first", async () => {
     const card = (await catalogCards()).find((c) => c.document.id === "catalog/product/windows-10")!;
-    expect(card.text).toMatch(/Fin du support par édition : éditions courantes le 14 octobre 2025 ; LTSB 2015/);
+    expect(card.text).toMatch(
+      /Fin du support des éditions courantes : le 14 octobre 2025\.\nFin du support par édition : LTSB 2015/,
+    );
   });
 });
 
