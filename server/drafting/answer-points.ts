@@ -215,33 +215,36 @@ export function ownYears(question: string): string[] {
 
 /** `brief.txt` [chez nous]: a figure of the asker's own collectivité (« notre commune », « chez nous »), folded. */
 const OWN_WORDS = (wordListSections("brief.txt").get("chez nous") ?? []).map((e) => ` ${words(e).join(" ")} `);
-/** `collectivity-kinds.txt`, the words of a kind of collectivité (« ville », « commune », « département »), folded. */
-const KIND_WORDS = new Set(
-  [...wordListSections("collectivity-kinds.txt").entries()]
-    .filter(([k]) => k !== "petite" && k !== "administration")
-    .flatMap(([, v]) => v.flatMap((e) => words(e))),
-);
+/** `collectivity-kinds.txt`: the words of each kind of collectivité (« ville », « commune », « mairie »), folded. */
+const KINDS = [...wordListSections("collectivity-kinds.txt").entries()]
+  .filter(([k]) => k !== "petite" && k !== "administration")
+  .map(([, v]) => new Set(v.flatMap((e) => words(e))));
+/** The words of the kind of collectivité `kind` names (« commune »: « ville », « mairie », …), « collectivité » too. */
+const kindWords = (kind: string) => {
+  const w = words(kind);
+  return new Set([...(KINDS.find((k) => w.some((x) => k.has(x))) ?? []), "collectivite"]);
+};
 /** Words of a figure asked (« combien », « montant », « chiffre »), folded. */
 const FIGURE_ASKED = new Set(["combien", "montant", "chiffre", "chiffres"]);
 
 /**
  * Whether a note's question asks a figure of the note's own collectivité (« … et combien la ville économiserait-elle
  * ? » in a note to the maire, « combien économiserions-nous chez nous ? »): a word asking a figure, and « la ville »
- * (its kind, not followed by « de » and a name) or the collectivité's own name or « chez nous ». No passage of the
- * corpus gives it (trial14 A13).
+ * (a word of its own kind, `kind`, not followed by « de » and a name) or the collectivité's own name or « chez nous ».
+ * No passage of the corpus gives it (trial14 A13).
  */
-export function asksOwnFigure(question: string, collectivite = ""): boolean {
+export function asksOwnFigure(question: string, collectivite = "", kind = ""): boolean {
   const list = words(question);
   if (!list.some((w) => FIGURE_ASKED.has(w))) return false;
   const text = ` ${list.join(" ")} `;
   if (OWN_WORDS.some((e) => text.includes(e))) return true;
   const name = words(collectivite);
+  // (« la Région » in a note to a commune is another collectivité.)
+  const own = kindWords(kind);
   if (name.length && text.includes(` ${name.join(" ")} `)) return true;
   return list.some(
     (w, i) =>
-      KIND_WORDS.has(w) &&
-      ["la", "le", "notre"].includes(list[i - 1] ?? "") &&
-      !["de", "d"].includes(list[i + 1] ?? ""),
+      own.has(w) && ["la", "le", "notre"].includes(list[i - 1] ?? "") && !["de", "d"].includes(list[i + 1] ?? ""),
   );
 }
 

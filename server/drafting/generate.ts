@@ -645,7 +645,7 @@ export async function* writeSection(
     if (unsaid.length)
       unsaidNote = message("drafts.unsaidYears", { asked: unsaid.map((y) => `« ${y.text} »`).join(", ") });
     // « … et combien la ville économiserait-elle ? »: no passage gives the collectivité's own figure; said so.
-    if (asked && section.points && asksOwnFigure(asked, ctx.vars.collectivite ?? ""))
+    if (asked && section.points && asksOwnFigure(asked, ctx.vars.collectivite ?? "", ctx.vars.collectivite_kind ?? ""))
       unsaidNote = [
         unsaidNote,
         message("drafts.ownFigure", { collectivite: ctx.vars.collectivite || "la collectivité" }),

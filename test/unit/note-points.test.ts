@@ -169,12 +169,18 @@ describe("a note's « L'essentiel » on a premise the corpus calls unconfirmed (
 
 describe("a note's question asking a figure of its own collectivité (trial14 A13)", () => {
   it("is told apart from a figure of another one", () => {
+    const cher = ["Département du Cher", "département"] as const;
+    expect(asksOwnFigure("Faut-il quitter Zimbra, et combien le département économiserait-il ?", ...cher)).toBe(true);
     expect(
-      asksOwnFigure("Faut-il quitter Zimbra, et combien le département économiserait-il ?", "Département du Cher"),
+      asksOwnFigure("Faut-il quitter Zimbra, et combien la ville économiserait-elle ?", "Bourges", "commune"),
     ).toBe(true);
-    expect(asksOwnFigure("Combien Bourges dépense-t-elle en licences ?", "Bourges")).toBe(true);
-    expect(asksOwnFigure("Combien économiserions-nous chez nous ?", "")).toBe(true);
-    expect(asksOwnFigure("Combien la ville de Lyon a-t-elle économisé ?", "Bourges")).toBe(false);
-    expect(asksOwnFigure("Faut-il quitter Zimbra avant 2028 ?", "Bourges")).toBe(false);
+    expect(asksOwnFigure("Combien Bourges dépense-t-elle en licences ?", "Bourges", "commune")).toBe(true);
+    expect(asksOwnFigure("Combien économiserions-nous chez nous ?", "", "")).toBe(true);
+    expect(asksOwnFigure("Combien la ville de Lyon a-t-elle économisé ?", "Bourges", "commune")).toBe(false);
+    expect(asksOwnFigure("Faut-il quitter Zimbra avant 2028 ?", "Bourges", "commune")).toBe(false);
+    // Another kind of collectivité than the note's is another one (« Grand Est : la Région avait pris combien … »).
+    expect(
+      asksOwnFigure("Grand Est : la Région avait pris combien de licences Office 365 ?", "Bourges", "commune"),
+    ).toBe(false);
   });
 });
