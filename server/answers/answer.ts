@@ -15,7 +15,7 @@ import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from 
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
 import { doerStems } from "../retrieval/counted-doers.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
-import { refersBack, topicOf } from "../retrieval/follow-up.ts";
+import { refersBack, standsAlone, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
 import {
   delimiterTag,
@@ -78,6 +78,7 @@ import {
   notGiven,
   type QuotedPassage,
   subjectWords,
+  withPastDeadlines,
 } from "./brief.ts";
 import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
@@ -250,6 +251,9 @@ export function followUp(
   if (!short && !refersBack(last)) return { query: last, topic: null };
   // The previous question's own retrieval query: a follow-up of a follow-up keeps the first topic.
   const earlier = retrievalQuery(messages.slice(0, users.at(-2)! + 1), known);
+  // « et en 2027 les frais de sortie du cloud » after two questions on Visio: linked by « et » alone, with a subject
+  // of its own, it is a question of its own (trial14 A8).
+  if (!short && standsAlone(last, earlier)) return { query: last, topic: null };
   // A follow-up naming a place or an organisation the previous question did not (« Et la ville de Lyon, qu'a-t-elle
   // choisi ? » after a question on Munich) moves to it: the new name leads, and only what was asked is carried
   // (« bureautique »), not the previous names, whose passages would come first.
@@ -1461,10 +1465,12 @@ async function* extractive(
   const lacking = query ? notGiven(query, excerpts, asked) : null;
   // A count the passages give only of other bodies (« combien d'agents a la DINUM »): said, and no sentence read as it.
   const otherCount = query && !lacking ? countNotGiven(query, excerpts, asked) : null;
-  const brief = query
+  const found = query
     ? ((stated ? statedBrief(query, used, excerpts, asked) : null) ??
       (otherCount ? null : briefOf(query, used, excerpts, asked)))
     : null;
+  // (A deadline now past is said past, as the documents say it.)
+  const brief = found ? withPastDeadlines(found, used) : null;
   const head = [general.length ? generalNote(general) : null, lacking ?? otherCount, brief?.text].filter(
     (x): x is string => !!x,
   );

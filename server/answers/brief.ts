@@ -10,7 +10,8 @@
  * by a sentence for each, or says which one the passages do not answer.
  */
 
-import { fold, frenchDate } from "../core/text.ts";
+import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
+import { asOfText, fold, frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
@@ -18,12 +19,13 @@ import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-express
 import { words } from "../retrieval/french.ts";
 import { roleAsked } from "../retrieval/names-places.ts";
 import { pieces, statesAbsent } from "../retrieval/passages.ts";
+import { questionTerms } from "../retrieval/question-terms.ts";
 import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
-import { askedOwner, countOfOther } from "./figure-owner.ts";
+import { askedOwner, countOfOther, ownCount } from "./figure-owner.ts";
 import { personBrief } from "./person-brief.ts";
 import {
   alike,
@@ -213,6 +215,14 @@ const opensOn = (sentence: string, section: string) => {
   return entries(section).some((e) => s.startsWith(e));
 };
 
+/**
+ * Whether a sentence points to another document or speaks of the corpus itself instead of answering (« Voir le
+ * document consacré à … », « Pour le détail, voir aussi … », « Au-delà des cas détaillés ailleurs dans le corpus … »):
+ * `brief.txt` [renvoi], [renvoi en cours de phrase]. Never read aloud, in « En bref » or a note's « L'essentiel ».
+ */
+export const pointsElsewhere = (sentence: string) =>
+  opensOn(sentence, "renvoi") || asks(sentence, "renvoi en cours de phrase");
+
 /** `adjectives-of-places.txt`: each country as its name and adjectives, normalized; wide places (Europe) apart. */
 const COUNTRIES: string[][] = wordListLines("adjectives-of-places.txt")
   .filter((l) => l.includes(":"))
@@ -333,6 +343,35 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
         tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
       });
   return chosen.length ? quoted(chosen, used) : null;
+}
+
+/**
+ * « En bref » with, after each quote setting a deadline now past that was still ahead when its page was written
+ * (« doit formaliser d'ici l'automne 2026 son plan » read aloud in December 2026), the note the documents add: the
+ * deadline is past and the corpus does not say whether it was kept (trial14 A15). `today`: the day of the answer.
+ */
+export function withPastDeadlines(brief: Brief, used: QuotedPassage[], today = localDay()): Brief {
+  let text = brief.text;
+  let from = 0;
+  for (const q of brief.quotes) {
+    const at = text.indexOf(q.text, from);
+    if (at < 0) continue;
+    const mark = `[${q.source}]`;
+    const end = text.indexOf(mark, at + q.text.length);
+    if (end < 0) continue;
+    from = end + mark.length;
+    const page = used[q.source - 1]?.document.date ?? null;
+    const dated = page && /^\d{4}(?:-\d{2}){0,2}$/.test(page) ? page : null;
+    const past = pastDeadlines(q.text, today, dated);
+    if (past.length === 0) continue;
+    const deadlines = [...new Set(past.map((d) => `« ${d.text} »`))].join(", ");
+    const note = dated
+      ? message("answer.briefDeadlinePast", { deadlines, asOf: asOfText(dated) })
+      : message("answer.briefDeadlinePastNoDate", { deadlines });
+    text = `${text.slice(0, from)} ${note}${text.slice(from)}`;
+    from += note.length + 1;
+  }
+  return text === brief.text ? brief : { ...brief, text };
 }
 
 /** The groups a question of membership names (`brief.txt` [groupe]), as stems. */
@@ -579,6 +618,9 @@ function weighed(
   const role = roleWords(ask);
   // The body a count is asked of (« combien d'agents a la DINUM »): a count another body's sentence gives is not its.
   const owner = asked.includes("quantity") ? askedOwner(ask, excerpts) : null;
+  const versions = versionsAsked(question);
+  // The product the question names with its version and edition (« microsoft 365 e3 »), as folded words in a row.
+  const run = versionRun(question);
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
@@ -611,8 +653,10 @@ function weighed(
       if (titledCases.length && OTHER_PLACE.test(own) && !titledCases.some((s) => holdsStem(stemsOf(own), s))) return;
       // A card's list of inventory names answers nothing read aloud.
       if (card && opensOn(own, "fiche hors réponse")) return;
+      // « Windows 7 » read aloud to a question on « Windows 10 »: another version of the product asked.
+      if (versions.length && otherVersion(own, versions)) return;
       // « Voir le document consacré à … » points elsewhere: it answers nothing.
-      if (opensOn(own, "renvoi") || asks(own, "renvoi en cours de phrase")) return;
+      if (pointsElsewhere(own)) return;
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
@@ -636,10 +680,13 @@ function weighed(
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
       // économies réalisées »): the answer to a figure, a date or a cost asked.
       // (A figure or a cost asked, and a word of what is asked, not only of whose.)
+      // (Not of another body than the one asked: « Aucun montant d'économies propre à la CNAM n'a été publié » does
+      // not answer « combien économise l'État avec Visio ».)
       const stated =
         (asked.includes("quantity") || price) &&
         statesAbsent(own) &&
-        stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s));
+        stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s)) &&
+        !namesOther(own, question);
       // (« 20 à 30 % » gives the « 30 % » asked.)
       const figured = figures.filter((f) => givesPercentage(own, f)).length;
       // (Saying what is asked is not given, it says it in its own words: « un bilan des économies » for « économisé ».)
@@ -704,7 +751,9 @@ function weighed(
       if (grants) score += MONEY.test(own) ? 2 : 1;
       // « Combien d'agents utilisent Visio ? »: a figure of another thing (« ses 80 000 agents ») is not read aloud.
       // Nor, when none counts what is asked, a sentence without a figure of it (« des agents publics qui l'utilisent »).
-      const fit = asked.includes("quantity") ? countedFit(ask, own) : 0;
+      // (« La CNAM fait migrer ses 80 000 agents vers Tchap » counts the body asked: its agents are those who move.)
+      const fitted = asked.includes("quantity") ? countedFit(ask, own) : 0;
+      const fit = fitted < 0 && owner && ownCount(own, owner) ? 0 : fitted;
       if (fit < 0 || (fit === 0 && doers && !holdsAsked(own, ["quantity"]) && !stated)) return;
       if (asked.includes("quantity")) score += (holdsAsked(own, ["quantity"]) ? 2 : stated ? 0 : -1.5) + 2 * fit;
       if (price && MONEY.test(own)) score += 0.5;
@@ -717,6 +766,9 @@ function weighed(
         score +=
           (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);
       if (text.length > 300) score -= 1;
+      // A sentence or list item naming the very product asked, edition included (« Microsoft 365 E3 à 39 dollars »),
+      // before one naming a sibling (« Office 365 E3 : de 23 à 26 dollars ») (trial14 A7).
+      if (run.length >= 3 && inRowAll(stemsOf(own), run)) score += ITEM_PENALTY + 0.5;
       if (countries.length) {
         const about = [...titleCountries, ...countriesOf(text.split(/\s+/).slice(0, SUBJECT_REACH).join(" "))];
         // (Asked for a country's collectivités, another country's body is never read aloud as one of them: « des
@@ -742,6 +794,77 @@ function weighed(
     });
   });
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** A name and the number after it (« Windows 10 », « Office 2016 », « LTSC 2021 »), as folded words. */
+const VERSIONED = /(?<![\p{L}\p{N}])(\p{L}[\p{L}.-]{2,})\s+(\d{1,4})(?![\p{L}\p{N}]|[,.]\d)/gu;
+
+/**
+ * The versions of a product the question names (« windows 10 » of « quand windows 10 n'est plus supporté ? »): a
+ * word of three letters or more, not a function word, then a number; folded pairs.
+ */
+export function versionsAsked(question: string): [string, string][] {
+  const subject = new Set(keywords(question));
+  return [...question.matchAll(VERSIONED)]
+    .map((m) => [fold(m[1]!), m[2]!] as [string, string])
+    .filter(([name]) => subject.has(name) && !TIME_WORDS.has(name));
+}
+/** Words of a time before a year (« fin 2025 », « automne 2026 »): no product's name. */
+const TIME_WORDS = (() => {
+  const w = deadlineWords();
+  return new Set(
+    [...w.months, ...Object.keys(w.seasons), ...Object.keys(w.periods), ...Object.keys(w.qualifiers)].flatMap((e) =>
+      fold(e).split(/[^a-z0-9]+/),
+    ),
+  );
+})();
+
+/**
+ * The product a question names with an edition (« microsoft 365 e3 » of « combien coûte une licence microsoft 365
+ * e3 », « zoho workplace p2 »): the stems of the edition — a word of letters and digits — and of the two words before
+ * it; empty when it writes none.
+ */
+export function versionRun(question: string): string[] {
+  const list = stemsOf(question);
+  const asked = new Set(keywords(question).map(wordStem));
+  // (An edition: letters and digits, « e3 », « p2 »; the two words before it, words of the question's subject.)
+  const at = list.findIndex((w, i) => i >= 2 && /\d/.test(w) && /[a-z]/.test(w));
+  if (at < 0) return [];
+  const run = list.slice(at - 2, at + 1);
+  return run.slice(0, 2).every((w) => asked.has(w) || /^\d+$/.test(w)) ? run : [];
+}
+/** Whether a text's stems hold a list of stems in a row. */
+const inRowAll = (stems: string[], run: string[]) => stems.some((_, i) => run.every((r, j) => stems[i + j] === r));
+
+/**
+ * Whether a sentence names another version of a product asked (« Microsoft a cessé le support de Windows 7 » for
+ * « Windows 10 »): the name, capitalised, then another number, and nowhere the version asked.
+ */
+export function otherVersion(sentence: string, versions: [string, string][]): boolean {
+  const written = [...sentence.matchAll(VERSIONED)]
+    .filter((m) => /^\p{Lu}/u.test(m[1]!))
+    .map((m) => [fold(m[1]!), m[2]!] as [string, string]);
+  return versions.some(
+    ([name, n]) => written.some(([w, k]) => w === name && k !== n) && !written.some(([w, k]) => w === name && k === n),
+  );
+}
+
+/**
+ * Whether a sentence names a body the question does not (« la CNAM » in « Aucun montant d'économies propre à la
+ * CNAM … », asked of the État): a capitalised word inside it, neither its first word nor one of the question's.
+ */
+function namesOther(sentence: string, question: string): boolean {
+  // (The question's words and their synonyms: « la Sécurité sociale » asks of « la CNAM ».)
+  const asked = [
+    ...keywords(question).map(wordStem),
+    ...questionTerms(question).flatMap((t) => t.variants.flatMap(stemsOf)),
+  ];
+  // (A name of several words is asked by any of them: « la Ville de Lyon » for « lyon ».)
+  const names =
+    sentence
+      .replace(/\([^)]*\)/g, " ")
+      .match(/(?<=[\s’'])\p{Lu}[\p{L}\p{N}-]+(?:\s+(?:de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}\p{N}-]+)*/gu) ?? [];
+  return names.some((name) => !stemsOf(name).some((n) => asked.some((s) => holdsStem([n], s))));
 }
 
 /** Letters two words share at their start for one to stand for the other (« économies », « économisé »). */
@@ -782,10 +905,13 @@ function namePhrases(subject: string[], used: QuotedPassage[]): [string, string]
   const out: [string, string][] = [];
   for (let k = 0; k + 1 < subject.length; k++) {
     const pair: [string, string] = [wordStem(subject[k]!), wordStem(subject[k + 1]!)];
-    const named = used.some((r) => {
-      const capitals = (r.document.title.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /^\p{Lu}/u.test(w));
-      return inRow(capitals.map(wordStem), pair) && inRow(stemsOf(r.document.title), pair);
-    });
+    // (Within one part of the title: « … de l'État : Visio, Docs … » writes no name « État Visio ».)
+    const named = used.some((r) =>
+      r.document.title.split(/\s*[:;,—–()]\s*/u).some((part) => {
+        const capitals = (part.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /^\p{Lu}/u.test(w));
+        return inRow(capitals.map(wordStem), pair) && inRow(stemsOf(part), pair);
+      }),
+    );
     if (named) out.push(pair);
   }
   return out;

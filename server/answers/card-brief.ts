@@ -48,6 +48,7 @@ const FIELDS = [
   CARD_LINE.migration,
   CARD_LINE.products,
   CARD_LINE.lifecycle,
+  CARD_LINE.ordinaryEnd,
 ];
 
 /** Lines of a card quoted at most. */
@@ -83,7 +84,15 @@ function answering(kind: CardKind, attribute: CardAttribute | "purpose" | "acces
       return [...first, ...find(CARD_LINE.alternatives)];
     case "vendor":
       if (attribute === "replacement") return [];
-      if (attribute === "nature") return first;
+      // « c'est quoi OVH ? »: its seat, then the line describing it (« Hébergeur et fournisseur de cloud français … »).
+      if (attribute === "nature")
+        return [
+          ...first,
+          ...lines
+            .slice(1)
+            .filter((l) => l && !opens(l, ...FIELDS))
+            .slice(0, 1),
+        ];
       return [...first, ...find(CARD_LINE.owner, CARD_LINE.exposure, CARD_LINE.noExposure)];
     case "alternative":
       if (attribute === "replacement") return [...first, ...find(CARD_LINE.replaces)];
@@ -106,9 +115,10 @@ function named(question: string, card: SearchResult): boolean {
   if (nameIn(question, card)) return true;
   const q = folded(question);
   const vendor = vendorNamed(card);
+  // (A name of three capitals, « OVH », « SAP », typed in lower case: « c'est quoi ovh ? », trial14 A16.)
   return [...cardNames(card), ...(vendor ? [vendor] : [])].some((n) => {
     const name = folded(n);
-    return name.replace(/ /g, "").length >= 4 && q.includes(name);
+    return (name.replace(/ /g, "").length >= 4 || /^\p{Lu}{3}$/u.test(n.trim())) && q.includes(name);
   });
 }
 

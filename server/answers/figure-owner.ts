@@ -67,10 +67,32 @@ export function countOfOther(question: string, sentence: string, owner: AskedOwn
   if (!holdsCount(sentence, countedStems(question))) return false;
   const subject = openingSubject(sentence);
   if (!subject || holdsStem(stemsOf(subject), owner.stem)) return false;
+  // (« La Caisse nationale d'Assurance maladie (CNAM) fait migrer … »: the subject's acronym is the body asked.)
+  const acronym = /^\s*\(([^)]*)\)/u.exec(sentence.slice(sentence.indexOf(subject) + subject.length))?.[1] ?? "";
+  if (holdsStem(stemsOf(acronym), owner.stem)) return false;
   if (!holdsStem(stemsOf(sentence), owner.stem)) return false;
   const asked = new Set(keywords(question).map(wordStem));
   const names = (subject.match(/(?<=\s)\p{Lu}[\p{L}\p{N}-]+/gu) ?? []).flatMap(stemsOf);
   return names.some((n) => !asked.has(n) && !GENERIC.has(n));
+}
+
+/** `figure-owner.txt` [possessifs], folded: « ses 80 000 agents ». */
+const POSSESSIVES = new Set((SECTIONS.get("possessifs") ?? []).map((d) => fold(d).trim()));
+/** Words before the owner's name where a figure's possessive may be (« La CNAM fait migrer ses 80 000 agents »). */
+const OWNER_REACH = 12;
+
+/**
+ * Whether a sentence gives the count of the body asked as its own: it names the body, then within a few words a
+ * possessive and the figure (« La Caisse nationale d'Assurance maladie (CNAM) fait migrer ses 80 000 agents … » for
+ * « la cnam, combien d'agents passent à Tchap ? »), whatever its verb (trial14 B10).
+ */
+export function ownCount(sentence: string, owner: AskedOwner): boolean {
+  const list = sentence.split(/[\s'’()]+/).filter(Boolean);
+  const named = list.findIndex((w) => holdsStem(stemsOf(w), owner.stem));
+  if (named < 0) return false;
+  return list
+    .slice(named + 1, named + 1 + OWNER_REACH)
+    .some((w, i, rest) => POSSESSIVES.has(fold(w)) && /^\d/.test(rest[i + 1] ?? ""));
 }
 
 /**

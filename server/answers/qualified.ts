@@ -3,6 +3,7 @@
  * quotes them: the qualifier may sit in the section heading (« les chiffres non confirmés (103 164 postes, 534 M€) »)
  * or in a sentence the excerpt left out, so the quote alone would state the figure as a fact.
  */
+import { escapeRegExp, fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { isCaveat, pieces, splitSentences } from "../retrieval/passages.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
@@ -12,6 +13,18 @@ interface QualifiedFigure {
   figure: Figure;
   /** The qualifier as the corpus writes it (« non confirmés »). */
   qualifier: string;
+  /** The word after a bare number, what it counts (« ans » of « sur 10 ans »); empty for another kind of figure. */
+  unit?: string;
+}
+
+/**
+ * The word a bare number counts in a text (« ans » of « En cumulé sur 10 ans »), folded to its first four letters;
+ * empty when the figure is not a bare number or no word follows it.
+ */
+function unitOf(figure: Figure, text: string): string {
+  if (figure.kind !== "number") return "";
+  const at = new RegExp(`(?<![\\d,.])${escapeRegExp(figure.raw)}\\s+(\\p{L}+)`, "u").exec(text);
+  return at ? fold(at[1]!).slice(0, 4) : "";
 }
 
 /** A parenthesised reference: « (Channelnews, 5 mars 2026) », « (Le Soleil, 2008) ». */
@@ -49,7 +62,8 @@ export function qualifiedFigures(text: string, heading = ""): QualifiedFigure[] 
     const own = figuresOf(clause).length ? figuresOf(clause) : figuresOf(s);
     const before = i > 0 && !(split[i]!.item && split[i - 1]!.k !== split[i]!.k);
     const figures = own.length ? own : before ? figuresOf(sentences[i - 1]!) : [];
-    for (const figure of figures) out.push({ figure, qualifier: qualifierOf(s) });
+    const from = own.length ? s : (sentences[i - 1] ?? "");
+    for (const figure of figures) out.push({ figure, qualifier: qualifierOf(s), unit: unitOf(figure, from) });
   });
   return out;
 }
@@ -66,7 +80,10 @@ export function qualificationNote(quote: string, passage: string, heading = ""):
   const already = qualifiedFigures(quote);
   const lost: QualifiedFigure[] = [];
   for (const figure of extractFigures(quote)) {
-    const q = qualified.find((x) => same(x.figure, figure));
+    // (A bare number counting another thing is another figure: « F3 à 10 dollars » is not « sur 10 ans », non
+    // confirmé — trial14 A7.)
+    const unit = unitOf(figure, quote);
+    const q = qualified.find((x) => same(x.figure, figure) && (!unit || !x.unit || x.unit === unit));
     if (!q || already.some((x) => same(x.figure, figure)) || lost.some((x) => same(x.figure, figure))) continue;
     lost.push({ figure, qualifier: q.qualifier });
   }

@@ -304,9 +304,13 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
       const lead = all[p.leadIn];
       const leadText = lead && !lead.fragment ? clean(lead.text) : "";
       const withLead = /^\p{Ll}/u.test(own) && leadText.endsWith(":") && !needsPrevious(leadText);
+      // A long lead-in of several clauses is quoted by its first, as a long sentence is (« … pour les administrations
+      // […] : nouveaux prix : Microsoft 365 E3 à 39 dollars … », trial14 A7).
+      const over = !!limits.cutClausesOver && `${leadText} ${own}`.length > limits.cutClausesOver;
+      const shortLead = over && /\s;\s/.test(leadText) ? `${leadText.split(/\s;\s/)[0]} […] :` : leadText;
       return [
         {
-          text: withLead ? `${leadText} ${own}` : own,
+          text: withLead ? `${shortLead} ${own}` : own,
           own,
           refuted: refuted.has(p) || refutedInWhole.has(clean(p.text)),
           at,

@@ -348,6 +348,8 @@ export const CARD_LINE = {
   /** A vendor's products, and a product's end of support by edition. */
   products: "Produits au catalogue : ",
   lifecycle: "Fin du support par édition : ",
+  /** A product with editions of their own end of support: the end of its ordinary editions, on a line of its own. */
+  ordinaryEnd: "Fin du support des éditions courantes : ",
 } as const;
 
 /** One readable French passage per vendor, product and alternative, so the catalog is searchable like prose. */
@@ -393,6 +395,10 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     if (p.aliases.length) lines.push(`${CARD_LINE.aliases}${p.aliases.join(" ; ")}.`);
     // « Windows 10 Enterprise LTSC 2019 est supporté jusqu'à quand ? »: each edition's own end of support, which the
     // inventory already uses, is what the card answers with.
+    // The ordinary editions' end, on a line before the editions of their own: read alone, the long-term editions'
+    // dates (2029, 2032) were heard as the product's (trial14 A6).
+    if (p.lifecycle.length && p.endOfSupport)
+      lines.push(`${CARD_LINE.ordinaryEnd}le ${frenchDate(String(p.endOfSupport).slice(0, 10))}.`);
     if (p.lifecycle.length)
       lines.push(
         `${CARD_LINE.lifecycle}${p.lifecycle

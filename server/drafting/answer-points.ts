@@ -4,7 +4,7 @@
  * an élue can read aloud; and what the question asks that none of them says (« d'ici 2028 »), said as such.
  */
 
-import { shortTitle } from "../answers/brief.ts";
+import { pointsElsewhere, shortTitle } from "../answers/brief.ts";
 import {
   askedYears,
   holdsStem,
@@ -16,7 +16,7 @@ import {
 } from "../answers/verbatim.ts";
 import { fold } from "../core/text.ts";
 import { CARD_LINE } from "../corpus/catalog.ts";
-import { wordListLines } from "../i18n/word-lists.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { synonymsOf, words } from "../retrieval/french.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -85,23 +85,37 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
         .every((w) => named.has(wordStem(w))),
   );
   // A sentence that refers back (« Il modifie … ») is read with the one before it: the pair is one point.
-  const candidates = answering.flatMap((r, rank) =>
-    quotableSentences(r.text, {
-      max: MAX_SENTENCE,
-      question,
-      placeNamed: namesTitlePlace(question, r.document.title),
-    }).map(({ text, own }) => {
-      // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
-      const stems = stemsOf(own);
-      return {
-        r,
-        rank,
-        text,
-        held: terms.map((t) => t.stems.some((v) => holdsVariant(stems, v))),
-        year: years.some((y) => own.includes(y)),
-      };
-    }),
-  );
+  const sentencesOf = (listItems: boolean) =>
+    answering.flatMap((r, rank) => {
+      // (What the passage's heading and title are about: « Millau : les hausses des licences Microsoft annoncées pour
+      // 2026, 2027 et 2028 » says what « En 2027 : une « 2e vague » sur Office 365 E3. » is about.)
+      const heading = stemsOf(`${r.document.title} ${r.section}`);
+      const headed = terms.filter((t) => t.stems.some((v) => holdsVariant(heading, v))).length;
+      return (
+        quotableSentences(r.text, {
+          max: MAX_SENTENCE,
+          question,
+          placeNamed: namesTitlePlace(question, r.document.title),
+          listItems,
+        })
+          // (« Pour le détail, voir aussi … » says nothing to a maire.)
+          .filter(({ own }) => !pointsElsewhere(own))
+          .map(({ text, own }) => {
+            // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
+            const stems = stemsOf(own);
+            return {
+              r,
+              rank,
+              text,
+              own,
+              headed,
+              held: terms.map((t) => t.stems.some((v) => holdsVariant(stems, v))),
+              year: years.some((y) => own.includes(y)),
+            };
+          })
+      );
+    });
+  const candidates = sentencesOf(false);
   if (!candidates.length) return [];
   const weight = terms.map((_, i) => {
     const df = candidates.filter((c) => c.held[i]).length;
@@ -118,7 +132,25 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     .filter((c) => c.count >= needed || c.named)
     .map((c) => ({ ...c, passage: c.r.id, doc: c.r.document.id }))
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
-  const points = pickVerbatim(scored, { max, perPassage: 1 }).map((c) => ({
+  const picked = pickVerbatim(scored, { max, perPassage: 1 });
+  // A year asked that no point picked says (« la hausse de 2027 »), when a sentence on the subject (two of its words,
+  // in it or its passage's heading) says (« « 2027 : deuxième vague sur Office 365 E3 » : non confirmé »): it is the answer, in place of the last point
+  // (trial14 A13).
+  let items: typeof candidates | undefined;
+  for (const year of years) {
+    if (picked.some((c) => c.text.includes(year))) continue;
+    // (A list item too: « - En 2027 : une « 2e vague » sur Office 365 E3. Non confirmé. »)
+    items ??= sentencesOf(true);
+    const said = items
+      .filter((c) => c.own.includes(year) && c.held.filter(Boolean).length + c.headed >= 2)
+      .map((c) => ({ ...c, score: c.held.reduce((sum, h, i) => sum + (h ? weight[i]! : 0), 0) + c.headed / 2 }))
+      .sort((a, b) => b.score - a.score || a.rank - b.rank)[0];
+    if (!said) continue;
+    const point = { ...said, count: 0, named: false, passage: said.r.id, doc: said.r.document.id };
+    if (picked.length >= max) picked.splice(picked.length - 1, 1, point);
+    else picked.push(point);
+  }
+  const points = picked.map((c) => ({
     r: c.r,
     sentence: c.text,
     score: c.score,
@@ -179,6 +211,41 @@ const CONTRACT_YEAR = new RegExp(
  */
 export function ownYears(question: string): string[] {
   return [...fold(question).matchAll(CONTRACT_YEAR)].map((m) => m[1]!);
+}
+
+/** `brief.txt` [chez nous]: a figure of the asker's own collectivité (« notre commune », « chez nous »), folded. */
+const OWN_WORDS = (wordListSections("brief.txt").get("chez nous") ?? []).map((e) => ` ${words(e).join(" ")} `);
+/** `collectivity-kinds.txt`: the words of each kind of collectivité (« ville », « commune », « mairie »), folded. */
+const KINDS = [...wordListSections("collectivity-kinds.txt").entries()]
+  .filter(([k]) => k !== "petite" && k !== "administration")
+  .map(([, v]) => new Set(v.flatMap((e) => words(e))));
+/** The words of the kind of collectivité `kind` names (« commune »: « ville », « mairie », …), « collectivité » too. */
+const kindWords = (kind: string) => {
+  const w = words(kind);
+  return new Set([...(KINDS.find((k) => w.some((x) => k.has(x))) ?? []), "collectivite"]);
+};
+/** Words of a figure asked (« combien », « montant », « chiffre »), folded. */
+const FIGURE_ASKED = new Set(["combien", "montant", "chiffre", "chiffres"]);
+
+/**
+ * Whether a note's question asks a figure of the note's own collectivité (« … et combien la ville économiserait-elle
+ * ? » in a note to the maire, « combien économiserions-nous chez nous ? »): a word asking a figure, and « la ville »
+ * (a word of its own kind, `kind`, not followed by « de » and a name) or the collectivité's own name or « chez nous ».
+ * No passage of the corpus gives it (trial14 A13).
+ */
+export function asksOwnFigure(question: string, collectivite = "", kind = ""): boolean {
+  const list = words(question);
+  if (!list.some((w) => FIGURE_ASKED.has(w))) return false;
+  const text = ` ${list.join(" ")} `;
+  if (OWN_WORDS.some((e) => text.includes(e))) return true;
+  const name = words(collectivite);
+  // (« la Région » in a note to a commune is another collectivité.)
+  const own = kindWords(kind);
+  if (name.length && text.includes(` ${name.join(" ")} `)) return true;
+  return list.some(
+    (w, i) =>
+      own.has(w) && ["la", "le", "notre"].includes(list[i - 1] ?? "") && !["de", "d"].includes(list[i + 1] ?? ""),
+  );
 }
 
 /** The years the question asks about that none of the points says (not those of its own contract). */

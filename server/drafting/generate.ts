@@ -6,6 +6,7 @@
  */
 
 import { qualificationNote, qualifiedFigures } from "../answers/qualified.ts";
+import { findDeadlines, findSince, olderThanAYear, pastDeadlines } from "../core/deadlines.ts";
 import { withArticle } from "../core/labels.ts";
 import { asOfText, escapeRegExp, fold, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
@@ -38,12 +39,18 @@ import {
 } from "../verify/index.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData } from "../verify/own-figures.ts";
-import { type AnswerPoint, answerPoints, askedYears, pointSubject, unsaidYears } from "./answer-points.ts";
+import {
+  type AnswerPoint,
+  answerPoints,
+  askedYears,
+  asksOwnFigure,
+  pointSubject,
+  unsaidYears,
+} from "./answer-points.ts";
 import { type ClaimChecks, checkClaims, DATE_KINDS, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { softwareCostQuote } from "./cost-clauses.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
-import { findDeadlines, findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { checkOwnFigures } from "./own-data.ts";
 import { checkOwnProducts } from "./own-facts.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
@@ -716,6 +723,14 @@ export async function* writeSection(
     const unsaid = answering.length ? unsaidYears(asked, answering) : asked ? askedYears(asked) : [];
     if (unsaid.length)
       unsaidNote = message("drafts.unsaidYears", { asked: unsaid.map((y) => `« ${y.text} »`).join(", ") });
+    // « … et combien la ville économiserait-elle ? »: no passage gives the collectivité's own figure; said so.
+    if (asked && section.points && asksOwnFigure(asked, ctx.vars.collectivite ?? "", ctx.vars.collectivite_kind ?? ""))
+      unsaidNote = [
+        unsaidNote,
+        message("drafts.ownFigure", { collectivite: ctx.vars.collectivite || "la collectivité" }),
+      ]
+        .filter(Boolean)
+        .join(" ");
     used = quoted.map(({ r }) => r);
     for (const r of used) state.quoted.add(r.id);
     const excerpts = quoted.map(({ q }) => q);
@@ -807,13 +822,25 @@ async function answeringPoints(
   max: number,
 ): Promise<AnswerPoint[]> {
   const { results } = await retriever.search(asked, 16);
-  const seen = new Set<string>();
-  const pool = [...results, ...passages].filter((r) => {
-    if (seen.has(r.id) || state.quoted.has(r.id)) return false;
-    seen.add(r.id);
-    return true;
-  });
-  return answerPoints(asked, pool, max);
+  const poolOf = (found: SearchResult[]) => {
+    const seen = new Set<string>();
+    return [...found, ...passages].filter((r) => {
+      if (seen.has(r.id) || state.quoted.has(r.id)) return false;
+      seen.add(r.id);
+      return true;
+    });
+  };
+  const points = answerPoints(asked, poolOf(results), max);
+  // A year asked that no point says (« … avant la hausse de prix de 2027, et combien … ? »): the clause asking it is
+  // searched alone, for the passage saying what the corpus knows of that year (« 2027 : … non confirmé ») (trial14 A13).
+  const more: SearchResult[] = [];
+  for (const year of unsaidYears(asked, points)) {
+    const clause = asked.split(/[,;?]|\s+et\s+/u).find((c) => c.includes(year.year));
+    if (!clause || clause.trim() === asked.trim()) continue;
+    const found = await retriever.search(clause, 8);
+    more.push(...found.results.filter((r) => r.text.includes(year.year)));
+  }
+  return more.length ? answerPoints(asked, poolOf([...results, ...more]), max) : points;
 }
 
 /**

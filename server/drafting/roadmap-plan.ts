@@ -5,6 +5,7 @@
  * into the document.
  */
 
+import { findDeadlines } from "../core/deadlines.ts";
 import { localDay } from "../core/text.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countByCategory } from "../inventory/category-counts.ts";
@@ -25,7 +26,6 @@ import {
   roleOf,
 } from "../inventory/measure.ts";
 import { fold } from "../inventory/normalize.ts";
-import { findDeadlines } from "./deadlines.ts";
 import type { AnalysisAlternative, AnalysisItem, InventoryAnalysis } from "./types.ts";
 
 export type RoadmapPhase = "quick" | "guided" | "deep";

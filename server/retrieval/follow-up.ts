@@ -6,15 +6,21 @@
  */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
+import { stem as frStem } from "./french.ts";
+import { GENERIC_WORDS } from "./lexicon.ts";
 import { keywords } from "./relevance.ts";
 
-function readLists(): { start: Set<string>; anywhere: Set<string> } {
-  const lists = { start: new Set<string>(), anywhere: new Set<string>() };
+/** The domain's general vocabulary (`generic-words.txt`), as stems. */
+const GENERIC = new Set(GENERIC_WORDS.map(frStem));
+
+function readLists(): { start: Set<string>; anywhere: Set<string>; link: Set<string> } {
+  const lists = { start: new Set<string>(), anywhere: new Set<string>(), link: new Set<string>() };
   let current: Set<string> | null = null;
   for (const line of readFileSync(new URL("../i18n/fr/followup.txt", import.meta.url), "utf8").split("\n")) {
     if (line.startsWith("#") || !line.trim()) continue;
     if (/^\[début\]/.test(line)) current = lists.start;
     else if (/^\[partout\]/.test(line)) current = lists.anywhere;
+    else if (/^\[liaison\]/.test(line)) current = lists.link;
     else for (const w of line.split(/\s+/).filter(Boolean)) current?.add(fold(w));
   }
   return lists;
@@ -35,6 +41,27 @@ export function refersBack(question: string): boolean {
   // previous question's topic (« -il » is left out: « Est-il possible… » is impersonal).
   if (/-(t-)?(elle|elles|ils)$/.test(first)) return true;
   return list.some((w) => LISTS.anywhere.has(w));
+}
+
+/** Words of its own a question linked by « et » alone needs to stand alone (a year counts as one). */
+const OWN_SUBJECT_WORDS = 3;
+
+/**
+ * Whether a question that refers back only by a linking word (« Et en 2027 les frais de sortie du cloud ? », `[liaison]`
+ * of `followup.txt`: no pronoun, no demonstrative) has a subject of its own: at least `OWN_SUBJECT_WORDS` words that
+ * are neither the domain's general vocabulary (`generic-words.txt`) nor words of the previous question (`earlier`).
+ * Such a question is searched alone (trial14 A8); « Et pour une commune de 8 000 habitants ? » is not.
+ */
+export function standsAlone(question: string, earlier: string): boolean {
+  const list = tokens(question).map((t) => fold(t).replace(/^([cdjlmnst]|qu)'/, ""));
+  if (!list.length || !LISTS.link.has(list[0]!) || list.some((w) => LISTS.anywhere.has(w))) return false;
+  // (« et en 2027 elle coûtera combien » refers back by « elle ».)
+  if (list.slice(1).some((w) => LISTS.start.has(w) && !LISTS.link.has(w) && w !== "aussi")) return false;
+  const before = new Set(keywords(earlier).map(frStem));
+  const own = keywords(question).filter(
+    (w) => (/^\d{4}$/.test(w) || !/^\d/.test(w)) && !GENERIC.has(frStem(w)) && !before.has(frStem(w)),
+  );
+  return own.length >= OWN_SUBJECT_WORDS;
 }
 
 /** Most topic words carried from one question to the next. */

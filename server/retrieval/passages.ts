@@ -102,7 +102,7 @@ const DANGLING_EN =
 const BACK_REFERENCE = new RegExp(
   `(?<![a-z0-9'-])(?:${foldedList("back-reference.txt")
     .map((l) => escapeRegExp(l).replace(/ /g, "\\s+"))
-    .join("|")})(?![a-z0-9'-])`,
+    .join("|")})(?![a-z0-9'-])(?!\\s+qu(?:e(?![a-z0-9'-])|'))`,
 );
 
 /** Words of a sentence's start in which « y » or « en » stands for something said before (later, the sentence's own). */

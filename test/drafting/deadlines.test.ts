@@ -1,11 +1,11 @@
 /**
- * Deadlines and « depuis » in quoted passages: parsed into dates by a small pure module (`drafting/deadlines.ts`,
+ * Deadlines and « depuis » in quoted passages: parsed into dates by a small pure module (`core/deadlines.ts`,
  * words in `i18n/fr/deadlines.yaml`), and said beside the quotation when a document is dated after the deadline or
  * quotes an old « depuis ».
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findDeadlines, findSince, olderThanAYear, pastDeadlines } from "../../server/drafting/deadlines.ts";
+import { findDeadlines, findSince, olderThanAYear, pastDeadlines } from "../../server/core/deadlines.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { annotateDeadlines, freshnessNote } from "../../server/drafting/generate.ts";
 import type { Engine } from "../../server/engine.ts";

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { briefOf } from "../../server/answers/brief.ts";
 import { cardBrief } from "../../server/answers/card-brief.ts";
 import type { SearchResult } from "../../server/retrieval/search.ts";
-import { catalogCards } from "../helpers/passages.ts";
+import { catalogCards, passageOf } from "../helpers/passages.ts";
 
 let cards: SearchResult[];
 beforeAll(async () => {
@@ -79,5 +79,28 @@ describe("« En bref » of a question about one catalog card", () => {
   it("never quotes a card's inventory names, even when the sentence picker chooses", () => {
     const b = brief("Dropbox Update Helper fonctionne-t-il hors ligne ?", "catalog/product/dropbox");
     expect(b?.text ?? "").not.toContain("Apparaît dans les inventaires");
+  });
+});
+
+describe("a card named by three capitals typed in lower case (trial14 A16: « c'est quoi ovh »)", () => {
+  it("answers « c'est quoi hpe ? » by its card: its seat, then the line describing it, before a sentence naming it", () => {
+    const used = [
+      passageOf(
+        "achats#0",
+        "Les marchés de serveurs de la Région",
+        "Dans l'appel d'offres de la Région, les candidats retenus pour les serveurs sont HPE, Dell et Lenovo (La Gazette, 2026).",
+        "guidance",
+      ),
+      card("catalog/vendor/hewlett-packard-enterprise"),
+    ];
+    const b = briefOf(
+      "c est quoi hpe",
+      used,
+      used.map((c) => c.text),
+      [],
+    )!;
+    expect(b.quotes[0]?.text).toBe(card("catalog/vendor/hewlett-packard-enterprise").text.split("\n")[0]);
+    expect(b.quotes.length).toBe(2);
+    expect(b.text).not.toContain("appel d'offres");
   });
 });

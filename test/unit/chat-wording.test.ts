@@ -90,6 +90,27 @@ describe("follow-up questions", () => {
     ).toContain("SREN");
   });
 
+  it("do not when linked by « et » alone to a question of its own (trial14 A8)", () => {
+    // Two questions on a messaging tool, then one on another subject, opened by « et »: searched alone.
+    const three = conversation(
+      "Tchap c est obligatoire pour les communes",
+      "et ca demarre quand",
+      "et en 2028 la reversibilite des contrats d hebergement",
+    );
+    expect(followUp(three)).toEqual({
+      query: "et en 2028 la reversibilite des contrats d hebergement",
+      topic: null,
+    });
+    // Still carried: a question whose own words are the domain's general ones, or that refers back by a pronoun.
+    expect(
+      retrievalQuery(conversation("Que dit la loi SREN ?", "Et pour les petites communes, quelles obligations ?")),
+    ).toContain("SREN");
+    expect(retrievalQuery(conversation("Que dit la loi SREN ?", "Et côté marchés publics ?"))).toContain("SREN");
+    expect(
+      retrievalQuery(conversation("Combien coûte la licence Zimbra ?", "Et en 2027 elle augmentera de combien ?")),
+    ).toContain("Zimbra");
+  });
+
   it("do not when the new question stands alone", () => {
     expect(
       retrievalQuery(conversation("Que dit la loi SREN ?", "Combien la Gendarmerie a-t-elle économisé avec Linux ?")),

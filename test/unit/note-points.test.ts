@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   alternativesPoint,
   answerPoints,
+  asksOwnFigure,
   opensOnName,
   ownYears,
   pointSubject,
@@ -123,5 +124,63 @@ describe("a question word with a synonym of several words (« aide de l'État »
       ),
     ];
     expect(answerPoints("Quelle subvention pour la Ville de Vitré ?", used, 1).map((p) => p.r.id)).toEqual(["vitre#1"]);
+  });
+});
+
+describe("a note's « L'essentiel » on a premise the corpus calls unconfirmed (trial14 A13, B8)", () => {
+  const question =
+    "Faut-il quitter Zimbra avant la hausse de tarif de 2028, et combien la commune économiserait-elle ?";
+  const passages = [
+    passageOf(
+      "autres#0",
+      "D'autres collectivités et la messagerie libre",
+      "Au-delà des cas détaillés ailleurs dans le corpus (Brest, Figeac, Région Bretagne), plusieurs collectivités offrent des exemples de messagerie libre quittant Zimbra après une hausse de tarif. Pour le détail, voir aussi les études de cas sur les hausses de tarif de Zimbra et de Synacor.",
+      "case-study",
+    ),
+    {
+      ...passageOf(
+        "zimbra#3",
+        "Les hausses de tarif de Zimbra",
+        "La présentation de Figeac liste les hausses une à une :\n\n- En 2026 : +10 % sur les licences Zimbra. Confirmé par Synacor.\n- En 2028 : une « seconde hausse » sur Zimbra Network Edition. Non confirmé.\n",
+        "case-study",
+      ),
+      section: "Figeac : les hausses de tarif de Zimbra annoncées pour 2026 et 2028",
+    },
+    passageOf(
+      "zimbra#1",
+      "Les hausses de tarif de Zimbra",
+      "Synacor a relevé les tarifs de Zimbra Network Edition de 10 % en mars 2026 pour les collectivités qui quittent l'offre perpétuelle (LeMagIT, mars 2026).",
+      "case-study",
+    ),
+  ];
+
+  it("never quotes a sentence about the corpus itself (« ailleurs dans le corpus », « Pour le détail, voir aussi »)", () => {
+    const points = answerPoints(question, passages, 3).map((p) => p.sentence);
+    expect(points.length).toBeGreaterThan(0);
+    for (const p of points) expect(p).not.toMatch(/ailleurs dans le corpus|voir aussi/);
+  });
+
+  it("quotes the list item saying what the corpus knows of the year asked, and then does not call it unsaid", () => {
+    const points = answerPoints(question, passages, 3);
+    expect(points.map((p) => p.sentence).join(" ")).toMatch(/En 2028 : une « seconde hausse » .* Non confirmé\./);
+    expect(unsaidYears(question, points)).toEqual([]);
+  });
+});
+
+describe("a note's question asking a figure of its own collectivité (trial14 A13)", () => {
+  it("is told apart from a figure of another one", () => {
+    const cher = ["Département du Cher", "département"] as const;
+    expect(asksOwnFigure("Faut-il quitter Zimbra, et combien le département économiserait-il ?", ...cher)).toBe(true);
+    expect(
+      asksOwnFigure("Faut-il quitter Zimbra, et combien la ville économiserait-elle ?", "Bourges", "commune"),
+    ).toBe(true);
+    expect(asksOwnFigure("Combien Bourges dépense-t-elle en licences ?", "Bourges", "commune")).toBe(true);
+    expect(asksOwnFigure("Combien économiserions-nous chez nous ?", "", "")).toBe(true);
+    expect(asksOwnFigure("Combien la ville de Lyon a-t-elle économisé ?", "Bourges", "commune")).toBe(false);
+    expect(asksOwnFigure("Faut-il quitter Zimbra avant 2028 ?", "Bourges", "commune")).toBe(false);
+    // Another kind of collectivité than the note's is another one (« Grand Est : la Région avait pris combien … »).
+    expect(
+      asksOwnFigure("Grand Est : la Région avait pris combien de licences Office 365 ?", "Bourges", "commune"),
+    ).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 /** The advocacy letter of an association to a named elected official: its placeholder values and data block. */
+
+import { pastDeadlines } from "../../core/deadlines.ts";
 import { withArticle } from "../../core/labels.ts";
 import { fold, frenchDate, localDay } from "../../core/text.ts";
 import { wordAlternation, wordListSections } from "../../i18n/word-lists.ts";
-import { pastDeadlines } from "../deadlines.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
 import { asInfinitive, lowerFirst, requestForm, upperFirst } from "../requests.ts";

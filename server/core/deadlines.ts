@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { escapeRegExp, fold } from "../core/text.ts";
+import { escapeRegExp, fold } from "./text.ts";
 
 export interface DeadlineWords {
   months: string[];
