@@ -105,7 +105,10 @@ export function namedCardIds(
 }
 
 /** The distinctive words (stemmed) of a card's names that a question writes: what names its product in a passage. */
-export function askedCardWords(query: string, card: { docId: string; chunk?: { text: string; document: { title: string } } }) {
+export function askedCardWords(
+  query: string,
+  card: { docId: string; chunk?: { text: string; document: { title: string } } },
+) {
   const asked = new Set(words(query).map(stem));
   return [...new Set(cardStems(card.docId, card.chunk).flat())].filter(
     (s) => s.length >= 4 && asked.has(s) && !GENERIC.has(s) && !INTENT.has(s),
