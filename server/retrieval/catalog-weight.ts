@@ -75,19 +75,16 @@ export function namedCardIds(
   const asked = new Set(words(query).map(stem));
   // A word asking for products (« logiciels ») does not name « Logiciels Cegid » either.
   const distinctive = (s: string) => s.length >= 4 && asked.has(s) && !GENERIC.has(s) && !INTENT.has(s);
-  // For each card, its names with how closely each matches the question: the question's words it holds, then the
-  // fewest others (« Windows Server » before « Windows Server Update Services »).
+  // For each card, its names with how many of the question's words each holds (« de » and « logiciels » aside).
+  const counted = (s: string) => s.length >= 3 && asked.has(s) && !INTENT.has(s);
   const scored = cards
     .filter((r) => r.docId.startsWith("catalog/"))
     .map((r) => ({
       r,
       vendor: r.docId.startsWith("catalog/vendor/"),
-      names: cardStems(r.docId, r.chunk).map((name) => {
-        const n = name.filter((s) => asked.has(s)).length;
-        return { name, held: n * 100 - (name.length - n) };
-      }),
+      names: cardStems(r.docId, r.chunk).map((name) => ({ name, held: new Set(name.filter(counted)).size })),
     }));
-  // The closest match of a product or alternative name holding each distinctive word.
+  // The most question words a product or alternative name holds with each distinctive word.
   const most = new Map<string, number>();
   for (const c of scored)
     if (!c.vendor)

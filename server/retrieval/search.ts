@@ -323,8 +323,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     k: number,
     { chunks, ranked }: Ranked,
   ): Promise<{ results: SearchResult[]; held: SearchResult[] }> {
-    // The other pieces of a list a passage is a piece of, with it (`list-pieces.ts`).
-    chunks = await withListPieces(chunks, store, k);
+    // A question asking for a list gets the other pieces of a list a passage is a piece of, with it (`list-pieces.ts`).
+    if (asksForList(query)) chunks = await withListPieces(chunks, store, k);
     // A question on a vendor's town or origin gets the vendor's card beside the card of the product it names.
     chunks = await withVendorCard(
       query,
