@@ -60,8 +60,11 @@ export function splitSections(body: string): Section[] {
 /** The first line of an item of a Markdown list (the lines after it, up to the next such line, belong to it). */
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d+[.)])\s/;
 
-/** A list's lead-in longer than this is not repeated in each passage of the list (it stays a paragraph of its own). */
-const MAX_LEAD_IN = Math.floor(MAX_CHUNK_CHARS / 3);
+/**
+ * A list's lead-in is a sentence (« La DINUM porte … : »): a longer paragraph ending with « : » is not repeated in each
+ * passage of the list, and the section is split as any other.
+ */
+const MAX_LEAD_IN = 200;
 
 /** A section's text: paragraphs, and lists with the sentence introducing them (« La DINUM porte … : »). */
 type Block = { text: string } | { lead: string; items: string[] };
