@@ -39,7 +39,7 @@ export interface Corpus {
 }
 
 /** Bump when the way documents become chunks (or what a chunk stores) changes, so every document is re-indexed once. */
-export const INDEX_FORMAT_VERSION = "3"; // 3: a page's url is its own address only
+export const INDEX_FORMAT_VERSION = "4"; // 3: a page's url is its own address only; 4: a list keeps its lead-in
 
 const PROSE_DIRS = ["guidance", "case-studies", "ecosystem"];
 

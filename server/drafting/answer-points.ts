@@ -75,15 +75,13 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
   // A catalog card answers about its own product, when the question names it (« Google Workspace »), not because its
   // product's description shares a word of the question (« État civil » of a business software).
   const named = new Set(stemsOf(question));
-  const answering = passages.filter(
-    (r) =>
-      r.document.kind !== "catalog" ||
-      fold(r.document.title.replace(/^[^:]*:\s*/, ""))
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w.length >= 3)
-        .slice(0, 1)
-        .every((w) => named.has(wordStem(w))),
-  );
+  // A name of two letters (« 1C », « 4D ») is named by them; a card whose name has no word answers nothing.
+  const answering = passages.filter((r) => {
+    if (r.document.kind !== "catalog") return true;
+    const name = fold(r.document.title.replace(/^[^:]*:\s*/, "")).split(/[^a-z0-9]+/);
+    const first = name.find((w) => w.length >= 3) ?? name.find((w) => w.length === 2);
+    return first !== undefined && named.has(wordStem(first));
+  });
   // A sentence that refers back (« Il modifie … ») is read with the one before it: the pair is one point.
   const sentencesOf = (listItems: boolean) =>
     answering.flatMap((r, rank) => {

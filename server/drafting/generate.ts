@@ -53,6 +53,7 @@ import { softwareCostQuote } from "./cost-clauses.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { checkOwnFigures } from "./own-data.ts";
 import { checkOwnProducts } from "./own-facts.ts";
+import { productCards, productFirst } from "./product-cards.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection, FigureFlag } from "./types.ts";
 
@@ -168,6 +169,12 @@ export async function retrievePassages(
   // The user's own subject first; the section's query fills the rest. The terms of both choose each excerpt.
   const seen = new Set(own.passages.map((r) => r.id));
   kept = [...own.passages, ...kept.filter((r) => !seen.has(r.id))];
+  // A question on a product: its card first, then the passages naming it, no card of another product.
+  const products =
+    section.product && (!section.kinds || section.kinds.includes("catalog"))
+      ? await productCards(fill(section.product, vars), retriever)
+      : null;
+  if (products) kept = productFirst(products, kept, asked.includes(fill(section.product!, vars).trim()));
   return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
 }
 

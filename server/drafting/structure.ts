@@ -39,6 +39,12 @@ const sectionSchema = z.strictObject({
    * not quoted for the antivirus alternatives that follow it).
    */
   names: z.string().optional(),
+  /**
+   * The user's words (filled; empty ones are skipped) whose named products come first (`product-cards.ts`): a note
+   * on « Parallels Desktop » quotes its card in each section, then the passages naming it, and no card of another
+   * product (« Azure Virtual Desktop » by « Desktop »).
+   */
+  product: z.string().optional(),
   /** Rank passages holding amounts and percentages first (budget, costs). */
   preferFigures: z.boolean().default(false),
   /**

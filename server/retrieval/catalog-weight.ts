@@ -61,25 +61,69 @@ export function asksForProducts(query: string): boolean {
 }
 
 /**
+ * Ids of the cards (`catalog/…` documents among `cards`) a question names: by a whole name (its id, its title, a
+ * product it replaces), or by a distinctive word of one (« OnlyOffice » names « OnlyOffice Docs »; « Microsoft » and
+ * « cloud » name none of the many « Microsoft … » or « … Cloud » cards). A word of a product's name names only the
+ * product and alternative cards whose name holds the most of the question's words with it: « Citrix Virtual Apps and
+ * Desktops » names the Citrix card, not « Azure Virtual Desktop » by « virtual »; « Windows Server » does not name
+ * « Windows 11 », nor « Dell PowerEdge » the « Dell OptiPlex » card. A vendor's card is named by its name's words.
+ */
+export function namedCardIds(
+  query: string,
+  cards: { id: string; docId: string; chunk?: { text: string; document: { title: string } } }[],
+): Set<string> {
+  const asked = new Set(words(query).map(stem));
+  // A word asking for products (« logiciels ») does not name « Logiciels Cegid » either.
+  const distinctive = (s: string) => s.length >= 4 && asked.has(s) && !GENERIC.has(s) && !INTENT.has(s);
+  // For each card, its names with how many of the question's words each holds (« de » and « logiciels » aside).
+  const counted = (s: string) => s.length >= 3 && asked.has(s) && !INTENT.has(s);
+  const scored = cards
+    .filter((r) => r.docId.startsWith("catalog/"))
+    .map((r) => ({
+      r,
+      vendor: r.docId.startsWith("catalog/vendor/"),
+      names: cardStems(r.docId, r.chunk).map((name) => ({ name, held: new Set(name.filter(counted)).size })),
+    }));
+  // The most question words a product or alternative name holds with each distinctive word.
+  const most = new Map<string, number>();
+  for (const c of scored)
+    if (!c.vendor)
+      for (const { name, held } of c.names)
+        for (const s of name) if (distinctive(s)) most.set(s, Math.max(most.get(s) ?? Number.NEGATIVE_INFINITY, held));
+  const named = new Set<string>();
+  for (const c of scored) {
+    const by = c.names.some(
+      ({ name, held }) =>
+        name.every((s) => asked.has(s)) || name.some((s) => distinctive(s) && (c.vendor || held >= most.get(s)!)),
+    );
+    if (by) named.add(c.r.id);
+  }
+  return named;
+}
+
+/** The distinctive words (stemmed) of a card's names that a question writes: what names its product in a passage. */
+export function askedCardWords(
+  query: string,
+  card: { docId: string; chunk?: { text: string; document: { title: string } } },
+) {
+  const asked = new Set(words(query).map(stem));
+  return [...new Set(cardStems(card.docId, card.chunk).flat())].filter(
+    (s) => s.length >= 4 && asked.has(s) && !GENERIC.has(s) && !INTENT.has(s),
+  );
+}
+
+/**
  * `ranked` with the catalog cards the question does not ask for weighed down, re-sorted (best first); `unasked`
  * holds their ids (the caller may look further down the ranking for the passages they were hiding). A question
  * that names a product (« Quelle alternative européenne à Zoom ? ») asks for the cards of that product, its vendor
- * and its alternatives, not for the others (« OBS Studio » for « conseil municipal »); one that asks for products
- * without naming any (« un logiciel libre pour les permis de construire ») asks for every card.
+ * and its alternatives (`namedCardIds`), not for the others (« OBS Studio » for « conseil municipal »); one that asks
+ * for products without naming any (« un logiciel libre pour les permis de construire ») asks for every card.
  */
 export function weighCatalog<
   R extends { id: string; docId: string; score: number; chunk?: { text: string; document: { title: string } } },
 >(query: string, ranked: R[]): { ranked: R[]; unasked: Set<string> } {
   const unasked = new Set<string>();
-  const asked = new Set(words(query).map(stem));
-  // A card is named by its whole name, or by a distinctive word of it (« OnlyOffice » names « OnlyOffice Docs »;
-  // « Microsoft » and « cloud » name none of the many « Microsoft … » or « … Cloud » cards).
-  const named = (list: string[][]) =>
-    list.some(
-      (name) => name.every((s) => asked.has(s)) || name.some((s) => s.length >= 4 && asked.has(s) && !GENERIC.has(s)),
-    );
-  const cards = ranked.filter((r) => r.docId.startsWith("catalog/"));
-  const namedIds = new Set(cards.filter((r) => named(cardStems(r.docId, r.chunk))).map((r) => r.id));
+  const namedIds = namedCardIds(query, ranked);
   if (namedIds.size === 0 && asksForProducts(query)) return { ranked, unasked };
   const weighed = ranked.map((r) => {
     if (!r.docId.startsWith("catalog/") || namedIds.has(r.id)) return r;

@@ -16,6 +16,7 @@ import { weighDates } from "./date-weight.ts";
 import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
+import { listLeadIn, withListPieces } from "./list-pieces.ts";
 import { lawPageMissing, searchedText, weighQuestion } from "./rank.ts";
 import { withoutSaying } from "./saying.ts";
 import type { VectorSync } from "./vector-sync.ts";
@@ -322,6 +323,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     k: number,
     { chunks, ranked }: Ranked,
   ): Promise<{ results: SearchResult[]; held: SearchResult[] }> {
+    // A question asking for a list gets the other pieces of a list a passage is a piece of, with it (`list-pieces.ts`).
+    if (asksForList(query)) chunks = await withListPieces(chunks, store, k);
     // A question on a vendor's town or origin gets the vendor's card beside the card of the product it names.
     chunks = await withVendorCard(
       query,
@@ -339,6 +342,13 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
       k,
     );
     const score = new Map(ranked.map((r) => [r.id, r.score]));
+    // A list's piece added unranked scores as the best of its pieces ranked.
+    for (const c of chunks) {
+      if (score.has(c.id)) continue;
+      const lead = listLeadIn(c.text);
+      const pieces = chunks.filter((p) => p.docId === c.docId && lead !== null && listLeadIn(p.text) === lead);
+      score.set(c.id, Math.max(0, ...pieces.map((p) => score.get(p.id) ?? 0)));
+    }
     if (owner !== chunks) {
       // It is the answer: scored as the best passage, so no relevance floor leaves it out.
       const best = Math.max(0, ...chunks.map((c) => score.get(c.id) ?? 0));

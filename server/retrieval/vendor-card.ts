@@ -53,7 +53,7 @@ export function vendorNamed(card: { text: string; document: { id: string } }): s
 const VENDOR_TITLE = /^Éditeur : (.+)$/;
 
 /** Whether a vendor card is the one of the vendor a card names (« Deciso B.V. » names the card of « Deciso »). */
-function isCardOf(vendorCard: { document: { id: string; title: string } }, named: string): boolean {
+export function isCardOf(vendorCard: { document: { id: string; title: string } }, named: string): boolean {
   const name = VENDOR_TITLE.exec(vendorCard.document.title)?.[1];
   if (!name || !vendorCard.document.id.startsWith("catalog/vendor/")) return false;
   const a = words(name).join(" ");
