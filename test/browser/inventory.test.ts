@@ -411,7 +411,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     // field is described by all of it; a file over the limit is refused before it is sent.
     const rules = await page.locator("#inv-files-rules li").allInnerTexts();
     expect(rules).toEqual([
-      "Formats acceptés : CSV, TSV, TXT, JSON.",
+      "Formats acceptés : CSV, TSV, TXT, JSON, XML (inventaire d'un poste par l'agent OCS).",
       "Taille maximale : 64 ko par envoi, tous fichiers compris.",
       "Plusieurs fichiers possibles.",
     ]);
