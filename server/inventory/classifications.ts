@@ -134,7 +134,8 @@ function conflict(current: ManualClassification): AppError {
 export function describeClassification(c: ManualClassification): string {
   const parts: string[] = [];
   if (c.productId) parts.push(message("inventory.classification.desc.product", { id: c.productId }));
-  if (c.category) parts.push(message("inventory.classification.desc.category", { category: categoryLabel(c.category) }));
+  if (c.category)
+    parts.push(message("inventory.classification.desc.category", { category: categoryLabel(c.category) }));
   if (c.vendorName || c.vendorCountry) {
     const country = c.vendorCountry ? `(${countryName(c.vendorCountry)})` : null;
     parts.push(

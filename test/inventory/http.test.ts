@@ -244,7 +244,9 @@ describe("two people classifying the same name (trial15 B2)", () => {
     expect(list.find((c: any) => c.id === saved.id)).toMatchObject({ category: "security" });
     // Ten at once on the same view: exactly one.
     const statuses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => put({ name: "Segilog Melodie", vendorName: `Éditeur ${i}`, previous: null })),
+      Array.from({ length: 10 }, (_, i) =>
+        put({ name: "Segilog Melodie", vendorName: `Éditeur ${i}`, previous: null }),
+      ),
     ).then((rs) => rs.map((r) => r.status).sort());
     expect(statuses).toEqual([200, ...Array(9).fill(409)]);
   });
