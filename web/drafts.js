@@ -957,7 +957,11 @@ function renderSection(draft, s, model, { editable = true } = {}) {
   );
 }
 
-/** « Réécrire avec le modèle »: POST …/regenerate, then the draft again at its new version. */
+/**
+ * « Réécrire avec le modèle »: POST …/regenerate with the version shown, then the draft again at its new version.
+ * A version saved meanwhile (a colleague's hand edit) is a 409 said in French, with a button to load it: the
+ * model's text never silently replaces an edit this page has not shown.
+ */
 function rewriteButton(draft, s, headingId) {
   const button = el(
     "button",
@@ -974,13 +978,26 @@ function rewriteButton(draft, s, headingId) {
     try {
       const saved = await fetchJson(
         `/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}/regenerate`,
-        { method: "POST", headers: { accept: "application/json" } },
+        {
+          method: "POST",
+          headers: { accept: "application/json", "content-type": "application/json" },
+          body: JSON.stringify({ version: draft.versions.length }),
+        },
       );
       showNewVersion(saved, headingId, "draft.rewrite.done");
     } catch (err) {
       button.disabled = false;
-      status.replaceWith(errorBox(err.message));
-      button.focus();
+      const reload = err.status === 409 ? el("button", { type: "button" }, t("draft.rewrite.reload")) : null;
+      reload?.addEventListener("click", async () => {
+        try {
+          renderDraft(await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}`), []);
+          $(headingId)?.focus();
+        } catch (e2) {
+          reload.replaceWith(errorBox(e2.message));
+        }
+      });
+      status.replaceWith(errorBox(err.message), ...(reload ? [reload] : []));
+      (reload ?? button).focus();
     }
   });
   return button;

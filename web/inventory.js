@@ -911,6 +911,21 @@ function unknownItem(u, n, again) {
     status,
   );
 
+  // What this page has shown for the name: none (« à classer »), then the classification it saved or took up.
+  // Sent as `previous`, so a classification a colleague saved meanwhile is refused (409) rather than replaced.
+  let seen = null;
+  const takeUp = (current) => {
+    const control = (name) => form.querySelector(`#${id(name)}`);
+    control("category").value = current.category ?? "";
+    control("vendor").value = current.vendorName ?? "";
+    control("country").value = current.vendorCountry ?? "";
+    control("extra").value = triState(current.extraEuropean);
+    control("open").value = triState(current.openSource);
+    seen = current.updatedAt;
+    error.replaceChildren(el("p", { class: "hint" }, t("inv.classify.takenUp")));
+    control("category").focus();
+  };
+
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     error.replaceChildren();
@@ -924,11 +939,13 @@ function unknownItem(u, n, again) {
       vendorCountry: value("country") || undefined,
       extraEuropean: bool("extra"),
       openSource: bool("open"),
+      previous: seen,
     };
     const button = form.querySelector("button");
     button.disabled = true;
     try {
       const saved = await fetchJson("/api/inventory/classifications", jsonBody("PUT", body));
+      seen = saved.updatedAt;
       item.classList.add("saved");
       if (!header.querySelector(".badge-saved"))
         header.append(" ", el("span", { class: "badge badge-saved" }, t("inv.classify.badge")));
@@ -944,7 +961,12 @@ function unknownItem(u, n, again) {
         extraEuropean: "extra",
         openSource: "open",
       };
-      if (
+      if (err.status === 409 && err.current) {
+        // A colleague's classification saved meanwhile: said, and loaded into the form on request.
+        const reload = el("button", { type: "button", class: "secondary" }, t("inv.classify.takeUp"));
+        reload.addEventListener("click", () => takeUp(err.current));
+        error.replaceChildren(errorBox(err.message), reload);
+      } else if (
         !showServerErrors(form, err, (path) => (controls[path] ? form.querySelector(`#${id(controls[path])}`) : null))
       )
         error.replaceChildren(errorBox(err.message));

@@ -123,12 +123,14 @@ export async function* readSSE(response) {
 
 /** An error answered by the server: its French message, code and HTTP status. */
 export class ApiError extends Error {
-  constructor(message, code, status, fields = []) {
+  constructor(message, code, status, fields = [], current = null) {
     super(message);
     this.code = code;
     this.status = status;
     /** `[{ path, message }]` of a validation error, each to show under its field. */
     this.fields = fields;
+    /** What a conflict (409) is with: the record saved meanwhile, when the server sends it. */
+    this.current = current;
   }
 }
 
@@ -140,6 +142,7 @@ export async function apiError(response) {
     body.error?.code ?? null,
     response.status,
     Array.isArray(body.error?.fields) ? body.error.fields : [],
+    body.error?.current ?? null,
   );
 }
 

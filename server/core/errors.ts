@@ -20,6 +20,8 @@ export class AppError extends Error {
   readonly status: ErrorStatus;
   /** The fields a validation error is about, so a form can show each message under its field. */
   fields?: FieldError[];
+  /** What a conflict (409) is with: the record saved meanwhile, for a page to show it. */
+  current?: unknown;
   constructor(code: string, message: string, status: ErrorStatus = 400) {
     super(message);
     this.name = "AppError";

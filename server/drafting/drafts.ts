@@ -333,15 +333,35 @@ async function saveVersion(
   return next;
 }
 
-/** Writes one section again (new passages, the model if it answers); saves a new version and ends with `done`. */
+/**
+ * The French 409 of a change asked on `expected` versions when the draft has more: it would silently replace
+ * what was saved since (by another tab or another person). Without `expected`, nothing is checked.
+ */
+export function checkVersion(draft: Draft, expected: number | undefined): void {
+  if (expected !== undefined && expected !== draft.versions.length) {
+    throw new AppError(
+      "version_conflict",
+      message("drafts.versionConflict", { version: expected, current: draft.versions.length }),
+      409,
+    );
+  }
+}
+
+/**
+ * Writes one section again (new passages, the model if it answers); saves a new version and ends with `done`.
+ * With `version`, a regeneration asked on an older version is refused (409) — before the model is called, and
+ * again before saving — so the model's text never replaces a newer hand edit the user has not seen (trial15 B5).
+ */
 export async function* regenerateSection(
   app: DraftingContext,
   id: string,
   key: string,
   signal: AbortSignal,
+  version?: number,
 ): AsyncGenerator<DraftEvent> {
   const draft = await getDraft(app, id);
   sectionIndex(draft, key); // a French 404 for an unknown section
+  checkVersion(draft, version);
   const { structure, ctx } = await contextOf(app, draft);
   const sectionStructure = structure.sections.find((s) => s.key === key);
   if (!sectionStructure)
@@ -362,7 +382,10 @@ export async function* regenerateSection(
     signal,
   );
   if (signal.aborted) return;
-  const next = await withDraftLock(app, id, () => saveVersion(app, id, key, section, `regenerate:${key}`));
+  const next = await withDraftLock(app, id, async () => {
+    checkVersion(await getDraft(app, id), version);
+    return saveVersion(app, id, key, section, `regenerate:${key}`);
+  });
   const sections = next.versions.at(-1)!.sections;
   yield { type: "done", id: next.id, mode: modeOf(sections), version: next.versions.length, flags: allFlags(sections) };
 }
@@ -388,14 +411,7 @@ export async function editSection(app: DraftingContext, id: string, key: string,
   return withDraftLock(app, id, async () => {
     const draft = await getDraft(app, id);
     const index = sectionIndex(draft, key);
-    const expected = parsed.data.version;
-    if (expected !== undefined && expected !== draft.versions.length) {
-      throw new AppError(
-        "version_conflict",
-        message("drafts.versionConflict", { version: expected, current: draft.versions.length }),
-        409,
-      );
-    }
+    checkVersion(draft, parsed.data.version);
     const previous = draft.versions.at(-1)!.sections[index]!;
     const text = parsed.data.text;
     // A roadmap's objective written by the DSI is the roadmap's target from now on (trial12 B1): the draft's inputs

@@ -4,7 +4,7 @@
  * fixed without reading code.
  */
 import { z } from "zod";
-import { AppError, fieldErrors } from "../core/errors.ts";
+import { AppError, fieldErrors, validationError } from "../core/errors.ts";
 import { formatIssues } from "../core/validation.ts";
 import { message, messageOr } from "../i18n/messages.ts";
 import { DRAFT_TYPES, type DraftType } from "./types.ts";
@@ -179,6 +179,17 @@ export const editSchema = z.strictObject({
   /** The number of versions the edit was made on (`versions.length`): a newer saved version is a conflict. */
   version: z.number().int().min(1).optional(),
 });
+
+/** What `POST …/sections/:key/regenerate` may carry: the version the page showed (`versions.length`). */
+const regenerateSchema = z.strictObject({ version: z.number().int().min(1).optional() });
+
+/** The version a regeneration was asked on (none: an empty body or no `version`), or a French 400. */
+export function parseRegenerate(body: unknown): number | undefined {
+  if (body === undefined) return undefined;
+  const parsed = regenerateSchema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error, body, message("drafts.regenerateInvalid"));
+  return parsed.data.version;
+}
 
 /** The edit of a section as JSON Schema: the page's editor reads its limits from here. */
 export const editJsonSchema = () => z.toJSONSchema(editSchema, { io: "input" });

@@ -7,12 +7,17 @@ import { message } from "../i18n/messages.ts";
 
 export function toErrorBody(err: unknown): {
   status: ErrorStatus;
-  body: { error: { code: string; message: string; fields?: FieldError[] } };
+  body: { error: { code: string; message: string; fields?: FieldError[]; current?: unknown } };
 } {
   const io = ioErrorOf(err);
   if (io) return { status: io.status, body: { error: { code: io.code, message: io.message } } };
   if (err instanceof AppError) {
-    const error = { code: err.code, message: err.message, ...(err.fields?.length ? { fields: err.fields } : {}) };
+    const error = {
+      code: err.code,
+      message: err.message,
+      ...(err.fields?.length ? { fields: err.fields } : {}),
+      ...(err.current !== undefined ? { current: err.current } : {}),
+    };
     return { status: err.status, body: { error } };
   }
   return {

@@ -7,7 +7,7 @@ import { message } from "../i18n/messages.ts";
 import { toErrorBody } from "./errors.ts";
 
 /** The request body as JSON, or a French 400. */
-export async function readJson(req: Request): Promise<unknown> {
+export async function readJson(req: Pick<Request, "json">): Promise<unknown> {
   try {
     return await req.json();
   } catch {

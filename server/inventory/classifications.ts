@@ -6,6 +6,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
+import { categoryLabel, countryName } from "../core/labels.ts";
+import { frenchDateTime } from "../core/text.ts";
 import { CATEGORIES } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import type { RecordStore } from "../store/records.ts";
@@ -38,6 +40,11 @@ export const classificationInput = z.strictObject({
     .nullish(),
   extraEuropean: z.boolean().nullish(),
   openSource: z.boolean().nullish(),
+  /**
+   * The classification the user saw for this name: `null` for none (a name « à classer »), else the `updatedAt`
+   * of the one shown. Another saved meanwhile is a 409 naming it; absent, the new one replaces any other.
+   */
+  previous: z.string().max(40).nullable().optional(),
 });
 
 /** The record id of a name: readable, safe as a file name, unique per normalised name. */
@@ -94,8 +101,69 @@ export async function saveClassification(ctx: InventoryContext, raw: unknown): P
     openSource: input.openSource ?? null,
     updatedAt: new Date().toISOString(),
   };
-  await store(ctx).put(record.id, record);
-  return record;
+  const { previous } = input;
+  if (previous === undefined) {
+    await store(ctx).put(record.id, record);
+    return record;
+  }
+  return withClassificationLock(record.id, async () => {
+    const current = await store(ctx).get(record.id);
+    // None saved although `previous` names one (removed meanwhile): nothing would be lost.
+    if (current && current.updatedAt !== previous) throw conflict(current);
+    await store(ctx).put(record.id, record);
+    return record;
+  });
+}
+
+/** The French 409 of a classification saved meanwhile by someone else: what it says, and the record itself. */
+function conflict(current: ManualClassification): AppError {
+  const err = new AppError(
+    "classification_conflict",
+    message("inventory.classification.conflict", {
+      name: current.name,
+      at: frenchDateTime(current.updatedAt),
+      details: describeClassification(current),
+    }),
+    409,
+  );
+  err.current = current;
+  return err;
+}
+
+/** « catégorie Réseau, éditeur uvnc bvba (États-Unis), dépendance extra-européenne, logiciel non libre ». */
+export function describeClassification(c: ManualClassification): string {
+  const parts: string[] = [];
+  if (c.productId) parts.push(message("inventory.classification.desc.product", { id: c.productId }));
+  if (c.category)
+    parts.push(message("inventory.classification.desc.category", { category: categoryLabel(c.category) }));
+  if (c.vendorName || c.vendorCountry) {
+    const country = c.vendorCountry ? `(${countryName(c.vendorCountry)})` : null;
+    parts.push(
+      message("inventory.classification.desc.vendor", {
+        vendor: [c.vendorName, country].filter(Boolean).join(" "),
+      }),
+    );
+  }
+  if (c.extraEuropean !== null)
+    parts.push(message(`inventory.classification.desc.${c.extraEuropean ? "extra" : "european"}`));
+  if (c.openSource !== null)
+    parts.push(message(`inventory.classification.desc.${c.openSource ? "open" : "proprietary"}`));
+  return parts.join(", ");
+}
+
+/** One check-then-save at a time per classification, so two saves made on the same view cannot both pass. */
+const locks = new Map<string, Promise<unknown>>();
+function withClassificationLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  const run = (locks.get(id) ?? Promise.resolve()).then(fn, fn);
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  locks.set(id, tail);
+  void tail.then(() => {
+    if (locks.get(id) === tail) locks.delete(id);
+  });
+  return run;
 }
 
 /** Every saved classification, most recent first. */

@@ -398,6 +398,26 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
         .toContain("version 2 du brouillon");
       expect(await rewritten.locator(".draft-text").innerText()).toContain("Une nouvelle rédaction de cette section");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(sectionTitle);
+
+      // A colleague corrects the section by hand meanwhile (version 3); this page still shows version 2: the
+      // rewrite is refused in French, nothing replaced, and the colleague's version can be loaded (trial15 B5).
+      const id = decodeURIComponent(new URL(page.url()).hash).replace("#documents/", "");
+      const other = await fetch(`${withModel.url}/api/drafts/${id}/sections/${sectionKey}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: "Corrigé à la main par une collègue.", version: 2 }),
+      });
+      expect(other.status).toBe(200);
+      await rewritten.getByRole("button", { name: /^Réécrire avec le modèle/ }).click();
+      await expect
+        .poll(() => rewritten.locator(".error").first().textContent(), { timeout: 15_000 })
+        .toContain("la version 3 a été enregistrée entre-temps");
+      await rewritten.getByRole("button", { name: "Afficher la dernière version du brouillon" }).click();
+      await expect
+        .poll(() => page.locator(`.draft-section[data-key="${sectionKey}"] .draft-text`).innerText())
+        .toBe("Corrigé à la main par une collègue.");
+      const kept = await (await fetch(`${withModel.url}/api/drafts/${id}`)).json();
+      expect(kept.versions).toHaveLength(3);
     } finally {
       ollama.set({ reply: "Une telle démarche a permis d'économiser 97 millions d'euros par an [1]." });
     }

@@ -377,6 +377,36 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     );
     await keepScreenshot(page, { path: "test-results/inventory-classified.png", fullPage: true });
 
+    // A colleague classifies it otherwise meanwhile: saving again from this page is refused in French, naming the
+    // colleague's choice, which the form takes up on request; saved then on it (trial15 B2).
+    const mine = classifications.find((c: any) => c.name === "Logiciel Cimetières Plus");
+    const colleague = await fetch(`${server.url}/api/inventory/classifications`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        ...mine,
+        id: undefined,
+        key: undefined,
+        updatedAt: undefined,
+        openSource: true,
+        previous: mine.updatedAt,
+      }),
+    });
+    expect(colleague.status).toBe(200);
+    await item.getByRole("button", { name: "Enregistrer le classement" }).click();
+    await expect.poll(() => item.getByRole("alert").innerText(), SLOW).toContain("a été classé entre-temps");
+    expect(await item.getByRole("alert").innerText()).toContain("logiciel libre");
+    await item.getByRole("button", { name: "Reprendre le classement enregistré" }).click();
+    expect(await item.getByLabel("Logiciel libre").inputValue()).toBe("true");
+    await item.getByLabel("Logiciel libre").selectOption({ label: "Non" });
+    await item.getByRole("button", { name: "Enregistrer le classement" }).click();
+    const saved = async () =>
+      (await (await fetch(`${server.url}/api/inventory/classifications`)).json()).classifications.find(
+        (c: any) => c.name === "Logiciel Cimetières Plus",
+      ).openSource;
+    await expect.poll(saved, SLOW).toBe(false);
+    expect(await item.getByRole("alert").count()).toBe(0);
+
     // Analysing the same files again applies the classification.
     const firstUrl = page.url();
     await page.getByRole("button", { name: "Relancer l'analyse" }).click();
@@ -411,7 +441,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     // field is described by all of it; a file over the limit is refused before it is sent.
     const rules = await page.locator("#inv-files-rules li").allInnerTexts();
     expect(rules).toEqual([
-      "Formats acceptés : CSV, TSV, TXT, JSON.",
+      "Formats acceptés : CSV, TSV, TXT, JSON, XML (inventaire d'un poste par l'agent OCS).",
       "Taille maximale : 64 ko par envoi, tous fichiers compris.",
       "Plusieurs fichiers possibles.",
     ]);

@@ -86,6 +86,37 @@ describe("concurrent edits of a draft", { timeout: 120_000 }, () => {
     expect((await ok.json()).versions.length).toBe(latest + 1);
   });
 
+  it("refuses with the same French 409 a regeneration asked on an older version: a colleague's edit is kept (trial15 B5)", async () => {
+    const regenerate = (key: string, body?: unknown) =>
+      fetch(`${server.url}/api/drafts/${id}/sections/${key}/regenerate`, {
+        method: "POST",
+        headers: { accept: "application/json", ...(body ? { "content-type": "application/json" } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const seen = (await current()).versions.length;
+    const corrected = "Texte relu et corrigé à la main par un collègue.";
+    expect((await patch(keys[3]!, { text: corrected, version: seen })).status).toBe(200);
+    // JSON and SSE alike: a plain 409 before any model call, nothing saved.
+    for (const accept of ["application/json", "text/event-stream"]) {
+      const stale = await fetch(`${server.url}/api/drafts/${id}/sections/${keys[3]}/regenerate`, {
+        method: "POST",
+        headers: { accept, "content-type": "application/json" },
+        body: JSON.stringify({ version: seen }),
+      });
+      expect(stale.status).toBe(409);
+      const { error } = await stale.json();
+      expect(error.code).toBe("version_conflict");
+      expect(error.message).toContain(`elle porte sur la version ${seen} du brouillon, mais la version ${seen + 1}`);
+    }
+    const draft = await current();
+    expect(draft.versions.length).toBe(seen + 1);
+    expect(draft.versions.at(-1).sections.find((s: { key: string }) => s.key === keys[3]).text).toBe(corrected);
+    expect((await regenerate(keys[3]!, { version: 0 })).status).toBe(400);
+    const ok = await regenerate(keys[3]!, { version: seen + 1 });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).versions.length).toBe(seen + 2);
+  });
+
   it("lets exactly one of 10 concurrent edits naming the same version through", async () => {
     const latest = (await current()).versions.length;
     const responses = await Promise.all(

@@ -213,6 +213,45 @@ describe("PUT /api/inventory/classifications", () => {
   });
 });
 
+describe("two people classifying the same name (trial15 B2)", () => {
+  const put = (body: unknown) =>
+    fetch(`${server.url}/api/inventory/classifications`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("refuses in French a classification made on what was replaced meanwhile, naming the colleague's choice", async () => {
+    // Both saw « UltraVNC » unclassified (`previous: null`); the first is saved, the second refused.
+    const alice = await put({ name: "UltraVNC", category: "workstation", vendorCountry: "FR", previous: null });
+    expect(alice.status).toBe(200);
+    const saved = await alice.json();
+    const bruno = await put({ name: "UltraVNC 1.4", category: "network", vendorCountry: "US", previous: null });
+    expect(bruno.status).toBe(409);
+    const { error } = await bruno.json();
+    expect(error.code).toBe("classification_conflict");
+    expect(error.message).toMatch(/^« UltraVNC » a été classé entre-temps \(le .+\) : catégorie Poste de travail, /);
+    expect(error.message).toContain("éditeur (France)");
+    expect(error.message).toContain("Votre classement n'a pas été enregistré");
+    expect(error.current).toMatchObject({ id: saved.id, category: "workstation", updatedAt: saved.updatedAt });
+    let list = (await (await fetch(`${server.url}/api/inventory/classifications`)).json()).classifications;
+    expect(list.find((c: any) => c.id === saved.id)).toMatchObject({ category: "workstation" });
+    // Made again on what is now saved, it goes through; without `previous` (scripts, CLI), as before.
+    const again = await put({ name: "UltraVNC", category: "network", previous: saved.updatedAt });
+    expect(again.status).toBe(200);
+    expect((await put({ name: "UltraVNC", category: "security" })).status).toBe(200);
+    list = (await (await fetch(`${server.url}/api/inventory/classifications`)).json()).classifications;
+    expect(list.find((c: any) => c.id === saved.id)).toMatchObject({ category: "security" });
+    // Ten at once on the same view: exactly one.
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        put({ name: "Segilog Melodie", vendorName: `Éditeur ${i}`, previous: null }),
+      ),
+    ).then((rs) => rs.map((r) => r.status).sort());
+    expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+  });
+});
+
 describe("saved analyses: pages, rename, delete, export, comparison, re-uploads", () => {
   const api = (p: string, init?: RequestInit) => fetch(`${server.url}/api/inventory${p}`, init);
   const json = (method: string, body: unknown): RequestInit => ({

@@ -92,6 +92,17 @@ describe.skipIf(!postgresAvailable)("saved work in PostgreSQL (DATABASE_URL)", (
     try {
       const ids = await analyzeAndAdopt(a.url);
       await expectSaved(b.url, ids);
+      // Two people on two servers classify the same name from the same view: the second is told (trial15 B2).
+      const classify = (url: string, category: string) =>
+        fetch(`${url}/api/inventory/classifications`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ name: "UltraVNC", category, previous: null }),
+        });
+      expect((await classify(a.url, "workstation")).status).toBe(200);
+      const refused = await classify(b.url, "network");
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error.current.category).toBe("workstation");
       await a.stop();
       const c = await startTestServer({ CORPUS_DIR: INVENTORY_CORPUS, DATABASE_URL: database.url });
       try {

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import {
+  checkVersion,
   createDraft,
   editSection,
   getDraft,
@@ -10,6 +11,7 @@ import {
   retrySave,
   sectionIndex,
 } from "../../drafting/drafts.ts";
+import { parseRegenerate } from "../../drafting/inputs.ts";
 import type { DraftEvent } from "../../drafting/types.ts";
 import type { Engine } from "../../engine.ts";
 import { draftWithModel, exportDraft, parseFormat } from "../../export/index.ts";
@@ -30,7 +32,8 @@ const optionalVersion = (raw: string | undefined) => (raw === undefined ? undefi
 /**
  * Drafting: `POST /api/drafts` (SSE: `section`, `token`, `flags`, `notice`, then `done` with the saved id),
  * `GET /api/drafts`, `GET /api/drafts/:id[?version=n]` (with `model`, the document model the page renders), `PATCH /api/drafts/:id/sections/:key` (edit → new version),
- * `POST /api/drafts/:id/sections/:key/regenerate` (SSE, or JSON with `Accept: application/json`),
+ * `POST /api/drafts/:id/sections/:key/regenerate` (SSE, or JSON with `Accept: application/json`; body `{ version }`
+ * optional: a newer saved version is a 409),
  * `GET /api/drafts/:id/export?format=odt|docx|pdf|md[&version=n]`.
  */
 export function draftRoutes(engine: Engine) {
@@ -52,19 +55,24 @@ export function draftRoutes(engine: Engine) {
       return c.json(draftWithModel(draft));
     })
     .post("/drafts/:id/save", async (c) => c.json(draftWithModel(await retrySave(engine, c.req.param("id")))))
-    .post("/drafts/:id/sections/:key/regenerate", async (c) => {
+    .post("/drafts/:id/sections/:key/regenerate", limit, async (c) => {
       const id = c.req.param("id");
       const key = c.req.param("key");
-      sectionIndex(await getDraft(engine, id), key); // a 404 before the stream starts
+      // An empty body is an old client's: no version, nothing checked.
+      const body = (await c.req.text()).trim();
+      const version = parseRegenerate(body ? await readJson(new Response(body)) : undefined);
+      const draft = await getDraft(engine, id);
+      sectionIndex(draft, key); // a 404 before the stream starts
+      checkVersion(draft, version); // and a 409
       if ((c.req.header("accept") ?? "").includes("application/json")) {
         const controller = new AbortController();
         c.req.raw.signal.addEventListener("abort", () => controller.abort());
-        for await (const _ of regenerateSection(engine, id, key, controller.signal)) {
+        for await (const _ of regenerateSection(engine, id, key, controller.signal, version)) {
           // Only the saved result matters to a JSON client.
         }
         return c.json(draftWithModel(await getDraft(engine, id)));
       }
-      return streamEvents(c, (signal) => regenerateSection(engine, id, key, signal));
+      return streamEvents(c, (signal) => regenerateSection(engine, id, key, signal, version));
     })
     .get("/drafts/:id/export", async (c) => {
       const format = parseFormat(c.req.query("format"));
