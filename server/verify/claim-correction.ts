@@ -50,8 +50,11 @@ function repeats(sentence: string, quote: string): boolean {
   return words.every((w) => own.has(w));
 }
 
-/** A sentence that keeps the qualification itself (« selon la présentation », « formule à nuancer », « slogan »). */
-const KEEPS = /nuanc|slogan|formul|inexact|exag[ée]r|trompeu/iu;
+/**
+ * A sentence that keeps the qualification itself (« selon la présentation », « formule à nuancer », « slogan »), or
+ * reports the claim as its author's, in quotes (« La plaquette qualifie l'Occitanie de « première région … » »).
+ */
+const KEEPS = /nuanc|slogan|formul|inexact|exag[ée]r|trompeu|qualifi|d[ée]crit|«/iu;
 
 /**
  * The claim quoted by a cited passage that the sentence repeats as fact while the passage corrects it, in the same
