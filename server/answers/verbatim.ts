@@ -183,7 +183,17 @@ const QUALIFIERS = wordListLines("quote-qualifiers.txt").map(spaced);
 /** Whether a sentence says that what comes before it does not hold, or not wholly (« … ne correspond pas … »). */
 const qualifiesBefore = (sentence: string) => {
   const s = spaced(sentence);
-  return QUALIFIERS.some((q) => s.includes(q));
+  return QUALIFIERS.some((q) => s.includes(q)) || correctsBefore(sentence);
+};
+/** Expressions anywhere in a sentence that say the claim before is inexact or to be qualified (`claim-corrections.txt`). */
+const CORRECTIONS = wordListLines("claim-corrections.txt").map(spaced);
+/**
+ * Whether a sentence says the claim before it is inexact or to be qualified as a whole (« Cette formulation doit être
+ * nuancée : … », « … est donc inexact »): what qualifies it whatever figures either gives.
+ */
+export const correctsBefore = (sentence: string) => {
+  const s = spaced(sentence);
+  return CORRECTIONS.some((q) => s.includes(q));
 };
 
 /** Internal references a quote read aloud cannot follow (`quote-asides.txt`): « (voir ci-dessus) », dropped. */
@@ -379,11 +389,13 @@ function qualifiedClaims(text: string, question?: string): Map<string, string> {
       // years of references, « (Mac4Ever, octobre 2025) », are no figure of the claim.)
       const shares = figuresOf(unreferenced(next.text)).some((f) => figuresOf(unreferenced(p.text)).includes(f));
       const figured = (t: string) => figuresOf(unreferenced(t)).length > 0;
-      if (k === 1 && (shares || !figured(next.text) || !figured(p.text)))
+      // (A claim said to be inexact or to be qualified, « Cette formulation doit être nuancée », is, whatever figures.)
+      const corrects = correctsBefore(next.text);
+      if (k === 1 && (corrects || shares || !figured(next.text) || !figured(p.text)))
         out.set(clean(p.text), next.fragment ? "" : clean(next.text));
       // (A question asking about the claim, one of its figures, hears it with what qualifies it further on, the
       // sentences between left out and marked.)
-      else if (k > 1 && shares)
+      else if (k > 1 && (shares || corrects))
         out.set(clean(p.text), asksClaim(question, p.text) && !next.fragment ? `[…] ${clean(next.text)}` : "");
       else continue;
       break;

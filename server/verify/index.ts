@@ -23,6 +23,7 @@ import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
 import { allReplacedUnstated, countryGivenToAll, itemAttributeSwapped } from "./card-items.ts";
 import { reasonReplaced } from "./cause.ts";
+import { correctedClaimRepeated } from "./claim-correction.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
@@ -904,6 +905,9 @@ function checkSentence(
         words: reserve.words,
       }),
     );
+  // A claim the cited passage quotes only to correct it (« … est donc inexact »), repeated as fact (trial15 A23).
+  const corrected = cited.length > 0 ? correctedClaimRepeated(stated, pool) : null;
+  if (corrected) reasons.push(message("verify.claimCorrected", { where: w, ...corrected }));
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
   if (figures.length === 0 && cited.length > 0) {

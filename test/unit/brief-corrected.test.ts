@@ -38,6 +38,24 @@ describe("a claim the next sentence says is « à nuancer »", () => {
   });
 });
 
+describe("a slogan the corpus corrects in other words (trial15 A22)", () => {
+  const used = [
+    passageOf(
+      "lindau#0",
+      "Lindau : ce que le dossier de Valdrôme en dit",
+      "Le dossier de presse de la métropole de Valdrôme (2026) présente Lindau avec « 12 000 postes basculés en 2024 » et la qualifie de « première ville d'Europe entièrement libre ». Cette présentation doit être nuancée : le courrier (2023) a bien changé, mais les postes restent sous Windows ; seuls 300 postes sous Linux sont prévus pour 2027 (Heise, 4 mars 2026). Parler de ville « entièrement libre » est donc exagéré à cette date.",
+      "case-studies",
+    ),
+  ];
+
+  it("is never read without the sentence that corrects it", () => {
+    for (const q of ["combien lindau a economise", "lindau premiere ville d europe entierement libre"]) {
+      const all = texts(q, used, q.startsWith("combien") ? ["quantity"] : []).join(" ");
+      if (all.includes("entièrement libre »")) expect(all).toContain("doit être nuancée");
+    }
+  });
+});
+
 describe("a count said of another body than the one asked (trial14 A9)", () => {
   const used = [
     passageOf(
