@@ -41,6 +41,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-19",
   "held-out-20",
   "held-out-21",
+  "held-out-22",
 ]);
 
 /**
