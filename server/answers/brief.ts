@@ -25,7 +25,7 @@ import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
-import { askedOwner, countOfOther, ownCount } from "./figure-owner.ts";
+import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
 import { personBrief } from "./person-brief.ts";
 import {
   alike,
@@ -979,12 +979,12 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
 
 /**
  * Whether a figure question asks the asker's own (trial15 A18): « chez nous », « notre commune », or a first person
- * (« combien de postes on a à la mairie », « combien on a de licences Microsoft ») with no body named that the
- * passages write as a name (« combien d'agents on a vus passer à la DINUM » asks the DINUM's).
+ * of possession (« combien de postes on a à la mairie », « combien on a de licences Microsoft ») with no body named
+ * that the passages write as a name (« combien on a vu d'agents passer à Tchap à la CNAM » asks the CNAM's).
  */
 function ownFigure(question: string, excerpts: string[]): boolean {
   if (asks(question, "chez nous")) return true;
-  return asks(question, "première personne") && !askedOwner(question, excerpts);
+  return asks(question, "première personne") && !namedBody(question, excerpts);
 }
 
 /** The unit as the question writes it, in the singular (« poste », « PC », « élève »). */

@@ -32,5 +32,13 @@ describe("a figure question about the asker's own collectivité", () => {
       notGiven("combien d'agents on a vus passer à la messagerie en Occitanie", excerpts, ["quantity"]),
     ).toBeNull();
     expect(notGiven("on a combien de temps avant la fin de Windows 10", excerpts, ["date"])).toBeNull();
+    expect(notGiven("combien on a économisé à grenoble avec linux", excerpts, ["quantity"])).toBeNull();
+  });
+
+  it("is not a general figure asked with « nos » (« de combien la facture de nos abonnements va grimper »)", () => {
+    expect(
+      notGiven("De combien la facture de nos abonnements Adobe va-t-elle grimper ?", excerpts, ["quantity"]),
+    ).toBeNull();
+    expect(notGiven("combien on paie de plus pour Adobe cette année", excerpts, ["quantity"])).toBeNull();
   });
 });
