@@ -1463,11 +1463,12 @@ async function* extractive(
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   // The short answer first, read aloud in a council meeting: what the passages lack, then a few of their sentences.
   const lacking = query ? notGiven(query, excerpts, asked) : null;
-  // A count the passages give only of other bodies (« combien d'agents a la DINUM »): said, and no sentence read as it.
+  // A count the passages give only of other bodies (« combien d'agents a la DINUM »), or a figure of the asker's own
+  // collectivité (« combien de postes on a », trial15 A18): said, and no sentence read as it.
   const otherCount = query && !lacking ? countNotGiven(query, excerpts, asked) : null;
   const found = query
     ? ((stated ? statedBrief(query, used, excerpts, asked) : null) ??
-      (otherCount ? null : briefOf(query, used, excerpts, asked)))
+      (otherCount || lacking === message("answer.notGiven.own") ? null : briefOf(query, used, excerpts, asked)))
     : null;
   // (A deadline now past is said past, as the documents say it.)
   const brief = found ? withPastDeadlines(found, used) : null;

@@ -25,7 +25,7 @@ import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
-import { askedOwner, countOfOther, ownCount } from "./figure-owner.ts";
+import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
 import { personBrief } from "./person-brief.ts";
 import {
   alike,
@@ -973,8 +973,18 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
     const given = excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => per.test(fold(s)) && MONEY.test(s)));
     if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
   }
-  if (asked.includes("quantity") && asks(question, "chez nous")) return message("answer.notGiven.own");
+  if (asked.includes("quantity") && ownFigure(question, excerpts)) return message("answer.notGiven.own");
   return null;
+}
+
+/**
+ * Whether a figure question asks the asker's own (trial15 A18): « chez nous », « notre commune », or a first person
+ * of possession (« combien de postes on a à la mairie », « combien on a de licences Microsoft ») with no body named
+ * that the passages write as a name (« combien on a vu d'agents passer à Tchap à la CNAM » asks the CNAM's).
+ */
+function ownFigure(question: string, excerpts: string[]): boolean {
+  if (asks(question, "chez nous")) return true;
+  return asks(question, "première personne") && !namedBody(question, excerpts);
 }
 
 /** The unit as the question writes it, in the singular (« poste », « PC », « élève »). */

@@ -36,6 +36,14 @@ const SUBJECT_WORDS = 6;
 export function askedOwner(question: string, texts: string[]): AskedOwner | null {
   const counted = countedStems(question);
   if (counted.size === 0) return null;
+  return namedBody(question, texts, counted);
+}
+
+/**
+ * The first word of the question, not a counted noun (`counted`) nor a general word of the domain, that the passages
+ * write as a name (« Munich » of « combien on a économisé à munich »); null when none.
+ */
+export function namedBody(question: string, texts: string[], counted = countedStems(question)): AskedOwner | null {
   const all = texts.join("\n");
   for (const word of keywords(question)) {
     const s = wordStem(word);

@@ -5,8 +5,10 @@
  * the corpus says it, rather than refused as if the subject were unknown.
  */
 import { message } from "../i18n/messages.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { fold, stem, words } from "../retrieval/french.ts";
 import { splitSentences, statesAbsent } from "../retrieval/passages.ts";
-import { type Asked, askedFor } from "../retrieval/rank.ts";
+import { type Asked, askedFor, countedStems } from "../retrieval/rank.ts";
 import { type Brief, type QuotedPassage, sourceOf, subjectWords } from "./brief.ts";
 import { holdsStem, stemsOf, wordStem } from "./verbatim.ts";
 
@@ -23,19 +25,36 @@ export interface StatedSentence {
   source: number;
 }
 
+/** `brief.txt` [mesure générale]: words saying a sentence is about figures of any kind (« chiffres », « nombre »). */
+const ANY_MEASURE = new Set(
+  (wordListSections("brief.txt").get("mesure générale") ?? []).map((w) => stem(fold(w).trim())),
+);
+
+/**
+ * Whether a sentence saying the sources lack a figure speaks of what the question counts (trial15 A21: « combien
+ * d'agents a la CNAM » is not answered by « Aucun montant d'économies propre à la CNAM n'a été publié »): it names the
+ * counted noun or one of its synonyms, or figures in general (« n'en donnent pas de chiffres »). True when the
+ * question counts nothing.
+ */
+function sameMeasure(sentence: string, counted: Set<string>): boolean {
+  if (counted.size === 0) return true;
+  return words(fold(sentence)).some((w) => counted.has(stem(w)) || ANY_MEASURE.has(stem(w)));
+}
+
 /**
  * The sentence of `texts` (the text shown of each passage, in order) that says the sources lack something, holding
- * the most subject words of the question (at least one); null when none does.
+ * the most subject words of the question (at least one) and speaking of what it counts; null when none does.
  */
 export function statedSentence(question: string, texts: string[]): StatedSentence | null {
   const subject = subjectWords(question).map(wordStem);
+  const counted = countedStems(question);
   let best: StatedSentence | null = null;
   let bestScore = 0;
   for (const [i, text] of texts.entries()) {
     // A list item is a sentence of its own (« - FranceTransfert : … ; les sources consultées n'en donnent pas … »).
     const lines = text.split(/\n\s*\n|\n(?=\s*[-•*]\s)| … |\s-\s(?=\p{Lu})/u).map((l) => squeezed(l.trim()));
     for (const s of lines.flatMap(splitSentences)) {
-      if (!statesAbsent(s)) continue;
+      if (!statesAbsent(s) || !sameMeasure(s, counted)) continue;
       const stems = stemsOf(s);
       const score = subject.filter((w) => holdsStem(stems, w)).length;
       if (score > bestScore) {

@@ -130,3 +130,13 @@ describe("an abstention on a figure the corpus says it lacks", () => {
     expect(text).toContain("Sujets proches que le corpus traite : « Munich et LiMux ».");
   });
 });
+
+describe("a figure of the asker's own collectivité, in the first person (trial15 A18)", () => {
+  it("says the corpus cannot know it and reads no other body's figure as the short answer", async () => {
+    const { text, done } = await ask("combien d'ordinateurs nous avons dans les écoles de la mairie ?");
+    expect(text).toMatch(/^Le corpus ne donne pas et ne peut pas donner de chiffre pour votre collectivité/);
+    expect(text).toContain("« Cartographie des dépendances »");
+    expect(text).not.toContain("En bref");
+    expect(done.brief.quotes).toEqual([]);
+  });
+});

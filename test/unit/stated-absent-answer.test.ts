@@ -93,6 +93,22 @@ describe("the answer's opening", () => {
   });
 });
 
+describe("the sentence saying a figure is not published is about what the question counts (trial15 A21)", () => {
+  const velibus =
+    "Vélibus, le réseau de navettes de la communauté de communes de Ruffec, transporte 12 000 voyageurs par an. Aucun montant d'économies propre à Vélibus n'a été publié dans les sources consultées.";
+
+  it("is not a sentence on another measure (« combien de voyageurs » : « aucun montant d'économies »)", () => {
+    expect(statedSentence("combien de voyageurs prend velibus", [velibus])).toBeNull();
+    expect(statedSentence("Vélibus, ça fait combien de passagers ?", [velibus])).toBeNull();
+  });
+
+  it("still answers the measure it names, or figures in general", () => {
+    expect(statedSentence("combien velibus a fait d'économies", [velibus])?.text).toMatch(/^Aucun montant/);
+    const usage = "Vélibus roule depuis 2024 ; les sources consultées n'en donnent pas de chiffres de fréquentation.";
+    expect(statedSentence("combien de voyageurs prend velibus", [usage])?.text).toMatch(/chiffres de fréquentation/);
+  });
+});
+
 describe("twenty-fourth series: words of the conversation the corpus writes otherwise", () => {
   const serveur =
     "Le serveur de Cyclopolis est écrit en Python ; son président a donné un entretien au Dauphiné sur le prêt de vélos. Pour obtenir le label Cyclopolis, une commune dépose un dossier. Le plan vélo de Vierzon a coûté 2 millions d'euros en 2024, la hausse de prix des abonnements comprise. À Cyclopolis, outil de prêt, succède l'application Vélopolis.";
