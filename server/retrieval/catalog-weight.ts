@@ -71,10 +71,14 @@ export function asksForProducts(query: string): boolean {
 export function namedCardIds(
   query: string,
   cards: { id: string; docId: string; chunk?: { text: string; document: { title: string } } }[],
+  { byIntentWords = false }: { byIntentWords?: boolean } = {},
 ): Set<string> {
   const asked = new Set(words(query).map(stem));
-  // A word asking for products (« logiciels ») does not name « Logiciels Cegid » either.
-  const distinctive = (s: string) => s.length >= 4 && asked.has(s) && !GENERIC.has(s) && !INTENT.has(s);
+  // A word asking for products (« logiciels ») does not name « Logiciels Cegid » either, for a note's product cards;
+  // the chat's ranking (`weighCatalog`) keeps them as names, as it weighed cards before (a question asking for peers
+  // « … par des logiciels libres » keeps its case studies ahead of cards).
+  const distinctive = (s: string) =>
+    s.length >= 4 && asked.has(s) && !GENERIC.has(s) && (byIntentWords || !INTENT.has(s));
   // For each card, its names with how many of the question's words each holds (« de » and « logiciels » aside).
   const counted = (s: string) => s.length >= 3 && asked.has(s) && !INTENT.has(s);
   const scored = cards
@@ -123,7 +127,7 @@ export function weighCatalog<
   R extends { id: string; docId: string; score: number; chunk?: { text: string; document: { title: string } } },
 >(query: string, ranked: R[]): { ranked: R[]; unasked: Set<string> } {
   const unasked = new Set<string>();
-  const namedIds = namedCardIds(query, ranked);
+  const namedIds = namedCardIds(query, ranked, { byIntentWords: true });
   if (namedIds.size === 0 && asksForProducts(query)) return { ranked, unasked };
   const weighed = ranked.map((r) => {
     if (!r.docId.startsWith("catalog/") || namedIds.has(r.id)) return r;
