@@ -3,23 +3,15 @@
  * territoriales [1] » where [1] says « Visio (DINUM) remplacera Teams … dans tous ses services ». The words of a ban,
  * in a sentence and in a passage, are data (`server/i18n/fr/bans.txt`).
  */
-import { escapeRegExp, fold } from "../core/text.ts";
+import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { NEGATION } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
-import { bagOf, contentWords, inBag, words } from "./words.ts";
+import { bagOf, contentWords, inBag, phrasePattern, words } from "./words.ts";
 
 const SECTIONS = wordListSections("bans.txt");
-/** Entries as a pattern on folded text: each the start of a word, or a phrase of whole words. */
-const pattern = (entries: string[]) =>
-  new RegExp(
-    `(?<!\\p{L})(?:${entries
-      .map((e) => escapeRegExp(fold(e)).replace(/['’]/g, "['’]\\s*").replace(/\s+/g, "\\s+"))
-      .join("|")})`,
-    "iu",
-  );
-const STATED = pattern(SECTIONS.get("phrase") ?? []);
-const GIVEN = pattern(SECTIONS.get("passage") ?? []);
+const STATED = phrasePattern(SECTIONS.get("phrase") ?? []);
+const GIVEN = phrasePattern(SECTIONS.get("passage") ?? []);
 
 /** Words of what is banned that do not tell what (the public it is banned to, « utiliser »), folded. */
 const NOT_OBJECT = new Set((SECTIONS.get("not object") ?? []).flatMap((e) => words(e)));

@@ -4,22 +4,15 @@
  * ban (`bans.ts`): the words of an obligation, in a sentence and in a passage, are data (`server/i18n/fr/duties.txt`);
  * who is obliged and to what is left to the other checks (`against.ts`, `audience.ts`).
  */
-import { escapeRegExp, fold } from "../core/text.ts";
+import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { NEGATION } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
+import { phrasePattern } from "./words.ts";
 
 const SECTIONS = wordListSections("duties.txt");
-/** Entries as a pattern on folded text: each the start of a word, or a phrase of whole words. */
-const pattern = (entries: string[]) =>
-  new RegExp(
-    `(?<!\\p{L})(?:${entries
-      .map((e) => escapeRegExp(fold(e)).replace(/['’]/g, "['’]\\s*").replace(/\s+/g, "\\s+"))
-      .join("|")})`,
-    "iu",
-  );
-const STATED = pattern(SECTIONS.get("phrase") ?? []);
-const GIVEN = pattern(SECTIONS.get("passage") ?? []);
+const STATED = phrasePattern(SECTIONS.get("phrase") ?? []);
+const GIVEN = phrasePattern(SECTIONS.get("passage") ?? []);
 
 /** The phrase by which a sentence states an obligation none of its cited passages speaks of, as written; or null. */
 export function dutyUnstated(stated: string, pool: Source[]): string | null {

@@ -1,6 +1,7 @@
 /** The words of a text and whether a source has them: bags of folded words, synonyms, acronyms, place adjectives. */
 import { readFileSync } from "node:fs";
 import { boundedMemo } from "../core/bounded.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
 import { BASE_STOPWORDS } from "../i18n/word-lists.ts";
 import { words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
@@ -160,3 +161,15 @@ export function sameThing(word: string, bag: Bag): boolean {
     s.includes(" ") ? bag.joined.includes(` ${s} `) || s.split(" ").every((x) => bag.stems.has(x)) : bag.stems.has(s),
   );
 }
+
+/**
+ * Word-list entries as one pattern on folded text: each the start of a word, or a phrase of whole words (an
+ * apostrophe may be followed by a space, any run of blanks matches one): the phrases of a ban or an obligation.
+ */
+export const phrasePattern = (entries: string[]) =>
+  new RegExp(
+    `(?<!\\p{L})(?:${entries
+      .map((e) => escapeRegExp(fold(e)).replace(/['’]/g, "['’]\\s*").replace(/\s+/g, "\\s+"))
+      .join("|")})`,
+    "iu",
+  );
