@@ -132,6 +132,7 @@ import {
   nameIn,
   sameThing,
   wordIn,
+  wordLines,
   wordList,
   words,
 } from "./words.ts";
@@ -934,9 +935,9 @@ function checkSentence(
     const said = words0.filter((c) => !announces || !ANNOUNCE_WORDS.has(c));
     // A word of the passage's family counts (« créer » for « Création », `derivations.ts`).
     const found = (c: string) => bags.some((b) => wordIn(c, b) || derivedIn(c, b));
-    // A sentence citing nothing none of whose words the passages write is a formula (« Nous restons à votre
-    // disposition »), not a claim about them.
-    if (citedIn.length === 0 && !said.some(found)) return [...new Set(reasons)];
+    // A sentence citing nothing that is a formula (« Nous restons à votre disposition »), a reserve or advice to the
+    // reader (« Il convient de vérifier ces chiffres », `uncited-caveats.txt`) says nothing of the passages.
+    if (citedIn.length === 0 && uncitedCaveat(sentence)) return [...new Set(reasons)];
     // A sentence about the catalog or a card of it (« Le catalogue le range parmi … », « Tous deux sont des logiciels
     // libres »), where a cited passage is a card: its words for the catalog do not count; what remains, when it is
     // under three words, must all be found.
@@ -1137,6 +1138,15 @@ const NOT_ABOUT = new RegExp(
     )})\\s+(?:pas|rien|jamais|nullement)\\b(?:\\s+(?:de|du|des|d['’]|à propos d['’]|à propos de|sur))?\\s*[^,;:.!?]{1,60}[.!?]?$`,
   "iu",
 );
+
+/** Expressions of a reserve or advice to the reader, in a sentence citing nothing (`uncited-caveats.txt`). */
+const UNCITED_CAVEATS = wordLines("uncited-caveats.txt").map((l) => fold(l).replace(/’/g, "'"));
+
+/** Whether a sentence citing nothing is a reserve or advice to the reader (« Il convient de vérifier ces chiffres »). */
+const uncitedCaveat = (sentence: string) => {
+  const folded = ` ${fold(sentence).replace(/’/g, "'")} `;
+  return UNCITED_CAVEATS.some((c) => new RegExp(`(?<![\\p{L}])${escapeRegExp(c)}(?![\\p{L}])`, "u").test(folded));
+};
 
 /** Whether a sentence states something checkable: a figure, a name, or at least three content words. */
 function isClaim(sentence: string): boolean {
