@@ -128,7 +128,7 @@ describe("an uncited sentence generalising to a whole class", () => {
     // What a passage says, a formula, a reserve or advice to the reader: left alone.
     expect(
       answer(
-        "Saint-Herblain fait fonctionner 80 % de son parc sous Debian. Nous restons à votre disposition pour en parler. Il convient de vérifier ces chiffres avant de les citer en séance. Ces éléments sont à confirmer auprès des services avant toute décision.",
+        "Saint-Herblain fait fonctionner 80 % de son parc sous Debian. Nous restons à votre disposition pour en parler. Il convient de vérifier ces chiffres avant de les citer en séance. Ces éléments sont à confirmer auprès des services avant toute décision. Les passages disponibles ne permettent pas d’aller plus loin.",
       ),
     ).not.toContain("unsupported");
   });
