@@ -1132,7 +1132,7 @@ export function checkAnswer(
   const verification = verifyText(
     text,
     used.map((r, i) => verifiable(r, i + 1)),
-    { asked },
+    { asked, checkUncited: true },
   );
   const numbers = [...new Set(citationNumbers(text).filter((n) => n >= 1 && n <= used.length))].sort((a, b) => a - b);
   const cited = numbers.map((n) => used[n - 1]!);

@@ -133,6 +133,7 @@ import {
   nameIn,
   sameThing,
   wordIn,
+  wordLines,
   wordList,
   words,
 } from "./words.ts";
@@ -208,6 +209,11 @@ export interface VerifyOptions {
    * figures and names it gives are the user's context when the answer repeats them, not claims to find in a passage.
    */
   asked?: string[];
+  /**
+   * A sentence citing nothing gets the checks of a cited one, against all the passages (a generated answer: the passages
+   * were given to the model, trial15 A19). Off for drafts, whose uncited sentences are the sender's own.
+   */
+  checkUncited?: boolean;
 }
 
 /** Share of its content words a sentence about the sources must have in them (what it is about). */
@@ -307,7 +313,7 @@ function askedOf(texts: string[]): Asked {
 
 function checkSentence(
   written: string,
-  cited: number[],
+  citedIn: number[],
   sources: Source[],
   facts: Source[],
   asked: Asked = { figures: [], names: new Set() },
@@ -315,12 +321,18 @@ function checkSentence(
   reserveBeside = false,
   /** The answer's text before the sentence (what « d'autre » sets aside: `cardDenial`). */
   earlier = "",
+  /** `VerifyOptions.checkUncited`. */
+  checkUncited = false,
 ): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
   /** The reason that the sentence's words are not in what it cites, once given. */
   let wordsReason: string | null = null;
-  const w = where(cited);
+  const w = where(citedIn);
+  // A sentence citing nothing gets the checks of a cited one, against all the passages given to the model (trial15
+  // A19: « Il sera aussi obligatoire pour les mairies à partir de 2027. » was only checked for its figures).
+  const cited =
+    citedIn.length > 0 || !checkUncited ? citedIn : sources.flatMap((src) => (src.n === null ? [] : [src.n]));
   const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
   const withFacts = [...pool, ...facts];
   // Figures: found with the same value, around the same words, with the qualification the source gives.
@@ -352,13 +364,13 @@ function checkSentence(
     // The question of the data (« Question posée : Faut-il partir avant la hausse de 2027 ? ») does not vouch for a
     // figure a sentence gives to the passages it cites (trial14 A21): only a sentence citing nothing may repeat it.
     const asking = (ss: SourceSentence) => ss.asks && facts.some((src) => src.sentences.includes(ss));
-    const candidates = stating.length > 0 ? stating : cited.length > 0 ? found.filter((ss) => !asking(ss)) : found;
+    const candidates = stating.length > 0 ? stating : citedIn.length > 0 ? found.filter((ss) => !asking(ss)) : found;
     if (candidates.length === 0) {
       // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim — unless the
       // sentence concludes from it where the passages count the same thing otherwise (`asked-conclusion.ts`).
       if (asked.figures.some((a) => figureMatches(f, a))) {
         const at = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
-        const other = cited.length ? askedFigureConcluded(stated, f, at, pool) : null;
+        const other = citedIn.length ? askedFigureConcluded(stated, f, at, pool) : null;
         if (other) reasons.push(message("verify.askedConcluded", { figure: f.raw, other, where: w }));
         continue;
       }
@@ -869,7 +881,7 @@ function checkSentence(
     if (toCheck) reasons.push(message("verify.toCheck", { where: w, quote: toCheck }));
   }
   // A generalisation to a whole category that cites no passage (`sweeping.ts`).
-  if (cited.length === 0) {
+  if (citedIn.length === 0) {
     const sweeping = sweepingUncited(stated);
     if (sweeping) reasons.push(message("verify.sweepingUncited", { words: sweeping }));
   }
@@ -927,6 +939,9 @@ function checkSentence(
     const said = words0.filter((c) => !announces || !ANNOUNCE_WORDS.has(c));
     // A word of the passage's family counts (« créer » for « Création », `derivations.ts`).
     const found = (c: string) => bags.some((b) => wordIn(c, b) || derivedIn(c, b));
+    // A sentence citing nothing that is a formula (« Nous restons à votre disposition »), a reserve or advice to the
+    // reader (« Il convient de vérifier ces chiffres », `uncited-caveats.txt`) says nothing of the passages.
+    if (citedIn.length === 0 && uncitedCaveat(sentence)) return [...new Set(reasons)];
     // A sentence about the catalog or a card of it (« Le catalogue le range parmi … », « Tous deux sont des logiciels
     // libres »), where a cited passage is a card: its words for the catalog do not count; what remains, when it is
     // under three words, must all be found.
@@ -1128,6 +1143,15 @@ const NOT_ABOUT = new RegExp(
   "iu",
 );
 
+/** Expressions of a reserve or advice to the reader, in a sentence citing nothing (`uncited-caveats.txt`). */
+const UNCITED_CAVEATS = wordLines("uncited-caveats.txt").map((l) => fold(l).replace(/’/g, "'"));
+
+/** Whether a sentence citing nothing is a reserve or advice to the reader (« Il convient de vérifier ces chiffres »). */
+const uncitedCaveat = (sentence: string) => {
+  const folded = ` ${fold(sentence).replace(/’/g, "'")} `;
+  return UNCITED_CAVEATS.some((c) => new RegExp(`(?<![\\p{L}])${escapeRegExp(c)}(?![\\p{L}])`, "u").test(folded));
+};
+
 /** Whether a sentence states something checkable: a figure, a name, or at least three content words. */
 function isClaim(sentence: string): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
@@ -1146,6 +1170,7 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
   const facts = (options.facts ?? []).filter(Boolean).map((f) => toSource(null, f));
   const asked = askedOf(options.asked ?? []);
   const valid = new Set(passages.map((p) => p.n));
+  const uncited = options.checkUncited ?? false;
   const sentences: SentenceCheck[] = [];
   const spans = sentenceSpans(text);
   for (const [i, span] of spans.entries()) {
@@ -1159,11 +1184,13 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
       if (isClaim(span.text))
-        reasons.push(...checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start)));
+        reasons.push(
+          ...checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start), uncited),
+        );
     } else if (!isClaim(span.text)) {
       status = "no-claim";
     } else {
-      reasons = checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start));
+      reasons = checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start), uncited);
       status = reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });

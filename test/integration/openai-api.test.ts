@@ -184,6 +184,64 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
     }
   });
 
+  it("warns at the top of an answer citing nothing and checks its sentences against the passages given (trial15 A19)", async () => {
+    const wrong = "Les communes qui gardent Windows devront payer une amende à l'État.";
+    const reply = `Voici ce que dit le corpus. La Gendarmerie économise 12 millions d'euros par an. ${wrong}`;
+    model.set({ reply });
+    try {
+      const completion = await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [{ role: "user", content: QUESTION }],
+      });
+      const content = completion.choices[0]!.message.content!;
+      // The warning first, before the answer an élue would copy.
+      expect(content.startsWith("> Cette réponse ne cite aucune source du corpus")).toBe(true);
+      // The invented claim is marked, the claim a passage carries and the connective sentence are left as written.
+      expect(content).toContain("Voici ce que dit le corpus. La Gendarmerie économise 12 millions d'euros par an. ");
+      expect(content).toContain("devront payer une amende à l'État **[non vérifié]**.");
+      // The passages are not presented as the answer's sources.
+      expect(content).not.toContain("**Sources**");
+      expect(content).toMatch(/\*\*Passages fournis au modèle \(aucun n'est cité\)\*\*\n\n- \[1\] .*Gendarmerie/);
+      const checked = (completion as unknown as { cap_libre: { verification: { sentences: any[] } } }).cap_libre;
+      expect(checked.verification.sentences.map((x) => x.status)).toEqual(["no-claim", "supported", "unsupported"]);
+      const stream = await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [{ role: "user", content: QUESTION }],
+        stream: true,
+      });
+      let streamed = "";
+      for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? "";
+      // Streamed, the tokens are already sent: the warning opens what follows them, before the passages.
+      const after = streamed.slice(streamed.indexOf("\n---\n"));
+      expect(after).toMatch(/^\n---\n\n> Cette réponse ne cite aucune source du corpus/);
+      expect(after).toContain(`- « ${wrong} » — `);
+      expect(after).not.toContain("**Sources**");
+    } finally {
+      model.set({ reply: REPLY });
+    }
+  });
+
+  it("a partly cited answer: an uncited claim no passage carries is marked (trial15 A19)", async () => {
+    const wrong = "Elle sera aussi obligatoire pour toutes les mairies, qui devront payer une amende.";
+    model.set({ reply: `${REPLY} ${wrong}` });
+    try {
+      const completion = await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [{ role: "user", content: QUESTION }],
+      });
+      const content = completion.choices[0]!.message.content!;
+      expect(
+        content.startsWith(
+          `${REPLY} Elle sera aussi obligatoire pour toutes les mairies, qui devront payer une amende **[non vérifié]**.`,
+        ),
+      ).toBe(true);
+      expect(content).toContain("**Sources**");
+      expect(content).not.toContain("ne cite aucune source");
+    } finally {
+      model.set({ reply: REPLY });
+    }
+  });
+
   it("abstains, with no references, when the corpus does not answer", async () => {
     const completion = await client.chat.completions.create({
       model: "cap-libre",

@@ -118,6 +118,20 @@ describe("an uncited sentence generalising to a whole class", () => {
     );
     expect(v.sentences[1]!.status).not.toBe("unsupported");
   });
+  it("in a generated answer, an uncited claim gets a cited one's checks against every passage given (trial15 A19)", () => {
+    const given = [{ n: 1, text: passage[0]! }];
+    const answer = (text: string) => verifyText(text, given, { checkUncited: true }).sentences.map((x) => x.status);
+    // Words no passage writes: flagged, as a cited sentence would be (only its figures were checked before).
+    expect(
+      answer("Voici ce que dit le corpus. Les communes qui gardent Windows devront payer une amende à l'État."),
+    ).toEqual(["no-claim", "unsupported"]);
+    // What a passage says, a formula, a reserve or advice to the reader: left alone.
+    expect(
+      answer(
+        "Saint-Herblain fait fonctionner 80 % de son parc sous Debian. Nous restons à votre disposition pour en parler. Il convient de vérifier ces chiffres avant de les citer en séance. Ces éléments sont à confirmer auprès des services avant toute décision. Les passages disponibles ne permettent pas d’aller plus loin.",
+      ),
+    ).not.toContain("unsupported");
+  });
 });
 
 describe("A9: a wide place the passage names by cities within it", () => {

@@ -199,10 +199,24 @@ function markedText(outcome: Outcome): string {
   return text;
 }
 
-/** What is appended to the answer: the notice (why it is extractive), the verification warning, the references. */
-function footer(outcome: Outcome): string {
+/**
+ * A written answer that cites none of the passages given to the model (trial15 A19): they are not its sources, and the
+ * reader is told so first.
+ */
+const citesNothing = (outcome: Outcome) =>
+  outcome.done?.mode === "generated" && !outcome.done.grounded && outcome.sources.length > 0;
+
+/** The warning opening an answer that cites nothing, as a Markdown quote. */
+const noCitationWarning = () => `> ${message("v1.noCitationWarning")}`;
+
+/**
+ * What is appended to the answer: the notice (why it is extractive), the verification warning, the references. A
+ * streamed answer citing nothing gets its warning here (its text is already sent); otherwise it opens the answer.
+ */
+function footer(outcome: Outcome, streamed = false): string {
   const parts: string[] = [];
   const done = outcome.done;
+  if (streamed && citesNothing(outcome)) parts.push(noCitationWarning());
   if (done?.notice) parts.push(`> ${done.notice}`);
   const counts = done?.verification?.counts;
   const unsupported = counts ? counts.unsupported + counts.invalidCitation : 0;
@@ -218,7 +232,7 @@ function footer(outcome: Outcome): string {
   if (outcome.sources.length) {
     const numbers = citedNumbers(outcome.text, outcome.sources.length);
     parts.push(
-      `**${message("v1.sourcesHeading")}**\n\n${numbers.map((n) => `- ${reference(n, outcome.sources[n - 1]!)}`).join("\n")}`,
+      `**${message(citesNothing(outcome) ? "v1.passagesHeading" : "v1.sourcesHeading")}**\n\n${numbers.map((n) => `- ${reference(n, outcome.sources[n - 1]!)}`).join("\n")}`,
     );
   }
   if (done?.factsAsOf && outcome.sources.length)
@@ -358,7 +372,10 @@ export function openaiRoutes(engine: Engine) {
         choices: [
           {
             index: 0,
-            message: { role: "assistant", content: markedText(outcome) + footer(outcome) },
+            message: {
+              role: "assistant",
+              content: `${citesNothing(outcome) ? `${noCitationWarning()}\n\n` : ""}${markedText(outcome)}${footer(outcome)}`,
+            },
             finish_reason: "stop",
             logprobs: null,
           },
@@ -385,7 +402,7 @@ export function openaiRoutes(engine: Engine) {
           if (event.type === "token") await chunk({ content: event.text }, null);
         });
         if (stream.aborted || !outcome.done) return;
-        const end = footer(outcome);
+        const end = footer(outcome, true);
         if (end) await chunk({ content: end }, null);
         await chunk({}, "stop", { cap_libre: extra(outcome) });
         const usage = usageOf(outcome);
