@@ -5,6 +5,7 @@
  */
 import type { Config } from "../config.ts";
 import { AppError, ioErrorOf } from "../core/errors.ts";
+import { keyedLock } from "../core/keyed-lock.ts";
 import { formatPercent } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
 import { message } from "../i18n/messages.ts";
@@ -297,20 +298,10 @@ export function sectionIndex(draft: Draft, key: string): number {
  * Writes to one draft run one after the other (read the latest version, add one, save), so concurrent edits
  * never overwrite each other: one process serves a DATA_DIR, so an in-memory queue per draft is enough.
  */
-const draftLocks = new Map<string, Promise<unknown>>();
+const draftLock = keyedLock();
 
 export function withDraftLock<T>(app: DraftingContext, id: string, fn: () => Promise<T>): Promise<T> {
-  const key = `${app.config.dataDir}\0${id}`;
-  const run = (draftLocks.get(key) ?? Promise.resolve()).then(fn, fn);
-  const tail = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  draftLocks.set(key, tail);
-  void tail.then(() => {
-    if (draftLocks.get(key) === tail) draftLocks.delete(key);
-  });
-  return run;
+  return draftLock(`${app.config.dataDir}\0${id}`, fn);
 }
 
 /** Adds a version to the latest saved draft (to be called under its lock): the section is found again by key. */

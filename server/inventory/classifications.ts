@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
+import { keyedLock } from "../core/keyed-lock.ts";
 import { categoryLabel, countryName } from "../core/labels.ts";
 import { frenchDateTime } from "../core/text.ts";
 import { CATEGORIES } from "../corpus/schema.ts";
@@ -152,19 +153,7 @@ export function describeClassification(c: ManualClassification): string {
 }
 
 /** One check-then-save at a time per classification, so two saves made on the same view cannot both pass. */
-const locks = new Map<string, Promise<unknown>>();
-function withClassificationLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
-  const run = (locks.get(id) ?? Promise.resolve()).then(fn, fn);
-  const tail = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  locks.set(id, tail);
-  void tail.then(() => {
-    if (locks.get(id) === tail) locks.delete(id);
-  });
-  return run;
-}
+const withClassificationLock = keyedLock();
 
 /** Every saved classification, most recent first. */
 export async function listClassifications(ctx: InventoryContext): Promise<ManualClassification[]> {
