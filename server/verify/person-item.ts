@@ -6,6 +6,7 @@
  * participle) must be in the person's own sentence or list item, not in another one that names someone else.
  */
 
+import { escapeRegExp } from "../core/text.ts";
 import { persons } from "./roles.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
@@ -22,9 +23,7 @@ export const ITEM_MIN_WORDS = 2;
 export function personItemSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
   const text = withoutReferences(stated).replace(/\[\d+\]/g, " ");
   for (const p of persons(text)) {
-    const by = new RegExp(`(\\p{L}+)\\s+par\\s+${p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").exec(
-      text,
-    );
+    const by = new RegExp(`(\\p{L}+)\\s+par\\s+${escapeRegExp(p.name)}(?!\\p{L})`, "u").exec(text);
     if (!by) continue;
     const own = new Set(words(p.name));
     // What is done, in the participle's own part of the sentence (« …, et un Indice … présenté par Olivier Sichel »).
