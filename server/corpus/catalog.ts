@@ -402,7 +402,10 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     if (p.lifecycle.length)
       lines.push(
         `${CARD_LINE.lifecycle}${p.lifecycle
-          .map((e) => `${e.edition} (build ${e.build}) le ${frenchDate(String(e.endOfSupport).slice(0, 10))}`)
+          .map(
+            (e) =>
+              `${e.edition}${e.build ? ` (build ${e.build})` : ""} le ${frenchDate(String(e.endOfSupport).slice(0, 10))}`,
+          )
           .join(" ; ")}.`,
       );
     const alts = (altsByProduct.get(p.id) ?? [])

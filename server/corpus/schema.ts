@@ -138,14 +138,15 @@ export const productSchema = z.object({
   endOfSupport: isoDate.nullish(),
   /**
    * Editions that each have their own end of support, told apart by the build of the installed version (Windows 10
-   * LTSB 2016 is build 14393, LTSC 2019 build 17763), each with the vendor's lifecycle page; `iot`: the IoT edition
+   * LTSB 2016 is build 14393, LTSC 2019 build 17763) or, without a build (Office 2016, 2019 and 2021 all report
+   * « 16.0 »), by the year in the inventory's name, each with the vendor's lifecycle page; `iot`: the IoT edition
    * of the same build, whose support runs longer (an inventory name that says « IoT » takes it).
    */
   lifecycle: z
     .array(
       z.object({
         edition: z.string().min(2),
-        build: z.string().regex(/^\d+$/, "numéro de build attendu"),
+        build: z.string().regex(/^\d+$/, "numéro de build attendu").optional(),
         iot: z.boolean().default(false),
         endOfSupport: isoDate,
         source: sourceSchema,

@@ -56,7 +56,7 @@ export interface CatalogEntry {
 
 export interface LifecycleEdition {
   edition: string;
-  build: string;
+  build?: string;
   iot: boolean;
   endOfSupport: string;
   source: { title: string; url?: string | null; date?: unknown };
@@ -307,6 +307,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
         alternatives,
         p.gratis ? [] : priceDocs,
         p.endOfSupport ?? null,
+        p.gratis,
       ),
       edition: editionOf(p.name),
       ...(p.parts.length ? { parts: p.parts } : {}),

@@ -37,12 +37,17 @@ export function productRisks(
   alternatives: ItemAlternative[],
   priceDocs: CorpusDocument[],
   endOfSupport: string | null,
+  gratis = false,
 ): ItemRisk[] {
   const risks: ItemRisk[] = vendor.exposure.map((e) => ({ kind: "legal-exposure", label: exposureLabel(e) }));
   if (endOfSupport)
     risks.push({
       kind: "end-of-support",
-      label: message("inventory.risk.endOfSupport", { product: productName, date: formatDay(endOfSupport) }),
+      // A free product (Skype) has no paid extended support to buy: its end is the end of every fix.
+      label: message(gratis ? "inventory.risk.endOfSupportFree" : "inventory.risk.endOfSupport", {
+        product: productName,
+        date: formatDay(endOfSupport),
+      }),
     });
   const names = [vendor.name, vendor.parent?.name, productName].filter((n): n is string => !!n).map(fold);
   const doc = priceDocs

@@ -1,0 +1,63 @@
+/**
+ * trial15 B1: a DSI presenting « fins de support » to élus missed 285 postes — « Microsoft Office Standard 2016 » (210)
+ * and « Skype version 8.110 » (75) carried legal and price risks but no end of support. Office's editions all report
+ * version « 16.0 »: the year in the inventory's name tells the edition (catalog `lifecycle` without a build); Skype, a
+ * free product whose service stopped on 5 May 2025, has no paid support to buy.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { inventoryRow } from "./fixtures.ts";
+
+let index: MatchIndex;
+beforeAll(async () => {
+  index = await loadMatchIndex(path.resolve("corpus"));
+});
+const NOW = "2026-12-06T08:00:00Z";
+const eos = (name: string, now = NOW, versions = ["16.0.4266.1001"]) => {
+  const item = analyzeRows([{ ...inventoryRow(name, "Microsoft Corporation", 10), versions }], index, { now })
+    .items[0]!;
+  return {
+    product: item.product?.id,
+    labels: item.risks.filter((r) => r.kind === "end-of-support").map((r) => r.label),
+  };
+};
+
+describe("Office editions have their own end of support, told by the year in the name (trial15 B1)", () => {
+  it("gives Office 2016 and 2019 their end of support on 14 October 2025, with Microsoft's lifecycle page", () => {
+    const o16 = eos("Microsoft Office Standard 2016");
+    expect(o16.product).toBe("microsoft-office");
+    expect(o16.labels).toHaveLength(1);
+    expect(o16.labels[0]).toMatch(/Office 2016[^;]*14 octobre 2025[^;]*Microsoft Learn/);
+    expect(eos("Microsoft Office Professionnel Plus 2019").labels.join()).toMatch(/Office 2019[^;]*14 octobre 2025/);
+  });
+
+  it("dates Office 2021 / LTSC 2021 to 13 October 2026 and leaves Office 2024 without a risk in 2026", () => {
+    expect(eos("Microsoft Office LTSC Professionnel Plus 2021").labels.join()).toMatch(/LTSC 2021[^;]*13 octobre 2026/);
+    // Before its end, no risk yet.
+    expect(eos("Microsoft Office LTSC Professionnel Plus 2021", "2026-06-01T08:00:00Z").labels).toEqual([]);
+    expect(eos("Microsoft Office LTSC Professionnel Plus 2024").labels).toEqual([]);
+  });
+
+  it("says « à vérifier » with each edition's date when the name gives no year", () => {
+    const unknown = eos("Microsoft Office Professionnel Plus");
+    expect(unknown.product).toBe("microsoft-office");
+    expect(unknown.labels.join()).toMatch(
+      /à vérifier.*Office 2016 : 14 octobre 2025.*Office 2024 et Office LTSC 2024 : 9 octobre 2029/,
+    );
+  });
+});
+
+describe("Skype's stopped service is an end of support without a paid contract to buy (trial15 B1)", () => {
+  it("marks Skype's end on 5 May 2025 and says to uninstall it", () => {
+    const skype = eos("Skype version 8.110", NOW, ["8.110"]);
+    expect(skype.product).toBe("skype");
+    expect(skype.labels.join()).toMatch(/5 mai 2025.*plus aucun correctif/);
+    expect(skype.labels.join()).not.toMatch(/contrat payant/);
+  });
+
+  it("keeps « sans contrat payant » for a paid product (Windows 7)", () => {
+    expect(eos("Microsoft Windows 7 Professionnel", NOW, ["6.1.7601"]).labels.join()).toMatch(/sans contrat payant/);
+  });
+});
