@@ -811,6 +811,7 @@ async function checkpointForm(plan) {
       : el("p", {}, t("plan.noNewAnalysis"), " ", el("a", { href: "#inventaire" }, t("plan.toInventory"))),
     options.length ? el("div", { class: "actions" }, el("button", { type: "submit" }, t("plan.addCheckpoint"))) : null,
     error,
+    addedCheckpoints(plan, error),
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -819,6 +820,55 @@ async function checkpointForm(plan) {
     change(`/api/plans/${encodeURIComponent(plan.id)}/checkpoints`, body, error);
   });
   return form;
+}
+
+/**
+ * The checkpoints added after the baseline, each removable alone (trial15 B4: another perimeter's inventory added by
+ * mistake could only be undone by deleting the plan). Removing asks once more, on the same button's place.
+ */
+function addedCheckpoints(plan, error) {
+  const added = plan.checkpoints.slice(1);
+  if (!added.length) return null;
+  return el(
+    "div",
+    { class: "added-checkpoints" },
+    el("h3", { id: "plan-cp-added" }, t("plan.addedCheckpoints")),
+    el(
+      "ul",
+      { "aria-labelledby": "plan-cp-added" },
+      added.map((c) => {
+        const label = t("plan.checkpointLine", {
+          date: day(c.date),
+          installations: formatNumber(c.installations),
+        });
+        const ask = el("button", { type: "button", class: "secondary" }, t("plan.removeCheckpoint"));
+        ask.setAttribute("aria-label", t("plan.removeCheckpointOf", { date: day(c.date) }));
+        const confirm = el("button", { type: "button", class: "danger", hidden: true }, t("plan.removeConfirm"));
+        const cancel = el("button", { type: "button", class: "secondary", hidden: true }, t("plan.removeCancel"));
+        ask.addEventListener("click", () => {
+          ask.hidden = true;
+          confirm.hidden = false;
+          cancel.hidden = false;
+          confirm.focus();
+        });
+        cancel.addEventListener("click", () => {
+          ask.hidden = false;
+          confirm.hidden = true;
+          cancel.hidden = true;
+          ask.focus();
+        });
+        confirm.addEventListener("click", () =>
+          change(
+            `/api/plans/${encodeURIComponent(plan.id)}/checkpoints/${encodeURIComponent(c.date)}`,
+            { version: plan.version },
+            error,
+            "DELETE",
+          ),
+        );
+        return el("li", {}, label, " ", ask, confirm, cancel);
+      }),
+    ),
+  );
 }
 
 function eventsCard(plan) {
@@ -878,6 +928,10 @@ function publicationCard(plan) {
     { class: "card", "aria-labelledby": "plan-pub-title" },
     el("h2", { id: "plan-pub-title" }, t("plan.publicationTitle")),
     el("p", {}, published ? t("plan.publishedAt", { date: formatDate(published.at) }) : t("plan.notPublishedYet")),
+    // A checkpoint removed since: the public page still shows its frozen figures until it is republished.
+    published?.snapshot?.checkpoints?.some((c) => !plan.checkpoints.some((k) => k.date === c.date))
+      ? el("p", { class: "notice" }, t("plan.publishedShowsRemoved"))
+      : null,
     published
       ? el(
           "ul",
@@ -950,16 +1004,17 @@ function publicationCard(plan) {
 }
 
 /** Sends one change, then shows the plan again (or the server's French error under the form). */
-async function change(url, body, errorBoxNode) {
+async function change(url, body, errorBoxNode, method = "POST") {
   if (busy) return;
   const form = errorBoxNode.closest("form");
   errorBoxNode.replaceChildren();
-  if (form && !validate(form)) return;
+  // Removing a checkpoint needs none of the form's fields.
+  if (form && method === "POST" && !validate(form)) return;
   busy = true;
   // Focus comes back to the form just used (by its heading), not to the top of the plan.
   const heading = errorBoxNode.closest("form")?.querySelector("h2")?.id;
   try {
-    await fetchJson(url, jsonBody("POST", body));
+    await fetchJson(url, jsonBody(method, body));
     shown = await fetchJson(`/api/plans/${encodeURIComponent(shown.plan.id)}`);
     await renderPlan({ focus: !heading });
     if (heading) {

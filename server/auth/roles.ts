@@ -105,6 +105,7 @@ export const ROUTE_REQUIREMENTS: Record<string, Requirement> = {
   "POST /api/plans/:id/note": "redacteur",
   "DELETE /api/plans/:id": "dsi",
   "POST /api/plans/:id/checkpoints": "dsi",
+  "DELETE /api/plans/:id/checkpoints/:date": "dsi",
   "POST /api/plans/:id/events": "dsi",
   "POST /api/plans/:id/publish": "dsi",
   "POST /api/plans/:id/unpublish": "dsi",

@@ -114,7 +114,7 @@ export interface Publication {
 
 export interface LogEntry {
   at: string;
-  action: "adopted" | "checkpoint" | "event" | "published" | "unpublished" | "edited";
+  action: "adopted" | "checkpoint" | "checkpoint-removed" | "event" | "published" | "unpublished" | "edited";
   detail: string;
 }
 

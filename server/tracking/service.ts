@@ -69,6 +69,10 @@ export const checkpointInput = z.strictObject({
   otherCollectivite: z.boolean().optional(),
   version: z.number().int().positive().optional(),
 });
+export const removeCheckpointInput = z.strictObject({
+  date: isoDay,
+  version: z.number().int().positive().optional(),
+});
 export const eventInput = z.strictObject({
   date: isoDay,
   text: text(500),
@@ -295,6 +299,29 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
       at: now.toISOString(),
       action: "checkpoint",
       detail: message("tracking.log.checkpoint", { analysis: analysis.id, date: frenchDate(date) }),
+    });
+  });
+}
+
+/**
+ * Removes the checkpoint of `date` (trial15 B4: another perimeter's or another collectivité's inventory added by
+ * mistake could only be undone by deleting the whole plan, its decisions and its publication). The baseline stays:
+ * it is what the plan measures from. A published page keeps its frozen figures until it is republished: the page
+ * says so.
+ */
+export async function removeCheckpoint(ctx: TrackingContext, id: string, input: unknown, now = new Date()) {
+  const data = parse(removeCheckpointInput, input);
+  return change(ctx, id, data.version, (plan) => {
+    const at = plan.checkpoints.findIndex((c, i) => i > 0 && c.date === data.date);
+    if (at < 0)
+      throw plan.checkpoints[0]?.date === data.date
+        ? new AppError("invalid_input", message("tracking.error.removeBaseline"), 400)
+        : new AppError("not_found", message("tracking.error.checkpointNotFound", { date: frenchDate(data.date) }), 404);
+    const [removed] = plan.checkpoints.splice(at, 1);
+    plan.log.push({
+      at: now.toISOString(),
+      action: "checkpoint-removed",
+      detail: message("tracking.log.checkpointRemoved", { analysis: removed!.analysisId, date: frenchDate(data.date) }),
     });
   });
 }

@@ -480,6 +480,20 @@ const MATRIX: Record<string, Row> = {
     ok: 201,
     overrides: OTHER_404,
   },
+  "DELETE /api/plans/:id/checkpoints/:date": {
+    need: "dsi",
+    request: async () => {
+      const plan = await fresh.plan();
+      await asAdmin({
+        method: "POST",
+        path: `/api/plans/${plan.id}/checkpoints`,
+        body: { analysisId: await fresh.analysis(), date: "2025-06-01" },
+      });
+      return { method: "DELETE", path: `/api/plans/${plan.id}/checkpoints/2025-06-01` };
+    },
+    ok: 200,
+    overrides: OTHER_404,
+  },
   "POST /api/plans/:id/events": {
     need: "dsi",
     request: () => ({

@@ -137,6 +137,14 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
         .poll(() => page.getByRole("link", { name: `${label} (${format}` }).innerText(), SLOW)
         .toMatch(new RegExp(`^${label} \\(${format.replace(/[()]/g, "\\$&")}, \\d+(,\\d)?\\s(octets|ko|Mo)\\)$`));
 
+    // A checkpoint added by mistake is removed alone, after a second click on the same place (trial15 B4); the
+    // publication card then says the public page still shows it until republished.
+    await page.getByRole("button", { name: "Retirer l'inventaire du 15 avril 2026 du suivi" }).click();
+    await page.getByRole("button", { name: "Confirmer le retrait" }).click();
+    await page.getByText(/La page publique montre encore un inventaire retiré du suivi/).waitFor();
+    expect(await page.locator(".table-scroll table").first().locator("tbody tr").count()).toBe(1);
+    expect(await page.getByRole("button", { name: /^Retirer l'inventaire/ }).count()).toBe(0);
+
     expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);
     expect(consoleErrors).toEqual([]);
     for (const url of requested) expect(url.startsWith(server.url)).toBe(true);

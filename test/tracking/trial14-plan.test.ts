@@ -118,3 +118,36 @@ describe("a checkpoint whose perimeter changed (the compare's notice, on the pla
     expect(html.match(/le périmètre a/g)).toHaveLength(1);
   });
 });
+
+describe("a checkpoint added by mistake is removed alone (trial15 B4)", () => {
+  it("removes it with the plan's version, logs it, keeps the baseline, and says when the date has none", async () => {
+    const wrong = await upload(10, "2026-11-20", "Département du Gard", 20);
+    const added = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: wrong });
+    expect(added.status, await added.clone().text()).toBe(201);
+    const before = (await added.json()).plan;
+    expect(before.checkpoints.map((c: { date: string }) => c.date)).toContain("2026-11-20");
+    const remove = (date: string, body: object) =>
+      fetch(`${server.url}/api/plans/${planId}/checkpoints/${date}`, {
+        method: "DELETE",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    // A stale version: refused, nothing removed.
+    const stale = await remove("2026-11-20", { version: before.version - 1 });
+    expect(stale.status).toBe(409);
+    const res = await remove("2026-11-20", { version: before.version });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { plan } = await res.json();
+    expect(plan.checkpoints.map((c: { date: string }) => c.date)).not.toContain("2026-11-20");
+    expect(plan.checkpoints).toHaveLength(before.checkpoints.length - 1);
+    expect(plan.log.at(-1)).toMatchObject({ action: "checkpoint-removed" });
+    expect(plan.log.at(-1).detail).toContain("20 novembre 2026");
+    // Gone already: a French 404; the baseline: a French 400 that says why and what to do.
+    const again = await remove("2026-11-20", {});
+    expect(again.status).toBe(404);
+    expect((await again.json()).error.message).toMatch(/pas de point de suivi du 20 novembre 2026/);
+    const baseline = await remove(plan.checkpoints[0].date, {});
+    expect(baseline.status).toBe(400);
+    expect((await baseline.json()).error.message).toMatch(/inventaire de départ ne peut pas être retiré/);
+  });
+});

@@ -24,6 +24,7 @@ import {
   listPlans,
   publicSnapshot,
   publishPlan,
+  removeCheckpoint,
   unpublishPlan,
 } from "../../tracking/service.ts";
 import { limitBody, readJson } from "../helpers.ts";
@@ -88,6 +89,18 @@ export function planRoutes(engine: Engine) {
       .post("/plans/:id/checkpoints", limit, async (c) => {
         const plan = await addCheckpoint(engine, c.req.param("id"), await body(c));
         return c.json(await getPlan(engine, plan.id), 201);
+      })
+      // A checkpoint added by mistake (another perimeter, another collectivité) is removed alone; the plan's version
+      // in a JSON body `{ version }` or as `?version=`.
+      .delete("/plans/:id/checkpoints/:date", limit, async (c) => {
+        const given = (c.req.header("content-type") ?? "").includes("json") ? await body(c) : {};
+        const version = c.req.query("version");
+        const plan = await removeCheckpoint(engine, c.req.param("id"), {
+          ...(given && typeof given === "object" ? given : {}),
+          ...(version ? { version: Number(version) } : {}),
+          date: c.req.param("date"),
+        });
+        return c.json(await getPlan(engine, plan.id));
       })
       .post("/plans/:id/events", limit, async (c) => {
         const plan = await addEvent(engine, c.req.param("id"), await body(c));
