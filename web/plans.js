@@ -757,36 +757,18 @@ function noteCard(plan) {
   );
 }
 
-/** A collectivité's name as compared: no accents, case, punctuation, « Commune de », « Ville de », article. */
-const KIND_PREFIX =
-  /^(?:(?:la |le |les )?(?:commune|ville|mairie|communaute (?:de communes|d agglomeration|urbaine)|metropole|departement|region|agglomeration)(?: de la| de l| des| du| de| d)? )?(?:la |le |les |l )?/;
-const collectiviteKey = (name) =>
-  (name ?? "")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .replace(KIND_PREFIX, "");
-
-/**
- * Whether two names say the same collectivité: « Commune de Saint-Girons », « Saint-Girons », « saint girons ».
- * @param {string} a
- * @param {string} b
- */
-export const sameCollectivite = (a, b) => collectiviteKey(a) === collectiviteKey(b);
-
 async function checkpointForm(plan) {
   let analyses = [];
   try {
-    analyses = (await fetchJson("/api/inventory/analyses")).analyses;
+    // The server tells which analyses may measure this plan, by the rule it applies when one is added.
+    analyses = (await fetchJson(`/api/inventory/analyses?collectivite=${encodeURIComponent(plan.collectivite.name)}`))
+      .analyses;
   } catch {
     /* the list below says it */
   }
   const used = new Set(plan.checkpoints.map((c) => c.analysisId));
   // An analysis named for another collectivité is not offered; unnamed ones are (older analyses have no name).
-  const same = (a) => !a.collectivite || sameCollectivite(a.collectivite, plan.collectivite.name);
-  const options = analyses.filter((a) => !used.has(a.id) && same(a));
+  const options = analyses.filter((a) => !used.has(a.id) && a.sameCollectivite !== false);
   const error = el("div");
   const form = el(
     "form",

@@ -76,6 +76,11 @@ export interface AnalysisListEntry {
   inventoryDate: string | null;
   inventoryDateFrom: "given" | "export" | null;
   files: string[];
+  /**
+   * Asked with a collectivité's name (`?collectivite=`, the plan page): whether this analysis may measure it — the
+   * server's one rule (`sameCollectivite`), true for an analysis that names none. Absent otherwise.
+   */
+  sameCollectivite?: boolean;
   counts: {
     items: number;
     installations: number;
@@ -667,9 +672,14 @@ export async function getAnalysis(ctx: InventoryContext, id: string): Promise<Sa
 }
 
 /** Saved analyses, most recent first (at most `limit`): summaries only, never the items. */
-export async function listAnalyses(ctx: InventoryContext, limit = 100): Promise<AnalysisListEntry[]> {
+export async function listAnalyses(
+  ctx: InventoryContext,
+  limit = 100,
+  collectivite?: string,
+): Promise<AnalysisListEntry[]> {
+  const fits = (r: AnalysisRecord) => !r.collectivite?.trim() || sameCollectivite(r.collectivite, collectivite!);
   return (await allRecords(ctx))
-    .map(listEntry)
+    .map((r) => (collectivite?.trim() ? { ...listEntry(r), sameCollectivite: fits(r) } : listEntry(r)))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, limit);
 }

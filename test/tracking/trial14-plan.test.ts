@@ -65,6 +65,21 @@ describe("a checkpoint from another collectivité's analysis (trial14 B16)", () 
     expect((await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: unnamed })).status).toBe(201);
   });
 
+  it("the list of analyses asked for a collectivité marks which may measure it, by the same rule (the page's list)", async () => {
+    const gard = await upload(141, "2026-07-02", "Gard");
+    const herault = await upload(126, "2026-08-03", "Département de l'Hérault");
+    const unnamed = await upload(127, "2026-08-04");
+    const res = await fetch(
+      `${server.url}/api/inventory/analyses?collectivite=${encodeURIComponent("Département du Gard")}`,
+    );
+    const { analyses } = (await res.json()) as { analyses: { id: string; sameCollectivite?: boolean }[] };
+    const same = (id: string) => analyses.find((a) => a.id === id)?.sameCollectivite;
+    expect([same(gard), same(herault), same(unnamed)]).toEqual([true, false, true]);
+    // Without the question, the list says nothing of it.
+    const plain = (await (await fetch(`${server.url}/api/inventory/analyses`)).json()).analyses;
+    expect(plain.every((a: object) => !("sameCollectivite" in a))).toBe(true);
+  });
+
   it("the comparison of two analyses uses the same rule (it said « Gard » was not the Département du Gard)", async () => {
     const compare = async (from: string, to: string) =>
       (await (await fetch(`${server.url}/api/inventory/compare?from=${from}&to=${to}`)).json()).notice ?? "";

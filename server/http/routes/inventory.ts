@@ -86,7 +86,13 @@ export function inventoryRoutes(engine: Engine) {
       return c.json(analysis, analysis.reused ? 200 : 201, { location: `/api/inventory/analyses/${analysis.id}` });
     })
     .get("/inventory/analyses", async (c) =>
-      c.json({ analyses: await listAnalyses(engine, intParam(c, "limit") ?? 100) }),
+      c.json({
+        analyses: await listAnalyses(
+          engine,
+          intParam(c, "limit") ?? 100,
+          (c.req.query("collectivite") ?? "").slice(0, 200) || undefined,
+        ),
+      }),
     )
     .get("/inventory/analyses/:id", async (c) =>
       c.json(await getAnalysisView(engine, c.req.param("id"), intParam(c, "limit"))),
