@@ -203,6 +203,25 @@ function twoServers(name: string, open: () => Promise<Setup>) {
         (v: { sections: { key: string; text: string }[] }) => v.sections.find((s) => s.key === "local")!.text,
       );
       expect(texts.slice(2)).toEqual(["Deuxième texte du serveur B.", "Deuxième texte du serveur A."]);
+
+      // A regeneration asked on version 4 while the other server saves a hand edit right before it is written
+      // (the third read: the route's check, the regeneration's, then the save's): refused, the hand edit kept.
+      meanwhile("drafts", id, 3, () =>
+        editSection(otherEngine, id, "local", { text: "Correction à la main du serveur B.", version: 4 }),
+      );
+      const regenerated = await fetch(`${setup.server.url}/api/drafts/${id}/sections/local/regenerate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ version: 4 }),
+      });
+      expect(pending).toBeNull();
+      expect(regenerated.status).toBe(409);
+      expect((await regenerated.json()).error.code).toBe("version_conflict");
+      const last = await (await fetch(`${setup.server.url}/api/drafts/${id}`)).json();
+      expect(last.versions).toHaveLength(5);
+      expect(last.versions[4].sections.find((s: { key: string }) => s.key === "local").text).toBe(
+        "Correction à la main du serveur B.",
+      );
     });
   });
 }
