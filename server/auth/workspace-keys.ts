@@ -19,14 +19,18 @@ export function workspaceKeyStore(all: RecordStore<ApiKeyRecord>, workspace: str
   const names = async () =>
     (await Promise.all((await all.list()).map((id) => all.get(id)))).filter(mine).map((r) => r.name);
   return {
-    async put(name, value) {
+    async put(name, value, options) {
       const taken = await all.get(idOf(name));
       if (taken && !mine(taken)) throw new AppError("conflict", message("apiKey.exists", { name }), 409);
-      await all.put(idOf(name), { ...value, workspace });
+      return all.put(idOf(name), { ...value, workspace }, options);
     },
     async get(name) {
       const r = await all.get(idOf(name));
       return mine(r) ? r : null;
+    },
+    async read(name) {
+      const r = await all.read(idOf(name));
+      return r && mine(r.value) ? r : null;
     },
     list: names,
     ids: names,

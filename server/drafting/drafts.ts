@@ -60,12 +60,20 @@ const unsaved = new Map<string, Draft>();
 // Per workspace too: a draft kept in memory is never shown to another workspace (server/store/workspace-scope.ts).
 const unsavedKey = (app: DraftingContext, id: string) => `${app.config.dataDir}\0${currentWorkspace()}\0${id}`;
 
-/** Saves a draft; on a storage failure keeps it in memory and throws a French error saying so and what to do. */
-export async function saveDraft(app: DraftingContext, draft: Draft): Promise<void> {
+/**
+ * Saves a draft; on a storage failure keeps it in memory and throws a French error saying so and what to do. With
+ * `revision` (the one it was read at), only if no other server saved it since: false then, and nothing is written.
+ */
+export async function saveDraft(app: DraftingContext, draft: Draft, revision?: number): Promise<boolean> {
   const key = unsavedKey(app, draft.id);
   try {
-    await draftStore(app).put(draft.id, draft);
-    unsaved.delete(key);
+    const written = await draftStore(app).put(
+      draft.id,
+      draft,
+      revision === undefined ? undefined : { expected: revision },
+    );
+    if (written) unsaved.delete(key);
+    return written;
   } catch (err) {
     const io = ioErrorOf(err);
     if (!io) throw err;
@@ -232,9 +240,16 @@ export async function* createDraft(
 
 /** A saved draft, or a French 404. */
 export async function getDraft(app: DraftingContext, id: string): Promise<Draft> {
-  const draft = unsaved.get(unsavedKey(app, id)) ?? (await draftStore(app).get(id));
-  if (!draft) throw new AppError("draft_not_found", message("drafts.notFound", { id }), 404);
-  return draft;
+  return (await readDraft(app, id)).draft;
+}
+
+/** A draft and the revision it was saved at (none for a draft kept in memory after a failed save), or a French 404. */
+async function readDraft(app: DraftingContext, id: string): Promise<{ draft: Draft; revision?: number }> {
+  const kept = unsaved.get(unsavedKey(app, id));
+  if (kept) return { draft: kept };
+  const found = await draftStore(app).read(id);
+  if (!found) throw new AppError("draft_not_found", message("drafts.notFound", { id }), 404);
+  return { draft: found.value, revision: found.revision };
 }
 
 export interface DraftSummary {
@@ -295,8 +310,8 @@ export function sectionIndex(draft: Draft, key: string): number {
 }
 
 /**
- * Writes to one draft run one after the other (read the latest version, add one, save), so concurrent edits
- * never overwrite each other: one process serves a DATA_DIR, so an in-memory queue per draft is enough.
+ * Writes to one draft in this process run one after the other (read the latest version, add one, save); another
+ * server on the same database is told apart by the save itself (on the revision read: `saveVersion`).
  */
 const draftLock = keyedLock();
 
@@ -304,7 +319,12 @@ export function withDraftLock<T>(app: DraftingContext, id: string, fn: () => Pro
   return draftLock(`${app.config.dataDir}\0${id}`, fn);
 }
 
-/** Adds a version to the latest saved draft (to be called under its lock): the section is found again by key. */
+/**
+ * Adds a version to the latest saved draft (to be called under its lock): the section is found again by key. The
+ * draft is saved on the revision read, so a version another server saved meanwhile is never written over: with
+ * `expected` (the versions the user saw), that is the French 409 of a stale edit; without, the version is added
+ * again on top of the other one.
+ */
 async function saveVersion(
   app: DraftingContext,
   id: string,
@@ -313,15 +333,19 @@ async function saveVersion(
   cause: string,
   /** What else the change carries: other sections computed again, new inputs, a notice for the version. */
   also?: { sections: Map<string, DraftSection>; inputs: Record<string, unknown>; notice: string },
+  expected?: number,
 ): Promise<Draft> {
-  const draft = await getDraft(app, id);
-  const index = sectionIndex(draft, key);
-  const sections = draft.versions.at(-1)!.sections.map((s) => also?.sections.get(s.key) ?? s);
-  sections[index] = section;
-  const version = { at: new Date().toISOString(), cause, sections, ...(also ? { notice: also.notice } : {}) };
-  const next: Draft = { ...draft, ...(also ? { inputs: also.inputs } : {}), versions: [...draft.versions, version] };
-  await saveDraft(app, next);
-  return next;
+  // A save refused means another one was written: each turn of this loop follows someone else's progress.
+  for (;;) {
+    const { draft, revision } = await readDraft(app, id);
+    checkVersion(draft, expected);
+    const index = sectionIndex(draft, key);
+    const sections = draft.versions.at(-1)!.sections.map((s) => also?.sections.get(s.key) ?? s);
+    sections[index] = section;
+    const version = { at: new Date().toISOString(), cause, sections, ...(also ? { notice: also.notice } : {}) };
+    const next: Draft = { ...draft, ...(also ? { inputs: also.inputs } : {}), versions: [...draft.versions, version] };
+    if (await saveDraft(app, next, revision)) return next;
+  }
 }
 
 /**
@@ -373,10 +397,9 @@ export async function* regenerateSection(
     signal,
   );
   if (signal.aborted) return;
-  const next = await withDraftLock(app, id, async () => {
-    checkVersion(await getDraft(app, id), version);
-    return saveVersion(app, id, key, section, `regenerate:${key}`);
-  });
+  const next = await withDraftLock(app, id, () =>
+    saveVersion(app, id, key, section, `regenerate:${key}`, undefined, version),
+  );
   const sections = next.versions.at(-1)!.sections;
   yield { type: "done", id: next.id, mode: modeOf(sections), version: next.versions.length, flags: allFlags(sections) };
 }
@@ -435,7 +458,7 @@ export async function editSection(app: DraftingContext, id: string, key: string,
       toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
       editedAt: new Date().toISOString(),
     };
-    return saveVersion(app, id, key, section, `edit:${key}`, retarget ?? undefined);
+    return saveVersion(app, id, key, section, `edit:${key}`, retarget ?? undefined, parsed.data.version);
   });
 }
 

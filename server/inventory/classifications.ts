@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
-import { keyedLock } from "../core/keyed-lock.ts";
+import { ownedKeyedLock } from "../core/keyed-lock.ts";
 import { categoryLabel, countryName } from "../core/labels.ts";
 import { frenchDateTime } from "../core/text.ts";
 import { CATEGORIES } from "../corpus/schema.ts";
@@ -107,12 +107,15 @@ export async function saveClassification(ctx: InventoryContext, raw: unknown): P
     await store(ctx).put(record.id, record);
     return record;
   }
-  return withClassificationLock(record.id, async () => {
-    const current = await store(ctx).get(record.id);
-    // None saved although `previous` names one (removed meanwhile): nothing would be lost.
-    if (current && current.updatedAt !== previous) throw conflict(current);
-    await store(ctx).put(record.id, record);
-    return record;
+  return withClassificationLock(ctx, record.id, async () => {
+    // Saved on the revision read (none: only if still absent), so a classification another server sharing the
+    // database saved meanwhile is never written over: read again, it is the 409's. Each turn follows someone's save.
+    for (;;) {
+      const found = await store(ctx).read(record.id);
+      // None saved although `previous` names one (removed meanwhile): nothing would be lost.
+      if (found && found.value.updatedAt !== previous) throw conflict(found.value);
+      if (await store(ctx).put(record.id, record, { expected: found?.revision ?? null })) return record;
+    }
   });
 }
 
@@ -152,8 +155,8 @@ export function describeClassification(c: ManualClassification): string {
   return parts.join(", ");
 }
 
-/** One check-then-save at a time per classification, so two saves made on the same view cannot both pass. */
-const withClassificationLock = keyedLock();
+/** One check-then-save at a time per classification in this engine (the save itself tells two servers apart). */
+const withClassificationLock = ownedKeyedLock();
 
 /** Every saved classification, most recent first. */
 export async function listClassifications(ctx: InventoryContext): Promise<ManualClassification[]> {

@@ -9,9 +9,26 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { localDay } from "../core/text.ts";
 
+/** A record as read for a compare-and-set write: its value and its revision (every write of the value bumps it). */
+export interface Revised<T> {
+  value: T;
+  revision: number;
+}
+
+/**
+ * A compare-and-set write: `expected` is the revision the writer read (`null`: the record must not exist yet).
+ * The database decides, in one conditional statement, so two servers sharing it cannot both write on one revision.
+ */
+export interface PutOptions {
+  expected: number | null;
+}
+
 export interface RecordStore<T> {
-  put(id: string, value: T): Promise<void>;
+  /** Writes the record; with `expected`, only if it is still at that revision: false when it was not written. */
+  put(id: string, value: T, options?: PutOptions): Promise<boolean>;
   get(id: string): Promise<T | null>;
+  /** The record and its revision, for a later `put(id, value, { expected: revision })`. */
+  read(id: string): Promise<Revised<T> | null>;
   /** All ids, most recently written first. */
   list(): Promise<string[]>;
   /** All ids, in no order (cheaper than `list`: no file is opened or stat'ed). */
@@ -48,9 +65,26 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
   };
   let ready: Promise<unknown> | null = null;
   const ensureDir = () => (ready ??= mkdir(dir, { recursive: true }));
-  return {
-    async put(id, value) {
+  // Files have no revision: the modification time stands for it, and the check then the rename are two steps, so
+  // this store is safe in one process only (tools, benchmarks); the server uses the database (sql-records.ts).
+  const revisionOf = async (id: string) => {
+    const { stat } = await import("node:fs/promises");
+    return stat(file(id)).then(
+      (s) => Math.round(s.mtimeMs * 1000),
+      () => null,
+    );
+  };
+  const store: RecordStore<T> = {
+    async put(id, value, options) {
+      if (options && (await revisionOf(id)) !== options.expected) return false;
       await writeAtomic(file(id), JSON.stringify(value, null, 2));
+      return true;
+    },
+    async read(id) {
+      if (!isSafeId(id)) return null;
+      const revision = await revisionOf(id);
+      const value = await store.get(id);
+      return value === null || revision === null ? null : { value, revision };
     },
     async putBytes(id, bytes) {
       await writeAtomic(file(id, "bin"), bytes);
@@ -97,6 +131,7 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
       }
     },
   };
+  return store;
 }
 
 export function isRunning(pid: number): boolean {

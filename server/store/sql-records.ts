@@ -126,6 +126,13 @@ const MIGRATIONS: { version: number; sqlite: string[]; postgresql: string[] }[] 
       "CREATE INDEX conversations_recent ON conversations (workspace, owner, updated_at DESC)",
     ],
   },
+  {
+    // A revision per record, bumped by every write of its value: a compare-and-set write (`put` with `expected`)
+    // is one conditional statement on it, so two servers sharing the database cannot both save on one revision.
+    version: 4,
+    sqlite: ["ALTER TABLE records ADD COLUMN revision INTEGER NOT NULL DEFAULT 1"],
+    postgresql: ["ALTER TABLE records ADD COLUMN revision BIGINT NOT NULL DEFAULT 1"],
+  },
 ];
 
 /** The schema version this code writes: a backup from a newer one is refused. */
@@ -171,12 +178,29 @@ function recordStore<T>(
     if (!isSafeId(id)) throw new Error(`Unsafe record id: ${id}`);
   };
   return {
-    async put(id, value) {
+    async put(id, value, options) {
       check(id);
-      await db.run(
-        "INSERT INTO records (collection, id, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        [collection, id, JSON.stringify(value), stamp()],
-      );
+      const params = [collection, id, JSON.stringify(value), stamp()];
+      if (!options) {
+        await db.run(
+          "INSERT INTO records (collection, id, value, updated_at, revision) VALUES (?, ?, ?, ?, 1) ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, revision = records.revision + 1",
+          params,
+        );
+        return true;
+      }
+      // One statement each: the database checks the revision and writes, or writes nothing (a row holding only
+      // bytes has no record yet).
+      const written =
+        options.expected === null
+          ? await db.all(
+              "INSERT INTO records (collection, id, value, updated_at, revision) VALUES (?, ?, ?, ?, 1) ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, revision = records.revision + 1 WHERE records.value IS NULL RETURNING revision",
+              params,
+            )
+          : await db.all(
+              "UPDATE records SET value = ?, updated_at = ?, revision = revision + 1 WHERE collection = ? AND id = ? AND revision = ? AND value IS NOT NULL RETURNING revision",
+              [params[2], params[3], collection, id, options.expected],
+            );
+      return written.length > 0;
     },
     async get(id) {
       if (!isSafeId(id)) return null;
@@ -185,6 +209,14 @@ function recordStore<T>(
         [collection, id],
       );
       return row?.value ? (JSON.parse(row.value) as T) : null;
+    },
+    async read(id) {
+      if (!isSafeId(id)) return null;
+      const [row] = await db.all<{ value: string | null; revision: number | string }>(
+        "SELECT value, revision FROM records WHERE collection = ? AND id = ?",
+        [collection, id],
+      );
+      return row?.value ? { value: JSON.parse(row.value) as T, revision: Number(row.revision) } : null;
     },
     async list() {
       const rows = await db.all<{ id: string }>(

@@ -42,8 +42,9 @@ export function collectionIn(workspace: string, collection: string): string {
 export function scopedRecords<T>(open: (collection: string) => RecordStore<T>, collection: string): RecordStore<T> {
   const now = () => open(collectionIn(currentWorkspace(), collection));
   return {
-    put: (id, value) => now().put(id, value),
+    put: (id, value, options) => now().put(id, value, options),
     get: (id) => now().get(id),
+    read: (id) => now().read(id),
     list: () => now().list(),
     ids: () => now().ids(),
     delete: (id) => now().delete(id),

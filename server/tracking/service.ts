@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
+import { ownedKeyedLock } from "../core/keyed-lock.ts";
 import { categoryWord } from "../core/labels.ts";
 import { frenchDate, localDay, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
@@ -99,18 +100,8 @@ export const slugOf = (name: string) => slugify(name, 80, "collectivite");
 const categoryText = (category: string | null) =>
   category ? categoryWord(category) : message("tracking.category.other");
 
-/** One change at a time per plan, in this process. */
-const locks = new Map<string, Promise<unknown>>();
-async function withLock<T>(id: string, work: () => Promise<T>): Promise<T> {
-  const previous = locks.get(id) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(work);
-  locks.set(id, next);
-  try {
-    return await next;
-  } finally {
-    if (locks.get(id) === next) locks.delete(id);
-  }
-}
+/** One change at a time per plan in this engine (the database tells two servers apart: `change`). */
+const withLock = ownedKeyedLock();
 
 async function load(ctx: TrackingContext, id: string): Promise<Plan> {
   const plan = await plans(ctx).get(id);
@@ -118,22 +109,30 @@ async function load(ctx: TrackingContext, id: string): Promise<Plan> {
   return plan;
 }
 
-/** Applies a change to a saved plan under its lock; refuses a change made on an older version. */
+/**
+ * Applies a change to a saved plan under its lock; refuses a change made on an older version. The plan is saved on
+ * the revision read, so a change another server sharing the database saved meanwhile is never written over: the
+ * plan is read again, and the change is refused as made on an older version (with `version`) or applied again on
+ * top of the other one (without). A save refused means another was written: each turn follows someone's progress.
+ */
 async function change(
   ctx: TrackingContext,
   id: string,
   version: number | undefined,
   apply: (plan: Plan) => Promise<void> | void,
 ): Promise<Plan> {
-  return withLock(id, async () => {
-    const plan = await load(ctx, id);
-    if (version !== undefined && version !== plan.version) {
-      throw new AppError("plan_conflict", message("tracking.error.conflict", { version: plan.version }), 409);
+  return withLock(ctx, id, async () => {
+    for (;;) {
+      const found = await plans(ctx).read(id);
+      if (!found) throw new AppError("plan_not_found", message("tracking.error.notFound", { id }), 404);
+      const plan = found.value;
+      if (version !== undefined && version !== plan.version) {
+        throw new AppError("plan_conflict", message("tracking.error.conflict", { version: plan.version }), 409);
+      }
+      await apply(plan);
+      plan.version += 1;
+      if (await plans(ctx).put(plan.id, plan, { expected: found.revision })) return plan;
     }
-    await apply(plan);
-    plan.version += 1;
-    await plans(ctx).put(plan.id, plan);
-    return plan;
   });
 }
 
@@ -168,7 +167,7 @@ export async function adoptPlan(
 ): Promise<Plan> {
   const data = parse(adoptInput, input);
   const slug = slugOf(data.collectivite.name);
-  return withLock(`slug:${slug}`, async () => {
+  return withLock(ctx, `slug:${slug}`, async () => {
     const existing = (await listPlans(ctx)).find((p) => p.slug === slug);
     if (existing)
       throw new AppError(
@@ -235,7 +234,7 @@ export async function adoptPlan(
       ...(from.source ? { source: from.source } : {}),
       version: 1,
     };
-    await plans(ctx).put(plan.id, plan);
+    await plans(ctx).put(plan.id, plan, { expected: null });
     return plan;
   });
 }
@@ -480,7 +479,7 @@ export async function unpublishPlan(ctx: TrackingContext, id: string, now = new 
 }
 
 export async function deletePlan(ctx: TrackingContext, id: string): Promise<void> {
-  await withLock(id, async () => {
+  await withLock(ctx, id, async () => {
     await load(ctx, id);
     await plans(ctx).delete(id);
   });

@@ -80,6 +80,26 @@ function contract(
       expect(await s.getBytes("t1")).toBeNull();
     });
 
+    it("writes with `expected` only on the revision read (compare-and-set)", async () => {
+      const s = db.store("cas");
+      expect(await s.read("p")).toBeNull();
+      expect(await s.put("p", { v: 1 }, { expected: null })).toBe(true);
+      expect(await s.put("p", { v: "again" }, { expected: null })).toBe(false);
+      const first = (await s.read("p"))!;
+      expect(first.value).toEqual({ v: 1 });
+      expect(await s.put("p", { v: 2 }, { expected: first.revision })).toBe(true);
+      // Written on the revision already replaced: refused, the newer value stays.
+      expect(await s.put("p", { v: "stale" }, { expected: first.revision })).toBe(false);
+      expect(await s.get("p")).toEqual({ v: 2 });
+      const second = (await s.read("p"))!;
+      expect(second.revision).not.toBe(first.revision);
+      // A plain write still replaces, and moves the revision on.
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await s.put("p", { v: 3 })).toBe(true);
+      expect(await s.put("p", { v: "stale" }, { expected: second.revision })).toBe(false);
+      expect(await s.get("p")).toEqual({ v: 3 });
+    });
+
     it("keeps every one of 50 concurrent writes", async () => {
       const s = db.store("concurrent");
       await Promise.all(Array.from({ length: 50 }, (_, i) => s.put(`r${i}`, { i })));
@@ -98,6 +118,44 @@ contract(
   },
   { exactOrder: false },
 );
+/**
+ * Two servers on one database (a load balancer in front of two Cap Libre, or two processes on one SQLite file): each
+ * has its own connection and its own in-process locks. Both read the same revision, both write on it: the database
+ * takes one write and refuses the other, whichever comes first.
+ */
+function twoServers(name: string, open: () => Promise<RecordDatabase>) {
+  it(`${name}: of two servers writing on the revision both read, one wins and the other is refused`, async () => {
+    const [a, b] = [await open(), await open()];
+    try {
+      const [sa, sb] = [a.store<{ by: string; n: number }>("plans"), b.store<{ by: string; n: number }>("plans")];
+      expect(await sa.put("race", { by: "start", n: 1 }, { expected: null })).toBe(true);
+      for (let round = 0; round < 5; round++) {
+        const [ra, rb] = await Promise.all([sa.read("race"), sb.read("race")]);
+        expect(ra!.revision).toBe(rb!.revision);
+        const results = await Promise.all([
+          sa.put("race", { by: `a${round}`, n: ra!.value.n + 1 }, { expected: ra!.revision }),
+          sb.put("race", { by: `b${round}`, n: rb!.value.n + 1 }, { expected: rb!.revision }),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const saved = (await sa.get("race"))!;
+        expect(saved).toEqual({ by: `${results[0] ? "a" : "b"}${round}`, n: round + 2 });
+        expect(await sb.get("race")).toEqual(saved);
+      }
+      // Two first saves of one record: one is written, the other finds it there.
+      const created = await Promise.all([
+        sa.put("new", { by: "a", n: 1 }, { expected: null }),
+        sb.put("new", { by: "b", n: 1 }, { expected: null }),
+      ]);
+      expect(created.filter(Boolean)).toHaveLength(1);
+      expect((await sb.get("new"))!.by).toBe(created[0] ? "a" : "b");
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+}
+
+twoServers("SQLite", () => openSqliteRecords(path.join(dir, "shared.sqlite")));
+
 contract(
   "SQLite",
   () =>
@@ -117,6 +175,8 @@ describe.skipIf(!postgresAvailable)("PostgreSQL", () => {
     "contract",
     () => openPostgresRecords(database.url) as Promise<{ store(c: string): Store; close(): Promise<void> }>,
   );
+
+  twoServers("PostgreSQL", () => openPostgresRecords(database.url));
 
   it("migrates once when two servers open the same database together", async () => {
     const [a, b] = await Promise.all([openPostgresRecords(database.url), openPostgresRecords(database.url)]);
