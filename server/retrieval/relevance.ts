@@ -175,6 +175,20 @@ const RARE_NAME = 20;
 const COLLECTIVITY_NAMED =
   /\b(?<!\bde\s|\bd')(?:land|canton|province|region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
 /**
+ * The names after a collectivité's noun (`COLLECTIVITY_NAMED`) in a folded question. A word right after the noun,
+ * with no « de » between, that a determiner or « de », « que » follows is its verb, not its name (« la charte de ma
+ * commune promet de privilégier … », « la mairie promet un objectif … »: a citizen reading what it says).
+ */
+function collectivityNames(folded: string): RegExpMatchArray[] {
+  return [...folded.matchAll(COLLECTIVITY_NAMED)].filter((m) => {
+    if (m[0]!.split(/\s+/).length !== 2) return true;
+    const next = /^\s+([a-z]+)(?:\s|')/.exec(folded.slice(m.index! + m[0]!.length))?.[1];
+    return !next || !(DETERMINERS.has(next) || VERB_OBJECT_OPENERS.has(next));
+  });
+}
+/** Words opening a verb's object or clause after it (« promet de … », « dit que … »), besides the determiners. */
+const VERB_OBJECT_OPENERS = new Set(["de", "d", "que", "qu"]);
+/**
  * A word after « à » opening the question or after « chez nous », « ici » (« a doullens la mairie … », « chez nous à
  * altkirch on est … »), in lower case: the asker's town typed so (a capitalised one is read as a name).
  */
@@ -482,7 +496,7 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
         if (!(await ctx.corpusNames.capitals(t.word))) unknown.push(t.word);
       }
     // A word after a collectivité's noun (« la region normandie », « la ville de brive ») names it, capital or not.
-    for (const m of fold(question).matchAll(COLLECTIVITY_NAMED)) {
+    for (const m of collectivityNames(fold(question))) {
       const word = m[1]!;
       // « la ville iséroise », « une commune landaise »: an adjective of place right after the noun describes the
       // collectivité, it is not its name (« la ville de Brive », « la région Normandie »).
@@ -1521,7 +1535,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // nombre de postes concernés à la Ville de Lyon, ni le calendrier détaillé, ni un bilan des économies » does not say
   // that the grant of « Lyon a reçu combien de l'ANCT ? » is unknown) while a passage that answers gives a figure.
   // A collectivité typed in lower case (« la ville de lyon ») is a name too.
-  const collectivities = new Set([...fold(question).matchAll(COLLECTIVITY_NAMED)].map((m) => m[1]!));
+  const collectivities = new Set(collectivityNames(fold(question)).map((m) => m[1]!));
   const absentOfAsked = figureAbsent.some((i) =>
     statedFigureOf(i).some((s) =>
       terms.some(
