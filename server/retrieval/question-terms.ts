@@ -55,7 +55,7 @@ const NAMED_COLLECTIVITY =
  * est passée … », « grist va-t-il … »): the word is what the question is about, typed without its capital — a name
  * if the corpus writes it as one or never uses it (`resolveNames`).
  */
-const SUBJECT_VERB = new Set(
+export const SUBJECT_VERB = new Set(
   readFileSync(new URL("../i18n/fr/subject-verbs.txt", import.meta.url), "utf8")
     .split("\n")
     .map((l) => l.trim())

@@ -59,7 +59,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { outsideContext } from "./question-context.ts";
-import { complementOf, ownRelation, questionTerms, spaced } from "./question-terms.ts";
+import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
@@ -512,6 +512,7 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
       ...question.matchAll(TOWN_COUNTED),
       ...question.matchAll(TOWN_TAKEN_UP),
       ...roleTowns.map((m) => [m[0], m[2]] as const),
+      ...compoundSubjects(question).map((w) => [w, w] as const),
     ]) {
       const word = fold(m[1]!);
       // Written with its accents or without (« à séoul »), the corpus may hold it either way.
@@ -530,6 +531,17 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   return "continue";
+}
+
+/**
+ * « saint-jean-du-gard a passé ses pc sous linux ? »: a compound typed in lower case that opens the question, subject
+ * of the verb after it (`subject-verbs.txt`), is a town typed without its capitals (the town check of `unknownNames`
+ * then asks the corpus to write its words together). Not a verb with its subject pronoun (« est-il », « va-t-on »).
+ */
+function compoundSubjects(question: string): string[] {
+  const m = /^\s*(\p{Ll}{2,}(?:-\p{Ll}+)+)\s+(\p{L}+)(?![\p{L}'’-])/u.exec(question);
+  if (!m || /-(?:t-)?(?:il|elle|ils|elles|on|nous|vous|je|tu|ce)$/.test(m[1]!)) return [];
+  return SUBJECT_VERB.has(fold(m[2]!)) ? [m[1]!] : [];
 }
 
 /**
