@@ -209,6 +209,9 @@ const TOWN_TAKEN_UP = /^\s*(\p{Ll}[\p{Ll}-]{2,})\s*,?\s+(?:(?:elle|il|ils|elles|
  * the role noun (checked against `person-roles.txt`), group 2 the town.
  */
 const ROLE_AT_TOWN = /(?<![\p{L}])(\p{L}+)\s+(?:à|a)\s+(\p{Ll}[\p{Ll}-]{2,})(?![\p{L}'’])/gu;
+/** A name written as an internet domain (« Cal.com », « sync.com », « code.gouv.fr »): group 1. */
+const DOMAIN_NAME =
+  /(?<![\p{L}\p{N}.@/-])((?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+(?:com|net|org|io|fr|eu|de|app|co|ai|me|cloud))(?![\p{L}\p{N}])/gu;
 /** At most this many words before what an acronym stands for, for its definition to open its sentence. */
 const OPENING_WORDS = 3;
 /**
@@ -528,6 +531,18 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
         if (!(await Promise.all(phrases.map(ctx.corpusNames.written))).some(Boolean)) unknown.push(word);
       }
     }
+    // « Cal.com », « sync.com »: a name written as an internet domain is known only where the corpus writes that
+    // domain, not each of its parts elsewhere (« com » of every web address, « sync » of « synchronisation »).
+    if (ctx.corpusNames?.written)
+      for (const m of question.matchAll(DOMAIN_NAME)) {
+        const phrase = words(m[1]!).join(" ");
+        // « Box (box.com) »: or a catalog card read bears its name (the product's own domain).
+        const carded = ctx.results
+          .slice(0, JUDGED)
+          .some((r) => r.document.kind === "catalog" && words(r.document.title).includes(phrase.split(" ")[0]!));
+        if (!carded && !judged.some((p) => occurs(phrase, p, true)) && !(await ctx.corpusNames.written(phrase)))
+          unknown.push(fold(m[1]!));
+      }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   return "continue";
