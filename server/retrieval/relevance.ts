@@ -231,6 +231,8 @@ const COLLECTIVITY_NOUN =
 const RARE_WORD = 2;
 /** … unless the best passage holds this share of the question's weighted words (the rare one weighs most). */
 const RARE_COVERAGE = 0.6;
+/** Longest unknown word checked for a hyphenated spelling in the corpus (« wifi » for « Wi-Fi »). */
+const MAX_JOINED = 8;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
 
@@ -620,6 +622,12 @@ async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
     resolved.map(async (t) => {
       if (!frequency || t.name || t.date || t.word.includes(" ") || t.word.length < CLIPPED_LENGTH) return t;
       if ((await frequency(t.word)) > 0 || judged.some((p) => p.list.includes(t.word))) return t;
+      // « wifi »: a word the corpus writes in two parts joined by a hyphen (« Wi-Fi ») is that word.
+      if (ctx.corpusNames?.written && t.word.length <= MAX_JOINED)
+        for (let k = 2; k <= t.word.length - 2; k++) {
+          const parts = `${t.word.slice(0, k)} ${t.word.slice(k)}`;
+          if (await ctx.corpusNames.written(parts)) return { ...t, variants: [...t.variants, parts] };
+        }
       // In the plural too (« technos », « ordis »): the clipped form without its « s ».
       const clipped = /[^s]s$/.test(t.word) && t.word.length > CLIPPED_LENGTH ? t.word.slice(0, -1) : t.word;
       const full = vocabulary
