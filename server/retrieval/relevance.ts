@@ -233,6 +233,8 @@ const RARE_WORD = 2;
 const RARE_COVERAGE = 0.6;
 /** Longest unknown word checked for a hyphenated spelling in the corpus (« wifi » for « Wi-Fi »). */
 const MAX_JOINED = 8;
+/** A folded verb in the third person plural (« sauvegardent »), not an adverb in « -ment ». */
+const PLURAL_OF_VERB = /^[a-z]{3,}[^m]ent$/;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
 
@@ -1089,6 +1091,9 @@ async function unknownWords(ctx: Judgement): Promise<Decision> {
             .map(async (w) => {
               const variants = terms.find((t) => t.word === w)?.variants ?? [w];
               for (const v of new Set([w, ...variants])) if ((await frequency(v)) > 0) return null;
+              // « des agents sauvegardent sur icloud »: a verb in the third person plural of a word the corpus uses
+              // in the singular (« sauvegarde ») is that word, not a topic it lacks.
+              if (PLURAL_OF_VERB.test(w) && (await frequency(w.slice(0, -2))) > 0) return null;
               return w;
             }),
         )
