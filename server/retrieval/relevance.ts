@@ -624,11 +624,14 @@ async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
     resolved.map(async (t) => {
       if (!frequency || t.name || t.date || t.word.includes(" ") || t.word.length < CLIPPED_LENGTH) return t;
       if ((await frequency(t.word)) > 0 || judged.some((p) => p.list.includes(t.word))) return t;
-      // « wifi »: a word the corpus writes in two parts joined by a hyphen (« Wi-Fi ») is that word.
+      // « wifi »: a word the corpus writes in two parts joined by a hyphen (« Wi-Fi ») is that word; not two words
+      // of which one is a stopword (« demain » is no « de main »).
       if (ctx.corpusNames?.written && t.word.length <= MAX_JOINED)
         for (let k = 2; k <= t.word.length - 2; k++) {
-          const parts = `${t.word.slice(0, k)} ${t.word.slice(k)}`;
-          if (await ctx.corpusNames.written(parts)) return { ...t, variants: [...t.variants, parts] };
+          const [head, tail] = [t.word.slice(0, k), t.word.slice(k)];
+          if (STOPWORDS.has(head) || STOPWORDS.has(tail)) continue;
+          if (await ctx.corpusNames.written(`${head} ${tail}`))
+            return { ...t, variants: [...t.variants, `${head} ${tail}`] };
         }
       // In the plural too (« technos », « ordis »): the clipped form without its « s ».
       const clipped = /[^s]s$/.test(t.word) && t.word.length > CLIPPED_LENGTH ? t.word.slice(0, -1) : t.word;
