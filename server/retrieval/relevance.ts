@@ -808,10 +808,16 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
     );
     // « Office 2010 »: or the corpus writes the name with a release number elsewhere (« Office 2016 », « Office
     // 365 »), though the passages read hold it only inside other names (« OnlyOffice », « LibreOffice »).
+    // Typed in lower case (« outlook 2013 »), a word the corpus also writes as a plain word (« fin 2023 », « depuis
+    // 2022 », capitalised only where a sentence starts) is none.
+    const typedName = async (w: string) =>
+      !!ctx.corpusNames && (await ctx.corpusNames(w)) && !((await ctx.corpusNames.plain?.(w)) ?? true);
     const product =
       cardNamed(t.yearOf) ||
-      rawTexts.some((text) => name.test(fold(text))) ||
-      (!!ctx.corpusNames?.released && (await ctx.corpusNames.released(t.yearOf)));
+      (!t.yearTyped && rawTexts.some((text) => name.test(fold(text)))) ||
+      (!!ctx.corpusNames?.released &&
+        (await ctx.corpusNames.released(t.yearOf)) &&
+        (!t.yearTyped || (await typedName(t.yearOf))));
     const writes = written.some((p) => p.joined.includes(` ${pair} `)) || rawTexts.some((text) => release.test(text));
     if (product && !writes && !absent.includes(pair)) absent.push(pair);
   }
