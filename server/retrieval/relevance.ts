@@ -233,6 +233,12 @@ const RARE_WORD = 2;
 const RARE_COVERAGE = 0.6;
 /** Longest unknown word checked for a hyphenated spelling in the corpus (« wifi » for « Wi-Fi »). */
 const MAX_JOINED = 8;
+/** Nouns of the members of a group (« combien de membres »), folded. */
+const MEMBER_NOUNS = ["membre", "membres", "adherent", "adherents"];
+/** A verb of gathering (`member-counts.txt`) and a figure after it, in a folded text: the members counted. */
+const MEMBERS_COUNTED = new RegExp(
+  `\\b(?:${wordList("../i18n/fr/member-counts.txt").join("|")})\\s+(?:aujourd'hui\\s+)?(?:(?:environ|plus\\s+de|pres\\s+de|quelque|au\\s+moins)\\s+)?\\d`,
+);
 /** A folded verb in the third person plural (« sauvegardent »), not an adverb in « -ment ». */
 const PLURAL_OF_VERB = /^[a-z]{3,}[^m]ent$/;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
@@ -1529,7 +1535,9 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
         // « plus de la moitié des entreprises » for « combien d'entreprises … ? »
         holdsShareOf(plain, countedSet) ||
         [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!))) ||
-        countsByPronoun(plain, countedSet)
+        countsByPronoun(plain, countedSet) ||
+        // « réunit environ 2 000 agents publics » for « combien de membres » (`member-counts.txt`).
+        (MEMBER_NOUNS.some((n) => countedSet.has(frStem(n))) && MEMBERS_COUNTED.test(fold(plain)))
       );
     // A number written out before what the question counts (« combien de groupements » : « par dix groupements
     // régionaux ») is a figure too; « deux structures » is not a budget; « trois ans » counts « combien d'années ».

@@ -94,3 +94,38 @@ describe("a named person's job, rank, origin and former employer in everyday wor
       expect(await decide(q), q).toMatchObject({ answerable: false, reason: "personal" });
   });
 });
+
+describe("what a question asks of a claim or of a thing's reception", () => {
+  it("answers « c'est avéré ? », « perçu comment ? », « on tolère ? » on the thing named, a word the corpus never uses", async () => {
+    for (const q of [
+      "le passage de la DINUM à Linux a été perçu comment par les agents ?",
+      "Un élu dit que Munich est revenue à Windows : c'est démontré ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+
+  it("reads « disparaître » as the deprecation a card writes", async () => {
+    expect(await decide("wsus il va disparaitre un jour ?")).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a year after a product typed in lower case", () => {
+  it("abstains on a release of a product the corpus writes with other releases only", async () => {
+    expect(await decide("outlook 2010 c'est encore supporte ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-name",
+      missing: ["outlook 2010"],
+    });
+  });
+
+  it("answers on a release the corpus writes, and on a year after a common word", async () => {
+    for (const q of ["office 2016 est encore supporte ?", "le budget 2025 de la dinum pour visio ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a count of members", () => {
+  it("is answered by a figure after a verb of gathering (« réunit environ 2 000 agents publics »)", async () => {
+    expect(await decide("la communauté BlueHats compte combien de membres ?")).toMatchObject({ answerable: true });
+  });
+});
