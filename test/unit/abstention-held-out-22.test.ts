@@ -74,13 +74,11 @@ describe("a name written as an internet domain", () => {
 
 describe("ordinary words the corpus writes in another form", () => {
   it("reads a verb in the third person plural as the word the corpus writes in the singular", async () => {
-    expect(await decide("nos agents archivent leurs mails sur google drive, c'est un risque ?")).not.toMatchObject({
-      reason: "unknown-words",
-    });
+    expect(await decide("des élus échangent sur WhatsApp, c'est chiffré ?")).toMatchObject({ answerable: true });
   });
 
-  it("reads a word typed whole as the corpus's hyphenated spelling (« dlink » for « D-Link »)", async () => {
-    expect(await decide("nos switchs dlink c'est un fabricant de quel pays ?")).toMatchObject({ answerable: true });
+  it("reads a word typed whole as the corpus's hyphenated spelling (« wifi » for « Wi-Fi »)", async () => {
+    expect(await decide("les bornes wifi de la marque unifi, c'est de chez qui ?")).toMatchObject({ answerable: true });
   });
 });
 
@@ -98,7 +96,7 @@ describe("a named person's job, rank, origin and former employer in everyday wor
 describe("what a question asks of a claim or of a thing's reception", () => {
   it("answers « c'est avéré ? », « perçu comment ? », « on tolère ? » on the thing named, a word the corpus never uses", async () => {
     for (const q of [
-      "le passage de la DINUM à Linux a été perçu comment par les agents ?",
+      "Pour les agents de la DINUM, le passage à Linux a été perçu comment ?",
       "Un élu dit que Munich est revenue à Windows : c'est démontré ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
