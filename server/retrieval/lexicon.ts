@@ -143,6 +143,8 @@ export interface QuestionTerm {
    * passages read treat as one (`missingNames`), else only a date.
    */
   yearOf?: string;
+  /** `yearOf` a word typed in lower case (« outlook 2013 »): a release only of a product a card or a release names. */
+  yearTyped?: boolean;
   /**
    * A code of a range written after a product's name and joined to another by a slash (« Meraki MR/MS », « UniFi
    * U6/U7 »): the range of the product named before it (`rangeOf`), not a name of its own.

@@ -55,7 +55,7 @@ const NAMED_COLLECTIVITY =
  * est passée … », « grist va-t-il … »): the word is what the question is about, typed without its capital — a name
  * if the corpus writes it as one or never uses it (`resolveNames`).
  */
-const SUBJECT_VERB = new Set(
+export const SUBJECT_VERB = new Set(
   readFileSync(new URL("../i18n/fr/subject-verbs.txt", import.meta.url), "utf8")
     .split("\n")
     .map((l) => l.trim())
@@ -197,8 +197,17 @@ export function questionTerms(asked: string): QuestionTerm[] {
       !STOPWORDS.has(fold(named)) &&
       text.slice(index - named.length - 1, index) === `${named} `;
     const versioned = afterName && /^\d{1,2}$/.test(folded);
+    // « outlook 2013 »: a word typed in lower case right before a year may be a product's name too; only a catalog
+    // card or the corpus's own releases of it make it one (`yearTyped`, `missingNames`).
+    const yearTyped =
+      !afterName &&
+      YEAR.test(folded) &&
+      /^\p{Ll}[\p{Ll}\p{N}]{2,}$/u.test(named) &&
+      !STOPWORDS.has(fold(named)) &&
+      !MONTH.test(fold(named)) &&
+      text.slice(index - named.length - 1, index) === `${named} `;
     const yearOf =
-      afterName && YEAR.test(folded) && !MONTH.test(fold(named))
+      (afterName || yearTyped) && YEAR.test(folded) && !MONTH.test(fold(named))
         ? fold(named)
             .replace(/[’]/g, "'")
             .replace(/^(?:[cdjlmnst]|qu)'/, "")
@@ -217,6 +226,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
             date: true,
             ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
             ...(yearOf ? { yearOf } : {}),
+            ...(yearTyped ? { yearTyped: true } : {}),
           });
     const country = DEMONYMS.get(folded.replace(/-/g, " "));
     // Right after a noun (« les communes suisses », « un hébergeur allemand »), it restricts what is asked; after a

@@ -59,7 +59,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { outsideContext } from "./question-context.ts";
-import { complementOf, ownRelation, questionTerms, spaced } from "./question-terms.ts";
+import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
@@ -175,6 +175,20 @@ const RARE_NAME = 20;
 const COLLECTIVITY_NAMED =
   /\b(?<!\bde\s|\bd')(?:land|canton|province|region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
 /**
+ * The names after a collectivité's noun (`COLLECTIVITY_NAMED`) in a folded question. A word right after the noun,
+ * with no « de » between, that a determiner or « de », « que » follows is its verb, not its name (« la charte de ma
+ * commune promet de privilégier … », « la mairie promet un objectif … »: a citizen reading what it says).
+ */
+function collectivityNames(folded: string): RegExpMatchArray[] {
+  return [...folded.matchAll(COLLECTIVITY_NAMED)].filter((m) => {
+    if (m[0]!.split(/\s+/).length !== 2) return true;
+    const next = /^\s+([a-z]+)(?:\s|')/.exec(folded.slice(m.index! + m[0]!.length))?.[1];
+    return !next || !(DETERMINERS.has(next) || VERB_OBJECT_OPENERS.has(next));
+  });
+}
+/** Words opening a verb's object or clause after it (« promet de … », « dit que … »), besides the determiners. */
+const VERB_OBJECT_OPENERS = new Set(["de", "d", "que", "qu"]);
+/**
  * A word after « à » opening the question or after « chez nous », « ici » (« a doullens la mairie … », « chez nous à
  * altkirch on est … »), in lower case: the asker's town typed so (a capitalised one is read as a name).
  */
@@ -195,6 +209,9 @@ const TOWN_TAKEN_UP = /^\s*(\p{Ll}[\p{Ll}-]{2,})\s*,?\s+(?:(?:elle|il|ils|elles|
  * the role noun (checked against `person-roles.txt`), group 2 the town.
  */
 const ROLE_AT_TOWN = /(?<![\p{L}])(\p{L}+)\s+(?:à|a)\s+(\p{Ll}[\p{Ll}-]{2,})(?![\p{L}'’])/gu;
+/** A name written as an internet domain (« Cal.com », « sync.com », « code.gouv.fr »): group 1. */
+const DOMAIN_NAME =
+  /(?<![\p{L}\p{N}.@/-])((?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+(?:com|net|org|io|fr|eu|de|app|co|ai|me|cloud))(?![\p{L}\p{N}])/gu;
 /** At most this many words before what an acronym stands for, for its definition to open its sentence. */
 const OPENING_WORDS = 3;
 /**
@@ -214,6 +231,16 @@ const COLLECTIVITY_NOUN =
 const RARE_WORD = 2;
 /** … unless the best passage holds this share of the question's weighted words (the rare one weighs most). */
 const RARE_COVERAGE = 0.6;
+/** Longest unknown word checked for a hyphenated spelling in the corpus (« wifi » for « Wi-Fi »). */
+const MAX_JOINED = 8;
+/** Nouns of the members of a group (« combien de membres »), folded. */
+const MEMBER_NOUNS = ["membre", "membres", "adherent", "adherents"];
+/** A verb of gathering (`member-counts.txt`) and a figure after it, in a folded text: the members counted. */
+const MEMBERS_COUNTED = new RegExp(
+  `\\b(?:${wordList("../i18n/fr/member-counts.txt").join("|")})\\s+(?:aujourd'hui\\s+)?(?:(?:environ|plus\\s+de|pres\\s+de|quelque|au\\s+moins)\\s+)?\\d`,
+);
+/** A folded verb in the third person plural (« sauvegardent »), not an adverb in « -ment ». */
+const PLURAL_OF_VERB = /^[a-z]{3,}[^m]ent$/;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
 
@@ -482,7 +509,7 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
         if (!(await ctx.corpusNames.capitals(t.word))) unknown.push(t.word);
       }
     // A word after a collectivité's noun (« la region normandie », « la ville de brive ») names it, capital or not.
-    for (const m of fold(question).matchAll(COLLECTIVITY_NAMED)) {
+    for (const m of collectivityNames(fold(question))) {
       const word = m[1]!;
       // « la ville iséroise », « une commune landaise »: an adjective of place right after the noun describes the
       // collectivité, it is not its name (« la ville de Brive », « la région Normandie »).
@@ -498,6 +525,7 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
       ...question.matchAll(TOWN_COUNTED),
       ...question.matchAll(TOWN_TAKEN_UP),
       ...roleTowns.map((m) => [m[0], m[2]] as const),
+      ...compoundSubjects(question).map((w) => [w, w] as const),
     ]) {
       const word = fold(m[1]!);
       // Written with its accents or without (« à séoul »), the corpus may hold it either way.
@@ -513,9 +541,32 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
         if (!(await Promise.all(phrases.map(ctx.corpusNames.written))).some(Boolean)) unknown.push(word);
       }
     }
+    // « Cal.com », « sync.com »: a name written as an internet domain is known only where the corpus writes that
+    // domain, not each of its parts elsewhere (« com » of every web address, « sync » of « synchronisation »).
+    if (ctx.corpusNames?.written)
+      for (const m of question.matchAll(DOMAIN_NAME)) {
+        const phrase = words(m[1]!).join(" ");
+        // « Box (box.com) »: or a catalog card read bears its name (the product's own domain).
+        const carded = ctx.results
+          .slice(0, JUDGED)
+          .some((r) => r.document.kind === "catalog" && words(r.document.title).includes(phrase.split(" ")[0]!));
+        if (!carded && !judged.some((p) => occurs(phrase, p, true)) && !(await ctx.corpusNames.written(phrase)))
+          unknown.push(fold(m[1]!));
+      }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   return "continue";
+}
+
+/**
+ * « saint-jean-du-gard a passé ses pc sous linux ? »: a compound typed in lower case that opens the question, subject
+ * of the verb after it (`subject-verbs.txt`), is a town typed without its capitals (the town check of `unknownNames`
+ * then asks the corpus to write its words together). Not a verb with its subject pronoun (« est-il », « va-t-on »).
+ */
+function compoundSubjects(question: string): string[] {
+  const m = /^\s*(\p{Ll}{2,}(?:-\p{Ll}+)+)\s+(\p{L}+)(?![\p{L}'’-])/u.exec(question);
+  if (!m || /-(?:t-)?(?:il|elle|ils|elles|on|nous|vous|je|tu|ce)$/.test(m[1]!)) return [];
+  return SUBJECT_VERB.has(fold(m[2]!)) ? [m[1]!] : [];
 }
 
 /**
@@ -579,6 +630,15 @@ async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
     resolved.map(async (t) => {
       if (!frequency || t.name || t.date || t.word.includes(" ") || t.word.length < CLIPPED_LENGTH) return t;
       if ((await frequency(t.word)) > 0 || judged.some((p) => p.list.includes(t.word))) return t;
+      // « wifi »: a word the corpus writes in two parts joined by a hyphen (« Wi-Fi ») is that word; not two words
+      // of which one is a stopword (« demain » is no « de main »).
+      if (ctx.corpusNames?.written && t.word.length <= MAX_JOINED)
+        for (let k = 2; k <= t.word.length - 2; k++) {
+          const [head, tail] = [t.word.slice(0, k), t.word.slice(k)];
+          if (STOPWORDS.has(head) || STOPWORDS.has(tail)) continue;
+          if (await ctx.corpusNames.written(`${head} ${tail}`))
+            return { ...t, variants: [...t.variants, `${head} ${tail}`] };
+        }
       // In the plural too (« technos », « ordis »): the clipped form without its « s ».
       const clipped = /[^s]s$/.test(t.word) && t.word.length > CLIPPED_LENGTH ? t.word.slice(0, -1) : t.word;
       const full = vocabulary
@@ -754,10 +814,16 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
     );
     // « Office 2010 »: or the corpus writes the name with a release number elsewhere (« Office 2016 », « Office
     // 365 »), though the passages read hold it only inside other names (« OnlyOffice », « LibreOffice »).
+    // Typed in lower case (« outlook 2013 »), a word the corpus also writes as a plain word (« fin 2023 », « depuis
+    // 2022 », capitalised only where a sentence starts) is none.
+    const typedName = async (w: string) =>
+      !!ctx.corpusNames && (await ctx.corpusNames(w)) && !((await ctx.corpusNames.plain?.(w)) ?? true);
     const product =
       cardNamed(t.yearOf) ||
-      rawTexts.some((text) => name.test(fold(text))) ||
-      (!!ctx.corpusNames?.released && (await ctx.corpusNames.released(t.yearOf)));
+      (!t.yearTyped && rawTexts.some((text) => name.test(fold(text)))) ||
+      (!!ctx.corpusNames?.released &&
+        (await ctx.corpusNames.released(t.yearOf)) &&
+        (!t.yearTyped || (await typedName(t.yearOf))));
     const writes = written.some((p) => p.joined.includes(` ${pair} `)) || rawTexts.some((text) => release.test(text));
     if (product && !writes && !absent.includes(pair)) absent.push(pair);
   }
@@ -1040,6 +1106,9 @@ async function unknownWords(ctx: Judgement): Promise<Decision> {
             .map(async (w) => {
               const variants = terms.find((t) => t.word === w)?.variants ?? [w];
               for (const v of new Set([w, ...variants])) if ((await frequency(v)) > 0) return null;
+              // « des agents sauvegardent sur icloud »: a verb in the third person plural of a word the corpus uses
+              // in the singular (« sauvegarde ») is that word, not a topic it lacks.
+              if (PLURAL_OF_VERB.test(w) && (await frequency(w.slice(0, -2))) > 0) return null;
               return w;
             }),
         )
@@ -1466,7 +1535,9 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
         // « plus de la moitié des entreprises » for « combien d'entreprises … ? »
         holdsShareOf(plain, countedSet) ||
         [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!))) ||
-        countsByPronoun(plain, countedSet)
+        countsByPronoun(plain, countedSet) ||
+        // « réunit environ 2 000 agents publics » for « combien de membres » (`member-counts.txt`).
+        (MEMBER_NOUNS.some((n) => countedSet.has(frStem(n))) && MEMBERS_COUNTED.test(fold(plain)))
       );
     // A number written out before what the question counts (« combien de groupements » : « par dix groupements
     // régionaux ») is a figure too; « deux structures » is not a budget; « trois ans » counts « combien d'années ».
@@ -1521,7 +1592,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // nombre de postes concernés à la Ville de Lyon, ni le calendrier détaillé, ni un bilan des économies » does not say
   // that the grant of « Lyon a reçu combien de l'ANCT ? » is unknown) while a passage that answers gives a figure.
   // A collectivité typed in lower case (« la ville de lyon ») is a name too.
-  const collectivities = new Set([...fold(question).matchAll(COLLECTIVITY_NAMED)].map((m) => m[1]!));
+  const collectivities = new Set(collectivityNames(fold(question)).map((m) => m[1]!));
   const absentOfAsked = figureAbsent.some((i) =>
     statedFigureOf(i).some((s) =>
       terms.some(
