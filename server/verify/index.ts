@@ -31,6 +31,7 @@ import { creditUnsaid } from "./credit-unsaid.ts";
 import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
 import { dateOfAnother } from "./date-elsewhere.ts";
 import { deniedNounStated } from "./denied-noun.ts";
+import { deniedVerbStated } from "./denied-verb.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
 import { dutyUnstated } from "./duties.ts";
@@ -86,6 +87,7 @@ import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
+import { refusalAgainst } from "./refusal.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
 import { actNotGiven } from "./role-acts.ts";
@@ -750,7 +752,9 @@ function checkSentence(
       verbReversed(stated, pool) ??
       deniedOnly(stated, pool) ??
       oppositesSwapped(stated, pool) ??
-      orderReversed(stated, pool);
+      orderReversed(stated, pool) ??
+      refusalAgainst(stated, pool) ??
+      deniedVerbStated(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {

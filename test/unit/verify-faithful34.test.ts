@@ -1,0 +1,81 @@
+/**
+ * faithful34 (trial15 A7, A13; faithful-blind-15): a contradiction without a negation word. A decision turned into
+ * its refusal (« a renoncé à passer ses postes sous Linux » where the passage says the DINUM leaves Windows for Linux,
+ * « a refusé … le retour à Windows » where the council voted it), what is kept for what is left (« garde Windows » for
+ * « abandonnait Windows »), a verb the passage denies stated as done (« NIS2 interdit les fournisseurs … » against « il
+ * n'interdit aucun fournisseur »), and the
+ * reserve of a figure kept by a sentence that says who gives it (« Elle lui attribue aussi 534 millions d'euros »).
+ * The passages are the corpus's.
+ */
+import { describe, expect, it } from "vitest";
+import { reasons, status } from "../helpers/verify.ts";
+
+const DINUM =
+  "Le séminaire interministériel du 8 avril 2026 sur la réduction des dépendances numériques extra-européennes — Première décision du 8 avril 2026 : la DINUM quitte Windows pour Linux\n" +
+  "La DINUM a annoncé qu'elle abandonnait Windows au profit de postes de travail sous Linux pour ses propres agents " +
+  "(Webiano, avril 2026). Cette décision ne vise que le parc de la DINUM : un média technologique français l'estime à " +
+  "environ 200 à 250 postes (Webiano, avril 2026). Aucune distribution Linux n'a été nommée lors de l'annonce (Webiano, " +
+  "avril 2026).";
+
+const MUNICH =
+  "Munich et LiMux — Munich : le retour à Windows voté en novembre 2017\n" +
+  "En novembre 2017, le conseil municipal a voté le retour à des logiciels fonctionnant sous Windows, avec un objectif " +
+  "fixé à 2020 (Wikipedia, « LiMux », 2025). Le débat était déjà public en début d'année (Geeksroom, février 2017).";
+
+const NIS2 =
+  "NIS2 : ce que la transposition change pour les collectivités — NIS2 et dépendances numériques : quel lien ?\n" +
+  "NIS2 n'est pas un texte sur la souveraineté : il n'interdit aucun fournisseur selon sa nationalité. Il rejoint " +
+  "pourtant la démarche de réduction des dépendances sur deux points.\n\n" +
+  "D'abord, l'obligation de sécuriser la chaîne d'approvisionnement (directive 2022/2555, article 21) impose de savoir " +
+  "quels fournisseurs et prestataires interviennent sur le système d'information, ce qui suppose le même inventaire " +
+  "qu'une étude des dépendances.";
+
+const GENDARMERIE =
+  "La Gendarmerie nationale et GendBuntu : ses postes de travail sous Linux (2004-2021) — Gendarmerie nationale : les chiffres non confirmés (103 164 postes, 97 %, 534 millions d'euros)\n" +
+  "La présentation « Open Source & Souveraineté numérique » de la communauté de communes Millau Grands Causses (2026) " +
+  "affirme que la Gendarmerie compte 103 164 postes sous Linux, soit 97 % de son parc, qu'elle utilise Linux depuis 2008 " +
+  "et qu'elle a économisé 534 millions d'euros depuis 2004. Les jalons de 2004 et de 2008 sont confirmés par la presse " +
+  "de l'époque (Le Soleil et Le Monde Informatique, 2008). En revanche, les chiffres de 103 164 postes, de 97 % du parc et " +
+  "de 534 millions d'euros sont non confirmés : ils n'ont été retrouvés dans aucune autre source.";
+
+describe("a decision turned into its refusal (trial15 A13)", () => {
+  it("flags « a renoncé à passer ses postes sous Linux » where the DINUM leaves Windows for Linux", () => {
+    expect(reasons("La DINUM a renoncé à passer ses postes sous Linux [1].", DINUM)).toContain("dit le contraire");
+  });
+  it("flags « garde Windows » where the passage says the DINUM leaves it", () => {
+    expect(reasons("Elle garde Windows pour ses propres agents [1].", DINUM)).toContain("dit le contraire");
+  });
+  it("flags « a refusé le retour à Windows » where the council voted it", () => {
+    expect(reasons("Le conseil municipal a refusé en 2017 le retour à Windows [1].", MUNICH)).toContain(
+      "dit le contraire",
+    );
+  });
+  it("accepts the decision as the passages state it", () => {
+    expect(status("La DINUM a annoncé qu'elle quittait Windows pour Linux pour ses propres agents [1].", DINUM)).toBe(
+      "supported",
+    );
+    expect(status("En novembre 2017, le conseil municipal a voté le retour à Windows [1].", MUNICH)).toBe("supported");
+  });
+});
+
+describe("a verb the passage denies, stated as done (trial15 A7)", () => {
+  it("flags « NIS2 interdit les fournisseurs non européens » against « il n'interdit aucun fournisseur »", () => {
+    expect(
+      reasons("NIS2 interdit les fournisseurs non européens dans la chaîne d'approvisionnement [1].", NIS2),
+    ).toContain("dit le contraire");
+  });
+  it("accepts the denial restated", () => {
+    expect(status("NIS2 n'interdit aucun fournisseur selon sa nationalité [1].", NIS2)).toBe("supported");
+  });
+});
+
+describe("a figure's reserve kept by saying who gives it (faithful-blind-15)", () => {
+  it("accepts « Elle lui attribue aussi 534 millions d'euros » of the presentation", () => {
+    expect(status("Elle lui attribue aussi 534 millions d'euros d'économies depuis 2004 [1].", GENDARMERIE)).toBe(
+      "supported",
+    );
+  });
+  it("still flags the figure stated as fact", () => {
+    expect(status("La Gendarmerie a économisé 534 millions d'euros depuis 2004 [1].", GENDARMERIE)).toBe("unsupported");
+  });
+});
