@@ -1,8 +1,7 @@
 /**
  * faithful34 (trial15 A7, A13; faithful-blind-15): a contradiction without a negation word. A decision turned into
  * its refusal (« a renoncé à passer ses postes sous Linux » where the passage says the DINUM leaves Windows for Linux,
- * « a refusé … le retour à Windows » where the council voted it), what is kept for what is left (« garde Windows » for
- * « abandonnait Windows »), a verb the passage denies stated as done (« NIS2 interdit les fournisseurs … » against « il
+ * « a refusé … le retour à Windows » where the council voted it), a verb the passage denies stated as done (« NIS2 interdit les fournisseurs … » against « il
  * n'interdit aucun fournisseur »), and the
  * reserve of a figure kept by a sentence that says who gives it (« Elle lui attribue aussi 534 millions d'euros »).
  * The passages are the corpus's.
@@ -17,10 +16,23 @@ const DINUM =
   "environ 200 à 250 postes (Webiano, avril 2026). Aucune distribution Linux n'a été nommée lors de l'annonce (Webiano, " +
   "avril 2026).";
 
+/** The passage trial15 A13's answer cited. */
+const DINUM_PARC =
+  "La DINUM passe ses propres postes de travail de Windows à Linux (décision du 8 avril 2026) — DINUM : les chiffres du parc concerné par Linux (200 à 250 postes)\n" +
+  "- Estimation de presse : environ 200 à 250 postes, selon un média technologique français (Webiano, avril 2026).\n" +
+  "- Présentation de la communauté de communes Millau Grands Causses (2026) : « DINUM : 234 postes migrent vers Linux ». " +
+  "Ce nombre précis n'a été confirmé par aucune autre source ; il reste compatible avec l'estimation de presse.";
+
 const MUNICH =
   "Munich et LiMux — Munich : le retour à Windows voté en novembre 2017\n" +
   "En novembre 2017, le conseil municipal a voté le retour à des logiciels fonctionnant sous Windows, avec un objectif " +
   "fixé à 2020 (Wikipedia, « LiMux », 2025). Le débat était déjà public en début d'année (Geeksroom, février 2017).";
+
+const DANEMARK =
+  "Danemark : ce qui a été annoncé, puis corrigé — Danemark : ce qui a été annoncé, puis corrigé\n" +
+  "Politiken a ensuite corrigé son article : seul Microsoft Office est abandonné, Windows reste en place pour le " +
+  "moment (PC Gamer, mise à jour du 22 juin 2025 ; Windows Central, juin 2025).\n\n" +
+  "Le ministère danois remplace donc la suite bureautique, et non, à ce stade, Windows.";
 
 const NIS2 =
   "NIS2 : ce que la transposition change pour les collectivités — NIS2 et dépendances numériques : quel lien ?\n" +
@@ -42,8 +54,18 @@ describe("a decision turned into its refusal (trial15 A13)", () => {
   it("flags « a renoncé à passer ses postes sous Linux » where the DINUM leaves Windows for Linux", () => {
     expect(reasons("La DINUM a renoncé à passer ses postes sous Linux [1].", DINUM)).toContain("dit le contraire");
   });
-  it("flags « garde Windows » where the passage says the DINUM leaves it", () => {
-    expect(reasons("Elle garde Windows pour ses propres agents [1].", DINUM)).toContain("dit le contraire");
+  it("does not read « garde Windows » as a refusal: « Windows reste en place » says the same (faithful-blind-2)", () => {
+    expect(status("Le ministère remplace la suite bureautique mais garde Windows pour le moment [1].", DANEMARK)).toBe(
+      "supported",
+    );
+  });
+  it("needs the cited passage to report the act on the same object", () => {
+    expect(reasons("Le conseil municipal a refusé en 2017 le budget de LiMux [1].", MUNICH)).not.toContain(
+      "dit le contraire",
+    );
+  });
+  it("flags it against the passage trial15 A13 cited (« La DINUM passe ses propres postes … à Linux »)", () => {
+    expect(reasons("La DINUM a renoncé à passer ses postes sous Linux [1].", DINUM_PARC)).toContain("dit le contraire");
   });
   it("flags « a refusé le retour à Windows » where the council voted it", () => {
     expect(reasons("Le conseil municipal a refusé en 2017 le retour à Windows [1].", MUNICH)).toContain(
@@ -77,5 +99,21 @@ describe("a figure's reserve kept by saying who gives it (faithful-blind-15)", (
   });
   it("still flags the figure stated as fact", () => {
     expect(status("La Gendarmerie a économisé 534 millions d'euros depuis 2004 [1].", GENDARMERIE)).toBe("unsupported");
+  });
+});
+
+const HDH =
+  "Le Health Data Hub quitte Microsoft Azure — Health Data Hub : la décision du 5 février 2026\n" +
+  "Par un communiqué du jeudi 5 février 2026, le gouvernement a abandonné l'appel d'offres pour la solution " +
+  "intermédiaire et lancé directement la migration complète vers un hébergeur qualifié SecNumCloud :\n\n" +
+  "- l'attribution était attendue fin mars 2026 ;\n" +
+  "- une copie complète du Système national des données de santé (SNDS) doit être hébergée chez le nouveau prestataire " +
+  "d'ici fin 2026 ;";
+
+describe("« complète » before an acronym the passage spells out (faithful-blind-15)", () => {
+  it("accepts « Une copie complète du SNDS » where the passage writes the SNDS's name in full", () => {
+    expect(
+      status("Une copie complète du SNDS doit être hébergée chez le nouveau prestataire d'ici fin 2026 [1].", HDH),
+    ).toBe("supported");
   });
 });
