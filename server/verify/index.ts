@@ -90,6 +90,7 @@ import { reasonUnsaid } from "./reason-unsaid.ts";
 import { refusalAgainst } from "./refusal.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
+import { restrictionSwapped } from "./restriction.ts";
 import { actNotGiven } from "./role-acts.ts";
 import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
@@ -754,7 +755,8 @@ function checkSentence(
       oppositesSwapped(stated, pool) ??
       orderReversed(stated, pool) ??
       refusalAgainst(stated, pool) ??
-      deniedVerbStated(stated, pool);
+      deniedVerbStated(stated, pool) ??
+      restrictionSwapped(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {

@@ -117,3 +117,33 @@ describe("« complète » before an acronym the passage spells out (faithful-bli
     ).toBe("supported");
   });
 });
+
+const CLOUD_ACT =
+  "Le CLOUD Act et le FISA — Ce que le CLOUD Act change concrètement pour une mairie\n" +
+  "Ce que le CLOUD Act ne change pas : il ne rend pas illégal pour une commune l'usage de ces services. Aucune loi " +
+  "française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain ; " +
+  "l'obligation de protection de l'article 31 de la loi SREN ne vise pour l'instant que l'État, ses opérateurs et " +
+  "certains GIP (voir la fiche sur la loi SREN). En revanche, le RGPD rend la collectivité responsable des données " +
+  "personnelles qu'elle confie à un prestataire.";
+
+describe("what a passage restricts to the State, given to the communes (faithful-blind-15 scope-swapped)", () => {
+  it("flags « L'article 31 de la loi SREN oblige déjà les communes … » against « ne vise pour l'instant que l'État »", () => {
+    expect(
+      reasons(
+        "L'article 31 de la loi SREN oblige déjà les communes à choisir un prestataire protégé contre ces accès [1].",
+        CLOUD_ACT,
+      ),
+    ).toContain("ne vise pour l'instant que l'État");
+  });
+  it("accepts the restriction restated, and the State's duty", () => {
+    expect(
+      reasons(
+        "L'article 31 de la loi SREN ne vise pour l'instant que l'État, ses opérateurs et certains GIP [1].",
+        CLOUD_ACT,
+      ),
+    ).not.toContain("dit le contraire");
+    expect(reasons("L'article 31 de la loi SREN vise l'État et ses opérateurs [1].", CLOUD_ACT)).not.toContain(
+      "dit le contraire",
+    );
+  });
+});
