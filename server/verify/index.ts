@@ -30,6 +30,7 @@ import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
 import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
 import { dateOfAnother } from "./date-elsewhere.ts";
+import { deniedClaimStated } from "./denied-claim.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { deniedVerbStated } from "./denied-verb.ts";
 import { derivedIn } from "./derivations.ts";
@@ -756,7 +757,8 @@ function checkSentence(
       orderReversed(stated, pool) ??
       refusalAgainst(stated, pool) ??
       deniedVerbStated(stated, pool) ??
-      restrictionSwapped(stated, pool);
+      restrictionSwapped(stated, pool) ??
+      deniedClaimStated(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {

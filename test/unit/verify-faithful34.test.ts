@@ -147,3 +147,22 @@ describe("what a passage restricts to the State, given to the communes (faithful
     );
   });
 });
+
+const SECURIX =
+  "Sécurix et Bureautix : les postes de travail Linux (NixOS) de la DINUM — Sécurix, Bureautix et le passage de la DINUM à Linux\n" +
+  "Le 8 avril 2026, la DINUM a annoncé qu'elle quittait Windows pour des postes Linux pour ses propres agents, un parc " +
+  "estimé par la presse à 200 à 250 postes ; aucune distribution Linux n'a été nommée à cette occasion (Webiano, avril " +
+  "2026). Il serait donc inexact d'affirmer, en l'état des sources, que la DINUM passe à Sécurix ou à Bureautix, même " +
+  "si ces projets viennent de la même direction.";
+
+describe("a claim the passage calls inexact, stated with another act verb (faithful-blind-15)", () => {
+  it("flags « La DINUM a retenu Sécurix » against « inexact d'affirmer … que la DINUM passe à Sécurix »", () => {
+    expect(reasons("La DINUM a retenu Sécurix pour équiper ces postes [1].", SECURIX)).toContain("inexact d'affirmer");
+  });
+  it("accepts the denial, the reserve kept, and another verb than an act", () => {
+    expect(reasons("Rien ne dit que la DINUM passe à Sécurix [1].", SECURIX)).not.toContain("dit le contraire");
+    expect(
+      reasons("Il serait inexact d'affirmer que la DINUM a retenu Sécurix pour ses postes [1].", SECURIX),
+    ).not.toContain("dit le contraire");
+  });
+});
