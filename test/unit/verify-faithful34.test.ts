@@ -166,3 +166,22 @@ describe("a claim the passage calls inexact, stated with another act verb (faith
     ).not.toContain("dit le contraire");
   });
 });
+
+const INTERSTIS =
+  "Coûts et économies — Les chiffres Microsoft non confirmés\n" +
+  "La présentation de la communauté de communes Millau Grands Causses (2026) annonce une hausse de 5 à 13 % des " +
+  "licences du secteur public en 2026. Elle avance aussi une hausse cumulée de 50 à 80 % de la facture Microsoft sur " +
+  "dix ans : ces chiffres n'ont pas été retrouvés dans d'autres sources.\n\n" +
+  "Selon l'éditeur français Interstis, le coût total d'un abonnement Microsoft 365 E3 a augmenté d'environ 50 % en " +
+  "cinq ans (ChannelNews, 5 mars 2026) : il s'agit de l'affirmation d'un éditeur concurrent.";
+
+describe("a figure's « hausse » where the passage writes « a augmenté » (faithful-blind-15)", () => {
+  it("accepts « Interstis … parle d'environ 50 % de hausse en cinq ans »", () => {
+    expect(
+      status(
+        "L'éditeur Interstis, concurrent de Microsoft, parle d'environ 50 % de hausse en cinq ans pour Microsoft 365 E3 [1].",
+        INTERSTIS,
+      ),
+    ).toBe("supported");
+  });
+});
