@@ -30,7 +30,9 @@ import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
 import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
 import { dateOfAnother } from "./date-elsewhere.ts";
+import { deniedClaimStated } from "./denied-claim.ts";
 import { deniedNounStated } from "./denied-noun.ts";
+import { deniedVerbStated } from "./denied-verb.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
 import { dutyUnstated } from "./duties.ts";
@@ -86,8 +88,10 @@ import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
+import { refusalAgainst } from "./refusal.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
+import { restrictionSwapped } from "./restriction.ts";
 import { actNotGiven } from "./role-acts.ts";
 import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
@@ -750,7 +754,11 @@ function checkSentence(
       verbReversed(stated, pool) ??
       deniedOnly(stated, pool) ??
       oppositesSwapped(stated, pool) ??
-      orderReversed(stated, pool);
+      orderReversed(stated, pool) ??
+      refusalAgainst(stated, pool) ??
+      deniedVerbStated(stated, pool) ??
+      restrictionSwapped(stated, pool) ??
+      deniedClaimStated(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {

@@ -262,6 +262,9 @@ export function plannedAsDone(claim: string, passages: CitedSentence[][]): strin
   return found.every((st) => planned(st) || early(st)) ? short(found[0]!) : null;
 }
 
+/** Words before an acronym in which a word saying « all » may be, before its name spelled out (faithful34). */
+const ACRONYM_REACH = 12;
+
 /**
  * « tous les X » (« toutes les », « l'ensemble des ») where the cited passages write X without any word saying « all »
  * beside it (four words on each side): they say it of some. The claim's words (« tous les services »), or null.
@@ -297,9 +300,12 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
       noun = next;
     if (!carries(noun)) continue;
     const writing = texts.filter((t) => has(t, noun));
+    // An acronym (« la copie complète du SNDS ») the passage writes after its name spelled out, in parentheses (« une
+    // copie complète du Système national des données de santé (SNDS) »): the word « all » is before that name.
+    const reach = /^\p{Lu}{2,6}$/u.test(tokens[folded.indexOf(noun, j)] ?? "") ? ACRONYM_REACH : 5;
     // « 100 % de ses postes » says « tous ses postes ».
     const near = (t: string[]) =>
-      t.some((w, k) => has([w], noun) && t.slice(Math.max(0, k - 5), k + 5).some((x) => ALL.has(x) || x === "100"));
+      t.some((w, k) => has([w], noun) && t.slice(Math.max(0, k - reach), k + 5).some((x) => ALL.has(x) || x === "100"));
     if (writing.some(near)) continue;
     return tokens.slice(i, folded.indexOf(noun, j) + 1).join(" ");
   }
