@@ -108,6 +108,8 @@ type Passage = Parameters<typeof assessAnswerability>[1][number];
 const STATED_WORDS = 3;
 /** General words of the domain (« outil », « logiciel », « commune »), stems. */
 const GENERIC = new Set(GENERIC_WORDS.map(frStem));
+/** `two-parts.txt` [pas un nom demandé]: words after an interrogative that ask why or how (« quelle raison »). */
+const NOT_ASKED = new Set(SECTIONS.get("pas un nom demandé") ?? []);
 /** Fewest letters of a noun typed short (« distrib ») that a longer word of a passage (« distribution ») writes. */
 const CLIPPED = 5;
 
@@ -145,7 +147,7 @@ export function askedInSecond(question: string): { parts: TwoParts; nouns: strin
   // (A general word of the domain, « quel outil ? », is what any passage speaks of in other words.)
   const nouns = [...second.matchAll(ASKED_NOUN)]
     .map((m) => m[1]!)
-    .filter((w) => keywords(w).length > 0 && !GENERIC.has(frStem(w)));
+    .filter((w) => keywords(w).length > 0 && !GENERIC.has(frStem(w)) && !NOT_ASKED.has(w));
   return { parts, nouns: [...new Set(nouns)], price: PRICE_ASKED.test(second) };
 }
 
