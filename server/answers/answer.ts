@@ -567,11 +567,8 @@ async function retrieveIn(
   // A question in two parts whose second part the passages answering it do not answer (`two-parts.ts`: « Munich est
   // revenue à Windows : quel intégrateur … ? »): answered for its first part, saying first what the corpus lacks. Not
   // when the corpus says itself what it does not know (« stated-absent »: the answer opens on that), nor in a follow-up.
-  const answering = decision.relevant.map((i) => results[i]).filter((r) => r !== undefined);
   const partial =
-    decision.reason === "stated-absent" || combined
-      ? null
-      : await missingPart(query, answering.length ? answering : relevant, frequency, names);
+    decision.reason === "stated-absent" || combined ? null : await missingPart(query, relevant, frequency, names);
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return {
     query,

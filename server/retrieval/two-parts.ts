@@ -12,8 +12,9 @@ import { asksCardField } from "./asked-kinds.ts";
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
 import { stem as frStem } from "./french.ts";
 import { GENERIC_WORDS } from "./lexicon.ts";
-import { occurs, passageWords } from "./passage-words.ts";
+import { occurs, passageParts, passageWords } from "./passage-words.ts";
 import { questionTerms } from "./question-terms.ts";
+import { holdsAsked } from "./rank.ts";
 import { assessAnswerability, keywords, resolveNames } from "./relevance.ts";
 
 /** A question cut at its turn: the part stated or asked first, and the one asked after it, as the user wrote them. */
@@ -137,7 +138,9 @@ const EUROS = /\d[\d\s\u00a0\u202f.,]*\s*(?:millions?|milliards?|k|m)?\s*(?:€|
  * interrogatives ask (« quel intégrateur », « combien de serveurs », « c'est qui le vice-président »), folded, and
  * whether it asks a price. Empty when it asks no such thing (« ça marche bien ? », « qui le porte ? »).
  */
-export function askedInSecond(question: string): { parts: TwoParts; nouns: string[]; price: boolean } | null {
+export function askedInSecond(
+  question: string,
+): { parts: TwoParts; nouns: string[]; counted: string[]; price: boolean } | null {
   const parts = twoParts(question);
   // Only a statement first (« Munich est revenue à Windows »), of a few words (« AD DS : quelles pistes … ? » names
   // a topic, and asks one thing).
@@ -145,10 +148,13 @@ export function askedInSecond(question: string): { parts: TwoParts; nouns: strin
   if (questionTerms(parts.first).length < STATED_WORDS) return null;
   const second = fold(parts.second).replace(/’/g, "'");
   // (A general word of the domain, « quel outil ? », is what any passage speaks of in other words.)
-  const nouns = [...second.matchAll(ASKED_NOUN)]
-    .map((m) => m[1]!)
-    .filter((w) => keywords(w).length > 0 && !GENERIC.has(frStem(w)) && !NOT_ASKED.has(w));
-  return { parts, nouns: [...new Set(nouns)], price: PRICE_ASKED.test(second) };
+  const asked = [...second.matchAll(ASKED_NOUN)].filter(
+    (m) => keywords(m[1]!).length > 0 && !GENERIC.has(frStem(m[1]!)) && !NOT_ASKED.has(m[1]!),
+  );
+  const nouns = [...new Set(asked.map((m) => m[1]!))];
+  // (« combien de machines »: a count, which a passage may give of « postes ».)
+  const counted = [...new Set(asked.filter((m) => /^combien/.test(m[0])).map((m) => m[1]!))];
+  return { parts, nouns, counted, price: PRICE_ASKED.test(second) };
 }
 
 /**
@@ -165,7 +171,7 @@ export async function missingPart(
 ): Promise<MissingPart | null> {
   const asked = askedInSecond(question);
   if (!asked || answering.length === 0) return null;
-  const { parts, nouns, price } = asked;
+  const { parts, nouns, counted, price } = asked;
   if (nouns.length === 0 && !price) return null;
   // The first part is one the passages answer, as the decision judges any question.
   const first = await assessAnswerability(parts.first, answering, frequency, names);
@@ -179,15 +185,26 @@ export async function missingPart(
   const newNouns = nouns.filter((n) => !variants(n).some((v) => occurs(v, firstWords)));
   // A passage holding the noun speaks of the first part's subject: it names one of its names (« Munich »), when it has
   // some (« intégrateur » in a page on pilot groups is another integrator).
-  const firstNames = (await resolveNames(questionTerms(parts.first), frequency, names)).filter((t) => t.name);
+  // (Names as written, with their capital, not general words of the domain: « américains » stands for a country,
+  // « Windows » for what many cases speak of.)
+  const capitalised = new Set((parts.first.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []).map((w) => fold(w)));
+  const firstNames = (await resolveNames(questionTerms(parts.first), frequency, names)).filter(
+    (t) => t.name && !GENERIC.has(frStem(t.word)) && t.word.split(" ").some((w) => capitalised.has(w)),
+  );
   const onSubject = (p: (typeof held)[number]) =>
     firstNames.length === 0 || firstNames.some((t) => t.variants.some((v) => occurs(v, p)));
-  const heldNoun = newNouns.some((n) =>
-    held.some(
-      (p) =>
-        onSubject(p) &&
-        (variants(n).some((v) => occurs(v, p)) || (n.length >= CLIPPED && p.list.some((w) => w.startsWith(n)))),
-    ),
+  // The noun in a paragraph on that subject: the paragraph or its passage's heading names it (« Munich : le retour à
+  // Windows »), not a paragraph of another case that names Munich in passing.
+  const paragraphs = answering.flatMap((r) => {
+    const heading = passageWords(`${r.document.title} ${r.section}`);
+    return passageParts(r.text).paragraphs.filter((p) => onSubject(heading) || onSubject(p));
+  });
+  const spoken = (n: string, p: (typeof held)[number]) =>
+    variants(n).some((v) => occurs(v, p)) || (n.length >= CLIPPED && p.list.some((w) => w.startsWith(n)));
+  const heldNoun = newNouns.some(
+    (n) =>
+      paragraphs.some((p) => spoken(n, p)) ||
+      (counted.includes(n) && answering.some((r, k) => onSubject(held[k]!) && holdsAsked(r.text, ["quantity"]))),
   );
   // A card of the catalog answers what its fields say (the owner, the country) without writing the word.
   const cardField =
