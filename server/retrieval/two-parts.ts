@@ -130,6 +130,8 @@ const ASKED_NOUN = new RegExp(
 const PRICE_ASKED = new RegExp(
   `(?<![a-z0-9])(?:${(SECTIONS.get("prix demandé") ?? []).map((t) => t.replace(/\s+/g, "\\s+")).join("|")})(?![a-z0-9])`,
 );
+/** `two-parts.txt` [pas un prix]: a sentence saying what is saved (« économiser »), folded starts of words. */
+const SAVINGS = SECTIONS.get("pas un prix") ?? [];
 /** An amount in euros (« 25 000 € », « 1,5 million d'euros », « 3 € par utilisateur »). */
 const EUROS = /\d[\d\s\u00a0\u202f.,]*\s*(?:millions?|milliards?|k|m)?\s*(?:€|d['’]euros|euros?)/iu;
 
@@ -210,7 +212,15 @@ export async function missingPart(
   const cardField =
     newNouns.some((n) => asksCardField({ word: n, variants: [n], name: false })) &&
     answering.some((r) => r.document.kind === "catalog");
-  const priced = answering.some((r) => EUROS.test(r.text));
+  // An amount in euros in a paragraph on the subject, in a sentence that does not say what is saved.
+  const priced = answering.some((r) => {
+    const about = onSubject(passageWords(`${r.document.title} ${r.section}`));
+    return r.text
+      .split(/\n\s*\n/)
+      .filter((p) => about || onSubject(passageWords(p)))
+      .flatMap((p) => p.split(/(?<=[.!?;])\s+/))
+      .some((s) => EUROS.test(s) && !SAVINGS.some((w) => fold(s).includes(w)));
+  });
   // Missing only when nothing asked is there: no noun asked held, and no amount for a price asked.
   const nounsLack = newNouns.length > 0 && !heldNoun && !cardField;
   const priceLacks = price && !priced;

@@ -121,6 +121,12 @@ describe("whether the passages answering a two-part question answer its second p
   it("asks an amount in euros for a price, and lets a catalog card answer what its fields say", async () => {
     const q = "Valbrune est revenue à Windows, et ça lui coûte combien par an ?";
     expect(await missingPart(q, [MUNICH], frequency, names)).toMatchObject({ words: ["prix"] });
+    // What is saved is no price (« fait économiser 2 millions d'euros par an »).
+    const saved = passage(
+      "Valbrune : les économies",
+      `${MUNICH.text} Linux lui faisait économiser 2 millions d'euros par an.`,
+    );
+    expect(await missingPart(q, [saved], frequency, names)).toMatchObject({ words: ["prix"] });
     const priced = passage("Valbrune : le coût", `${MUNICH.text} Les licences coûtent 1,2 million d'euros par an.`);
     expect(await missingPart(q, [priced], frequency, names)).toBeNull();
     const card = passage("Produit : Ordiplus Bureau", "Éditeur : Ordiplus SAS. Pays : France.", "catalog");
