@@ -130,6 +130,8 @@ const ASKED_NOUN = new RegExp(
 const PRICE_ASKED = new RegExp(
   `(?<![a-z0-9])(?:${(SECTIONS.get("prix demandé") ?? []).map((t) => t.replace(/\s+/g, "\\s+")).join("|")})(?![a-z0-9])`,
 );
+/** `two-parts.txt` [nom d'un chiffre]: a noun asked that is a figure (« quelle part »), answered by a number. */
+const FIGURE_NOUNS = new Set(SECTIONS.get("nom d'un chiffre") ?? []);
 /** `two-parts.txt` [pas un prix]: a sentence saying what is saved (« économiser »), folded starts of words. */
 const SAVINGS = SECTIONS.get("pas un prix") ?? [];
 /** An amount in euros (« 25 000 € », « 1,5 million d'euros », « 3 € par utilisateur »). */
@@ -142,7 +144,7 @@ const EUROS = /\d[\d\s\u00a0\u202f.,]*\s*(?:millions?|milliards?|k|m)?\s*(?:€|
  */
 export function askedInSecond(
   question: string,
-): { parts: TwoParts; nouns: string[]; counted: string[]; price: boolean } | null {
+): { parts: TwoParts; nouns: string[]; counted: string[]; cardAsked: boolean; price: boolean } | null {
   const parts = twoParts(question);
   // Only a statement first (« Munich est revenue à Windows »), of a few words (« AD DS : quelles pistes … ? » names
   // a topic, and asks one thing).
@@ -155,8 +157,11 @@ export function askedInSecond(
   );
   const nouns = [...new Set(asked.map((m) => m[1]!))];
   // (« combien de machines »: a count, which a passage may give of « postes ».)
-  const counted = [...new Set(asked.filter((m) => /^combien/.test(m[0])).map((m) => m[1]!))];
-  return { parts, nouns, counted, price: PRICE_ASKED.test(second) };
+  // (« quelle part de son parc »: a figure, which a passage gives as « 95 % ».)
+  const counted = [...new Set(asked.filter((m) => /^combien/.test(m[0]) || FIGURE_NOUNS.has(m[1]!)).map((m) => m[1]!))];
+  // (« quel groupe est derrière »: what a catalog card says by its fields.)
+  const cardAsked = questionTerms(parts.second).some(asksCardField);
+  return { parts, nouns, counted, cardAsked, price: PRICE_ASKED.test(second) };
 }
 
 /**
@@ -173,7 +178,7 @@ export async function missingPart(
 ): Promise<MissingPart | null> {
   const asked = askedInSecond(question);
   if (!asked || answering.length === 0) return null;
-  const { parts, nouns, counted, price } = asked;
+  const { parts, nouns, counted, cardAsked, price } = asked;
   if (nouns.length === 0 && !price) return null;
   // The first part is one the passages answer, as the decision judges any question.
   const first = await assessAnswerability(parts.first, answering, frequency, names);
@@ -210,7 +215,7 @@ export async function missingPart(
   );
   // A card of the catalog answers what its fields say (the owner, the country) without writing the word.
   const cardField =
-    newNouns.some((n) => asksCardField({ word: n, variants: [n], name: false })) &&
+    (cardAsked || newNouns.some((n) => asksCardField({ word: n, variants: [n], name: false }))) &&
     answering.some((r) => r.document.kind === "catalog");
   // An amount in euros in a paragraph on the subject, in a sentence that does not say what is saved.
   const priced = answering.some((r) => {
