@@ -135,6 +135,22 @@ describe("whether the passages answering a two-part question answer its second p
     ).toBeNull();
   });
 
+  it("reads a figure asked by its noun as given by a number, an owner asked as given by a card", async () => {
+    const counted = passage("Valbrune : le parc", `${MUNICH.text} Aujourd'hui 95 % des postes tournent sous Windows.`);
+    expect(
+      await missingPart("Valbrune est revenue à Windows : quelle part de son parc ?", [counted], frequency, names),
+    ).toBeNull();
+    const card = passage("Éditeur : Ordiplus", "Pays : France. Capital détenu par Holdiplus.", "catalog");
+    expect(
+      await missingPart(
+        "Nos postes de Valbrune ont Ordiplus préinstallé : quel groupe est derrière ?",
+        [card],
+        frequency,
+        names,
+      ),
+    ).toBeNull();
+  });
+
   it("leaves a question of one part, or asking nothing new, to the decision", async () => {
     expect(await missingPart("Quel intégrateur a conduit le retour de Valbrune à Windows ?", [MUNICH])).toBeNull();
     // « Windows » is named by the first part: what the second adds is nothing.
