@@ -301,6 +301,24 @@ function renderBrief(node, turn) {
   node.replaceChildren(brief, detail);
 }
 
+/**
+ * A question in two parts answered in part (`done.partial`): the statement the answer opens on, that the corpus does
+ * not answer one part, shown apart above the answer (a note, as a notice is), and taken out of the answer's own text.
+ */
+function renderPartial(view, turn) {
+  const statement = turn.done.partial?.statement;
+  if (!statement || view.root.querySelector(".partial")) return;
+  const walker = document.createTreeWalker(view.answer, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const n = /** @type {Text} */ (node);
+    const at = n.data.indexOf(statement);
+    if (at < 0) continue;
+    n.data = n.data.slice(0, at) + n.data.slice(at + statement.length).replace(/^\s+/, "");
+    break;
+  }
+  view.answer.before(el("p", { class: "notice partial", role: "note" }, statement));
+}
+
 /** What the end of an answer adds: verification marks, mode, date of the facts, a notice of its own. */
 function renderDone(view, turn) {
   const { done, text, sources, id } = turn;
@@ -308,6 +326,7 @@ function renderDone(view, turn) {
   if (Array.isArray(done.cited)) renderSources(view.sources, sources, id, done.cited);
   const box = done.verification ? renderVerified(view.answer, text, id, sources.length, done.verification) : null;
   if (box) view.footer.append(box);
+  if (done.partial) renderPartial(view, turn);
   const mode = done.abstention
     ? "web.modeAbstained"
     : done.mode === "generated"

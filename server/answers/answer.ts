@@ -62,6 +62,7 @@ import {
   type SearchResult,
   searchResultOf,
 } from "../retrieval/search.ts";
+import { type MissingPart, missingPart } from "../retrieval/two-parts.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
@@ -83,6 +84,7 @@ import {
 import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
 import { countNotGiven } from "./figure-owner.ts";
+import { partialPrompt, partialStatement } from "./partial.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { saysSame, statedBrief, statedSentence } from "./stated-brief.ts";
@@ -144,7 +146,19 @@ export type AnswerEvent =
        * and the number of the passage each comes from. The passages quoted in full follow, as the detail.
        */
       brief?: { chars: number; quotes: BriefQuote[] };
+      /**
+       * Set when the question is in two parts and the corpus answers only the first (`two-parts.ts`): the part it does
+       * not answer (`missing`, as written) and the statement the text opens on (`statement`, the page shows it apart).
+       */
+      partial?: PartialOutcome;
     };
+
+/** A question answered in part: what `done.partial` carries. */
+export interface PartialOutcome {
+  kind: "partial";
+  missing: string;
+  statement: string;
+}
 
 export interface Abstention {
   reason: Answerability["reason"];
@@ -401,6 +415,11 @@ type Retrieved = {
   general: string[];
   /** Whether the question was searched with the one before it (a follow-up), not as written alone. */
   combined: boolean;
+  /**
+   * The second part of a two-part question that the passages do not answer (`two-parts.ts`), null otherwise: the
+   * answer speaks of the first part and says first that the corpus does not answer this one.
+   */
+  partial: MissingPart | null;
 };
 
 /** `retrieveForAnswer` in the retriever's mode, or with every search full-text (`fullText`). */
@@ -524,7 +543,8 @@ async function retrieveIn(
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
   const combined = asWrittenByUser !== messages.at(-1)?.content;
-  if (!decision.answerable) return { query, results, relevant: [], decision, mode, held, general: [], combined };
+  if (!decision.answerable)
+    return { query, results, relevant: [], decision, mode, held, general: [], combined, partial: null };
   const terms = keywords(query);
   const companions = vendorCompanions(query, results);
   const subjects = subjectsInSetting(query);
@@ -544,6 +564,11 @@ async function retrieveIn(
     const stating = decision.relevant.map((i) => results[i]).filter((r) => r !== undefined);
     relevant.sort((a, b) => rankIn(stating, a) - rankIn(stating, b));
   }
+  // A question in two parts whose second part the passages answering it do not answer (`two-parts.ts`: « Munich est
+  // revenue à Windows : quel intégrateur … ? »): answered for its first part, saying first what the corpus lacks. Not
+  // when the corpus says itself what it does not know (« stated-absent »: the answer opens on that), nor in a follow-up.
+  const partial =
+    decision.reason === "stated-absent" || combined ? null : await missingPart(query, relevant, frequency, names);
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return {
     query,
@@ -554,6 +579,7 @@ async function retrieveIn(
     held,
     general,
     combined,
+    partial,
   };
 }
 
@@ -999,6 +1025,7 @@ export async function* answer(
       query,
       retrieved.general,
       stated,
+      partialOf(retrieved.partial, question),
     );
     return;
   }
@@ -1020,12 +1047,16 @@ export async function* answer(
         )
       : null;
   if (stated) yield { type: "token", text: `${stated.text}\n\n` };
+  // A question in two parts whose second the corpus does not answer: said first, and the model told so.
+  const partial = partialOf(retrieved.partial, question);
+  if (partial) yield { type: "token", text: `${partial.statement}\n\n` };
+  const asked = await answerTemplate.format({ passages: passages.text, question: neutralize(question), tag });
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     ...history,
     {
       role: "user",
-      content: await answerTemplate.format({ passages: passages.text, question: neutralize(question), tag }),
+      content: retrieved.partial ? `${asked}\n\n${partialPrompt(neutralizedPart(retrieved.partial))}` : asked,
     },
   ];
   let usage: Usage | null = null;
@@ -1098,8 +1129,28 @@ export async function* answer(
       ),
     ),
   };
-  yield { type: "done", mode: "generated", usage, notice: null, abstention: null, ...checked };
+  yield {
+    type: "done",
+    mode: "generated",
+    usage,
+    notice: null,
+    abstention: null,
+    ...checked,
+    ...(partial ? { partial } : {}),
+  };
 }
+
+/** The partial outcome of a two-part question the corpus answers in part (`two-parts.ts`), with its statement. */
+function partialOf(missing: MissingPart | null, question: string): PartialOutcome | null {
+  return missing ? { kind: "partial", missing: missing.part, statement: partialStatement(missing, question) } : null;
+}
+
+/** The parts of a missing part as the model reads them: the question's words, neutralized as the question is. */
+const neutralizedPart = (m: MissingPart): MissingPart => ({
+  ...m,
+  part: neutralize(m.part),
+  first: neutralize(m.first),
+});
 
 /**
  * A passage credited for the sentences of a generated answer that cite it (`claimsCredit`): the sources of the
@@ -1386,6 +1437,7 @@ async function* extractive(
   query = "",
   general: string[] = [],
   stated = false,
+  partial: PartialOutcome | null = null,
 ): AsyncGenerator<AnswerEvent> {
   groups = groups.map((g) => [...g]);
   // A question asked under a condition (« … si nos données sont hébergées en France ? »): each excerpt shows the
@@ -1472,9 +1524,13 @@ async function* extractive(
     : null;
   // (A deadline now past is said past, as the documents say it.)
   const brief = found ? withPastDeadlines(found, used) : null;
-  const head = [general.length ? generalNote(general) : null, lacking ?? otherCount, brief?.text].filter(
-    (x): x is string => !!x,
-  );
+  // (A question in two parts answered in part: what the corpus does not answer, first.)
+  const head = [
+    partial?.statement ?? null,
+    general.length ? generalNote(general) : null,
+    lacking ?? otherCount,
+    brief?.text,
+  ].filter((x): x is string => !!x);
   const parts = [...head, message(head.length ? "answer.briefDetail" : "answer.extractiveIntro")];
   const chars = head.reduce((n, x) => n + x.length + 2, 0);
   used.forEach((r, i) => {
@@ -1494,6 +1550,7 @@ async function* extractive(
     factsOld: olderThanAYear(mainDate(used)),
     grounded: true,
     ...(head.length ? { brief: { chars, quotes: brief?.quotes ?? [] } } : {}),
+    ...(partial ? { partial } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import { answer, retrieveForAnswer } from "../../server/answers/answer.ts";
+import { partialStatement } from "../../server/answers/partial.ts";
 import { fold } from "../../server/core/text.ts";
 import { formatIssues } from "../../server/core/validation.ts";
 import type { Engine } from "../../server/engine.ts";
@@ -286,6 +287,24 @@ export async function evaluateExtractive(engine: Engine, all: EvalQuestion[]): P
   };
 }
 
+/**
+ * How the abstention figures read a decision (`retrieveForAnswer`): abstained, or answered in part — a question in two
+ * parts whose second part the corpus does not answer (`server/retrieval/two-parts.ts`), answered for its first part
+ * after a statement that the corpus does not answer the second. On a question without answer, a partial outcome counts
+ * as abstained only when its statement names the part missing (quotes it, and it is not the whole question: the asker
+ * is told the corpus does not answer it); on a question with an answer, it counts as refused wrongly (conservative).
+ */
+export function outcomeOf(
+  question: string,
+  retrieved: Awaited<ReturnType<typeof retrieveForAnswer>>,
+): { abstained: boolean; partial: boolean } {
+  const refused = !retrieved.decision.answerable || retrieved.relevant.length === 0;
+  const p = refused ? null : retrieved.partial;
+  if (!p) return { abstained: refused, partial: false };
+  const names = partialStatement(p, question).includes(`« ${p.part} »`) && p.part.trim() !== question.trim();
+  return { abstained: names, partial: true };
+}
+
 export interface AbstentionReport {
   answerable: number;
   unanswerable: number;
@@ -297,6 +316,8 @@ export interface AbstentionReport {
   /** Per question file: unanswerable and answerable questions, and how many of each the assistant abstained on. */
   byFile: Record<string, { unanswerable: number; abstained: number; answerable: number; falselyAbstained: number }>;
   wrong: { id: string; question: string; answerable: boolean; reason: string; missing: string[] }[];
+  /** Questions answered in part (`outcomeOf`), counted in the figures above as abstained: with and without answer. */
+  partial: { answerable: number; unanswerable: number };
 }
 
 /** The abstention decision (made before any model call) on answerable and unanswerable questions alike. */
@@ -306,9 +327,13 @@ export async function evaluateAbstention(engine: Engine, questions: EvalQuestion
   const byFile: AbstentionReport["byFile"] = {};
   let falseAbst = 0;
   let abst = 0;
+  const partial = { answerable: 0, unanswerable: 0 };
   for (const q of questions) {
-    const { decision, relevant } = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
-    const abstained = !decision.answerable || relevant.length === 0;
+    const retrieved = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
+    const { decision } = retrieved;
+    const outcome = outcomeOf(q.question, retrieved);
+    const abstained = outcome.abstained;
+    if (outcome.partial) partial[q.kind ? "unanswerable" : "answerable"]++;
     const kind = q.kind ?? "answerable";
     byKind[kind] ??= { count: 0, abstained: 0 };
     byKind[kind].count++;
@@ -325,8 +350,8 @@ export async function evaluateAbstention(engine: Engine, questions: EvalQuestion
         id: q.id,
         question: q.question,
         answerable: !q.kind,
-        reason: decision.reason,
-        missing: decision.missing,
+        reason: outcome.partial ? `partial (${retrieved.partial?.part})` : decision.reason,
+        missing: outcome.partial ? (retrieved.partial?.words ?? []) : decision.missing,
       });
   }
   const un = questions.filter((q) => q.kind).length;
@@ -339,5 +364,6 @@ export async function evaluateAbstention(engine: Engine, questions: EvalQuestion
     byKind,
     byFile,
     wrong,
+    partial,
   };
 }

@@ -28,6 +28,14 @@ const TARGET_RECALL = 0.95;
 const TARGET_ABSTENTION = 0.95;
 const TARGET_FALSE_ABSTENTION = 0.03;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+/** The questions answered in part (counted above as abstained: see `outcomeOf`), apart so the figures stay readable. */
+function printPartial(report: AbstentionReport) {
+  const { answerable, unanswerable } = report.partial;
+  if (answerable + unanswerable)
+    console.log(
+      `  dont réponses partielles (question en deux parties, la seconde sans réponse dite d'abord) : ${unanswerable} sans réponse, ${answerable} avec réponse (comptées abstenues à tort)`,
+    );
+}
 function printWrong(report: AbstentionReport) {
   for (const w of report.wrong)
     console.log(
@@ -89,6 +97,7 @@ async function reportHeldOut(engine: Engine, dir: string) {
   );
   for (const [kind, k] of Object.entries(reserved.byKind))
     console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
+  printPartial(reserved);
   printWrong(reserved);
   const retrieval = await evaluateRetrieval(engine, heldOut.questions);
   console.log(
@@ -127,6 +136,7 @@ try {
   );
   for (const [kind, k] of Object.entries(abst.byKind))
     console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
+  printPartial(abst);
   printWrong(abst);
   if (abst.abstention < TARGET_ABSTENTION || abst.falseAbstention > TARGET_FALSE_ABSTENTION) {
     console.log("ÉCHEC : objectifs d'abstention non atteints");

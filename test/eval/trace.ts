@@ -34,7 +34,7 @@ import {
   resolveNames,
 } from "../../server/retrieval/relevance.ts";
 import { startFakeOllamaServer } from "../helpers/fake-ollama.ts";
-import { BURNED_HELD_OUT, HELD_OUT_DIR, heldOutDirs, loadQuestions, QUESTIONS_DIR } from "./evaluate.ts";
+import { BURNED_HELD_OUT, HELD_OUT_DIR, heldOutDirs, loadQuestions, outcomeOf, QUESTIONS_DIR } from "./evaluate.ts";
 
 const args = process.argv.slice(2);
 if (args.includes("--summary")) {
@@ -69,8 +69,9 @@ try {
   const names = namesFrom((q, k, f, o) => engine.store.searchText(q, k, f, o));
   const counts = { answerable: 0, abstained: 0, unanswerable: 0, answered: 0 };
   for (const q of picked) {
-    const { results, decision, relevant } = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
-    const abstained = !decision.answerable || relevant.length === 0;
+    const retrieved = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
+    const { results, decision } = retrieved;
+    const { abstained, partial } = outcomeOf(q.question, retrieved);
     if (q.kind) counts.unanswerable++;
     else counts.answerable++;
     if (q.kind && !abstained) counts.answered++;
@@ -78,8 +79,10 @@ try {
     if (onlyWrong && Boolean(q.kind) === abstained) continue;
     console.log(`\n[${q.id}] ${q.question}  (${q.kind ?? "answerable"})`);
     console.log(
-      `  → ${abstained ? "abstient" : "répond"} : ${decision.reason} ${decision.missing.join(", ")} couverture ${decision.coverage.toFixed(2)} passages ${decision.relevant.join(",")}`,
+      `  → ${partial ? "répond en partie" : abstained ? "abstient" : "répond"} : ${decision.reason} ${decision.missing.join(", ")} couverture ${decision.coverage.toFixed(2)} passages ${decision.relevant.join(",")}`,
     );
+    if (partial)
+      console.log(`  partie sans réponse : « ${retrieved.partial?.part} » (${retrieved.partial?.words.join(", ")})`);
     const terms = await resolveNames(questionTerms(q.question), frequency, names);
     const freq = await Promise.all(terms.map((t) => frequency(t.word.split(" ")[0]!)));
     console.log(
@@ -167,20 +170,29 @@ async function summary(): Promise<void> {
         const wrong: string[] = [];
         let abstainedWrongly = 0;
         let answeredWrongly = 0;
+        const partials: string[] = [];
         for (const q of group) {
-          const { decision, relevant } = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
-          const abstained = !decision.answerable || relevant.length === 0;
+          const retrieved = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
+          const { decision } = retrieved;
+          const { abstained, partial } = outcomeOf(q.question, retrieved);
+          // (A partial outcome is listed apart: « en partie » on a question without answer, a wrong refusal on one with.)
+          if (partial)
+            partials.push(
+              `${q.kind ? "en partie" : "en partie, à tort"} [${q.id}] ${q.question} — sans réponse : « ${retrieved.partial?.part} »`,
+            );
           if (Boolean(q.kind) === abstained) continue;
           if (q.kind) answeredWrongly++;
           else abstainedWrongly++;
-          wrong.push(
-            `${q.kind ? "répond" : "abstient"} [${q.id}] ${q.question} — ${decision.reason} ${decision.missing.join(", ")}`,
-          );
+          if (!partial)
+            wrong.push(
+              `${q.kind ? "répond" : "abstient"} [${q.id}] ${q.question} — ${decision.reason} ${decision.missing.join(", ")}`,
+            );
         }
         const answerable = group.filter((q) => !q.kind).length;
         console.log(
-          `${name.padEnd(32)} avec réponse abstenues à tort ${abstainedWrongly}/${answerable}, sans réponse répondues ${answeredWrongly}/${group.length - answerable}`,
+          `${name.padEnd(32)} avec réponse abstenues à tort ${abstainedWrongly}/${answerable}, sans réponse répondues ${answeredWrongly}/${group.length - answerable}${partials.length ? ` (dont ${partials.length} réponses partielles)` : ""}`,
         );
+        for (const p of partials) console.log(`    ${p}`);
         for (const w of wrong) console.log(`    ${w}`);
       }
     }

@@ -1,0 +1,234 @@
+/**
+ * Questions in two parts (held-out-22): « Munich est revenue à Windows : quel intégrateur a fait le retour ? »,
+ * « grist est sous apache 2.0 d'accord, mais combien coute l'offre hebergee ? ». The passages that answer the first
+ * part made the whole question look answered, and the asker read them as an answer to the second. Here the question is
+ * cut at its turn (`two-parts.txt`), and the second part is judged against the passages that answer the whole: when
+ * none of them holds what the second part adds, Cap Libre answers the first part and says first that the corpus does
+ * not answer the second (`answer.partial.*`).
+ */
+import { fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
+import { asksCardField } from "./asked-kinds.ts";
+import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
+import { stem as frStem } from "./french.ts";
+import { GENERIC_WORDS } from "./lexicon.ts";
+import { occurs, passageParts, passageWords } from "./passage-words.ts";
+import { questionTerms } from "./question-terms.ts";
+import { holdsAsked } from "./rank.ts";
+import { assessAnswerability, keywords, resolveNames } from "./relevance.ts";
+
+/** A question cut at its turn: the part stated or asked first, and the one asked after it, as the user wrote them. */
+export interface TwoParts {
+  first: string;
+  second: string;
+}
+
+/** What a two-part question leaves unanswered: its second part as written, and the words of it no passage holds. */
+export interface MissingPart {
+  part: string;
+  words: string[];
+  /** The part the passages answer, as written. */
+  first: string;
+}
+
+/** `two-parts.txt` in sections, each a list of folded turns (one a line, commas kept). */
+const SECTIONS = (() => {
+  const sections = new Map<string, string[]>();
+  let current: string[] = [];
+  for (const line of wordListLines("two-parts.txt")) {
+    const head = /^\[(.+)\]$/.exec(line);
+    if (head) sections.set(head[1]!, (current = []));
+    else current.push(fold(line).replace(/’/g, "'"));
+  }
+  return sections;
+})();
+const turn = (list: string[]) =>
+  list
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s*"))
+    // (A turn opening on a word starts a word: « mais » is not the end of « jamais ».)
+    .map((t) => (/^[a-z]/.test(t) ? `(?<![a-z0-9])${t}` : `\\s*${t}`))
+    .join("|");
+/** « …, mais … », « … d'accord : mais … »: the turn, then the second part. */
+const CONCESSION = new RegExp(`(?:${turn(SECTIONS.get("concession") ?? [])})(?![a-z0-9])`);
+/** « … : et … », « …, et ça … », « … et aussi … ». */
+const FOLLOW_ON = new RegExp(`(?:${turn(SECTIONS.get("relance") ?? [])})(?![a-z0-9])`);
+/** « … : quel … », « … ; c'est qui … »: a colon or a semicolon, then a question opening on an interrogative. */
+const COLON_QUESTION = new RegExp(
+  `\\s*[:;]\\s*(?=(?:${turn(SECTIONS.get("question après deux-points") ?? [])})(?![a-z0-9]))`,
+);
+/** Fewest content words a part must hold to be one (« ok, mais … » alone is no first part). */
+const PART_WORDS = 2;
+
+/**
+ * The two parts of a question stated then asked (« Munich est revenue à Windows : quel intégrateur … ? »), or asked
+ * twice (« … ? … ? »); null for a question of one part. The first part of a turn (`two-parts.txt`) is a statement:
+ * « Qui édite Grist, et pour quel usage ? » asks one thing.
+ */
+export function twoParts(question: string): TwoParts | null {
+  const text = question.normalize("NFC").trim();
+  // Folded char by char, so that an index in it is one in the text.
+  const folded = [...text].map((c) => (fold(c).length === 1 ? fold(c) : c)).join("");
+  if (folded.length !== text.length) return null;
+  const cut = (at: number, length: number): TwoParts | null => {
+    const first = text
+      .slice(0, at)
+      .replace(/[\s,;:.]+$/, "")
+      .trim();
+    const second = text.slice(at + length).trim();
+    if (first.includes("?") || !second.includes("?")) return null;
+    if (questionTerms(first).length < PART_WORDS || questionTerms(second).length === 0) return null;
+    return { first, second };
+  };
+  // The first turn of the question, whichever its kind (« La CNAM passe à Tchap : quel prestataire …, et pour … ? »).
+  const cuts = [CONCESSION, FOLLOW_ON, COLON_QUESTION]
+    .map((pattern) => {
+      const m = pattern.exec(folded.replace(/’/g, "'"));
+      if (!m) return null;
+      // After « et », the words of the turn belong to the second part (« …, et ça lui coûte combien ? »), « aussi » not.
+      const and = pattern === FOLLOW_ON ? /(?<![a-z])et(?:\s+aussi)?(?![a-z])/.exec(m[0]) : null;
+      return cut(m.index, and ? and.index + and[0].length : m[0].length);
+    })
+    .filter((c): c is TwoParts => c !== null)
+    .sort((a, b) => a.first.length - b.first.length);
+  if (cuts.length) return cuts[0]!;
+  // Two questions: « … ? … ? ».
+  const asked = /\?\s+(?=\S[^?]*\?\s*$)/u.exec(text);
+  if (asked) {
+    const first = text.slice(0, asked.index + 1).trim();
+    const second = text.slice(asked.index + asked[0].length).trim();
+    if (questionTerms(first).length >= PART_WORDS && questionTerms(second).length > 0) return { first, second };
+  }
+  return null;
+}
+
+/** A passage as the decision reads it. */
+type Passage = Parameters<typeof assessAnswerability>[1][number];
+
+/** Fewest content words of a first part stated (« Munich est revenue à Windows »: three). */
+const STATED_WORDS = 3;
+/** General words of the domain (« outil », « logiciel », « commune »), stems. */
+const GENERIC = new Set(GENERIC_WORDS.map(frStem));
+/** `two-parts.txt` [pas un nom demandé]: words after an interrogative that ask why or how (« quelle raison »). */
+const NOT_ASKED = new Set(SECTIONS.get("pas un nom demandé") ?? []);
+/** Fewest letters of a noun typed short (« distrib ») that a longer word of a passage (« distribution ») writes. */
+const CLIPPED = 5;
+
+/** `two-parts.txt` [interrogatifs]: a word that makes the first part a question, not a statement. */
+const INTERROGATIVES = new RegExp(
+  `(?<![a-z0-9'-])(?:${(SECTIONS.get("interrogatifs") ?? []).join("|")})(?![a-z0-9'-])`,
+);
+/** `two-parts.txt` [nom demandé]: what precedes the noun the second part asks (group 1). */
+const ASKED_NOUN = new RegExp(
+  `(?<![a-z0-9])(?:${(SECTIONS.get("nom demandé") ?? [])
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/\s+/g, "\\s+"))
+    .join("|")})\\s*([a-z][a-z-]{2,})`,
+  "g",
+);
+/** `two-parts.txt` [prix demandé]: the second part asks a price. */
+const PRICE_ASKED = new RegExp(
+  `(?<![a-z0-9])(?:${(SECTIONS.get("prix demandé") ?? []).map((t) => t.replace(/\s+/g, "\\s+")).join("|")})(?![a-z0-9])`,
+);
+/** `two-parts.txt` [nom d'un chiffre]: a noun asked that is a figure (« quelle part »), answered by a number. */
+const FIGURE_NOUNS = new Set(SECTIONS.get("nom d'un chiffre") ?? []);
+/** `two-parts.txt` [pas un prix]: a sentence saying what is saved (« économiser »), folded starts of words. */
+const SAVINGS = SECTIONS.get("pas un prix") ?? [];
+/** An amount in euros (« 25 000 € », « 1,5 million d'euros », « 3 € par utilisateur »). */
+const EUROS = /\d[\d\s\u00a0\u202f.,]*\s*(?:millions?|milliards?|k|m)?\s*(?:€|d['’]euros|euros?)/iu;
+
+/**
+ * What the second part of a two-part question asks (`twoParts`, its first part a statement): the nouns its
+ * interrogatives ask (« quel intégrateur », « combien de serveurs », « c'est qui le vice-président »), folded, and
+ * whether it asks a price. Empty when it asks no such thing (« ça marche bien ? », « qui le porte ? »).
+ */
+export function askedInSecond(
+  question: string,
+): { parts: TwoParts; nouns: string[]; counted: string[]; cardAsked: boolean; price: boolean } | null {
+  const parts = twoParts(question);
+  // Only a statement first (« Munich est revenue à Windows »), of a few words (« AD DS : quelles pistes … ? » names
+  // a topic, and asks one thing).
+  if (!parts || parts.first.includes("?") || INTERROGATIVES.test(fold(parts.first).replace(/’/g, "'"))) return null;
+  if (questionTerms(parts.first).length < STATED_WORDS) return null;
+  const second = fold(parts.second).replace(/’/g, "'");
+  // (A general word of the domain, « quel outil ? », is what any passage speaks of in other words.)
+  const asked = [...second.matchAll(ASKED_NOUN)].filter(
+    (m) => keywords(m[1]!).length > 0 && !GENERIC.has(frStem(m[1]!)) && !NOT_ASKED.has(m[1]!),
+  );
+  const nouns = [...new Set(asked.map((m) => m[1]!))];
+  // (« combien de machines »: a count, which a passage may give of « postes ».)
+  // (« quelle part de son parc »: a figure, which a passage gives as « 95 % ».)
+  const counted = [...new Set(asked.filter((m) => /^combien/.test(m[0]) || FIGURE_NOUNS.has(m[1]!)).map((m) => m[1]!))];
+  // (« quel groupe est derrière »: what a catalog card says by its fields.)
+  const cardAsked = questionTerms(parts.second).some(asksCardField);
+  return { parts, nouns, counted, cardAsked, price: PRICE_ASKED.test(second) };
+}
+
+/**
+ * The second part of a two-part question (« Munich est revenue à Windows : quel intégrateur a fait le retour ? ») that
+ * the passages answering the question (`answering`: those the decision kept for it, which hold the first part) do not
+ * answer: none of them names a noun it asks (« intégrateur »), nor, when it asks a price, gives an amount in euros.
+ * Null when the question is of one part, its first part is itself a question, or a passage holds what is asked.
+ */
+export async function missingPart(
+  question: string,
+  answering: Passage[],
+  frequency?: CorpusFrequency,
+  names?: CorpusNames,
+): Promise<MissingPart | null> {
+  const asked = askedInSecond(question);
+  if (!asked || answering.length === 0) return null;
+  const { parts, nouns, counted, cardAsked, price } = asked;
+  if (nouns.length === 0 && !price) return null;
+  // The first part is one the passages answer, as the decision judges any question.
+  const first = await assessAnswerability(parts.first, answering, frequency, names);
+  if (!first.answerable) return null;
+  const terms = await resolveNames(questionTerms(parts.second), frequency, names);
+  const firstWords = passageWords(parts.first);
+  const held = answering.map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
+  // A noun the first part names too is no new thing asked (« Windows » of « quelle version de Windows »).
+  const variants = (noun: string) =>
+    terms.find((t) => t.word === noun || t.word.split(" ").includes(noun))?.variants ?? [noun];
+  const newNouns = nouns.filter((n) => !variants(n).some((v) => occurs(v, firstWords)));
+  // A passage holding the noun speaks of the first part's subject: it names one of its names (« Munich »), when it has
+  // some (« intégrateur » in a page on pilot groups is another integrator).
+  // (Names as written, with their capital, not general words of the domain: « américains » stands for a country,
+  // « Windows » for what many cases speak of.)
+  const capitalised = new Set((parts.first.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []).map((w) => fold(w)));
+  const firstNames = (await resolveNames(questionTerms(parts.first), frequency, names)).filter(
+    (t) => t.name && !GENERIC.has(frStem(t.word)) && t.word.split(" ").some((w) => capitalised.has(w)),
+  );
+  const onSubject = (p: (typeof held)[number]) =>
+    firstNames.length === 0 || firstNames.some((t) => t.variants.some((v) => occurs(v, p)));
+  // The noun in a paragraph on that subject: the paragraph or its passage's heading names it (« Munich : le retour à
+  // Windows »), not a paragraph of another case that names Munich in passing.
+  const paragraphs = answering.flatMap((r) => {
+    const heading = passageWords(`${r.document.title} ${r.section}`);
+    return passageParts(r.text).paragraphs.filter((p) => onSubject(heading) || onSubject(p));
+  });
+  const spoken = (n: string, p: (typeof held)[number]) =>
+    variants(n).some((v) => occurs(v, p)) || (n.length >= CLIPPED && p.list.some((w) => w.startsWith(n)));
+  const heldNoun = newNouns.some(
+    (n) =>
+      paragraphs.some((p) => spoken(n, p)) ||
+      (counted.includes(n) && answering.some((r, k) => onSubject(held[k]!) && holdsAsked(r.text, ["quantity"]))),
+  );
+  // A card of the catalog answers what its fields say (the owner, the country) without writing the word.
+  const cardField =
+    (cardAsked || newNouns.some((n) => asksCardField({ word: n, variants: [n], name: false }))) &&
+    answering.some((r) => r.document.kind === "catalog");
+  // An amount in euros in a paragraph on the subject, in a sentence that does not say what is saved.
+  const priced = answering.some((r) => {
+    const about = onSubject(passageWords(`${r.document.title} ${r.section}`));
+    return r.text
+      .split(/\n\s*\n/)
+      .filter((p) => about || onSubject(passageWords(p)))
+      .flatMap((p) => p.split(/(?<=[.!?;])\s+/))
+      .some((s) => EUROS.test(s) && !SAVINGS.some((w) => fold(s).includes(w)));
+  });
+  // Missing only when nothing asked is there: no noun asked held, and no amount for a price asked.
+  const nounsLack = newNouns.length > 0 && !heldNoun && !cardField;
+  const priceLacks = price && !priced;
+  if (!(nounsLack || priceLacks) || (newNouns.length > 0 && !nounsLack) || (price && !priceLacks)) return null;
+  return { part: parts.second, words: priceLacks ? [...newNouns, "prix"] : newNouns, first: parts.first };
+}

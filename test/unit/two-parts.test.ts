@@ -1,0 +1,161 @@
+/**
+ * Questions in two parts (held-out-22 diagnosis: « Munich est revenue à Windows : quel intégrateur a fait le retour ? »):
+ * where the question turns (`two-parts.txt`), and whether the passages that answer it hold what its second part asks
+ * (`missingPart`). Invented places and passages, not the set's questions.
+ */
+import { describe, expect, it } from "vitest";
+import { partialStatement } from "../../server/answers/partial.ts";
+import { askedInSecond, missingPart, twoParts } from "../../server/retrieval/two-parts.ts";
+import { lexicon, passage } from "../helpers/abstention.ts";
+
+describe("where a question in two parts turns", () => {
+  it("cuts a statement from what is asked after it, at « mais », « : et », a colon before an interrogative", () => {
+    expect(twoParts("Valbrune a adopté Nextcloud d'accord, mais combien coûte l'hébergement par agent ?")).toEqual({
+      first: "Valbrune a adopté Nextcloud",
+      second: "combien coûte l'hébergement par agent ?",
+    });
+    expect(twoParts("Valbrune est passée à Linux : et Montclair, elle en est où ?")?.second).toBe(
+      "Montclair, elle en est où ?",
+    );
+    expect(twoParts("La métropole de Valbrune a choisi Jitsi : quel prestataire l'héberge ?")).toEqual({
+      first: "La métropole de Valbrune a choisi Jitsi",
+      second: "quel prestataire l'héberge ?",
+    });
+    // After « et », the words of the turn stay with the second part.
+    expect(twoParts("Valbrune adopte OpenTalk, et ça lui coûte combien par an ?")?.second).toBe(
+      "ça lui coûte combien par an ?",
+    );
+    // The first turn, whichever its kind.
+    expect(twoParts("Valbrune passe à Tchap : quel prestataire forme les agents, et pour quel montant ?")?.first).toBe(
+      "Valbrune passe à Tchap",
+    );
+  });
+
+  it("does not cut inside a word, nor a question of one part", () => {
+    expect(twoParts("Valbrune n'a jamais quitté Windows ?")).toBeNull();
+    expect(twoParts("Quel prestataire héberge le Jitsi de Valbrune ?")).toBeNull();
+    // « mais » ending no statement: « ok, mais » alone is no first part.
+    expect(twoParts("ok, mais combien ça coûte ?")).toBeNull();
+  });
+
+  it("asks only of a statement first: a first part that is itself a question asks one thing", () => {
+    // Cut (two questions), but not read as a statement then what it adds.
+    expect(twoParts("Valbrune a quitté Zoom ? pour combien de personnes ?")).not.toBeNull();
+    expect(askedInSecond("Valbrune a quitté Zoom ? pour combien de personnes ?")).toBeNull();
+    expect(
+      askedInSecond("En quelle année Valbrune a-t-elle quitté Office, et pour mettre quoi à la place ?"),
+    ).toBeNull();
+    expect(askedInSecond("Doodle, c'est quoi ce machin, et ça vient de quel pays ?")).toBeNull();
+  });
+
+  it("reads the nouns the second part asks and whether it asks a price", () => {
+    expect(
+      askedInSecond("Valbrune est revenue à Windows : quel intégrateur a fait le retour et avec quelle version ?"),
+    ).toMatchObject({ nouns: ["integrateur", "version"], price: false });
+    expect(
+      askedInSecond("Valbrune repose sur LiveKit, ok, mais combien de serveurs la ville fait tourner ?"),
+    ).toMatchObject({ nouns: ["serveurs"] });
+    expect(
+      askedInSecond("Valbrune a écrit à la métropole ; c'est qui le vice-président chargé du numérique ?"),
+    ).toMatchObject({ nouns: ["vice-president"] });
+    expect(askedInSecond("Valbrune adopte OpenTalk, et ça lui coûte combien par an ?")).toMatchObject({
+      nouns: [],
+      price: true,
+    });
+    // A general word of the domain (« quel outil ») is what passages say in other words.
+    expect(askedInSecond("Les agents de Valbrune relèvent les arbres sur tablette : quel outil ?")?.nouns).toEqual([]);
+  });
+});
+
+describe("whether the passages answering a two-part question answer its second part", () => {
+  const MUNICH = passage(
+    "Valbrune : le retour à Windows",
+    "En 2017, le conseil municipal de Valbrune a voté le retour à Windows de ses 15 000 postes, après dix ans sous Linux.",
+  );
+  const { frequency, names } = lexicon([MUNICH.text, MUNICH.document.title]);
+
+  it("finds the second part missing when no passage names what it asks", async () => {
+    const m = await missingPart(
+      "Valbrune est revenue à Windows : quel intégrateur a fait le retour ?",
+      [MUNICH],
+      frequency,
+      names,
+    );
+    expect(m).toEqual({
+      part: "quel intégrateur a fait le retour ?",
+      words: ["integrateur"],
+      first: "Valbrune est revenue à Windows",
+    });
+    // The statement names the part the corpus does not answer, and the part answered.
+    const said = partialStatement(m!, "Valbrune est revenue à Windows : quel intégrateur a fait le retour ?");
+    expect(said).toContain("« quel intégrateur a fait le retour ? »");
+    expect(said).toContain("« intégrateur »");
+    expect(said).toContain("« Valbrune est revenue à Windows »");
+  });
+
+  it("answers both parts when a passage on the subject names what is asked", async () => {
+    const told = passage(
+      "Valbrune : le retour à Windows",
+      `${MUNICH.text} L'intégrateur retenu pour le retour est la société Ordiplus.`,
+    );
+    expect(
+      await missingPart(
+        "Valbrune est revenue à Windows : quel intégrateur a fait le retour ?",
+        [told],
+        frequency,
+        names,
+      ),
+    ).toBeNull();
+    // … not a passage on another subject that names the noun (another integrator).
+    const other = passage("Piloter un changement", "Un intégrateur accompagne souvent les groupes pilotes.");
+    expect(
+      await missingPart(
+        "Valbrune est revenue à Windows : quel intégrateur a fait le retour ?",
+        [MUNICH, other],
+        frequency,
+        names,
+      ),
+    ).not.toBeNull();
+  });
+
+  it("asks an amount in euros for a price, and lets a catalog card answer what its fields say", async () => {
+    const q = "Valbrune est revenue à Windows, et ça lui coûte combien par an ?";
+    expect(await missingPart(q, [MUNICH], frequency, names)).toMatchObject({ words: ["prix"] });
+    // What is saved is no price (« fait économiser 2 millions d'euros par an »).
+    const saved = passage(
+      "Valbrune : les économies",
+      `${MUNICH.text} Linux lui faisait économiser 2 millions d'euros par an.`,
+    );
+    expect(await missingPart(q, [saved], frequency, names)).toMatchObject({ words: ["prix"] });
+    const priced = passage("Valbrune : le coût", `${MUNICH.text} Les licences coûtent 1,2 million d'euros par an.`);
+    expect(await missingPart(q, [priced], frequency, names)).toBeNull();
+    const card = passage("Produit : Ordiplus Bureau", "Éditeur : Ordiplus SAS. Pays : France.", "catalog");
+    expect(
+      await missingPart("Valbrune a choisi Ordiplus Bureau : c'est quel éditeur ?", [card], frequency, names),
+    ).toBeNull();
+  });
+
+  it("reads a figure asked by its noun as given by a number, an owner asked as given by a card", async () => {
+    const counted = passage("Valbrune : le parc", `${MUNICH.text} Aujourd'hui 95 % des postes tournent sous Windows.`);
+    expect(
+      await missingPart("Valbrune est revenue à Windows : quelle part de son parc ?", [counted], frequency, names),
+    ).toBeNull();
+    const card = passage("Éditeur : Ordiplus", "Pays : France. Capital détenu par Holdiplus.", "catalog");
+    expect(
+      await missingPart(
+        "Nos postes de Valbrune ont Ordiplus préinstallé : quel groupe est derrière ?",
+        [card],
+        frequency,
+        names,
+      ),
+    ).toBeNull();
+  });
+
+  it("leaves a question of one part, or asking nothing new, to the decision", async () => {
+    expect(await missingPart("Quel intégrateur a conduit le retour de Valbrune à Windows ?", [MUNICH])).toBeNull();
+    // « Windows » is named by the first part: what the second adds is nothing.
+    expect(
+      await missingPart("Valbrune est revenue à Windows : et pour quelle raison ?", [MUNICH], frequency, names),
+    ).toBeNull();
+  });
+});
