@@ -20,7 +20,9 @@
  * the note is written for), `answer` (the full reply), `sentences`: one entry per sentence of the
  * answer, in order, `{ text: <the start of the sentence, as written in the answer>, label: supported|unsupported,
  * kind }`. A labelled sentence runs from its start to the start of the next one; it is flagged when any sentence
- * of the verification that starts inside it is marked `unsupported` or `invalid-citation`.
+ * of the verification that starts inside it is marked `unsupported` or `invalid-citation`. A sentence shown as the
+ * model's deduction (`inference`, a conclusion drawn for the commune: `server/verify/inference.ts`) is not flagged; the
+ * deductions are counted apart, and a wrong sentence among them is listed (a miss).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -43,7 +45,7 @@ interface PinnedPassage {
   text: string;
 }
 
-interface Pinned {
+export interface Pinned {
   passages: PinnedPassage[];
   /** Drafts only: the data block the section was given. */
   data?: string;
@@ -70,7 +72,7 @@ function documentParts(p: PinnedPassage): { title: string; date: string } {
  * Verification of an answer against its pinned passages, as the answer path and the draft path build the checked
  * text of a passage (`verifiable` in server/answers/answer.ts, `passageSource` in server/drafting/generate.ts).
  */
-function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
+export function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
   const section = (p: PinnedPassage) => (p.section === "(introduction)" ? "" : p.section);
   const passages = pinned.passages.map((p) => {
     const { title, date } = documentParts(p);
@@ -91,7 +93,7 @@ interface LabelledSentence {
   kind: string;
 }
 
-interface BlindCase {
+export interface BlindCase {
   id: string;
   question: string;
   /** Drafts only: the title of the section the answer is written for (a briefing note on `question`). */
@@ -180,7 +182,7 @@ async function ask(
   return { passages, sentences, abstained };
 }
 
-async function loadCases(dir: string): Promise<{ file: string; cases: BlindCase[] }[]> {
+export async function loadCases(dir: string): Promise<{ file: string; cases: BlindCase[] }[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".yaml")).sort();
   return Promise.all(
     files.map(async (file) => ({ file, cases: parse(await readFile(path.join(dir, file), "utf8")) as BlindCase[] })),
@@ -193,6 +195,8 @@ interface SentenceResult {
   label: LabelledSentence["label"];
   kind: string;
   flagged: boolean;
+  /** Shown as the model's deduction (`inference`): not flagged; a wrong sentence so shown is a miss. */
+  inferred: boolean;
   reasons: string[];
 }
 
@@ -200,7 +204,10 @@ interface SentenceResult {
  * Maps the verifier's sentences onto the labelled ones by position in the answer: each labelled sentence is the span
  * from its start to the next one's; a verifier sentence belongs to the span its start falls in.
  */
-function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: SentenceResult[]; problems: string[] } {
+export function matchSentences(
+  c: BlindCase,
+  checked: CheckedSentence[],
+): { results: SentenceResult[]; problems: string[] } {
   const answerText = canon(c.answer);
   const problems: string[] = [];
   const starts: number[] = [];
@@ -217,6 +224,7 @@ function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: Se
     label: s.label,
     kind: s.kind,
     flagged: false,
+    inferred: false,
     reasons: [],
   }));
   let cursor = 0;
@@ -244,7 +252,7 @@ function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: Se
     if (FLAGGED.has(v.status)) {
       results[k]!.flagged = true;
       results[k]!.reasons.push(`${v.status}: ${v.reasons.join(" ; ")}`);
-    }
+    } else if (v.status === "inference") results[k]!.inferred = true;
   }
   // A labelled sentence no verifier sentence starts in was merged into the one before it: it takes that sentence's verdict.
   results.forEach((r, k) => {
@@ -437,6 +445,13 @@ async function measure(dir: string, live: boolean): Promise<void> {
       );
       for (const [k, e] of byKind(unsupported))
         console.log(`    ${k.padEnd(20)} ${e.flagged}/${e.n} = ${pct(e.flagged, e.n)}`);
+      // A conclusion shown as the model's deduction is not flagged: counted apart, the wrong ones listed (a miss).
+      const inferred = all.filter((r) => r.inferred && !r.flagged);
+      const wrongInferred = inferred.filter((r) => r.label === "unsupported");
+      console.log(
+        `  déductions du modèle (non signalées) : ${inferred.length} (${inferred.length - wrongInferred.length} justes, ${wrongInferred.length} fausses)`,
+      );
+      for (const r of wrongInferred) console.log(`    fausse : [${r.id}/${r.kind}] ${r.text}`);
       console.log("  signalées à tort :");
       for (const r of ff) console.log(`    [${r.id}/${r.kind}] ${r.text} — ${r.reasons.join(" | ")}`);
       // The reasons of each detection, to see whether a wrong sentence is flagged for what is wrong in it.
