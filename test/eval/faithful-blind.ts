@@ -45,7 +45,7 @@ interface PinnedPassage {
   text: string;
 }
 
-export interface Pinned {
+interface Pinned {
   passages: PinnedPassage[];
   /** Drafts only: the data block the section was given. */
   data?: string;
@@ -72,7 +72,7 @@ function documentParts(p: PinnedPassage): { title: string; date: string } {
  * Verification of an answer against its pinned passages, as the answer path and the draft path build the checked
  * text of a passage (`verifiable` in server/answers/answer.ts, `passageSource` in server/drafting/generate.ts).
  */
-export function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
+function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
   const section = (p: PinnedPassage) => (p.section === "(introduction)" ? "" : p.section);
   const passages = pinned.passages.map((p) => {
     const { title, date } = documentParts(p);
@@ -93,7 +93,7 @@ interface LabelledSentence {
   kind: string;
 }
 
-export interface BlindCase {
+interface BlindCase {
   id: string;
   question: string;
   /** Drafts only: the title of the section the answer is written for (a briefing note on `question`). */
@@ -182,7 +182,7 @@ async function ask(
   return { passages, sentences, abstained };
 }
 
-export async function loadCases(dir: string): Promise<{ file: string; cases: BlindCase[] }[]> {
+async function loadCases(dir: string): Promise<{ file: string; cases: BlindCase[] }[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".yaml")).sort();
   return Promise.all(
     files.map(async (file) => ({ file, cases: parse(await readFile(path.join(dir, file), "utf8")) as BlindCase[] })),
@@ -204,7 +204,7 @@ interface SentenceResult {
  * Maps the verifier's sentences onto the labelled ones by position in the answer: each labelled sentence is the span
  * from its start to the next one's; a verifier sentence belongs to the span its start falls in.
  */
-export function matchSentences(
+function matchSentences(
   c: BlindCase,
   checked: CheckedSentence[],
 ): { results: SentenceResult[]; problems: string[] } {
