@@ -204,10 +204,7 @@ interface SentenceResult {
  * Maps the verifier's sentences onto the labelled ones by position in the answer: each labelled sentence is the span
  * from its start to the next one's; a verifier sentence belongs to the span its start falls in.
  */
-function matchSentences(
-  c: BlindCase,
-  checked: CheckedSentence[],
-): { results: SentenceResult[]; problems: string[] } {
+function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: SentenceResult[]; problems: string[] } {
   const answerText = canon(c.answer);
   const problems: string[] = [];
   const starts: number[] = [];
