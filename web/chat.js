@@ -8,7 +8,20 @@
 import { creditLabel } from "./credit.js";
 import { prepareForm, validate } from "./forms.js";
 import { markEnglish, sourceTitle } from "./lang.js";
-import { $, apiError, countOf, el, fetchJson, flagsBox, formatDate, jsonBody, readSSE, t, tCount } from "./lib.js";
+import {
+  $,
+  apiError,
+  countOf,
+  el,
+  fetchJson,
+  flagsBox,
+  formatDate,
+  inferenceLabel,
+  jsonBody,
+  readSSE,
+  t,
+  tCount,
+} from "./lib.js";
 import { renderInline, renderMarkdown } from "./markdown.js";
 
 /** Turns kept in the browser; the oldest go first. */
@@ -91,30 +104,37 @@ const LIST_MARKER = /^\s*([-*]|\d+[.)]) /;
 const hasMarkdown = (text) => /^\s*([-*]|\d+[.)]) |\*\*[^*\n]+\*\*/m.test(text);
 
 /**
- * Draws an answer; `flagged` sentences (their offsets in `text`) are marked « non vérifié » in place, the
- * answer's lists, bold and linked citations kept around them.
+ * Draws an answer; `flagged` sentences (their offsets in `text`) are marked « non vérifié » in place, `inferred` ones
+ * (conclusions the model draws from what it cites) « déduction du modèle » in a neutral style, the answer's lists,
+ * bold and linked citations kept around them.
  * @param {HTMLElement} node
  * @param {string} text
  * @param {string} turnId
  * @param {number} count
  * @param {{ start: number, end: number }[]} [flagged]
+ * @param {{ start: number, end: number }[]} [inferred]
  */
-function renderAnswer(node, text, turnId, count, flagged = []) {
-  const mark = () => el("mark", { class: "unverified" });
-  const label = () => el("span", { class: "flag-label" }, ` [${t("verify.unverified")}]`);
+function renderAnswer(node, text, turnId, count, flagged = [], inferred = []) {
+  const ranges = [
+    ...flagged.map((s) => ({ start: s.start, end: s.end, inference: false })),
+    ...inferred.map((s) => ({ start: s.start, end: s.end, inference: true })),
+  ].sort((a, b) => a.start - b.start);
+  const mark = (/** @type {number} */ i) => el("mark", { class: ranges[i]?.inference ? "inference" : "unverified" });
+  const label = (/** @type {number} */ i) =>
+    ranges[i]?.inference ? inferenceLabel() : el("span", { class: "flag-label" }, ` [${t("verify.unverified")}]`);
   node.classList.toggle("md", hasMarkdown(text));
   if (hasMarkdown(text)) {
-    const highlight = flagged.length ? { ranges: flagged, mark, label } : null;
+    const highlight = ranges.length ? { ranges, mark, label } : null;
     node.replaceChildren(renderMarkdown(text, { cite: (n) => citeNode(n, turnId, count), headingLevel: 4, highlight }));
     return;
   }
   node.replaceChildren();
   let last = 0;
-  for (const s of flagged) {
+  for (const [i, s] of ranges.entries()) {
     appendCited(node, text.slice(last, s.start), turnId, count);
-    const marked = mark();
+    const marked = mark(i);
     appendCited(marked, text.slice(s.start, s.end), turnId, count);
-    node.append(marked, label());
+    node.append(marked, label(i));
     last = s.end;
   }
   appendCited(node, text.slice(last), turnId, count);
@@ -124,12 +144,23 @@ function renderAnswer(node, text, turnId, count, flagged = []) {
 const flaggedOf = (verification) =>
   (verification?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
 
-/** The answer again once verified: sentences no passage supports are marked « non vérifié », with the reasons listed. */
+/** Conclusions the model draws from the passages it cites (`inference`): shown as its deduction. */
+const inferredOf = (verification) => (verification?.sentences ?? []).filter((s) => s.status === "inference");
+
+/**
+ * The answer again once verified: sentences no passage supports are marked « non vérifié », with the reasons listed;
+ * the model's conclusions « déduction du modèle », with one line saying what that means.
+ */
 function renderVerified(node, text, turnId, count, verification) {
   const flagged = flaggedOf(verification);
-  if (!flagged.length) return null;
-  renderAnswer(node, text, turnId, count, flagged);
-  return flagsBox(
+  const inferred = inferredOf(verification);
+  if (!flagged.length && !inferred.length) return [];
+  renderAnswer(node, text, turnId, count, flagged, inferred);
+  const note = inferred.length
+    ? el("p", { class: "inference-note" }, tCount("verify.inferenceNote", inferred.length))
+    : null;
+  if (!flagged.length) return [note];
+  const box = flagsBox(
     t("verify.boxTitle", { count: flagged.length }),
     t("verify.boxIntro"),
     // The sentence as it reads in the answer: no list marker, bold drawn, not asterisks.
@@ -137,6 +168,7 @@ function renderVerified(node, text, turnId, count, verification) {
       el("li", {}, el("q", {}, ...renderInline(s.text.replace(LIST_MARKER, ""))), " — ", s.reasons.join(" ; ")),
     ),
   );
+  return note ? [box, note] : [box];
 }
 
 const hostOf = (url) => {
@@ -324,8 +356,8 @@ function renderDone(view, turn) {
   const { done, text, sources, id } = turn;
   if (done.brief) renderBrief(view.answer, turn);
   if (Array.isArray(done.cited)) renderSources(view.sources, sources, id, done.cited);
-  const box = done.verification ? renderVerified(view.answer, text, id, sources.length, done.verification) : null;
-  if (box) view.footer.append(box);
+  if (done.verification)
+    view.footer.append(...renderVerified(view.answer, text, id, sources.length, done.verification));
   if (done.partial) renderPartial(view, turn);
   const mode = done.abstention
     ? "web.modeAbstained"

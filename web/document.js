@@ -3,7 +3,7 @@
 // built as DOM nodes: the blocks, the verification marks (« [non vérifié] », « [à vérifier] ») and the note
 // numbers are the ones the ODT, DOCX, PDF and Markdown exports print. Nothing is parsed again here.
 import { markEnglish, sourceTitle } from "./lang.js";
-import { el, t } from "./lib.js";
+import { el, inferenceLabel, t } from "./lib.js";
 
 /** @typedef {import("../server/export/types.ts").InlineJson} InlineJson */
 /** @typedef {import("../server/export/types.ts").BlockJson} BlockJson */
@@ -33,6 +33,8 @@ export function renderInlines(inlines, noteId) {
         `[${i.n}]`,
       );
     if (i.flagged) return el("strong", { class: "flag-label" }, i.text);
+    // The label of a conclusion the model draws from what it cites: the page's own, with what it means.
+    if (i.inference) return inferenceLabel();
     if (i.bold && i.italic) return el("strong", {}, el("em", {}, i.text));
     if (i.bold) return el("strong", {}, i.text);
     if (i.italic) return el("em", {}, i.text);

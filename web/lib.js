@@ -56,6 +56,19 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 /**
+ * The label after a conclusion the model draws from what it cites (status `inference`): neutral, not the red
+ * « non vérifié », and what it means said to a screen reader (and on hover).
+ */
+export function inferenceLabel() {
+  return el(
+    "span",
+    { class: "inference-label", title: t("verify.inferenceExplained") },
+    ` [${t("verify.inference")}]`,
+    el("span", { class: "visually-hidden" }, ` : ${t("verify.inferenceExplained")}`),
+  );
+}
+
+/**
  * The box listing what to check (figures of a draft, sentences of an answer): a title, a hint and one line each.
  * @param {string} title
  * @param {string} hint

@@ -18,8 +18,8 @@ const kindOf = (line) => {
  * Character ranges of the source text to mark (sentences a check flagged): each piece of text inside a range is
  * wrapped in `mark()`, one element per run of text within one element — a range that spans a bold run or two list
  * items gives several marks, each inside its own parent, so the HTML nesting stays whole — and `label()`, when
- * given, follows the last mark of each range.
- * @typedef {{ ranges: { start: number, end: number }[], mark: () => HTMLElement, label?: () => Node }} Highlight
+ * given, follows the last mark of each range. Both are given the range's index (a range may be marked its own way).
+ * @typedef {{ ranges: { start: number, end: number }[], mark: (range: number) => HTMLElement, label?: (range: number) => Node }} Highlight
  */
 
 /**
@@ -49,7 +49,7 @@ function collector(ctx) {
     } else if (open && open.range === range && out.at(-1) === open.mark) {
       open.mark.append(piece);
     } else {
-      const mark = ctx.highlight.mark();
+      const mark = ctx.highlight.mark(range);
       mark.append(piece);
       out.push(mark);
       open = { range, mark };
@@ -192,7 +192,7 @@ export function renderMarkdown(text, { cite = () => null, headingLevel = 5, high
   }
   // Each marked range is followed by its label, after its last mark.
   const label = highlight?.label;
-  if (label) for (const mark of ctx.last) mark?.after(label());
+  if (label) ctx.last.forEach((mark, range) => mark?.after(label(range)));
   return fragment;
 }
 

@@ -14,6 +14,7 @@ import {
   formatDate,
   formatDecimal,
   formatNumber,
+  inferenceLabel,
   jsonBody,
   markCurrent,
   rememberLocation,
@@ -670,6 +671,10 @@ function summaryText(summary) {
         el("strong", { class: "unverified", title: s.reasons.join(" ; ") }, t("plan.note.unverified")),
       );
       p.append(end, " ");
+    } else if (s.status === "inference") {
+      // A conclusion the note draws from the plan's figures: said to be the model's, neutral.
+      const [body, end] = splitFinalPunctuation(s.text);
+      p.append(body, inferenceLabel(), end, " ");
     } else p.append(s.text, " ");
   }
   node.append(p);

@@ -125,6 +125,7 @@ export async function ask({ config, term, out, ansi, positionals }: CommandConte
         for (const s of event.verification?.sentences ?? [])
           if (s.status === "unsupported" || s.status === "invalid-citation")
             out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
+          else if (s.status === "inference") out(`\n${message("cli.inference", { text: s.text })}\n`);
         if (event.factsAsOf)
           out(
             `\n${message(event.factsOld ? "cli.factsAsOfOld" : "cli.factsAsOf", { date: frenchDate(event.factsAsOf) })}\n`,

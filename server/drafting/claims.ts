@@ -15,6 +15,7 @@ import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { phrasePattern } from "../verify/against.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { ARTICLE_BEFORE, type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
+import { statusAfter } from "../verify/inference.ts";
 import { reasonPattern } from "../verify/own-facts.ts";
 import { namesOf } from "../verify/proper-nouns.ts";
 import type { FigureFlag } from "./types.ts";
@@ -292,7 +293,7 @@ export async function checkClaims(
       sentences[i] = {
         ...s,
         reasons,
-        status: s.status === "invalid-citation" ? s.status : reasons.length ? "unsupported" : "supported",
+        status: statusAfter(s, reasons),
       };
     }
     parts.forEach((part, k) => {

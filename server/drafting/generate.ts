@@ -304,7 +304,10 @@ export function generatedCitation(
       x.text.replace(/\[(\d+)\]/g, (_, k) => (Number(k) === n ? "[1]" : "")),
       [{ n: 1, text: passageSource(r) }],
     ).sentences.some((v) => v.reasons.some((reason) => ABSENT.some((re) => re.test(reason))));
-  const checked = citing.filter((x) => x.status === "no-claim" || (x.status === "supported" && carried(x)));
+  // A conclusion drawn from the passage (`inference`) rests on its facts: it credits it as a supported sentence does.
+  const checked = citing.filter(
+    (x) => x.status === "no-claim" || ((x.status === "supported" || x.status === "inference") && carried(x)),
+  );
   if (citing.length > 0 && checked.length === 0) {
     return {
       n,

@@ -12,9 +12,11 @@ import type { Exchange } from "../store/conversation-types.ts";
 import { toMarkdown } from "./markdown.ts";
 import {
   type Block,
+  countInferenceMarks,
   countUnverifiedMarks,
   type DocumentModel,
   type Inline,
+  inferenceSummary,
   markUnverified,
   type Note,
   noteOf,
@@ -93,6 +95,7 @@ export function buildConversationDocument(
   const notes: Note[] = [];
   const body: Block[] = [];
   let unverified = 0;
+  let inferred = 0;
   for (const exchange of conversation.exchanges) {
     const sources = exchange.sources.map(sourceOf);
     const citations = new Map<number, Citation>(
@@ -130,6 +133,7 @@ export function buildConversationDocument(
     const blocks = exchange.answer.trim() ? parseBlocks(marked, ctx) : [];
     // The sentences the reader sees marked « [non vérifié] » (one wrongly cited shows its « [n : citation invalide] »).
     unverified += countUnverifiedMarks(blocks);
+    inferred += countInferenceMarks(blocks);
     body.push(...blocks);
     const about: string[] = [];
     if (!done) about.push(message("conversations.export.noAnswer"));
@@ -191,6 +195,7 @@ export function buildConversationDocument(
         { bold: true, flagged: true },
       ),
     });
+  if (inferred) front.push(inferenceSummary(inferred));
   return {
     title: conversation.title,
     collectivite: message("conversations.export.subtitle"),

@@ -8,7 +8,7 @@ import { qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText, fold, frenchDate, localDay, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion, FigureFlag } from "../drafting/types.ts";
-import { countText, message } from "../i18n/messages.ts";
+import { countText, message, pluralMessage } from "../i18n/messages.ts";
 import { analysisDay } from "../inventory/inventory-date.ts";
 import { wholeNumberPattern } from "../verify/figures.ts";
 
@@ -156,8 +156,10 @@ const UNVERIFIED = "\u0001";
 const UNVERIFIED_END = "\u0003";
 /** Before a flagged figure that the mark of another figure of its sentence covers: highlighted, without a mark. */
 const SILENT = "\u0004";
-const MARKS = /[\u0001-\u0004]/g;
-const MARK = /[\u0001-\u0004]/;
+/** Where « [déduction du modèle] » goes: a conclusion the model draws from what it cites (`inference`), not flagged. */
+const INFERENCE = "\u0005";
+const MARKS = /[\u0001-\u0005]/g;
+const MARK = /[\u0001-\u0005]/;
 
 /**
  * Where a flagged figure stands as a number, never inside another (« 5 » in « 75 % » or « 350 », « 360 » in the
@@ -182,7 +184,8 @@ export function markAt(text: string, start: number, end: number): number {
 }
 
 /**
- * The section text with each sentence the verification found unsupported or wrongly cited between its marks. One
+ * The section text with each sentence the verification found unsupported or wrongly cited between its marks, and each
+ * conclusion the model draws from what it cites followed by « [déduction du modèle] » (`INFERENCE`). One
  * mark a sentence (trial8 B6): in another sentence, of its flagged figures only the last before its end is followed
  * by « [à vérifier] »; the others, and those of the note written after it (« *(« depuis 2024 » : …)* »), are
  * highlighted without a mark of their own.
@@ -199,6 +202,7 @@ export function markUnverified(
     if (s.end > text.length) continue;
     const start = Math.max(0, s.start);
     const at = markAt(text, start, s.end);
+    if (s.status === "inference") add(at, INFERENCE);
     if (s.status !== "unsupported" && s.status !== "invalid-citation") {
       if (!figures) continue;
       const found = [...text.slice(start, s.end).matchAll(figures)].map((m) => start + m.index!);
@@ -279,6 +283,9 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
       } else if (mark[0] === UNVERIFIED_END) {
         inside = false;
         marked = false;
+      } else if (mark[0] === INFERENCE) {
+        // Neutral: in italics, neither bold nor highlighted, and not listed among what to check.
+        out.push({ kind: "text", text: ` ${message("verify.inferenceInline")}`, italic: true, inference: true });
       } else silent = true;
       pushText(t.slice(mark.index + 1), bold, italic);
       return;
@@ -647,6 +654,8 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       style: "banner",
       inlines: [{ kind: "text", text: verificationSummary(unsupported, invalid), bold: true, flagged: true }],
     });
+  const inferred = chosen.sections.reduce((n, s) => n + (s.verification?.counts.inferred ?? 0), 0);
+  if (inferred) front.push(inferenceSummary(inferred));
   const structure = loadStructure(draft.type);
   return {
     title: draft.title,
@@ -678,6 +687,32 @@ function sentenceReason(section: DraftSection, printed: string): string {
       ?.reasons[0] ?? ""
   );
 }
+
+/** How many « [déduction du modèle, à apprécier] » labels blocks print. */
+export function countInferenceMarks(blocks: Block[]): number {
+  return inlinesOf(blocks).filter((i) => i.kind === "text" && i.inference).length;
+}
+
+/**
+ * The front line saying what « [déduction du modèle, à apprécier] » means, when blocks print it `count` times: neutral
+ * (not a banner), the reader is not asked to check a fact but to judge a conclusion.
+ */
+export const inferenceSummary = (count: number): Block => ({
+  kind: "paragraph",
+  style: "meta",
+  inlines: [
+    {
+      kind: "text",
+      text: pluralMessage("verify.inferenceSummary", count, { count, mark: message("verify.inferenceInline") }),
+      italic: true,
+    },
+  ],
+});
+
+const inlinesOf = (blocks: Block[]) =>
+  blocks.flatMap((b) =>
+    b.kind === "list" ? b.items.flat() : b.kind === "table" ? [...b.header, ...b.rows.flat()].flat() : b.inlines,
+  );
 
 /** How many « [non vérifié] » marks blocks print. */
 export function countUnverifiedMarks(blocks: Block[]): number {

@@ -5,7 +5,15 @@
 
 /** Inline content; `N` is how a note call refers to its note: the note itself in memory, its number in JSON. */
 export type InlineOf<N> =
-  | { kind: "text"; text: string; bold?: boolean; italic?: boolean; flagged?: boolean }
+  | {
+      kind: "text";
+      text: string;
+      bold?: boolean;
+      italic?: boolean;
+      flagged?: boolean;
+      /** The label after a conclusion the model draws from what it cites (« [déduction du modèle, à apprécier] »). */
+      inference?: boolean;
+    }
   | N
   | { kind: "break" };
 

@@ -62,6 +62,7 @@ import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-r
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
 import { hedgeDropped } from "./hedged.ts";
+import { inferenceReason } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { licenceOpposite } from "./licence.ts";
 import { misplacedCitation } from "./misplaced.ts";
@@ -178,7 +179,11 @@ export interface VerifyPassage {
   text: string;
 }
 
-export type SentenceStatus = "supported" | "unsupported" | "invalid-citation" | "no-claim";
+/**
+ * `inference`: a conclusion the model draws for the commune from the facts it cites, which no source writes but whose
+ * names, figures and dates are there (`inference.ts`): shown as the model's deduction, neither sourced nor unverified.
+ */
+export type SentenceStatus = "supported" | "unsupported" | "inference" | "invalid-citation" | "no-claim";
 
 export interface SentenceCheck {
   text: string;
@@ -199,6 +204,8 @@ export interface Verification {
     sentences: number;
     supported: number;
     unsupported: number;
+    /** Sentences shown as the model's deduction (`inference`); absent from verifications saved before it existed. */
+    inferred?: number;
     invalidCitation: number;
     noClaim: number;
     invalidMarkers: number;
@@ -1199,7 +1206,10 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       status = "no-claim";
     } else {
       reasons = checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start), uncited);
-      status = reasons.length ? "unsupported" : "supported";
+      // A conclusion for the commune whose only reason is that its words are not in what it cites (`inference.ts`).
+      const inference = inferenceReason(span.text, citations, reasons, where(citations));
+      if (inference) reasons = [inference];
+      status = inference ? "inference" : reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });
   }
@@ -1215,6 +1225,7 @@ export function verificationOf(sentences: SentenceCheck[]): Verification {
       sentences: sentences.length,
       supported: count("supported"),
       unsupported: count("unsupported"),
+      inferred: count("inference"),
       invalidCitation: count("invalid-citation"),
       noClaim: count("no-claim"),
       invalidMarkers: sentences.reduce((n, s) => n + s.invalidCitations.length, 0),

@@ -15,6 +15,7 @@ import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
+import { statusAfter } from "./inference.ts";
 import { type PlannedReplacement, plannedReasons } from "./own-plan.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
 import { ADJECTIVE_PLACES, words } from "./words.ts";
@@ -535,7 +536,8 @@ export function checkOwnFacts(
     const all = [...kept, ...added];
     return {
       ...s,
-      status: s.status === "invalid-citation" ? s.status : all.length ? "unsupported" : "supported",
+      // An inference stays one while its reasons are its own (`inference.ts`).
+      status: statusAfter(s, all),
       reasons: all,
     };
   });

@@ -11,6 +11,7 @@ import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
+import { statusAfter } from "./inference.ts";
 import { milestoneReasons, type OwnMilestone, speaksOfMilestone } from "./milestone-state.ts";
 import { type OwnProduct, reasonPattern } from "./own-facts.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
@@ -412,7 +413,8 @@ export function checkOwn(
     const all = [...kept, ...reasons];
     return {
       ...s,
-      status: s.status === "invalid-citation" ? s.status : all.length ? "unsupported" : "supported",
+      // An inference stays one while its reasons are its own (`inference.ts`).
+      status: statusAfter(s, all),
       reasons: all,
     };
   });

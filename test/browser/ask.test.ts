@@ -86,6 +86,37 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
   });
 
+  it("shows a conclusion drawn for the commune as the model's deduction, neutral, beside a sentence « non vérifié »", async () => {
+    ollama.set({
+      reply:
+        "La Gendarmerie économise 12 millions d'euros par an [1]. Une mairie peut donc s'en inspirer pour alléger ses propres dépenses [1]. Elle a économisé 95 millions d'euros en 2031 [1].",
+    });
+    await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await page.locator(".answer mark.inference").waitFor();
+    expect(await page.locator(".answer mark.inference").innerText()).toContain("alléger ses propres dépenses");
+    // Its own label, not the red one; what it means is read out (and shown on hover).
+    const label = page.locator(".answer .inference-label");
+    expect(await label.innerText()).toContain("[déduction du modèle, à apprécier]");
+    expect(await label.locator(".visually-hidden").textContent()).toContain(
+      "conclusion que le modèle tire des passages cités",
+    );
+    expect(await label.getAttribute("title")).toContain("aucun ne l'écrit telle quelle");
+    // The invented figure is still « non vérifié », and only it is listed among the sentences to check.
+    expect(await page.locator(".answer mark.unverified").innerText()).toContain("95 millions d'euros");
+    expect(await page.locator(".answer .flag-label").count()).toBe(1);
+    expect(await page.locator(".turn .flags").innerText()).toContain("Phrases à vérifier (1)");
+    expect(await page.locator(".turn .flags").innerText()).not.toContain("alléger");
+    expect(await page.locator(".turn .inference-note").innerText()).toContain("déduction du modèle");
+    // Told apart by more than colour: a dashed underline and italics, no red.
+    const style = await page
+      .locator(".answer .inference-label")
+      .evaluate((n) => [getComputedStyle(n).fontStyle, getComputedStyle(n).color]);
+    expect(style[0]).toBe("italic");
+    expect(style[1]).not.toBe("rgb(156, 0, 6)");
+    await keepScreenshot(page, { path: "test-results/ask-inference.png", fullPage: true });
+    ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
+  });
+
   it("keeps a flagged answer's list, bold and linked citations, the flagged item marked in place", async () => {
     ollama.set({
       reply:

@@ -100,6 +100,39 @@ describe("document model", () => {
     expect(listed[0]).toContain(verification.sentences[0]!.reasons[0]!.slice(0, 30));
   });
 
+  it("labels a conclusion the model draws for the commune « [déduction du modèle, à apprécier] », neutral, in every export", async () => {
+    const d = sampleDraft();
+    const text =
+      "La Gendarmerie économise environ 2 millions d'euros par an de licences [1]. La commune pourrait donc s'en inspirer pour alléger ses propres dépenses [1].";
+    const verification = verifyText(text, [
+      { n: 1, text: "La Gendarmerie économise environ 2 millions d'euros par an de licences." },
+    ]);
+    expect(verification.sentences.map((s) => s.status)).toEqual(["supported", "inference"]);
+    Object.assign(d.versions[0]!.sections[0]!, {
+      text,
+      verification,
+      flags: [],
+      toComplete: false,
+      citations: [{ n: 1, title: "La Gendarmerie nationale et GendBuntu", date: "2021", url: null }],
+    });
+    const doc = buildDocument(d);
+    const md = toMarkdown(doc);
+    // Before the final point, as « [non vérifié] » goes, in italics: not bold, not highlighted, not listed to check.
+    expect(md).toContain("ses propres dépenses[^1] *[déduction du modèle, à apprécier]*.");
+    expect(md).not.toContain("non vérifié");
+    expect(JSON.stringify(doc.front)).toContain("1 phrase marquée « [déduction du modèle, à apprécier] »");
+    const label = doc.body
+      .flatMap((b) => (b.kind === "paragraph" ? b.inlines : []))
+      .find((i) => i.kind === "text" && i.inference);
+    expect(label).toMatchObject({ italic: true, text: " [déduction du modèle, à apprécier]" });
+    expect(label && "flagged" in label && label.flagged).toBeFalsy();
+    const odt = strFromU8(unzipSync((await exportDraft(d, "odt")).bytes)["content.xml"]!);
+    expect(odt).toContain("[déduction du modèle, à apprécier]");
+    expect(odt).not.toMatch(/T_flag">\s*\[déduction/);
+    const docx = strFromU8(unzipSync((await exportDraft(d, "docx")).bytes)["word/document.xml"]!);
+    expect(docx).toContain("[déduction du modèle, à apprécier]");
+  });
+
   it("does not repeat the collectivité under a recipient whose role already names it", () => {
     const letter = (role: string) => {
       const d = sampleDraft();

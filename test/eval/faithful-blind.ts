@@ -20,7 +20,9 @@
  * the note is written for), `answer` (the full reply), `sentences`: one entry per sentence of the
  * answer, in order, `{ text: <the start of the sentence, as written in the answer>, label: supported|unsupported,
  * kind }`. A labelled sentence runs from its start to the start of the next one; it is flagged when any sentence
- * of the verification that starts inside it is marked `unsupported` or `invalid-citation`.
+ * of the verification that starts inside it is marked `unsupported` or `invalid-citation`. A sentence shown as the
+ * model's deduction (`inference`, a conclusion drawn for the commune: `server/verify/inference.ts`) is not flagged; the
+ * deductions are counted apart, and a wrong sentence among them is listed (a miss).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -193,6 +195,8 @@ interface SentenceResult {
   label: LabelledSentence["label"];
   kind: string;
   flagged: boolean;
+  /** Shown as the model's deduction (`inference`): not flagged; a wrong sentence so shown is a miss. */
+  inferred: boolean;
   reasons: string[];
 }
 
@@ -217,6 +221,7 @@ function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: Se
     label: s.label,
     kind: s.kind,
     flagged: false,
+    inferred: false,
     reasons: [],
   }));
   let cursor = 0;
@@ -244,7 +249,7 @@ function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: Se
     if (FLAGGED.has(v.status)) {
       results[k]!.flagged = true;
       results[k]!.reasons.push(`${v.status}: ${v.reasons.join(" ; ")}`);
-    }
+    } else if (v.status === "inference") results[k]!.inferred = true;
   }
   // A labelled sentence no verifier sentence starts in was merged into the one before it: it takes that sentence's verdict.
   results.forEach((r, k) => {
@@ -437,6 +442,13 @@ async function measure(dir: string, live: boolean): Promise<void> {
       );
       for (const [k, e] of byKind(unsupported))
         console.log(`    ${k.padEnd(20)} ${e.flagged}/${e.n} = ${pct(e.flagged, e.n)}`);
+      // A conclusion shown as the model's deduction is not flagged: counted apart, the wrong ones listed (a miss).
+      const inferred = all.filter((r) => r.inferred && !r.flagged);
+      const wrongInferred = inferred.filter((r) => r.label === "unsupported");
+      console.log(
+        `  déductions du modèle (non signalées) : ${inferred.length} (${inferred.length - wrongInferred.length} justes, ${wrongInferred.length} fausses)`,
+      );
+      for (const r of wrongInferred) console.log(`    fausse : [${r.id}/${r.kind}] ${r.text}`);
       console.log("  signalées à tort :");
       for (const r of ff) console.log(`    [${r.id}/${r.kind}] ${r.text} — ${r.reasons.join(" | ")}`);
       // The reasons of each detection, to see whether a wrong sentence is flagged for what is wrong in it.

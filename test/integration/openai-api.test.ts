@@ -242,6 +242,29 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
     }
   });
 
+  it("marks a conclusion the model draws for the commune as its deduction, not « non vérifié » (faithful-blind-15)", async () => {
+    const conclusion = "Une mairie peut donc s'en inspirer pour alléger ses propres dépenses [1].";
+    model.set({ reply: `${REPLY} ${conclusion}` });
+    try {
+      const completion = await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [{ role: "user", content: QUESTION }],
+      });
+      const content = completion.choices[0]!.message.content!;
+      const checked = (completion as unknown as { cap_libre: { verification: any } }).cap_libre.verification;
+      expect(checked.sentences.map((x: { status: string }) => x.status)).toEqual(["supported", "inference"]);
+      expect(checked.counts).toMatchObject({ unsupported: 0, inferred: 1 });
+      // The mark before the final point, where « [non vérifié] » goes, but neutral (italics), and said what it means.
+      expect(content).toContain("ses propres dépenses [1] _[déduction du modèle, à apprécier]_.");
+      expect(content).not.toContain("[non vérifié]");
+      expect(content).not.toContain("Vérification :");
+      expect(content).toContain("> [déduction du modèle, à apprécier] : 1 phrase de cette réponse est une conclusion");
+      expect(content).toContain(`> - « ${conclusion} »`);
+    } finally {
+      model.set({ reply: REPLY });
+    }
+  });
+
   it("abstains, with no references, when the corpus does not answer", async () => {
     const completion = await client.chat.completions.create({
       model: "cap-libre",

@@ -177,6 +177,16 @@ interface Outcome {
 /** The inline mark of a sentence its sources do not carry, as the page prints it. */
 const unverifiedMark = () => ` **${message("v1.unverifiedMark")}**`;
 
+/** The inline mark of a conclusion the model draws from its sources (`inference`): neutral, in italics. */
+const inferenceMark = () => ` _${message("v1.inferenceMark")}_`;
+
+/** The conclusions the model draws from the sources it cites (`inference`), each where it is in the text. */
+function inferredSentences(outcome: Outcome) {
+  return (outcome.done?.verification?.sentences ?? []).filter(
+    (s) => s.status === "inference" && outcome.text.slice(s.start, s.end) === s.text,
+  );
+}
+
 /** The sentences the verification did not support (or that cite a passage not given), each where it is in the text. */
 function unverifiedSentences(outcome: Outcome) {
   return (outcome.done?.verification?.sentences ?? []).filter(
@@ -192,10 +202,11 @@ function unverifiedSentences(outcome: Outcome) {
  */
 function markedText(outcome: Outcome): string {
   let text = outcome.text;
-  const marks = unverifiedSentences(outcome)
-    .map((s) => markAt(text, s.start, s.end))
-    .sort((a, b) => b - a);
-  for (const at of marks) text = `${text.slice(0, at)}${unverifiedMark()}${text.slice(at)}`;
+  const marks = [
+    ...unverifiedSentences(outcome).map((s) => ({ at: markAt(text, s.start, s.end), mark: unverifiedMark() })),
+    ...inferredSentences(outcome).map((s) => ({ at: markAt(text, s.start, s.end), mark: inferenceMark() })),
+  ].sort((a, b) => b.at - a.at);
+  for (const { at, mark } of marks) text = `${text.slice(0, at)}${mark}${text.slice(at)}`;
   return text;
 }
 
@@ -229,6 +240,15 @@ function footer(outcome: Outcome, streamed = false): string {
       [`> ${pluralMessage("v1.verificationWarning", unsupported, { count: unsupported })}`, ...listed].join("\n"),
     );
   }
+  // What the inline mark of a conclusion means, and which sentences carry it (as the unverified ones are listed).
+  const inferred = counts?.inferred ?? 0;
+  if (inferred > 0)
+    parts.push(
+      [
+        `> ${pluralMessage("v1.inferenceNote", inferred, { count: inferred, mark: message("v1.inferenceMark") })}`,
+        ...inferredSentences(outcome).map((s) => `> - « ${s.text.trim()} »`),
+      ].join("\n"),
+    );
   if (outcome.sources.length) {
     const numbers = citedNumbers(outcome.text, outcome.sources.length);
     parts.push(
