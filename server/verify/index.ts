@@ -33,7 +33,7 @@ import { dateOfAnother } from "./date-elsewhere.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
-import { dutyUnstated } from "./duties.ts";
+import { dutyUnstated, statesDuty } from "./duties.ts";
 import { dateOfAnotherStep } from "./event-date.ts";
 import {
   causeSwapped,
@@ -950,8 +950,9 @@ function checkSentence(
     const said = words0.filter((c) => !announces || !ANNOUNCE_WORDS.has(c));
     // A word of the passage's family counts (« créer » for « Création », `derivations.ts`). The question of the data
     // (« Question posée : … oblige-t-elle notre commune … à changer de logiciels ? ») lends no word to a sentence citing
-    // a passage: « NIS2 impose aux collectivités de remplacer leurs logiciels américains [1] » (trial15 A12).
-    const wordBags = citedIn.length > 0 ? [...bag(pool), ...facts.map(unaskedBag)] : bags;
+    // a passage that states an obligation: « NIS2 impose aux collectivités de remplacer leurs logiciels américains [1] »
+    // (trial15 A12). A sentence answering the question otherwise speaks of what it asks (« … de garder Norton »).
+    const wordBags = citedIn.length > 0 && statesDuty(stated) ? [...bag(pool), ...facts.map(unaskedBag)] : bags;
     const found = (c: string) => wordBags.some((b) => wordIn(c, b) || derivedIn(c, b));
     // A sentence citing nothing that is a formula (« Nous restons à votre disposition »), a reserve or advice to the
     // reader (« Il convient de vérifier ces chiffres », `uncited-caveats.txt`) says nothing of the passages.
