@@ -75,6 +75,9 @@ const GOES_ON = /^\s*(?:il|elle|ils|elles|celle-ci|celui-ci|ceux-ci|celles-ci|sa
 
 /** Words that stand between a name and the verb when the name is not its subject (a pronoun, « et »). */
 const SUBJECT_BREAK = /(?<![\p{L}'’])(?:il|elle|ils|elles|on|nous|vous|je|et|ou|mais|puis)(?![\p{L}'’])/iu;
+/** A preposition right before a name: the name is not the subject (« vers LibreOffice », « par Microsoft »). */
+const OBJECT_BEFORE =
+  /(?<![\p{L}'’])(?:vers|avec|par|pour|sous|sur|contre|chez|dans|depuis|entre|sans|via|comme)\s+(?:(?:le|la|les|l['’]|un|une|des|du|son|sa|ses)\s*)?$/iu;
 /** Most words between the subject's name and the verb (« À Munich, les agents ont obtenu »). */
 const SUBJECT_MAX_GAP = 3;
 
@@ -93,6 +96,8 @@ function subjectBefore(text: string): { folded: string; initials: string } | nul
     if (!/^\s+$/.test(gap)) break;
     run.unshift(names[k]!);
   }
+  // A name after a preposition is what the subject acts on or with (« Sa migration vers LibreOffice s'est achevée »).
+  if (OBJECT_BEFORE.test(text.slice(0, run[0]!.at))) return null;
   const folded = run.map((n) => n.folded).join(" ");
   const initials = words(run.map((n) => n.name).join(" "))
     .filter((w) => !ACRONYM_SKIPS.has(w))
