@@ -78,6 +78,8 @@ const SUBJECT_BREAK = /(?<![\p{L}'’])(?:il|elle|ils|elles|on|nous|vous|je|et|o
 /** A preposition right before a name: the name is not the subject (« vers LibreOffice », « par Microsoft »). */
 const OBJECT_BEFORE =
   /(?<![\p{L}'’])(?:vers|avec|par|pour|sous|sur|contre|chez|dans|depuis|entre|sans|via|comme)\s+(?:(?:le|la|les|l['’]|un|une|des|du|son|sa|ses)\s*)?$/iu;
+/** « qui » right after the name: the name is the subject of the relative's verb. */
+const RELATIVE_AFTER = /^\s*,?\s*qui(?![\p{L}'’])/iu;
 /** Most words between the subject's name and the verb (« À Munich, les agents ont obtenu »). */
 const SUBJECT_MAX_GAP = 3;
 
@@ -96,8 +98,9 @@ function subjectBefore(text: string): { folded: string; initials: string } | nul
     if (!/^\s+$/.test(gap)) break;
     run.unshift(names[k]!);
   }
-  // A name after a preposition is what the subject acts on or with (« Sa migration vers LibreOffice s'est achevée »).
-  if (OBJECT_BEFORE.test(text.slice(0, run[0]!.at))) return null;
+  // A name after a preposition is what the subject acts on or with (« Sa migration vers LibreOffice s'est achevée »),
+  // unless a relative makes it the subject (« contre Broadcom, qui a obtenu gain de cause »).
+  if (OBJECT_BEFORE.test(text.slice(0, run[0]!.at)) && !RELATIVE_AFTER.test(gap)) return null;
   const folded = run.map((n) => n.folded).join(" ");
   const initials = words(run.map((n) => n.name).join(" "))
     .filter((w) => !ACRONYM_SKIPS.has(w))

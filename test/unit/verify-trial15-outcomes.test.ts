@@ -162,3 +162,15 @@ describe("invented details of faithful-blind-15", () => {
     expect(check("La liste des OPSN par département est à demander à Déclic [1].", [p]).reasons).toEqual([]);
   });
 });
+
+describe("the subject of an outcome", () => {
+  const passage =
+    "Le contentieux — Broadcom\nLa CNAM a saisi le juge des référés contre Broadcom, qui avait relevé ses prix.";
+  it("is a name before the verb, or before « qui », not a name after a preposition", () => {
+    expect(
+      check("La CNAM a saisi le juge contre Broadcom, qui a obtenu gain de cause [1].", [passage]).reasons.join(" "),
+    ).toContain("« a obtenu » : le passage cité ne le dit pas de « Broadcom »");
+    const lyon = "Lyon — Bureautique\nLa Ville de Lyon a engagé sa migration vers LibreOffice, terminée en 2025.";
+    expect(check("Sa migration vers LibreOffice s'est achevée en 2025 [1].", [lyon]).reasons).toEqual([]);
+  });
+});
