@@ -22,3 +22,6 @@ export function dutyUnstated(stated: string, pool: Source[]): string | null {
   if (pool.some((src) => src.sentences.some((ss) => GIVEN.test(fold(ss.text))))) return null;
   return folded.length === stated.length ? stated.slice(m.index, m.index + m[0].length) : m[0];
 }
+
+/** Whether a sentence, not negated, states that a text obliges a public (« NIS2 impose aux collectivités de … »). */
+export const statesDuty = (stated: string) => STATED.test(fold(stated)) && !NEGATION.test(stated);

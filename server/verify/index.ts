@@ -35,7 +35,7 @@ import { deniedNounStated } from "./denied-noun.ts";
 import { deniedVerbStated } from "./denied-verb.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
-import { dutyUnstated } from "./duties.ts";
+import { dutyUnstated, statesDuty } from "./duties.ts";
 import { dateOfAnotherStep } from "./event-date.ts";
 import {
   causeSwapped,
@@ -83,8 +83,10 @@ import {
 import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
+import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
+import { aboutPeer } from "./peer-figures.ts";
 import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
@@ -363,6 +365,8 @@ function checkSentence(
   const foundAt = new Map<Figure, SourceSentence[]>();
   /** How each figure of the sentence is matched in the sources (same value, or what a rounded one stands for). */
   const matcherOf = new Map<Figure, (sf: Figure) => boolean>();
+  /** A sentence about a peer, citing passages: the document's data vouch for none of its figures. */
+  const peer = citedIn.length > 0 && aboutPeer(stated, facts);
   for (const f of figures) {
     // The same figure, or the figure a rounded one stands for (« près de 12 millions d'euros » for 11,7 millions).
     const approx = approximationBefore(stated, f);
@@ -376,6 +380,13 @@ function checkSentence(
     // figure a sentence gives to the passages it cites (trial14 A21): only a sentence citing nothing may repeat it.
     const asking = (ss: SourceSentence) => ss.asks && facts.some((src) => src.sentences.includes(ss));
     const candidates = stating.length > 0 ? stating : citedIn.length > 0 ? found.filter((ss) => !asking(ss)) : found;
+    // The document's own data speak of its collectivité: a figure only they give is not one of a peer the sentence is
+    // about (« Boé a réduit ses coûts de licences de 95 % [1] » and the roadmap's « Outils collaboratifs … 95 % »,
+    // trial15 A14; `peer-figures.ts`).
+    if (peer && candidates.length > 0 && candidates.every((ss) => facts.some((src) => src.sentences.includes(ss)))) {
+      reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
+      continue;
+    }
     if (candidates.length === 0) {
       // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim — unless the
       // sentence concludes from it where the passages count the same thing otherwise (`asked-conclusion.ts`).
@@ -952,8 +963,12 @@ function checkSentence(
     // réduit leur dépendance » alone states something, and is checked as it is.
     const announces = words0.filter((c) => ANNOUNCE_WORDS.has(c)).length >= 2;
     const said = words0.filter((c) => !announces || !ANNOUNCE_WORDS.has(c));
-    // A word of the passage's family counts (« créer » for « Création », `derivations.ts`).
-    const found = (c: string) => bags.some((b) => wordIn(c, b) || derivedIn(c, b));
+    // A word of the passage's family counts (« créer » for « Création », `derivations.ts`). The question of the data
+    // (« Question posée : … oblige-t-elle notre commune … à changer de logiciels ? ») lends no word to a sentence citing
+    // a passage that states an obligation: « NIS2 impose aux collectivités de remplacer leurs logiciels américains [1] »
+    // (trial15 A12). A sentence answering the question otherwise speaks of what it asks (« … de garder Norton »).
+    const wordBags = citedIn.length > 0 && statesDuty(stated) ? [...bag(pool), ...facts.map(unaskedBag)] : bags;
+    const found = (c: string) => wordBags.some((b) => wordIn(c, b) || derivedIn(c, b));
     // A sentence citing nothing that is a formula (« Nous restons à votre disposition »), a reserve or advice to the
     // reader (« Il convient de vérifier ces chiffres », `uncited-caveats.txt`) says nothing of the passages.
     if (citedIn.length === 0 && uncitedCaveat(sentence)) return [...new Set(reasons)];
@@ -1011,6 +1026,23 @@ function checkSentence(
         }),
       );
   }
+  // An outcome stated of a named subject (« QBO a migré », « a accepté », « ont obtenu ») that no cited sentence about
+  // it says, or only a request does (trial15 A6, A14; `outcomes.ts`).
+  const outcome = cited.length > 0 && reasons.length === 0 ? outcomeUnsaid(stated, pool) : null;
+  if (outcome)
+    reasons.push(
+      outcome.asked
+        ? message("verify.outcomeAsked", {
+            where: w,
+            outcome: outcome.outcome,
+            name: outcome.name,
+            quote: outcome.asked,
+          })
+        : message("verify.outcomeUnsaid", { where: w, outcome: outcome.outcome, name: outcome.name }),
+    );
+  // Who did it or by what means (« validé par la préfecture »), a word no cited passage writes (`outcomes.ts`).
+  const agent = cited.length > 0 && reasons.length === 0 ? agentUnsaid(stated, pool) : null;
+  if (agent) reasons.push(message("verify.agentUnsaid", { where: w, phrase: agent }));
   // Every word found elsewhere: the sentence is another given passage's, cited to the wrong one (`misplaced.ts`); said
   // so in place of the words the cited passage lacks.
   if (cited.length > 0 && reasons.every((r) => r === wordsReason)) {
@@ -1030,6 +1062,17 @@ function checkSentence(
       );
   }
   return [...new Set(reasons)];
+}
+
+/** The bag of a data source without its question (`SourceSentence.asks`): what the data state, not what they ask. */
+function unaskedBag(src: Source): Bag {
+  if (!src.sentences.some((ss) => ss.asks)) return src.bag;
+  return bagOf(
+    src.sentences
+      .filter((ss) => !ss.asks)
+      .map((ss) => ss.text)
+      .join("\n"),
+  );
 }
 
 /** Words by which a sentence announces the ones after it (`server/i18n/fr/announce-words.txt`), folded. */

@@ -31,7 +31,9 @@ export function unknownAsKnown(claim: string, pool: Source[]): string | null {
   for (const ss of sentences) {
     const m = UNKNOWN.exec(fold(ss.text));
     if (!m) continue;
-    const point = bagOf(ss.text.slice(m.index + m[0].length));
+    // The point ends at a colon: what follows is what the passage says itself (« : elle est à demander à Déclic »).
+    const [open = "", ...answered] = ss.text.slice(m.index + m[0].length).split(/\s:\s/);
+    const point = bagOf(open);
     const shared = mine.filter((w) => inBag(w, point));
     if (shared.length < UNKNOWN_MIN_SHARED || shared.length / mine.length < UNKNOWN_MIN_SHARE - 1e-9) continue;
     const rest = mine.filter((w) => !inBag(w, point));
@@ -44,6 +46,8 @@ export function unknownAsKnown(claim: string, pool: Source[]): string | null {
         shared.some((w) => inBag(w, o.said) || inBag(w, o.own)),
     );
     if (said && rest.length > 0) continue;
+    // What the claim says beyond the open point, said by the passage's own answer after it.
+    if (rest.length > 0 && answered.length > 0 && rest.every((w) => inBag(w, bagOf(answered.join(" : "))))) continue;
     const quote = ss.text.trim();
     return quote.length > 160 ? `${quote.slice(0, 157)}…` : quote;
   }

@@ -1,0 +1,225 @@
+/**
+ * What a named subject did, decided or obtained, stated as done where the cited passages do not say it of that subject
+ * (trial15 A6, A14): « Quimper Bretagne Occidentale a migré ses postes vers Linux en 2026 », « La présidente de QBO a
+ * accepté l'étude des dépendances » where the passage says that Linux Quimper « a écrit à la présidente … Il propose
+ * que QBO étudie ses dépendances »; « À Munich, les agents ont obtenu le retour à Windows par une pétition » where it
+ * gives the council's arguments. Every name, the year and most words are in the passage: only the verb changed. The
+ * verb must be said of the subject by a word of its family (« migration », « bascule », « passé sous »), in a cited
+ * sentence naming it (or going on about it with a pronoun), or anywhere when the passage's heading names it; said only
+ * under a request (« propose que QBO … fixe un objectif »), it is a request, not an outcome. Families and request words
+ * are data (`server/i18n/fr/outcome-verbs.txt`); `server/verify/index.ts` turns what it finds into a reason.
+ */
+import { wordListLines } from "../i18n/word-lists.ts";
+import { fold } from "../retrieval/french.ts";
+import { derivedIn } from "./derivations.ts";
+import { NEGATION, short } from "./negation.ts";
+import { namesAt } from "./proper-nouns.ts";
+import { withoutReferences } from "./sentences.ts";
+import type { Source } from "./source-sentences.ts";
+import { ACRONYM_SKIPS, acronymIn, type Bag, bagOf, inBag, wordIn, words } from "./words.ts";
+
+interface Family {
+  /** Folded participles that state the outcome done. */
+  done: Set<string>;
+  /** Folded word starts (or phrases) by which a passage says it. */
+  said: string[];
+}
+
+/** Least letters of a word start that stands for its words. */
+const MIN_START = 4;
+
+const {
+  families: FAMILIES,
+  requests: REQUESTS,
+  agents: AGENTS,
+} = (() => {
+  const families: Family[] = [];
+  const requests: string[] = [];
+  const agents: string[] = [];
+  let section = "";
+  const entries = (part: string) =>
+    part
+      .split(",")
+      .map((e) => words(e).join(" "))
+      .filter(Boolean);
+  for (const line of wordListLines("outcome-verbs.txt")) {
+    const head = /^\[(.+)\]$/.exec(line);
+    if (head) section = head[1]!;
+    else if (section === "families") {
+      const [done = "", said = ""] = line.split("|");
+      families.push({
+        done: new Set(entries(done)),
+        said: entries(said).filter((s) => s.includes(" ") || s.length >= MIN_START),
+      });
+    } else if (section === "requests") requests.push(...entries(line).filter((s) => s.length >= MIN_START));
+    else if (section === "agents") agents.push(...entries(line));
+  }
+  return { families, requests, agents: new Set(agents) };
+})();
+
+/**
+ * An auxiliary (« a », « ont », « est », « s'est », « a été »…), an adverb or two at most, and the participle after it.
+ * « aurait » is left out: a conditional reports, it does not state.
+ */
+const DONE =
+  /(?<![\p{L}'’])(?:a|ont|avait|avaient|est|sont|était|étaient|s['’]est|se sont|s['’]était|se sont|l['’]a|l['’]ont|les a|les ont)\s+(?:(?:déjà|bien|finalement|définitivement|entièrement|totalement|complètement|officiellement|alors|ainsi|aussi|même|récemment|enfin|effectivement|désormais|été)\s+){0,2}(\p{L}+)(?![\p{L}'’])/giu;
+
+/** A folded infinitive of the first or second group (« fixer », « migrer », « obtenir »). */
+const INFINITIVE = /^\p{L}{3,}(?:er|ir)$/u;
+
+/** Folded auxiliaries: one of them right before a word (« a accepté », « ont voté ») states it done. */
+const AUXILIARIES = new Set(["a", "ont", "avait", "avaient", "est", "sont", "etait", "etaient"]);
+
+/** A sentence's first word that takes up the subject of the sentence before (« Il propose que QBO … »). */
+const GOES_ON = /^\s*(?:il|elle|ils|elles|celle-ci|celui-ci|ceux-ci|celles-ci|sa|son|ses|leur|leurs)(?![\p{L}'’-])/iu;
+
+/** Words that stand between a name and the verb when the name is not its subject (a pronoun, « et »). */
+const SUBJECT_BREAK = /(?<![\p{L}'’])(?:il|elle|ils|elles|on|nous|vous|je|et|ou|mais|puis)(?![\p{L}'’])/iu;
+/** A preposition right before a name: the name is not the subject (« vers LibreOffice », « par Microsoft »). */
+const OBJECT_BEFORE =
+  /(?<![\p{L}'’])(?:vers|avec|par|pour|sous|sur|contre|chez|dans|depuis|entre|sans|via|comme)\s+(?:(?:le|la|les|l['’]|un|une|des|du|son|sa|ses)\s*)?$/iu;
+/** « qui » right after the name: the name is the subject of the relative's verb. */
+const RELATIVE_AFTER = /^\s*,?\s*qui(?![\p{L}'’])/iu;
+/** Most words between the subject's name and the verb (« À Munich, les agents ont obtenu »). */
+const SUBJECT_MAX_GAP = 3;
+
+/** The run of names a name belongs to (« Quimper Bretagne Occidentale »), folded, with the initials of its words. */
+function subjectBefore(text: string): { folded: string; initials: string } | null {
+  const names = namesAt(text);
+  const last = names.at(-1);
+  if (!last) return null;
+  // Only a name of the same clause, close before the verb, is the subject (« … ; QBO a migré »): not one a pronoun or
+  // another clause stands between (« … vers Nextcloud, et elle a déjà achevé »).
+  const gap = text.slice(last.at + last.name.length);
+  if (/[;:.!?]/.test(gap) || SUBJECT_BREAK.test(gap) || words(gap).length > SUBJECT_MAX_GAP) return null;
+  const run = [last];
+  for (let k = names.length - 2; k >= 0; k--) {
+    const gap = text.slice(names[k]!.at + names[k]!.name.length, run[0]!.at);
+    if (!/^\s+$/.test(gap)) break;
+    run.unshift(names[k]!);
+  }
+  // A name after a preposition is what the subject acts on or with (« Sa migration vers LibreOffice s'est achevée »),
+  // unless a relative makes it the subject (« contre Broadcom, qui a obtenu gain de cause »).
+  if (OBJECT_BEFORE.test(text.slice(0, run[0]!.at)) && !RELATIVE_AFTER.test(gap)) return null;
+  const folded = run.map((n) => n.folded).join(" ");
+  const initials = words(run.map((n) => n.name).join(" "))
+    .filter((w) => !ACRONYM_SKIPS.has(w))
+    .map((w) => w[0])
+    .join("");
+  return { folded, initials };
+}
+
+/** Whether a bag names the subject: its run of names, its acronym, or the name its acronym stands for. */
+function names(bag: Bag, subject: { folded: string; initials: string }): boolean {
+  if (inBag(subject.folded, bag, false)) return true;
+  if (!subject.folded.includes(" ") && acronymIn(subject.folded, bag)) return true;
+  return subject.initials.length >= 2 && subject.folded.includes(" ") && bag.list.includes(subject.initials);
+}
+
+/** Where in a folded text a word start or phrase of `said` is written, as offsets into its word list. */
+const saidAt = (list: string[], said: string[]) =>
+  list.flatMap((w, i) =>
+    said.some((s) => (s.includes(" ") ? list.slice(i, i + s.split(" ").length).join(" ") === s : w.startsWith(s)))
+      ? [i]
+      : [],
+  );
+
+export interface OutcomeUnsaid {
+  /** The outcome as the sentence writes it (« a migré »). */
+  outcome: string;
+  /** The subject's name as the sentence writes it. */
+  name: string;
+  /** The cited sentence that only asks for it, when one does. */
+  asked: string | null;
+}
+
+/**
+ * An outcome (a participle of `outcome-verbs.txt` after an auxiliary) the sentence states of a named subject, where no
+ * cited sentence about that subject says it by a word of its family, or only a request does: the outcome, the name and
+ * the request; or null. A negated sentence, and a subject no cited passage names (the name check says so), are left.
+ */
+export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | null {
+  const text = withoutReferences(stated);
+  if (NEGATION.test(text) || pool.length === 0) return null;
+  for (const m of text.matchAll(DONE)) {
+    const participle = fold(m[1]!);
+    const family = FAMILIES.find((f) => f.done.has(participle));
+    if (!family) continue;
+    const before = text.slice(0, m.index!);
+    const subject = subjectBefore(before);
+    if (!subject) continue;
+    // The cited sentences about the subject: all of a passage whose heading names it, else those naming it and those
+    // going on about it.
+    const about: string[] = [];
+    for (const src of pool) {
+      const body = src.sentences.filter((ss) => !ss.inHeading);
+      const heading = src.sentences[0]?.heading ?? "";
+      // The heading says what the passage is about (« Le prix Villes internet 2024 — Les lauréats »).
+      if (heading) about.push(heading);
+      if (names(bagOf(heading), subject)) {
+        about.push(...body.map((ss) => ss.text));
+        continue;
+      }
+      let on = false;
+      for (const ss of body) {
+        on = names(ss.bag, subject) || (on && GOES_ON.test(withoutReferences(ss.text)));
+        if (on) about.push(ss.text);
+      }
+    }
+    // A subject no cited passage names: the name check says so.
+    if (!pool.some((src) => names(src.bag, subject))) continue;
+    let asked: string | null = null;
+    let done = false;
+    for (const t of about) {
+      const list = words(withoutReferences(t));
+      const at = saidAt(list, family.said);
+      if (at.length === 0) continue;
+      const requestAt = saidAt(list, REQUESTS);
+      // Said done: not after a request word of the sentence, or right after an auxiliary (« que QBO a acceptée »); an
+      // infinitive says nothing done (« Fixer un objectif chiffré », « a décidé de migrer »).
+      const stateDone = at.some((i) => {
+        if (INFINITIVE.test(list[i]!)) return false;
+        if (!requestAt.some((r) => r < i)) return true;
+        return AUXILIARIES.has(list[i - 1] ?? "") || AUXILIARIES.has(list[i - 2] ?? "");
+      });
+      if (stateDone) {
+        done = true;
+        break;
+      }
+      if (at.some((i) => requestAt.some((r) => r < i))) asked ??= short(withoutReferences(t).trim());
+    }
+    if (done) continue;
+    return { outcome: m[0].trim(), name: nameOf(before, subject.folded) ?? subject.folded, asked };
+  }
+  return null;
+}
+
+/** The subject's name as written in the text before the verb. */
+function nameOf(before: string, folded: string): string | null {
+  const names = namesAt(before);
+  const first = folded.split(" ")[0];
+  const at = names.findLastIndex((n) => n.folded === first);
+  if (at < 0) return null;
+  const count = folded.split(" ").length;
+  const run = names.slice(at, at + count);
+  return before.slice(run[0]!.at, run.at(-1)!.at + run.at(-1)!.name.length);
+}
+
+/** « par », a determiner or none, and the word after it (« par la préfecture », « par une pétition »). */
+const BY = /(?<![\p{L}'’])par\s+(?:(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs)\s+|l['’]\s*)?(\p{L}[\p{L}-]*)/giu;
+
+/**
+ * Who did it or by what means, after « par » (« validé par la préfecture », « obtenu … par une pétition »), a word of
+ * `outcome-verbs.txt` [agents] that no cited passage writes (nor a word of its family): the phrase; or null.
+ */
+export function agentUnsaid(stated: string, pool: Source[]): string | null {
+  const text = withoutReferences(stated);
+  if (NEGATION.test(text) || pool.length === 0) return null;
+  for (const m of text.matchAll(BY)) {
+    const agent = words(m[1]!).join(" ");
+    if (!AGENTS.has(agent)) continue;
+    if (pool.some((src) => wordIn(agent, src.bag) || derivedIn(agent, src.bag))) continue;
+    return m[0];
+  }
+  return null;
+}
