@@ -22,7 +22,7 @@ import { roleAsked } from "../retrieval/names-places.ts";
 import { pieces, statesAbsent } from "../retrieval/passages.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import { type Asked, askedFor, countedStems, holdsAsked, holdsCount } from "../retrieval/rank.ts";
-import { keywords } from "../retrieval/relevance.ts";
+import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
@@ -589,6 +589,14 @@ function weighed(
   // A public grant asked (« des aides de l'État ? »): a sentence saying one, or an amount.
   const grant = asks(ask, "subvention");
   const stems = subject.map(wordStem);
+  // A subject word naming a place another way (« bretonnes »): the names the corpus writes for it (Bretagne,
+  // Finistère, Morbihan) say it too (trial15 A2).
+  const otherNames = new Map(
+    subject.flatMap((w) => {
+      const names = aliasesIn(w);
+      return names.length ? [[wordStem(w), names.map(stemsOf)] as [string, string[][]]] : [];
+    }),
+  );
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0) + figures.length;
   const who = asks(ask, "qui");
@@ -635,6 +643,14 @@ function weighed(
     .map(wordStem)
     .filter((s) => s.length > 3 && caseTitles.some((t) => holdsStem(t, s)));
   const askedCases = titledCases.filter((s) => !about.every((a) => holdsStem(a, s)));
+  // Whether the question names the case a quoted case study is about: a word of its short title, or of the same root
+  // (« les gendarmes », « la Gendarmerie »), or another name of it (« la Sécurité sociale », « Assurance maladie »).
+  const otherNamesAsked = aliasesIn(question).flatMap(stemsOf);
+  const caseAsked = (i: number) =>
+    subjectWords(named)
+      .map(wordStem)
+      .some((s) => s.length > 3 && sharesRoot(caseTitles[i]!, s)) ||
+    otherNamesAsked.some((s) => s.length > 3 && holdsStem(caseTitles[i]!, s));
   // A question asking who holds a role (« qui est le ministre du numérique ? »): a sentence naming that role, its
   // words after the role noun close to it, not a holder of another (« ministre … de la Fonction publique »).
   const role = roleWords(ask);
@@ -701,7 +717,11 @@ function weighed(
       // (« Subvention de la Région » says the grant « des aides publiques » asks.)
       const grants = grant && asks(own, "subvention");
       const said = stems.filter(
-        (s) => !(grant && GRANT_STEMS.has(s)) && !dutyStems.has(s) && !apart.has(s) && holdsStem(words, s),
+        (s) =>
+          !(grant && GRANT_STEMS.has(s)) &&
+          !dutyStems.has(s) &&
+          !apart.has(s) &&
+          (holdsStem(words, s) || (otherNames.get(s) ?? []).some((a) => inRowAll(words, a))),
       ).length;
       const dutySaid = duty && asks(own, "devoir dit");
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
@@ -713,7 +733,11 @@ function weighed(
         (asked.includes("quantity") || price) &&
         statesAbsent(own) &&
         stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s)) &&
-        !namesOther(own, question);
+        !namesOther(own, question) &&
+        // (Nor, of a case study, one of its case's own figures the question does not ask: « … ne documentent pas
+        // l'achèvement effectif de ce retour ni son coût final » is Munich's, not « combien ça coûte à une commune de
+        // passer à Linux » — trial15 A5.)
+        (r.document.kind !== "case-study" || caseAsked(i));
       // (« 20 à 30 % » gives the « 30 % » asked.)
       const figured = figures.filter((f) => givesPercentage(own, f)).length;
       // (Saying what is asked is not given, it says it in its own words: « un bilan des économies » for « économisé ».)
@@ -774,11 +798,24 @@ function weighed(
       if (rise && !asks(own, "variation") && !/\d\s*%/.test(own)) return;
       // (A rise asked: a sentence giving it in figures, « de 8 à 15 fois », « jusqu'à 1 200 % », before one saying there is one.)
       const riseFigure = rise && /\d\s*(?:%|fois\b)|\bmultipli/u.test(own);
-      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item ? ITEM_PENALTY : 0);
+      // (A list item holding every word of the question's subject, three at least, says what it asks, as a sentence
+      // would: « … frais de sortie interdits à partir du 12 janvier 2027 » of « À retenir » for « c vrai que le data
+      // act interdit les frais de sortie » — trial15 A4. Not for a figure asked: its figure weighs already.)
+      const whole =
+        !asked.length &&
+        !price &&
+        !writesFigure(question) &&
+        stems.length >= 3 &&
+        stems.every((s) => holdsStem(words, s));
+      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item && !whole ? ITEM_PENALTY : 0);
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone. An amount
       // read aloud is one said of what is asked (a subject word in the sentence or its document's title, two when it
       // says no cost: « le rachat de VMware pour 61 milliards » is no price of its rise), not of another project.
       if (price && !cost && !MONEY.test(own) && !stated) return;
+      // (A case study the question does not name answers a price by an amount, or not at all: « Les sources
+      // consultées ne documentent pas … ce retour ni son coût final » is Munich's return, no answer to « combien ça
+      // coûte à une commune de passer à Linux » — trial15 A5.)
+      if (price && r.document.kind === "case-study" && !caseAsked(i) && !MONEY.test(own)) return;
       if (price && MONEY.test(own) && (said + titled === 0 || (!cost && said + titled < Math.min(stems.length, 2))))
         return;
       if (stated) score += 4;
