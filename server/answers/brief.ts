@@ -14,7 +14,12 @@ import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
 import { asOfText, fold, frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
-import { askedCollectivity, THRESHOLD_REACH as SIZE_REACH, statedThresholds } from "../retrieval/collectivity-scale.ts";
+import {
+  askedCollectivity,
+  THRESHOLD_REACH as SIZE_REACH,
+  statedThresholds,
+  writesPopulation,
+} from "../retrieval/collectivity-scale.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
@@ -661,7 +666,7 @@ function weighed(
   const run = versionRun(question);
   // The size of the asker's collectivité (« pour une commune de 9 000 habitants »): a threshold near it answers whether
   // it is concerned (trial15 A1).
-  const size = askedCollectivity(ask)?.size ?? null;
+  const size = writesPopulation(ask) ? (askedCollectivity(ask)?.size ?? null) : null;
   // What a count asked counts, with its other words (« ordinateurs » → postes, PC), as stems.
   const counted = asked.includes("quantity") ? countedStems(ask) : new Set<string>();
   excerpts.forEach((excerpt, i) => {

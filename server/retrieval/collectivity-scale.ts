@@ -116,6 +116,9 @@ export function askedCollectivity(query: string): AskedCollectivity | null {
   return { kinds: kinds.length ? kinds : ["commune"], size, small, about };
 }
 
+/** Whether a text writes a number of inhabitants (« 9000 habitants », « 1,5 million d'habitants »). */
+export const writesPopulation = (text: string) => fold(text).replace(/[’]/g, "'").search(POPULATION) >= 0;
+
 /** Whether a question gives the size of its collectivité (« 8 000 habitants », « une petite commune »). */
 export const asksSize = (query: string) => !!askedCollectivity(query)?.size;
 
@@ -191,7 +194,9 @@ const lettersAndDigits = (query: string) => words(query).filter((w) => /\p{L}/u.
  * (« nis2 »; its title's count): another text's threshold (the SREN's) is not that one's.
  */
 function thresholdNear(asked: AskedCollectivity, all: string[], c: Chunk, query: string): boolean {
-  if (!asked.size) return false;
+  // (A size the question gives in figures: « une petite commune » asks no threshold — « par quoi une petite commune
+  // peut-elle commencer ? » is no question on a law's scope.)
+  if (!asked.size || !writesPopulation(query)) return false;
   if (!lettersAndDigits(query).every((w) => all.includes(w))) return false;
   return statedThresholds(`${c.section} ${c.text}`).some(
     (n) => n >= asked.size!.min / THRESHOLD_REACH && n <= asked.size!.max * THRESHOLD_REACH,

@@ -4,14 +4,19 @@
  * answered by the threshold the corpus discusses (A1); « qui a décidé … » by the decision's own sentence, not a
  * decision of another case that holds the verb (A16); a count of what a named body does by that body's figure, never
  * another case's nor a figure the corpus denies (A20); « c'est vrai qu'on est obligé … » by the passage that qualifies
- * the claim (A3); a sentence whose pronoun stands for what the sentence before names is not read without it (A9).
+ * the claim (A3); a sentence whose pronoun stands for what the sentence before names is not read without it (A9); a
+ * region's adjective reaches the region's passages (A2); a summary's item saying all the question asks is read (A4);
+ * another case's « not documented » is no price of a commune's migration (A5); a follow-up on another law reads that
+ * law (A8); phone spellings are read as the words meant (A15).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deniedFigure } from "../../server/answers/qualified.ts";
+import { doubledLetter } from "../../server/answers/vocabulary.ts";
 import type { Engine } from "../../server/engine.ts";
 import { statedThresholds } from "../../server/retrieval/collectivity-scale.ts";
 import { needsPrevious } from "../../server/retrieval/passages.ts";
 import { qualifiesClaim } from "../../server/retrieval/rank.ts";
+import { aliasesIn } from "../../server/retrieval/relevance.ts";
 import { askConversation, realCorpusEngine } from "../helpers/server.ts";
 
 let real: { engine: Engine; close(): Promise<void> };
@@ -124,5 +129,76 @@ describe("a pronoun after an opening and an apposition (trial15 A9)", () => {
   it("is not read aloud without it", async () => {
     const b = await brief("est ce qu on peut heberger nos donnees chez ovh ca nous protege du cloud act");
     expect(b).not.toMatch(/« Selon le directeur général de l'ANSSI, Vincent Strubel, elle protège/);
+  });
+});
+
+describe("a region's adjective (trial15 A2)", () => {
+  it("stands for the region and its départements the corpus names, not a surname", () => {
+    expect(aliasesIn("quelles communes bretonnes sont passees au libre")).toEqual([
+      "bretagne",
+      "finistere",
+      "morbihan",
+    ]);
+    expect(aliasesIn("des intercommunalités occitanes")).toContain("occitanie");
+    expect(aliasesIn("que dit thierry breton du cloud")).toEqual([]);
+  });
+
+  it("reaches the Breton passages, and no town of another region is read aloud as the answer", async () => {
+    const { text, docs, done } = await askConversation(real.engine, "quelles communes bretonnes sont passees au libre");
+    expect(done.abstention).toBeNull();
+    expect(docs).toContain("case-studies/linux-quimper-quimper-bretagne-occidentale");
+    expect(text).toContain("Morbihan Énergies");
+    expect(text.split("\n").find((l) => l.startsWith("En bref")) ?? "").not.toMatch(/Fontaine|Isère/);
+  });
+});
+
+describe("a check of what a law forbids (trial15 A4)", () => {
+  it("is answered by the summary's item saying it, date included", async () => {
+    for (const q of [
+      "c vrai que le data act interdit les frais de sortie",
+      "le Data Act interdit-il les frais de sortie ?",
+    ])
+      expect(await brief(q)).toContain("frais de sortie interdits à partir du 12 janvier 2027");
+  });
+});
+
+describe("what a commune's migration costs (trial15 A5)", () => {
+  it("is not answered by another case's cost the sources do not document", async () => {
+    const b = await brief("combien ca coute a une commune de passer a linux");
+    expect(b).not.toContain("ce retour");
+    expect(b).toContain("Une migration a aussi un coût");
+    // (Asked of that case, it is the answer.)
+    expect(await askConversation(real.engine, "combien a coute le retour de munich a windows")).toMatchObject({
+      text: expect.stringContaining("ne documentent pas l'achèvement effectif de ce retour ni son coût final"),
+    });
+  });
+});
+
+describe("a follow-up on another law (trial15 A8)", () => {
+  it("reads what that law says of collectivités, not the decisions of another text", async () => {
+    const b = await brief("nis2 on est oblige pour une commune de 9000 habitants", "et la sren");
+    expect(b).toContain("loi SREN");
+    expect(b).not.toContain("Les décisions du 8 avril 2026");
+  });
+});
+
+describe("phone spellings (trial15 A15)", () => {
+  it("a letter doubled in a word of a two-word name", () => {
+    expect(doubledLetter("datta", "data")).toBe(true);
+    expect(doubledLetter("cloudd", "cloud")).toBe(true);
+    expect(doubledLetter("dota", "data")).toBe(false);
+    expect(doubledLetter("datas", "data")).toBe(false);
+  });
+
+  it("are read as the words meant, not refused", async () => {
+    for (const [q, doc] of [
+      ["kesk on risk avec le cloud act", "guidance/cloud-act-fisa-702"],
+      ["le datta act sa change koi pour la mairie", "guidance/droit-europeen-data-act-cra-dma"],
+      ["lyon a quite microsoft c vrai", "case-studies/ville-de-lyon"],
+    ]) {
+      const { done, docs } = await askConversation(real.engine, q!);
+      expect(done.abstention).toBeNull();
+      expect(docs).toContain(doc);
+    }
   });
 });
