@@ -13,6 +13,7 @@ import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { withoutAbbreviations } from "../retrieval/abbreviations.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
+import { answersSizeAsked } from "../retrieval/collectivity-scale.ts";
 import { doerStems } from "../retrieval/counted-doers.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
 import { refersBack, standsAlone, topicOf } from "../retrieval/follow-up.ts";
@@ -34,6 +35,7 @@ import {
   holdsCount,
   isSubjectPage,
   obligationFirst,
+  qualifiesClaim,
   rankSections,
   saysLacking,
   subjectsInSetting,
@@ -555,7 +557,11 @@ async function retrieveIn(
         isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
         companions.has(r.id) ||
         isSubjectPage(r.document.title, subjects) ||
-        isOwnerCard(query, r),
+        isOwnerCard(query, r) ||
+        // (A threshold near the size the question gives: « Le seuil discuté … est de 30 000 habitants » for « nis2 …
+        // pour une commune de 9000 habitants » (trial15 A1).)
+        answersSizeAsked(query, r) ||
+        qualifiesClaim(query, r),
     ),
     subjects,
   );

@@ -14,14 +14,20 @@ import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
 import { asOfText, fold, frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import {
+  askedCollectivity,
+  THRESHOLD_REACH as SIZE_REACH,
+  statedThresholds,
+  writesPopulation,
+} from "../retrieval/collectivity-scale.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
 import { roleAsked } from "../retrieval/names-places.ts";
 import { pieces, statesAbsent } from "../retrieval/passages.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
-import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
-import { keywords } from "../retrieval/relevance.ts";
+import { type Asked, askedFor, countedStems, holdsAsked, holdsCount } from "../retrieval/rank.ts";
+import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
@@ -111,6 +117,8 @@ const MAX_SENTENCES = 3;
  * utilisateurs actifs par mois »), not by the dense words of a label (« Bureautique : OnlyOffice … »).
  */
 const ITEM_PENALTY = 2;
+/** Subject words a section's heading holds, at least, for its words to count for a sentence of the section. */
+const HEADING_WORDS = 2;
 /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first. */
 const LONG_SENTENCE = 260;
 
@@ -197,6 +205,19 @@ function sectionPlace(r: QuotedPassage, sentence: string): string {
   // LiMux ».)
   const named = new Set([...stemsOf(shortTitle(r.document.title)), ...stemsOf(sentence)]);
   return stemsOf(lead).some((s) => s.length > 2 && named.has(s)) || abbreviates(lead, r.document.title) ? "" : lead;
+}
+
+/** The heading of the section of a passage a sentence comes from (its part's, for several sections glued). */
+function headingOf(r: QuotedPassage, sentence: string): string {
+  if (!r.parts) return r.section;
+  const probe = fold(sentence.slice(0, 60)).replace(/[^a-z0-9]+/g, " ");
+  return (
+    r.parts.find((p) =>
+      fold(p.text)
+        .replace(/[^a-z0-9]+/g, " ")
+        .includes(probe),
+    )?.section ?? ""
+  );
 }
 
 /** Whether a name is the initials of words the title writes in a row (« CPI » of « Cour pénale internationale »). */
@@ -573,6 +594,14 @@ function weighed(
   // A public grant asked (« des aides de l'État ? »): a sentence saying one, or an amount.
   const grant = asks(ask, "subvention");
   const stems = subject.map(wordStem);
+  // A subject word naming a place another way (« bretonnes »): the names the corpus writes for it (Bretagne,
+  // Finistère, Morbihan) say it too (trial15 A2).
+  const otherNames = new Map(
+    subject.flatMap((w) => {
+      const names = aliasesIn(w);
+      return names.length ? [[wordStem(w), names.map(stemsOf)] as [string, string[][]]] : [];
+    }),
+  );
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0) + figures.length;
   const who = asks(ask, "qui");
@@ -608,11 +637,25 @@ function weighed(
   // The case the question asks (a word of a quoted case study's short title, « la Douane » of « La Douane et
   // Debian », that not every passage holds): another case study that never names it speaks of another case (trial12 A4: Munich's postes read aloud
   // after a question on the Gendarmerie's).
-  const caseTitles = used.map((r) => (r.document.kind === "case-study" ? stemsOf(shortTitle(r.document.title)) : []));
+  // (A name of the title, capitalised: « passe » of « La DINUM passe ses propres postes … » is no case's name, and
+  // Munich's « postes passés sous Linux » no answer to « combien de postes la dinum passe sous linux » (trial15 A20).)
+  const caseTitles = used.map((r) =>
+    r.document.kind === "case-study"
+      ? (shortTitle(r.document.title).match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []).flatMap((w) => stemsOf(w))
+      : [],
+  );
   const titledCases = subjectWords(named)
     .map(wordStem)
     .filter((s) => s.length > 3 && caseTitles.some((t) => holdsStem(t, s)));
   const askedCases = titledCases.filter((s) => !about.every((a) => holdsStem(a, s)));
+  // Whether the question names the case a quoted case study is about: a word of its short title, or of the same root
+  // (« les gendarmes », « la Gendarmerie »), or another name of it (« la Sécurité sociale », « Assurance maladie »).
+  const otherNamesAsked = aliasesIn(question).flatMap(stemsOf);
+  const caseAsked = (i: number) =>
+    subjectWords(named)
+      .map(wordStem)
+      .some((s) => s.length > 3 && sharesRoot(caseTitles[i]!, s)) ||
+    otherNamesAsked.some((s) => s.length > 3 && holdsStem(caseTitles[i]!, s));
   // A question asking who holds a role (« qui est le ministre du numérique ? »): a sentence naming that role, its
   // words after the role noun close to it, not a holder of another (« ministre … de la Fonction publique »).
   const role = roleWords(ask);
@@ -621,6 +664,11 @@ function weighed(
   const versions = versionsAsked(question);
   // The product the question names with its version and edition (« microsoft 365 e3 »), as folded words in a row.
   const run = versionRun(question);
+  // The size of the asker's collectivité (« pour une commune de 9 000 habitants »): a threshold near it answers whether
+  // it is concerned (trial15 A1).
+  const size = writesPopulation(ask) ? (askedCollectivity(ask)?.size ?? null) : null;
+  // What a count asked counts, with its other words (« ordinateurs » → postes, PC), as stems.
+  const counted = asked.includes("quantity") ? countedStems(ask) : new Set<string>();
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
@@ -674,7 +722,11 @@ function weighed(
       // (« Subvention de la Région » says the grant « des aides publiques » asks.)
       const grants = grant && asks(own, "subvention");
       const said = stems.filter(
-        (s) => !(grant && GRANT_STEMS.has(s)) && !dutyStems.has(s) && !apart.has(s) && holdsStem(words, s),
+        (s) =>
+          !(grant && GRANT_STEMS.has(s)) &&
+          !dutyStems.has(s) &&
+          !apart.has(s) &&
+          (holdsStem(words, s) || (otherNames.get(s) ?? []).some((a) => inRowAll(words, a))),
       ).length;
       const dutySaid = duty && asks(own, "devoir dit");
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
@@ -686,7 +738,11 @@ function weighed(
         (asked.includes("quantity") || price) &&
         statesAbsent(own) &&
         stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s)) &&
-        !namesOther(own, question);
+        !namesOther(own, question) &&
+        // (Nor, of a case study, one of its case's own figures the question does not ask: « … ne documentent pas
+        // l'achèvement effectif de ce retour ni son coût final » is Munich's, not « combien ça coûte à une commune de
+        // passer à Linux » — trial15 A5.)
+        (r.document.kind !== "case-study" || caseAsked(i));
       // (« 20 à 30 % » gives the « 30 % » asked.)
       const figured = figures.filter((f) => givesPercentage(own, f)).length;
       // (Saying what is asked is not given, it says it in its own words: « un bilan des économies » for « économisé ».)
@@ -700,9 +756,22 @@ function weighed(
         (answers ? 1 : 0) +
         (grants ? 1 : 0) +
         figured +
-        (dutySaid ? 1 : 0);
+        (dutySaid ? 1 : 0) +
+        // (A count of what is asked, in another of its words, says it: « environ 200 à 250 postes » for « combien
+        // d'ordinateurs la DINUM … ».)
+        (counted.size && !stems.some((s) => counted.has(s) && holdsStem(words, s)) && holdsCount(own, counted) ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
+      // « Qui a décidé … ? »: the heading of its section may say what was decided, enough to count the sentence among
+      // those that may answer, not to weigh it (« Première décision du 8 avril 2026 : la DINUM quitte Windows pour
+      // Linux » for « La DINUM a annoncé qu'elle abandonnait Windows … », asked « qui a décidé que l'État quitte
+      // Windows » — trial15 A16). (A heading about the question: two of its subject words at least, not one word met
+      // in passing.)
+      const heading = who ? stemsOf(headingOf(r, own)) : [];
+      const headed =
+        stems.filter((s) => holdsStem(heading, s)).length >= HEADING_WORDS
+          ? stems.filter((s) => !holdsStem(words, s) && !holdsStem(titles[i]!, s) && holdsStem(heading, s)).length
+          : 0;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
       // A cost asked, a sentence on costs answers it; a grant asked, one saying a grant; a peer's sentence answers by
       // naming the peer.
@@ -713,7 +782,7 @@ function weighed(
         written.length > 0 &&
         written.every((s) => holdsStem(words, s)) &&
         (holdsGroupWord(own) || (!!item && holdsGroupWord(r.section)));
-      if ((hits === 0 || hits + titled < needed) && !member) return;
+      if ((hits === 0 || hits + titled + headed < needed) && !member) return;
       // A duty asked: the duty said of the question's subject (a word of it in the sentence or its document's title),
       // not of another text (« Aucune loi française n'interdit … » after « le RGPD, ça nous oblige à quoi ? »).
       if (dutySaid && said + titled === 0) return;
@@ -734,11 +803,24 @@ function weighed(
       if (rise && !asks(own, "variation") && !/\d\s*%/.test(own)) return;
       // (A rise asked: a sentence giving it in figures, « de 8 à 15 fois », « jusqu'à 1 200 % », before one saying there is one.)
       const riseFigure = rise && /\d\s*(?:%|fois\b)|\bmultipli/u.test(own);
-      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item ? ITEM_PENALTY : 0);
+      // (A list item holding every word of the question's subject, three at least, says what it asks, as a sentence
+      // would: « … frais de sortie interdits à partir du 12 janvier 2027 » of « À retenir » for « c vrai que le data
+      // act interdit les frais de sortie » — trial15 A4. Not for a figure asked: its figure weighs already.)
+      const whole =
+        !asked.length &&
+        !price &&
+        !writesFigure(question) &&
+        stems.length >= 3 &&
+        stems.every((s) => holdsStem(words, s));
+      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item && !whole ? ITEM_PENALTY : 0);
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone. An amount
       // read aloud is one said of what is asked (a subject word in the sentence or its document's title, two when it
       // says no cost: « le rachat de VMware pour 61 milliards » is no price of its rise), not of another project.
       if (price && !cost && !MONEY.test(own) && !stated) return;
+      // (A case study the question does not name answers a price by an amount, or not at all: « Les sources
+      // consultées ne documentent pas … ce retour ni son coût final » is Munich's return, no answer to « combien ça
+      // coûte à une commune de passer à Linux » — trial15 A5.)
+      if (price && r.document.kind === "case-study" && !caseAsked(i) && !MONEY.test(own)) return;
       if (price && MONEY.test(own) && (said + titled === 0 || (!cost && said + titled < Math.min(stems.length, 2))))
         return;
       if (stated) score += 4;
@@ -783,6 +865,10 @@ function weighed(
       // A condition asked: the sentence saying whether it changes anything answers it (« la question n'est pas où
       // sont stockées ses données »), before one holding more of its words (« Aucune loi n'interdit d'héberger … »).
       if (answers) score += 3;
+      // (« Le seuil discuté pour les collectivités est de 30 000 habitants », read before « l'obligation … impose », for
+      // « nis2 on est obligé … pour une commune de 9000 habitants ».)
+      if (size && statedThresholds(own).some((n) => n >= size.min / SIZE_REACH && n <= size.max * SIZE_REACH))
+        score += 5;
       candidates.push({
         text,
         source: i + 1,

@@ -5,7 +5,9 @@
  */
 import { escapeRegExp, fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { isCaveat, pieces, splitSentences } from "../retrieval/passages.ts";
+import { phrasePattern } from "../verify/against.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { QUALIFIER_SOURCE, QUALIFIER_WORD } from "../verify/index.ts";
 
@@ -91,4 +93,54 @@ export function qualificationNote(quote: string, passage: string, heading = ""):
   const figures = lost.map((x) => x.figure.raw);
   const list = new Intl.ListFormat("fr", { type: "conjunction" }).format(figures);
   return message("answer.qualifiedFigures", { figures: list, qualifier: lost[0]!.qualifier || "non confirmé" });
+}
+
+let denying: RegExp | null = null;
+/**
+ * Whether a passage's heading announces what something is not (« DINUM : ce que la décision n'est pas (les 2,5
+ * millions de PC de l'État) », « les exagérations de la presse »): the figures it names are those the passage denies.
+ */
+export function isDenyingHeading(heading: string): boolean {
+  denying ??= phrasePattern(wordListLines("denying-headings.txt"));
+  return fold(heading).search(denying) >= 0;
+}
+
+const DENIED = wordListSections("denied-figure.txt");
+const alternation = (section: string) =>
+  (DENIED.get(section) ?? []).map((w) => escapeRegExp(fold(w)).replace(/\s+/g, "\\s+")).join("|");
+/** The words right before a figure that deny it (« pas les quelque »), folded. */
+const NEGATED_BEFORE = new RegExp(
+  `(?<![\\p{L}'])(?:${alternation("négation")})(?:\\s*(?:${alternation("entre")})(?![\\p{L}]))*\\s*$`,
+  "u",
+);
+
+/** The figures a text denies where it writes them (« … pas les quelque 2,5 millions de postes »), dates aside. */
+function negatedFigures(text: string): Figure[] {
+  const folded = fold(text);
+  return extractFigures(text).filter((f) => {
+    if (DATE_KINDS.has(f.kind)) return false;
+    const raw = fold(f.raw);
+    for (let at = folded.indexOf(raw); at >= 0; at = folded.indexOf(raw, at + 1))
+      if (NEGATED_BEFORE.test(folded.slice(Math.max(0, at - 40), at))) return true;
+    return false;
+  });
+}
+
+/**
+ * Whether a sentence states a figure a heading of its passage denies (« Plusieurs médias anglophones ont titré que la
+ * France remplaçait 2,5 millions d'ordinateurs » under « … ce que la décision n'est pas (les 2,5 millions de PC de
+ * l'État) »): read aloud alone, it would be heard as the answer (trial15 A20).
+ */
+export function deniedFigure(sentence: string, heading: string, passage = ""): boolean {
+  const denied = [
+    ...heading
+      .split(/ — | ; /)
+      .filter(isDenyingHeading)
+      .flatMap((part) => extractFigures(part).filter((f) => !DATE_KINDS.has(f.kind))),
+    // (Or a sentence of the passage denies it where it writes it: « … pas les quelque 2,5 millions de postes ».)
+    ...negatedFigures(passage),
+  ];
+  if (denied.length === 0) return false;
+  const own = negatedFigures(sentence);
+  return extractFigures(sentence).some((f) => denied.some((d) => same(d, f)) && !own.some((o) => same(o, f)));
 }

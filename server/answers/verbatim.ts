@@ -34,7 +34,7 @@ const needsPrevious = (s: string) => (needsSentenceBefore(s) && !namesItsDocumen
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { SELF_REPORTED_WORD } from "../verify/figure-match.ts";
-import { qualificationNote, qualifiedFigures } from "./qualified.ts";
+import { deniedFigure, qualificationNote, qualifiedFigures } from "./qualified.ts";
 
 /** A year the question asks about, with the words that frame it (« d'ici 2028 », « avant 2030 », « en 2027 »). */
 export interface AskedYear {
@@ -443,7 +443,8 @@ export const unvouchedFigure = (sentence: string, r: Pick<SearchResult, "text" |
   // (A sentence saying itself who puts the figure forward, « la ville a fait état de 11 millions », keeps its reserve
   // read aloud.)
   qualifiedFigures(sentence).some((q) => !SELF_REPORTED_WORD.test(q.qualifier)) ||
-  qualificationNote(sentence, r.text, r.section) !== null;
+  qualificationNote(sentence, r.text, r.section) !== null ||
+  deniedFigure(sentence, r.section, r.text);
 
 /** Whether two sentences say nearly the same (most of the shorter one's words are the other's). */
 export function alike(a: string, b: string): boolean {

@@ -178,6 +178,17 @@ export function isSlipOf(typed: string, meant: string): boolean {
 }
 
 /**
+ * Whether `typed` is `meant` with one of its letters doubled (« datta » for « data », trial15 A15): a slip of a name
+ * heard, read only beside the other word of a two-word name (`healSlippedNames`).
+ */
+export function doubledLetter(typed: string, meant: string): boolean {
+  if (typed.length !== meant.length + 1) return false;
+  let i = 0;
+  while (i < meant.length && typed[i] === meant[i]) i++;
+  return i > 0 && typed[i] === typed[i - 1] && typed.slice(i + 1) === meant.slice(i);
+}
+
+/**
  * The name of the corpus a folded word it never uses was most likely meant as (`isSlipOf`), as the corpus writes it;
  * null when none. Only names the corpus writes with a capital and uses often (a typo is of a name one expects it to
  * know), and only for words of `MIN_SUGGESTED` letters or more.
@@ -249,7 +260,7 @@ export function healSlippedNames(question: string, vocabulary: Vocabulary | null
     uses(typed) < MIN_USES &&
     /^[a-z]+$/.test(typed) &&
     (typed.length >= MIN_PAIRED
-      ? isSlipOf(typed, meant)
+      ? isSlipOf(typed, meant) || doubledLetter(typed, meant)
       : typed.length >= MIN_HEARD_PAIRED && soundsAlike(typed, meant));
   let out = "";
   let at = 0;

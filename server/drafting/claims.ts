@@ -6,13 +6,14 @@
  * vérifier », with the reason. What the user says of their own collectivité is their information, never checked
  * here (`contextClaims` leaves it out).
  */
+
+import { isDenyingHeading } from "../answers/qualified.ts";
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { splitSentences } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
-import { phrasePattern } from "../verify/against.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { ARTICLE_BEFORE, type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
 import { statusAfter } from "../verify/inference.ts";
@@ -62,16 +63,6 @@ export function claimParts(claim: string): ClaimPart[] {
     text,
     checked: PREDICATE.test(text) && subject ? `${subject} ${text}` : text,
   }));
-}
-
-let denying: RegExp | null = null;
-/**
- * Whether a passage's heading announces what something is not (« DINUM : ce que la décision n'est pas (les 2,5
- * millions de PC de l'État) », « les exagérations de la presse »): the figures it names are those the passage denies.
- */
-export function isDenyingHeading(heading: string): boolean {
-  denying ??= phrasePattern(wordListLines("denying-headings.txt"));
-  return fold(heading).search(denying) >= 0;
 }
 
 /** « C'est inexact », « Ce chiffre est faux », « ce qui est erroné »: the corpus refuting what it just reported. */

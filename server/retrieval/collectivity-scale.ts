@@ -116,6 +116,9 @@ export function askedCollectivity(query: string): AskedCollectivity | null {
   return { kinds: kinds.length ? kinds : ["commune"], size, small, about };
 }
 
+/** Whether a text writes a number of inhabitants (« 9000 habitants », « 1,5 million d'habitants »). */
+export const writesPopulation = (text: string) => fold(text).replace(/[’]/g, "'").search(POPULATION) >= 0;
+
 /** Whether a question gives the size of its collectivité (« 8 000 habitants », « une petite commune »). */
 export const asksSize = (query: string) => !!askedCollectivity(query)?.size;
 
@@ -130,6 +133,30 @@ export function statedPopulations(text: string): number[] {
   }
   return out;
 }
+
+/** `asked-threshold.txt` [seuil]: words that make a population a sentence gives a threshold (« Le seuil … est de »). */
+const THRESHOLD_WORDS = readSections("asked-threshold.txt").get("seuil") ?? [];
+
+/**
+ * The populations a text gives as a threshold of a rule (« les communes de plus de 30 000 habitants », « Le seuil
+ * discuté pour les collectivités est de 30 000 habitants »): a bound right before the number, or a word of a threshold
+ * in its sentence.
+ */
+export function statedThresholds(text: string): number[] {
+  const out: number[] = [];
+  for (const sentence of fold(text)
+    .replace(/[’]/g, "'")
+    .split(/(?<=[.;!?])\s+|\n+/)) {
+    const threshold = holdsAny(words(sentence), THRESHOLD_WORDS);
+    for (const m of sentence.matchAll(POPULATION)) {
+      const before = sentence.slice(Math.max(0, m.index! - 25), m.index);
+      if (threshold || BOUND_BEFORE.test(before)) out.push(numberOf(m[1]!, m[2]));
+    }
+  }
+  return out;
+}
+/** How far from the size asked a threshold may be and still say whether the collectivité asked is concerned. */
+export const THRESHOLD_REACH = 3;
 
 /** Words of a passage's document title, keywords and heading, by passage object (computed once). */
 const aboutWords = new WeakMap<object, { about: string[]; document: string[] }>();
@@ -157,6 +184,36 @@ function holdsOther(list: string[], others: Set<string>[]): boolean {
   return others.some((set) => [...set].some((x) => own.has(x)));
 }
 
+/** Words of letters and digits a question writes (« nis2 »): what it asks of, as a name is. */
+const lettersAndDigits = (query: string) => words(query).filter((w) => /\p{L}/u.test(w) && /\d/.test(w));
+
+/**
+ * Whether a passage gives a threshold near the size asked (within `THRESHOLD_REACH`, on either side), which says
+ * whether a collectivité of that size is concerned: « Le seuil discuté … est de 30 000 habitants » answers « une
+ * commune de 9 000 habitants » (trial15 A1) — when it holds the words of letters and digits the question writes
+ * (« nis2 »; its title's count): another text's threshold (the SREN's) is not that one's.
+ */
+function thresholdNear(asked: AskedCollectivity, all: string[], c: Chunk, query: string): boolean {
+  // (A size the question gives in figures: « une petite commune » asks no threshold — « par quoi une petite commune
+  // peut-elle commencer ? » is no question on a law's scope.)
+  if (!asked.size || !writesPopulation(query)) return false;
+  if (!lettersAndDigits(query).every((w) => all.includes(w))) return false;
+  return statedThresholds(`${c.section} ${c.text}`).some(
+    (n) => n >= asked.size!.min / THRESHOLD_REACH && n <= asked.size!.max * THRESHOLD_REACH,
+  );
+}
+
+/**
+ * Whether a passage answers a question giving its collectivité's size by a threshold near it (`thresholdNear`), the
+ * words of letters and digits the question writes in it: such a passage answers « … pour une commune de 9 000
+ * habitants ? » although it says « collectivités » and none of its other words.
+ */
+export function answersSizeAsked(query: string, c: Chunk): boolean {
+  const asked = askedCollectivity(query);
+  if (!asked?.size || lettersAndDigits(query).length === 0) return false;
+  return thresholdNear(asked, words(`${c.document.title} ${c.section} ${c.text}`), c, query);
+}
+
 /** `ranked` scores adjusted for the collectivité the question speaks of (see above), re-sorted (best first). */
 export function weighCollectivity<R extends { id: string; score: number }>(
   query: string,
@@ -176,7 +233,11 @@ export function weighCollectivity<R extends { id: string; score: number }>(
   // only if it holds one; a question naming what it asks about (« LibreOffice ») is anchored by that name.
   const setting = new Set([...KINDS.flatMap((k) => SECTIONS.get(k) ?? []), ...SMALL].flat().map(stem));
   const others = questionTerms(query)
-    .filter((t) => !t.name && !t.verb && !t.modifier && !t.date && !/\d/.test(t.word) && !t.word.includes("habitant"))
+    // (A word of letters and digits, « nis2 », is a subject word; a number is the size.)
+    .filter(
+      (t) =>
+        !t.name && !t.verb && !t.modifier && !t.date && !/^[\d\s.,]+$/.test(t.word) && !t.word.includes("habitant"),
+    )
     .map((t) => new Set([t.word, ...t.variants].flatMap((v) => v.split(" ")).map(stem)))
     .filter((set) => ![...set].some((x) => setting.has(x)));
   const kindWords = asked.kinds.flatMap((k) => SECTIONS.get(k) ?? []);
@@ -194,6 +255,7 @@ export function weighCollectivity<R extends { id: string; score: number }>(
         const sized =
           asked.size &&
           (statedPopulations(`${c.section} ${c.text}`).some((n) => n >= asked.size!.min && n <= asked.size!.max) ||
+            thresholdNear(asked, all, c, query) ||
             (asked.small && holdsAny(document, SMALL)));
         if (sized) f *= 1 + SIZE_WEIGHT;
         // Only beside a size: alone (« Quelles communes … ? ») it would only widen the gap between the case studies

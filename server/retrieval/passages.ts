@@ -137,9 +137,11 @@ export function needsPrevious(sentence: string): boolean {
 /**
  * « En décembre 2017, il y décrivait … », « Dès 2015, elle comptait … »: a subject pronoun right after a short opening
  * complement stands for someone or something named before (group 1: what follows the pronoun, read as an impersonal
- * « Il … » would be: « En 2019, il y a eu … » stands alone).
+ * « Il … » would be: « En 2019, il y a eu … » stands alone). The complement may end on an apposition: « Selon le
+ * directeur général de l'ANSSI, Vincent Strubel, elle protège contre le CLOUD Act » (« elle » is the qualification
+ * SecNumCloud of the sentence before — trial15 A9).
  */
-const PRONOUN_AFTER_OPENING = /^[^,.;:!?]{2,60},\s+(?:il|elle|ils|elles)\s+(.+)$/su;
+const PRONOUN_AFTER_OPENING = /^[^,.;:!?]{2,60},(?:\s+[^,.;:!?]{2,40},)?\s+(?:il|elle|ils|elles)\s+(.+)$/su;
 
 /** A list item's marker at the start of a line: « - », « * », « • », « 2. », « 3) ». */
 const ITEM = /^[ \t]{0,3}(?:[-*+•]|\d{1,2}[.)])[ \t]+(?=\S)/;

@@ -69,6 +69,25 @@ const holdsAny = (text: string, expressions: string[][]) => {
 /** Words by which a passage says what is confirmed or not (« non confirmés », « en réalité »). */
 const NUANCE = ASKED.get("nuance") ?? [];
 
+/** Question words a heading must hold for its passage to answer a claim checked (`qualifiesClaim`). */
+const CLAIM_HEADING_WORDS = 2;
+
+/**
+ * Whether a passage qualifies the claim a question checks (« c'est vrai qu'on est obligé de passer à visio pour les
+ * conseils municipaux »): the question asks whether a claim is true (`[vérification]`), the passage says what is
+ * confirmed or not (`[nuance]`: « La formule est à nuancer ») and its heading holds two of the question's words
+ * (« « Visio obligatoire » : ce que dit vraiment … »), however few of its setting words it holds (trial15 A3).
+ */
+export function qualifiesClaim(query: string, r: { section: string; text: string }): boolean {
+  if (!holdsAny(query, ASKED.get("vérification") ?? []) || !holdsAny(`${r.section} ${r.text}`, NUANCE)) return false;
+  const heading = words(r.section);
+  const stems = new Set(heading.map(stem));
+  const held = keywords(query).filter(
+    (k) => stems.has(stem(k)) || heading.some((w) => w.length >= 4 && w.startsWith(stem(k))),
+  );
+  return held.length >= CLAIM_HEADING_WORDS;
+}
+
 /** Words of an obligation or a prohibition (« oblige », « interdit », « s'applique », « concernées »). */
 const OBLIGATION = ASKED.get("obligation") ?? [];
 
