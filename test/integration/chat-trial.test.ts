@@ -102,10 +102,12 @@ describe("quotes an elected official can read aloud (trial of 5 December 2026)",
   });
 
   it("does not fill Lyon's answer with passages that only share « Microsoft »", async () => {
-    const { docs } = await ask("Bonjour. Lyon a-t-elle vraiment quitté Microsoft ?");
+    const { docs, sources } = await ask("Bonjour. Lyon a-t-elle vraiment quitté Microsoft ?");
     expect(docs[0]).toBe("case-studies/ville-de-lyon");
     expect(docs).not.toContain("case-studies/health-data-hub-hebergement");
-    expect(docs).not.toContain("guidance/gouvernance-elus-dsi-reseaux");
+    // Every source listed speaks of Lyon (the governance guide may come, for its passage on Lyon's adjoint linking
+    // the decision to leave Microsoft to the American election: a statistics shift of another card brought it in).
+    for (const s of sources) expect(s.text).toMatch(/Lyon/);
   });
 });
 
