@@ -43,6 +43,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-20",
   "held-out-21",
   "held-out-22",
+  "held-out-23",
 ]);
 
 /**
