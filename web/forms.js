@@ -194,3 +194,24 @@ export function showServerErrors(form, err, find) {
 export const errorSummary = (count) => el("p", { class: "error form-summary" }, tCount("form.error.summary", count));
 
 const capitalize = (s) => (s ? s[0].toLocaleUpperCase("fr") + s.slice(1) + (/[.…!?)]$/.test(s) ? "" : ".") : s);
+
+/**
+ * A destructive action asked twice on the same place, without a dialog to miss: `ask` hides itself and shows
+ * `confirm` (focused) and `cancel`; `cancel` brings `ask` back. Returns the three buttons, in that order.
+ * @param {HTMLButtonElement} ask
+ * @param {HTMLButtonElement} confirm
+ * @param {HTMLButtonElement} cancel
+ */
+export function askTwice(ask, confirm, cancel) {
+  const show = (asking) => {
+    ask.hidden = !asking;
+    confirm.hidden = asking;
+    cancel.hidden = asking;
+    (asking ? ask : confirm).focus();
+  };
+  confirm.hidden = true;
+  cancel.hidden = true;
+  ask.addEventListener("click", () => show(false));
+  cancel.addEventListener("click", () => show(true));
+  return [ask, confirm, cancel];
+}

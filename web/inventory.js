@@ -7,7 +7,7 @@
 
 import { exposureByCategory, exposureByLaw, installationsByCountry, scoreByCategory } from "./charts.js";
 import { downloadLink } from "./downloads.js";
-import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
+import { askTwice, prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 import {
   $,
   apiError,
@@ -1106,24 +1106,9 @@ function manageCard(analysis) {
 
   // Deleting asks once more, on the same button's place: no dialog to miss.
   const remove = el("button", { type: "button", class: "danger", id: "inv-delete" }, t("inv.delete.ask"));
-  const confirm = el(
-    "button",
-    { type: "button", class: "danger", id: "inv-delete-confirm", hidden: true },
-    t("inv.delete.confirm"),
-  );
-  const cancel = el("button", { type: "button", class: "secondary", hidden: true }, t("inv.delete.cancel"));
-  remove.addEventListener("click", () => {
-    remove.hidden = true;
-    confirm.hidden = false;
-    cancel.hidden = false;
-    confirm.focus();
-  });
-  cancel.addEventListener("click", () => {
-    remove.hidden = false;
-    confirm.hidden = true;
-    cancel.hidden = true;
-    remove.focus();
-  });
+  const confirm = el("button", { type: "button", class: "danger", id: "inv-delete-confirm" }, t("inv.delete.confirm"));
+  const cancel = el("button", { type: "button", class: "secondary" }, t("inv.delete.cancel"));
+  askTwice(remove, confirm, cancel);
   confirm.addEventListener("click", async () => {
     confirm.disabled = true;
     try {

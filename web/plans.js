@@ -4,7 +4,7 @@
 // download the progress note. Figures come from the server; this page only lays them out.
 import { roadmapTimeline } from "./charts.js";
 import { downloadLink } from "./downloads.js";
-import { errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
+import { askTwice, errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
 import {
   $,
   countOf,
@@ -830,20 +830,9 @@ function addedCheckpoints(plan, error) {
         });
         const ask = el("button", { type: "button", class: "secondary" }, t("plan.removeCheckpoint"));
         ask.setAttribute("aria-label", t("plan.removeCheckpointOf", { date: day(c.date) }));
-        const confirm = el("button", { type: "button", class: "danger", hidden: true }, t("plan.removeConfirm"));
-        const cancel = el("button", { type: "button", class: "secondary", hidden: true }, t("plan.removeCancel"));
-        ask.addEventListener("click", () => {
-          ask.hidden = true;
-          confirm.hidden = false;
-          cancel.hidden = false;
-          confirm.focus();
-        });
-        cancel.addEventListener("click", () => {
-          ask.hidden = false;
-          confirm.hidden = true;
-          cancel.hidden = true;
-          ask.focus();
-        });
+        const confirm = el("button", { type: "button", class: "danger" }, t("plan.removeConfirm"));
+        const cancel = el("button", { type: "button", class: "secondary" }, t("plan.removeCancel"));
+        askTwice(ask, confirm, cancel);
         confirm.addEventListener("click", () =>
           change(
             `/api/plans/${encodeURIComponent(plan.id)}/checkpoints/${encodeURIComponent(c.date)}`,
