@@ -4,7 +4,7 @@
  * bad request never leaves a half-written record; a region could implement the same port on object storage.
  */
 
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { localDay } from "../core/text.ts";
@@ -65,15 +65,15 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
   };
   let ready: Promise<unknown> | null = null;
   const ensureDir = () => (ready ??= mkdir(dir, { recursive: true }));
-  // Files have no revision: the modification time stands for it, and the check then the rename are two steps, so
-  // this store is safe in one process only (tools, benchmarks); the server uses the database (sql-records.ts).
-  const revisionOf = async (id: string) => {
-    const { stat } = await import("node:fs/promises");
-    return stat(file(id)).then(
-      (s) => Math.round(s.mtimeMs * 1000),
+  // Files have no revision: a hash of the content stands for it (the modification time did not: two writes within
+  // one tick of the file system kept it, and a stale write passed — a fresh-clone run under load). The check then the
+  // rename are two steps, so this store is safe in one process only (tools, benchmarks); the server uses the
+  // database (sql-records.ts).
+  const revisionOf = async (id: string) =>
+    readFile(file(id)).then(
+      (bytes) => Number.parseInt(createHash("sha256").update(bytes).digest("hex").slice(0, 12), 16),
       () => null,
     );
-  };
   const store: RecordStore<T> = {
     async put(id, value, options) {
       if (options && (await revisionOf(id)) !== options.expected) return false;
