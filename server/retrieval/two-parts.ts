@@ -13,7 +13,7 @@ import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
 import { stem as frStem } from "./french.ts";
 import { DISCOURSE, GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 import { occurs, passageParts, passageWords } from "./passage-words.ts";
-import { questionTerms } from "./question-terms.ts";
+import { questionTerms, SUBJECT_VERB } from "./question-terms.ts";
 import { holdsAsked } from "./rank.ts";
 import { assessAnswerability, keywords, resolveNames } from "./relevance.ts";
 
@@ -249,6 +249,8 @@ async function missingAsked(
 /** `two-parts.txt` [sujet après la virgule], [article du sujet]: what may precede the subject the second part names. */
 const SUBJECT_LEADS = SECTIONS.get("sujet après la virgule") ?? [];
 const SUBJECT_ARTICLES = SECTIONS.get("article du sujet") ?? [];
+/** `two-parts.txt` [pas un sujet]: words after a comma that bring an example or a comment, not another subject. */
+const NOT_SUBJECT = new Set(SECTIONS.get("pas un sujet") ?? []);
 const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** « …, d'accord, et l'inrae c'est … ? »: a comma or semicolon, the words leading to the subject, its name (group 1). */
 const SUBJECT_TURN = new RegExp(
@@ -273,7 +275,10 @@ export function secondSubject(question: string): { parts: TwoParts; subject: str
   if (folded.length !== text.length) return null;
   for (const m of folded.matchAll(SUBJECT_TURN)) {
     const subject = m[3]!;
-    if (SUBJECT_LEADS.includes(subject) || STOPWORDS.has(subject) || DISCOURSE.has(subject)) continue;
+    if (SUBJECT_LEADS.includes(subject) || NOT_SUBJECT.has(subject)) continue;
+    if (STOPWORDS.has(subject) || DISCOURSE.has(subject)) continue;
+    // The subject is followed by what is asked of it (« la sncf elle a des postes ? », not « …, coïncidence ? »).
+    if (!/[a-z0-9]/.test(folded.slice(m.index + m[0].length).split("?")[0]!)) continue;
     if (keywords(subject).length === 0 || GENERIC.has(frStem(subject))) continue;
     const first = text
       .slice(0, m.index)
@@ -283,6 +288,12 @@ export function secondSubject(question: string): { parts: TwoParts; subject: str
     if (first.includes("?") || !second.includes("?")) continue;
     if (INTERROGATIVES.test(fold(first).replace(/’/g, "'"))) return null;
     if (questionTerms(first).length < PART_WORDS) continue;
+    // The first part is a statement, with its verb (« la gendarmerie est sous gendbuntu »), not a topic the second
+    // part speaks of (« Threema Work, les applis sont sous licence libre ? »).
+    const verbs = fold(first)
+      .replace(/’/g, "'")
+      .split(/[^a-z0-9]+/);
+    if (!verbs.some((w) => SUBJECT_VERB.has(w))) continue;
     return { parts: { first, second }, subject };
   }
   return null;

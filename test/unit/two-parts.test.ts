@@ -184,6 +184,11 @@ describe("a two-part question whose second part names another subject (held-out-
     expect(secondSubject("valbrune est revenue a windows, et la zorbex aussi.")).toBeNull();
     expect(secondSubject("pourquoi valbrune est revenue a windows, et la zorbex ?")).toBeNull();
     expect(secondSubject("windows, et la zorbex ?")).toBeNull();
+    // A first part without its verb is a topic the second part speaks of; a word alone after it is a comment, « genre »
+    // an example.
+    expect(secondSubject("Zorbex Work, les applis sont sous licence libre ?")).toBeNull();
+    expect(secondSubject("Valbrune a quitté Windows juste après le vote, coincidence ?")).toBeNull();
+    expect(secondSubject("y a un objectif impose aux collectivites, genre 50 % de zorbex ?")).toBeNull();
   });
 
   it("finds the second part missing when the corpus never names its subject, nor any passage read", async () => {
