@@ -180,6 +180,9 @@ describe("a two-part question whose second part names another subject (held-out-
     expect(secondSubject("valbrune est qualifiee secnumcloud, le zorbex y heberge ses donnees ?")?.subject).toBe(
       "zorbex",
     );
+    expect(secondSubject("valbrune est sous apache 2.0 ok, mais zorbex c'est quelle licence ?")?.subject).toBe(
+      "zorbex",
+    );
     // Not a question, a first part that is itself one, nor a first part of too few words.
     expect(secondSubject("valbrune est revenue a windows, et la zorbex aussi.")).toBeNull();
     expect(secondSubject("pourquoi valbrune est revenue a windows, et la zorbex ?")).toBeNull();
