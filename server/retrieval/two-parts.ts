@@ -169,6 +169,8 @@ export function askedInSecond(
  * the passages answering the question (`answering`: those the decision kept for it, which hold the first part) do not
  * answer: none of them names a noun it asks (« intégrateur »), nor, when it asks a price, gives an amount in euros.
  * Null when the question is of one part, its first part is itself a question, or a passage holds what is asked.
+ * Or its second part opens on another subject (« …, et la sncf elle a des postes linux ? ») that the corpus never
+ * names, nor any passage read (`missingSubject`).
  */
 export async function missingPart(
   question: string,
@@ -252,7 +254,10 @@ const SUBJECT_ARTICLES = SECTIONS.get("article du sujet") ?? [];
 /** `two-parts.txt` [pas un sujet]: words after a comma that bring an example or a comment, not another subject. */
 const NOT_SUBJECT = new Set(SECTIONS.get("pas un sujet") ?? []);
 const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** « …, d'accord, et l'inrae c'est … ? »: a comma or semicolon, the words leading to the subject, its name (group 1). */
+/**
+ * « …, d'accord, et l'inrae c'est … ? »: a comma or semicolon, the words leading to the subject (group 1), the subject
+ * with its article (group 2), its name (group 3).
+ */
 const SUBJECT_TURN = new RegExp(
   `[,;]\\s*((?:(?:${SUBJECT_LEADS.map(escaped).join("|")})(?![a-z0-9])\\s*,?\\s*)*)` +
     `((?:(?:${SUBJECT_ARTICLES.map(escaped)
