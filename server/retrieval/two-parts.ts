@@ -11,9 +11,9 @@ import { wordListLines } from "../i18n/word-lists.ts";
 import { asksCardField } from "./asked-kinds.ts";
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
 import { stem as frStem } from "./french.ts";
-import { GENERIC_WORDS } from "./lexicon.ts";
+import { DISCOURSE, GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 import { occurs, passageParts, passageWords } from "./passage-words.ts";
-import { questionTerms } from "./question-terms.ts";
+import { questionTerms, SUBJECT_VERB } from "./question-terms.ts";
 import { holdsAsked } from "./rank.ts";
 import { assessAnswerability, keywords, resolveNames } from "./relevance.ts";
 
@@ -169,8 +169,23 @@ export function askedInSecond(
  * the passages answering the question (`answering`: those the decision kept for it, which hold the first part) do not
  * answer: none of them names a noun it asks (« intégrateur »), nor, when it asks a price, gives an amount in euros.
  * Null when the question is of one part, its first part is itself a question, or a passage holds what is asked.
+ * Or its second part opens on another subject (« …, et la sncf elle a des postes linux ? ») that the corpus never
+ * names, nor any passage read (`missingSubject`).
  */
 export async function missingPart(
+  question: string,
+  answering: Passage[],
+  frequency?: CorpusFrequency,
+  names?: CorpusNames,
+): Promise<MissingPart | null> {
+  return (
+    (await missingAsked(question, answering, frequency, names)) ??
+    (await missingSubject(question, answering, frequency, names))
+  );
+}
+
+/** `missingPart` for what the second part asks by its interrogatives (a noun, a price). */
+async function missingAsked(
   question: string,
   answering: Passage[],
   frequency?: CorpusFrequency,
@@ -231,4 +246,85 @@ export async function missingPart(
   const priceLacks = price && !priced;
   if (!(nounsLack || priceLacks) || (newNouns.length > 0 && !nounsLack) || (price && !priceLacks)) return null;
   return { part: parts.second, words: priceLacks ? [...newNouns, "prix"] : newNouns, first: parts.first };
+}
+
+/** `two-parts.txt` [sujet après la virgule], [article du sujet]: what may precede the subject the second part names. */
+const SUBJECT_LEADS = SECTIONS.get("sujet après la virgule") ?? [];
+const SUBJECT_ARTICLES = SECTIONS.get("article du sujet") ?? [];
+/** `two-parts.txt` [pas un sujet]: words after a comma that bring an example or a comment, not another subject. */
+const NOT_SUBJECT = new Set(SECTIONS.get("pas un sujet") ?? []);
+const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * « …, d'accord, et l'inrae c'est … ? »: a comma or semicolon, the words leading to the subject (group 1), the subject
+ * with its article (group 2), its name (group 3).
+ */
+const SUBJECT_TURN = new RegExp(
+  `[,;]\\s*((?:(?:${SUBJECT_LEADS.map(escaped).join("|")})(?![a-z0-9])\\s*,?\\s*)*)` +
+    `((?:(?:${SUBJECT_ARTICLES.map(escaped)
+      .map((a) => (a.endsWith("'") ? a : `${a}\\s+`))
+      .join("|")}))?([a-z][a-z0-9-]{2,}))(?![a-z0-9'])`,
+  "g",
+);
+
+/**
+ * A two-part question whose second part opens on a subject of its own (« la gendarmerie est sous gendbuntu, et la sncf
+ * elle a des postes linux ? », « outscale est qualifie secnumcloud, le cnes y heberge ses donnees ? »): its parts, as
+ * written, and that subject, folded. Null when the question is not a statement then such a question.
+ */
+export function secondSubject(question: string): { parts: TwoParts; subject: string } | null {
+  const text = question.normalize("NFC").trim();
+  const folded = [...text]
+    .map((c) => (fold(c).length === 1 ? fold(c) : c))
+    .join("")
+    .replace(/’/g, "'");
+  if (folded.length !== text.length) return null;
+  for (const m of folded.matchAll(SUBJECT_TURN)) {
+    const subject = m[3]!;
+    if (SUBJECT_LEADS.includes(subject) || NOT_SUBJECT.has(subject)) continue;
+    if (STOPWORDS.has(subject) || DISCOURSE.has(subject)) continue;
+    // The subject is followed by what is asked of it (« la sncf elle a des postes ? », not « …, coïncidence ? »).
+    if (!/[a-z0-9]/.test(folded.slice(m.index + m[0].length).split("?")[0]!)) continue;
+    if (keywords(subject).length === 0 || GENERIC.has(frStem(subject))) continue;
+    const first = text
+      .slice(0, m.index)
+      .replace(/[\s,;:.]+$/, "")
+      .trim();
+    const second = text.slice(m.index + m[0].length - m[2]!.length).trim();
+    if (first.includes("?") || !second.includes("?")) continue;
+    if (INTERROGATIVES.test(fold(first).replace(/’/g, "'"))) return null;
+    if (questionTerms(first).length < PART_WORDS) continue;
+    // The first part is a statement, with its verb (« la gendarmerie est sous gendbuntu »), not a topic the second
+    // part speaks of (« Threema Work, les applis sont sous licence libre ? »).
+    const verbs = fold(first)
+      .replace(/’/g, "'")
+      .split(/[^a-z0-9]+/);
+    if (!verbs.some((w) => SUBJECT_VERB.has(w))) continue;
+    return { parts: { first, second }, subject };
+  }
+  return null;
+}
+
+/**
+ * `missingPart` for a second part on another subject (« …, et l'inrae c'est pour quand ? »): the corpus never names it,
+ * nor does any passage read (« INRAE »), while the passages answer the first part. Needs the corpus's counts.
+ */
+async function missingSubject(
+  question: string,
+  answering: Passage[],
+  frequency?: CorpusFrequency,
+  names?: CorpusNames,
+): Promise<MissingPart | null> {
+  if (!frequency || answering.length === 0) return null;
+  const found = secondSubject(question);
+  if (!found) return null;
+  const { parts, subject } = found;
+  const variants = questionTerms(parts.second).find((t) => t.word === subject)?.variants ?? [subject];
+  const forms = [...new Set([subject, ...variants])];
+  if (forms.some((v) => occurs(v, passageWords(parts.first)))) return null;
+  const held = answering.map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
+  if (held.some((p) => forms.some((v) => occurs(v, p)))) return null;
+  if ((await Promise.all(forms.map(frequency))).some((n) => n > 0)) return null;
+  const first = await assessAnswerability(parts.first, answering, frequency, names);
+  if (!first.answerable) return null;
+  return { part: parts.second, words: [subject], first: parts.first };
 }

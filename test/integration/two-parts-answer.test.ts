@@ -59,6 +59,17 @@ describe("a question in two parts, the corpus answering the first only", () => {
     expect(text).toContain("GendBuntu");
   });
 
+  it("answers in part a question whose second part names a subject the corpus never names (held-out-23)", async () => {
+    const { done } = await ask("la gendarmerie est sous gendbuntu, et la sncf elle a des postes linux ?");
+    expect(done.abstention).toBeNull();
+    expect(done.partial).toMatchObject({ kind: "partial", missing: "la sncf elle a des postes linux ?" });
+    expect(done.partial.statement).toContain("« sncf »");
+    expect(done.partial.statement).toContain("« la gendarmerie est sous gendbuntu »");
+    // A second subject the corpus names is left to the decision: no partial answer.
+    const known = await ask("la gendarmerie est sous gendbuntu, et la dinum elle a des postes linux ?");
+    expect(known.done.partial).toBeUndefined();
+  });
+
   it("answers as before a two-part question whose passages answer both parts", async () => {
     const { done } = await ask("La Gendarmerie est passée à Linux, mais combien de postes ?");
     expect(done.abstention).toBeNull();

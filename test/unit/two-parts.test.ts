@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { partialStatement } from "../../server/answers/partial.ts";
-import { askedInSecond, missingPart, twoParts } from "../../server/retrieval/two-parts.ts";
+import { askedInSecond, missingPart, secondSubject, twoParts } from "../../server/retrieval/two-parts.ts";
 import { lexicon, passage } from "../helpers/abstention.ts";
 
 describe("where a question in two parts turns", () => {
@@ -156,6 +156,79 @@ describe("whether the passages answering a two-part question answer its second p
     // « Windows » is named by the first part: what the second adds is nothing.
     expect(
       await missingPart("Valbrune est revenue à Windows : et pour quelle raison ?", [MUNICH], frequency, names),
+    ).toBeNull();
+  });
+});
+
+describe("a two-part question whose second part names another subject (held-out-23)", () => {
+  const MUNICH = passage(
+    "Valbrune : le retour à Windows",
+    "En 2017, le conseil municipal de Valbrune a voté le retour à Windows de ses 15 000 postes, après dix ans sous Linux.",
+  );
+  const OTHER = passage("Montclair : Linux", "Montclair a installé Linux sur ses postes en 2019.");
+  const { frequency, names } = lexicon([MUNICH.text, MUNICH.document.title, OTHER.text, OTHER.document.title]);
+
+  it("reads the subject the second part opens on, after a comma, « et », « d'accord, et »", () => {
+    expect(secondSubject("valbrune est revenue a windows, et la zorbex elle a des postes linux ?")).toMatchObject({
+      parts: { first: "valbrune est revenue a windows", second: "la zorbex elle a des postes linux ?" },
+      subject: "zorbex",
+    });
+    expect(secondSubject("valbrune quitte zoom pour visio, d'accord, et l'orgalys c'est pour quand ?")).toMatchObject({
+      parts: { first: "valbrune quitte zoom pour visio", second: "l'orgalys c'est pour quand ?" },
+      subject: "orgalys",
+    });
+    expect(secondSubject("valbrune est qualifiee secnumcloud, le zorbex y heberge ses donnees ?")?.subject).toBe(
+      "zorbex",
+    );
+    expect(secondSubject("valbrune est sous apache 2.0 ok, mais zorbex c'est quelle licence ?")?.subject).toBe(
+      "zorbex",
+    );
+    // Not a question, a first part that is itself one, nor a first part of too few words.
+    expect(secondSubject("valbrune est revenue a windows, et la zorbex aussi.")).toBeNull();
+    expect(secondSubject("pourquoi valbrune est revenue a windows, et la zorbex ?")).toBeNull();
+    expect(secondSubject("windows, et la zorbex ?")).toBeNull();
+    // A first part without its verb is a topic the second part speaks of; a word alone after it is a comment, « genre »
+    // an example.
+    expect(secondSubject("Zorbex Work, les applis sont sous licence libre ?")).toBeNull();
+    expect(secondSubject("Valbrune a quitté Windows juste après le vote, coincidence ?")).toBeNull();
+    expect(secondSubject("y a un objectif impose aux collectivites, genre 50 % de zorbex ?")).toBeNull();
+  });
+
+  it("finds the second part missing when the corpus never names its subject, nor any passage read", async () => {
+    const q = "Valbrune est revenue à Windows, et la Zorbex elle a des postes Linux ?";
+    const m = await missingPart(q, [MUNICH], frequency, names);
+    expect(m).toEqual({
+      part: "la Zorbex elle a des postes Linux ?",
+      words: ["zorbex"],
+      first: "Valbrune est revenue à Windows",
+    });
+    expect(partialStatement(m!, q)).toContain("« Zorbex »");
+    expect(
+      await missingPart(
+        "eset c'est slovaque, et zorbex c'est de quel pays ?",
+        [passage("Produit : ESET", "ESET est slovaque, Pays : Slovaquie.", "catalog")],
+        lexicon(["ESET est slovaque, Pays : Slovaquie."]).frequency,
+      ),
+    ).toMatchObject({ words: ["zorbex"] });
+  });
+
+  it("answers whole a second part whose subject the corpus names, or a general word", async () => {
+    // Montclair is in the corpus: the decision judges it, as before.
+    expect(
+      await missingPart(
+        "Valbrune est revenue à Windows, et Montclair elle a des postes Linux ?",
+        [MUNICH],
+        frequency,
+        names,
+      ),
+    ).toBeNull();
+    // A subject the first part names too, or a word of the passages read.
+    expect(
+      await missingPart("Valbrune est revenue à Windows, le conseil a voté ?", [MUNICH], frequency, names),
+    ).toBeNull();
+    // Without the corpus's counts, nothing is read as unknown.
+    expect(
+      await missingPart("Valbrune est revenue à Windows, et la Zorbex elle a des postes Linux ?", [MUNICH]),
     ).toBeNull();
   });
 });
