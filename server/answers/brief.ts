@@ -1090,9 +1090,13 @@ const OWN_WORDS = new Set(
  */
 function ownFact(question: string, excerpts: string[]): "installed" | "record" | null {
   if (asks(question, "à nous, durée")) return null;
-  const fact = asks(question, "à nous, demande");
-  const installed = asks(question, "à nous, installé") && (fact || asks(question, "à nous, combien"));
-  const kind = installed ? "installed" : fact && asks(question, "à nous, acte") ? "record" : null;
+  const which = asks(question, "à nous, quel") && asks(question, "à nous, installation");
+  const installed = asks(question, "à nous, installé") && (asks(question, "à nous, combien") || which);
+  const kind = installed
+    ? "installed"
+    : asks(question, "à nous, demande") && asks(question, "à nous, acte")
+      ? "record"
+      : null;
   if (!kind) return null;
   const body = namedBody(question, excerpts, new Set([...countedStems(question), ...OWN_WORDS]));
   if (!body) return kind;

@@ -86,6 +86,10 @@ describe("a fact of the asker's own collectivité beyond a figure (held-out-23 h
       "le conseil de Munich a voté quand, et notre conseil ?",
       "qui est le prestataire de Boé ?",
       "de combien la facture de nos contrats Oracle va grimper ?",
+      "notre prestataire de messagerie, c'est un sous-traitant au sens de quel article ?",
+      "Quelles clauses prévoir dans notre marché de téléphonie pour pouvoir en sortir ?",
+      "Il nous reste un serveur Exchange 2013 : son support a pris fin quand ?",
+      "Quelle méthode pour classer les logiciels de notre inventaire ?",
     ])
       expect(notGiven(q, passages, askedFor(q)), q).toBeNull();
   });
