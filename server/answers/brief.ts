@@ -1097,18 +1097,27 @@ function ownFact(question: string, excerpts: string[]): "installed" | "record" |
     : asks(question, "à nous, demande") && asks(question, "à nous, acte")
       ? "record"
       : null;
-  if (!kind) return null;
-  const body = namedBody(question, excerpts, new Set([...countedStems(question), ...OWN_WORDS]));
-  if (!body) return kind;
-  // (A name counts as the body asked only after « à », « chez », « de la »…: « à Munich », not « mail Exchange ».)
+  return kind && !otherBodyAsked(question, excerpts) ? kind : null;
+}
+
+/**
+ * Whether the question asks of a body the passages write as a name, introduced as one (« à Munich », « chez Orange »,
+ * « l'Occitanie, elle, … »): a name after no such word is a thing of the collectivité (« boîtes mail Exchange »).
+ */
+function otherBodyAsked(question: string, excerpts: string[]): boolean {
+  const skipped = new Set([...countedStems(question), ...OWN_WORDS]);
   const tokens = normalized(fold(question)).trim().split(" ");
-  const at = tokens.indexOf(
-    fold(body.written)
-      .replace(/[^a-z0-9]+/g, " ")
-      .trim()
-      .split(" ")[0] ?? "",
-  );
-  return at > 0 && entries("à nous, ailleurs").includes(` ${tokens[at - 1]} `) ? null : kind;
+  for (let body = namedBody(question, excerpts, skipped); body; body = namedBody(question, excerpts, skipped)) {
+    const first =
+      fold(body.written)
+        .replace(/[^a-z0-9]+/g, " ")
+        .trim()
+        .split(" ")[0] ?? "";
+    const at = tokens.indexOf(first);
+    if (at > 0 && entries("à nous, ailleurs").includes(` ${tokens[at - 1]} `)) return true;
+    skipped.add(body.stem);
+  }
+  return false;
 }
 
 /**
@@ -1117,7 +1126,10 @@ function ownFact(question: string, excerpts: string[]): "installed" | "record" |
  * that the passages write as a name (« combien on a vu d'agents passer à Tchap à la CNAM » asks the CNAM's).
  */
 function ownFigure(question: string, excerpts: string[]): boolean {
-  if (asks(question, "chez nous")) return true;
+  // (A duration is the same for all: « le HDH a pris combien de temps ? leçon pour nous ? ».)
+  if (asks(question, "à nous, durée") || !asks(question, "à nous, chiffre")) return false;
+  // (« Chez nous on renouvelle Office 365 ; l'Occitanie, elle, s'est vu proposer quelle hausse ? » asks the Occitanie's.)
+  if (asks(question, "chez nous")) return !otherBodyAsked(question, excerpts);
   return asks(question, "première personne") && !namedBody(question, excerpts);
 }
 

@@ -43,6 +43,19 @@ describe("a figure question about the asker's own collectivité", () => {
     ).toBeNull();
     expect(notGiven("combien on paie de plus pour Adobe cette année", excerpts, ["quantity"])).toBeNull();
   });
+
+  it("is not a duration (the same for all) nor another body's figure asked after « chez nous »", () => {
+    expect(
+      notGiven("Grenoble a mis combien de temps à migrer ? un conseil pour nous ?", excerpts, ["quantity"]),
+    ).toBeNull();
+    expect(
+      notGiven("Chez nous on change de messagerie ; l'Occitanie, elle, en compte combien ?", excerpts, ["quantity"]),
+    ).toBeNull();
+    expect(notGiven("combien on dépense en licences Linux chez nous ?", excerpts, ["quantity"])).toBe(own);
+    expect(
+      notGiven("Quel logiciel libre pour le budget participatif de notre ville ?", excerpts, ["quantity"]),
+    ).toBeNull();
+  });
 });
 
 describe("a fact of the asker's own collectivité beyond a figure (held-out-23 h23-u-nous-*)", () => {
