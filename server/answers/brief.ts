@@ -1127,7 +1127,8 @@ function otherBodyAsked(question: string, excerpts: string[]): boolean {
  */
 function ownFigure(question: string, excerpts: string[]): boolean {
   // (A duration is the same for all: « le HDH a pris combien de temps ? leçon pour nous ? ».)
-  if (asks(question, "à nous, durée") || !asks(question, "à nous, chiffre")) return false;
+  if (asks(question, "à nous, durée") || asks(question, "à nous, un seul") || !asks(question, "à nous, chiffre"))
+    return false;
   // (« Chez nous on renouvelle Office 365 ; l'Occitanie, elle, s'est vu proposer quelle hausse ? » asks the Occitanie's.)
   if (asks(question, "chez nous")) return !otherBodyAsked(question, excerpts);
   return asks(question, "première personne") && !namedBody(question, excerpts);

@@ -55,6 +55,7 @@ describe("a figure question about the asker's own collectivité", () => {
     expect(
       notGiven("Quel logiciel libre pour le budget participatif de notre ville ?", excerpts, ["quantity"]),
     ).toBeNull();
+    expect(notGiven("un abonnement Adobe pour nos agents, ça coûte combien ?", excerpts, ["quantity"])).toBeNull();
   });
 });
 
