@@ -79,6 +79,7 @@ import {
   dutyAnswer,
   namesCollectivity,
   notGiven,
+  OWN_STATEMENTS,
   type QuotedPassage,
   subjectWords,
   withPastDeadlines,
@@ -1526,7 +1527,7 @@ async function* extractive(
   const otherCount = query && !lacking ? countNotGiven(query, excerpts, asked) : null;
   const found = query
     ? ((stated ? statedBrief(query, used, excerpts, asked) : null) ??
-      (otherCount || lacking === message("answer.notGiven.own") ? null : briefOf(query, used, excerpts, asked)))
+      (otherCount || (lacking && OWN_STATEMENTS.has(lacking)) ? null : briefOf(query, used, excerpts, asked)))
     : null;
   // (A deadline now past is said past, as the documents say it.)
   const brief = found ? withPastDeadlines(found, used) : null;

@@ -1060,7 +1060,64 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
     if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
   }
   if (asked.includes("quantity") && ownFigure(question, excerpts)) return message("answer.notGiven.own");
-  return null;
+  const fact = ownFact(question, excerpts);
+  return fact ? message(fact === "installed" ? "answer.notGiven.ownInstalled" : "answer.notGiven.ownRecord") : null;
+}
+
+/** The statements of `notGiven` that say the question asks the asker's own collectivité (no sentence read as it). */
+export const OWN_STATEMENTS: ReadonlySet<string> = new Set(
+  ["answer.notGiven.own", "answer.notGiven.ownInstalled", "answer.notGiven.ownRecord"].map((k) => message(k)),
+);
+
+/** Whether `notGiven` says the question asks the asker's own collectivité (`OWN_STATEMENTS`). */
+export function asksOwn(question: string, excerpts: string[], asked: Asked[]): boolean {
+  const said = notGiven(question, excerpts, asked);
+  return !!said && OWN_STATEMENTS.has(said);
+}
+
+/** The words of the own-fact expressions, as stems: never the body a question names (« notre ocs », « notre conseil »). */
+const OWN_WORDS = new Set(
+  ["à nous, installé", "à nous, acte"].flatMap((s) => entries(s).flatMap((e) => e.trim().split(" ").map(wordStem))),
+);
+
+/**
+ * Which fact of the asker's own collectivité the question asks, beyond a figure (held-out-23 h23-u-nous-*): what is
+ * installed or hosted there (« dans notre ocs, quel antivirus est installé ? », « combien de boîtes mail on héberge »),
+ * or one of its acts (« notre contrat Microsoft arrive à échéance quand ? », « qui est notre prestataire ? », « notre
+ * conseil a voté la délibération à quelle date ? »), with a word asking the fact itself — not a duration, the same for
+ * all (« il nous reste combien de temps avant la fin de Windows 10 ? »), nor when the question names a body the
+ * passages write as a name. Null otherwise (« notre contrat se renouvelle en septembre, la hausse nous touche ? »).
+ */
+function ownFact(question: string, excerpts: string[]): "installed" | "record" | null {
+  if (asks(question, "à nous, durée")) return null;
+  const which = asks(question, "à nous, quel") && asks(question, "à nous, installation");
+  const installed = asks(question, "à nous, installé") && (asks(question, "à nous, combien") || which);
+  const kind = installed
+    ? "installed"
+    : asks(question, "à nous, demande") && asks(question, "à nous, acte")
+      ? "record"
+      : null;
+  return kind && !otherBodyAsked(question, excerpts) ? kind : null;
+}
+
+/**
+ * Whether the question asks of a body the passages write as a name, introduced as one (« à Munich », « chez Orange »,
+ * « l'Occitanie, elle, … »): a name after no such word is a thing of the collectivité (« boîtes mail Exchange »).
+ */
+function otherBodyAsked(question: string, excerpts: string[]): boolean {
+  const skipped = new Set([...countedStems(question), ...OWN_WORDS]);
+  const tokens = normalized(fold(question)).trim().split(" ");
+  for (let body = namedBody(question, excerpts, skipped); body; body = namedBody(question, excerpts, skipped)) {
+    const first =
+      fold(body.written)
+        .replace(/[^a-z0-9]+/g, " ")
+        .trim()
+        .split(" ")[0] ?? "";
+    const at = tokens.indexOf(first);
+    if (at > 0 && entries("à nous, ailleurs").includes(` ${tokens[at - 1]} `)) return true;
+    skipped.add(body.stem);
+  }
+  return false;
 }
 
 /**
@@ -1069,7 +1126,11 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
  * that the passages write as a name (« combien on a vu d'agents passer à Tchap à la CNAM » asks the CNAM's).
  */
 function ownFigure(question: string, excerpts: string[]): boolean {
-  if (asks(question, "chez nous")) return true;
+  // (A duration is the same for all: « le HDH a pris combien de temps ? leçon pour nous ? ».)
+  if (asks(question, "à nous, durée") || asks(question, "à nous, un seul") || !asks(question, "à nous, chiffre"))
+    return false;
+  // (« Chez nous on renouvelle Office 365 ; l'Occitanie, elle, s'est vu proposer quelle hausse ? » asks the Occitanie's.)
+  if (asks(question, "chez nous")) return !otherBodyAsked(question, excerpts);
   return asks(question, "première personne") && !namedBody(question, excerpts);
 }
 

@@ -7,10 +7,12 @@ import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import { answer, retrieveForAnswer } from "../../server/answers/answer.ts";
+import { asksOwn } from "../../server/answers/brief.ts";
 import { partialStatement } from "../../server/answers/partial.ts";
 import { fold } from "../../server/core/text.ts";
 import { formatIssues } from "../../server/core/validation.ts";
 import type { Engine } from "../../server/engine.ts";
+import { askedFor } from "../../server/retrieval/rank.ts";
 
 export const QUESTIONS_DIR = path.resolve("test/eval/questions");
 /**
@@ -294,16 +296,29 @@ export async function evaluateExtractive(engine: Engine, all: EvalQuestion[]): P
  * after a statement that the corpus does not answer the second. On a question without answer, a partial outcome counts
  * as abstained only when its statement names the part missing (quotes it, and it is not the whole question: the asker
  * is told the corpus does not answer it); on a question with an answer, it counts as refused wrongly (conservative).
+ * An answer that opens on the corpus not knowing the asker's own collectivité (`asksOwn`: « Le corpus ne donne pas et
+ * ne peut pas donner … de votre collectivité », and no sentence read as the answer) is `own`: abstained on a question
+ * without answer, refused wrongly on one with (the passages it quotes are read of other bodies, not as the answer).
+ * (Read on the relevant passages' texts; the answer reads it on their quoted excerpts.)
  */
 export function outcomeOf(
   question: string,
   retrieved: Awaited<ReturnType<typeof retrieveForAnswer>>,
-): { abstained: boolean; partial: boolean } {
+): { abstained: boolean; partial: boolean; own: boolean } {
   const refused = !retrieved.decision.answerable || retrieved.relevant.length === 0;
   const p = refused ? null : retrieved.partial;
-  if (!p) return { abstained: refused, partial: false };
+  if (!p) {
+    const own =
+      !refused &&
+      asksOwn(
+        question,
+        retrieved.relevant.map((r) => r.text),
+        askedFor(question),
+      );
+    return { abstained: refused || own, partial: false, own };
+  }
   const names = partialStatement(p, question).includes(`« ${p.part} »`) && p.part.trim() !== question.trim();
-  return { abstained: names, partial: true };
+  return { abstained: names, partial: true, own: false };
 }
 
 export interface AbstentionReport {
@@ -319,6 +334,8 @@ export interface AbstentionReport {
   wrong: { id: string; question: string; answerable: boolean; reason: string; missing: string[] }[];
   /** Questions answered in part (`outcomeOf`), counted in the figures above as abstained: with and without answer. */
   partial: { answerable: number; unanswerable: number };
+  /** Questions told the corpus cannot know the asker's own collectivité (`outcomeOf`), counted above as abstained. */
+  own: { answerable: number; unanswerable: number };
 }
 
 /** The abstention decision (made before any model call) on answerable and unanswerable questions alike. */
@@ -329,12 +346,14 @@ export async function evaluateAbstention(engine: Engine, questions: EvalQuestion
   let falseAbst = 0;
   let abst = 0;
   const partial = { answerable: 0, unanswerable: 0 };
+  const own = { answerable: 0, unanswerable: 0 };
   for (const q of questions) {
     const retrieved = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
     const { decision } = retrieved;
     const outcome = outcomeOf(q.question, retrieved);
     const abstained = outcome.abstained;
     if (outcome.partial) partial[q.kind ? "unanswerable" : "answerable"]++;
+    if (outcome.own) own[q.kind ? "unanswerable" : "answerable"]++;
     const kind = q.kind ?? "answerable";
     byKind[kind] ??= { count: 0, abstained: 0 };
     byKind[kind].count++;
@@ -351,7 +370,7 @@ export async function evaluateAbstention(engine: Engine, questions: EvalQuestion
         id: q.id,
         question: q.question,
         answerable: !q.kind,
-        reason: outcome.partial ? `partial (${retrieved.partial?.part})` : decision.reason,
+        reason: outcome.partial ? `partial (${retrieved.partial?.part})` : outcome.own ? "own" : decision.reason,
         missing: outcome.partial ? (retrieved.partial?.words ?? []) : decision.missing,
       });
   }
@@ -366,5 +385,6 @@ export async function evaluateAbstention(engine: Engine, questions: EvalQuestion
     byFile,
     wrong,
     partial,
+    own,
   };
 }

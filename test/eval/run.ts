@@ -36,6 +36,14 @@ function printPartial(report: AbstentionReport) {
       `  dont réponses partielles (question en deux parties, la seconde sans réponse dite d'abord) : ${unanswerable} sans réponse, ${answerable} avec réponse (comptées abstenues à tort)`,
     );
 }
+/** The questions told the corpus cannot know the asker's own collectivité (counted above as abstained: `outcomeOf`). */
+function printOwn(report: AbstentionReport) {
+  const { answerable, unanswerable } = report.own;
+  if (answerable + unanswerable)
+    console.log(
+      `  dont réponses « votre collectivité » (le corpus ne peut pas connaître la collectivité de celui qui demande) : ${unanswerable} sans réponse, ${answerable} avec réponse (comptées abstenues à tort)`,
+    );
+}
 function printWrong(report: AbstentionReport) {
   for (const w of report.wrong)
     console.log(
@@ -98,6 +106,7 @@ async function reportHeldOut(engine: Engine, dir: string) {
   for (const [kind, k] of Object.entries(reserved.byKind))
     console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
   printPartial(reserved);
+  printOwn(reserved);
   printWrong(reserved);
   const retrieval = await evaluateRetrieval(engine, heldOut.questions);
   console.log(
@@ -137,6 +146,7 @@ try {
   for (const [kind, k] of Object.entries(abst.byKind))
     console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
   printPartial(abst);
+  printOwn(abst);
   printWrong(abst);
   if (abst.abstention < TARGET_ABSTENTION || abst.falseAbstention > TARGET_FALSE_ABSTENTION) {
     console.log("ÉCHEC : objectifs d'abstention non atteints");

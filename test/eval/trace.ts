@@ -71,7 +71,7 @@ try {
   for (const q of picked) {
     const retrieved = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
     const { results, decision } = retrieved;
-    const { abstained, partial } = outcomeOf(q.question, retrieved);
+    const { abstained, partial, own } = outcomeOf(q.question, retrieved);
     if (q.kind) counts.unanswerable++;
     else counts.answerable++;
     if (q.kind && !abstained) counts.answered++;
@@ -79,7 +79,7 @@ try {
     if (onlyWrong && Boolean(q.kind) === abstained) continue;
     console.log(`\n[${q.id}] ${q.question}  (${q.kind ?? "answerable"})`);
     console.log(
-      `  → ${partial ? "répond en partie" : abstained ? "abstient" : "répond"} : ${decision.reason} ${decision.missing.join(", ")} couverture ${decision.coverage.toFixed(2)} passages ${decision.relevant.join(",")}`,
+      `  → ${partial ? "répond en partie" : own ? "répond « votre collectivité »" : abstained ? "abstient" : "répond"} : ${decision.reason} ${decision.missing.join(", ")} couverture ${decision.coverage.toFixed(2)} passages ${decision.relevant.join(",")}`,
     );
     if (partial)
       console.log(`  partie sans réponse : « ${retrieved.partial?.part} » (${retrieved.partial?.words.join(", ")})`);
@@ -174,8 +174,11 @@ async function summary(): Promise<void> {
         for (const q of group) {
           const retrieved = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
           const { decision } = retrieved;
-          const { abstained, partial } = outcomeOf(q.question, retrieved);
-          // (A partial outcome is listed apart: « en partie » on a question without answer, a wrong refusal on one with.)
+          const { abstained, partial, own } = outcomeOf(q.question, retrieved);
+          // (A partial outcome is listed apart: « en partie » on a question without answer, a wrong refusal on one with;
+          // so is an answer saying the corpus cannot know the asker's own collectivité.)
+          if (own)
+            partials.push(`${q.kind ? "votre collectivité" : "votre collectivité, à tort"} [${q.id}] ${q.question}`);
           if (partial)
             partials.push(
               `${q.kind ? "en partie" : "en partie, à tort"} [${q.id}] ${q.question} — sans réponse : « ${retrieved.partial?.part} »`,
@@ -183,14 +186,14 @@ async function summary(): Promise<void> {
           if (Boolean(q.kind) === abstained) continue;
           if (q.kind) answeredWrongly++;
           else abstainedWrongly++;
-          if (!partial)
+          if (!partial && !own)
             wrong.push(
               `${q.kind ? "répond" : "abstient"} [${q.id}] ${q.question} — ${decision.reason} ${decision.missing.join(", ")}`,
             );
         }
         const answerable = group.filter((q) => !q.kind).length;
         console.log(
-          `${name.padEnd(32)} avec réponse abstenues à tort ${abstainedWrongly}/${answerable}, sans réponse répondues ${answeredWrongly}/${group.length - answerable}${partials.length ? ` (dont ${partials.length} réponses partielles)` : ""}`,
+          `${name.padEnd(32)} avec réponse abstenues à tort ${abstainedWrongly}/${answerable}, sans réponse répondues ${answeredWrongly}/${group.length - answerable}${partials.length ? ` (dont ${partials.length} réponses partielles ou « votre collectivité »)` : ""}`,
         );
         for (const p of partials) console.log(`    ${p}`);
         for (const w of wrong) console.log(`    ${w}`);

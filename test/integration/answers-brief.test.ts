@@ -140,3 +140,16 @@ describe("a figure of the asker's own collectivité, in the first person (trial1
     expect(done.brief.quotes).toEqual([]);
   });
 });
+
+describe("a date or provider of the asker's own collectivité (held-out-23 h23-u-nous-*)", () => {
+  it("says where to find it and reads no other body's vote or provider as the short answer", async () => {
+    const { text, done } = await ask("notre conseil municipal a adopté la charte du libre quand ?");
+    expect(text).toMatch(/^Le corpus ne donne pas et ne peut pas donner les dates, votes, contrats/);
+    expect(text).toContain("délibérations");
+    expect(text).not.toContain("En bref");
+    expect(done.brief.quotes).toEqual([]);
+    // (A general question asked with « on » keeps its answer.)
+    const general = await ask("par où on commence pour cartographier nos dépendances ?");
+    expect(general.text).not.toContain("votre collectivité");
+  });
+});
