@@ -65,47 +65,48 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
   };
   let ready: Promise<unknown> | null = null;
   const ensureDir = () => (ready ??= mkdir(dir, { recursive: true }));
+  /** A file's bytes, or null when it does not exist. */
+  const bytesOf = async (target: string) => {
+    try {
+      return await readFile(target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw err;
+    }
+  };
   // Files have no revision: a hash of the content stands for it (the modification time did not: two writes within
   // one tick of the file system kept it, and a stale write passed — a fresh-clone run under load). The check then the
   // rename are two steps, so this store is safe in one process only (tools, benchmarks); the server uses the
   // database (sql-records.ts).
-  const revisionOf = async (id: string) =>
-    readFile(file(id)).then(
-      (bytes) => Number.parseInt(createHash("sha256").update(bytes).digest("hex").slice(0, 12), 16),
-      () => null,
-    );
+  const revisionOf = (bytes: Uint8Array) =>
+    Number.parseInt(createHash("sha256").update(bytes).digest("hex").slice(0, 12), 16);
   const store: RecordStore<T> = {
     async put(id, value, options) {
-      if (options && (await revisionOf(id)) !== options.expected) return false;
+      if (options) {
+        const bytes = await bytesOf(file(id)).catch(() => null);
+        if ((bytes ? revisionOf(bytes) : null) !== options.expected) return false;
+      }
       await writeAtomic(file(id), JSON.stringify(value, null, 2));
       return true;
     },
     async read(id) {
       if (!isSafeId(id)) return null;
-      const revision = await revisionOf(id);
-      const value = await store.get(id);
-      return value === null || revision === null ? null : { value, revision };
+      // One read gives both the value and its revision.
+      const bytes = await bytesOf(file(id));
+      return bytes ? { value: JSON.parse(bytes.toString("utf8")) as T, revision: revisionOf(bytes) } : null;
     },
     async putBytes(id, bytes) {
       await writeAtomic(file(id, "bin"), bytes);
     },
     async getBytes(id) {
       if (!isSafeId(id)) return null;
-      try {
-        return new Uint8Array(await readFile(file(id, "bin")));
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-        throw err;
-      }
+      const bytes = await bytesOf(file(id, "bin"));
+      return bytes ? new Uint8Array(bytes) : null;
     },
     async get(id) {
       if (!isSafeId(id)) return null;
-      try {
-        return JSON.parse(await readFile(file(id), "utf8")) as T;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-        throw err;
-      }
+      const bytes = await bytesOf(file(id));
+      return bytes ? (JSON.parse(bytes.toString("utf8")) as T) : null;
     },
     async ids() {
       await ensureDir();
