@@ -38,24 +38,37 @@ export function wordListEntries(file: string, lang = "fr"): string[] {
 }
 
 /**
- * A list in sections (« [name] » lines), each section's entries as `wordListEntries` reads them.
- * @example wordListSections("context-subjects.txt").get("services de la collectivité") // ["DSI", "DGS", …]
+ * A list in sections (« [name] » lines), each section's lines whole (commas kept), in the file's order; lines before
+ * the first section are left out.
+ * @example wordListSectionLines("two-parts.txt").get("concession")?.includes("d'accord, mais") // true
  */
-export function wordListSections(file: string, lang = "fr"): Map<string, string[]> {
+export function wordListSectionLines(file: string, lang = "fr"): Map<string, string[]> {
   const sections = new Map<string, string[]>();
   let current: string[] | null = null;
   for (const line of wordListLines(file, lang)) {
     const head = /^\[(.+)\]$/.exec(line);
     if (head) sections.set(head[1]!, (current = []));
-    else if (current)
-      current.push(
-        ...line
+    else current?.push(line);
+  }
+  return sections;
+}
+
+/**
+ * A list in sections (« [name] » lines), each section's entries as `wordListEntries` reads them.
+ * @example wordListSections("context-subjects.txt").get("services de la collectivité") // ["DSI", "DGS", …]
+ */
+export function wordListSections(file: string, lang = "fr"): Map<string, string[]> {
+  return new Map(
+    [...wordListSectionLines(file, lang)].map(([name, lines]) => [
+      name,
+      lines.flatMap((line) =>
+        line
           .split(",")
           .map((e) => e.trim())
           .filter(Boolean),
-      );
-  }
-  return sections;
+      ),
+    ]),
+  );
 }
 
 /**

@@ -6,8 +6,8 @@
  * none of them holds what the second part adds, Cap Libre answers the first part and says first that the corpus does
  * not answer the second (`answer.partial.*`).
  */
-import { fold } from "../core/text.ts";
-import { wordListLines } from "../i18n/word-lists.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { asksCardField } from "./asked-kinds.ts";
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
 import { stem as frStem } from "./french.ts";
@@ -32,20 +32,16 @@ export interface MissingPart {
 }
 
 /** `two-parts.txt` in sections, each a list of folded turns (one a line, commas kept). */
-const SECTIONS = (() => {
-  const sections = new Map<string, string[]>();
-  let current: string[] = [];
-  for (const line of wordListLines("two-parts.txt")) {
-    const head = /^\[(.+)\]$/.exec(line);
-    if (head) sections.set(head[1]!, (current = []));
-    else current.push(fold(line).replace(/’/g, "'"));
-  }
-  return sections;
-})();
+const SECTIONS = new Map(
+  [...wordListSectionLines("two-parts.txt")].map(([name, lines]) => [
+    name,
+    lines.map((line) => fold(line).replace(/’/g, "'")),
+  ]),
+);
 const turn = (list: string[]) =>
   list
     .sort((a, b) => b.length - a.length)
-    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s*"))
+    .map((t) => escapeRegExp(t).replace(/\s+/g, "\\s*"))
     // (A turn opening on a word starts a word: « mais » is not the end of « jamais ».)
     .map((t) => (/^[a-z]/.test(t) ? `(?<![a-z0-9])${t}` : `\\s*${t}`))
     .join("|");

@@ -9,7 +9,7 @@
  * under a request (« propose que QBO … fixe un objectif »), it is a request, not an outcome. Families and request words
  * are data (`server/i18n/fr/outcome-verbs.txt`); `server/verify/index.ts` turns what it finds into a reason.
  */
-import { wordListLines } from "../i18n/word-lists.ts";
+import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { fold } from "../retrieval/french.ts";
 import { derivedIn } from "./derivations.ts";
 import { NEGATION, short } from "./negation.ts";
@@ -36,24 +36,22 @@ const {
   const families: Family[] = [];
   const requests: string[] = [];
   const agents: string[] = [];
-  let section = "";
   const entries = (part: string) =>
     part
       .split(",")
       .map((e) => words(e).join(" "))
       .filter(Boolean);
-  for (const line of wordListLines("outcome-verbs.txt")) {
-    const head = /^\[(.+)\]$/.exec(line);
-    if (head) section = head[1]!;
-    else if (section === "families") {
-      const [done = "", said = ""] = line.split("|");
-      families.push({
-        done: new Set(entries(done)),
-        said: entries(said).filter((s) => s.includes(" ") || s.length >= MIN_START),
-      });
-    } else if (section === "requests") requests.push(...entries(line).filter((s) => s.length >= MIN_START));
-    else if (section === "agents") agents.push(...entries(line));
+  const sections = wordListSectionLines("outcome-verbs.txt");
+  for (const line of sections.get("families") ?? []) {
+    const [done = "", said = ""] = line.split("|");
+    families.push({
+      done: new Set(entries(done)),
+      said: entries(said).filter((s) => s.includes(" ") || s.length >= MIN_START),
+    });
   }
+  for (const line of sections.get("requests") ?? [])
+    requests.push(...entries(line).filter((s) => s.length >= MIN_START));
+  for (const line of sections.get("agents") ?? []) agents.push(...entries(line));
   return { families, requests, agents: new Set(agents) };
 })();
 
