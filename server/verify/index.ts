@@ -10,7 +10,7 @@
  */
 
 import { NUMBER_WORDS } from "../core/number-words.ts";
-import { escapeRegExp } from "../core/text.ts";
+import { escapeRegExp, formatInt } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
@@ -1219,6 +1219,13 @@ function isClaim(sentence: string): boolean {
 }
 
 /**
+ * The longest sentence the verifier reads (characters): the longest a model wrote in every evaluation set and example
+ * is under 1,000 (a table row, a list of sources). A longer one is marked unsupported, « trop longue pour être
+ * vérifiée », rather than read.
+ */
+export const SENTENCE_MAX_LENGTH = 1500;
+
+/**
  * Verifies a generated text against the passages given to the model (numbered as the model saw them).
  * @example verifyText("La Gendarmerie a économisé 95 millions d'euros [1].", [{ n: 1, text: "… 2 millions d'euros par an …" }])
  * // → one sentence, status "unsupported", reason « le chiffre « 95 millions d'euros » ne figure pas dans le passage cité »
@@ -1238,7 +1245,14 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     const invalidCitations = numbers.filter((n) => !valid.has(n));
     let status: SentenceStatus;
     let reasons: string[] = [];
-    if (invalidCitations.length) {
+    if (span.text.length > SENTENCE_MAX_LENGTH) {
+      // Not read: every check reads a sentence once per figure or name, so a hostile run-on would stall the server.
+      status = invalidCitations.length ? "invalid-citation" : "unsupported";
+      reasons = [
+        ...invalidCitations.map((n) => message("verify.invalidCitation", { n })),
+        message("verify.tooLong", { length: formatInt(span.text.length), max: formatInt(SENTENCE_MAX_LENGTH) }),
+      ];
+    } else if (invalidCitations.length) {
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
       if (isClaim(span.text))
