@@ -87,6 +87,7 @@ import {
 import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
 import { countNotGiven } from "./figure-owner.ts";
+import { ownOpening } from "./own-answer.ts";
 import { partialPrompt, partialStatement } from "./partial.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
@@ -1057,14 +1058,23 @@ export async function* answer(
   // A question in two parts whose second the corpus does not answer: said first, and the model told so.
   const partial = partialOf(retrieved.partial, question);
   if (partial) yield { type: "token", text: `${partial.statement}\n\n` };
+  // A fact of the asker's own collectivité (« notre conseil a voté … à quelle date ? »): said first, as without a
+  // model, and the model told that the passages speak of other bodies (`own-answer.ts`).
+  const own =
+    partial || stated
+      ? null
+      : ownOpening(
+          query,
+          passages.used.map((r) => r.text),
+          askedFor(query),
+        );
+  if (own) yield { type: "token", text: `${own.statement}\n\n` };
   const asked = await answerTemplate.format({ passages: passages.text, question: neutralize(question), tag });
+  const note = retrieved.partial ? partialPrompt(neutralizedPart(retrieved.partial)) : own?.prompt;
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     ...history,
-    {
-      role: "user",
-      content: retrieved.partial ? `${asked}\n\n${partialPrompt(neutralizedPart(retrieved.partial))}` : asked,
-    },
+    { role: "user", content: note ? `${asked}\n\n${note}` : asked },
   ];
   let usage: Usage | null = null;
   let produced = false;
