@@ -324,3 +324,40 @@ async function missingSubject(
   if (!first.answerable) return null;
   return { part: parts.second, words: [subject], first: parts.first };
 }
+
+/** `two-parts.txt` [questions coordonnées]: « … et est-ce que … », two questions joined. */
+const COORDINATED = new RegExp(`(?:${turn(SECTIONS.get("questions coordonnées") ?? [])})(?![a-z0-9])`);
+
+/**
+ * Two questions joined by « et est-ce que » (trial16 C22: « c'est quoi secnumcloud et est ce qu'on est obligé »): the
+ * first as written, the second from « est-ce que » on, and the words of the first the second speaks of without writing
+ * them (« secnumcloud »), to search it with. Null for a question of one part.
+ */
+export function coordinatedParts(
+  question: string,
+): { first: string; second: string; subject: string; searched: string } | null {
+  const text = question.normalize("NFC").trim();
+  const folded = [...text]
+    .map((c) => (fold(c).length === 1 ? fold(c) : c))
+    .join("")
+    .replace(/’/g, "'");
+  if (folded.length !== text.length) return null;
+  const m = COORDINATED.exec(folded);
+  if (!m) return null;
+  const first = text
+    .slice(0, m.index)
+    .replace(/[\s,;:.?]+$/, "")
+    .trim();
+  // (« et » is no part of the second question.)
+  const second = text.slice(m.index + (/^\s*et\s*/.exec(m[0])?.[0].length ?? 0)).trim();
+  const firstTerms = questionTerms(first);
+  const secondWords = questionTerms(second).flatMap((t) => t.variants);
+  if (firstTerms.length === 0 || secondWords.length === 0) return null;
+  const subject = firstTerms
+    .filter((t) => !t.verb && !t.modifier && !GENERIC.has(frStem(t.word)) && !secondWords.includes(t.word))
+    .map((t) => t.word)
+    .join(" ");
+  // (Searched without its « est-ce que », which full-text search weighs as words: « secnumcloud on est obligé ».)
+  const asked = text.slice(m.index + m[0].length).trim();
+  return { first, second, subject, searched: subject ? `${subject} ${asked}` : asked };
+}
