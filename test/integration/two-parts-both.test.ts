@@ -58,6 +58,20 @@ describe("two questions joined by « et est-ce que »", () => {
   });
 });
 
+describe("a second part naming, at its end, a thing the corpus never writes (held-out-23, burned)", () => {
+  it("answers the first part and names what the corpus does not answer", async () => {
+    const { text, done } = await askOne(
+      engine,
+      "le danemark passe a libreoffice, et pour l'echange de donnees entre administrations ils utilisent x-road ?",
+    );
+    expect(done.partial?.missing).toBe("pour l'echange de donnees entre administrations ils utilisent x-road ?");
+    expect(text).toContain("« x-road »");
+    // An everyday word the corpus does not use is no such thing (held-out-19 h19-a-ionos: « dedans »).
+    const everyday = await askOne(engine, "IONOS c'est allemand ? y a pas un fonds américain dedans ?");
+    expect(everyday.done.partial).toBeUndefined();
+  });
+});
+
 describe("« l enlever »: the pronoun typed without its apostrophe (C20)", () => {
   it("reads the infinitive as a verb, and answers from the catalogue card", async () => {
     expect(questionTerms("kaspersky on doit l enlever").find((t) => t.word === "enlever")).toMatchObject({
