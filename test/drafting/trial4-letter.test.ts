@@ -117,7 +117,9 @@ describe("trial4's letter without a model", () => {
     });
     const local = alpes.versions[0]!.sections.find((s) => s.key === "local")!;
     expect(local.mode).toBe("template");
-    const sentence = local.text.split(/(?<=\.)\s+/).find((x) => /ont déjà engagé une démarche vers le logiciel libre/.test(x));
+    const sentence = local.text
+      .split(/(?<=\.)\s+/)
+      .find((x) => /ont déjà engagé une démarche vers le logiciel libre/.test(x));
     // Said only with the peers named and cited: each cited passage a case study of a collectivité, credited to a
     // source of its own page (an address), not to Cap Libre's analysis nor a guide.
     expect(sentence).toMatch(/ont déjà engagé une démarche vers le logiciel libre, (?:comme|notamment) [^[]+\[\d\]/);
