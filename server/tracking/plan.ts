@@ -451,7 +451,7 @@ export interface CheckpointProgress {
   change: number | null;
   /** Exposed dependencies that were not in the previous checkpoint. */
   appeared: Dependency[];
-  /** Exposed dependencies of the previous checkpoint that are gone. */
+  /** Exposed dependencies of the previous checkpoint that are gone (none said of a narrower checkpoint). */
   removed: Dependency[];
   /** The perimeter changed since the previous checkpoint: the French notice (`checkpointPerimeter`), else null. */
   perimeter: string | null;
@@ -676,18 +676,26 @@ export function progressOf(plan: Plan, today: string): Progress {
       previous && previous.value !== null && checkpoint.value !== null
         ? round1(checkpoint.value - previous.value)
         : null;
+    // An inventory of part of the parc (trial16 C4) lacks what its files do not cover: nothing is said gone from it.
+    // Back on the whole parc, what it lacked is no « nouvelle dépendance »: compared with the last whole inventory.
+    const compared = checkpoint.narrower
+      ? previous
+      : (plan.checkpoints.slice(0, i).findLast((c) => !c.narrower) ?? previous);
+    const { appeared, removed } = diff(compared, checkpoint);
     return {
       checkpoint,
       planned,
       standing: standing(checkpoint.value, planned),
       change,
-      ...diff(previous, checkpoint),
+      appeared,
+      removed: checkpoint.narrower ? [] : removed,
       perimeter: checkpointPerimeter(previous, checkpoint, i === 1),
     };
   });
   const latest = checkpoints.at(-1) ?? null;
   const milestones = plan.milestones.map((milestone): MilestoneProgress => {
-    const after = plan.checkpoints.find((c) => c.date >= milestone.date && c.value !== null);
+    // An inventory of part of the parc judges no milestone (trial16 C4: 2 of 4 files could read « atteint »).
+    const after = plan.checkpoints.find((c) => c.date >= milestone.date && c.value !== null && !c.narrower);
     if (after && (day(after.date) - day(milestone.date)) / 86_400_000 <= MEASURE_WINDOW_DAYS) {
       return {
         milestone,
@@ -772,7 +780,10 @@ export function progressOf(plan: Plan, today: string): Progress {
     };
   });
   const targetMet =
-    !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
+    !!latest &&
+    !latest.checkpoint.narrower &&
+    latest.checkpoint.value !== null &&
+    latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
   const reclassified = plan.checkpoints[0] ? reclassifiedLines(plan.checkpoints[0], last) : [];
   return {
     latest,
@@ -918,8 +929,7 @@ export function snapshotOf(
       ...(c.perimeter ? { perimeter: c.perimeter } : {}),
     })),
     changes: {
-      // Not what an inventory of a narrower perimeter lacks: absent from its files is not gone (trial16 C4).
-      replaced: unique(changedCheckpoints.flatMap((c) => (c.checkpoint.narrower ? [] : c.removed.map(label)))),
+      replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map(label))),
       appeared: unique(changedCheckpoints.flatMap((c) => c.appeared.map(label))),
       // Events recorded since the previous publication, or every event of the plan for a first one (an event dated
       // the day of the baseline inventory or of the adoption counts too).

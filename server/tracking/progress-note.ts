@@ -306,8 +306,7 @@ function changeFacts(plan: Plan, progress: Progress, c: Progress["checkpoints"][
     );
   if (c.removed.length)
     out.push(
-      // Absent from an inventory of another perimeter: not said to be gone (trial16 C4).
-      t(c.checkpoint.narrower ? "fact.removedPerimeter" : "fact.removed", {
+      t("fact.removed", {
         from: frenchDate(previous.date),
         to,
         names: c.removed.map((d) => d.name).join(", "),

@@ -112,6 +112,10 @@ describe("a checkpoint covering part of the parc (trial16 C4)", () => {
     expect(status["Microsoft Teams"]).toEqual(["outside-perimeter", "absent de ce périmètre", false]);
     expect(status["Zoom Workplace"]).toEqual(["outside-perimeter", "absent de ce périmètre", false]);
     expect(status["Microsoft Office"]![0]).toBe("not-started");
+    // Nothing said gone from it, and it judges no milestone (100 % on two files would read « manqué »).
+    expect(progress.latest.removed).toEqual([]);
+    expect(progress.milestones[0]).toMatchObject({ state: "late", measured: null });
+    expect(progress.targetMet).toBe(false);
   });
 
   it("carries the perimeter into the progress note, in every format, and says nothing « n'apparaît plus »", async () => {
@@ -160,7 +164,9 @@ describe("a checkpoint covering part of the parc (trial16 C4)", () => {
       "(« ocs-pc01.csv », « ocs-pc03.csv » à l'inventaire précédent, « glpi-hotel.csv »",
     );
     expect(progress.checkpoints[2].perimeter).not.toContain("au départ");
-    // Back on the baseline's perimeter: no caveat, the products are measured again.
+    // Back on the baseline's perimeter: what the partial one lacked did not « appear »; no caveat, the products are
+    // measured again.
+    expect(progress.latest.appeared).toEqual([]);
     expect(progress.perimeter).toBeUndefined();
     expect(progress.products.map((p: { state: string }) => p.state)).not.toContain("outside-perimeter");
   });
