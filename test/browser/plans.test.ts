@@ -157,6 +157,9 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await page.getByRole("button", { name: "Ajouter quand même" }).click();
     await page.getByRole("button", { name: "Confirmer : suivre ce périmètre" }).click();
     await page.getByRole("cell", { name: "absent de ce périmètre", exact: true }).waitFor();
+    expect(await page.locator(".added-checkpoints li").innerText()).toContain(
+      "Inventaire du 15 mai 2026 (40 installations, une partie du parc seulement : ajout confirmé)",
+    );
     expect(await page.locator("#plan-perimeter").innerText()).toMatch(
       /^Attention : le dernier inventaire ne couvre pas le même périmètre que l'inventaire de départ \(40 installations/,
     );
