@@ -277,10 +277,12 @@ export function questionTerms(asked: string): QuestionTerm[] {
       return;
     }
     // « debian 13 », « windows 12 » typed without capitals: a version if the corpus writes the word as a name
-    // (`resolveNames`), else nothing (« postes 10 »).
+    // (`resolveNames`), else nothing (« postes 10 »). Not after a subject pronoun (« on paie 40 licences », « on
+    // renouvelle 60 pc »): the word is the asker's verb, the number what they count.
     if (
       /^\d{1,2}$/.test(folded) &&
       /^\p{Ll}{3,}$/u.test(named) &&
+      !SUBJECT_PRONOUNS.test(fold(tokens[i - 2]?.[0] ?? "").replace(/'.*$/, "")) &&
       !COMMON_ACRONYMS.has(fold(named)) &&
       !STOPWORDS.has(fold(named)) &&
       !FRAME.has(fold(named)) &&
