@@ -1003,7 +1003,22 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   // sauvegarde … ? », « … que tout le monde utilise »).
   // A word naming the kind of answer or the judgement asked (« c'est quel pourcentage », « c'est suffisant ? ») says
   // so in any question.
-  const light = (t: QuestionTerm) => !!t.answerKind || (names.length > 0 && isLight(t));
+  // A product typed in lower case that names a catalog card read (« jira server c'est fini ? on doit aller où ? »,
+  // « … spss, R sait lire les fichiers .sav ? ») names what the question is about as a capital would.
+  const cardTitles = results
+    .slice(0, JUDGED)
+    .filter((r) => r.document.kind === "catalog")
+    .map((r) => words(r.document.title));
+  const namesCard = terms.some(
+    (t) =>
+      !t.name &&
+      !t.verb &&
+      !t.date &&
+      !isGeneric(t) &&
+      !isLight(t) &&
+      cardTitles.some((title) => title.includes(t.word)),
+  );
+  const light = (t: QuestionTerm) => !!t.answerKind || ((names.length > 0 || namesCard) && isLight(t));
   // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
   const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
   const perPassage = judged.map((p, i) => {
