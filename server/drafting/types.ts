@@ -140,6 +140,11 @@ export interface AnalysisItem {
   exposure?: string[] | { controllingCountry?: string | null; laws?: string[] } | null;
   confidence?: number | string | null;
   reason?: string | null;
+  /**
+   * The map's risks (`inventory/types.ts` ItemRisk): the roadmap reads the end of support from them (`date`, or the
+   * day the label says in analyses saved before the date was kept).
+   */
+  risks?: { kind: string; label: string; date?: string }[];
   /** Free software its project barely maintains (`inventory/types.ts` Unmaintained): replaced all the same. */
   unmaintained?: { note: string; source: { title: string; url?: string | null; date?: string | null } | null } | null;
 }
