@@ -412,8 +412,9 @@ const LISTED_CHARS = 360;
 
 /**
  * A sentence introducing a list (« … Microsoft augmente ses prix publics … : ») with the items after it, as the list
- * writes them, while they fit: the figures they give answer what is asked. Null when the sentence introduces no list
- * or its items give no figure.
+ * writes them, while they fit: the figures they give answer what is asked, or the one the sentence gives itself,
+ * which cannot be quoted without its list (« La CNAM fait migrer ses 80 000 agents vers trois outils de l'État : … »
+ * for « combien d'agents a la CNAM », trial16 C5). Null when the sentence introduces no list or neither gives a figure.
  */
 function withItems(own: string, all: ReturnType<typeof pieces>, at: number, max: number): string | null {
   const items = all.filter((q) => q.list >= 0 && q.leadIn === at && !q.fragment);
@@ -425,7 +426,8 @@ function withItems(own: string, all: ReturnType<typeof pieces>, at: number, max:
     if (`${text} ${line}`.length > Math.min(max, LISTED_CHARS)) break;
     text = `${text} ${line}`;
   }
-  if (text === lead || !figuresOf(text.slice(lead.length)).length) return null;
+  if (text === lead || (!figuresOf(text.slice(lead.length)).length && !figuresOf(unreferenced(lead)).length))
+    return null;
   return /[.!?]$/.test(text) ? text : `${text.replace(/\s*[;,]$/, "")} […]`;
 }
 
