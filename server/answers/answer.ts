@@ -76,6 +76,7 @@ import {
   asksPeers,
   type BriefQuote,
   briefOf,
+  causeAnswer,
   dutyAnswer,
   namesCollectivity,
   notGiven,
@@ -1260,7 +1261,7 @@ export function chooseSections(
   // A page's overview (`isOverview`) is not one of the sections that answer: quoted alone, it leaves a place for one.
   // A question asked under a condition: the section whose sentence says whether the condition changes anything, when
   // those quoted have none (the guide's « la question n'est pas où sont stockées ses données », a chunk apart).
-  const condition = conditionAnswer(query) ?? scopeAnswer(query);
+  const condition = conditionAnswer(query) ?? scopeAnswer(query) ?? causeAnswer(query);
   const answering = (r: SearchResult) => !!condition && splitSentences(r.text).some(condition);
   const better =
     (condition && !best.some(answering)
@@ -1315,8 +1316,9 @@ async function ownSections(
   store: AnswerDeps["store"],
 ): Promise<SearchResult[]> {
   // Asked under a condition: the page's sections saying whether the condition changes anything. Asked to whom a text
-  // applies: those naming collectivités with a duty or a threshold (`scopeAnswer`, trial16 C1).
-  const condition = conditionAnswer(query) ?? scopeAnswer(query);
+  // applies: those naming collectivités with a duty or a threshold (`scopeAnswer`, trial16 C1). Asked why: those giving
+  // the reasons (`causeAnswer`, trial16 C12).
+  const condition = conditionAnswer(query) ?? scopeAnswer(query) ?? causeAnswer(query);
   const answering =
     best && condition
       ? (await sectionsOf(best, store)).filter((r) => r.id !== best.id && splitSentences(r.text).some(condition))
@@ -1479,6 +1481,7 @@ async function* extractive(
       (statedText ? saysSame(statedText) : null) ??
       dutyAnswer(query) ??
       scopeAnswer(query) ??
+      causeAnswer(query) ??
       endOfSupportAnswer(query))
     : null;
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section

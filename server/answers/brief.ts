@@ -121,6 +121,15 @@ export function scopeAnswer(question: string): ((sentence: string) => boolean) |
       .some((s) => namesCollectivity(s) && (asks(s, "devoir dit") || statedThresholds(s).length > 0));
 }
 
+/**
+ * A question asking why (`brief.txt` [cause]: « munich est revenu à windows pourquoi ? »): whether a sentence gives
+ * the reasons ([cause dite]: « Les partisans du retour à Windows ont invoqué deux arguments : … »); null when the
+ * question asks none (trial16 C12).
+ */
+export function causeAnswer(question: string): ((sentence: string) => boolean) | null {
+  return asks(question, "cause") ? (sentence) => asks(sentence, "cause dite") : null;
+}
+
 /** Characters of « En bref » at most, sources included: about twenty seconds read aloud. */
 export const BRIEF_CHARS = 450;
 /** Characters of « En bref » at most for a question asking for several peers: room for two of them. */
@@ -634,7 +643,8 @@ function weighed(
   const peers = asksPeers(ask);
   // A condition asked (« … si nos données sont hébergées en France ? »): the sentence saying whether it changes anything.
   // (Asked to whom a text applies: the sentence naming collectivités with a duty or a threshold, trial16 C1.)
-  const condition = conditionAnswer(ask) ?? scopeAnswer(ask);
+  // (Asked why: the sentence giving the reasons, trial16 C12.)
+  const condition = conditionAnswer(ask) ?? scopeAnswer(ask) ?? causeAnswer(ask);
   const candidates: Candidate[] = [];
   const titles = used.map((r) => stemsOf(r.document.title));
   // (The names of a condition on where data are, « … si nos données sont hébergées chez Dropbox », say where, not
@@ -715,6 +725,8 @@ function weighed(
         placeNamed: namesTitlePlace(question, r.document.title),
         listItems: true,
         figureAsked: asked.includes("quantity") || price || writesFigure(question),
+        // (The reasons given by a sentence introducing their list: quoted with it.)
+        ...(condition ? { listedBy: condition } : {}),
       },
       r.text,
     ).forEach(({ text, own, item, qualified }, j) => {

@@ -156,7 +156,7 @@ function named(question: string, card: SearchResult): boolean {
 }
 
 /** Cards among the first passages quoted that may be the one asked about (its vendor's card follows a product's). */
-const CARDS_LOOKED_AT = 3;
+const CARDS_LOOKED_AT = 4;
 
 /**
  * Which of the passages quoted is the card the question asks about: the first passage when it is a card the question
