@@ -382,6 +382,20 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
     };
   }
   const candidates = weighed(question, subject, used, excerpts, asked, question);
+  // « Quelles communes normandes sont passées au libre ? » when no passage names Normandy: said first, then examples
+  // from elsewhere — never Fontaine (Isère) read aloud as a Norman commune (trial16 C16).
+  const region = asksPeers(question) ? regionUnnamed(question, used) : null;
+  if (region) {
+    const lead = message("answer.briefNoneIn", { region });
+    const chosen = peerSentences(candidates, PEERS_CHARS - intro.length - lead.length - 1, costOf);
+    if (chosen.length === 0)
+      return { text: message("answer.brief", { quotes: message("answer.briefNoneInAlone", { region }) }), quotes: [] };
+    const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source, c.text)}`);
+    return {
+      text: message("answer.brief", { quotes: [lead, ...quotes].join(" ") }),
+      quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
+    };
+  }
   const chosen = asksPeers(question)
     ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf)
     : pickVerbatim(candidates, {
@@ -422,6 +436,27 @@ export function withPastDeadlines(brief: Brief, used: QuotedPassage[], today = l
     from += note.length + 1;
   }
   return text === brief.text ? brief : { ...brief, text };
+}
+
+/** `region-adjectives.txt`: each French region, its name then its adjectives, normalized; `written`, « de Normandie ». */
+const REGIONS = wordListLines("region-adjectives.txt")
+  .filter((l) => l.includes(":"))
+  .map((l) => {
+    const [head, list] = l.split(":") as [string, string];
+    const [name, written] = head.split(",").map((w) => w.trim()) as [string, string];
+    return { written, forms: [name, ...list.split(",")].map((w) => normalized(fold(w.trim()))) };
+  });
+
+/**
+ * The region a question asks about by its name or an adjective (« normandes »), when no quoted passage names it in
+ * either way (its title, heading or text): as « En bref » writes it (« de Normandie »); null otherwise.
+ */
+function regionUnnamed(question: string, used: QuotedPassage[]): string | null {
+  const q = normalized(fold(question));
+  const region = REGIONS.find((r) => r.forms.some((f) => q.includes(f)));
+  if (!region) return null;
+  const texts = used.map((r) => normalized(fold(`${r.document.title} ${r.section} ${r.text}`)));
+  return texts.some((t) => region.forms.some((f) => t.includes(f))) ? null : region.written;
 }
 
 /** The groups a question of membership names (`brief.txt` [groupe]), as stems. */
