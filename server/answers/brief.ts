@@ -961,7 +961,7 @@ function weighed(
       });
     });
   });
-  if (asked.includes("quantity") && years.length === 0) latestCountFirst(candidates);
+  if (asked.includes("quantity") && years.length === 0) latestCountFirst(candidates, counted);
   return candidates.sort((a, b) => b.score - a.score);
 }
 
@@ -969,16 +969,21 @@ function weighed(
 const LATEST_COUNT = 1;
 
 /**
- * A count asked without a year (« combien de collectivités ont le label TNL ? »): of the sentences giving one, those
- * of the latest year the sentences write weigh `LATEST_COUNT` more, those of an earlier year as much less — the 2025 edition's
- * « 37 collectivités selon l'April, 36 selon le site du label » before 2024's « 24 collectivités » (trial16 C9).
- * Nothing changes when they all write the same year, or none.
+ * A count asked without a year (« combien de collectivités ont le label TNL ? »): of the sentences giving a count of
+ * what is asked (`counted`), those of the latest year the sentences write weigh `LATEST_COUNT` more, those of an
+ * earlier year as much less — the 2025 edition's « 37 collectivités selon l'April, 36 selon le site du label » before
+ * 2024's « 24 collectivités » (trial16 C9). Nothing changes when they all write the same year, or none, or all come
+ * from one page.
  */
-function latestCountFirst(candidates: Candidate[]): void {
+function latestCountFirst(candidates: Candidate[], counted: Set<string>): void {
   const latest = (text: string) => Math.max(0, ...[...text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => +m[0]));
-  const counting = candidates.filter((c) => c.score > 0 && holdsAsked(c.text, ["quantity"]) && latest(c.text) > 0);
+  // (A count of what is asked: « Windows 7 » is no count of postes, « 220 agents » none of the postes asked.)
+  const counting = candidates.filter(
+    (c) => c.score > 0 && counted.size > 0 && holdsCount(c.text, counted) && latest(c.text) > 0,
+  );
   const years = new Set(counting.map((c) => latest(c.text)));
-  if (years.size < 2) return;
+  // (Of one page, the years a sentence writes are as often those of its context: « la loi SREN de 2024 ».)
+  if (years.size < 2 || new Set(counting.map((c) => c.doc)).size < 2) return;
   const last = Math.max(...years);
   for (const c of counting) c.score += latest(c.text) === last ? LATEST_COUNT : -LATEST_COUNT;
 }

@@ -59,10 +59,22 @@ const END_LINE = "Fin du support";
  * ordinary editions' line and the notes opening on it; the editions' own dates only when no other line says it (read
  * alone, the long-term editions' dates were heard as the product's, trial14 A6). Empty when the card says none.
  */
-function endLines(lines: string[]): string[] {
+function endLines(lines: string[], question: string): string[] {
   const ends = lines.filter((l) => l.startsWith(END_LINE));
   const general = ends.filter((l) => !l.startsWith(CARD_LINE.lifecycle));
+  // (« Windows 10 LTSB 2016 est supporté jusqu'à quand ? »: the editions' line names the one asked, and comes first.)
+  const edition = ends.find((l) => l.startsWith(CARD_LINE.lifecycle) && namesEditionOf(question, l));
+  if (edition) return [edition, ...general];
   return general.length ? general : ends;
+}
+
+/** Whether the question writes an edition the line names, by a word and the number after it (« LTSB 2016 »). */
+function namesEditionOf(question: string, line: string): boolean {
+  const list = words(line);
+  const asked = words(question);
+  return asked.some(
+    (w, i) => /\d/.test(asked[i + 1] ?? "") && list.some((x, j) => x === w && list[j + 1] === asked[i + 1]),
+  );
 }
 
 /**
@@ -156,7 +168,13 @@ function named(question: string, card: SearchResult): boolean {
 }
 
 /** Cards among the first passages quoted that may be the one asked about (its vendor's card follows a product's). */
-const CARDS_LOOKED_AT = 4;
+const CARDS_LOOKED_AT = 3;
+/**
+ * A vendor's card may be one place further: « le cloud act ça s'applique à ovh » quotes the law's pages first, and
+ * OVHcloud's card fourth says its seat and exposure (trial16 C15). (Not a product or an alternative: « Jitsi, l'outil
+ * de visio … » names no card « Visio ».)
+ */
+const VENDOR_CARDS_LOOKED_AT = 4;
 
 /**
  * Which of the passages quoted is the card the question asks about: the first passage when it is a card the question
@@ -164,7 +182,9 @@ const CARDS_LOOKED_AT = 4;
  * card its last sentence naming one names, though the previous question's card was quoted first. -1: none.
  */
 function cardAsked(question: string, used: SearchResult[]): number {
-  const cards = used.slice(0, CARDS_LOOKED_AT).flatMap((r, i) => (kindOf(r) ? [i] : []));
+  const cards = used
+    .slice(0, VENDOR_CARDS_LOOKED_AT)
+    .flatMap((r, i) => (kindOf(r) && (i < CARDS_LOOKED_AT || kindOf(r) === "vendor") ? [i] : []));
   const sentences = question.split(/(?<=[?!.])\s+/).reverse();
   for (const sentence of sentences) {
     const naming = cards.filter((i) => named(sentence, used[i]!));
@@ -219,7 +239,7 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   const lines = card.text.split("\n").map((l) => l.trim());
   // « windows 10 c'est fini quand ? », « 45 postes sous Windows 10, c'est grave ? »: when its support ends, which
   // its card says (trial16 C6, C13) — « quand » then asks that date, not one the card would not say.
-  const ends = kind === "product" && holdsPhrase(words(question), "fin de support") ? endLines(lines) : [];
+  const ends = kind === "product" && holdsPhrase(words(question), "fin de support") ? endLines(lines, question) : [];
   if (asksBeyondCard(ends.length ? withoutEndDate(question) : question)) return null;
   const asked: (CardAttribute | "purpose" | "access" | "end")[] = askedOfCard(question);
   if (ends.length) asked.unshift("end");

@@ -32,6 +32,7 @@ import {
 const needsPrevious = (s: string) => (needsSentenceBefore(s) && !namesItsDocument(s)) || comparesWithPrevious(s);
 
 import { questionTerms } from "../retrieval/question-terms.ts";
+import { holdsAsked } from "../retrieval/rank.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { SELF_REPORTED_WORD } from "../verify/figure-match.ts";
 import { deniedFigure, qualificationNote, qualifiedFigures } from "./qualified.ts";
@@ -445,7 +446,7 @@ function withItems(
   }
   if (
     text === lead ||
-    (!answers && !figuresOf(text.slice(lead.length)).length && !figuresOf(unreferenced(lead)).length)
+    (!answers && !figuresOf(text.slice(lead.length)).length && !holdsAsked(unreferenced(lead), ["quantity"]))
   )
     return null;
   return /[.!?]$/.test(text) ? text : `${text.replace(/\s*[;,]$/, "")} […]`;
