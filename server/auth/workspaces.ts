@@ -14,6 +14,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
+import { updateOnRevision } from "../store/records.ts";
 import type { RecordDatabase } from "../store/sql-records.ts";
 import { DEFAULT_WORKSPACE, WORKSPACE_ID } from "../store/workspace-scope.ts";
 import { higher, parseRole, type Role, rank } from "./roles.ts";
@@ -105,12 +106,16 @@ export function teamStore(db: RecordDatabase, options: { defaultRole?: Role | nu
       if (principal.length > 320 || principal === "sub:")
         throw new AppError("invalid_input", message("team.member.invalid"));
       const key = keyOf(principal);
-      const record = (await members.get(key)) ?? { principal, roles: {} };
-      const before = record.roles[workspace] ?? null;
-      if (role) record.roles[workspace] = role;
-      else delete record.roles[workspace];
-      if (Object.keys(record.roles).length) await members.put(key, record);
-      else await members.delete(key);
+      let before: Role | null = null;
+      // On the revision read: a role another administrator gave the same person in another workspace meanwhile (on
+      // another server) is kept. A person left with no role keeps an empty record, which grants nothing.
+      await updateOnRevision(members, key, (found) => {
+        const record = { principal, roles: { ...(found?.roles ?? {}) } };
+        before = record.roles[workspace] ?? null;
+        if (role) record.roles[workspace] = role;
+        else delete record.roles[workspace];
+        return record;
+      });
       return before;
     },
     /** The members of a workspace given by the CLI or an administrator (not those only the provider names). */

@@ -80,6 +80,12 @@ export interface DraftVersion {
   sections: DraftSection[];
   /** What the change did beyond its section, in French (an objective edited: the calendar computed again). */
   notice?: string;
+  /**
+   * Who made it: the signed-in person's name (their e-mail when the identity provider gave no name). Absent without
+   * sign-in (one person on this machine) and from versions saved before round 20 (trial16 C19: two DSIs, and nothing
+   * said who wrote version 3).
+   */
+  by?: string;
 }
 
 export interface Draft {

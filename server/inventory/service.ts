@@ -9,7 +9,7 @@
 import { AppError } from "../core/errors.ts";
 import { fold, frenchDate, frenchDateTime, slugify, timeZone } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { newRecordId } from "../store/records.ts";
+import { newRecordId, updateOnRevision } from "../store/records.ts";
 import { catalogChangesOf } from "./catalog-changes.ts";
 import { countByCategory, productKeyOf } from "./category-counts.ts";
 import { type InventoryContext, loadClassifications } from "./classifications.ts";
@@ -731,15 +731,14 @@ export async function renameAnalysis(ctx: InventoryContext, id: string, body: un
   ) {
     throw new AppError("invalid_input", message("inventory.rename.collectivite"), 400);
   }
-  const raw = (await analyses(ctx).get(id))!;
-  const updated = {
-    ...raw,
+  // On the revision read: another server's change of the other fields meanwhile is kept, not written over.
+  await updateOnRevision(analyses(ctx), id, (raw) => ({
+    ...raw!,
     ...(name !== undefined ? { name: oneLine(name as string)! } : {}),
     ...(collectivite !== undefined ? { collectivite: oneLine(collectivite as string | null) } : {}),
     ...(day !== undefined ? { inventoryDate: day, inventoryDateFrom: day ? ("given" as const) : null } : {}),
     updatedAt: new Date().toISOString(),
-  };
-  await analyses(ctx).put(id, updated as AnalysisRecord);
+  }));
   known(ctx).delete(id);
   return listEntry(await readRecord(ctx, record.id));
 }
@@ -753,9 +752,11 @@ async function updateRecord(
   id: string,
   fields: Partial<Pick<AnalysisRecord, "inventoryDate" | "inventoryDateFrom" | "collectivite">>,
 ): Promise<AnalysisRecord> {
-  const raw = (await analyses(ctx).get(id)) as AnalysisRecord;
-  const updated: AnalysisRecord = { ...raw, ...fields, updatedAt: new Date().toISOString() };
-  await analyses(ctx).put(id, updated);
+  const updated = (await updateOnRevision(analyses(ctx), id, (raw) => ({
+    ...(raw as AnalysisRecord),
+    ...fields,
+    updatedAt: new Date().toISOString(),
+  }))) as AnalysisRecord;
   known(ctx).set(id, updated);
   return readRecord(ctx, id);
 }

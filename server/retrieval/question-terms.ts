@@ -337,9 +337,11 @@ export function questionTerms(asked: string): QuestionTerm[] {
     // « qui le maintient », « il vient »: after a subject pronoun, or after « le » that is one (« qui le », « ne
     // la »), a word is a verb — it counts where a passage holds it, never against it.
     const before = fold(tokens[i - 1]?.[0] ?? "");
+    // « kaspersky on doit l enlever » (trial16 C20): the same « l' » typed without its apostrophe.
     const afterPronoun =
       SUBJECT_PRONOUNS.test(before) ||
-      (/^(le|la|les)$/.test(before) && OBJECT_AFTER.test(fold(tokens[i - 2]?.[0] ?? "")));
+      (/^(le|la|les)$/.test(before) && OBJECT_AFTER.test(fold(tokens[i - 2]?.[0] ?? ""))) ||
+      (before === "l" && !/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded));
     const afterDeterminer =
       !afterPronoun &&
       ((/^(l|qu)'/i.test(raw) && !(/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded))) ||

@@ -40,6 +40,23 @@ export interface RecordStore<T> {
   getBytes(id: string): Promise<Uint8Array | null>;
 }
 
+/**
+ * Changes a record on the revision read, and again on a fresh read when another writer saved it in between (another
+ * server sharing the database): a change to some fields never writes back another writer's older copy of the others.
+ * `change` gets the record (null when there is none yet) and returns what to write; returns what was written.
+ */
+export async function updateOnRevision<T>(
+  store: RecordStore<T>,
+  id: string,
+  change: (value: T | null) => T | Promise<T>,
+): Promise<T> {
+  for (;;) {
+    const found = await store.read(id);
+    const next = await change(found?.value ?? null);
+    if (await store.put(id, next, { expected: found?.revision ?? null })) return next;
+  }
+}
+
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const isSafeId = (id: string) => SAFE_ID.test(id) && !id.includes("..");
 

@@ -10,7 +10,7 @@
  */
 
 import { NUMBER_WORDS } from "../core/number-words.ts";
-import { escapeRegExp } from "../core/text.ts";
+import { escapeRegExp, formatInt } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
@@ -1213,10 +1213,17 @@ const uncitedCaveat = (sentence: string) => {
 /** Whether a sentence states something checkable: a figure, a name, or at least three content words. */
 function isClaim(sentence: string): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
-  if (NOT_ABOUT.test(bare.replace(/\s+([.!?])$/, "$1"))) return false;
+  if (NOT_ABOUT.test(bare.replace(/(?<!\s)\s+([.!?])$/, "$1"))) return false;
   if (NO_CLAIM.test(bare) || asksOnly(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
   return extractFigures(bare).length > 0 || namesOf(bare).length > 0 || contentWords(bare).length >= 3;
 }
+
+/**
+ * The longest sentence the verifier reads (characters): the longest a model wrote in every evaluation set and example
+ * is under 1,000 (a table row, a list of sources). A longer one is marked unsupported, « trop longue pour être
+ * vérifiée », rather than read.
+ */
+export const SENTENCE_MAX_LENGTH = 1500;
 
 /**
  * Verifies a generated text against the passages given to the model (numbered as the model saw them).
@@ -1238,7 +1245,14 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     const invalidCitations = numbers.filter((n) => !valid.has(n));
     let status: SentenceStatus;
     let reasons: string[] = [];
-    if (invalidCitations.length) {
+    if (span.text.length > SENTENCE_MAX_LENGTH) {
+      // Not read: every check reads a sentence once per figure or name, so a hostile run-on would stall the server.
+      status = invalidCitations.length ? "invalid-citation" : "unsupported";
+      reasons = [
+        ...invalidCitations.map((n) => message("verify.invalidCitation", { n })),
+        message("verify.tooLong", { length: formatInt(span.text.length), max: formatInt(SENTENCE_MAX_LENGTH) }),
+      ];
+    } else if (invalidCitations.length) {
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
       if (isClaim(span.text))

@@ -86,7 +86,7 @@ export const DESCRIPTION_MIN_WORDS = 3;
  * collectivités utilisatrices, »), up to four; none when no relative clause follows it.
  */
 function descriptionAfter(text: string, end: number): string[] {
-  const relative = /^\s*,?\s*(?:qui|que|qu['’]|dont)\s*/iu.exec(text.slice(end));
+  const relative = /^\s*(?:,\s*)?(?:qui|que|qu['’]|dont)\s*/iu.exec(text.slice(end));
   if (!relative) return [];
   const rest = text.slice(end + relative[0].length);
   const stop = rest.search(/[,;:.!?()]|\s[—–]\s/);

@@ -109,7 +109,7 @@ function adjectivesOf(text: string, at: number, end: number): Adjective[] {
   const before = /(?<!\p{L})(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
   const firstAfter = (from: number) =>
     text
-      .slice(from)
+      .slice(from, from + 400) // five words at most: a window, not the whole rest of the text for each name
       .split(/[;:.()]|\s[—–]\s|(?<![\p{L}\p{N}])(?:[\p{L}'’-]+\s+)?(?=\p{Lu})/u)[0]!
       .split(/\s+/)
       .filter(Boolean)

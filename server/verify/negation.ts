@@ -11,8 +11,13 @@ import { type Bag, contentWords, inBag, WEAK } from "./words.ts";
 export const NEGATION =
   /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?|(?<=^|[:;,(]\s*)rien(?=\s+(?:à|de)\s|\s+d['’]))(?!\p{L})/iu;
 
-/** An aside of three words or more in parentheses. */
-const ASIDE = /\s*\(([^()]*\s[^()]*\s[^()]*)\)/g;
+/**
+ * A text in parentheses with the spaces before it; an aside when it has three words or more (`isAside`). The spaces
+ * are taken from the start of their run only, and the words counted apart: written as one pattern
+ * (« \s*\(([^()]*\s[^()]*\s[^()]*)\) »), it tried every split of a long run of spaces or of an unclosed parenthesis.
+ */
+const PARENTHESES = /(?<!\s)\s*\(([^()]*)\)/g;
+const isAside = (inner: string) => (inner.match(/\s/g)?.length ?? 0) >= 2;
 
 /**
  * The text with its asides in parentheses moved after it, each a clause of its own: an aside has its own polarity (« ne
@@ -20,8 +25,9 @@ const ASIDE = /\s*\(([^()]*\s[^()]*\s[^()]*)\)/g;
  * before it as the one its pronoun subject is about.
  */
 const asidesLast = (text: string) => {
-  const asides = [...text.matchAll(ASIDE)].map((m) => m[1]!.trim());
-  return asides.length === 0 ? text : [text.replace(ASIDE, ""), ...asides].join(" ; ");
+  const asides = [...text.matchAll(PARENTHESES)].filter((m) => isAside(m[1]!)).map((m) => m[1]!.trim());
+  if (asides.length === 0) return text;
+  return [text.replace(PARENTHESES, (whole, inner: string) => (isAside(inner) ? "" : whole)), ...asides].join(" ; ");
 };
 
 /**

@@ -307,7 +307,9 @@ export function countedThing(
   const out: { word: string; name: boolean }[] = [];
   // The words right after (« 80 000 agents »: the first token, not the space before it), to a punctuation mark.
   // Quotation marks around a word (« 40 000 utilisateurs « réguliers » ») do not end what is counted.
+  // Only the first words count: a window keeps a sentence of many figures from splitting its whole rest for each.
   const tokens = rest
+    .slice(0, 240)
     .trim()
     .split(/\s+/)
     .filter((t) => !/^[«»"“”]+$/u.test(t))

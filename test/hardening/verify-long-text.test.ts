@@ -5,7 +5,7 @@
  * own timeout, which is generous: a catastrophic pattern takes minutes, not seconds.
  */
 import { describe, expect, it } from "vitest";
-import { verifyText } from "../../server/verify/index.ts";
+import { SENTENCE_MAX_LENGTH, verifyText } from "../../server/verify/index.ts";
 
 const passage = {
   n: 1,
@@ -31,4 +31,21 @@ describe("the verifier on long hostile text", () => {
       expect(v.sentences.length).toBeGreaterThan(0);
     });
   }
+});
+
+describe("a sentence longer than the verifier reads", () => {
+  it("is marked unsupported, says why, and is not read", () => {
+    const text = `La Gendarmerie nationale a ${"2014 ".repeat(400)}postes Linux [1]. La Gendarmerie a 70 000 postes en 2014 [1].`;
+    const v = verifyText(text, [passage]);
+    expect(v.sentences).toHaveLength(2);
+    expect(v.sentences[0]!.status).toBe("unsupported");
+    expect(v.sentences[0]!.reasons.join(" ")).toMatch(/trop longue pour être vérifiée \(au-delà de 1\u00a0500\)/);
+    expect(v.sentences[1]!.status).toBe("supported");
+  });
+
+  it("keeps an invalid citation in a sentence too long to read", () => {
+    const v = verifyText(`La Gendarmerie ${"a ".repeat(SENTENCE_MAX_LENGTH)}Linux [4].`, [passage]);
+    expect(v.sentences[0]!.status).toBe("invalid-citation");
+    expect(v.sentences[0]!.invalidCitations).toEqual([4]);
+  });
 });

@@ -15,6 +15,7 @@ import { localDay } from "../../server/core/text.ts";
 import { editSection } from "../../server/drafting/drafts.ts";
 import type { Engine } from "../../server/engine.ts";
 import { classificationId, saveClassification } from "../../server/inventory/classifications.ts";
+import { renameAnalysis } from "../../server/inventory/service.ts";
 import { SQLITE_FILE } from "../../server/store/open-records.ts";
 import type { RecordStore } from "../../server/store/records.ts";
 import { openPostgresRecords, openSqliteRecords, type RecordDatabase } from "../../server/store/sql-records.ts";
@@ -25,6 +26,8 @@ import { postJson, readSse, startTestServer, type TestServer } from "../helpers/
 import { INVENTORY_CORPUS, readInventory } from "../inventory/fixtures.ts";
 
 const today = localDay();
+/** How many times a rename reads the analysis before the read it saves on (the first checks it exists). */
+const READS_BEFORE_RENAME = 2;
 const letter = JSON.parse(readFileSync("test/fixtures/drafting/letter.json", "utf8"));
 
 interface Setup {
@@ -141,6 +144,31 @@ function twoServers(name: string, open: () => Promise<Setup>) {
       const plan = await savedPlan(id);
       expect(plan.version).toBe(3);
       expect(plan.events.map((e: { text: string }) => e.text).sort()).toEqual(["Événement A", "Événement B"]);
+    });
+
+    it("an analysis renamed on one server while the other sets its collectivité: both changes kept", async () => {
+      const analyzed = await fetch(`${setup.server.url}/api/inventory/analyze?name=parc.csv`, {
+        method: "POST",
+        body: readInventory("glpi10-mairie.csv").bytes as Uint8Array<ArrayBuffer>,
+      });
+      expect([200, 201]).toContain(analyzed.status);
+      const id = (await analyzed.json()).id as string;
+      // The rename's last read of the record is the one it saves on: the other server saves right after it.
+      meanwhile("analyses", id, READS_BEFORE_RENAME, () =>
+        renameAnalysis(otherEngine, id, { collectivite: "Commune de Plouzané" }),
+      );
+      const res = await fetch(`${setup.server.url}/api/inventory/analyses/${id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Parc de la mairie, décembre" }),
+      });
+      expect(pending).toBeNull(); // the other server did save in between
+      await otherResult;
+      expect(res.status).toBe(200);
+      const saved = (await (await fetch(`${setup.server.url}/api/inventory/analyses`)).json()).analyses.find(
+        (a: { id: string }) => a.id === id,
+      );
+      expect(saved).toMatchObject({ name: "Parc de la mairie, décembre", collectivite: "Commune de Plouzané" });
     });
 
     it("a hand classification of a name both saw unclassified: one 200, one French 409 naming the other", async () => {

@@ -16,7 +16,14 @@ import type { DraftEvent } from "../../drafting/types.ts";
 import type { Engine } from "../../engine.ts";
 import { draftWithModel, exportDraft, parseFormat } from "../../export/index.ts";
 import { message } from "../../i18n/messages.ts";
+import { accessOfRequest } from "../access.ts";
 import { limitBody, readJson, writeEvents } from "../helpers.ts";
+
+/** Who makes a version (`DraftVersion.by`): the signed-in person's name, else their e-mail; null without sign-in. */
+const authorOf = (c: Context) => {
+  const person = accessOfRequest(c.req.raw)?.person;
+  return person ? person.name?.trim() || person.email || null : null;
+};
 
 /** Streams drafting events as SSE; closing the connection aborts the model call. */
 function streamEvents(c: Context, start: (signal: AbortSignal) => AsyncGenerator<DraftEvent>) {
@@ -44,14 +51,20 @@ export function draftRoutes(engine: Engine) {
     .post("/drafts", limit, async (c) => {
       // Validation and the analysis lookup happen before the stream starts: errors are plain JSON 400/404.
       const prepared = await prepareDraft(engine, await readJson(c.req.raw));
-      return streamEvents(c, (signal) => createDraft(engine, prepared, signal));
+      return streamEvents(c, (signal) => createDraft(engine, prepared, signal, authorOf(c)));
     })
     .get("/drafts", async (c) => c.json({ drafts: await listDrafts(engine) }))
     .get("/drafts/:id", async (c) =>
       c.json(draftWithModel(await getDraft(engine, c.req.param("id")), optionalVersion(c.req.query("version")))),
     )
     .patch("/drafts/:id/sections/:key", limit, async (c) => {
-      const draft = await editSection(engine, c.req.param("id"), c.req.param("key"), await readJson(c.req.raw));
+      const draft = await editSection(
+        engine,
+        c.req.param("id"),
+        c.req.param("key"),
+        await readJson(c.req.raw),
+        authorOf(c),
+      );
       return c.json(draftWithModel(draft));
     })
     .post("/drafts/:id/save", async (c) => c.json(draftWithModel(await retrySave(engine, c.req.param("id")))))
@@ -67,12 +80,12 @@ export function draftRoutes(engine: Engine) {
       if ((c.req.header("accept") ?? "").includes("application/json")) {
         const controller = new AbortController();
         c.req.raw.signal.addEventListener("abort", () => controller.abort());
-        for await (const _ of regenerateSection(engine, id, key, controller.signal, version)) {
+        for await (const _ of regenerateSection(engine, id, key, controller.signal, version, authorOf(c))) {
           // Only the saved result matters to a JSON client.
         }
         return c.json(draftWithModel(await getDraft(engine, id)));
       }
-      return streamEvents(c, (signal) => regenerateSection(engine, id, key, signal, version));
+      return streamEvents(c, (signal) => regenerateSection(engine, id, key, signal, version, authorOf(c)));
     })
     .get("/drafts/:id/export", async (c) => {
       const format = parseFormat(c.req.query("format"));
