@@ -76,14 +76,18 @@ import {
   asksPeers,
   type BriefQuote,
   briefOf,
+  causeAnswer,
   dutyAnswer,
   namesCollectivity,
   notGiven,
   OWN_STATEMENTS,
   type QuotedPassage,
+  scopeAnswer,
   subjectWords,
+  titleAcronyms,
   withPastDeadlines,
 } from "./brief.ts";
+import { endOfSupportAnswer } from "./card-brief.ts";
 import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
 import { countNotGiven } from "./figure-owner.ts";
@@ -92,6 +96,7 @@ import { partialPrompt, partialStatement } from "./partial.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { saysSame, statedBrief, statedSentence } from "./stated-brief.ts";
+import { holdsStem, stemsOf } from "./verbatim.ts";
 import {
   closestWord,
   forgetVocabulary,
@@ -1392,7 +1397,7 @@ export function chooseSections(
   // A page's overview (`isOverview`) is not one of the sections that answer: quoted alone, it leaves a place for one.
   // A question asked under a condition: the section whose sentence says whether the condition changes anything, when
   // those quoted have none (the guide's « la question n'est pas où sont stockées ses données », a chunk apart).
-  const condition = conditionAnswer(query);
+  const condition = conditionAnswer(query) ?? scopeAnswer(query) ?? causeAnswer(query);
   const answering = (r: SearchResult) => !!condition && splitSentences(r.text).some(condition);
   const better =
     (condition && !best.some(answering)
@@ -1446,8 +1451,10 @@ async function ownSections(
   best: SearchResult | undefined,
   store: AnswerDeps["store"],
 ): Promise<SearchResult[]> {
-  // Asked under a condition: the page's sections saying whether the condition changes anything.
-  const condition = conditionAnswer(query);
+  // Asked under a condition: the page's sections saying whether the condition changes anything. Asked to whom a text
+  // applies: those naming collectivités with a duty or a threshold (`scopeAnswer`, trial16 C1). Asked why: those giving
+  // the reasons (`causeAnswer`, trial16 C12).
+  const condition = conditionAnswer(query) ?? scopeAnswer(query) ?? causeAnswer(query);
   const answering =
     best && condition
       ? (await sectionsOf(best, store)).filter((r) => r.id !== best.id && splitSentences(r.text).some(condition))
@@ -1530,7 +1537,7 @@ export async function leadingSections(
   if (
     top &&
     top.document.kind !== "catalog" &&
-    results[1]?.document.id === top.document.id &&
+    (results[1]?.document.id === top.document.id || namedOnlyBy(query, top, relevant)) &&
     !relevant.some((r) => r.document.id === top.document.id)
   ) {
     const best = rankSections(query, await sectionsOf(top, store))[0];
@@ -1543,6 +1550,17 @@ export async function leadingSections(
     (s) => s.id !== first.id && isRelevant(terms, `${s.document.title} ${s.section} ${s.text}`),
   );
   return { passages, others };
+}
+
+/**
+ * Whether the page the search ranks first is the only one about a name the question writes that its title writes in
+ * capitals (« NIS2 » of « c'est quoi nis2 et quand ça s'applique aux communes »): no passage kept holds it, so the
+ * answer would quote only pages on the question's other words (« s'applique », « communes ») — trial16 C1.
+ */
+function namedOnlyBy(query: string, top: SearchResult, relevant: SearchResult[]): boolean {
+  const names = titleAcronyms(subjectWords(query), [top]);
+  const holds = (r: SearchResult, s: string) => holdsStem(stemsOf(`${r.document.title} ${r.section} ${r.text}`), s);
+  return names.length > 0 && names.every((s) => !relevant.some((r) => holds(r, s)));
 }
 
 /** Passages the full-text index is asked for when looking for the best document's own sections. */
@@ -1595,7 +1613,12 @@ async function* extractive(
       : undefined;
   // (A duty asked, « ça nous oblige à quoi ? »: the sentences saying one, whatever their words for it.)
   const condition = query
-    ? (conditionAnswer(query) ?? (statedText ? saysSame(statedText) : null) ?? dutyAnswer(query))
+    ? (conditionAnswer(query) ??
+      (statedText ? saysSame(statedText) : null) ??
+      dutyAnswer(query) ??
+      scopeAnswer(query) ??
+      causeAnswer(query) ??
+      endOfSupportAnswer(query))
     : null;
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
   // added for what the question asks (`extra`) is quoted as one of two and leaves the others their length.
