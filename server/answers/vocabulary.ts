@@ -5,6 +5,8 @@
  * (« LibreOffice »). Built once per passage store from its passages (`warmPassages`), again after re-indexing; without them, nothing
  * changes.
  */
+import { createHash } from "node:crypto";
+import { BoundedMap } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
 import { STOPWORDS } from "../retrieval/lexicon.ts";
 import type { ChunkStore } from "../store/types.ts";
@@ -64,9 +66,27 @@ export function forgetVocabulary(store: object): void {
 
 const tokensOf = (text: string) => text.match(/\p{L}[\p{L}\p{N}]*/gu) ?? [];
 
+/**
+ * Vocabularies built, by the passages they were built from (texts, sections and titles, in order): stores holding the
+ * same passages (a second server on a copy of the same index, a store re-indexed to the same text) share one instead
+ * of reading the corpus's words again (a quarter of a second of CPU for the real corpus). Never changed once built.
+ */
+const builtFrom = new BoundedMap<string, Vocabulary>(4);
+
 async function build(read: () => Promise<{ text: string; section: string; document: { title: string } }[]>) {
   const passages = await read();
   if (passages.length === 0) return null;
+  const hash = createHash("sha256");
+  for (const p of passages) hash.update(`${p.text}\u0000${p.section}\u0000${p.document.title}\u0000`);
+  const key = hash.digest("hex");
+  const known = builtFrom.get(key);
+  if (known) return known;
+  const built = buildFrom(passages);
+  builtFrom.set(key, built);
+  return built;
+}
+
+function buildFrom(passages: { text: string; section: string; document: { title: string } }[]): Vocabulary {
   const forms = new Map<string, Map<string, number>>();
   const titles = new Set<string>();
   const texts: string[] = [];

@@ -54,7 +54,17 @@ const partsRead = boundedMemo(partsOf, 2_000);
 
 function partsOf(text: string): PassageParts {
   const sentences = text.split(SENTENCE);
-  const isStated = (s: string) => STATED_ABSENT.some((p) => ` ${words(s).join(" ")} `.includes(p));
+  // A clause's words read once, not once per phrase of the list: each clause is asked up to three times below.
+  const stated = new Map<string, boolean>();
+  const isStated = (s: string) => {
+    let known = stated.get(s);
+    if (known === undefined) {
+      const joined = ` ${words(s).join(" ")} `;
+      known = STATED_ABSENT.some((p) => joined.includes(p));
+      stated.set(s, known);
+    }
+    return known;
+  };
   // A clause, not its whole sentence: « Les sources consultées ne détaillent pas la procédure ; il est prudent de
   // prévoir … la première connexion » knows the first connection.
   const clauses = sentences.flatMap((s) => s.split(/\s*;\s*/));
