@@ -13,6 +13,8 @@ export type InlineOf<N> =
       flagged?: boolean;
       /** The label after a conclusion the model draws from what it cites (« [déduction du modèle, à apprécier] »). */
       inference?: boolean;
+      /** The label after a sentence attested as a local fact (« [fait local, attesté par Alice le 7 décembre 2026] »). */
+      attested?: boolean;
     }
   | N
   | { kind: "break" };

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import {
+  attestSection,
   checkVersion,
   createDraft,
   editSection,
@@ -16,7 +17,14 @@ import type { DraftEvent } from "../../drafting/types.ts";
 import type { Engine } from "../../engine.ts";
 import { draftWithModel, exportDraft, parseFormat } from "../../export/index.ts";
 import { message } from "../../i18n/messages.ts";
+import { accessOfRequest } from "../access.ts";
 import { limitBody, readJson, writeEvents } from "../helpers.ts";
+
+/** Who makes a version (`DraftVersion.by`): the signed-in person's name, else their e-mail; null without sign-in. */
+const authorOf = (c: Context) => {
+  const person = accessOfRequest(c.req.raw)?.person;
+  return person ? person.name?.trim() || person.email || null : null;
+};
 
 /** Streams drafting events as SSE; closing the connection aborts the model call. */
 function streamEvents(c: Context, start: (signal: AbortSignal) => AsyncGenerator<DraftEvent>) {
@@ -34,6 +42,8 @@ const optionalVersion = (raw: string | undefined) => (raw === undefined ? undefi
  * `GET /api/drafts`, `GET /api/drafts/:id[?version=n]` (with `model`, the document model the page renders), `PATCH /api/drafts/:id/sections/:key` (edit → new version),
  * `POST /api/drafts/:id/sections/:key/regenerate` (SSE, or JSON with `Accept: application/json`; body `{ version }`
  * optional: a newer saved version is a 409),
+ * `POST /api/drafts/:id/sections/:key/attestations` (body `{ sentence, version }`: a flagged sentence attested as a
+ * local fact by the signed-in person → new version) and `DELETE` of the same (the attestation withdrawn),
  * `GET /api/drafts/:id/export?format=odt|docx|pdf|md[&version=n]`.
  */
 export function draftRoutes(engine: Engine) {
@@ -52,6 +62,16 @@ export function draftRoutes(engine: Engine) {
     )
     .patch("/drafts/:id/sections/:key", limit, async (c) => {
       const draft = await editSection(engine, c.req.param("id"), c.req.param("key"), await readJson(c.req.raw));
+      return c.json(draftWithModel(draft));
+    })
+    .post("/drafts/:id/sections/:key/attestations", limit, async (c) => {
+      const body = await readJson(c.req.raw);
+      const draft = await attestSection(engine, c.req.param("id"), c.req.param("key"), body, authorOf(c) ?? "");
+      return c.json(draftWithModel(draft));
+    })
+    .delete("/drafts/:id/sections/:key/attestations", limit, async (c) => {
+      const body = await readJson(c.req.raw);
+      const draft = await attestSection(engine, c.req.param("id"), c.req.param("key"), body, authorOf(c) ?? "", true);
       return c.json(draftWithModel(draft));
     })
     .post("/drafts/:id/save", async (c) => c.json(draftWithModel(await retrySave(engine, c.req.param("id")))))
