@@ -16,7 +16,7 @@
  * - the verifier's own reasons stay on the sentence: an attestation says who vouches, it never hides why.
  */
 import { AppError } from "../core/errors.ts";
-import { frenchDate, localDay } from "../core/text.ts";
+import { escapeRegExp, frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { type SentenceCheck, verificationOf } from "../verify/index.ts";
 import type { Attestation, DraftSection, FigureFlag } from "./types.ts";
@@ -31,11 +31,9 @@ const ABSENCE_REASONS = [
   "drafts.figureNotFound",
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** Each absence reason as a pattern of its French text, its placeholders open. */
 const ABSENCE = ABSENCE_REASONS.map(
-  (key) => new RegExp(`^${escape(message(key)).replace(/\\\{\w+\\\}/g, "[\\s\\S]+?")}$`, "u"),
+  (key) => new RegExp(`^${escapeRegExp(message(key)).replace(/\\\{\w+\\\}/g, "[\\s\\S]+?")}$`, "u"),
 );
 
 const isAbsence = (reason: string) => ABSENCE.some((p) => p.test(reason));
@@ -45,18 +43,22 @@ export const attestedKey = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** The flags of a section a sentence holds: its figures, and a claim it states. */
 const flagsIn = (sentence: string, flags: FigureFlag[]) =>
-  flags.filter((f) => (f.claim ? sentence.includes(f.figure) || f.figure.includes(sentence) : sentence.includes(f.figure)));
+  flags.filter((f) =>
+    f.claim ? sentence.includes(f.figure) || f.figure.includes(sentence) : sentence.includes(f.figure),
+  );
 
 /**
  * Why a sentence may not be attested (a French reason), or null when it may: flagged (`unsupported`) only because
  * something in it is found nowhere.
  */
 export function notAttestable(s: SentenceCheck, flags: FigureFlag[]): string | null {
-  if (s.status === "invalid-citation" || s.invalidCitations.length) return message("drafts.attest.invalidCitation");
+  // A verification saved long ago may lack its lists: read as empty.
+  if (s.status === "invalid-citation" || s.invalidCitations?.length) return message("drafts.attest.invalidCitation");
   if (s.status !== "unsupported" && s.status !== "attested") return message("drafts.attest.notFlagged");
+  if (!s.reasons?.length) return message("drafts.attest.noReason");
   const reasons = [...s.reasons, ...flagsIn(s.text, flags).map((f) => (f.qualifier ? "" : f.reason))];
   const other = reasons.find((r) => !isAbsence(r));
-  if (other !== undefined) return message("drafts.attest.contradicted", { reason: other || s.reasons[0] || "" });
+  if (other !== undefined) return message("drafts.attest.contradicted", { reason: other || s.reasons[0]! });
   return null;
 }
 
@@ -64,9 +66,13 @@ export function notAttestable(s: SentenceCheck, flags: FigureFlag[]): string | n
  * The section with its attestations applied to its verification: each sentence attested (still the same text, and
  * still attestable) is `attested`, holding the section's flags it covers; the others are as the verifier left them.
  * Attestations whose sentence is gone are dropped. Applying it again (after an attestation is added or withdrawn) first
- * gives back what a previous application took.
+ * gives back what the section's attestations took.
  */
-export function withAttestations(section: DraftSection): DraftSection {
+export function withAttestations(
+  section: DraftSection,
+  /** The attestations to apply: by default those the section keeps (a new check of its text). */
+  attestations: Attestation[] = section.attestations ?? [],
+): DraftSection {
   if (!section.verification) return section;
   // Back to the verifier's result: each attested sentence unsupported again, the flags its attestation holds back in
   // the section (a verification just computed has none attested: nothing to give back).
@@ -83,7 +89,7 @@ export function withAttestations(section: DraftSection): DraftSection {
     return { ...rest, status: "unsupported" };
   });
   const kept: Attestation[] = [];
-  for (const a of section.attestations ?? []) {
+  for (const a of attestations) {
     const key = attestedKey(a.text);
     const i = sentences.findIndex((s) => attestedKey(s.text) === key);
     if (i < 0 || kept.some((k) => attestedKey(k.text) === key)) continue;
@@ -122,11 +128,12 @@ export function attestSentence(
 ): DraftSection {
   const key = attestedKey(sentence);
   const found = section.verification?.sentences.find((s) => attestedKey(s.text) === key);
-  if (!found) throw new AppError("sentence_not_found", message("drafts.attest.notFound", { title: section.title }), 404);
+  if (!found)
+    throw new AppError("sentence_not_found", message("drafts.attest.notFound", { title: section.title }), 404);
   const others = (section.attestations ?? []).filter((a) => attestedKey(a.text) !== key);
   if (withdraw) {
     if (found.status !== "attested") throw new AppError("not_attested", message("drafts.attest.notAttested"), 422);
-    return withAttestations({ ...section, attestations: others });
+    return withAttestations(section, others);
   }
   if (found.attestation)
     throw new AppError(
@@ -136,5 +143,5 @@ export function attestSentence(
     );
   const why = notAttestable(found, section.flags);
   if (why) throw new AppError("not_attestable", why, 422);
-  return withAttestations({ ...section, attestations: [...others, { text: found.text, by, at }] });
+  return withAttestations(section, [...others, { text: found.text, by, at }]);
 }

@@ -29,7 +29,14 @@ import {
   tidy,
   writeSection,
 } from "./generate.ts";
-import { analysisSchema, attestSchema, type DraftInputs, editSchema, parseDraftRequest, parseInputs } from "./inputs.ts";
+import {
+  analysisSchema,
+  attestSchema,
+  type DraftInputs,
+  editSchema,
+  parseDraftRequest,
+  parseInputs,
+} from "./inputs.ts";
 import { statedObjective } from "./objective.ts";
 import { type DocumentStructure, fill, loadStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";

@@ -6,6 +6,7 @@
  */
 import { qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText, fold, frenchDate, localDay, slugify } from "../core/text.ts";
+import { notAttestable } from "../drafting/attestations.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion, FigureFlag } from "../drafting/types.ts";
 import { countText, message, pluralMessage } from "../i18n/messages.ts";
@@ -244,7 +245,10 @@ export function markUnverified(
  */
 export const attestedLabel = (a: { by: string; at: string }) =>
   message("drafts.attest.inline", {
-    by: a.by.replace(/[*_|[\]\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim(),
+    by: a.by
+      .replace(/[*_|[\]\u0000-\u001f]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
     date: frenchDate(localDay(a.at)),
   });
 
@@ -700,7 +704,9 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front.push({
       kind: "paragraph",
       style: "meta",
-      inlines: [{ kind: "text", text: pluralMessage("drafts.attest.summary", attested, { count: attested }), italic: true }],
+      inlines: [
+        { kind: "text", text: pluralMessage("drafts.attest.summary", attested, { count: attested }), italic: true },
+      ],
     });
   const structure = loadStructure(draft.type);
   return {
@@ -798,6 +804,14 @@ const callsOf = (b: BlockJson): InlineJson[] =>
  */
 export function documentJson(draft: Draft, version = draft.versions.length): DocumentJson {
   const doc = buildDocument(draft, version);
+  const drafted = new Map(draft.versions[version - 1]?.sections.map((s) => [s.key, s]) ?? []);
+  // The flagged sentences a person may attest as local facts (`drafting/attestations.ts`), for the page's buttons.
+  const attestable = (key: string) => {
+    const section = drafted.get(key);
+    return (section?.verification?.sentences ?? [])
+      .filter((s) => s.status === "unsupported" && !notAttestable(s, section!.flags))
+      .map((s) => s.text);
+  };
   const byNumber = new Map(doc.notes.map((n) => [n.n, n]));
   const listed = new Set<number>();
   return {
@@ -812,7 +826,7 @@ export function documentJson(draft: Draft, version = draft.versions.length): Doc
           listed.add(i.n);
           notes.push(byNumber.get(i.n)!);
         }
-      return { ...s, blocks, notes };
+      return { ...s, blocks, notes, attestable: attestable(s.key) };
     }),
   };
 }
