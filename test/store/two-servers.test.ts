@@ -20,7 +20,7 @@ import { SQLITE_FILE } from "../../server/store/open-records.ts";
 import type { RecordStore } from "../../server/store/records.ts";
 import { openPostgresRecords, openSqliteRecords, type RecordDatabase } from "../../server/store/sql-records.ts";
 import { scopedRecords } from "../../server/store/workspace-scope.ts";
-import { addEvent } from "../../server/tracking/service.ts";
+import { addEvent, adoptPlan as adoptOn } from "../../server/tracking/service.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS, readInventory } from "../inventory/fixtures.ts";
@@ -130,6 +130,36 @@ function twoServers(name: string, open: () => Promise<Setup>) {
       const plan = await savedPlan(id);
       expect(plan.version).toBe(2);
       expect(plan.events.map((e: { text: string }) => e.text)).toEqual(["Vote du budget (serveur B)"]);
+    });
+
+    it("a plan adopted for one collectivité on both servers at once: one 201, the French 409 that it exists", async () => {
+      const analyzed = await fetch(`${setup.server.url}/api/inventory/analyze?name=glpi.csv`, {
+        method: "POST",
+        body: readInventory("glpi10-mairie.csv").bytes as Uint8Array<ArrayBuffer>,
+      });
+      const analysisId = (await analyzed.json()).id as string;
+      const input = (name: string) => ({
+        collectivite: { name },
+        analysisId,
+        target: { value: 20, date: "2030-12-31" },
+      });
+      // Both found no plan for it; the other server adopts its own right when this one claims the collectivité.
+      meanwhile("plan-slugs", "commune-de-locmaria", 1, () => adoptOn(otherEngine, input("Commune de Locmaria")));
+      const res = await postJson(`${setup.server.url}/api/plans`, input("Commune de Locmaria"));
+      expect(pending).toBeNull();
+      const theirs = (await otherResult) as { id: string };
+      const body = await res.json();
+      expect(res.status, JSON.stringify(body)).toBe(409);
+      expect(body.error.code).toBe("plan_exists");
+      expect(body.error.message).toContain(theirs.id);
+      const listed = (await (await fetch(`${setup.server.url}/api/plans`)).json()).plans as { slug: string }[];
+      expect(listed.filter((p) => p.slug === "commune-de-locmaria")).toHaveLength(1);
+
+      // Deleted, its collectivité may adopt a plan again.
+      expect((await fetch(`${setup.server.url}/api/plans/${theirs.id}`, { method: "DELETE" })).status).toBeLessThan(
+        300,
+      );
+      expect((await postJson(`${setup.server.url}/api/plans`, input("Commune de Locmaria"))).status).toBe(201);
     });
 
     it("a plan event sent without a version: applied on top of the other server's, both kept", async () => {
