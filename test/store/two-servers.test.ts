@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { teamStore } from "../../server/auth/workspaces.ts";
 import { localDay } from "../../server/core/text.ts";
 import { editSection } from "../../server/drafting/drafts.ts";
 import type { Engine } from "../../server/engine.ts";
@@ -20,6 +21,7 @@ import { SQLITE_FILE } from "../../server/store/open-records.ts";
 import type { RecordStore } from "../../server/store/records.ts";
 import { openPostgresRecords, openSqliteRecords, type RecordDatabase } from "../../server/store/sql-records.ts";
 import { scopedRecords } from "../../server/store/workspace-scope.ts";
+import { generateNote } from "../../server/tracking/notes.ts";
 import { addEvent, adoptPlan as adoptOn } from "../../server/tracking/service.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
@@ -160,6 +162,50 @@ function twoServers(name: string, open: () => Promise<Setup>) {
         300,
       );
       expect((await postJson(`${setup.server.url}/api/plans`, input("Commune de Locmaria"))).status).toBe(201);
+    });
+
+    it("a progress note written while the other server changes the plan and writes its own: the newer kept", async () => {
+      const id = await adoptPlan("Commune de Trégunc");
+      // This server reads the plan (version 1) to write its note; meanwhile the other adds an event (version 2) and
+      // keeps its note of version 2, which the older one must not replace.
+      meanwhile("plans", id, 1, async () => {
+        await addEvent(otherEngine, id, { date: today, text: "Vote du budget (serveur B)" });
+        return generateNote(otherEngine, id, new AbortController().signal);
+      });
+      const res = await postJson(`${setup.server.url}/api/plans/${id}/note`, {});
+      expect(pending).toBeNull();
+      expect(res.status).toBe(201);
+      expect((await res.json()).note.planVersion).toBe(1);
+      const kept = await (await fetch(`${setup.server.url}/api/plans/${id}/note?format=json`)).json();
+      expect(kept.note?.planVersion).toBe(2);
+    });
+
+    it("a workspace created with one id on both servers at once: one created, the French 409, its name kept", async () => {
+      const db = setup.server.engine.database;
+      let first = true;
+      // This server finds no such workspace; the other creates it right then.
+      const racing: RecordDatabase = {
+        ...db,
+        store: <T>(collection: string) => {
+          const store = db.store<T>(collection);
+          if (collection !== "workspaces") return store;
+          return {
+            ...store,
+            get: async (wid: string) => {
+              const value = await store.get(wid);
+              if (first && wid === "mairie-de-rosporden") {
+                first = false;
+                await teamStore(setup.other).createWorkspace(wid, "Mairie de Rosporden (serveur B)");
+              }
+              return value;
+            },
+          };
+        },
+      };
+      const refused = teamStore(racing).createWorkspace("mairie-de-rosporden", "Mairie de Rosporden (serveur A)");
+      await expect(refused).rejects.toMatchObject({ status: 409, code: "conflict" });
+      expect(first).toBe(false);
+      expect((await teamStore(db).getWorkspace("mairie-de-rosporden"))?.name).toBe("Mairie de Rosporden (serveur B)");
     });
 
     it("a plan event sent without a version: applied on top of the other server's, both kept", async () => {
