@@ -268,6 +268,29 @@ function twoServers(name: string, open: () => Promise<Setup>) {
       ]);
     });
 
+    it("a local fact attested on the version the other server edits meanwhile: the French 409, its edit kept", async () => {
+      const events = await readSse(
+        await postJson(`${setup.server.url}/api/drafts`, { type: "letter", inputs: letter }),
+      );
+      const id = events.at(-1)!.data.id as string;
+      const fact = "Objectif (Alice) : 40 % en juin 2029, validé en bureau communautaire.";
+      await editSection(otherEngine, id, "local", { text: fact, version: 1 });
+      // The attestation's second read is the one it saves on: the other server edits the section right then.
+      meanwhile("drafts", id, 2, () =>
+        editSection(otherEngine, id, "local", { text: `${fact} Texte ajouté par le serveur B.`, version: 2 }),
+      );
+      const res = await postJson(`${setup.server.url}/api/drafts/${id}/sections/local/attestations`, {
+        sentence: fact,
+        version: 2,
+      });
+      expect(pending).toBeNull();
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.code).toBe("version_conflict");
+      const saved = await (await fetch(`${setup.server.url}/api/drafts/${id}`)).json();
+      expect(saved.versions).toHaveLength(3);
+      expect(saved.versions[2].sections.find((s: { key: string }) => s.key === "local").text).toContain("serveur B");
+    });
+
     it("a draft section edited on the version both read: one 200, one French 409, the other's text kept", async () => {
       const events = await readSse(
         await postJson(`${setup.server.url}/api/drafts`, { type: "letter", inputs: letter }),
