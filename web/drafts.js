@@ -888,7 +888,13 @@ function versionChooser(draft, shown, titles) {
         el(
           "option",
           { value: i + 1, selected: i + 1 === shown },
-          t("draft.version.option", { n: i + 1, date: formatDate(v.at), cause: cause(v.cause ?? "generate") }),
+          // Who made it, when someone was signed in (trial16 C19: two DSIs on one roadmap).
+          t(v.by ? "draft.version.optionBy" : "draft.version.option", {
+            n: i + 1,
+            date: formatDate(v.at),
+            cause: cause(v.cause ?? "generate"),
+            by: v.by ?? "",
+          }),
         ),
       )
       .reverse(),

@@ -567,6 +567,8 @@ async function renderPlan({ focus }) {
           }),
         )
       : el("p", { class: "hint" }, t("plan.noCheckpoint")),
+    // The latest inventory does not cover the baseline's perimeter: said beside its figure (trial16 C4).
+    latest && progress.perimeter ? el("p", { class: "notice", id: "plan-perimeter" }, progress.perimeter) : null,
     roadmapTimeline(plan, progress, { day, pct, measure: t(`plan.measure.${plan.measure}`) }),
     table(
       t("plan.checkpointsCaption"),
@@ -800,11 +802,30 @@ async function checkpointForm(plan) {
     error,
     addedCheckpoints(plan, error),
   );
+  const url = `/api/plans/${encodeURIComponent(plan.id)}/checkpoints`;
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const body = { analysisId: input("plan-cp-analysis").value, version: plan.version };
     if (input("plan-cp-date").value) body.date = input("plan-cp-date").value;
-    change(`/api/plans/${encodeURIComponent(plan.id)}/checkpoints`, body, error);
+    // An inventory covering sharply less of the parc (trial16 C4: 2 of 4 files): the server's French reason, then
+    // « Ajouter quand même » asked twice, which sends the same inventory with the confirmation.
+    change(url, body, error, "POST", (err) => {
+      if (err.code !== "narrower_perimeter") return false;
+      const ask = el("button", { type: "button", class: "secondary" }, t("plan.narrowerAdd"));
+      const confirm = el("button", { type: "button", class: "danger" }, t("plan.narrowerConfirm"));
+      const cancel = el("button", { type: "button", class: "secondary" }, t("plan.removeCancel"));
+      askTwice(ask, confirm, cancel);
+      confirm.addEventListener("click", () => change(url, { ...body, narrowerPerimeter: true }, error));
+      error.replaceChildren(
+        el(
+          "div",
+          { class: "confirm-perimeter" },
+          errorBox(err.message),
+          el("div", { class: "actions" }, ask, confirm, cancel),
+        ),
+      );
+      return true;
+    });
   });
   return form;
 }
@@ -824,7 +845,8 @@ function addedCheckpoints(plan, error) {
       "ul",
       { "aria-labelledby": "plan-cp-added" },
       added.map((c) => {
-        const label = t("plan.checkpointLine", {
+        // One confirmed to cover part of the parc says so (trial16 C4): the first to remove when it was a mistake.
+        const label = t(c.narrower ? "plan.checkpointLineNarrower" : "plan.checkpointLine", {
           date: day(c.date),
           installations: formatNumber(c.installations),
         });
@@ -979,8 +1001,11 @@ function publicationCard(plan) {
   return form;
 }
 
-/** Sends one change, then shows the plan again (or the server's French error under the form). */
-async function change(url, body, errorBoxNode, method = "POST") {
+/**
+ * Sends one change, then shows the plan again (or the server's French error under the form; `handled(err)` true:
+ * the caller showed it its own way).
+ */
+async function change(url, body, errorBoxNode, method = "POST", handled = (_err) => false) {
   if (busy) return;
   const form = errorBoxNode.closest("form");
   errorBoxNode.replaceChildren();
@@ -1000,6 +1025,7 @@ async function change(url, body, errorBoxNode, method = "POST") {
     }
     refreshList();
   } catch (err) {
+    if (handled(err)) return;
     const controls = {
       analysisId: "plan-cp-analysis",
       date: form?.querySelector("#plan-ev-date") ? "plan-ev-date" : "plan-cp-date",

@@ -64,7 +64,7 @@ import {
   type SearchResult,
   searchResultOf,
 } from "../retrieval/search.ts";
-import { type MissingPart, missingPart } from "../retrieval/two-parts.ts";
+import { coordinatedParts, type MissingPart, missingPart } from "../retrieval/two-parts.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
@@ -76,21 +76,27 @@ import {
   asksPeers,
   type BriefQuote,
   briefOf,
+  causeAnswer,
   dutyAnswer,
   namesCollectivity,
   notGiven,
   OWN_STATEMENTS,
   type QuotedPassage,
+  scopeAnswer,
   subjectWords,
+  titleAcronyms,
   withPastDeadlines,
 } from "./brief.ts";
+import { endOfSupportAnswer } from "./card-brief.ts";
 import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
 import { countNotGiven } from "./figure-owner.ts";
+import { ownOpening } from "./own-answer.ts";
 import { partialPrompt, partialStatement } from "./partial.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { saysSame, statedBrief, statedSentence } from "./stated-brief.ts";
+import { holdsStem, stemsOf } from "./verbatim.ts";
 import {
   closestWord,
   forgetVocabulary,
@@ -495,6 +501,20 @@ async function retrieveIn(
   const asked = outsideContext(query).replace(/\s+/g, " ").trim();
   if (!settled(decision) && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim())
     await searchAgain(aliases.length ? `${asked} ${aliases.join(" ")}` : asked, query);
+  // Two questions joined (« c'est quoi secnumcloud et est ce qu'on est obligé », trial16 C22): each searched on its own.
+  // (One answered whole, « le data act et la loi sren c'est quoi la différence et est-ce que ça nous concerne »
+  // (trial16 C14), keeps the passages of each part when both are answered on them: its second part was left out.)
+  let coordinated: MissingPart | null = null;
+  if (settled(decision) && !unknownAsked) {
+    const added = await withSecondPart(query, results, decision, search, retrieve, frequency, names);
+    if (added) ({ results, decision } = added);
+  } else if (!unknownAsked) {
+    const found = await bothParts(query, search, retrieve, frequency, names);
+    if (found && better(found.decision, decision)) {
+      ({ results, mode, decision, held } = found);
+      coordinated = found.missing;
+    }
+  }
   // The asker's introduction (« Nous sommes une petite commune de l'Ariège : … », « Je suis élu à Foix, … ») says who
   // asks: a place the corpus never names there does not make what they ask one it cannot answer.
   // So does a town given as an example or as the asker's own place (« pour une commune comme Figeac », « chez nous à
@@ -575,7 +595,9 @@ async function retrieveIn(
   // revenue à Windows : quel intégrateur … ? »): answered for its first part, saying first what the corpus lacks. Not
   // when the corpus says itself what it does not know (« stated-absent »: the answer opens on that), nor in a follow-up.
   const partial =
-    decision.reason === "stated-absent" || combined ? null : await missingPart(query, relevant, frequency, names);
+    decision.reason === "stated-absent" || combined
+      ? null
+      : (coordinated ?? (await missingPart(query, relevant, frequency, names)));
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return {
     query,
@@ -588,6 +610,116 @@ async function retrieveIn(
     combined,
     partial,
   };
+}
+
+/**
+ * A question of two questions joined (`coordinatedParts`: « c'est quoi secnumcloud et est ce qu'on est obligé »,
+ * trial16 C22) that no passage found for the whole answers: its words asked apart pulled in passages of neither. Each
+ * part is searched on its own (the second with the names of the first, which it speaks of), and the whole judged on
+ * both lists, taken in turn; when the whole is not answered on them but one part is on its own passages, that part is
+ * answered and the other is `missing` (the answer says first that the corpus does not answer it). Null for a question
+ * of one part, or when neither part is answered.
+ */
+async function bothParts(
+  query: string,
+  search: (query: string, k: number) => ReturnType<AnswerDeps["retriever"]["search"]>,
+  retrieve: number,
+  frequency: CorpusFrequency | undefined,
+  names: CorpusNames | undefined,
+): Promise<{
+  results: SearchResult[];
+  mode: SearchMode;
+  held: SearchResult[];
+  decision: Answerability;
+  missing: MissingPart | null;
+} | null> {
+  const joined = coordinatedParts(query);
+  if (!joined) return null;
+  const second = joined.searched;
+  const [a, b] = [await search(joined.first, retrieve), await search(second, retrieve)];
+  const merged: SearchResult[] = [];
+  for (let i = 0; i < Math.max(a.results.length, b.results.length); i++)
+    for (const r of [a.results[i], b.results[i]])
+      if (r && !merged.some((m) => m.id === r.id) && merged.length < retrieve) merged.push(r);
+  const held = [...a.results, ...b.results, ...(a.held ?? []), ...(b.held ?? [])].filter(
+    (r, i, all) => !merged.some((m) => m.id === r.id) && all.findIndex((x) => x.id === r.id) === i,
+  );
+  const [whole, onMerged1, onMerged2] = [
+    await assessAnswerability(query, merged, frequency, names, held),
+    await assessAnswerability(joined.first, merged, frequency, names, held),
+    await assessAnswerability(second, merged, frequency, names, held),
+  ];
+  // Both parts answered on the passages of both: the answer holds those of each (and those of the whole).
+  if (settled(onMerged1) && settled(onMerged2)) {
+    const relevant = [
+      ...new Set([...(settled(whole) ? whole.relevant : []), ...onMerged1.relevant, ...onMerged2.relevant]),
+    ].sort((x, y) => x - y);
+    const coverage = Math.min(onMerged1.coverage, onMerged2.coverage);
+    return {
+      results: merged,
+      mode: a.mode,
+      held,
+      decision: { answerable: true, reason: "ok", missing: [], coverage, relevant },
+      missing: null,
+    };
+  }
+  if (settled(whole)) return { results: merged, mode: a.mode, held, decision: whole, missing: null };
+  const [onFirst, onSecond] = [
+    await assessAnswerability(joined.first, a.results, frequency, names, a.held ?? []),
+    await assessAnswerability(second, b.results, frequency, names, b.held ?? []),
+  ];
+  if (settled(onFirst) === settled(onSecond)) return null;
+  const [answered, other, lacking] = settled(onFirst)
+    ? [{ ...a, decision: onFirst }, joined.second, onSecond]
+    : [{ ...b, decision: onSecond }, joined.first, onFirst];
+  return {
+    results: answered.results,
+    mode: answered.mode,
+    held: answered.held ?? [],
+    decision: answered.decision,
+    missing: {
+      part: other,
+      words: lacking.missing,
+      first: settled(onFirst) ? joined.first : joined.second,
+    },
+  };
+}
+
+/**
+ * A question of two questions joined (`coordinatedParts`) answered whole (« le data act et la loi sren c'est quoi la
+ * différence et est ce que ça nous concerne », trial16 C22/C14): the passages found for the whole answered its first
+ * part only. Its second part is searched on its own (with the first part's names), and the passages that answer it
+ * are added to those answering (after those found, when not found). Null when there is none to add.
+ */
+async function withSecondPart(
+  query: string,
+  results: SearchResult[],
+  decision: Answerability,
+  search: (query: string, k: number) => ReturnType<AnswerDeps["retriever"]["search"]>,
+  retrieve: number,
+  frequency: CorpusFrequency | undefined,
+  names: CorpusNames | undefined,
+): Promise<{ results: SearchResult[]; decision: Answerability } | null> {
+  const joined = coordinatedParts(query);
+  if (!joined) return null;
+  const found = await search(joined.searched, retrieve);
+  // (Judged on its own passages: those of the whole come first in a list of both.)
+  const second = await assessAnswerability(joined.searched, found.results, frequency, names, found.held ?? []);
+  if (!settled(second)) return null;
+  const answering = decision.relevant.map((i) => results[i]!.id);
+  // (A passage found for the whole but not judged answering it may answer the second part.)
+  const added = second.relevant.map((i) => found.results[i]!).filter((r) => !answering.includes(r.id));
+  if (added.length === 0) return null;
+  // Right after the first passage answering the whole, so that the answer quotes them (it quotes its first ones).
+  const at = Math.min(...decision.relevant) + 1;
+  const isAdded = (r: SearchResult) => added.some((x) => x.id === r.id);
+  const kept = [
+    ...results.slice(0, at).filter((r) => !isAdded(r)),
+    ...added,
+    ...results.slice(at).filter((r) => !isAdded(r)),
+  ];
+  const relevant = kept.flatMap((r, i) => (answering.includes(r.id) || isAdded(r) ? [i] : []));
+  return { results: kept, decision: { ...decision, relevant } };
 }
 
 /**
@@ -1057,14 +1189,23 @@ export async function* answer(
   // A question in two parts whose second the corpus does not answer: said first, and the model told so.
   const partial = partialOf(retrieved.partial, question);
   if (partial) yield { type: "token", text: `${partial.statement}\n\n` };
+  // A fact of the asker's own collectivité (« notre conseil a voté … à quelle date ? »): said first, as without a
+  // model, and the model told that the passages speak of other bodies (`own-answer.ts`).
+  const own =
+    partial || stated
+      ? null
+      : ownOpening(
+          query,
+          passages.used.map((r) => r.text),
+          askedFor(query),
+        );
+  if (own) yield { type: "token", text: `${own.statement}\n\n` };
   const asked = await answerTemplate.format({ passages: passages.text, question: neutralize(question), tag });
+  const note = retrieved.partial ? partialPrompt(neutralizedPart(retrieved.partial)) : own?.prompt;
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     ...history,
-    {
-      role: "user",
-      content: retrieved.partial ? `${asked}\n\n${partialPrompt(neutralizedPart(retrieved.partial))}` : asked,
-    },
+    { role: "user", content: note ? `${asked}\n\n${note}` : asked },
   ];
   let usage: Usage | null = null;
   let produced = false;
@@ -1256,7 +1397,7 @@ export function chooseSections(
   // A page's overview (`isOverview`) is not one of the sections that answer: quoted alone, it leaves a place for one.
   // A question asked under a condition: the section whose sentence says whether the condition changes anything, when
   // those quoted have none (the guide's « la question n'est pas où sont stockées ses données », a chunk apart).
-  const condition = conditionAnswer(query);
+  const condition = conditionAnswer(query) ?? scopeAnswer(query) ?? causeAnswer(query);
   const answering = (r: SearchResult) => !!condition && splitSentences(r.text).some(condition);
   const better =
     (condition && !best.some(answering)
@@ -1310,8 +1451,10 @@ async function ownSections(
   best: SearchResult | undefined,
   store: AnswerDeps["store"],
 ): Promise<SearchResult[]> {
-  // Asked under a condition: the page's sections saying whether the condition changes anything.
-  const condition = conditionAnswer(query);
+  // Asked under a condition: the page's sections saying whether the condition changes anything. Asked to whom a text
+  // applies: those naming collectivités with a duty or a threshold (`scopeAnswer`, trial16 C1). Asked why: those giving
+  // the reasons (`causeAnswer`, trial16 C12).
+  const condition = conditionAnswer(query) ?? scopeAnswer(query) ?? causeAnswer(query);
   const answering =
     best && condition
       ? (await sectionsOf(best, store)).filter((r) => r.id !== best.id && splitSentences(r.text).some(condition))
@@ -1394,7 +1537,7 @@ export async function leadingSections(
   if (
     top &&
     top.document.kind !== "catalog" &&
-    results[1]?.document.id === top.document.id &&
+    (results[1]?.document.id === top.document.id || namedOnlyBy(query, top, relevant)) &&
     !relevant.some((r) => r.document.id === top.document.id)
   ) {
     const best = rankSections(query, await sectionsOf(top, store))[0];
@@ -1407,6 +1550,17 @@ export async function leadingSections(
     (s) => s.id !== first.id && isRelevant(terms, `${s.document.title} ${s.section} ${s.text}`),
   );
   return { passages, others };
+}
+
+/**
+ * Whether the page the search ranks first is the only one about a name the question writes that its title writes in
+ * capitals (« NIS2 » of « c'est quoi nis2 et quand ça s'applique aux communes »): no passage kept holds it, so the
+ * answer would quote only pages on the question's other words (« s'applique », « communes ») — trial16 C1.
+ */
+function namedOnlyBy(query: string, top: SearchResult, relevant: SearchResult[]): boolean {
+  const names = titleAcronyms(subjectWords(query), [top]);
+  const holds = (r: SearchResult, s: string) => holdsStem(stemsOf(`${r.document.title} ${r.section} ${r.text}`), s);
+  return names.length > 0 && names.every((s) => !relevant.some((r) => holds(r, s)));
 }
 
 /** Passages the full-text index is asked for when looking for the best document's own sections. */
@@ -1459,7 +1613,12 @@ async function* extractive(
       : undefined;
   // (A duty asked, « ça nous oblige à quoi ? »: the sentences saying one, whatever their words for it.)
   const condition = query
-    ? (conditionAnswer(query) ?? (statedText ? saysSame(statedText) : null) ?? dutyAnswer(query))
+    ? (conditionAnswer(query) ??
+      (statedText ? saysSame(statedText) : null) ??
+      dutyAnswer(query) ??
+      scopeAnswer(query) ??
+      causeAnswer(query) ??
+      endOfSupportAnswer(query))
     : null;
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
   // added for what the question asks (`extra`) is quoted as one of two and leaves the others their length.

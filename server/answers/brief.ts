@@ -23,6 +23,7 @@ import {
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
+import { GENERIC_WORDS } from "../retrieval/lexicon.ts";
 import { roleAsked } from "../retrieval/names-places.ts";
 import { pieces, statesAbsent } from "../retrieval/passages.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
@@ -47,6 +48,9 @@ import {
   wordStem,
   writtenNames,
 } from "./verbatim.ts";
+
+/** The domain's general words (« cloud », « Microsoft »), as stems: never a name the question asks about. */
+const GENERAL_STEMS = new Set(GENERIC_WORDS.map(wordStem));
 
 /** `server/i18n/fr/brief.txt`: what a question asks, by section, each entry folded. */
 const ASKS = new Map(
@@ -99,6 +103,31 @@ export const asksPeers = (question: string) => asks(question, "pairs");
  */
 export function dutyAnswer(question: string): ((sentence: string) => boolean) | null {
   return asks(question, "devoir") ? (sentence) => asks(sentence, "devoir dit") : null;
+}
+
+/**
+ * A question asking to which collectivités a text applies (« nis2 quand ça s'applique aux communes ? », `brief.txt`
+ * [portée]): whether a sentence answers it — it names collectivités and says a duty or a population threshold (« Le
+ * seuil discuté pour les collectivités est de 30 000 habitants », « Une collectivité doit donc vérifier sa situation
+ * … »); null when the question asks none (trial16 C1).
+ */
+export function scopeAnswer(question: string): ((sentence: string) => boolean) | null {
+  if (!asks(question, "portée")) return null;
+  // (Each item of a list glued into one sentence apart: « - Vérifier si elle dépasse le seuil discuté (30 000
+  // habitants) … - Mutualiser : … pour les petites communes. » names collectivités in one item, a threshold in another.)
+  return (sentence) =>
+    sentence
+      .split(/(?:^|\n)\s*[-*•]\s+/u)
+      .some((s) => namesCollectivity(s) && (asks(s, "devoir dit") || statedThresholds(s).length > 0));
+}
+
+/**
+ * A question asking why (`brief.txt` [cause]: « munich est revenu à windows pourquoi ? »): whether a sentence gives
+ * the reasons ([cause dite]: « Les partisans du retour à Windows ont invoqué deux arguments : … »); null when the
+ * question asks none (trial16 C12).
+ */
+export function causeAnswer(question: string): ((sentence: string) => boolean) | null {
+  return asks(question, "cause") ? (sentence) => asks(sentence, "cause dite") : null;
 }
 
 /** Characters of « En bref » at most, sources included: about twenty seconds read aloud. */
@@ -353,6 +382,20 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
     };
   }
   const candidates = weighed(question, subject, used, excerpts, asked, question);
+  // « Quelles communes normandes sont passées au libre ? » when no passage names Normandy: said first, then examples
+  // from elsewhere — never Fontaine (Isère) read aloud as a Norman commune (trial16 C16).
+  const region = asksPeers(question) ? regionUnnamed(question, used) : null;
+  if (region) {
+    const lead = message("answer.briefNoneIn", { region });
+    const chosen = peerSentences(candidates, PEERS_CHARS - intro.length - lead.length - 1, costOf);
+    if (chosen.length === 0)
+      return { text: message("answer.brief", { quotes: message("answer.briefNoneInAlone", { region }) }), quotes: [] };
+    const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source, c.text)}`);
+    return {
+      text: message("answer.brief", { quotes: [lead, ...quotes].join(" ") }),
+      quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
+    };
+  }
   const chosen = asksPeers(question)
     ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf)
     : pickVerbatim(candidates, {
@@ -393,6 +436,27 @@ export function withPastDeadlines(brief: Brief, used: QuotedPassage[], today = l
     from += note.length + 1;
   }
   return text === brief.text ? brief : { ...brief, text };
+}
+
+/** `region-adjectives.txt`: each French region, its name then its adjectives, normalized; `written`, « de Normandie ». */
+const REGIONS = wordListLines("region-adjectives.txt")
+  .filter((l) => l.includes(":"))
+  .map((l) => {
+    const [head, list] = l.split(":") as [string, string];
+    const [name, written] = head.split(",").map((w) => w.trim()) as [string, string];
+    return { written, forms: [name, ...list.split(",")].map((w) => normalized(fold(w.trim()))) };
+  });
+
+/**
+ * The region a question asks about by its name or an adjective (« normandes »), when no quoted passage names it in
+ * either way (its title, heading or text): as « En bref » writes it (« de Normandie »); null otherwise.
+ */
+function regionUnnamed(question: string, used: QuotedPassage[]): string | null {
+  const q = normalized(fold(question));
+  const region = REGIONS.find((r) => r.forms.some((f) => q.includes(f)));
+  if (!region) return null;
+  const texts = used.map((r) => normalized(fold(`${r.document.title} ${r.section} ${r.text}`)));
+  return texts.some((t) => region.forms.some((f) => t.includes(f))) ? null : region.written;
 }
 
 /** The groups a question of membership names (`brief.txt` [groupe]), as stems. */
@@ -521,6 +585,9 @@ function twoAsks(
   const titles = used.map((r) => stemsOf(r.document.title));
   const lists = parts.map((part, k) => {
     const own = subjectWords(part).map(wordStem);
+    // (« … et quand ça s'applique aux communes ? »: the sentence saying to which collectivités answers it in its own
+    // words, « Le seuil discuté pour les collectivités est de 30 000 habitants », trial16 C1.)
+    const scope = scopeAnswer(part);
     const subject = [...new Set([...subjectWords(part), ...(k > 0 ? carriedWords : [])])];
     return weighed(part, subject, used, excerpts, askedFor(part), question).filter((c) => {
       if (c.score <= 0) return false;
@@ -530,7 +597,7 @@ function twoAsks(
       const plain = c.text.replace(/\([^)]*\)/g, "");
       if (asks(part, "qui") && !PERSON.test(plain) && !NAMED.test(plain)) return false;
       return (
-        (own.length === 0 || own.some((s) => holdsStem(words, s))) &&
+        (own.length === 0 || own.some((s) => holdsStem(words, s)) || !!scope?.(c.text)) &&
         carried.some((s) => holdsStem(words, s) || holdsStem(titles[c.source - 1]!, s))
       );
     });
@@ -610,7 +677,9 @@ function weighed(
   const years = askedYears(ask).map((y) => y.year);
   const peers = asksPeers(ask);
   // A condition asked (« … si nos données sont hébergées en France ? »): the sentence saying whether it changes anything.
-  const condition = conditionAnswer(ask);
+  // (Asked to whom a text applies: the sentence naming collectivités with a duty or a threshold, trial16 C1.)
+  // (Asked why: the sentence giving the reasons, trial16 C12.)
+  const condition = conditionAnswer(ask) ?? scopeAnswer(ask) ?? causeAnswer(ask);
   const candidates: Candidate[] = [];
   const titles = used.map((r) => stemsOf(r.document.title));
   // (The names of a condition on where data are, « … si nos données sont hébergées chez Dropbox », say where, not
@@ -624,6 +693,8 @@ function weighed(
   );
   // The names the question writes (a list item must hold them).
   const written = writtenNames(question);
+  // The names of the question a quoted document's title writes in capitals (« NIS2 », « CNAM »): what it asks about.
+  const acronyms = titleAcronyms(subject, used);
   // What each passage is about: its document's title and its whole text (« (CPI) » the excerpt may leave out).
   const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
   // Two words of the question a title writes as one name (« CLOUD Act »): a sentence holding one of them alone (« Data
@@ -689,12 +760,23 @@ function weighed(
         placeNamed: namesTitlePlace(question, r.document.title),
         listItems: true,
         figureAsked: asked.includes("quantity") || price || writesFigure(question),
+        // (The reasons given by a sentence introducing their list: quoted with it.)
+        ...(condition ? { listedBy: condition } : {}),
       },
       r.text,
     ).forEach(({ text, own, item, qualified }, j) => {
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
       if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
       if (role && !namesRole(own, role)) return;
+      // « Aucune loi n'oblige aujourd'hui une collectivité à passer au logiciel libre » read aloud after « nis2 quand ça
+      // s'applique aux communes », heard as « NIS2 ne s'applique pas » (trial16 C1): a sentence naming none of those
+      // names, from a document whose title holds no subject word of the question, speaks of something else.
+      if (
+        acronyms.length &&
+        !acronyms.some((s) => holdsStem(stemsOf(text), s)) &&
+        !stems.some((s) => holdsStem(titles[i]!, s))
+      )
+        return;
       if (owner && countOfOther(ask, text, owner)) return;
       // « À Fontaine, … 600 ordinateurs » after a question on Échirolles: a sentence opening on another place than the
       // case asked is that place's.
@@ -879,7 +961,49 @@ function weighed(
       });
     });
   });
+  if (asked.includes("quantity") && years.length === 0) latestCountFirst(candidates, counted);
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** What the latest of several counts weighs more, and an older one less (a sentence's own year, its source's). */
+const LATEST_COUNT = 1;
+
+/**
+ * A count asked without a year (« combien de collectivités ont le label TNL ? »): of the sentences giving a count of
+ * what is asked (`counted`), those of the latest year the sentences write weigh `LATEST_COUNT` more, those of an
+ * earlier year as much less — the 2025 edition's « 37 collectivités selon l'April, 36 selon le site du label » before
+ * 2024's « 24 collectivités » (trial16 C9). Nothing changes when they all write the same year, or none, or all come
+ * from one page.
+ */
+function latestCountFirst(candidates: Candidate[], counted: Set<string>): void {
+  const latest = (text: string) => Math.max(0, ...[...text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => +m[0]));
+  // (A count of what is asked: « Windows 7 » is no count of postes, « 220 agents » none of the postes asked.)
+  const counting = candidates.filter(
+    (c) => c.score > 0 && counted.size > 0 && holdsCount(c.text, counted) && latest(c.text) > 0,
+  );
+  const years = new Set(counting.map((c) => latest(c.text)));
+  // (Of one page, the years a sentence writes are as often those of its context: « la loi SREN de 2024 ».)
+  if (years.size < 2 || new Set(counting.map((c) => c.doc)).size < 2) return;
+  const last = Math.max(...years);
+  for (const c of counting) c.score += latest(c.text) === last ? LATEST_COUNT : -LATEST_COUNT;
+}
+
+/** A name a title writes in capitals: three characters or more, letters and digits (« NIS2 », « CNAM », « TNL »). */
+const CAPITALS = /^[\p{Lu}\p{N}]{3,}$/u;
+
+/**
+ * The subject words (stems) a quoted document's title writes as a name in capitals (« NIS2 » of « La directive NIS2
+ * et sa transposition … »), general words of the domain (« CLOUD ») aside.
+ */
+export function titleAcronyms(subject: string[], used: QuotedPassage[]): string[] {
+  const written = new Set(
+    used
+      .flatMap((r) =>
+        (r.document.title.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => CAPITALS.test(w) && /\p{Lu}/u.test(w)),
+      )
+      .flatMap(stemsOf),
+  );
+  return subject.map(wordStem).filter((s) => written.has(s) && !GENERAL_STEMS.has(s));
 }
 
 /** A name and the number after it (« Windows 10 », « Office 2016 », « LTSC 2021 »), as folded words. */

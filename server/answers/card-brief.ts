@@ -51,6 +51,51 @@ const FIELDS = [
   CARD_LINE.ordinaryEnd,
 ];
 
+/** A card's lines saying when its support ends: its ordinary editions', its notes' (« Fin du support standard … »). */
+const END_LINE = "Fin du support";
+
+/**
+ * The lines of a card that say when its support ends, for a question asking it (`card-asks.txt` [fin de support]): the
+ * ordinary editions' line and the notes opening on it; the editions' own dates only when no other line says it (read
+ * alone, the long-term editions' dates were heard as the product's, trial14 A6). Empty when the card says none.
+ */
+function endLines(lines: string[], question: string): string[] {
+  const ends = lines.filter((l) => l.startsWith(END_LINE));
+  const general = ends.filter((l) => !l.startsWith(CARD_LINE.lifecycle));
+  // (« Windows 10 LTSB 2016 est supporté jusqu'à quand ? »: the editions' line names the one asked, and comes first.)
+  const edition = ends.find((l) => l.startsWith(CARD_LINE.lifecycle) && namesEditionOf(question, l));
+  if (edition) return [edition, ...general];
+  return general.length ? general : ends;
+}
+
+/** Whether the question writes an edition the line names, by a word and the number after it (« LTSB 2016 »). */
+function namesEditionOf(question: string, line: string): boolean {
+  const list = words(line);
+  const asked = words(question);
+  return asked.some(
+    (w, i) => /\d/.test(asked[i + 1] ?? "") && list.some((x, j) => x === w && list[j + 1] === asked[i + 1]),
+  );
+}
+
+/**
+ * For a question asking when a product's support ends (`card-asks.txt` [fin de support]): whether a sentence is a
+ * card's line saying it, for the excerpt of its card to show it, which « En bref » then quotes; null otherwise.
+ */
+export function endOfSupportAnswer(question: string): ((sentence: string) => boolean) | null {
+  return holdsPhrase(words(question), "fin de support") ? (sentence) => sentence.trim().startsWith(END_LINE) : null;
+}
+
+/** The question without the words that ask the date of the end (`card-asks.txt` [date de fin]). */
+function withoutEndDate(question: string): string {
+  const list = words(question);
+  const dropped = new Set<number>();
+  for (const e of CARD_ASKS.get("date de fin") ?? [])
+    list.forEach((_, i) => {
+      if (e.every((w, j) => list[i + j] === w)) e.forEach((_w, j) => dropped.add(i + j));
+    });
+  return list.filter((_, i) => !dropped.has(i)).join(" ");
+}
+
 /** Lines of a card quoted at most. */
 const MAX_LINES = 3;
 
@@ -124,6 +169,12 @@ function named(question: string, card: SearchResult): boolean {
 
 /** Cards among the first passages quoted that may be the one asked about (its vendor's card follows a product's). */
 const CARDS_LOOKED_AT = 3;
+/**
+ * A vendor's card may be one place further: « le cloud act ça s'applique à ovh » quotes the law's pages first, and
+ * OVHcloud's card fourth says its seat and exposure (trial16 C15). (Not a product or an alternative: « Jitsi, l'outil
+ * de visio … » names no card « Visio ».)
+ */
+const VENDOR_CARDS_LOOKED_AT = 4;
 
 /**
  * Which of the passages quoted is the card the question asks about: the first passage when it is a card the question
@@ -131,7 +182,9 @@ const CARDS_LOOKED_AT = 3;
  * card its last sentence naming one names, though the previous question's card was quoted first. -1: none.
  */
 function cardAsked(question: string, used: SearchResult[]): number {
-  const cards = used.slice(0, CARDS_LOOKED_AT).flatMap((r, i) => (kindOf(r) ? [i] : []));
+  const cards = used
+    .slice(0, VENDOR_CARDS_LOOKED_AT)
+    .flatMap((r, i) => (kindOf(r) && (i < CARDS_LOOKED_AT || kindOf(r) === "vendor") ? [i] : []));
   const sentences = question.split(/(?<=[?!.])\s+/).reverse();
   for (const sentence of sentences) {
     const naming = cards.filter((i) => named(sentence, used[i]!));
@@ -182,8 +235,14 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   const at = cardAsked(question, used);
   const card = used[at];
   const kind = card ? kindOf(card) : null;
-  if (!card || !kind || asksBeyondCard(question)) return null;
-  const asked: (CardAttribute | "purpose" | "access")[] = askedOfCard(question);
+  if (!card || !kind) return null;
+  const lines = card.text.split("\n").map((l) => l.trim());
+  // « windows 10 c'est fini quand ? », « 45 postes sous Windows 10, c'est grave ? »: when its support ends, which
+  // its card says (trial16 C6, C13) — « quand » then asks that date, not one the card would not say.
+  const ends = kind === "product" && holdsPhrase(words(question), "fin de support") ? endLines(lines, question) : [];
+  if (asksBeyondCard(ends.length ? withoutEndDate(question) : question)) return null;
+  const asked: (CardAttribute | "purpose" | "access" | "end")[] = askedOfCard(question);
+  if (ends.length) asked.unshift("end");
   // « Tchap, on peut l'utiliser nous ? »: who may use it, alone; « ça sert à quoi ? »: what it does, for what it is.
   const spoken = words(
     question
@@ -200,15 +259,18 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   // « Quel EDR français pour remplacer CrowdStrike ? »: the nationality is the replacement's, not the product's.
   const attributes = asked.includes("replacement") ? asked.filter((a) => a !== "vendor") : asked;
   if (attributes.length === 0) return null;
-  const lines = card.text.split("\n").map((l) => l.trim());
   const shown = excerpts[at]!.replace(/\s+/g, " ");
   // (Who may use it, what it is for: the lines saying so that the detail quotes, whichever it left out.)
   const spokenAsk = asked.includes("access") || asked.includes("purpose");
-  const wanted = [...new Set(attributes.flatMap((a) => answering(kind, a, lines)))]
-    .filter((l) => l && !isInventoryNames(l))
-    .filter((l) => !spokenAsk || shownPart(l.replace(/\s+/g, " "), shown) !== null)
-    // In card order, as the detail quotes them.
-    .sort((a, b) => lines.indexOf(a) - lines.indexOf(b));
+  const wanted = [
+    // (Its end of support first: it is what « c'est grave ? » is answered by.)
+    ...ends,
+    ...[...new Set(attributes.flatMap((a) => (a === "end" ? [] : answering(kind, a, lines))))]
+      .filter((l) => l && !isInventoryNames(l) && !ends.includes(l))
+      .filter((l) => !spokenAsk || shownPart(l.replace(/\s+/g, " "), shown) !== null)
+      // In card order, as the detail quotes them.
+      .sort((a, b) => lines.indexOf(a) - lines.indexOf(b)),
+  ];
   const intro = message("answer.brief", { quotes: "" });
   const source = cardSource(card, at + 1);
   let left = budget - intro.length - source.length - 1;

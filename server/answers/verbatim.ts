@@ -32,6 +32,7 @@ import {
 const needsPrevious = (s: string) => (needsSentenceBefore(s) && !namesItsDocument(s)) || comparesWithPrevious(s);
 
 import { questionTerms } from "../retrieval/question-terms.ts";
+import { holdsAsked } from "../retrieval/rank.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { SELF_REPORTED_WORD } from "../verify/figure-match.ts";
 import { deniedFigure, qualificationNote, qualifiedFigures } from "./qualified.ts";
@@ -122,6 +123,11 @@ export interface SentenceLimits {
    * … : ») is quoted with the list's items, whose figures answer, not cut before them.
    */
   figureAsked?: boolean;
+  /**
+   * A sentence introducing a list that answers what is asked (« Les partisans du retour à Windows ont invoqué deux
+   * arguments : » for « pourquoi ? »): quoted with the list's items, whatever they give.
+   */
+  listedBy?: (sentence: string) => boolean;
 }
 
 /** A sentence that may be quoted: `text` as quoted (with the sentence it refers back to), `own` the sentence itself. */
@@ -301,7 +307,11 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
       };
       // A figure asked: a sentence introducing a list is quoted with the items that give the figures too (its
       // weighing picks one of the two: they are alike).
-      const listed = limits.figureAsked && qualified === undefined ? withItems(own, all, at, limits.max) : null;
+      const listsAnswer = !!limits.listedBy?.(own);
+      const listed =
+        (limits.figureAsked || listsAnswer) && qualified === undefined
+          ? withItems(own, all, at, limits.max, listsAnswer)
+          : null;
       return listed ? [sentence, { ...sentence, text: listed, own: listed, qualified: false }] : [sentence];
     });
     // A list item: alone when it reads as a sentence (« Environ 9 000 utilisateurs actifs … »), else after the sentence
@@ -412,10 +422,19 @@ const LISTED_CHARS = 360;
 
 /**
  * A sentence introducing a list (« … Microsoft augmente ses prix publics … : ») with the items after it, as the list
- * writes them, while they fit: the figures they give answer what is asked. Null when the sentence introduces no list
- * or its items give no figure.
+ * writes them, while they fit: the figures they give answer what is asked, or the one the sentence gives itself,
+ * which cannot be quoted without its list (« La CNAM fait migrer ses 80 000 agents vers trois outils de l'État : … »
+ * for « combien d'agents a la CNAM », trial16 C5). `answers`: the sentence itself answers what is asked (the reasons
+ * its list gives), its items are quoted whatever they give. Null when the sentence introduces no list, or, unless it
+ * answers, when neither it nor its items give a figure.
  */
-function withItems(own: string, all: ReturnType<typeof pieces>, at: number, max: number): string | null {
+function withItems(
+  own: string,
+  all: ReturnType<typeof pieces>,
+  at: number,
+  max: number,
+  answers = false,
+): string | null {
   const items = all.filter((q) => q.list >= 0 && q.leadIn === at && !q.fragment);
   if (!items.length || !(own.endsWith(":") || own.endsWith("[…]"))) return null;
   const lead = own.endsWith("[…]") ? `${own} :` : own;
@@ -425,7 +444,11 @@ function withItems(own: string, all: ReturnType<typeof pieces>, at: number, max:
     if (`${text} ${line}`.length > Math.min(max, LISTED_CHARS)) break;
     text = `${text} ${line}`;
   }
-  if (text === lead || !figuresOf(text.slice(lead.length)).length) return null;
+  if (
+    text === lead ||
+    (!answers && !figuresOf(text.slice(lead.length)).length && !holdsAsked(unreferenced(lead), ["quantity"]))
+  )
+    return null;
   return /[.!?]$/.test(text) ? text : `${text.replace(/\s*[;,]$/, "")} […]`;
 }
 

@@ -196,6 +196,8 @@ export async function* createDraft(
   app: DraftingContext,
   prepared: PreparedDraft,
   signal: AbortSignal,
+  /** Who asks for it (`DraftVersion.by`), when someone is signed in. */
+  by?: string | null,
 ): AsyncGenerator<DraftEvent> {
   const createdAt = new Date().toISOString();
   const ctx = await buildContext(prepared.type, prepared.inputs, prepared.analysis, prepared.structure, createdAt);
@@ -225,7 +227,7 @@ export async function* createDraft(
     collectivite: ctx.collectivite,
     inputs: prepared.inputs as Record<string, unknown>,
     createdAt,
-    versions: [{ at: createdAt, cause: "generate", sections }],
+    versions: [{ at: createdAt, cause: "generate", sections, ...(by ? { by } : {}) }],
   };
   let saved = true;
   try {
@@ -342,6 +344,7 @@ async function saveVersion(
   /** What else the change carries: other sections computed again, new inputs, a notice for the version. */
   also?: { sections: Map<string, DraftSection>; inputs: Record<string, unknown>; notice: string },
   expected?: number,
+  by?: string | null,
 ): Promise<Draft> {
   // A save refused means another one was written: each turn of this loop follows someone else's progress.
   for (;;) {
@@ -350,7 +353,13 @@ async function saveVersion(
     const index = sectionIndex(draft, key);
     const sections = draft.versions.at(-1)!.sections.map((s) => also?.sections.get(s.key) ?? s);
     sections[index] = section;
-    const version = { at: new Date().toISOString(), cause, sections, ...(also ? { notice: also.notice } : {}) };
+    const version = {
+      at: new Date().toISOString(),
+      cause,
+      sections,
+      ...(also ? { notice: also.notice } : {}),
+      ...(by ? { by } : {}),
+    };
     const next: Draft = { ...draft, ...(also ? { inputs: also.inputs } : {}), versions: [...draft.versions, version] };
     if (await saveDraft(app, next, revision)) return next;
   }
@@ -381,6 +390,7 @@ export async function* regenerateSection(
   key: string,
   signal: AbortSignal,
   version?: number,
+  by?: string | null,
 ): AsyncGenerator<DraftEvent> {
   const draft = await getDraft(app, id);
   sectionIndex(draft, key); // a French 404 for an unknown section
@@ -406,7 +416,7 @@ export async function* regenerateSection(
   );
   if (signal.aborted) return;
   const next = await withDraftLock(app, id, () =>
-    saveVersion(app, id, key, section, `regenerate:${key}`, undefined, version),
+    saveVersion(app, id, key, section, `regenerate:${key}`, undefined, version, by),
   );
   const sections = next.versions.at(-1)!.sections;
   yield { type: "done", id: next.id, mode: modeOf(sections), version: next.versions.length, flags: allFlags(sections) };
@@ -418,7 +428,13 @@ export async function* regenerateSection(
  * is refused (409) rather than silently put on top of changes the user has not seen; without it, concurrent
  * edits are applied one after the other, each as its own version.
  */
-export async function editSection(app: DraftingContext, id: string, key: string, body: unknown): Promise<Draft> {
+export async function editSection(
+  app: DraftingContext,
+  id: string,
+  key: string,
+  body: unknown,
+  by?: string | null,
+): Promise<Draft> {
   const parsed = editSchema.safeParse(body);
   if (!parsed.success) {
     throw new AppError(
@@ -467,7 +483,7 @@ export async function editSection(app: DraftingContext, id: string, key: string,
       toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
       editedAt: new Date().toISOString(),
     });
-    return saveVersion(app, id, key, section, `edit:${key}`, retarget ?? undefined, parsed.data.version);
+    return saveVersion(app, id, key, section, `edit:${key}`, retarget ?? undefined, parsed.data.version, by);
   });
 }
 
@@ -500,7 +516,8 @@ export async function attestSection(
       withdraw,
     );
     const cause = `${withdraw ? "unattest" : "attest"}:${key}`;
-    return saveVersion(app, id, key, section, cause, undefined, parsed.data.version);
+    // The version's author is the signed-in person who attests (none without sign-in, as for an edit).
+    return saveVersion(app, id, key, section, cause, undefined, parsed.data.version, by || null);
   });
 }
 

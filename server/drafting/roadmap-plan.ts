@@ -6,7 +6,7 @@
  */
 
 import { findDeadlines } from "../core/deadlines.ts";
-import { localDay } from "../core/text.ts";
+import { localDay, MONTHS as MONTH_NAMES } from "../core/text.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countByCategory } from "../inventory/category-counts.ts";
 import { withAlternativesInPlace } from "../inventory/in-place.ts";
@@ -68,6 +68,12 @@ export interface RoadmapLine {
    * certainty (confidence under the map's « sure » threshold). The roadmap says so rather than treat it as sure.
    */
   unsure?: boolean;
+  /**
+   * The vendor's end of support of the line's editions (ISO days, earliest first), past at the analysis or within a
+   * year of it (`inventory/lifecycle.ts`): without security fixes, the line is pulled into the first phase, first in
+   * it, whatever its weight (trial16 C8: Office 2016/2019/2021 on 283 postes was left « au-delà de l'objectif »).
+   */
+  unsupported?: string[];
   /**
    * The inventory names this line counts: one product (one catalog card) found under several names (« Zoom Workplace »
    * and « Zoom ») is one line, its installations and points summed, its item named after the card (trial 10).
@@ -236,6 +242,9 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       ...(isUnsure(item) ? { unsure: true } : {}),
       inventoryNames: [item.name],
     });
+    // No security fixes any more, or soon none: first phase, whatever the replacement's weight.
+    const unsupported = endOfSupportDays(item);
+    if (unsupported.length) Object.assign(lines.at(-1)!, { phase: "quick", unsupported });
   }
   lines.splice(0, lines.length, ...oneLinePerProduct(lines));
   // What the collectivité decided to keep is not planned: out of the replacements before phases and target are
@@ -247,6 +256,7 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
   lines.sort(
     (a, b) =>
       PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) ||
+      Number(!a.unsupported) - Number(!b.unsupported) ||
       b.points - a.points ||
       b.item.installations - a.item.installations,
   );
@@ -320,7 +330,15 @@ function oneLinePerProduct(lines: RoadmapLine[]): RoadmapLine[] {
       out.push(l);
       continue;
     }
-    const key = JSON.stringify([id, l.alternative?.id ?? null, l.phase, l.removal, l.exposure, l.residual]);
+    const key = JSON.stringify([
+      id,
+      l.alternative?.id ?? null,
+      l.phase,
+      l.removal,
+      l.exposure,
+      l.residual,
+      !!l.unsupported,
+    ]);
     const group = groups.get(key);
     if (group) group.push(l);
     else {
@@ -347,9 +365,33 @@ function oneLinePerProduct(lines: RoadmapLine[]): RoadmapLine[] {
       },
       points: sum((l) => l.points),
       rawRemoved: sum((l) => l.rawRemoved),
+      ...(first.unsupported ? { unsupported: [...new Set(group.flatMap((l) => l.unsupported ?? []))].sort() } : {}),
       inventoryNames: group.flatMap((l) => l.inventoryNames),
     };
   });
+}
+
+const FRENCH_DAY = new RegExp(`\\ble (1er|\\d{1,2}) (${MONTH_NAMES.join("|")}) (\\d{4})\\b`);
+
+/**
+ * The days an item's editions lose the vendor's support, past at the analysis or within a year of it (the map's
+ * « Fin de support » and « Fin de support proche »): the risk's `date`, or the day its label says (« … le 14 octobre
+ * 2025 … ») in an analysis saved before the date was kept. An end the map could not tie to an edition (« à
+ * vérifier », several dates) gives none.
+ */
+export function endOfSupportDays(item: AnalysisItem): string[] {
+  const days = new Set<string>();
+  for (const r of item.risks ?? []) {
+    if (r.kind !== "end-of-support" && r.kind !== "end-of-support-soon") continue;
+    const said = r.date ? null : FRENCH_DAY.exec(r.label);
+    const day =
+      r.date ??
+      (said
+        ? `${said[3]}-${String(MONTH_NAMES.indexOf(said[2]!) + 1).padStart(2, "0")}-${(said[1] === "1er" ? "1" : said[1]!).padStart(2, "0")}`
+        : null);
+    if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) days.add(day);
+  }
+  return [...days].sort();
 }
 
 /**

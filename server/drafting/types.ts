@@ -90,6 +90,12 @@ export interface DraftVersion {
   sections: DraftSection[];
   /** What the change did beyond its section, in French (an objective edited: the calendar computed again). */
   notice?: string;
+  /**
+   * Who made it: the signed-in person's name (their e-mail when the identity provider gave no name). Absent without
+   * sign-in (one person on this machine) and from versions saved before round 20 (trial16 C19: two DSIs, and nothing
+   * said who wrote version 3).
+   */
+  by?: string;
 }
 
 export interface Draft {
@@ -144,6 +150,11 @@ export interface AnalysisItem {
   exposure?: string[] | { controllingCountry?: string | null; laws?: string[] } | null;
   confidence?: number | string | null;
   reason?: string | null;
+  /**
+   * The map's risks (`inventory/types.ts` ItemRisk): the roadmap reads the end of support from them (`date`, or the
+   * day the label says in analyses saved before the date was kept).
+   */
+  risks?: { kind: string; label: string; date?: string }[];
   /** Free software its project barely maintains (`inventory/types.ts` Unmaintained): replaced all the same. */
   unmaintained?: { note: string; source: { title: string; url?: string | null; date?: string | null } | null } | null;
 }

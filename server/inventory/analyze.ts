@@ -9,8 +9,9 @@ import type { Category } from "../corpus/schema.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { classifyInventoryItem } from "./classify.ts";
 import { withAlternativesInPlace } from "./in-place.ts";
-import { withLifecycle } from "./lifecycle.ts";
+import { editionKey, withLifecycle } from "./lifecycle.ts";
 import type { MatchIndex } from "./match.ts";
+import type { LifecycleEdition } from "./match-index.ts";
 import { displayName, isModuleLine, looseKey, nameTokens } from "./normalize.ts";
 import { isIdentified, summarize } from "./summary.ts";
 import type {
@@ -87,7 +88,10 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
         countPackagesOnce(
           attachModules(
             keepLoneParts(
-              mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications))),
+              mergeVersions(
+                [...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)),
+                (id) => index.entries.get(id)?.lifecycle,
+              ),
             ),
             (id) => index.entries.get(id)?.components ?? [],
           ),
@@ -120,9 +124,14 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
 /**
  * One line per product: names that differ only by their bare numbers and were classified alike ("Firefox 128",
  * "Firefox 127") become one line, installations summed, versions and names kept. Names the catalog tells apart
- * by number ("Windows 10", "Windows 11") are different products and stay apart.
+ * by number ("Windows 10", "Windows 11") are different products and stay apart, and so do editions of a product
+ * with their own end of support (« Windows 10 Entreprise LTSC 2019 » and « … LTSC 2021 »: trial16 C7), told by
+ * `lifecycleOf` (the catalog's `lifecycle` of a product id).
  */
-export function mergeVersions(items: InventoryItem[]): InventoryItem[] {
+export function mergeVersions(
+  items: InventoryItem[],
+  lifecycleOf: (productId: string) => LifecycleEdition[] | undefined = () => undefined,
+): InventoryItem[] {
   const byKey = new Map<string, InventoryItem[]>();
   const out: InventoryItem[] = [];
   for (const item of items) {
@@ -140,6 +149,7 @@ export function mergeVersions(items: InventoryItem[]): InventoryItem[] {
       item.extraEuropean,
       item.openSource,
       item.category,
+      item.product ? editionKey(item, lifecycleOf(item.product.id)) : "",
     ].join("|");
     const list = byKey.get(key);
     if (list) list.push(item);

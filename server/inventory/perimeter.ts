@@ -10,6 +10,13 @@ import { message } from "../i18n/messages.ts";
 /** Beyond this relative change of the installations, the perimeter is said to have changed. */
 export const PERIMETER_JUMP = 0.1;
 
+/**
+ * Below this share of the installations of the inventory it is compared with, a later inventory is taken for a part of
+ * the parc (trial16 C4: 2 of 4 files, 11 installations against 3 787): a plan asks the DSI to confirm it before
+ * following it (`narrowerPerimeter`). A real migration removes some products, never half of every installation.
+ */
+export const NARROWER_SHARE = 0.5;
+
 export interface PerimeterSide {
   /** The uploaded files, with their format when known (`ParsedFile.format`). */
   files: { name: string; format?: string }[];
@@ -22,6 +29,10 @@ const formats = (side: PerimeterSide) =>
     .sort()
     .join("|");
 
+/** Another number of files, or other formats (« GLPI » then « GLPI + OCS »): names alone are not compared. */
+export const filesDiffer = (from: PerimeterSide, to: PerimeterSide) =>
+  from.files.length !== to.files.length || formats(from) !== formats(to);
+
 /**
  * The French notice that the perimeter changed from `from` to `to`, or null: another number of files or other
  * formats (« GLPI » then « GLPI + OCS »), or installations changed by more than PERIMETER_JUMP. The files' names alone
@@ -30,8 +41,12 @@ const formats = (side: PerimeterSide) =>
  * perimeterNotice({ files: [{ name: "glpi-juin.csv" }], installations: 13000 },
  *   { files: [{ name: "glpi.csv" }, { name: "ocs.csv" }], installations: 15700 }); // « Attention : le périmètre… »
  */
-export function perimeterNotice(from: PerimeterSide, to: PerimeterSide): string | null {
-  const filesChanged = from.files.length !== to.files.length || formats(from) !== formats(to);
+export function perimeterNotice(
+  from: PerimeterSide,
+  to: PerimeterSide,
+  options: { from?: "start" | "previous" } = {},
+): string | null {
+  const filesChanged = filesDiffer(from, to);
   const a = from.installations ?? 0;
   const b = to.installations ?? 0;
   const jump = a > 0 ? (b - a) / a : null;
@@ -40,7 +55,11 @@ export function perimeterNotice(from: PerimeterSide, to: PerimeterSide): string 
   const names = (side: PerimeterSide) => side.files.map((f) => `« ${f.name} »`).join(", ");
   const parts = [
     filesChanged
-      ? message("inventory.perimeter.files", { from: names(from), to: names(to) })
+      ? // « au départ » only when `from` is the first inventory (trial16 C17: a plan's previous checkpoint's files).
+        message(options.from === "previous" ? "inventory.perimeter.filesPrevious" : "inventory.perimeter.files", {
+          from: names(from),
+          to: names(to),
+        })
       : message("inventory.perimeter.jump", {
           from: formatInt(a),
           to: formatInt(b),
@@ -49,4 +68,15 @@ export function perimeterNotice(from: PerimeterSide, to: PerimeterSide): string 
     message("inventory.perimeter.consequence"),
   ];
   return parts.join(" ");
+}
+
+/**
+ * Whether `to` covers sharply less of the parc than `from` (fewer files imported, when both name theirs, or fewer than
+ * NARROWER_SHARE of its installations): which of the two, or null. A plan refuses such a checkpoint unless confirmed.
+ */
+export function narrowerPerimeter(from: PerimeterSide, to: PerimeterSide): "files" | "installations" | null {
+  if (from.files.length && to.files.length && to.files.length < from.files.length) return "files";
+  const a = from.installations ?? 0;
+  const b = to.installations ?? 0;
+  return a > 0 && b < a * NARROWER_SHARE ? "installations" : null;
 }

@@ -48,6 +48,8 @@ export function productRisks(
         product: productName,
         date: formatDay(endOfSupport),
       }),
+      // Read against the analysis's day by `lifecycle.ts` (a coming end is a warning, not a risk yet).
+      date: endOfSupport.slice(0, 10),
     });
   const names = [vendor.name, vendor.parent?.name, productName].filter((n): n is string => !!n).map(fold);
   const doc = priceDocs

@@ -9,6 +9,7 @@ import { countByCategory, productKeyOf } from "./category-counts.ts";
 import { round } from "./classify.ts";
 import type { MatchIndex } from "./match.ts";
 import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
+import { formatDay } from "./risks.ts";
 import type {
   CategorySummary,
   CountrySummary,
@@ -24,7 +25,14 @@ import type {
 /** The exact ratio: rounded once, where it is shown (`roundPercent`), never here (0.7947 must not become 0.795 → 80 %). */
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-export const RISK_KINDS: RiskKind[] = ["legal-exposure", "price-increase", "lock-in", "closed-format"];
+export const RISK_KINDS: RiskKind[] = [
+  "end-of-support",
+  "end-of-support-soon",
+  "legal-exposure",
+  "price-increase",
+  "lock-in",
+  "closed-format",
+];
 
 export function collectRisks(items: InventoryItem[]) {
   const byKey = new Map<string, { kind: RiskKind; label: string; products: Set<string>; installations: number }>();
@@ -32,8 +40,13 @@ export function collectRisks(items: InventoryItem[]) {
     // Risks that matter to the map are those of what the collectivity depends on, not of its free software.
     if (item.openSource) continue;
     for (const r of item.risks) {
-      const key = r.kind === "legal-exposure" ? `${r.kind}:${r.label}` : r.kind;
-      const label = r.kind === "legal-exposure" ? r.label : message(`inventory.riskKind.${r.kind}`);
+      // A coming end of support is said with its day and the time left, one entry per day.
+      const soon = r.kind === "end-of-support-soon" && r.date;
+      const key = r.kind === "legal-exposure" ? `${r.kind}:${r.label}` : soon ? `${r.kind}:${r.date}` : r.kind;
+      const label =
+        r.kind === "legal-exposure"
+          ? r.label
+          : message(`inventory.riskKind.${r.kind}`, soon ? { date: formatDay(r.date!), delay: r.timeLeft ?? "" } : {});
       const entry = byKey.get(key) ?? { kind: r.kind, label, products: new Set<string>(), installations: 0 };
       entry.products.add(item.product?.name ?? item.name);
       entry.installations += item.installations;

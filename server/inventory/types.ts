@@ -66,7 +66,14 @@ export interface ParsedFile {
   inventoryDate?: string | null;
 }
 
-export type RiskKind = "legal-exposure" | "price-increase" | "closed-format" | "lock-in" | "end-of-support";
+export type RiskKind =
+  | "legal-exposure"
+  | "price-increase"
+  | "closed-format"
+  | "lock-in"
+  | "end-of-support"
+  /** An end of support within the next months (`inventory/lifecycle.ts`, SOON_MONTHS): a warning, not yet past. */
+  | "end-of-support-soon";
 
 /** Why a free software is to be replaced although free: French, with its source (`InventoryItem.unmaintained`). */
 export interface Unmaintained {
@@ -81,6 +88,10 @@ export interface ItemRisk {
   label: string;
   /** Corpus document the risk comes from, when there is one. */
   source?: { id: string; title: string; date: string | null } | null;
+  /** An end of support's day (ISO), past or coming (absent in analyses saved before it was kept). */
+  date?: string;
+  /** For an end of support still to come: the time left at the analysis's day (« dans 5 semaines »). */
+  timeLeft?: string;
 }
 
 export interface ItemAlternative {

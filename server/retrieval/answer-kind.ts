@@ -68,6 +68,15 @@ function kindPlace(list: string[], i: number): boolean {
 }
 
 /**
+ * Whether the word at `i` follows « il y a un(e) », « y a-t-il un(e) », « existe-t-il un(e) » (« il y a un pourcentage
+ * … ? »).
+ */
+const thereIs = (list: string[], i: number) =>
+  INDEFINITE.has(list[i - 1] ?? "") &&
+  ((list[i - 2] === "a" && list[i - 3] === "y") ||
+    (list[i - 2] === "il" && list[i - 3] === "t" && (list[i - 4] === "existe" || list[i - 4] === "a")));
+
+/**
  * The folded words of a question that name the kind of answer it asks or the judgement it asks, by their place:
  * a noun of `[genre]` after « quel », « combien de », in « c'est quoi ce … » or as the attribute of « c'est un(e) … »;
  * a noun of `[chiffre]` there or anywhere in a question asking « combien »; « date » before « de quand »; a word of
@@ -81,7 +90,8 @@ export function answerKindWords(question: string): Set<string> {
   const found = new Set<string>();
   list.forEach((w, i) => {
     if (KINDS.has(w) && kindPlace(list, i)) found.add(w);
-    else if (FIGURES.has(w) && (asksFigure || kindPlace(list, i))) found.add(w);
+    // « il y a un pourcentage de réduction imposé ? » asks whether such a figure exists.
+    else if (FIGURES.has(w) && (asksFigure || kindPlace(list, i) || thereIs(list, i))) found.add(w);
     else if (
       DATING.has(w) &&
       DATED_SUBJECT.has(list[i - 1] ?? "") &&

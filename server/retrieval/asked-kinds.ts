@@ -62,6 +62,19 @@ export const holdsPhrase = (list: string[], phrases: string[][]) =>
 const MONEY_STEMS = new Set(slot("montant").flat().map(frStem));
 /** What « combien de … » counts without the number written right before it (« combien de temps »), as stems. */
 export const FREE_COUNTS = new Set(slot("compte libre").flat().map(frStem));
+/**
+ * « quelques dizaines de participants », « des milliers d'agents »: an order of magnitude (`asked-slots.txt`, [ordre de
+ * grandeur]) before « de » and the noun it counts (group 1), folded.
+ */
+const MAGNITUDE_COUNT = new RegExp(
+  `\\b(?:${slot("ordre de grandeur")
+    .map((e) => e.join(" "))
+    .join("|")})\\s+d(?:e\\s+|')([a-z]{2,})`,
+  "g",
+);
+/** Whether a text gives an order of magnitude of what a question counts (stems), « quelques dizaines de participants ». */
+export const countsByMagnitude = (text: string, counted: Set<string>) =>
+  [...fold(text).matchAll(MAGNITUDE_COUNT)].some((m) => counted.has(frStem(m[1]!)));
 /** Nouns that count the same kind of thing (people, organisations, devices, durations), as stems, by noun. */
 const COUNT_CLASSES: Set<string>[] = [...SLOTS]
   .filter(([name]) => name.startsWith("compte ") && name !== "compte libre")

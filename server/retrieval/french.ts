@@ -30,7 +30,8 @@ export const plainDigits = (text: string) => text.replace(/[⁰¹²³⁴-⁹]/g,
 
 /** Folded words of a text (letters and digits), apostrophe elisions dropped: « l'État » → ["etat"]. */
 export function words(text: string): string[] {
-  return fold(plainDigits(text))
+  // « cœur », « œuvre »: a ligature is its two letters (the full-text index reads « coeur » so), not a break.
+  return fold(plainDigits(text).replace(/œ/g, "oe").replace(/Œ/g, "Oe").replace(/æ/g, "ae").replace(/Æ/g, "Ae"))
     .replace(/\b[cdjlmnst]['’]/g, " ")
     .replace(/\bqu['’]/g, " ")
     .split(/[^a-z0-9]+/)

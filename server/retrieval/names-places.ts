@@ -259,15 +259,16 @@ export function slips(word: string): string[] {
 const HEAD_COUNTS = new Set(wordList("../i18n/fr/head-counts.txt"));
 /**
  * Whether the token at `i` is a number giving the asker's size (« une commune de 2000 habitants », « pour 500
- * agents »): digits after « de » or « pour », before a noun of `head-counts.txt`, not a threshold (« plus de 3500
- * habitants », « moins de 50 agents ») nor a figure asked (« combien de … »).
+ * agents », « on peut l'avoir avec 4000 habitants »): digits after « de », « pour » or « avec », before a noun of
+ * `head-counts.txt`, not a threshold (« plus de 3500 habitants », « moins de 50 agents ») nor a figure asked
+ * (« combien de … »).
  */
 export function headCount(tokens: { 0: string }[], i: number): boolean {
   const at = (k: number) => fold(tokens[k]?.[0] ?? "");
   return (
     /^\d{2,}$/.test(at(i)) &&
     HEAD_COUNTS.has(at(i + 1)) &&
-    /^(de|pour|d'environ|environ)$/.test(at(i - 1)) &&
+    /^(de|pour|avec|d'environ|environ)$/.test(at(i - 1)) &&
     !/^(plus|moins|combien|nombre|dela)$/.test(at(i - 2))
   );
 }

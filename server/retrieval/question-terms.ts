@@ -82,6 +82,13 @@ function verbAfterPlaceTail(tokens: RegExpMatchArray[], i: number): boolean {
   }
   return false;
 }
+/** Words after a lower-case word opening the question that make it what the question is about (« kopano comme … »). */
+const SUBJECT_LINKS = new Set(
+  readFileSync(new URL("../i18n/fr/subject-links.txt", import.meta.url), "utf8")
+    .split("\n")
+    .map((l) => fold(l.trim()))
+    .filter((l) => l && !l.startsWith("#")),
+);
 const PLACE_LINKS = new Set(
   readFileSync(new URL("../i18n/fr/place-links.txt", import.meta.url), "utf8")
     .split("\n")
@@ -277,10 +284,12 @@ export function questionTerms(asked: string): QuestionTerm[] {
       return;
     }
     // « debian 13 », « windows 12 » typed without capitals: a version if the corpus writes the word as a name
-    // (`resolveNames`), else nothing (« postes 10 »).
+    // (`resolveNames`), else nothing (« postes 10 »). Not after a subject pronoun (« on paie 40 licences », « on
+    // renouvelle 60 pc »): the word is the asker's verb, the number what they count.
     if (
       /^\d{1,2}$/.test(folded) &&
       /^\p{Ll}{3,}$/u.test(named) &&
+      !SUBJECT_PRONOUNS.test(fold(tokens[i - 2]?.[0] ?? "").replace(/'.*$/, "")) &&
       !COMMON_ACRONYMS.has(fold(named)) &&
       !STOPWORDS.has(fold(named)) &&
       !FRAME.has(fold(named)) &&
@@ -337,9 +346,11 @@ export function questionTerms(asked: string): QuestionTerm[] {
     // « qui le maintient », « il vient »: after a subject pronoun, or after « le » that is one (« qui le », « ne
     // la »), a word is a verb — it counts where a passage holds it, never against it.
     const before = fold(tokens[i - 1]?.[0] ?? "");
+    // « kaspersky on doit l enlever » (trial16 C20): the same « l' » typed without its apostrophe.
     const afterPronoun =
       SUBJECT_PRONOUNS.test(before) ||
-      (/^(le|la|les)$/.test(before) && OBJECT_AFTER.test(fold(tokens[i - 2]?.[0] ?? "")));
+      (/^(le|la|les)$/.test(before) && OBJECT_AFTER.test(fold(tokens[i - 2]?.[0] ?? ""))) ||
+      (before === "l" && !/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded));
     const afterDeterminer =
       !afterPronoun &&
       ((/^(l|qu)'/i.test(raw) && !(/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded))) ||
@@ -360,10 +371,14 @@ export function questionTerms(asked: string): QuestionTerm[] {
       (i === 0 || (i === 1 && (BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")) || articled))) &&
       parts.length === 1 &&
       !NOT_SUBJECT.test(folded) &&
+      // « le préfet peut-il … ? »: a role noun (`person-roles.txt`) is someone's function, not a name typed in lower case.
+      !isRoleNoun(folded) &&
       !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/.test(folded) &&
       (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
         INVERTED.test(tokens[i + 1]?.[0] ?? "") ||
-        (i === 0 && !/^\p{Lu}/u.test(text) && verbAfterPlaceTail(tokens, i)));
+        (i === 0 && !/^\p{Lu}/u.test(text) && verbAfterPlaceTail(tokens, i)) ||
+        // « kopano comme alternative à exchange … », « blackboard pour la formation … »: the thing asked about.
+        (i === 0 && !/^\p{Lu}/u.test(text) && SUBJECT_LINKS.has(fold(tokens[i + 1]?.[0] ?? ""))));
     const marks = {
       ...((capital && atStart && !namedCollectivity.has(index)) || typedSubject ? { clauseStart: true } : {}),
       ...((capital || typedSubject) && subject ? { subject: true } : {}),

@@ -10,6 +10,7 @@ import {
   asksOnlyDate,
   COUNTED,
   countedKind,
+  countsByMagnitude,
   countsByPronoun,
   FIGURE_ASKED,
   FREE_COUNTS,
@@ -1003,7 +1004,22 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   // sauvegarde … ? », « … que tout le monde utilise »).
   // A word naming the kind of answer or the judgement asked (« c'est quel pourcentage », « c'est suffisant ? ») says
   // so in any question.
-  const light = (t: QuestionTerm) => !!t.answerKind || (names.length > 0 && isLight(t));
+  // A product typed in lower case that names a catalog card read (« jira server c'est fini ? on doit aller où ? »,
+  // « … spss, R sait lire les fichiers .sav ? ») names what the question is about as a capital would.
+  const cardTitles = results
+    .slice(0, JUDGED)
+    .filter((r) => r.document.kind === "catalog")
+    .map((r) => words(r.document.title));
+  const namesCard = terms.some(
+    (t) =>
+      !t.name &&
+      !t.verb &&
+      !t.date &&
+      !isGeneric(t) &&
+      !isLight(t) &&
+      cardTitles.some((title) => title.includes(t.word)),
+  );
+  const light = (t: QuestionTerm) => !!t.answerKind || ((names.length > 0 || namesCard) && isLight(t));
   // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
   const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
   const perPassage = judged.map((p, i) => {
@@ -1478,7 +1494,8 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // it asks counts (« On prépare le budget 2027 : … ? » asks no figure), and a yes-or-no question asks none.
   // A question asking something else too (« Qui a payé …, et pour quel montant ? ») may be answered in part.
   // « c'est quoi le budget … ? » asks the figure by « quoi ».
-  const alsoAsks = /\b(?:qui|quoi|comment|pourquoi|ou|quand|lequel|laquelle|qu'est-ce)\b/.test(
+  // « combien de livrables, lesquels ? » asks them too.
+  const alsoAsks = /\b(?:qui|quoi|comment|pourquoi|ou|quand|lequel|laquelle|lesquels|lesquelles|qu'est-ce)\b/.test(
     fold(outsideContext(question)).replace(/[’]/g, "'").replace(FIGURE_BY_QUOI, ""),
   );
   const figureWord = polar(question) || alsoAsks ? undefined : FIGURE_ASKED.exec(fold(outsideContext(question)))?.[1];
@@ -1536,6 +1553,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
         holdsShareOf(plain, countedSet) ||
         [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!))) ||
         countsByPronoun(plain, countedSet) ||
+        countsByMagnitude(plain, countedSet) ||
         // « réunit environ 2 000 agents publics » for « combien de membres » (`member-counts.txt`).
         (MEMBER_NOUNS.some((n) => countedSet.has(frStem(n))) && MEMBERS_COUNTED.test(fold(plain)))
       );
@@ -1544,6 +1562,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     return (
       holdsAsked(plain, figure) ||
       holdsShareOf(plain, countedSet) ||
+      countsByMagnitude(plain, countedSet) ||
       (counted !== undefined &&
         [...fold(plain).matchAll(SPELLED_COUNT)].some(
           (m) => frStem(m[1]!) === frStem(counted) || countedSet.has(frStem(m[1]!)),

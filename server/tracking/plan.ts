@@ -4,11 +4,11 @@
  * planned value, products replaced, new dependencies, late milestones. Pure functions, no I/O: `service.ts` saves
  * plans, `public-page.ts` and `progress-note.ts` present them.
  */
-import { localDay, roundPercent } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
+import { formatInt, localDay, roundPercent } from "../core/text.ts";
+import { countText, message } from "../i18n/messages.ts";
 import { isExposed, isSetAside, type MeasurableItem, roleOf } from "../inventory/measure.ts";
 import { fold as foldText } from "../inventory/normalize.ts";
-import { perimeterNotice } from "../inventory/perimeter.ts";
+import { filesDiffer, narrowerPerimeter, type PerimeterSide, perimeterNotice } from "../inventory/perimeter.ts";
 import { type Line, lineOf, namedLike, rebased, reclassifiedLines } from "./lines.ts";
 import { productStatus } from "./product-status.ts";
 
@@ -95,6 +95,12 @@ export interface Checkpoint {
    * measures another perimeter (`checkpointPerimeter`). Absent from checkpoints taken before.
    */
   files?: { name: string; format?: string }[];
+  /**
+   * It covers sharply less of the parc than the checkpoint before it (`narrowerCheckpoint`), and the DSI confirmed it
+   * is the perimeter to follow — or it follows such a checkpoint and still covers less than the baseline
+   * (`addCheckpoint`, trial16 C4). The products it lacks are « absents de ce périmètre », not gone.
+   */
+  narrower?: true;
 }
 
 export interface PlanEvent {
@@ -262,16 +268,70 @@ export function checkpointOf(
   };
 }
 
+/** Two checkpoints as the perimeter rules compare them: their files only when both kept theirs (older ones did not). */
+function sides(a: Checkpoint, b: Checkpoint): [PerimeterSide, PerimeterSide] {
+  const filesKnown = !!a.files?.length && !!b.files?.length;
+  const side = (c: Checkpoint) => ({ files: filesKnown ? c.files! : [], installations: c.installations });
+  return [side(a), side(b)];
+}
+
 /**
  * The compare's notice (`perimeterNotice`) between a checkpoint and the previous one, or null: other files, or
  * installations jumping by more than a tenth — part of the change is the perimeter's, not progress (trial14 B5).
- * Checkpoints taken before their files were kept are compared on their installations only.
+ * Checkpoints taken before their files were kept are compared on their installations only. `previousIsBaseline`:
+ * the previous one is the plan's first inventory, its files said « au départ » (else « à l'inventaire précédent »,
+ * trial16 C17).
  */
-export function checkpointPerimeter(previous: Checkpoint | undefined, checkpoint: Checkpoint): string | null {
+export function checkpointPerimeter(
+  previous: Checkpoint | undefined,
+  checkpoint: Checkpoint,
+  previousIsBaseline = true,
+): string | null {
   if (!previous) return null;
-  const filesKnown = !!previous.files?.length && !!checkpoint.files?.length;
-  const side = (c: Checkpoint) => ({ files: filesKnown ? c.files! : [], installations: c.installations });
-  return perimeterNotice(side(previous), side(checkpoint));
+  return perimeterNotice(...sides(previous, checkpoint), { from: previousIsBaseline ? "start" : "previous" });
+}
+
+/**
+ * A checkpoint's perimeter against an earlier one when it covers sharply less of the parc (`narrowerPerimeter`:
+ * fewer files, or fewer than half the installations), else null: `addCheckpoint` asks the DSI to confirm it.
+ */
+export function narrowerCheckpoint(reference: Checkpoint, checkpoint: Checkpoint): "files" | "installations" | null {
+  return narrowerPerimeter(...sides(reference, checkpoint));
+}
+
+/** « 11 installations dans 2 fichiers » (the files only when the checkpoint kept them). */
+export function perimeterText(c: Checkpoint): string {
+  const installations = countText("installation", c.installations, formatInt(c.installations));
+  return c.files?.length
+    ? message("tracking.perimeter.side", {
+        installations,
+        files: countText("file", c.files.length, formatInt(c.files.length)),
+      })
+    : installations;
+}
+
+/**
+ * The latest checkpoint against the baseline, when it does not measure the baseline's perimeter: confirmed narrower
+ * (`Checkpoint.narrower`), or made of other files (`filesDiffer`). The caveat the plan's headline and the note carry
+ * (trial16 C4: « 85 % … le plan est en retard » measured on 2 of 4 files), and whether it is narrower (`narrowed`) —
+ * then a planned product it does not count is « absent de ce périmètre », not gone. Installations alone changing by
+ * more than a tenth are said under the table only (`checkpointPerimeter`): removing a product lowers them too.
+ */
+export function perimeterSinceStart(
+  baseline: Checkpoint | undefined,
+  latest: Checkpoint | undefined,
+): { caveat: string; narrowed: boolean } | null {
+  if (!baseline || !latest || latest === baseline) return null;
+  const [from, to] = sides(baseline, latest);
+  const narrowed = latest.narrower === true;
+  if (!narrowed && !(from.files.length && filesDiffer(from, to))) return null;
+  return {
+    caveat: message("tracking.perimeter.sinceStart", {
+      now: perimeterText(latest),
+      before: perimeterText(baseline),
+    }),
+    narrowed,
+  };
 }
 
 const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -358,9 +418,11 @@ export interface ProductProgress {
   /**
    * in-progress: fewer installations AND the planned replacement (or another alternative, `grown`) grew, or the plan
    * only removes it; fewer: fewer installations, nothing planned in their place seen to grow (trial 11: Windows 10
-   * → Debian « en cours » while the workstations went to Windows 11); grew: more installations than at the baseline.
+   * → Debian « en cours » while the workstations went to Windows 11); grew: more installations than at the baseline;
+   * outside-perimeter: not in the latest inventory, which covers less of the parc than the baseline
+   * (`perimeterSinceStart`): « absent de ce périmètre », not gone (trial16 C4).
    */
-  state: "replaced" | "in-progress" | "fewer" | "not-started" | "grew" | "absent";
+  state: "replaced" | "in-progress" | "fewer" | "not-started" | "grew" | "absent" | "outside-perimeter";
   /** Installations of the planned replacement in the baseline and the latest inventory (0 when it is not seen there). */
   byBefore: number;
   byNow: number;
@@ -389,7 +451,7 @@ export interface CheckpointProgress {
   change: number | null;
   /** Exposed dependencies that were not in the previous checkpoint. */
   appeared: Dependency[];
-  /** Exposed dependencies of the previous checkpoint that are gone. */
+  /** Exposed dependencies of the previous checkpoint that are gone (none said of a narrower checkpoint). */
   removed: Dependency[];
   /** The perimeter changed since the previous checkpoint: the French notice (`checkpointPerimeter`), else null. */
   perimeter: string | null;
@@ -419,6 +481,11 @@ export interface Progress {
    * counts per product follow, the starting percentage is that of its day — the plan's page says so.
    */
   reclassified?: string[];
+  /**
+   * The latest inventory does not cover the baseline's perimeter (`perimeterSinceStart`): the French caveat the plan's
+   * headline and the progress note carry beside its figure and standing (absent otherwise).
+   */
+  perimeter?: string;
 }
 
 function diff(previous: Checkpoint | undefined, current: Checkpoint) {
@@ -609,18 +676,26 @@ export function progressOf(plan: Plan, today: string): Progress {
       previous && previous.value !== null && checkpoint.value !== null
         ? round1(checkpoint.value - previous.value)
         : null;
+    // An inventory of part of the parc (trial16 C4) lacks what its files do not cover: nothing is said gone from it.
+    // Back on the whole parc, what it lacked is no « nouvelle dépendance »: compared with the last whole inventory.
+    const compared = checkpoint.narrower
+      ? previous
+      : (plan.checkpoints.slice(0, i).findLast((c) => !c.narrower) ?? previous);
+    const { appeared, removed } = diff(compared, checkpoint);
     return {
       checkpoint,
       planned,
       standing: standing(checkpoint.value, planned),
       change,
-      ...diff(previous, checkpoint),
-      perimeter: checkpointPerimeter(previous, checkpoint),
+      appeared,
+      removed: checkpoint.narrower ? [] : removed,
+      perimeter: checkpointPerimeter(previous, checkpoint, i === 1),
     };
   });
   const latest = checkpoints.at(-1) ?? null;
   const milestones = plan.milestones.map((milestone): MilestoneProgress => {
-    const after = plan.checkpoints.find((c) => c.date >= milestone.date && c.value !== null);
+    // An inventory of part of the parc judges no milestone (trial16 C4: 2 of 4 files could read « atteint »).
+    const after = plan.checkpoints.find((c) => c.date >= milestone.date && c.value !== null && !c.narrower);
     if (after && (day(after.date) - day(milestone.date)) / 86_400_000 <= MEASURE_WINDOW_DAYS) {
       return {
         milestone,
@@ -637,6 +712,7 @@ export function progressOf(plan: Plan, today: string): Progress {
   // at the start too, under the product it was classified as (trial 12: LibreOffice from 390, not 240).
   const baseline = plan.checkpoints[0] ? rebased(plan.checkpoints[0], last) : undefined;
   const planned = plannedProducts(plan.products);
+  const sinceStart = perimeterSinceStart(plan.checkpoints[0], last);
   const products = planned.map((product): ProductProgress => {
     const before = installationsOf(baseline, product);
     const now = installationsOf(last, product);
@@ -658,7 +734,9 @@ export function progressOf(plan: Plan, today: string): Progress {
       before === 0
         ? "absent"
         : now === 0
-          ? "replaced"
+          ? sinceStart?.narrowed
+            ? "outside-perimeter"
+            : "replaced"
           : now < before
             ? moving
               ? "in-progress"
@@ -666,7 +744,13 @@ export function progressOf(plan: Plan, today: string): Progress {
             : now > before
               ? "grew"
               : "not-started";
-    const late = state !== "replaced" && state !== "absent" && product.dueDate !== null && product.dueDate < today;
+    // Outside the latest inventory's perimeter: whether it is still installed is not known, so not « late » either.
+    const late =
+      state !== "replaced" &&
+      state !== "absent" &&
+      state !== "outside-perimeter" &&
+      product.dueDate !== null &&
+      product.dueDate < today;
     const replacedBy = state === "replaced" && byNow > byBefore;
     const unrecognised = removal ? null : unrecognisedLike(last, product.by);
     const facts = {
@@ -696,9 +780,20 @@ export function progressOf(plan: Plan, today: string): Progress {
     };
   });
   const targetMet =
-    !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
+    !!latest &&
+    !latest.checkpoint.narrower &&
+    latest.checkpoint.value !== null &&
+    latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
   const reclassified = plan.checkpoints[0] ? reclassifiedLines(plan.checkpoints[0], last) : [];
-  return { latest, checkpoints, milestones, products, targetMet, ...(reclassified.length ? { reclassified } : {}) };
+  return {
+    latest,
+    checkpoints,
+    milestones,
+    products,
+    targetMet,
+    ...(reclassified.length ? { reclassified } : {}),
+    ...(sinceStart ? { perimeter: sinceStart.caveat } : {}),
+  };
 }
 
 /**
@@ -776,6 +871,11 @@ export interface PublicSnapshot {
   licence: Publication["licence"];
   /** The publisher ticked « J'ai relu les chiffres… » before publishing: only then does the page say so. */
   reviewed?: boolean;
+  /**
+   * The latest inventory does not cover the baseline's perimeter (`Progress.perimeter`): the caveat said beside its
+   * figure (absent otherwise, and from snapshots before round 20).
+   */
+  perimeter?: string;
   /**
    * How the plan was made: adopted from a saved roadmap (« inscrit dans sa feuille de route ») or typed directly
    * (« a adopté un plan »; trial12 A8). Absent from snapshots before trial 12: the words true of both are used.
@@ -867,6 +967,7 @@ export function snapshotOf(
     licence: options.licence,
     reviewed: options.reviewed ?? false,
     origin: plan.source ? "roadmap" : "direct",
+    ...(progress.perimeter ? { perimeter: progress.perimeter } : {}),
   };
 }
 

@@ -99,6 +99,8 @@ export function productStatus(p: StatusFacts): string {
       if (p.by && !p.removal && p.unrecognised) parts.push(unrecognisedWords(p.unrecognised));
       return parts.join(", ");
     }
+    case "outside-perimeter":
+      return t("outside-perimeter");
     default:
       return t("absent");
   }

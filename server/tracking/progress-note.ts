@@ -64,6 +64,12 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
           latest.change === null ? "—" : countText("point", latest.change, points(latest.change)),
       }),
     );
+    // Measured on another perimeter than the baseline's (trial16 C4: 2 of 4 files read as « le plan est en retard »):
+    // said right after the figure, then each inventory whose perimeter differs from the previous one's, as the
+    // plan's page says them under its table — the note is what the élus read.
+    if (progress.perimeter) where.push("", progress.perimeter);
+    for (const p of progress.checkpoints.filter((p) => p.perimeter))
+      where.push("", t("perimeter", { date: frenchDate(p.checkpoint.date), notice: p.perimeter! }));
     if (progress.targetMet) where.push("", t("targetMet"));
   }
   section("where", t("whereTitle"), where);

@@ -18,10 +18,12 @@ import {
   type Checkpoint,
   checkpointOf,
   type MeasurableAnalysis,
+  narrowerCheckpoint,
   type Plan,
   type PlanSource,
   type Progress,
   type PublicSnapshot,
+  perimeterText,
   plannedValue,
   progressOf,
   snapshotOf,
@@ -68,6 +70,11 @@ export const checkpointInput = z.strictObject({
   date: isoDay.optional(),
   /** The DSI confirmed that an analysis naming another collectivité than the plan's measures this plan. */
   otherCollectivite: z.boolean().optional(),
+  /**
+   * The DSI confirmed that an inventory covering sharply less of the parc than the previous one or the baseline
+   * (`narrowerCheckpoint`: fewer files, or fewer than half the installations) is the perimeter to follow.
+   */
+  narrowerPerimeter: z.boolean().optional(),
   version: z.number().int().positive().optional(),
 });
 export const removeCheckpointInput = z.strictObject({
@@ -304,17 +311,37 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
     const checkpoint = checkpointOf(analysis, plan.measure, date, now);
     // The baseline stays first; the others in the order of the days they describe, then of their imports.
     const others = plan.checkpoints.slice(1).filter((c) => c.date !== date);
-    plan.checkpoints = [
+    const checkpoints = [
       baseline,
       ...[...others, checkpoint].sort(
         (a, b) =>
           a.date.localeCompare(b.date) || (a.importedAt ?? a.recordedAt).localeCompare(b.importedAt ?? b.recordedAt),
       ),
     ];
+    // Part of the parc imported by mistake (trial16 C4: 2 of 4 files, 11 installations against 3 787, read as 22
+    // products « n'apparaît plus » and « le plan est en retard »): refused unless the DSI confirms it is the perimeter
+    // to follow. Compared with the inventory it follows: a parc whose products are removed one by one loses
+    // installations at every checkpoint, never half of them at once.
+    const previous = checkpoints[checkpoints.indexOf(checkpoint) - 1]!;
+    const narrower = narrowerCheckpoint(previous, checkpoint)
+      ? {
+          now: perimeterText(checkpoint),
+          before: perimeterText(previous),
+          reference: message(`tracking.perimeter.reference.${previous === baseline ? "start" : "previous"}`),
+          date: frenchDate(previous.date),
+        }
+      : null;
+    if (narrower && !data.narrowerPerimeter)
+      throw new AppError("narrower_perimeter", message("tracking.error.checkpointNarrower", narrower), 409);
+    // Confirmed; or the next inventory of the narrower perimeter confirmed before, still narrower than the baseline.
+    if (narrower || (previous.narrower && narrowerCheckpoint(baseline, checkpoint))) checkpoint.narrower = true;
+    plan.checkpoints = checkpoints;
     plan.log.push({
       at: now.toISOString(),
       action: "checkpoint",
-      detail: message("tracking.log.checkpoint", { analysis: analysis.id, date: frenchDate(date) }),
+      detail: narrower
+        ? message("tracking.log.checkpointNarrower", { ...narrower, analysis: analysis.id, date: frenchDate(date) })
+        : message("tracking.log.checkpoint", { analysis: analysis.id, date: frenchDate(date) }),
     });
   });
 }

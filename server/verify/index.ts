@@ -22,6 +22,7 @@ import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
 import { allReplacedUnstated, countryGivenToAll, itemAttributeSwapped } from "./card-items.ts";
+import { carriedDuty } from "./carried-duty.ts";
 import { reasonReplaced } from "./cause.ts";
 import { correctedClaimRepeated } from "./claim-correction.ts";
 import { complementSwapped } from "./complements.ts";
@@ -65,6 +66,7 @@ import { hedgeDropped } from "./hedged.ts";
 import { inferenceReason } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { licenceOpposite } from "./licence.ts";
+import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
@@ -89,6 +91,7 @@ import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
 import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
+import { withNamedSubject } from "./pronoun-subject.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
 import { refusalAgainst } from "./refusal.ts";
@@ -773,13 +776,16 @@ function checkSentence(
   }
   // The sentence says the opposite of what it cites: « Munich n'est jamais revenue à Windows » against « Munich est
   // revenue à Windows en 2017 »; « Munich utilise toujours Linux » against « un retour à Windows » (`against.ts`).
+  // A sentence opening with « Elle » is read with the name the sentence before opens with (« La DINUM … [1]. Elle garde
+  // Windows … [1]. », trial16 C3; `pronoun-subject.ts`) by the rules that read what a named subject did.
+  const subjectNamed = withNamedSubject(stated, earlier) ?? stated;
   if (cited.length > 0) {
     const opposite =
       contradicted(stated, pool) ??
       contrasted(stated, pool) ??
       pairSwapped(stated, pool) ??
       neitherNor(stated, pool) ??
-      saidAgainst(stated, citedSentences(pool)) ??
+      saidAgainst(subjectNamed, citedSentences(pool)) ??
       verbReversed(stated, pool) ??
       deniedOnly(stated, pool) ??
       oppositesSwapped(stated, pool) ??
@@ -796,6 +802,14 @@ function checkSentence(
         }),
       );
   }
+  // « Ce plan doit couvrir … » after « Chaque commune doit formaliser … son propre plan »: the duty of the holder the
+  // earlier sentence wrongly names (`carried-duty.ts`, trial16 C18).
+  const dutyTakenUp =
+    cited.length > 0 && reasons.length === 0 ? carriedDuty(stated, earlier, citedSentences(pool)) : null;
+  if (dutyTakenUp) reasons.push(message("verify.dutyCarried", { where: w, ...dutyTakenUp }));
+  // « plus aucune lacune fonctionnelle » where the passage lists the ones there are no more of (`list-scope.ts`).
+  const dropped = cited.length > 0 && reasons.length === 0 ? listDropped(stated, pool) : null;
+  if (dropped) reasons.push(message("verify.listDropped", { where: w, ...dropped }));
   // A figure credited to the other of two sources the cited passages set side by side, or given alone where they say
   // their sources diverge (`credited.ts`).
   if (cited.length > 0) {
@@ -1039,7 +1053,7 @@ function checkSentence(
   }
   // An outcome stated of a named subject (« QBO a migré », « a accepté », « ont obtenu ») that no cited sentence about
   // it says, or only a request does (trial15 A6, A14; `outcomes.ts`).
-  const outcome = cited.length > 0 && reasons.length === 0 ? outcomeUnsaid(stated, pool) : null;
+  const outcome = cited.length > 0 && reasons.length === 0 ? outcomeUnsaid(subjectNamed, pool) : null;
   if (outcome)
     reasons.push(
       outcome.asked

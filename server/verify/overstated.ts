@@ -58,7 +58,8 @@ const SOFT_CONDITIONAL = set("soft-conditional");
 const ALL = set("all");
 const ALL_IDIOMS = set("all-idioms");
 const PARTS = set("parts");
-const DUTY = set("duty");
+/** Folded words of an obligation (« doit », « doivent »): [duty]. */
+export const DUTY = set("duty");
 const DUTY_SOURCE = set("duty-source");
 const DUTY_ON = set("duty-on");
 /** « imposé à toutes les collectivités de formaliser », « exige des communes qu'elles publient »: holder, then rest. */

@@ -300,7 +300,11 @@ export function countedThing(
     .slice(at + f.raw.length)
     .replace(/^\s*d['’]\s*(?=\p{L})/u, (m) => (/(?:mille|ions?|iards?)$/u.test(f.raw) ? " " : m));
   if (f.kind === "percent") {
-    const share = /^\s*(?:(?:des|du|de)\s+|d['’])(?:(?:la|le|les|ses|leurs?|nos|vos|ces)\s+|l['’])?/u.exec(rest);
+    // « 95 % de cette somme » is a share of the sum (trial16 C3), as « 95 % de son parc » is of the parc.
+    const share =
+      /^\s*(?:(?:des|du|de)\s+|d['’])(?:(?:la|le|les|ses|son|sa|leurs?|nos|notre|vos|votre|ces|cette|cet|ce)\s+|l['’])?/u.exec(
+        rest,
+      );
     if (!share?.[0].trim()) return [];
     rest = rest.slice(share[0].length);
   }

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Draft } from "../../server/drafting/types.ts";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
@@ -246,6 +247,12 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       "Ma seconde version, à ne pas perdre.",
     );
 
+    // Version 3 as a signed-in colleague's edit saves it (`by`, trial16 C19): the list names him once reloaded.
+    const drafts = withoutModel.engine.records<Draft>("drafts");
+    const stored = (await drafts.get(id))!;
+    stored.versions[2]!.by = "Bruno Petit";
+    await drafts.put(id, stored);
+
     // An older version, chosen in the list, is read as it was, without edit buttons; its downloads are of that version.
     const choice = page.getByLabel("Version affichée");
     expect((await choice.locator("option").allInnerTexts())[0]).toMatch(/^Version 4 — .+ — modification de « /);
@@ -254,6 +261,12 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       .poll(() => page.locator(".draft-section").first().locator(".draft-text").innerText())
       .toBe("Texte d'un autre onglet.");
     expect(await page.locator("#draft-old-version").innerText()).toContain("version 3 sur 4, en lecture seule");
+    expect(await choice.locator("option").allInnerTexts()).toEqual([
+      expect.stringMatching(/^Version 4 — .+ — modification de « [^»]+ »$/),
+      expect.stringMatching(/^Version 3 — .+ — modification de « [^»]+ », par Bruno Petit$/),
+      expect.stringMatching(/^Version 2 — /),
+      expect.stringMatching(/^Version 1 — .+ — rédaction$/),
+    ]);
     expect(await page.getByRole("button", { name: /^Modifier cette section/ }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "PDF" }).getAttribute("href")).toBe(
       `/api/drafts/${id}/export?format=pdf&version=3`,

@@ -36,6 +36,8 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
         ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40],
         ["Google Chrome", "Google LLC", 40],
       ],
+      // A third of the parc (one of its files): trial16 C4.
+      [["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40]],
     ] as [string, string, number][][]) {
       const res = await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, {
         method: "POST",
@@ -144,6 +146,23 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await page.getByText(/La page publique montre encore un inventaire retiré du suivi/).waitFor();
     expect(await page.locator(".table-scroll table").first().locator("tbody tr").count()).toBe(1);
     expect(await page.getByRole("button", { name: /^Retirer l'inventaire/ }).count()).toBe(0);
+
+    // Part of the parc imported by mistake (trial16 C4): the server's reason, nothing added; then « Ajouter quand
+    // même » asked twice adds it, and the plan says what it does not measure.
+    await page.getByLabel("Analyse à ajouter").selectOption(ids[2]!);
+    await page.getByLabel("Date de l'inventaire (facultatif)").fill("2026-05-15");
+    await page.getByRole("button", { name: "Ajouter cet inventaire" }).click();
+    await page.getByText(/^Cet inventaire semble ne couvrir qu'une partie du parc : 40 installations/).waitFor();
+    expect(await page.locator(".table-scroll table").first().locator("tbody tr").count()).toBe(1);
+    await page.getByRole("button", { name: "Ajouter quand même" }).click();
+    await page.getByRole("button", { name: "Confirmer : suivre ce périmètre" }).click();
+    await page.getByRole("cell", { name: "absent de ce périmètre", exact: true }).waitFor();
+    expect(await page.locator(".added-checkpoints li").innerText()).toContain(
+      "Inventaire du 15 mai 2026 (40 installations, une partie du parc seulement : ajout confirmé)",
+    );
+    expect(await page.locator("#plan-perimeter").innerText()).toMatch(
+      /^Attention : le dernier inventaire ne couvre pas le même périmètre que l'inventaire de départ \(40 installations/,
+    );
 
     expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);
     expect(consoleErrors).toEqual([]);

@@ -117,10 +117,12 @@ describe("trial4's letter without a model", () => {
     });
     const local = alpes.versions[0]!.sections.find((s) => s.key === "local")!;
     expect(local.mode).toBe("template");
-    const sentence = local.text.split(/(?<=\.)\s+/).find((x) => /ont déjà engagé ce travail/.test(x));
+    const sentence = local.text
+      .split(/(?<=\.)\s+/)
+      .find((x) => /ont déjà engagé une démarche vers le logiciel libre/.test(x));
     // Said only with the peers named and cited: each cited passage a case study of a collectivité, credited to a
     // source of its own page (an address), not to Cap Libre's analysis nor a guide.
-    expect(sentence).toMatch(/ont déjà engagé ce travail, (?:comme|notamment) [^[]+\[\d\]/);
+    expect(sentence).toMatch(/ont déjà engagé une démarche vers le logiciel libre, (?:comme|notamment) [^[]+\[\d\]/);
     const cited = [...sentence!.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
     for (const n of cited) {
       const citation = local.citations.find((c) => c.n === n)!;

@@ -137,7 +137,14 @@ describe("a checkpoint whose perimeter changed (the compare's notice, on the pla
 describe("a checkpoint added by mistake is removed alone (trial15 B4)", () => {
   it("removes it with the plan's version, logs it, keeps the baseline, and says when the date has none", async () => {
     const wrong = await upload(10, "2026-11-20", "Département du Gard", 20);
-    const added = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: wrong });
+    // A tenth of the parc: asked first (trial16 C4), added when confirmed.
+    const asked = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: wrong });
+    expect(asked.status).toBe(409);
+    expect((await asked.json()).error.code).toBe("narrower_perimeter");
+    const added = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, {
+      analysisId: wrong,
+      narrowerPerimeter: true,
+    });
     expect(added.status, await added.clone().text()).toBe(201);
     const before = (await added.json()).plan;
     expect(before.checkpoints.map((c: { date: string }) => c.date)).toContain("2026-11-20");

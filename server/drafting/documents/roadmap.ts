@@ -112,6 +112,24 @@ function deadlineText(structure: DocumentStructure, date: string, phaseEnd: stri
   return texts(structure, "phase.localDeadline", { date: frenchDate(date) });
 }
 
+/**
+ * Why a line is in the first phase whatever its weight: the vendor's end of support, past (« sans correctifs de
+ * sécurité depuis le 14 octobre 2025 ») or coming (« à partir du 12 janvier 2027 »), one day or several by edition.
+ */
+export function unsupportedText(structure: DocumentStructure, days: string[], today: string): string {
+  const past = days.filter((d) => d <= today);
+  const coming = days.filter((d) => d > today);
+  const list = (ds: string[], one: string, more: string) =>
+    ds.map((d, i) => texts(structure, i ? more : one, { date: frenchDate(d) })).join("");
+  const when = [
+    past.length ? list(past, "phase.unsupportedSince", "phase.unsupportedSinceMore") : "",
+    coming.length ? list(coming, "phase.unsupportedFrom", "phase.unsupportedFromMore") : "",
+  ]
+    .filter(Boolean)
+    .join(texts(structure, "phase.unsupportedOr"));
+  return texts(structure, days.length > 1 ? "phase.unsupportedByEdition" : "phase.unsupported", { when });
+}
+
 /** The inventory names a line counts, when it counts several (one product under two names: trial 10). */
 function inventoryNamesText(structure: DocumentStructure, l: RoadmapLine): string | null {
   return l.inventoryNames.length > 1
@@ -126,6 +144,7 @@ function phaseLine(
   events: LocalEvent[],
   phaseEnd: string | null,
   start: string,
+  today: string,
 ): string {
   const facts = [
     `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
@@ -147,7 +166,8 @@ function phaseLine(
       ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
       : partialOnly(structure, l);
   const deadline = events.find((e) => e.lines.includes(l))?.date;
-  return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}` : ""}`;
+  const unsupported = l.unsupported?.length ? ` ; ${unsupportedText(structure, l.unsupported, today)}` : "";
+  return `- **${l.item.name}** (${facts}) → ${alt}${unsupported}${deadline ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}` : ""}`;
 }
 
 /**
@@ -196,7 +216,12 @@ function shortCalendarWarning(structure: DocumentStructure, plan: RoadmapPlan, s
   const months = month(targetDate) - month(start);
   if (months >= SHORT_CALENDAR_MONTHS) return "";
   const involved = (plan.target.required.length ? plan.target.required : plan.lines)
-    .filter((l) => l.phase !== "quick" && !l.removal && l.item.installations >= SHORT_CALENDAR_INSTALLATIONS)
+    .filter(
+      (l) =>
+        (l.phase !== "quick" || l.unsupported?.length) &&
+        !l.removal &&
+        l.item.installations >= SHORT_CALENDAR_INSTALLATIONS,
+    )
     .sort((a, b) => b.item.installations - a.item.installations);
   if (!involved.length) return "";
   const named = involved
@@ -219,6 +244,7 @@ export function roadmapContext(
   const vars: Record<string, string> = { ...baseVars(c) };
   // Dated events come from what the DSI says of the collectivité, never from a claim about others (`contextClaims`).
   const plan = planRoadmap(analysis, { target: inputs.targetShare, context: ownContext(inputs.context, c.name), now });
+  const today = now.slice(0, 10);
   const counts = measureSentences(structure, plan);
   const start = roadmapStart(inputs.startDate, now);
   const baseline = counts.weighted;
@@ -252,7 +278,7 @@ export function roadmapContext(
       alternative: l.removal ? texts(structure, "target.removal") : (l.alternative?.name ?? ""),
       points: formatPoints(l.points),
       phase: texts(structure, `phase.${l.phase}.name`),
-    })}${l.limited ? ` — ${limitedText(structure, l, "target")}` : ""}`;
+    })}${l.limited ? ` — ${limitedText(structure, l, "target")}` : ""}${l.unsupported?.length ? ` — ${unsupportedText(structure, l.unsupported, today)}` : ""}`;
   const requirements: string[] = [];
   if (plan.target.reachable && plan.target.required.length === 0) {
     requirements.push(texts(structure, "target.alreadyMet", { target, baseline }));
@@ -374,7 +400,9 @@ export function roadmapContext(
     const shown = phase.lines.slice(0, MAX_LISTED);
     const more = phase.lines.length - shown.length;
     const end = ends?.[plan.phases.indexOf(phase)] ?? null;
-    const rows = shown.map((l) => phaseLine(structure, l, plan.events, end, start));
+    const rows = shown.map((l) => phaseLine(structure, l, plan.events, end, start, today));
+    // Software out of the vendor's support is here whatever its weight: said once, before it is listed (trial16 C8).
+    if (phase.lines.some((l) => l.unsupported?.length)) detail.push(texts(structure, "phase.unsupportedRule"));
     detail.push(rows.join("\n") + (more > 0 ? `\n- ${texts(structure, "more", { count: formatInt(more) })}` : ""));
     // The rule that put consumer apps here, said once where they are listed (trial 9).
     if (phase.lines.some((l) => l.removal && !l.utility))
@@ -592,6 +620,16 @@ export function roadmapContext(
         .map(
           (l) =>
             `${texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} — ${l.laws.length ? lawsText(l.laws) : "—"} — ${alternativesText(l.item)}`,
+        ),
+    ],
+    [
+      texts(structure, "data.unsupported"),
+      plan.lines
+        .filter((l) => l.unsupported?.length)
+        .slice(0, MAX_LISTED)
+        .map(
+          (l) =>
+            `${l.item.name} (${formatInt(l.item.installations)} ${installationWord(l.item.installations)}) : ${unsupportedText(structure, l.unsupported!, today)} (${texts(structure, `phase.${l.phase}.name`)})`,
         ),
     ],
     [texts(structure, "data.contexteLocal"), inputs.context],

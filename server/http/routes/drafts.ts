@@ -54,14 +54,20 @@ export function draftRoutes(engine: Engine) {
     .post("/drafts", limit, async (c) => {
       // Validation and the analysis lookup happen before the stream starts: errors are plain JSON 400/404.
       const prepared = await prepareDraft(engine, await readJson(c.req.raw));
-      return streamEvents(c, (signal) => createDraft(engine, prepared, signal));
+      return streamEvents(c, (signal) => createDraft(engine, prepared, signal, authorOf(c)));
     })
     .get("/drafts", async (c) => c.json({ drafts: await listDrafts(engine) }))
     .get("/drafts/:id", async (c) =>
       c.json(draftWithModel(await getDraft(engine, c.req.param("id")), optionalVersion(c.req.query("version")))),
     )
     .patch("/drafts/:id/sections/:key", limit, async (c) => {
-      const draft = await editSection(engine, c.req.param("id"), c.req.param("key"), await readJson(c.req.raw));
+      const draft = await editSection(
+        engine,
+        c.req.param("id"),
+        c.req.param("key"),
+        await readJson(c.req.raw),
+        authorOf(c),
+      );
       return c.json(draftWithModel(draft));
     })
     .post("/drafts/:id/sections/:key/attestations", limit, async (c) => {
@@ -87,12 +93,12 @@ export function draftRoutes(engine: Engine) {
       if ((c.req.header("accept") ?? "").includes("application/json")) {
         const controller = new AbortController();
         c.req.raw.signal.addEventListener("abort", () => controller.abort());
-        for await (const _ of regenerateSection(engine, id, key, controller.signal, version)) {
+        for await (const _ of regenerateSection(engine, id, key, controller.signal, version, authorOf(c))) {
           // Only the saved result matters to a JSON client.
         }
         return c.json(draftWithModel(await getDraft(engine, id)));
       }
-      return streamEvents(c, (signal) => regenerateSection(engine, id, key, signal, version));
+      return streamEvents(c, (signal) => regenerateSection(engine, id, key, signal, version, authorOf(c)));
     })
     .get("/drafts/:id/export", async (c) => {
       const format = parseFormat(c.req.query("format"));

@@ -1,0 +1,109 @@
+/**
+ * Trial 16 (6 December 2026), C19: two DSIs work on one roadmap, and a draft's versions said only when and why
+ * (`{ at, cause }`): nothing told who wrote version 3. Each version now carries who made it (`by`: the signed-in
+ * person's name) — the draft written, a section edited, a section written again —, on both stores; versions saved
+ * before stay readable as they are, and without sign-in nothing is added.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expiringStore, newToken, type Session } from "../../server/auth/sessions.ts";
+import { teamStore } from "../../server/auth/workspaces.ts";
+import { startSignInServer, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
+import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
+import { parseSse, postJson, startTestServer, type TestServer } from "../helpers/server.ts";
+import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
+
+const letter = JSON.parse(readFileSync("test/fixtures/drafting/letter.json", "utf8"));
+const BACKENDS = postgresAvailable ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const);
+
+describe.each(BACKENDS)("who made each version of a draft (%s)", (backend) => {
+  let database: { url: string; drop(): Promise<void> } | null = null;
+  let provider: TestProvider;
+  let server: TestServer;
+  const cookies = new Map<string, string>();
+  const as = (who: string, path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), cookie: `caplibre_session=${cookies.get(who)}` },
+    });
+
+  beforeAll(async () => {
+    database = backend === "postgresql" ? await createTestDatabase() : null;
+    provider = await startTestProvider();
+    server = await startSignInServer(provider, {
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      CORPUS_DIR: INVENTORY_CORPUS,
+    });
+    const team = teamStore(server.engine.database);
+    await team.createWorkspace("a", "Mairie A");
+    const sessions = expiringStore(server.engine.records<Session>("sessions"));
+    for (const [email, name] of [
+      ["alice.martin@a.fr", "Alice Martin"],
+      ["bruno.petit@a.fr", ""],
+    ] as const) {
+      await team.setRole(email, "a", "dsi");
+      const token = newToken();
+      await sessions.put(token, {
+        subject: email.split("@")[0]!,
+        issuer: provider.issuer,
+        name,
+        email,
+        created: new Date().toISOString(),
+        expires: new Date(Date.now() + 3600_000).toISOString(),
+      });
+      cookies.set(email, token);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await provider?.close();
+    await database?.drop();
+  });
+
+  it("names the person of each version: written by one, edited by the other, written again by the first", async () => {
+    const created = await as("alice.martin@a.fr", "/api/drafts", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "letter", inputs: letter }),
+    });
+    expect(created.status).toBe(200);
+    const id = parseSse(await created.text()).at(-1)!.data.id as string;
+    let draft = await (await as("alice.martin@a.fr", `/api/drafts/${id}`)).json();
+    const key = draft.versions[0].sections[0].key as string;
+    const edited = await as("bruno.petit@a.fr", `/api/drafts/${id}/sections/${key}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Madame, Monsieur,", version: 1 }),
+    });
+    expect(edited.status, await edited.clone().text()).toBe(200);
+    const again = await as("alice.martin@a.fr", `/api/drafts/${id}/sections/${key}/regenerate`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ version: 2 }),
+    });
+    expect(again.status, await again.clone().text()).toBe(200);
+    draft = await (await as("bruno.petit@a.fr", `/api/drafts/${id}`)).json();
+    // Bruno's identity gave no name: his e-mail.
+    expect(draft.versions.map((v: { cause: string; by?: string }) => [v.cause, v.by])).toEqual([
+      ["generate", "Alice Martin"],
+      [`edit:${key}`, "bruno.petit@a.fr"],
+      [`regenerate:${key}`, "Alice Martin"],
+    ]);
+  });
+});
+
+describe("without sign-in", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ CORPUS_DIR: INVENTORY_CORPUS });
+  });
+  afterAll(() => server?.stop());
+
+  it("adds no author: one person on this machine", async () => {
+    const created = await postJson(`${server.url}/api/drafts`, { type: "letter", inputs: letter });
+    const id = parseSse(await created.text()).at(-1)!.data.id as string;
+    const draft = await (await fetch(`${server.url}/api/drafts/${id}`)).json();
+    expect(draft.versions[0]).not.toHaveProperty("by");
+    expect(draft.versions[0].cause).toBe("generate");
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * A fact of the asker's own collectivité asked with a model (ownfig2 answered it honestly without one): the answer
+ * opens on the same sentence (« Le corpus ne donne pas et ne peut pas donner les dates, votes … de votre
+ * collectivité »), and the model is told that the passages speak of other bodies (`prompts/fr/own.md`). Real corpus,
+ * real server over HTTP, a fake model server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeOllama, startFakeOllamaServer } from "../helpers/fake-ollama.ts";
+import {
+  parseSse,
+  postJson,
+  REAL_CORPUS,
+  realCorpusDataDir,
+  startTestServer,
+  type TestServer,
+  withTestProvider,
+} from "../helpers/server.ts";
+
+const OPENING =
+  "Le corpus ne donne pas et ne peut pas donner les dates, votes, contrats ni prestataires de votre collectivité";
+const TOLD = "la question porte sur la collectivité de l'utilisateur elle-même";
+
+let server: TestServer;
+let fake: FakeOllama;
+beforeAll(async () => {
+  fake = await startFakeOllamaServer({ reply: "Échirolles a adopté une délibération en 2021 [1]." });
+  server = await startTestServer(
+    withTestProvider({
+      CORPUS_DIR: REAL_CORPUS,
+      DATA_DIR: await realCorpusDataDir("cap-libre-own-model-"),
+      OLLAMA_BASE_URL: fake.url,
+      OLLAMA_STATUS_TTL_MS: "60000",
+    }),
+  );
+}, 240_000);
+afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+});
+
+async function ask(question: string) {
+  const response = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: question }] });
+  expect(response.status).toBe(200);
+  const events = parseSse(await response.text());
+  const text = events.flatMap((e) => (e.event === "token" ? [e.data.text as string] : [])).join("");
+  const done = events.find((e) => e.event === "done")!.data;
+  return { text, done, prompt: fake.chats.at(-1)?.messages.at(-1)?.content ?? "" };
+}
+
+describe("a fact of the asker's own collectivité, answered with a model", () => {
+  it("opens on the honest sentence before the model's words, and tells the model", async () => {
+    const { text, done, prompt } = await ask("notre conseil a voté la délibération sur le libre à quelle date ?");
+    expect(done.mode).toBe("generated");
+    expect(done.abstention).toBeNull();
+    expect(text.startsWith(OPENING)).toBe(true);
+    expect(text).toContain("Échirolles a adopté une délibération en 2021 [1].");
+    expect(prompt).toContain(TOLD);
+    expect(prompt).toContain("ne devine pas les siens");
+  });
+
+  it("leaves a general question asked with « on » as it was", async () => {
+    const { text, prompt } = await ask("par où on commence pour cartographier nos dépendances ?");
+    expect(text).not.toContain("votre collectivité");
+    expect(prompt).not.toContain(TOLD);
+  });
+});
