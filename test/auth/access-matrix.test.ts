@@ -719,6 +719,8 @@ describe.each(BACKENDS)("route × role matrix (%s)", (backend) => {
     const section = draft.versions.at(-1).sections.find((s: { key: string }) => s.key === fx.section);
     const attested = section.verification.sentences.find((s: { text: string }) => s.text === sentence);
     expect(attested.attestation.by).toBe("redacteur@a.fr");
+    // The version it makes says who, like an edit's.
+    expect(draft.versions.at(-1).by).toBe("redacteur@a.fr");
   });
 
   it("lists only the caller's workspace: « b » sees none of « a »'s analyses, drafts, plans, classifications, keys or log", async () => {
