@@ -1,6 +1,7 @@
 // @ts-check
 // A saved draft as the server's document model (`model` beside the draft: server/export/model.ts, documentJson),
-// built as DOM nodes: the blocks, the verification marks (« [non vérifié] », « [à vérifier] ») and the note
+// built as DOM nodes: the blocks, the verification marks (« [non vérifié] », « [à vérifier] », « [fait local, attesté
+// par …] ») and the note
 // numbers are the ones the ODT, DOCX, PDF and Markdown exports print. Nothing is parsed again here.
 import { markEnglish, sourceTitle } from "./lang.js";
 import { el, inferenceLabel, t } from "./lib.js";
@@ -35,6 +36,14 @@ export function renderInlines(inlines, noteId) {
     if (i.flagged) return el("strong", { class: "flag-label" }, i.text);
     // The label of a conclusion the model draws from what it cites: the page's own, with what it means.
     if (i.inference) return inferenceLabel();
+    // A sentence attested as a local fact: the server's label (who, when), and what it means said too.
+    if (i.attested)
+      return el(
+        "span",
+        { class: "attested-label", title: t("verify.attestedExplained") },
+        i.text,
+        el("span", { class: "visually-hidden" }, ` : ${t("verify.attestedExplained")}`),
+      );
     if (i.bold && i.italic) return el("strong", {}, el("em", {}, i.text));
     if (i.bold) return el("strong", {}, i.text);
     if (i.italic) return el("em", {}, i.text);

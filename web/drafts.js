@@ -5,7 +5,7 @@
 // are listed (GET /api/drafts) to reopen them.
 
 import { renderSection as renderModelSection } from "./document.js";
-import { clearErrors, errorSummary, prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
+import { askTwice, clearErrors, errorSummary, prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 import {
   $,
   apiError,
@@ -920,6 +920,9 @@ function renderSection(draft, s, model, { editable = true } = {}) {
   const flagged = (s.verification?.sentences ?? []).filter(
     (x) => x.status === "unsupported" || x.status === "invalid-citation",
   );
+  // Sentences attested as local facts, and whether this person may attest one (the role of a section edit).
+  const attested = (s.verification?.sentences ?? []).filter((x) => x.status === "attested" && x.attestation);
+  const canAttest = editable && allows("redacteur");
   const headingId = `sec-${draft.id}-${s.key}`.replace(/[^\w-]/g, "-");
   const { text: body, notes } = renderModelSection(model, (n) => `note-${draft.id}-${n}`.replace(/[^\w-]/g, "-"));
   const edit = editable
@@ -952,15 +955,96 @@ function renderSection(draft, s, model, { editable = true } = {}) {
           { class: "flags" },
           el("p", { class: "flags-title" }, t("verify.boxTitle", { count: flagged.length })),
           el("p", { class: "hint" }, t("verify.boxIntro")),
+          canAttest ? el("p", { class: "hint" }, t("draft.attest.hint")) : null,
           el(
             "ul",
             {},
-            flagged.map((x) => el("li", {}, el("q", {}, x.text), " — ", x.reasons.join(" ; "))),
+            flagged.map((x) =>
+              el(
+                "li",
+                {},
+                el("q", {}, x.text),
+                " — ",
+                x.reasons.join(" ; "),
+                canAttest && model.attestable?.includes(x.text) ? attestButtons(draft, s, x.text, headingId) : null,
+              ),
+            ),
+          ),
+        )
+      : null,
+    attested.length
+      ? el(
+          "div",
+          { class: "attested" },
+          el("p", { class: "flags-title" }, t("draft.attest.listTitle", { count: attested.length })),
+          el(
+            "ul",
+            {},
+            attested.map((x) =>
+              el(
+                "li",
+                {},
+                el("q", {}, x.text),
+                " — ",
+                t("draft.attest.line", { by: x.attestation.by, date: formatDate(x.attestation.at) }),
+                editable && allows("redacteur") ? attestButtons(draft, s, x.text, headingId, true) : null,
+              ),
+            ),
           ),
         )
       : null,
     notes,
   );
+}
+
+/**
+ * « Attester ce fait local » (or « Retirer l'attestation »), asked twice: POST (DELETE) …/attestations with the
+ * sentence and the version shown, then the draft again at its new version. A version saved meanwhile is the French
+ * 409, said beside the buttons with the one to load the newest version.
+ * @param {any} draft
+ * @param {any} s the section
+ * @param {string} sentence
+ * @param {string} headingId
+ */
+function attestButtons(draft, s, sentence, headingId, withdraw = false) {
+  const ask = el(
+    "button",
+    { type: "button", class: "secondary attest" },
+    t(withdraw ? "draft.attest.withdraw" : "draft.attest.button"),
+  );
+  ask.setAttribute("aria-label", t(withdraw ? "draft.attest.withdrawOf" : "draft.attest.buttonOf", { sentence }));
+  const confirm = el(
+    "button",
+    { type: "button", class: "attest-confirm" },
+    t(withdraw ? "draft.attest.withdrawConfirm" : "draft.attest.confirm"),
+  );
+  const cancel = el("button", { type: "button", class: "secondary" }, t("draft.attest.cancel"));
+  askTwice(ask, confirm, cancel);
+  const status = el("div", { role: "status" });
+  confirm.addEventListener("click", async () => {
+    confirm.disabled = true;
+    try {
+      const saved = await fetchJson(
+        `/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}/attestations`,
+        jsonBody(withdraw ? "DELETE" : "POST", { sentence, version: draft.versions.length }),
+      );
+      showNewVersion(saved, headingId, withdraw ? "draft.attest.withdrawn" : "draft.attest.done");
+    } catch (err) {
+      confirm.disabled = false;
+      const reload = err.status === 409 ? el("button", { type: "button" }, t("draft.rewrite.reload")) : null;
+      reload?.addEventListener("click", async () => {
+        try {
+          renderDraft(await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}`), []);
+          $(headingId)?.focus();
+        } catch (e2) {
+          reload.replaceWith(errorBox(e2.message));
+        }
+      });
+      status.replaceChildren(errorBox(err.message), ...(reload ? [reload] : []));
+      (reload ?? confirm).focus();
+    }
+  });
+  return el("span", { class: "attest-actions" }, " ", ask, confirm, cancel, status);
 }
 
 /**

@@ -5,7 +5,7 @@
  *
  * - `lecteur`: ask questions (and keep their own conversations), search, read analyses, drafts and plans (and
  *   export them);
- * - `redacteur`: + write drafts (create, edit, regenerate sections);
+ * - `redacteur`: + write drafts (create, edit, regenerate sections, attest a sentence as a local fact);
  * - `dsi`: + inventories (imports, GLPI, renaming, deleting), classifications, plans (adopt, checkpoints,
  *   publish, withdraw);
  * - `administrateur`: + members and their roles, API keys, the audit log.
@@ -93,6 +93,9 @@ export const ROUTE_REQUIREMENTS: Record<string, Requirement> = {
   "PATCH /api/drafts/:id/sections/:key": "redacteur",
   "POST /api/drafts/:id/save": "redacteur",
   "POST /api/drafts/:id/sections/:key/regenerate": "redacteur",
+  // Attesting a sentence as a local fact (or withdrawing it) is an edit of the section: the same role.
+  "POST /api/drafts/:id/sections/:key/attestations": "redacteur",
+  "DELETE /api/drafts/:id/sections/:key/attestations": "redacteur",
   // Inventories, classifications, plans.
   "POST /api/inventory/analyze": "dsi",
   "PATCH /api/inventory/analyses/:id": "dsi",
@@ -134,6 +137,8 @@ export const AUDITED_ROUTES: Record<string, string> = {
   "POST /api/drafts": "draft.create",
   "PATCH /api/drafts/:id/sections/:key": "draft.edit",
   "POST /api/drafts/:id/sections/:key/regenerate": "draft.regenerate",
+  "POST /api/drafts/:id/sections/:key/attestations": "draft.attest",
+  "DELETE /api/drafts/:id/sections/:key/attestations": "draft.unattest",
   "GET /api/drafts/:id/export": "draft.export",
   "POST /api/plans": "plan.adopt",
   "POST /api/plans/from-draft": "plan.adopt",

@@ -82,7 +82,9 @@ export function teamStore(db: RecordDatabase, options: { defaultRole?: Role | nu
       if (!clean) throw new AppError("invalid_input", message("team.workspace.nameMissing"));
       if (await api.getWorkspace(id)) throw new AppError("conflict", message("team.workspace.exists", { id }), 409);
       const ws = { id, name: clean, createdAt: new Date().toISOString() };
-      await workspaces.put(id, ws);
+      // Only if no one created it meanwhile (another server on the same database): never over its name.
+      if (!(await workspaces.put(id, ws, { expected: null })))
+        throw new AppError("conflict", message("team.workspace.exists", { id }), 409);
       return ws;
     },
     /**
@@ -92,7 +94,8 @@ export function teamStore(db: RecordDatabase, options: { defaultRole?: Role | nu
     async knowWorkspaces(ids: string[]): Promise<void> {
       for (const id of ids) {
         if (!WORKSPACE_ID.test(id) || (await api.getWorkspace(id))) continue;
-        await workspaces.put(id, { id, name: id, createdAt: new Date().toISOString() });
+        // Created meanwhile (by an administrator, on another server): theirs is kept, with its name.
+        await workspaces.put(id, { id, name: id, createdAt: new Date().toISOString() }, { expected: null });
       }
     },
     async requireWorkspace(id: string): Promise<Workspace> {

@@ -4,7 +4,7 @@
  * these functions.
  */
 import type { Config } from "../config.ts";
-import { AppError, ioErrorOf } from "../core/errors.ts";
+import { AppError, ioErrorOf, validationError } from "../core/errors.ts";
 import { keyedLock } from "../core/keyed-lock.ts";
 import { formatPercent } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
@@ -17,6 +17,7 @@ import { newRecordId } from "../store/records.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { currentWorkspace } from "../store/workspace-scope.ts";
 import { sentenceSpans } from "../verify/index.ts";
+import { attestSentence, withAttestations } from "./attestations.ts";
 import { quotedPassages } from "./claims.ts";
 import { buildContext, type DraftContext } from "./context.ts";
 import { contextClaims } from "./documents/common.ts";
@@ -28,7 +29,14 @@ import {
   tidy,
   writeSection,
 } from "./generate.ts";
-import { analysisSchema, type DraftInputs, editSchema, parseDraftRequest, parseInputs } from "./inputs.ts";
+import {
+  analysisSchema,
+  attestSchema,
+  type DraftInputs,
+  editSchema,
+  parseDraftRequest,
+  parseInputs,
+} from "./inputs.ts";
 import { statedObjective } from "./objective.ts";
 import { type DocumentStructure, fill, loadStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
@@ -466,15 +474,50 @@ export async function editSection(
       products: ctx.products,
       retriever: app.retriever,
     });
-    const section: DraftSection = {
+    // A sentence attested as a local fact stays so while its text is the same (`withAttestations`).
+    const section: DraftSection = withAttestations({
       ...previous,
       text: retarget?.sections.get(key)?.text ?? text,
       flags,
       verification,
       toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
       editedAt: new Date().toISOString(),
-    };
+    });
     return saveVersion(app, id, key, section, `edit:${key}`, retarget ?? undefined, parsed.data.version, by);
+  });
+}
+
+/**
+ * Attests one flagged sentence of a section as a local fact `by` vouches for (or, `withdraw`, withdraws its
+ * attestation): a new version, refused (409) when `version` is not the latest, as a section edit
+ * (`attestations.ts` says which sentences may be attested).
+ */
+export async function attestSection(
+  app: DraftingContext,
+  id: string,
+  key: string,
+  body: unknown,
+  by: string,
+  withdraw = false,
+): Promise<Draft> {
+  const parsed = attestSchema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error, body, message("drafts.attest.invalid"));
+  return withDraftLock(app, id, async () => {
+    const draft = await getDraft(app, id);
+    const index = sectionIndex(draft, key);
+    checkVersion(draft, parsed.data.version);
+    const previous = draft.versions.at(-1)!.sections[index]!;
+    // Who vouches: the signed-in person; without sign-in, the name typed, if any.
+    const section = attestSentence(
+      previous,
+      parsed.data.sentence,
+      by || parsed.data.name || message("drafts.attest.localUser"),
+      new Date().toISOString(),
+      withdraw,
+    );
+    const cause = `${withdraw ? "unattest" : "attest"}:${key}`;
+    // The version's author is the signed-in person who attests (none without sign-in, as for an edit).
+    return saveVersion(app, id, key, section, cause, undefined, parsed.data.version, by || null);
   });
 }
 

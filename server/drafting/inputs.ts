@@ -180,6 +180,22 @@ export const editSchema = z.strictObject({
   version: z.number().int().min(1).optional(),
 });
 
+/**
+ * Attesting a sentence as a local fact (`POST …/sections/:key/attestations`) or withdrawing it (`DELETE`): the
+ * sentence as the verification gives it, the version it was seen on, and — without sign-in only — a name.
+ */
+export const attestSchema = z.strictObject({
+  sentence: z.string().trim().min(1).max(2_000),
+  version: z.number().int().min(1).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .regex(/^[^*[\]<>\u0000-\u001f]+$/u)
+    .optional(),
+});
+
 /** What `POST …/sections/:key/regenerate` may carry: the version the page showed (`versions.length`). */
 const regenerateSchema = z.strictObject({ version: z.number().int().min(1).optional() });
 

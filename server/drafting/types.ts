@@ -71,6 +71,16 @@ export interface DraftSection {
   editedAt?: string;
   /** Check of a generated or edited text against its passages and data (`server/verify/`): status per sentence. */
   verification?: Verification | null;
+  /** Sentences a person attests as local facts, by their text (`attestations.ts`); absent when none. */
+  attestations?: Attestation[];
+}
+
+/** A sentence attested as a local fact: its text when attested, who, when, and the flags of its figures it covers. */
+export interface Attestation {
+  text: string;
+  by: string;
+  at: string;
+  flags?: FigureFlag[];
 }
 
 export interface DraftVersion {

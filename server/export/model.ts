@@ -6,6 +6,7 @@
  */
 import { qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText, fold, frenchDate, localDay, slugify } from "../core/text.ts";
+import { notAttestable } from "../drafting/attestations.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion, FigureFlag } from "../drafting/types.ts";
 import { countText, message, pluralMessage } from "../i18n/messages.ts";
@@ -158,8 +159,16 @@ const UNVERIFIED_END = "\u0003";
 const SILENT = "\u0004";
 /** Where « [déduction du modèle] » goes: a conclusion the model draws from what it cites (`inference`), not flagged. */
 const INFERENCE = "\u0005";
-const MARKS = /[\u0001-\u0005]/g;
-const MARK = /[\u0001-\u0005]/;
+/**
+ * Around the label of a sentence attested as a local fact (« [fait local, attesté par Alice le 7 décembre 2026] »,
+ * `drafting/attestations.ts`): neither « [non vérifié] » nor sourced; the label is written between the two.
+ */
+const ATTESTED = "\u0006";
+const ATTESTED_END = "\u0007";
+/** Before a flagged figure of an attested sentence: the attestation covers it, printed as text. */
+const PLAIN = "\u0008";
+const MARKS = /[\u0001-\u0008]/g;
+const MARK = /[\u0001-\u0006\u0008]/;
 
 /**
  * Where a flagged figure stands as a number, never inside another (« 5 » in « 75 % » or « 350 », « 360 » in the
@@ -198,10 +207,17 @@ export function markUnverified(
   const add = (at: number, mark: string, before = false) =>
     marks.set(at, before ? mark + (marks.get(at) ?? "") : (marks.get(at) ?? "") + mark);
   const figures = section.flags?.length ? figurePattern(section.flags.map((f) => f.figure)) : null;
+  // The label of each attested sentence, written after the marks at its place.
+  const labels = new Map<number, string>();
   for (const s of section.verification?.sentences ?? []) {
     if (s.end > text.length) continue;
     const start = Math.max(0, s.start);
     const at = markAt(text, start, s.end);
+    if (s.status === "attested" && s.attestation) {
+      labels.set(at, attestedLabel(s.attestation));
+      if (figures) for (const m of text.slice(start, s.end).matchAll(figures)) add(start + m.index!, PLAIN);
+      continue;
+    }
     if (s.status === "inference") add(at, INFERENCE);
     if (s.status !== "unsupported" && s.status !== "invalid-citation") {
       if (!figures) continue;
@@ -216,10 +232,25 @@ export function markUnverified(
     add(at, UNVERIFIED, true);
     add(s.end, UNVERIFIED_END, true);
   }
-  for (const at of [...marks.keys()].sort((a, b) => b - a))
-    text = `${text.slice(0, at)}${[...new Set(marks.get(at)!)].join("")}${text.slice(at)}`;
+  for (const at of [...new Set([...marks.keys(), ...labels.keys()])].sort((a, b) => b - a)) {
+    const label = labels.has(at) ? `${ATTESTED}${labels.get(at)}${ATTESTED_END}` : "";
+    text = `${text.slice(0, at)}${[...new Set(marks.get(at) ?? "")].join("")}${label}${text.slice(at)}`;
+  }
   return text;
 }
+
+/**
+ * « [fait local, attesté par Alice le 7 décembre 2026] »: the name kept to what the text's inline syntax reads as
+ * words (no emphasis, brackets or control characters).
+ */
+export const attestedLabel = (a: { by: string; at: string }) =>
+  message("drafts.attest.inline", {
+    by: a.by
+      .replace(/[*_|[\]\u0000-\u001f]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+    date: frenchDate(localDay(a.at)),
+  });
 
 /** What the text marks, with the mark it prints: an unverified sentence, or a figure « [à vérifier] ». */
 export interface TextMark {
@@ -253,6 +284,8 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
   let marked = false;
   // A flagged figure that another's mark covers (`SILENT` before it).
   let silent = false;
+  // A flagged figure an attestation covers (`PLAIN` before it): printed as text.
+  let plain = false;
   // Where the unverified sentence being read starts in `out`.
   let from = 0;
   /** A mark printed: what it marks goes to `ctx.marks`, as printed (without note calls). */
@@ -283,7 +316,14 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
       } else if (mark[0] === UNVERIFIED_END) {
         inside = false;
         marked = false;
-      } else if (mark[0] === INFERENCE) {
+      } else if (mark[0] === ATTESTED) {
+        // Neither « vérifié » nor « non vérifié »: in italics, not highlighted, not listed among what to check.
+        const end = t.indexOf(ATTESTED_END, mark.index);
+        out.push({ kind: "text", text: ` ${t.slice(mark.index + 1, end)}`, italic: true, attested: true });
+        pushText(t.slice(end + 1), bold, italic);
+        return;
+      } else if (mark[0] === PLAIN) plain = true;
+      else if (mark[0] === INFERENCE) {
         // Neutral: in italics, neither bold nor highlighted, and not listed among what to check.
         out.push({ kind: "text", text: ` ${message("verify.inferenceInline")}`, italic: true, inference: true });
       } else silent = true;
@@ -294,7 +334,10 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
     const parts = t.split(figurePattern(ctx.flagged));
     for (const [i, part] of parts.entries()) {
       if (!part) continue;
-      if (ctx.flagged.includes(part)) {
+      if (ctx.flagged.includes(part) && plain) {
+        plain = false;
+        out.push({ kind: "text", text: part, bold, italic });
+      } else if (ctx.flagged.includes(part)) {
         out.push({ kind: "text", text: part, bold: true, italic, flagged: true });
         // In an unverified sentence, its « [non vérifié] » is the mark; another figure's may cover this one.
         if (inside || silent) {
@@ -656,6 +699,15 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     });
   const inferred = chosen.sections.reduce((n, s) => n + (s.verification?.counts.inferred ?? 0), 0);
   if (inferred) front.push(inferenceSummary(inferred));
+  const attested = chosen.sections.reduce((n, s) => n + (s.verification?.counts.attested ?? 0), 0);
+  if (attested)
+    front.push({
+      kind: "paragraph",
+      style: "meta",
+      inlines: [
+        { kind: "text", text: pluralMessage("drafts.attest.summary", attested, { count: attested }), italic: true },
+      ],
+    });
   const structure = loadStructure(draft.type);
   return {
     title: draft.title,
@@ -752,6 +804,14 @@ const callsOf = (b: BlockJson): InlineJson[] =>
  */
 export function documentJson(draft: Draft, version = draft.versions.length): DocumentJson {
   const doc = buildDocument(draft, version);
+  const drafted = new Map(draft.versions[version - 1]?.sections.map((s) => [s.key, s]) ?? []);
+  // The flagged sentences a person may attest as local facts (`drafting/attestations.ts`), for the page's buttons.
+  const attestable = (key: string) => {
+    const section = drafted.get(key);
+    return (section?.verification?.sentences ?? [])
+      .filter((s) => s.status === "unsupported" && !notAttestable(s, section!.flags))
+      .map((s) => s.text);
+  };
   const byNumber = new Map(doc.notes.map((n) => [n.n, n]));
   const listed = new Set<number>();
   return {
@@ -766,7 +826,7 @@ export function documentJson(draft: Draft, version = draft.versions.length): Doc
           listed.add(i.n);
           notes.push(byNumber.get(i.n)!);
         }
-      return { ...s, blocks, notes };
+      return { ...s, blocks, notes, attestable: attestable(s.key) };
     }),
   };
 }

@@ -13,6 +13,8 @@ export type InlineOf<N> =
       flagged?: boolean;
       /** The label after a conclusion the model draws from what it cites (« [déduction du modèle, à apprécier] »). */
       inference?: boolean;
+      /** The label after a sentence attested as a local fact (« [fait local, attesté par Alice le 7 décembre 2026] »). */
+      attested?: boolean;
     }
   | N
   | { kind: "break" };
@@ -91,7 +93,8 @@ export interface DocumentModel {
 export interface DocumentJson {
   /** The version it renders, counting from 1. */
   version: number;
-  sections: (SectionOf<BlockJson> & { notes: Note[] })[];
+  /** `attestable`: the section's flagged sentences a person may attest as local facts (`drafting/attestations.ts`). */
+  sections: (SectionOf<BlockJson> & { notes: Note[]; attestable: string[] })[];
   asOf: string | null;
   /** What the text marks, in its order, with its mark: the box the page shows above the document. */
   checks: TextCheck[];

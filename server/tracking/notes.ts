@@ -8,6 +8,7 @@ import { AppError } from "../core/errors.ts";
 import { localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { ModelProvider } from "../llm/types.ts";
+import { updateOnRevision } from "../store/records.ts";
 import type { Plan, Progress } from "./plan.ts";
 import {
   exportProgressNote,
@@ -44,8 +45,10 @@ export async function generateNote(
     signal,
     now,
   );
-  // A reader who left before the end gets nothing saved: the note kept before stays.
-  if (!signal.aborted) await notes(ctx).put(plan.id, note);
+  // A reader who left before the end gets nothing saved: the note kept before stays. Nor is a note written over one
+  // of a newer version of the plan that another server (or request) kept while this one was being written.
+  if (!signal.aborted)
+    await updateOnRevision(notes(ctx), plan.id, (kept) => (kept && kept.planVersion > note.planVersion ? kept : note));
   return { plan, progress, note };
 }
 

@@ -175,13 +175,10 @@ export async function adoptPlan(
   const data = parse(adoptInput, input);
   const slug = slugOf(data.collectivite.name);
   return withLock(ctx, `slug:${slug}`, async () => {
+    const exists = (id: string) =>
+      new AppError("plan_exists", message("tracking.error.exists", { name: data.collectivite.name, id }), 409);
     const existing = (await listPlans(ctx)).find((p) => p.slug === slug);
-    if (existing)
-      throw new AppError(
-        "plan_exists",
-        message("tracking.error.exists", { name: data.collectivite.name, id: existing.id }),
-        409,
-      );
+    if (existing) throw exists(existing.id);
     const analysis = from.analysis ?? (await analysisFor(ctx, data.analysisId));
     // The day the inventory describes (its export date when given), else its import day; without either, today.
     const date = data.date ?? analysisDay(analysis) ?? localDay(now);
@@ -241,9 +238,29 @@ export async function adoptPlan(
       ...(from.source ? { source: from.source } : {}),
       version: 1,
     };
+    // Another server sharing the database may be adopting a plan for the same collectivité right now: the first to
+    // claim its slug adopts it, the other gets the same 409 as on one server.
+    const winner = await claimSlug(ctx, slug, plan.id);
+    if (winner !== plan.id) throw exists(winner);
     await plans(ctx).put(plan.id, plan, { expected: null });
     return plan;
   });
+}
+
+/** Which plan holds each collectivité's slug (`claimSlug`): the record's id is the slug. */
+const slugClaims = (ctx: TrackingContext) => ctx.records<{ plan: string }>("plan-slugs");
+
+/**
+ * Claims `slug` for the plan `id` about to be written (compare-and-set on the claim: of two servers adopting a plan
+ * for one collectivité at once, one wins); returns the id of the plan that holds it. A claim whose plan is gone (the
+ * plan deleted, or never written after a crash) is taken over.
+ */
+async function claimSlug(ctx: TrackingContext, slug: string, id: string): Promise<string> {
+  for (;;) {
+    const found = await slugClaims(ctx).read(slug);
+    if (found && found.value.plan !== id && (await plans(ctx).get(found.value.plan))) return found.value.plan;
+    if (await slugClaims(ctx).put(slug, { plan: id }, { expected: found?.revision ?? null })) return id;
+  }
 }
 
 /**
@@ -507,8 +524,11 @@ export async function unpublishPlan(ctx: TrackingContext, id: string, now = new 
 
 export async function deletePlan(ctx: TrackingContext, id: string): Promise<void> {
   await withLock(ctx, id, async () => {
-    await load(ctx, id);
+    const plan = await load(ctx, id);
     await plans(ctx).delete(id);
+    // Its collectivité may adopt a plan again (a claim left behind would be taken over all the same).
+    const claim = await slugClaims(ctx).get(plan.slug);
+    if (claim?.plan === id) await slugClaims(ctx).delete(plan.slug);
   });
 }
 

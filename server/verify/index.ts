@@ -188,7 +188,14 @@ export interface VerifyPassage {
  * `inference`: a conclusion the model draws for the commune from the facts it cites, which no source writes but whose
  * names, figures and dates are there (`inference.ts`): shown as the model's deduction, neither sourced nor unverified.
  */
-export type SentenceStatus = "supported" | "unsupported" | "inference" | "invalid-citation" | "no-claim";
+export type SentenceStatus =
+  | "supported"
+  | "unsupported"
+  | "inference"
+  | "invalid-citation"
+  | "no-claim"
+  /** An unsupported sentence of a draft a person vouches for as a local fact (`drafting/attestations.ts`). */
+  | "attested";
 
 export interface SentenceCheck {
   text: string;
@@ -201,6 +208,8 @@ export interface SentenceCheck {
   /** Citation numbers that name no passage given to the model. */
   invalidCitations: number[];
   reasons: string[];
+  /** Who vouches for it as a local fact, and when (status `attested`); `reasons` still say why no passage carries it. */
+  attestation?: { by: string; at: string };
 }
 
 export interface Verification {
@@ -211,6 +220,8 @@ export interface Verification {
     unsupported: number;
     /** Sentences shown as the model's deduction (`inference`); absent from verifications saved before it existed. */
     inferred?: number;
+    /** Sentences attested as local facts (`attested`), counted apart from both; absent when none. */
+    attested?: number;
     invalidCitation: number;
     noClaim: number;
     invalidMarkers: number;

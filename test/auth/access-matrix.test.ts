@@ -116,6 +116,14 @@ const fresh = {
     const events = await asAdmin({ method: "POST", path: "/api/drafts", body: { type: "letter", inputs: letter } });
     return events.at(-1).data.id as string;
   },
+  /** A sentence of `fx.draft` no passage carries (a local fact), new each time: one to attest. */
+  async localFact(attested = false) {
+    const sentence = `Objectif de la mairie n° ${++serial} validé en bureau municipal.`;
+    const path = `/api/drafts/${fx.draft}/sections/${fx.section}`;
+    await asAdmin({ method: "PATCH", path, body: { text: sentence } });
+    if (attested) await asAdmin({ method: "POST", path: `${path}/attestations`, body: { sentence } });
+    return sentence;
+  },
   /** A conversation of « a »'s administrator (no one else's: 404 for the others). */
   async conversation() {
     return (await asAdmin({ method: "POST", path: "/api/conversations", body: { exchanges: [EXCHANGE] } }))
@@ -390,6 +398,26 @@ const MATRIX: Record<string, Row> = {
       method: "POST",
       path: `/api/drafts/${fx.draft}/sections/${fx.section}/regenerate`,
       headers: { accept: "application/json" },
+    }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "POST /api/drafts/:id/sections/:key/attestations": {
+    need: "redacteur",
+    request: async () => ({
+      method: "POST",
+      path: `/api/drafts/${fx.draft}/sections/${fx.section}/attestations`,
+      body: { sentence: await fresh.localFact() },
+    }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "DELETE /api/drafts/:id/sections/:key/attestations": {
+    need: "redacteur",
+    request: async () => ({
+      method: "DELETE",
+      path: `/api/drafts/${fx.draft}/sections/${fx.section}/attestations`,
+      body: { sentence: await fresh.localFact(true) },
     }),
     ok: 200,
     overrides: OTHER_404,
@@ -678,6 +706,22 @@ describe.each(BACKENDS)("route × role matrix (%s)", (backend) => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it("attests a local fact in the signed-in person's name, whatever name the request gives", async () => {
+    const sentence = await fresh.localFact();
+    const res = await call("redacteur", {
+      method: "POST",
+      path: `/api/drafts/${fx.draft}/sections/${fx.section}/attestations`,
+      body: { sentence, name: "Quelqu'un d'autre" },
+    });
+    expect(res.status).toBe(200);
+    const draft = await res.json();
+    const section = draft.versions.at(-1).sections.find((s: { key: string }) => s.key === fx.section);
+    const attested = section.verification.sentences.find((s: { text: string }) => s.text === sentence);
+    expect(attested.attestation.by).toBe("redacteur@a.fr");
+    // The version it makes says who, like an edit's.
+    expect(draft.versions.at(-1).by).toBe("redacteur@a.fr");
+  });
 
   it("lists only the caller's workspace: « b » sees none of « a »'s analyses, drafts, plans, classifications, keys or log", async () => {
     const get = async (caller: Caller, path: string) => (await call(caller, { path })).json();

@@ -12,6 +12,7 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Draft } from "../../server/drafting/types.ts";
+import { message } from "../../server/i18n/messages.ts";
 import { browserAvailable } from "../helpers/browser.ts";
 import { useBrowserAndServer } from "../helpers/browser-server.ts";
 import { openPage } from "./page.ts";
@@ -91,9 +92,51 @@ const draft: Draft = {
   ],
 };
 
+const LOCAL = "Objectif (Alice) : 40 % en juin 2029, validé en bureau communautaire.";
+
+/** A hand edit stating a local fact no passage carries (trial16 C24), « [non vérifié] » until attested. */
+const localFact: Draft = {
+  ...draft,
+  id: "local-fact-test",
+  versions: [
+    {
+      at: "2026-05-01T10:00:00.000Z",
+      cause: "generate",
+      sections: [
+        {
+          key: "objectif",
+          title: "Objectif",
+          heading: true,
+          mode: "template",
+          toComplete: false,
+          passageIds: [],
+          text: LOCAL,
+          citations: [],
+          flags: [],
+          verification: {
+            sentences: [
+              {
+                text: LOCAL,
+                start: 0,
+                end: LOCAL.length,
+                status: "unsupported",
+                citations: [],
+                invalidCitations: [],
+                reasons: [message("verify.nameNotFound", { name: "Alice", where: message("verify.wherePassages") })],
+              },
+            ],
+            counts: { sentences: 1, supported: 0, unsupported: 1, invalidCitation: 0, noClaim: 0, invalidMarkers: 0 },
+          },
+        },
+      ],
+    },
+  ],
+};
+
 describe.skipIf(!browserAvailable)("a saved draft in the page: the document model, numbered as the exports", () => {
   const env = useBrowserAndServer(async (server) => {
     await server.engine.records<Draft>("drafts").put(draft.id, draft);
+    await server.engine.records<Draft>("drafts").put(localFact.id, localFact);
   });
 
   const exported = async (format: string) => {
@@ -163,6 +206,28 @@ describe.skipIf(!browserAvailable)("a saved draft in the page: the document mode
       "DINUM, circulaire, mai 2025",
     );
     expect(await page.locator(".draft-body table td").last().innerText()).toBe("interne[1]");
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("attests a flagged local fact, asked twice: shown « fait local, attesté par … », said to screen readers too", async () => {
+    const { page, consoleErrors } = await openPage(env.context, env.server.url, `#documents/${localFact.id}`);
+    const text = page.locator(".draft-section .draft-text");
+    expect(await text.innerText()).toContain("bureau communautaire [non vérifié].");
+    await page.getByRole("button", { name: `Attester comme fait local : « ${LOCAL} »` }).click();
+    await page.getByRole("button", { name: "Confirmer : j'atteste ce fait local" }).click();
+    await page.getByText("Phrase attestée comme fait local : version 2 du brouillon.").waitFor();
+    const label = text.locator(".attested-label");
+    expect(await label.getAttribute("title")).toContain("Cap Libre ne l'a pas vérifié");
+    // Seen: who and when, in place of « [non vérifié] »; heard: what it means.
+    expect(await text.innerText()).toMatch(
+      /bureau communautaire \[fait local, attesté par l'utilisateur de ce poste le \d+ \S+ \d{4}\]\n?:/,
+    );
+    expect(await text.innerText()).not.toContain("[non vérifié]");
+    expect(await label.locator(".visually-hidden").textContent()).toContain(
+      "que les sources de Cap Libre ne portent pas",
+    );
+    expect(await page.locator(".attested li").innerText()).toContain("attesté par l'utilisateur de ce poste");
     expect(consoleErrors).toEqual([]);
     await page.close();
   });

@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { teamStore } from "../../server/auth/workspaces.ts";
 import { localDay } from "../../server/core/text.ts";
 import { editSection } from "../../server/drafting/drafts.ts";
 import type { Engine } from "../../server/engine.ts";
@@ -20,7 +21,8 @@ import { SQLITE_FILE } from "../../server/store/open-records.ts";
 import type { RecordStore } from "../../server/store/records.ts";
 import { openPostgresRecords, openSqliteRecords, type RecordDatabase } from "../../server/store/sql-records.ts";
 import { scopedRecords } from "../../server/store/workspace-scope.ts";
-import { addEvent } from "../../server/tracking/service.ts";
+import { generateNote } from "../../server/tracking/notes.ts";
+import { addEvent, adoptPlan as adoptOn } from "../../server/tracking/service.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS, readInventory } from "../inventory/fixtures.ts";
@@ -132,6 +134,80 @@ function twoServers(name: string, open: () => Promise<Setup>) {
       expect(plan.events.map((e: { text: string }) => e.text)).toEqual(["Vote du budget (serveur B)"]);
     });
 
+    it("a plan adopted for one collectivité on both servers at once: one 201, the French 409 that it exists", async () => {
+      const analyzed = await fetch(`${setup.server.url}/api/inventory/analyze?name=glpi.csv`, {
+        method: "POST",
+        body: readInventory("glpi10-mairie.csv").bytes as Uint8Array<ArrayBuffer>,
+      });
+      const analysisId = (await analyzed.json()).id as string;
+      const input = (name: string) => ({
+        collectivite: { name },
+        analysisId,
+        target: { value: 20, date: "2030-12-31" },
+      });
+      // Both found no plan for it; the other server adopts its own right when this one claims the collectivité.
+      meanwhile("plan-slugs", "commune-de-locmaria", 1, () => adoptOn(otherEngine, input("Commune de Locmaria")));
+      const res = await postJson(`${setup.server.url}/api/plans`, input("Commune de Locmaria"));
+      expect(pending).toBeNull();
+      const theirs = (await otherResult) as { id: string };
+      const body = await res.json();
+      expect(res.status, JSON.stringify(body)).toBe(409);
+      expect(body.error.code).toBe("plan_exists");
+      expect(body.error.message).toContain(theirs.id);
+      const listed = (await (await fetch(`${setup.server.url}/api/plans`)).json()).plans as { slug: string }[];
+      expect(listed.filter((p) => p.slug === "commune-de-locmaria")).toHaveLength(1);
+
+      // Deleted, its collectivité may adopt a plan again.
+      expect((await fetch(`${setup.server.url}/api/plans/${theirs.id}`, { method: "DELETE" })).status).toBeLessThan(
+        300,
+      );
+      expect((await postJson(`${setup.server.url}/api/plans`, input("Commune de Locmaria"))).status).toBe(201);
+    });
+
+    it("a progress note written while the other server changes the plan and writes its own: the newer kept", async () => {
+      const id = await adoptPlan("Commune de Trégunc");
+      // This server reads the plan (version 1) to write its note; meanwhile the other adds an event (version 2) and
+      // keeps its note of version 2, which the older one must not replace.
+      meanwhile("plans", id, 1, async () => {
+        await addEvent(otherEngine, id, { date: today, text: "Vote du budget (serveur B)" });
+        return generateNote(otherEngine, id, new AbortController().signal);
+      });
+      const res = await postJson(`${setup.server.url}/api/plans/${id}/note`, {});
+      expect(pending).toBeNull();
+      expect(res.status).toBe(201);
+      expect((await res.json()).note.planVersion).toBe(1);
+      const kept = await (await fetch(`${setup.server.url}/api/plans/${id}/note?format=json`)).json();
+      expect(kept.note?.planVersion).toBe(2);
+    });
+
+    it("a workspace created with one id on both servers at once: one created, the French 409, its name kept", async () => {
+      const db = setup.server.engine.database;
+      let first = true;
+      // This server finds no such workspace; the other creates it right then.
+      const racing: RecordDatabase = {
+        ...db,
+        store: <T>(collection: string) => {
+          const store = db.store<T>(collection);
+          if (collection !== "workspaces") return store;
+          return {
+            ...store,
+            get: async (wid: string) => {
+              const value = await store.get(wid);
+              if (first && wid === "mairie-de-rosporden") {
+                first = false;
+                await teamStore(setup.other).createWorkspace(wid, "Mairie de Rosporden (serveur B)");
+              }
+              return value;
+            },
+          };
+        },
+      };
+      const refused = teamStore(racing).createWorkspace("mairie-de-rosporden", "Mairie de Rosporden (serveur A)");
+      await expect(refused).rejects.toMatchObject({ status: 409, code: "conflict" });
+      expect(first).toBe(false);
+      expect((await teamStore(db).getWorkspace("mairie-de-rosporden"))?.name).toBe("Mairie de Rosporden (serveur B)");
+    });
+
     it("a plan event sent without a version: applied on top of the other server's, both kept", async () => {
       const id = await adoptPlan("Commune de Plouzané");
       meanwhile("plans", id, 1, () => addEvent(otherEngine, id, { date: today, text: "Événement B" }));
@@ -190,6 +266,29 @@ function twoServers(name: string, open: () => Promise<Setup>) {
       expect(list.filter((c: { name: string }) => c.name === name)).toMatchObject([
         { category: "business", vendorCountry: "FR" },
       ]);
+    });
+
+    it("a local fact attested on the version the other server edits meanwhile: the French 409, its edit kept", async () => {
+      const events = await readSse(
+        await postJson(`${setup.server.url}/api/drafts`, { type: "letter", inputs: letter }),
+      );
+      const id = events.at(-1)!.data.id as string;
+      const fact = "Objectif (Alice) : 40 % en juin 2029, validé en bureau communautaire.";
+      await editSection(otherEngine, id, "local", { text: fact, version: 1 });
+      // The attestation's second read is the one it saves on: the other server edits the section right then.
+      meanwhile("drafts", id, 2, () =>
+        editSection(otherEngine, id, "local", { text: `${fact} Texte ajouté par le serveur B.`, version: 2 }),
+      );
+      const res = await postJson(`${setup.server.url}/api/drafts/${id}/sections/local/attestations`, {
+        sentence: fact,
+        version: 2,
+      });
+      expect(pending).toBeNull();
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.code).toBe("version_conflict");
+      const saved = await (await fetch(`${setup.server.url}/api/drafts/${id}`)).json();
+      expect(saved.versions).toHaveLength(3);
+      expect(saved.versions[2].sections.find((s: { key: string }) => s.key === "local").text).toContain("serveur B");
     });
 
     it("a draft section edited on the version both read: one 200, one French 409, the other's text kept", async () => {

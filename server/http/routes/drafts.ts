@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import {
+  attestSection,
   checkVersion,
   createDraft,
   editSection,
@@ -41,6 +42,8 @@ const optionalVersion = (raw: string | undefined) => (raw === undefined ? undefi
  * `GET /api/drafts`, `GET /api/drafts/:id[?version=n]` (with `model`, the document model the page renders), `PATCH /api/drafts/:id/sections/:key` (edit → new version),
  * `POST /api/drafts/:id/sections/:key/regenerate` (SSE, or JSON with `Accept: application/json`; body `{ version }`
  * optional: a newer saved version is a 409),
+ * `POST /api/drafts/:id/sections/:key/attestations` (body `{ sentence, version }`: a flagged sentence attested as a
+ * local fact by the signed-in person → new version) and `DELETE` of the same (the attestation withdrawn),
  * `GET /api/drafts/:id/export?format=odt|docx|pdf|md[&version=n]`.
  */
 export function draftRoutes(engine: Engine) {
@@ -65,6 +68,16 @@ export function draftRoutes(engine: Engine) {
         await readJson(c.req.raw),
         authorOf(c),
       );
+      return c.json(draftWithModel(draft));
+    })
+    .post("/drafts/:id/sections/:key/attestations", limit, async (c) => {
+      const body = await readJson(c.req.raw);
+      const draft = await attestSection(engine, c.req.param("id"), c.req.param("key"), body, authorOf(c) ?? "");
+      return c.json(draftWithModel(draft));
+    })
+    .delete("/drafts/:id/sections/:key/attestations", limit, async (c) => {
+      const body = await readJson(c.req.raw);
+      const draft = await attestSection(engine, c.req.param("id"), c.req.param("key"), body, authorOf(c) ?? "", true);
       return c.json(draftWithModel(draft));
     })
     .post("/drafts/:id/save", async (c) => c.json(draftWithModel(await retrySave(engine, c.req.param("id")))))
