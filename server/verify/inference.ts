@@ -11,7 +11,11 @@
  *   dates and names are there (a sentence with a figure gets no words check: found, it is supported), and no check
  *   found it contradicting, overstating or misplacing what the passage says;
  * - it draws no legal conclusion and no sweeping one (« n'a donc aucune obligation », « est donc interdit », « ne
- *   présente donc aucun risque »: `[jamais]`), which stay checked as claims.
+ *   présente donc aucun risque »: `[jamais]`, read without what nuances instead of asserting, « pas seulement »:
+ *   `[nuances]`), which stay checked as claims.
+ * faithful-blind-16 added judgements whatever their subject (« Le garder ne crée donc pas de dépendance », « Un siège
+ * en France ne suffit donc pas à … », « est donc le moment de », « relèverait donc surtout de ») and what the commune
+ * reduces (« Une commune qui auto-héberge Grist réduit donc son exposition »).
  */
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
@@ -44,6 +48,7 @@ let lists: {
   advice: RegExp;
   frame: RegExp;
   never: RegExp;
+  nuance: RegExp;
 } | null = null;
 
 const patterns = () =>
@@ -61,6 +66,7 @@ const patterns = () =>
     frame: new RegExp(`^(?:${alternation("cadres")})\\s*,`, "u"),
     // Starts of words (« oblig » for « obligation », « obligé »).
     never: new RegExp(`(?<![\\p{L}])(?:${alternation("jamais")})`, "u"),
+    nuance: new RegExp(`(?<![\\p{L}'’])(?:${alternation("nuances")})(?!\\p{L})`, "gu"),
   });
 
 /** The sentence as the lists read it: folded, without its citations, emphasis and list marker, spaces single. */
@@ -80,7 +86,8 @@ const readable = (sentence: string) =>
 export function concludesForCommune(sentence: string): boolean {
   const text = readable(sentence);
   const p = patterns();
-  if (p.never.test(text)) return false;
+  // « pas seulement » nuances what « seul » would assert.
+  if (p.never.test(text.replace(p.nuance, " "))) return false;
   if (p.advice.test(text)) return true;
   if (!p.connective.test(text)) return false;
   // « n'est donc pas une priorité » read as « n'est pas une priorité »; the commune as subject read the same way.

@@ -69,6 +69,62 @@ describe("a conclusion for the commune, drawn from what it cites", () => {
     expect(sentence(text, [LENOVO], "Il vaut").s.status).toBe("inference");
   });
 
+  // faithful-blind-16: judgements whatever their subject, what the commune reduces, a nuance of « seul ».
+  const ATAL = [
+    "Produit : Berger-Levrault Atal — Catalogue, 2026",
+    "Berger-Levrault Atal (gestion technique) : Gestion des services techniques et du patrimoine.",
+    "Éditeur : Berger-Levrault, France.",
+    "Éditeur français, sans contrôle extra-européen connu.",
+  ].join("\n");
+
+  it("« Le garder ne crée donc pas de dépendance … », its sweeping or positive twin checked", () => {
+    const text =
+      "Berger-Levrault est un éditeur français [1]. Le garder ne crée donc pas de dépendance extra-européenne [1].";
+    expect(sentence(text, [ATAL], "Le garder").s.status).toBe("inference");
+    expect(concludesForCommune("Le garder ne crée donc aucune dépendance pour la commune [1].")).toBe(false);
+    expect(concludesForCommune("Le garder crée donc une dépendance extra-européenne [1].")).toBe(false);
+  });
+
+  it("« ne suffit donc pas à … », never « suffit donc à … »", () => {
+    const text = "Un siège en France ne suffit donc pas à rendre un outil européen [1].";
+    expect(sentence(text, [ATAL], "Un siège").s.status).toBe("inference");
+    const unsound = "Un siège en France suffit donc à rendre un outil européen [1].";
+    expect(concludesForCommune(unsound)).toBe(false);
+    expect(sentence(unsound, [ATAL], "Un siège").s.status).toBe("unsupported");
+    expect(concludesForCommune("Sa gratuité suffit donc à écarter toute dépendance [1].")).toBe(false);
+  });
+
+  it("« est donc le moment de … », « relèverait donc surtout de … »", () => {
+    for (const text of [
+      "Le renouvellement du parc est donc le moment d'étudier une alternative plutôt qu'un rachat [1].",
+      "Remplacer ces postes relèverait donc surtout du calendrier du parc, plus que d'une urgence [1].",
+    ])
+      expect(sentence(text, [LENOVO], text.slice(0, 12)).s.status).toBe("inference");
+    // Without the connective, the same words are a claim.
+    const bare = "Le renouvellement du parc est le moment d'étudier une alternative plutôt qu'un rachat [1].";
+    expect(sentence(bare, [LENOVO], "Le renouvellement").s.status).toBe("unsupported");
+    // A date the passage does not give keeps it unverified.
+    const dated = "Le renouvellement du parc de 2027 est donc le moment d'étudier une alternative [1].";
+    expect(sentence(dated, [LENOVO], "Le renouvellement").s.status).toBe("unsupported");
+  });
+
+  it("what the commune reduces (« réduit donc son exposition »), never what it suppresses", () => {
+    const text = "Une commune qui choisit Linux au renouvellement réduit donc son exposition à la loi chinoise [1].";
+    expect(concludesForCommune(text)).toBe(false); // « loi »: a legal word, checked as a claim
+    const ok = "Une commune qui choisit Linux au renouvellement réduit donc sa dépendance à Lenovo [1].";
+    expect(sentence(ok, [LENOVO], "Une commune").s.status).toBe("inference");
+    expect(concludesForCommune("Une collectivité qui choisit Linux supprime donc toute dépendance à Lenovo [1].")).toBe(
+      false,
+    );
+  });
+
+  it("« pas seulement » nuances instead of asserting; « seulement » alone stays sweeping", () => {
+    const text =
+      "Une mairie a donc intérêt à préparer ce choix avec ses services, pas seulement avec son prestataire [1].";
+    expect(sentence(text, [LENOVO], "Une mairie").s.status).toBe("inference");
+    expect(concludesForCommune("Une mairie peut donc seulement préparer ce choix au renouvellement [1].")).toBe(false);
+  });
+
   it("the same words without a conclusion stay unverified", () => {
     const text = "Les mairies préparent ce choix avant leur prochaine échéance de renouvellement [1].";
     expect(sentence(text, [LENOVO], "Les mairies").s.status).toBe("unsupported");
