@@ -70,8 +70,9 @@ export interface RoadmapLine {
   unsure?: boolean;
   /**
    * The vendor's end of support of the line's editions (ISO days, earliest first), past at the analysis or within a
-   * year of it (`inventory/lifecycle.ts`): without security fixes, the line is pulled into the first phase, first in
-   * it, whatever its weight (trial16 C8: Office 2016/2019/2021 on 283 postes was left « au-delà de l'objectif »).
+   * year of it (`inventory/lifecycle.ts`): without security fixes, the line goes first in its phase, and from the
+   * groundwork into the guided replacements, within the objective, whatever its weight (trial16 C8: Office
+   * 2016/2019/2021 on 283 postes was left « au-delà de l'objectif »).
    */
   unsupported?: string[];
   /**
@@ -242,9 +243,14 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       ...(isUnsure(item) ? { unsure: true } : {}),
       inventoryNames: [item.name],
     });
-    // No security fixes any more, or soon none: first phase, whatever the replacement's weight.
+    // No security fixes any more, or soon none: first in its phase, and never left to the groundwork beyond the
+    // objective — but not among the quick wins either when its replacement changes the agents' work (an operating
+    // system, the office suite: a roadmap listing Windows 10 → Debian as a quick win is one a DSI cannot sign).
     const unsupported = endOfSupportDays(item);
-    if (unsupported.length) Object.assign(lines.at(-1)!, { phase: "quick", unsupported });
+    if (unsupported.length) {
+      const line = lines.at(-1)!;
+      Object.assign(line, { phase: line.phase === "deep" ? "guided" : line.phase, unsupported });
+    }
   }
   lines.splice(0, lines.length, ...oneLinePerProduct(lines));
   // What the collectivité decided to keep is not planned: out of the replacements before phases and target are

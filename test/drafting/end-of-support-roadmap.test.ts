@@ -55,25 +55,29 @@ const INPUTS = {
 };
 
 describe("software out of the vendor's support goes first (trial16 C8)", () => {
-  it("pulls Office, Skype Entreprise, Visio and Windows Server 2016 into the first phase, ahead of the others", () => {
+  it("puts Office, Skype Entreprise, Visio and Windows Server 2016 first in their phase, none beyond the objective", () => {
     const plan = planRoadmap(analysis(), { target: 45, now: NOW });
     const line = (name: RegExp) => plan.lines.find((l) => name.test(l.item.name))!;
     const office = line(/Office/);
-    expect(office).toMatchObject({ phase: "quick", unsupported: ["2025-10-14"] });
+    // The office suite changes every agent's work: a guided replacement, not a quick win, but never the groundwork.
+    expect(office).toMatchObject({ phase: "guided", unsupported: ["2025-10-14"] });
     expect(office.item.installations).toBe(260);
-    expect(line(/Skype/)).toMatchObject({ phase: "quick", unsupported: ["2025-10-14"] });
-    expect(line(/Visio/)).toMatchObject({ phase: "quick" });
+    expect(line(/Skype/)).toMatchObject({ unsupported: ["2025-10-14"] });
+    expect(line(/Skype/).phase).not.toBe("deep");
+    expect(line(/Visio/).phase).not.toBe("deep");
     // Windows Server 2016 ends on 12 January 2027, within a year of the map.
-    expect(line(/Windows Server 2016/)).toMatchObject({ phase: "quick", unsupported: ["2027-01-12"] });
+    expect(line(/Windows Server 2016/)).toMatchObject({ phase: "guided", unsupported: ["2027-01-12"] });
     // Windows 11 and Teams stay where their weight puts them.
     expect(line(/Windows 11/).phase).not.toBe("quick");
     expect(line(/Windows 11/).unsupported).toBeUndefined();
-    // First in the first phase, then the quick wins (Kaspersky).
-    const quick = plan.phases[0]!.lines;
-    const firstSupported = quick.findIndex((l) => !l.unsupported);
-    expect(quick.slice(0, firstSupported).every((l) => l.unsupported)).toBe(true);
-    expect(quick.slice(firstSupported).some((l) => l.unsupported)).toBe(false);
-    expect(quick.some((l) => /Kaspersky/.test(l.item.name))).toBe(true);
+    // First in their phase, then the others (Kaspersky among the quick wins).
+    for (const phase of plan.phases) {
+      const firstSupported = phase.lines.findIndex((l) => !l.unsupported);
+      if (firstSupported < 0) continue;
+      expect(phase.lines.slice(firstSupported).some((l) => l.unsupported)).toBe(false);
+    }
+    expect(plan.phases[2]!.lines.some((l) => l.unsupported)).toBe(false);
+    expect(plan.phases[0]!.lines.some((l) => /Kaspersky/.test(l.item.name))).toBe(true);
     // The objective needs them first: never « au-delà de l'objectif ».
     expect(office.required).toBe(true);
   });
@@ -103,16 +107,19 @@ describe("software out of the vendor's support goes first (trial16 C8)", () => {
 
   it("says why in the template roadmap, and gives the model the same facts", () => {
     const ctx = buildContext("roadmap", parseInputs("roadmap", INPUTS), analysis(), loadStructure("roadmap"), NOW);
-    const quick = ctx.vars.phases_detail!.split("### Remplacements accompagnés")[0]!;
-    expect(quick).toMatch(
-      /l'éditeur a cessé le support, ou le cessera d'ici un an, sont placés dans cette première phase/,
+    const guided = ctx.vars
+      .phases_detail!.split("### Remplacements accompagnés")[1]!
+      .split("### Chantiers de fond")[0]!;
+    expect(guided).toMatch(
+      /l'éditeur a cessé le support, ou le cessera d'ici un an, sont placés en tête de leur phase, et au plus tard dans celle des remplacements accompagnés/,
     );
-    expect(quick).toMatch(
+    expect(ctx.vars.phases_detail!.split("### Chantiers de fond")[1]).not.toMatch(/sans correctifs de sécurité/);
+    expect(guided).toMatch(
       /\*\*Microsoft Office \(licence perpétuelle\)\*\*[^\n]* ; sans correctifs de sécurité depuis le 14 octobre 2025 \(fin du support de l'éditeur\) : à mener en premier/,
     );
-    expect(quick).toMatch(/\*\*Microsoft Windows Server 2016 Standard\*\*[^\n]*à partir du 12 janvier 2027/);
+    expect(guided).toMatch(/\*\*Microsoft Windows Server 2016 Standard\*\*[^\n]*à partir du 12 janvier 2027/);
     expect(ctx.vars.target_requirements).toMatch(
-      /Skype Entreprise 2016[^\n]*\(Gains rapides\) — sans correctifs de sécurité depuis le 14 octobre 2025/,
+      /Skype Entreprise 2016[^\n]*\((?:Gains rapides|Remplacements accompagnés)\) — sans correctifs de sécurité depuis le 14 octobre 2025/,
     );
     expect(ctx.vars.calendar_table).not.toMatch(/Office[^\n]*au-delà de l'objectif/);
     expect(ctx.data).toMatch(
@@ -146,8 +153,8 @@ describe("a generated roadmap is given the end of support (trial16 C8, real HTTP
       /Skype Entreprise 2016 - fr-fr \(60 installations\) : sans correctifs de sécurité depuis le 14 octobre 2025/,
     );
     const phases = draft.versions[0].sections.find((s: any) => s.key === "phases");
-    const quick = phases.text.split("### Remplacements accompagnés")[0];
-    expect(quick).toMatch(
+    const guided = phases.text.split("### Remplacements accompagnés")[1];
+    expect(guided).toMatch(
       /\*\*Microsoft Office \(licence perpétuelle\)\*\*[^\n]*sans correctifs de sécurité depuis le 14 octobre 2025/,
     );
   });
