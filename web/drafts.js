@@ -1031,20 +1031,27 @@ function attestButtons(draft, s, sentence, headingId, withdraw = false) {
       showNewVersion(saved, headingId, withdraw ? "draft.attest.withdrawn" : "draft.attest.done");
     } catch (err) {
       confirm.disabled = false;
-      const reload = err.status === 409 ? el("button", { type: "button" }, t("draft.rewrite.reload")) : null;
-      reload?.addEventListener("click", async () => {
-        try {
-          renderDraft(await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}`), []);
-          $(headingId)?.focus();
-        } catch (e2) {
-          reload.replaceWith(errorBox(e2.message));
-        }
-      });
+      const reload = reloadButton(err, draft, headingId);
       status.replaceChildren(errorBox(err.message), ...(reload ? [reload] : []));
       (reload ?? confirm).focus();
     }
   });
   return el("span", { class: "attest-actions" }, " ", ask, confirm, cancel, status);
+}
+
+/** For a 409 (a version saved meanwhile), a button that loads the draft's newest version; null otherwise. */
+function reloadButton(err, draft, headingId) {
+  if (err.status !== 409) return null;
+  const reload = el("button", { type: "button" }, t("draft.rewrite.reload"));
+  reload.addEventListener("click", async () => {
+    try {
+      renderDraft(await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}`), []);
+      $(headingId)?.focus();
+    } catch (e2) {
+      reload.replaceWith(errorBox(e2.message));
+    }
+  });
+  return reload;
 }
 
 /**
@@ -1077,15 +1084,7 @@ function rewriteButton(draft, s, headingId) {
       showNewVersion(saved, headingId, "draft.rewrite.done");
     } catch (err) {
       button.disabled = false;
-      const reload = err.status === 409 ? el("button", { type: "button" }, t("draft.rewrite.reload")) : null;
-      reload?.addEventListener("click", async () => {
-        try {
-          renderDraft(await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}`), []);
-          $(headingId)?.focus();
-        } catch (e2) {
-          reload.replaceWith(errorBox(e2.message));
-        }
-      });
+      const reload = reloadButton(err, draft, headingId);
       status.replaceWith(errorBox(err.message), ...(reload ? [reload] : []));
       (reload ?? button).focus();
     }
