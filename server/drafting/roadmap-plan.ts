@@ -296,7 +296,9 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
   let left = baseline.weighted ?? 0;
   const required: RoadmapLine[] = [];
   for (const line of lines) {
-    if (left <= value + EPSILON || line.points <= 0) continue;
+    // Software out of the vendor's support is required whatever the target: « à mener en premier » and « au-delà
+    // de l'objectif, à programmer » cannot both be said of it (trial17 D4).
+    if ((left <= value + EPSILON && !line.unsupported?.length) || line.points <= 0) continue;
     line.required = true;
     required.push(line);
     left -= line.points;

@@ -82,6 +82,23 @@ describe("software out of the vendor's support goes first (trial16 C8)", () => {
     expect(office.required).toBe(true);
   });
 
+  it("never leaves software out of support beyond the objective, even under a target met without it (trial17 D4)", () => {
+    const plan = planRoadmap(analysis(), { target: 90, now: NOW });
+    const unsupported = plan.lines.filter((l) => l.unsupported?.length);
+    expect(unsupported.length).toBeGreaterThanOrEqual(4);
+    expect(unsupported.filter((l) => !l.required).map((l) => l.item.name)).toEqual([]);
+    const ctx = buildContext(
+      "roadmap",
+      parseInputs("roadmap", { ...INPUTS, targetShare: 90 }),
+      analysis(),
+      loadStructure("roadmap"),
+      NOW,
+    );
+    const beyond =
+      /les autres \(([^)]*(?:\([^)]*\)[^)]*)*)\) vont au-delà de l'objectif/.exec(ctx.vars.phases_detail!)?.[1] ?? "";
+    for (const l of unsupported) expect(beyond).not.toContain(l.item.name);
+  });
+
   it("reads the day of an analysis saved before the date was kept from the risk's words", () => {
     expect(
       endOfSupportDays({
