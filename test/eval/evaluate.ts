@@ -46,6 +46,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-21",
   "held-out-22",
   "held-out-23",
+  "held-out-24",
 ]);
 
 /**
