@@ -63,7 +63,7 @@ import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-r
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
 import { hedgeDropped } from "./hedged.ts";
-import { inferenceReason } from "./inference.ts";
+import { inferenceReason, sweepingConclusion } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { licenceOpposite } from "./licence.ts";
 import { listDropped } from "./list-scope.ts";
@@ -1291,6 +1291,10 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       // A conclusion for the commune whose only reason is that its words are not in what it cites (`inference.ts`).
       const inference = inferenceReason(span.text, citations, reasons, where(citations));
       if (inference) reasons = [inference];
+      // A legal or sweeping conclusion the model draws (« n'a donc aucune obligation », « est donc tenue de »): no
+      // passage writes it, so its words passing the checks prove nothing (trial17 D2, D3).
+      const sweeping = reasons.length === 0 && citations.length > 0 ? sweepingConclusion(span.text) : null;
+      if (sweeping) reasons = [message("verify.sweepingConclusion", { words: sweeping })];
       status = inference ? "inference" : reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });

@@ -48,6 +48,7 @@ let lists: {
   advice: RegExp;
   frame: RegExp;
   never: RegExp;
+  sweeping: RegExp;
   nuance: RegExp;
 } | null = null;
 
@@ -66,6 +67,7 @@ const patterns = () =>
     frame: new RegExp(`^(?:${alternation("cadres")})\\s*,`, "u"),
     // Starts of words (« oblig » for « obligation », « obligé »).
     never: new RegExp(`(?<![\\p{L}])(?:${alternation("jamais")})`, "u"),
+    sweeping: new RegExp(`(?<![\\p{L}])(?:${alternation("à vérifier")})`, "u"),
     nuance: new RegExp(`(?<![\\p{L}'’])(?:${alternation("nuances")})(?!\\p{L})`, "gu"),
   });
 
@@ -93,6 +95,26 @@ export function concludesForCommune(sentence: string): boolean {
   // « n'est donc pas une priorité » read as « n'est pas une priorité »; the commune as subject read the same way.
   const bare = text.replace(p.connectiveWord, " ").replace(/\s+/g, " ").trim();
   return p.subject.test(text) || p.subject.test(bare) || p.judgement.test(bare) || p.frame.test(text);
+}
+
+/**
+ * The legal or sweeping words (`[jamais]`) of a sentence written as a conclusion (a connective of `[connecteurs]`:
+ * « Votre commune n'a donc aucune obligation de cybersécurité », « La commune est donc tenue de remettre un plan »),
+ * as written; null when it is not one. Such a conclusion is the model's own, whatever words it shares with its passage.
+ */
+export function sweepingConclusion(sentence: string): string | null {
+  const text = readable(sentence);
+  const p = patterns();
+  if (!p.connective.test(text)) return null;
+  // « ne suffit donc pas à » is a judgement (`[jugements]`), not « suffit à ».
+  const found = p.sweeping.exec(
+    text
+      .replace(p.nuance, (m) => " ".repeat(m.length))
+      .replace(/\bne\s+suffi\S*\s+(?:donc\s+)?pas\b/gu, (m) => " ".repeat(m.length)),
+  );
+  if (!found) return null;
+  // The whole word (« oblig » → « obligation »), folded.
+  return found[0] + /^[\p{L}'’-]*/u.exec(text.slice(found.index + found[0].length))![0];
 }
 
 /** The start of the reason « its words are not in what it cites » (`verify.wordsNotFound`) for `where`. */

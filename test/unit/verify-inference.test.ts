@@ -199,3 +199,33 @@ describe("a later check of an inference (`statusAfter`)", () => {
     expect(statusAfter({ status: "unsupported", reasons: ["x"] }, ["x"])).toBe("unsupported");
   });
 });
+
+describe("a legal or sweeping conclusion the model draws (trial17 D2, D3)", () => {
+  const passage = {
+    n: 1,
+    text: "Chaque ministère doit formaliser d'ici l'automne 2026 un plan de réduction de ses dépendances. Vérifier si la collectivité dépasse le seuil discuté et suivre la publication de la loi et des décrets.",
+  };
+  const check = (sentence: string) => verifyText(sentence, [passage]).sentences[0]!;
+
+  it("is « non vérifié » even when its words are all in the passage", () => {
+    for (const [sentence, word] of [
+      ["Les communes doivent donc formaliser d'ici l'automne 2026 un plan de réduction [1].", "doivent"],
+      ["La collectivité est donc tenue de formaliser un plan de réduction d'ici l'automne 2026 [1].", "tenue de"],
+      ["La collectivité n'a donc aucune publication à suivre [1].", "aucune"],
+    ]) {
+      const s = check(sentence!);
+      expect(s.status, sentence).toBe("unsupported");
+      expect(s.reasons.join(" "), sentence).toContain(`règle ou un absolu (« ${word} »)`);
+    }
+  });
+
+  it("leaves alone the same facts without a connective, and a deduction that draws no rule", () => {
+    expect(check("Chaque ministère doit formaliser d'ici l'automne 2026 un plan de réduction [1].").status).toBe(
+      "supported",
+    );
+    expect(check("Une collectivité peut donc suivre la publication de la loi et des décrets [1].").status).not.toBe(
+      "unsupported",
+    );
+    expect(check("Le seuil discuté ne suffit donc pas à trancher [1].").status).not.toBe("unsupported");
+  });
+});
