@@ -1293,7 +1293,8 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       if (inference) reasons = [inference];
       // A legal or sweeping conclusion the model draws (« n'a donc aucune obligation », « est donc tenue de »): no
       // passage writes it, so its words passing the checks prove nothing (trial17 D2, D3).
-      const sweeping = reasons.length === 0 && citations.length > 0 ? sweepingConclusion(span.text) : null;
+      const cited = passages.filter((p) => citations.includes(p.n)).map((p) => p.text);
+      const sweeping = reasons.length === 0 && cited.length > 0 ? sweepingConclusion(span.text, cited) : null;
       if (sweeping) reasons = [message("verify.sweepingConclusion", { words: sweeping })];
       status = inference ? "inference" : reasons.length ? "unsupported" : "supported";
     }

@@ -22,6 +22,7 @@ import { message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import type { SentenceCheck, SentenceStatus } from "./index.ts";
 import { withoutReferences } from "./sentences.ts";
+import { contentWords } from "./words.ts";
 
 const SECTIONS = wordListSections("inference.txt");
 
@@ -102,7 +103,7 @@ export function concludesForCommune(sentence: string): boolean {
  * « Votre commune n'a donc aucune obligation de cybersécurité », « La commune est donc tenue de remettre un plan »),
  * as written; null when it is not one. Such a conclusion is the model's own, whatever words it shares with its passage.
  */
-export function sweepingConclusion(sentence: string): string | null {
+export function sweepingConclusion(sentence: string, cited: string[] = []): string | null {
   const text = readable(sentence);
   const p = patterns();
   if (!p.connective.test(text)) return null;
@@ -113,6 +114,18 @@ export function sweepingConclusion(sentence: string): string | null {
       .replace(/\bne\s+suffi\S*\s+(?:donc\s+)?pas\b/gu, (m) => " ".repeat(m.length)),
   );
   if (!found) return null;
+  // Said by a cited passage: one of its sentences writes the same rule word with most of the sentence's words
+  // (« Aucune loi française n'interdit donc aujourd'hui… » where the passage says « Aucune loi française n'interdit… »).
+  const claim = contentWords(text.replace(p.connectiveWord, " "));
+  const rule = new RegExp(`(?<![\\p{L}])${found[0].replace(/\s+/g, "\\s+")}`, "u");
+  const said = cited
+    .flatMap((t) => fold(t).split(/(?<=[.!?;])\s+/))
+    .some((s) => {
+      if (!rule.test(s)) return false;
+      const words = new Set(contentWords(s));
+      return claim.filter((w) => words.has(w)).length >= Math.ceil(0.75 * claim.length);
+    });
+  if (said) return null;
   // The whole word (« oblig » → « obligation »), folded.
   return found[0] + /^[\p{L}'’-]*/u.exec(text.slice(found.index + found[0].length))![0];
 }
