@@ -50,6 +50,7 @@ let lists: {
   frame: RegExp;
   never: RegExp;
   sweeping: RegExp;
+  obligation: RegExp;
   nuance: RegExp;
 } | null = null;
 
@@ -69,6 +70,7 @@ const patterns = () =>
     // Starts of words (« oblig » for « obligation », « obligé »).
     never: new RegExp(`(?<![\\p{L}])(?:${alternation("jamais")})`, "u"),
     sweeping: new RegExp(`(?<![\\p{L}])(?:${alternation("à vérifier")})`, "u"),
+    obligation: new RegExp(`(?<![\\p{L}])(?:${alternation("obligations")})`, "u"),
     nuance: new RegExp(`(?<![\\p{L}'’])(?:${alternation("nuances")})(?!\\p{L})`, "gu"),
   });
 
@@ -116,13 +118,17 @@ export function sweepingConclusion(sentence: string, cited: string[] = []): stri
   if (!found) return null;
   // Said by a cited passage: one of its sentences writes the same rule word with most of the sentence's words
   // (« Aucune loi française n'interdit donc aujourd'hui… » where the passage says « Aucune loi française n'interdit… »).
-  const claim = contentWords(text.replace(p.connectiveWord, " "));
-  const rule = new RegExp(`(?<![\\p{L}])${found[0].replace(/\s+/g, "\\s+")}`, "u");
+  const singular = (w: string) => w.replace(/[sx]$/u, "");
+  const claim = contentWords(text.replace(p.connectiveWord, " ")).map(singular);
+  // An obligation may be written with another word of its family, by a sentence naming the conclusion's subject.
+  const obligation = p.obligation.test(found[0]);
+  const rule = obligation ? p.obligation : new RegExp(`(?<![\\p{L}])${found[0].replace(/\s+/g, "\\s+")}`, "u");
   const said = cited
     .flatMap((t) => fold(t).split(/(?<=[.!?;])\s+/))
     .some((s) => {
       if (!rule.test(s)) return false;
-      const words = new Set(contentWords(s));
+      const words = new Set(contentWords(s).map(singular));
+      if (obligation && claim[0] && !words.has(claim[0])) return false;
       return claim.filter((w) => words.has(w)).length >= Math.ceil(0.75 * claim.length);
     });
   if (said) return null;
