@@ -122,13 +122,15 @@ export function sweepingConclusion(sentence: string, cited: string[] = []): stri
   const claim = contentWords(text.replace(p.connectiveWord, " ")).map(singular);
   // An obligation may be written with another word of its family, by a sentence naming the conclusion's subject.
   const obligation = p.obligation.test(found[0]);
+  // The conclusion's subject: its first full word that is not the obligation itself (« Elle oblige à sécuriser … »).
+  const subject = claim.find((w) => !p.obligation.test(w));
   const rule = obligation ? p.obligation : new RegExp(`(?<![\\p{L}])${found[0].replace(/\s+/g, "\\s+")}`, "u");
   const said = cited
     .flatMap((t) => fold(t).split(/(?<=[.!?;])\s+/))
     .some((s) => {
       if (!rule.test(s)) return false;
       const words = new Set(contentWords(s).map(singular));
-      if (obligation && claim[0] && !words.has(claim[0])) return false;
+      if (obligation && subject && !words.has(subject)) return false;
       return claim.filter((w) => words.has(w)).length >= Math.ceil(0.75 * claim.length);
     });
   if (said) return null;
