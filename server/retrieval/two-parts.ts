@@ -197,7 +197,7 @@ async function missingAsked(
   if (!first.answerable) return null;
   const terms = await resolveNames(questionTerms(parts.second), frequency, names);
   const firstWords = passageWords(parts.first);
-  const held = answering.map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
+  const held = heldWords(answering);
   // A noun the first part names too is no new thing asked (« Windows » of « quelle version de Windows »).
   const variants = (noun: string) =>
     terms.find((t) => t.word === noun || t.word.split(" ").includes(noun))?.variants ?? [noun];
@@ -317,13 +317,35 @@ async function missingSubject(
   const { parts, subject } = found;
   const variants = questionTerms(parts.second).find((t) => t.word === subject)?.variants ?? [subject];
   const forms = [...new Set([subject, ...variants])];
-  if (forms.some((v) => occurs(v, passageWords(parts.first)))) return null;
-  const held = answering.map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
-  if (held.some((p) => forms.some((v) => occurs(v, p)))) return null;
-  if ((await Promise.all(forms.map(frequency))).some((n) => n > 0)) return null;
+  if (!(await unknownEverywhere(forms, passageWords(parts.first), heldWords(answering), frequency))) return null;
+  return answeredFirst(parts, [subject], answering, frequency, names);
+}
+
+/** The words of each passage read, its title and section with it. */
+const heldWords = (answering: Passage[]) =>
+  answering.map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
+
+/** Whether none of a term's forms is in the question's first part, in a passage read, or anywhere in the corpus. */
+async function unknownEverywhere(
+  forms: string[],
+  firstWords: ReturnType<typeof passageWords>,
+  held: ReturnType<typeof passageWords>[],
+  frequency: CorpusFrequency,
+): Promise<boolean> {
+  if (forms.some((v) => occurs(v, firstWords)) || held.some((p) => forms.some((v) => occurs(v, p)))) return false;
+  return !(await Promise.all(forms.map(frequency))).some((n) => n > 0);
+}
+
+/** The missing second part, when the passages answer the first part on its own; null otherwise. */
+async function answeredFirst(
+  parts: { first: string; second: string },
+  words: string[],
+  answering: Passage[],
+  frequency: CorpusFrequency,
+  names?: CorpusNames,
+): Promise<MissingPart | null> {
   const first = await assessAnswerability(parts.first, answering, frequency, names);
-  if (!first.answerable) return null;
-  return { part: parts.second, words: [subject], first: parts.first };
+  return first.answerable ? { part: parts.second, words, first: parts.first } : null;
 }
 
 /** `two-parts.txt` [questions coordonnées]: « … et est-ce que … », two questions joined. */
@@ -383,7 +405,7 @@ async function missingWord(
     .split(/[^a-z0-9]+/);
   if (!verbs.some((w) => SUBJECT_VERB.has(w))) return null;
   const firstWords = passageWords(parts.first);
-  const held = answering.map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
+  const held = heldWords(answering);
   const unknown: string[] = [];
   for (const t of questionTerms(parts.second)) {
     const forms = [...new Set([t.word, ...t.variants])];
@@ -392,13 +414,10 @@ async function missingWord(
     // to use (« dedans », « craint », « distrib »: held-out-15, 16, 19, 20, 22 were answered in part wrongly).
     const token = (parts.second.match(/[\p{L}\p{N}'’-]+/gu) ?? []).find((w) => fold(w).split(/[-'’]/).includes(t.word));
     if (!t.name && !(token && /\p{L}-\p{L}/u.test(token))) continue;
-    if (forms.some((v) => occurs(v, firstWords)) || held.some((p) => forms.some((v) => occurs(v, p)))) continue;
-    if ((await Promise.all(forms.map(frequency))).some((n) => n > 0)) continue;
+    if (!(await unknownEverywhere(forms, firstWords, held, frequency))) continue;
     // As the question writes it (« x-road », of which « road » is the term).
     unknown.push(token ? fold(token) : t.word);
   }
   if (unknown.length === 0) return null;
-  const first = await assessAnswerability(parts.first, answering, frequency, names);
-  if (!first.answerable) return null;
-  return { part: parts.second, words: unknown, first: parts.first };
+  return answeredFirst(parts, unknown, answering, frequency, names);
 }
