@@ -11,7 +11,7 @@ import { categoryLabel, countryName } from "../core/labels.ts";
 import { frenchDateTime } from "../core/text.ts";
 import { CATEGORIES } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
-import type { RecordStore } from "../store/records.ts";
+import { type RecordStore, updateOnRevision } from "../store/records.ts";
 import { loadMatchIndex } from "./match.ts";
 import { nameKey } from "./normalize.ts";
 import type { ManualClassification } from "./types.ts";
@@ -110,12 +110,11 @@ export async function saveClassification(ctx: InventoryContext, raw: unknown): P
   return withClassificationLock(ctx, record.id, async () => {
     // Saved on the revision read (none: only if still absent), so a classification another server sharing the
     // database saved meanwhile is never written over: read again, it is the 409's. Each turn follows someone's save.
-    for (;;) {
-      const found = await store(ctx).read(record.id);
+    return updateOnRevision(store(ctx), record.id, (found) => {
       // None saved although `previous` names one (removed meanwhile): nothing would be lost.
-      if (found && found.value.updatedAt !== previous) throw conflict(found.value);
-      if (await store(ctx).put(record.id, record, { expected: found?.revision ?? null })) return record;
-    }
+      if (found && found.updatedAt !== previous) throw conflict(found);
+      return record;
+    });
   });
 }
 

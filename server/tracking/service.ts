@@ -13,7 +13,7 @@ import { replacementCaveats } from "../inventory/alternative-text.ts";
 import { sameCollectivite } from "../inventory/collectivite.ts";
 import { analysisDay, checkInventoryDate, todayIso } from "../inventory/inventory-date.ts";
 import { type AnalysisListEntry, getAnalysis, type InventoryContext, renameAnalysis } from "../inventory/service.ts";
-import { newRecordId } from "../store/records.ts";
+import { newRecordId, updateOnRevision } from "../store/records.ts";
 import {
   type Checkpoint,
   checkpointOf,
@@ -128,19 +128,17 @@ async function change(
   version: number | undefined,
   apply: (plan: Plan) => Promise<void> | void,
 ): Promise<Plan> {
-  return withLock(ctx, id, async () => {
-    for (;;) {
-      const found = await plans(ctx).read(id);
-      if (!found) throw new AppError("plan_not_found", message("tracking.error.notFound", { id }), 404);
-      const plan = found.value;
+  return withLock(ctx, id, () =>
+    updateOnRevision(plans(ctx), id, async (plan) => {
+      if (!plan) throw new AppError("plan_not_found", message("tracking.error.notFound", { id }), 404);
       if (version !== undefined && version !== plan.version) {
         throw new AppError("plan_conflict", message("tracking.error.conflict", { version: plan.version }), 409);
       }
       await apply(plan);
       plan.version += 1;
-      if (await plans(ctx).put(plan.id, plan, { expected: found.revision })) return plan;
-    }
-  });
+      return plan;
+    }),
+  );
 }
 
 async function analysisFor(ctx: TrackingContext, id: string): Promise<MeasurableAnalysis> {
