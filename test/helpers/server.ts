@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { type AnswerEvent, answer } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
@@ -122,6 +122,17 @@ export function parseSse(text: string): SseEvent[] {
 
 export const postJson = (url: string, body: unknown, init: RequestInit = {}) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), ...init });
+
+/** One question asked over HTTP (`POST /api/chat`, a 200 expected): its streamed text, its sources and `done`. */
+export async function askHttp(url: string, question: string) {
+  const response = await postJson(`${url}/api/chat`, { messages: [{ role: "user", content: question }] });
+  expect(response.status).toBe(200);
+  const events = parseSse(await response.text());
+  const text = events.flatMap((e) => (e.event === "token" ? [e.data.text as string] : [])).join("");
+  const sources = events.flatMap((e) => (e.event === "sources" ? e.data.sources : []));
+  const done = events.find((e) => e.event === "done")!.data;
+  return { text, sources, done };
+}
 
 export const REAL_CORPUS = path.resolve("corpus");
 

@@ -8,14 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abstentionText } from "../../server/answers/answer.ts";
-import {
-  parseSse,
-  postJson,
-  REAL_CORPUS,
-  realCorpusDataDir,
-  startTestServer,
-  type TestServer,
-} from "../helpers/server.ts";
+import { askHttp, REAL_CORPUS, realCorpusDataDir, startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -25,16 +18,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The answer to one question over HTTP: its text, sources and `done` event. */
-async function ask(question: string) {
-  const response = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: question }] });
-  expect(response.status).toBe(200);
-  const events = parseSse(await response.text());
-  const text = events.flatMap((e) => (e.event === "token" ? [e.data.text as string] : [])).join("");
-  const sources = events.flatMap((e) => (e.event === "sources" ? e.data.sources : []));
-  const done = events.find((e) => e.event === "done")!.data;
-  return { text, sources, done };
-}
+const ask = (question: string) => askHttp(server.url, question);
 
 /** The short answer of an extractive answer (the text before the detail) and the detail. */
 const split = (text: string, chars: number) => ({ brief: text.slice(0, chars), detail: text.slice(chars) });

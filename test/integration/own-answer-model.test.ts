@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeOllama, startFakeOllamaServer } from "../helpers/fake-ollama.ts";
 import {
-  parseSse,
-  postJson,
+  askHttp,
   REAL_CORPUS,
   realCorpusDataDir,
   startTestServer,
@@ -39,11 +38,7 @@ afterAll(async () => {
 });
 
 async function ask(question: string) {
-  const response = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: question }] });
-  expect(response.status).toBe(200);
-  const events = parseSse(await response.text());
-  const text = events.flatMap((e) => (e.event === "token" ? [e.data.text as string] : [])).join("");
-  const done = events.find((e) => e.event === "done")!.data;
+  const { text, done } = await askHttp(server.url, question);
   return { text, done, prompt: fake.chats.at(-1)?.messages.at(-1)?.content ?? "" };
 }
 

@@ -11,9 +11,8 @@ import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import {
+  askHttp,
   askOne,
-  parseSse,
-  postJson,
   REAL_CORPUS,
   realCorpusDataDir,
   startTestServer,
@@ -36,14 +35,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function ask(question: string) {
-  const response = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: question }] });
-  expect(response.status).toBe(200);
-  const events = parseSse(await response.text());
-  const text = events.flatMap((e) => (e.event === "token" ? [e.data.text as string] : [])).join("");
-  const done = events.find((e) => e.event === "done")!.data;
-  return { text, done };
-}
+const ask = (question: string) => askHttp(server.url, question);
 
 describe("a question in two parts, the corpus answering the first only", () => {
   it("answers the first part without a model, saying first what the corpus does not give", async () => {
