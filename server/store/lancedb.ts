@@ -538,7 +538,9 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
 
     async close() {
       await queue;
-      await Promise.allSettled([...reads]);
+      // Reads that started while waiting (a request still arriving as the server stops) are waited for too: closing
+      // after a snapshot of the reads let one borrow a table being closed (fresh-clone CI under load).
+      while (reads.size) await Promise.allSettled([...reads]);
       chunks.close();
       for (const t of vectorTables.values()) t.close();
       db.close();
