@@ -33,6 +33,7 @@ import { answer } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
+import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 import { verifyText } from "../../server/verify/index.ts";
 import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 
@@ -79,6 +80,11 @@ function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
     const head = c.section ? `${title} (${date}) — ${section(p)}` : `${title} — ${section(p)}`;
     return { n: p.n, text: `${head}\n${p.text}` };
   });
+  if (c.document === "progress")
+    return verifyAgainstPlan(
+      c.answer,
+      pinned.passages.map((p) => p.text),
+    ).sentences;
   const facts = c.section ? (pinned.data ?? "").split("\n").filter(Boolean) : [];
   return verifyText(c.answer, passages, { facts }).sentences;
 }
@@ -100,6 +106,13 @@ interface BlindCase {
   section?: string;
   /** Drafts only: the commune the note is written for, when not Kervallon (faithful-blind-6 on). */
   collectivite?: Commune;
+  /**
+   * Drafts only (faithful-blind-18 on): the document the section belongs to, a briefing note when absent. A letter,
+   * an audit plan or a roadmap section is verified as `verifySection` does, against its pinned passages and data; a
+   * progress note's « L'essentiel » as `verifyAgainstPlan` does, its passages being the plan's facts (without the
+   * checks that need the plan itself: its own figures by date, its products' installations).
+   */
+  document?: "briefing" | "letter" | "audit" | "roadmap" | "progress";
   answer: string;
   sentences: LabelledSentence[];
 }
@@ -197,6 +210,8 @@ interface SentenceResult {
   flagged: boolean;
   /** Shown as the model's deduction (`inference`): not flagged; a wrong sentence so shown is a miss. */
   inferred: boolean;
+  /** Drafts of faithful-blind-18 on: the document of the case. */
+  document?: string;
   reasons: string[];
 }
 
@@ -399,7 +414,11 @@ async function measure(dir: string, live: boolean): Promise<void> {
           problems.push(`${c.id} : pas de passages figés (passages.json) — cas non mesuré`);
           continue;
         }
-        if (c.section) {
+        if (c.document && c.document !== "briefing") {
+          // Only a briefing note is written again here: another document's section is verified on its pinned passages.
+          sentences = null;
+          today = null;
+        } else if (c.section) {
           const sections = await draftBriefing(
             engine,
             fake,
@@ -410,7 +429,7 @@ async function measure(dir: string, live: boolean): Promise<void> {
           sentences = sections.get(c.section)?.sentences ?? null;
           today = sections.get(c.section)?.passages ?? null;
         } else ({ sentences, abstained, passages: today } = await ask(engine, fake, c.question, c.answer));
-        const changed = !samePassages(today, pinned);
+        const changed = !(c.document && c.document !== "briefing") && !samePassages(today, pinned);
         if (changed) changes.push(c.id);
         if (!live) sentences = verifyPinned(c, pinned);
         else if (abstained || !sentences || changed) {
@@ -421,6 +440,7 @@ async function measure(dir: string, live: boolean): Promise<void> {
           continue;
         }
         const m = matchSentences(c, sentences);
+        for (const r of m.results) r.document = c.document;
         all.push(...m.results);
         problems.push(...m.problems);
       }
@@ -442,6 +462,15 @@ async function measure(dir: string, live: boolean): Promise<void> {
       );
       for (const [k, e] of byKind(unsupported))
         console.log(`    ${k.padEnd(20)} ${e.flagged}/${e.n} = ${pct(e.flagged, e.n)}`);
+      const documents = [...new Set(all.map((r) => r.document).filter((d): d is string => !!d))];
+      for (const d of documents) {
+        const of = all.filter((r) => r.document === d);
+        const right = of.filter((r) => r.label === "supported");
+        const wrong = of.filter((r) => r.label === "unsupported");
+        console.log(
+          `  document ${d} : faux signalements ${right.filter((r) => r.flagged).length}/${right.length}, rappel ${wrong.filter((r) => r.flagged).length}/${wrong.length}`,
+        );
+      }
       // A conclusion shown as the model's deduction is not flagged: counted apart, the wrong ones listed (a miss).
       const inferred = all.filter((r) => r.inferred && !r.flagged);
       const wrongInferred = inferred.filter((r) => r.label === "unsupported");
