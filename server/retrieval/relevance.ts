@@ -288,6 +288,9 @@ const JUDGED = 6;
  * when the corpus never uses it (an unknown place or product: the question is about something it does not cover);
  * a word the corpus writes only in lower case (« Puisque », « Alors ») is a plain word.
  */
+/** Letters then digits, one word (« nis2 », « m365 »): an acronym with its number. */
+const ALPHANUMERIC = /^[a-z]+[0-9]+$/;
+
 export async function resolveNames(
   terms: QuestionTerm[],
   frequency?: CorpusFrequency,
@@ -300,6 +303,14 @@ export async function resolveNames(
       if (t.opener && unknown) return null;
       if (t.typed) return names && (await names(t.word.split(" ")[0]!)) ? t : null;
       if (t.articled && !unknown) return { ...t, name: false };
+      // « quand est ce que nis2 s'applique » : an acronym with a number typed in lower case is the name the corpus
+      // writes in capitals (« NIS2 »), never as a plain word.
+      if (!t.name && !t.date && !t.verb && ALPHANUMERIC.test(t.word) && names && frequency)
+        return (await frequency(t.word)) > 0 &&
+          ((await names.capitals?.(t.word)) ?? false) &&
+          !((await names.plain?.(t.word)) ?? true)
+          ? { ...t, name: true }
+          : t;
       if (!t.clauseStart || !t.name || !names || unknown) return t;
       return (await names(t.word)) ? t : { ...t, name: false };
     }),

@@ -42,7 +42,12 @@ describe("to which collectivités a text applies (trial16 C1)", () => {
   });
 
   it("is answered by the text's own page, never by a page that does not name it", async () => {
-    for (const q of ["nis2 quand ca s applique aux communes", "c est quoi nis2 et quand ca s applique aux communes"]) {
+    for (const q of [
+      "nis2 quand ca s applique aux communes",
+      "c est quoi nis2 et quand ca s applique aux communes",
+      // trial17 D1: « nis2 » typed in lower case is the name « NIS2 », which the passages that answer must hold.
+      "quand est ce que nis2 s applique aux communes",
+    ]) {
       const { brief, docs } = await ask(q);
       expect(docs[0]).toBe("guidance/nis2-transposition-collectivites");
       expect(brief).toContain("Le seuil discuté pour les collectivités est de 30 000 habitants");
