@@ -109,11 +109,13 @@ export function sweepingConclusion(sentence: string, cited: string[] = []): stri
   const text = readable(sentence);
   const p = patterns();
   if (!p.connective.test(text)) return null;
-  // « ne suffit donc pas à » is a judgement (`[jugements]`), not « suffit à ».
+  // « ne suffit donc pas à » is a judgement (`[jugements]`), not « suffit à »; « suffit donc à » is « suffit à »
+  // (the connective blanked, the same length: `found.index` still points into `text`).
   const found = p.sweeping.exec(
     text
       .replace(p.nuance, (m) => " ".repeat(m.length))
-      .replace(/\bne\s+suffi\S*\s+(?:donc\s+)?pas\b/gu, (m) => " ".repeat(m.length)),
+      .replace(/\bne\s+suffi\S*\s+(?:donc\s+)?pas\b/gu, (m) => " ".repeat(m.length))
+      .replace(p.connectiveWord, (m) => " ".repeat(m.length)),
   );
   if (!found) return null;
   // Said by a cited passage: one of its sentences writes the same rule word with most of the sentence's words
@@ -134,8 +136,10 @@ export function sweepingConclusion(sentence: string, cited: string[] = []): stri
       return claim.filter((w) => words.has(w)).length >= Math.ceil(0.75 * claim.length);
     });
   if (said) return null;
-  // The whole word (« oblig » → « obligation »), folded.
-  return found[0] + /^[\p{L}'’-]*/u.exec(text.slice(found.index + found[0].length))![0];
+  // The whole word (« oblig » → « obligation »), folded; across a blanked connective, the first word alone
+  // (« suffit donc à » → « suffit »).
+  const whole = found[0] + /^[\p{L}'’-]*/u.exec(text.slice(found.index + found[0].length))![0];
+  return /\s{2,}/.test(whole) ? whole.split(/\s+/)[0]! : whole;
 }
 
 /** The start of the reason « its words are not in what it cites » (`verify.wordsNotFound`) for `where`. */

@@ -212,6 +212,9 @@ describe("a legal or sweeping conclusion the model draws (trial17 D2, D3)", () =
       ["Les communes doivent donc formaliser d'ici l'automne 2026 un plan de réduction [1].", "doivent"],
       ["La collectivité est donc tenue de formaliser un plan de réduction d'ici l'automne 2026 [1].", "tenue de"],
       ["La collectivité n'a donc aucune publication à suivre [1].", "aucune"],
+      // The connective between the verb and its « à » (trial17 D2: « Héberger ses données en France suffit donc à
+      // s'en protéger », cited to a passage saying the opposite without the word).
+      ["Suivre la publication de la loi et des décrets suffit donc à vérifier le seuil discuté [1].", "suffit"],
     ]) {
       const s = check(sentence!);
       expect(s.status, sentence).toBe("unsupported");
