@@ -560,7 +560,8 @@ async function renderPlan({ focus }) {
           { class: "figure" },
           el("strong", {}, pct(latest.checkpoint.value)),
           " ",
-          t("plan.latest", {
+          // Part of the parc only, confirmed: no standing judged of it (trial17 D9).
+          t(latest.checkpoint.narrower ? "plan.latestNarrower" : "plan.latest", {
             date: day(latest.checkpoint.date),
             planned: pct(latest.planned),
             standing: t(`plan.standing.${latest.standing}`),

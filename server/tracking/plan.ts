@@ -387,7 +387,8 @@ export function plannedValue(plan: Dated, date: string): number | null {
 }
 
 /** How a checkpoint stands against the plan: within half a point of the planned value counts as on track. */
-export type Standing = "ahead" | "on-track" | "late" | "unknown";
+/** « narrower »: the checkpoint covers part of the parc only (confirmed), no standing is judged of it. */
+export type Standing = "ahead" | "on-track" | "late" | "unknown" | "narrower";
 const TOLERANCE = 0.5;
 
 export function standing(measured: number | null, planned: number | null): Standing {
@@ -672,8 +673,11 @@ export function progressOf(plan: Plan, today: string): Progress {
   const checkpoints = plan.checkpoints.map((checkpoint, i) => {
     const previous = plan.checkpoints[i - 1];
     const planned = plannedValue(plan, checkpoint.date);
+    // No change computed across two perimeters: from the whole parc to part of it, or back (trial17 D9: « +11
+    // points » between 2 406 installations and 11).
+    const samePerimeter = !!previous && !!previous.narrower === !!checkpoint.narrower;
     const change =
-      previous && previous.value !== null && checkpoint.value !== null
+      previous && samePerimeter && previous.value !== null && checkpoint.value !== null
         ? round1(checkpoint.value - previous.value)
         : null;
     // An inventory of part of the parc (trial16 C4) lacks what its files do not cover: nothing is said gone from it.
@@ -685,7 +689,9 @@ export function progressOf(plan: Plan, today: string): Progress {
     return {
       checkpoint,
       planned,
-      standing: standing(checkpoint.value, planned),
+      // Part of the parc measures no standing against a value planned for all of it (trial17 D9: « le plan est en
+      // retard » of a 2-file inventory confirmed as such).
+      standing: checkpoint.narrower ? ("narrower" as const) : standing(checkpoint.value, planned),
       change,
       appeared,
       removed: checkpoint.narrower ? [] : removed,
@@ -824,6 +830,8 @@ export interface PublicSnapshot {
     installations: number;
     /** Its perimeter differs from the previous checkpoint's: the notice the page shows (absent when not, or before). */
     perimeter?: string;
+    /** It covers part of the parc only, confirmed by the DSI: its figure is compared with nothing planned. */
+    narrower?: true;
   }[];
   /** Since the previous publication (or the baseline): what changed, in plain words built by the page. */
   changes: {
@@ -927,6 +935,7 @@ export function snapshotOf(
       raw: c.checkpoint.raw,
       installations: c.checkpoint.installations,
       ...(c.perimeter ? { perimeter: c.perimeter } : {}),
+      ...(c.checkpoint.narrower ? { narrower: true as const } : {}),
     })),
     changes: {
       replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map(label))),
