@@ -293,10 +293,19 @@ export function checkpointPerimeter(
 
 /**
  * A checkpoint's perimeter against an earlier one when it covers sharply less of the parc (`narrowerPerimeter`:
- * fewer files, or fewer than half the installations), else null: `addCheckpoint` asks the DSI to confirm it.
+ * fewer files, fewer than half the installations, or under seven tenths with whole products gone), else null:
+ * `addCheckpoint` asks the DSI to confirm it.
  */
-export function narrowerCheckpoint(reference: Checkpoint, checkpoint: Checkpoint): "files" | "installations" | null {
-  return narrowerPerimeter(...sides(reference, checkpoint));
+export function narrowerCheckpoint(
+  reference: Checkpoint,
+  checkpoint: Checkpoint,
+): "files" | "installations" | "products" | null {
+  return narrowerPerimeter(...sides(reference, checkpoint), goneProducts(reference, checkpoint).length);
+}
+
+/** The exposed products of `reference` that `checkpoint` does not count at all (classified since: not gone). */
+export function goneProducts(reference: Checkpoint, checkpoint: Checkpoint): Dependency[] {
+  return diff(reference, checkpoint).removed.filter((d) => d.installations > 0);
 }
 
 /** « 11 installations dans 2 fichiers » (the files only when the checkpoint kept them). */
@@ -421,9 +430,18 @@ export interface ProductProgress {
    * only removes it; fewer: fewer installations, nothing planned in their place seen to grow (trial 11: Windows 10
    * → Debian « en cours » while the workstations went to Windows 11); grew: more installations than at the baseline;
    * outside-perimeter: not in the latest inventory, which covers less of the parc than the baseline
-   * (`perimeterSinceStart`): « absent de ce périmètre », not gone (trial16 C4).
+   * (`perimeterSinceStart`): « absent de ce périmètre », not gone (trial16 C4); in-perimeter: in that narrower
+   * inventory with fewer installations than at the baseline — the perimeter's doing, not a replacement (trial17 D16).
    */
-  state: "replaced" | "in-progress" | "fewer" | "not-started" | "grew" | "absent" | "outside-perimeter";
+  state:
+    | "replaced"
+    | "in-progress"
+    | "fewer"
+    | "not-started"
+    | "grew"
+    | "absent"
+    | "outside-perimeter"
+    | "in-perimeter";
   /** Installations of the planned replacement in the baseline and the latest inventory (0 when it is not seen there). */
   byBefore: number;
   byNow: number;
@@ -744,9 +762,13 @@ export function progressOf(plan: Plan, today: string): Progress {
             ? "outside-perimeter"
             : "replaced"
           : now < before
-            ? moving
-              ? "in-progress"
-              : "fewer"
+            ? // Fewer in an inventory of part of the parc: the perimeter's doing, not a replacement's (trial17 D16:
+              // Kaspersky 182 → 1 « moins d'installations, sans que l'alternative prévue apparaisse »).
+              sinceStart?.narrowed
+              ? "in-perimeter"
+              : moving
+                ? "in-progress"
+                : "fewer"
             : now > before
               ? "grew"
               : "not-started";
@@ -755,6 +777,7 @@ export function progressOf(plan: Plan, today: string): Progress {
       state !== "replaced" &&
       state !== "absent" &&
       state !== "outside-perimeter" &&
+      state !== "in-perimeter" &&
       product.dueDate !== null &&
       product.dueDate < today;
     const replacedBy = state === "replaced" && byNow > byBefore;

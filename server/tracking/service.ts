@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
 import { ownedKeyedLock } from "../core/keyed-lock.ts";
 import { categoryWord } from "../core/labels.ts";
-import { frenchDate, localDay, slugify } from "../core/text.ts";
+import { formatInt, frenchDate, localDay, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
 import { sameCollectivite } from "../inventory/collectivite.ts";
@@ -17,6 +17,7 @@ import { newRecordId, updateOnRevision } from "../store/records.ts";
 import {
   type Checkpoint,
   checkpointOf,
+  goneProducts,
   type MeasurableAnalysis,
   narrowerCheckpoint,
   type Plan,
@@ -321,7 +322,8 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
     // to follow. Compared with the inventory it follows: a parc whose products are removed one by one loses
     // installations at every checkpoint, never half of them at once.
     const previous = checkpoints[checkpoints.indexOf(checkpoint) - 1]!;
-    const narrower = narrowerCheckpoint(previous, checkpoint)
+    const why = narrowerCheckpoint(previous, checkpoint);
+    const narrower = why
       ? {
           now: perimeterText(checkpoint),
           before: perimeterText(previous),
@@ -329,8 +331,25 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
           date: frenchDate(previous.date),
         }
       : null;
-    if (narrower && !data.narrowerPerimeter)
-      throw new AppError("narrower_perimeter", message("tracking.error.checkpointNarrower", narrower), 409);
+    if (narrower && !data.narrowerPerimeter) {
+      // Same files, a third of the installations and whole products gone (trial17 D8): the products are named.
+      const gone = why === "products" ? goneProducts(previous, checkpoint) : [];
+      const products = gone.length
+        ? message("tracking.error.checkpointNarrowerProducts", {
+            count: gone.length,
+            names: gone
+              .slice(0, 5)
+              .map((d) => `${d.name} (${formatInt(d.installations)})`)
+              .join(", "),
+            more: gone.length > 5 ? "…" : "",
+          })
+        : "";
+      throw new AppError(
+        "narrower_perimeter",
+        message("tracking.error.checkpointNarrower", { ...narrower, products: products ? ` ${products}` : "" }),
+        409,
+      );
+    }
     // Confirmed; or the next inventory of the narrower perimeter confirmed before, still narrower than the baseline.
     if (narrower || (previous.narrower && narrowerCheckpoint(baseline, checkpoint))) checkpoint.narrower = true;
     plan.checkpoints = checkpoints;
