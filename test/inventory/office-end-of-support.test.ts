@@ -49,6 +49,20 @@ describe("Office editions have their own end of support, told by the year in the
   });
 });
 
+describe("Outlook, Access and Publisher bought alone have Office's end of support (trial17 D14)", () => {
+  it("gives « Microsoft Outlook 2016 » and its siblings 14 October 2025, the new Outlook none", () => {
+    const outlook = eos("Microsoft Outlook 2016");
+    expect(outlook.product).toBe("microsoft-outlook");
+    expect(outlook.labels.join()).toMatch(/Outlook 2016 autonome[^;]*14 octobre 2025[^;]*Microsoft Learn/);
+    expect(eos("Microsoft Outlook 2019").labels.join()).toMatch(/Outlook 2019 autonome[^;]*14 octobre 2025/);
+    expect(eos("Microsoft Access Runtime 2016").labels.join()).toMatch(/Access 2016 autonome[^;]*14 octobre 2025/);
+    expect(eos("Microsoft Publisher 2019").labels.join()).toMatch(/Publisher 2019 autonome[^;]*14 octobre 2025/);
+    // Microsoft 365's Outlook, and a name without a year, are no edition of these: no end of support, no « à vérifier ».
+    expect(eos("Microsoft Outlook (nouveau)", NOW, ["1.2025.1105.100"]).labels).toEqual([]);
+    expect(eos("Outlook", NOW, []).labels).toEqual([]);
+  });
+});
+
 describe("Skype's stopped service is an end of support without a paid contract to buy (trial15 B1)", () => {
   it("marks Skype's end on 5 May 2025 and says to uninstall it", () => {
     const skype = eos("Skype version 8.110", NOW, ["8.110"]);
