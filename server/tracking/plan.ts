@@ -122,6 +122,8 @@ export interface LogEntry {
   at: string;
   action: "adopted" | "checkpoint" | "checkpoint-removed" | "event" | "published" | "unpublished" | "edited";
   detail: string;
+  /** Who made the change: the signed-in person's name, else their e-mail (absent without sign-in, trial17 D15). */
+  by?: string;
 }
 
 /** The saved roadmap draft a plan was adopted from: which draft, and which of its versions. */

@@ -30,7 +30,14 @@ import {
   snapshotOf,
 } from "./plan.ts";
 
-export type TrackingContext = InventoryContext;
+/**
+ * What the plan functions need from the engine; `by`, who makes the change (the signed-in person's name, else their
+ * e-mail), written in the plan's log (trial17 D15: entries had no author). Absent without sign-in.
+ */
+export type TrackingContext = InventoryContext & { by?: string | null };
+
+/** The log entry's author, when the context names one. */
+const author = (ctx: TrackingContext) => (ctx.by ? { by: ctx.by } : {});
 
 const isoDay = z
   .string()
@@ -223,6 +230,7 @@ export async function adoptPlan(
       publication: null,
       log: [
         {
+          ...author(ctx),
           at: now.toISOString(),
           action: "adopted",
           detail: from.source
@@ -354,6 +362,7 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
     if (narrower || (previous.narrower && narrowerCheckpoint(baseline, checkpoint))) checkpoint.narrower = true;
     plan.checkpoints = checkpoints;
     plan.log.push({
+      ...author(ctx),
       at: now.toISOString(),
       action: "checkpoint",
       detail: narrower
@@ -379,6 +388,7 @@ export async function removeCheckpoint(ctx: TrackingContext, id: string, input: 
         : new AppError("not_found", message("tracking.error.checkpointNotFound", { date: frenchDate(data.date) }), 404);
     const [removed] = plan.checkpoints.splice(at, 1);
     plan.log.push({
+      ...author(ctx),
       at: now.toISOString(),
       action: "checkpoint-removed",
       detail: message("tracking.log.checkpointRemoved", { analysis: removed!.analysisId, date: frenchDate(data.date) }),
@@ -504,7 +514,7 @@ export async function addEvent(ctx: TrackingContext, id: string, input: unknown,
       ...plan.events,
       { id: newRecordId(), date: data.date, text: data.text, recordedAt: now.toISOString() },
     ].sort((a, b) => a.date.localeCompare(b.date));
-    plan.log.push({ at: now.toISOString(), action: "event", detail: data.text });
+    plan.log.push({ at: now.toISOString(), action: "event", detail: data.text, ...author(ctx) });
   });
 }
 
@@ -524,6 +534,7 @@ export async function publishPlan(ctx: TrackingContext, id: string, input: unkno
     });
     plan.publication = { at: now.toISOString(), licence: data.licence, groupProducts: data.groupProducts, snapshot };
     plan.log.push({
+      ...author(ctx),
       at: now.toISOString(),
       action: "published",
       detail: message("tracking.log.published", { licence: data.licence }),
@@ -535,7 +546,12 @@ export async function unpublishPlan(ctx: TrackingContext, id: string, now = new 
   return change(ctx, id, undefined, (plan) => {
     if (!plan.publication) return;
     plan.publication = null;
-    plan.log.push({ at: now.toISOString(), action: "unpublished", detail: message("tracking.log.unpublished") });
+    plan.log.push({
+      at: now.toISOString(),
+      action: "unpublished",
+      detail: message("tracking.log.unpublished"),
+      ...author(ctx),
+    });
   });
 }
 
