@@ -32,10 +32,8 @@ let shown = null; // { plan, progress } on screen
 let busy = false;
 
 const pct = (v) => (v === null || v === undefined ? "—" : `${formatDecimal(roundPercent(v))} %`);
-const day = (iso) =>
-  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
-  );
+/** « 1er décembre 2026 », as the server and the rest of the page write it, not Intl's « 1 décembre » (trial17 D18b). */
+const day = (iso) => formatDate(iso.slice(0, 10));
 /** The collectivité's today, as the server checks dates (trial 8: UTC here, Paris there, around midnight). */
 const today = todayIso;
 /** A form field of this section, by its id. */
@@ -560,7 +558,8 @@ async function renderPlan({ focus }) {
           { class: "figure" },
           el("strong", {}, pct(latest.checkpoint.value)),
           " ",
-          t("plan.latest", {
+          // Part of the parc only, confirmed: no standing judged of it (trial17 D9).
+          t(latest.checkpoint.narrower ? "plan.latestNarrower" : "plan.latest", {
             date: day(latest.checkpoint.date),
             planned: pct(latest.planned),
             standing: t(`plan.standing.${latest.standing}`),

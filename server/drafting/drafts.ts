@@ -373,7 +373,14 @@ export function checkVersion(draft: Draft, expected: number | undefined): void {
   if (expected !== undefined && expected !== draft.versions.length) {
     throw new AppError(
       "version_conflict",
-      message("drafts.versionConflict", { version: expected, current: draft.versions.length }),
+      // Who saved the newer version, when the version says it (trial17 D15), else « another tab or person ».
+      draft.versions.at(-1)?.by
+        ? message("drafts.versionConflictBy", {
+            version: expected,
+            current: draft.versions.length,
+            by: draft.versions.at(-1)!.by!,
+          })
+        : message("drafts.versionConflict", { version: expected, current: draft.versions.length }),
       409,
     );
   }

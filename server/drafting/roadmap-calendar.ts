@@ -123,3 +123,33 @@ export function phaseMilestones(
   }
   return out;
 }
+
+/**
+ * Share of the time to the target date by which software out of the vendor's support is replaced at the latest: « à
+ * mener en premier » said with a month — the end of the first of two phases —, not the end of its phase, which for
+ * the office suite is often the target date itself (trial17 D4: Office 2016, Skype Entreprise 2016 due « 31 décembre
+ * 2029 » in the plan, the latest date possible).
+ */
+export const UNSUPPORTED_SHARE = 0.4;
+
+/**
+ * The month by which a line is to be replaced: the end of its phase, or earlier for software out of the vendor's
+ * support (`UNSUPPORTED_SHARE` of the time to the target). Null when the phase has no month.
+ */
+export function lineEnd(
+  line: Pick<RoadmapLine, "unsupported">,
+  phaseEnd: string | null,
+  start: string,
+  targetDate: string | undefined,
+): string | null {
+  const early = line.unsupported?.length ? unsupportedEnd(start, targetDate) : null;
+  return phaseEnd && early && early < phaseEnd ? early : phaseEnd;
+}
+
+/** The month software out of the vendor's support is replaced by (`UNSUPPORTED_SHARE`), null without a calendar. */
+export function unsupportedEnd(start: string, targetDate: string | undefined): string | null {
+  if (!targetDate) return null;
+  const span = monthsBetween(start, targetDate.slice(0, 7));
+  if (!(span > 0)) return null;
+  return addMonths(start, Math.min(span, Math.max(1, Math.round(span * UNSUPPORTED_SHARE))));
+}

@@ -149,8 +149,23 @@ export interface LocalEvent {
   text: string;
   /** `YYYY-MM`, `YYYY` when only a year is given, `YYYY-MM-DD` when a deadline falls before its month's end. */
   date: string;
-  /** Lines of the plan the sentence names. */
+  /** Lines of the plan the sentence names, in full. */
   lines: RoadmapLine[];
+  /**
+   * Lines the sentence names only in part: one of their editions (« Windows 10 LTSC 2021 » of a line that also counts
+   * Windows 10 Professionnel). Its date is no deadline for the whole line (trial17 D4).
+   */
+  partial?: RoadmapLine[];
+  /**
+   * The sentence gives the vendor's end of support (« … perdent leur support le 12 janvier 2027 »), not a deadline
+   * the collectivité set: it orders (the line goes first in its phase), it does not date the replacement (trial17 D4).
+   */
+  supportEnd?: true;
+}
+
+/** The deadline the local context sets for a line, if any: a sentence naming it in full, not an end of support. */
+export function localDeadline(events: LocalEvent[], line: RoadmapLine): LocalEvent | undefined {
+  return events.find((e) => !e.supportEnd && e.lines.includes(line));
 }
 
 export interface RoadmapPlan {
@@ -259,6 +274,17 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
   const decided = options.context ? keptByDecision(options.context, lines, parts) : [];
   const keptLines = new Set(decided.flatMap((d) => d.lines));
   if (keptLines.size) lines.splice(0, lines.length, ...lines.filter((l) => !keptLines.has(l)));
+  const events = options.context ? localEvents(options.context, lines, options.now, parts) : [];
+  // An end of support the context gives for software the catalogue has none for orders it like the catalogue's
+  // would (first in its phase, out of the groundwork), when it is past or within a year; it dates nothing.
+  for (const e of events) {
+    if (!e.supportEnd) continue;
+    const day = supportDay(e);
+    if (!day || day > yearAfter(options.now)) continue;
+    for (const l of e.lines)
+      if (!l.unsupported?.length)
+        Object.assign(l, { phase: l.phase === "deep" ? "guided" : l.phase, unsupported: [day] });
+  }
   lines.sort(
     (a, b) =>
       PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) ||
@@ -317,7 +343,7 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     kept,
     target: { value, given: options.target !== undefined, reachable, reachedAfter, required, floor },
     byCategory: categories(measure),
-    events: options.context ? localEvents(options.context, lines, options.now, parts) : [],
+    events,
     decided: decided.map((d) => ({ text: d.text, items: d.lines.map((l) => l.item) })),
   };
 }
@@ -540,7 +566,11 @@ const contextSentences = (context: string) =>
  * contrat Sophos se termine en mars 2027 » is the Sophos line's deadline; « le contrat Microsoft » names no line when
  * several are Microsoft's).
  */
-function linesNamed(sentence: string, lines: RoadmapLine[], partsOf: (line: RoadmapLine) => string[]): RoadmapLine[] {
+function linesNamed(
+  sentence: string,
+  lines: RoadmapLine[],
+  partsOf: (line: RoadmapLine) => string[],
+): { lines: RoadmapLine[]; partial: RoadmapLine[] } {
   const said = words(sentence);
   // Only lines whose name starts with a word of the sentence can be named by it: a cheap test first.
   const vocabulary = new Set(said.trim().split(" "));
@@ -549,7 +579,7 @@ function linesNamed(sentence: string, lines: RoadmapLine[], partsOf: (line: Road
       (n) => n && vocabulary.has(firstWord(n)),
     );
   const named = lines.filter((l) => candidate(l) && namesOf(l, partsOf(l)).some((n) => said.includes(n)));
-  if (named.length) return named;
+  if (named.length) return byEdition(said, named, partsOf);
   // Then by one word that names a single line: the product's own first word when it is not its vendor's (« AutoCAD »
   // of « AutoCAD LT »), or its vendor's name (« Sophos »); a word shared by two lines (« Windows », « Microsoft »)
   // names neither.
@@ -567,11 +597,50 @@ function linesNamed(sentence: string, lines: RoadmapLine[], partsOf: (line: Road
   }
   const said1 = [...oneWord].filter(([w]) => said.includes(` ${w} `));
   const single = new Set(said1.filter(([, own]) => own.size === 1).flatMap(([, own]) => [...own]));
-  if (single.size) return single.size === 1 ? [...single] : [];
+  if (single.size) return { lines: single.size === 1 ? [...single] : [], partial: [] };
   // A vendor's contract (« le marché Cisco se termine en juin 2027 ») covers its lines of one kind (Webex and Jabber,
   // both visioconference); lines of different kinds (Windows and Office) are bought apart: the name alone names none.
   const shared = new Set(said1.flatMap(([, own]) => [...own]));
-  return new Set([...shared].map((l) => l.role.id)).size === 1 ? [...shared] : [];
+  return { lines: new Set([...shared].map((l) => l.role.id)).size === 1 ? [...shared] : [], partial: [] };
+}
+
+/**
+ * The lines a sentence names by a name followed by an edition (« Windows 10 LTSC 2021 », « Windows Server 2016 »):
+ * the words right after the name that some inventory name of these lines carries (« ltsc », « 2021 »; not « 45 » of
+ * « (45 postes) »). A line all of whose inventory names carry them is named; one some of whose names do, in part; one
+ * none of whose names do, not at all (trial17 D4: a date for « Windows 10 LTSC 2021 » dated all of Windows 10, and
+ * Windows Server 2019 with Server 2016).
+ */
+function byEdition(
+  said: string,
+  named: RoadmapLine[],
+  partsOf: (line: RoadmapLine) => string[],
+): { lines: RoadmapLine[]; partial: RoadmapLine[] } {
+  const tokens = (name: string) => words(name).trim().split(" ");
+  const known = new Set(named.flatMap((l) => l.inventoryNames.flatMap(tokens)));
+  const full: RoadmapLine[] = [];
+  const partial: RoadmapLine[] = [];
+  for (const l of named) {
+    // Each place the sentence names the line: the edition words after the name (none: named whole).
+    const editions: string[][] = [];
+    for (const n of namesOf(l, partsOf(l))) {
+      for (let at = said.indexOf(n); at >= 0; at = said.indexOf(n, at + 1)) {
+        const own = new Set(n.trim().split(" "));
+        const after = said.slice(at + n.length).split(" ");
+        const edition: string[] = [];
+        for (const w of after.slice(0, 3)) {
+          if (!w || own.has(w) || !known.has(w)) break;
+          edition.push(w);
+        }
+        editions.push(edition);
+      }
+    }
+    const carries = (edition: string[]) =>
+      l.inventoryNames.filter((name) => edition.every((w) => tokens(name).includes(w)));
+    if (editions.some((e) => carries(e).length === l.inventoryNames.length)) full.push(l);
+    else if (editions.some((e) => carries(e).length > 0)) partial.push(l);
+  }
+  return { lines: full, partial };
 }
 
 let keepPattern: RegExp | null = null;
@@ -599,7 +668,7 @@ export function keptByDecision(
 ): { text: string; lines: RoadmapLine[] }[] {
   return contextSentences(context)
     .filter(isKeepDecision)
-    .map((text) => ({ text, lines: linesNamed(text, lines, partsOf) }));
+    .map((text) => ({ text, lines: linesNamed(text, lines, partsOf).lines }));
 }
 
 /**
@@ -620,9 +689,46 @@ export function localEvents(
     if (!date) continue;
     // A day or a month is ahead when it starts after today; a year when it is later than this one.
     if (date.length === 4 ? date <= today.slice(0, 4) : `${date}-01`.slice(0, 10) <= today) continue;
-    events.push({ text: sentence, date, lines: linesNamed(sentence, lines, partsOf) });
+    const named = linesNamed(sentence, lines, partsOf);
+    events.push({
+      text: sentence,
+      date,
+      lines: named.lines,
+      ...(named.partial.length ? { partial: named.partial } : {}),
+      ...(isSupportEnd(sentence) ? { supportEnd: true as const } : {}),
+    });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+let supportEndWords: { end: RegExp; deadline: RegExp } | null = null;
+/**
+ * A sentence that gives the vendor's end of support (`support-end.txt`, [fin de support]: « perdent leur support le 12
+ * janvier 2027 ») without setting a deadline of the collectivité's own ([échéance]: « doit être migré avant … »).
+ */
+export function isSupportEnd(sentence: string): boolean {
+  if (!supportEndWords) {
+    const sections = wordListSections("support-end.txt");
+    const pattern = (key: string) =>
+      new RegExp(`(?<![\\p{L}])(?:${wordAlternation((sections.get(key) ?? []).map((w) => fold(w)))})(?![\\p{L}])`, "u");
+    supportEndWords = { end: pattern("fin de support"), deadline: pattern("échéance") };
+  }
+  const f = fold(sentence).replace(/[’]/g, "'");
+  return supportEndWords.end.test(f) && !supportEndWords.deadline.test(f);
+}
+
+/** The day an end-of-support sentence gives (« le 12 janvier 2027 »), else the first of its month or year. */
+function supportDay(e: LocalEvent): string | null {
+  const said = FRENCH_DAY.exec(e.text);
+  if (said)
+    return `${said[3]}-${String(MONTH_NAMES.indexOf(said[2]!) + 1).padStart(2, "0")}-${(said[1] === "1er" ? "1" : said[1]!).padStart(2, "0")}`;
+  return e.date.length === 4 ? `${e.date}-01-01` : e.date.length === 7 ? `${e.date}-01` : e.date;
+}
+
+/** The day a year after `now` (ISO), the horizon of « le cessera d'ici un an ». */
+function yearAfter(now?: string): string {
+  const today = localDay(now ?? new Date());
+  return `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
 }
 
 export { roleOf };

@@ -9,6 +9,7 @@ import { exposureLabel } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
 import { alternativeCaveats, type CaveatedAlternative } from "./alternative-text.ts";
 import { type CompactTable, tableRow } from "./compact.ts";
+import { formatDay } from "./risks.ts";
 import type { InventoryItem, InventorySummary } from "./types.ts";
 
 export type ExportFormat = "csv" | "ods";
@@ -33,6 +34,8 @@ const COLUMNS = [
   "open",
   "category",
   "laws",
+  "endOfSupport",
+  "risks",
   "alternatives",
   "component",
   "confidence",
@@ -77,6 +80,26 @@ function reviewCell(i: InventoryItem): string {
   });
 }
 
+/**
+ * The vendor's end of support, as a DSI filters it (trial17 D17: the per-line CSV had no risk column): the day (and the
+ * time left when it is ahead), or « à vérifier » when the installed edition is not known.
+ */
+function endOfSupportCell(i: InventoryItem): string {
+  return (i.risks ?? [])
+    .filter((r) => r.kind === "end-of-support" || r.kind === "end-of-support-soon")
+    .map((r) =>
+      r.date
+        ? r.kind === "end-of-support-soon" && r.timeLeft
+          ? message("inventory.export.endOfSupportSoon", { date: formatDay(r.date), delay: r.timeLeft })
+          : formatDay(r.date)
+        : message("inventory.export.endOfSupportUnknown"),
+    )
+    .join(", ");
+}
+
+/** The map's risks of the line, each in full (« Fin du support de l'édition … », « Hausses de prix … »). */
+const risksCell = (i: InventoryItem) => (i.risks ?? []).map((r) => r.label).join(" ; ");
+
 function itemCells(i: InventoryItem): Cell[] {
   const controlling = i.vendor?.parent?.country ?? i.vendor?.country ?? null;
   return [
@@ -95,6 +118,8 @@ function itemCells(i: InventoryItem): Cell[] {
     yesNo(i.openSource),
     categoryLabel(i.category ?? null),
     laws(i.exposure).map(lawLabel).join(", "),
+    endOfSupportCell(i),
+    risksCell(i),
     i.alternatives?.length
       ? alternativesText(
           JSON.stringify(

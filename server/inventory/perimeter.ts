@@ -17,6 +17,17 @@ export const PERIMETER_JUMP = 0.1;
  */
 export const NARROWER_SHARE = 0.5;
 
+/**
+ * Below this share of the installations of the inventory it is compared with, and with at least NARROWER_GONE exposed
+ * products gone whole, a later inventory is taken for a part of the parc too (trial17 D8: every other line of the
+ * same four GLPI files, −48 %, nine products « n'apparaît plus » — Edge 265, Adobe Reader 230…). A migration replaces
+ * products: their alternatives come in, the installations stay near; a third of them gone at once, with whole products,
+ * is lines missing from the export.
+ */
+export const NARROWER_PRODUCTS_SHARE = 0.7;
+/** Exposed products gone whole that, with installations under NARROWER_PRODUCTS_SHARE, make a narrower inventory. */
+export const NARROWER_GONE = 3;
+
 export interface PerimeterSide {
   /** The uploaded files, with their format when known (`ParsedFile.format`). */
   files: { name: string; format?: string }[];
@@ -71,12 +82,19 @@ export function perimeterNotice(
 }
 
 /**
- * Whether `to` covers sharply less of the parc than `from` (fewer files imported, when both name theirs, or fewer than
- * NARROWER_SHARE of its installations): which of the two, or null. A plan refuses such a checkpoint unless confirmed.
+ * Whether `to` covers sharply less of the parc than `from` (fewer files imported, when both name theirs, fewer than
+ * NARROWER_SHARE of its installations, or fewer than NARROWER_PRODUCTS_SHARE with `gone` ≥ NARROWER_GONE exposed
+ * products absent): which, or null. A plan refuses such a checkpoint unless confirmed.
  */
-export function narrowerPerimeter(from: PerimeterSide, to: PerimeterSide): "files" | "installations" | null {
+export function narrowerPerimeter(
+  from: PerimeterSide,
+  to: PerimeterSide,
+  gone = 0,
+): "files" | "installations" | "products" | null {
   if (from.files.length && to.files.length && to.files.length < from.files.length) return "files";
   const a = from.installations ?? 0;
   const b = to.installations ?? 0;
-  return a > 0 && b < a * NARROWER_SHARE ? "installations" : null;
+  if (a > 0 && b < a * NARROWER_SHARE) return "installations";
+  // `gone`: exposed products of `from` absent from `to` (NARROWER_PRODUCTS_SHARE).
+  return a > 0 && b < a * NARROWER_PRODUCTS_SHARE && gone >= NARROWER_GONE ? "products" : null;
 }

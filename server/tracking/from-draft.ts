@@ -9,8 +9,8 @@ import { AppError, validationError } from "../core/errors.ts";
 import { frenchDate, localDay, roundPercent } from "../core/text.ts";
 import { ownContext } from "../drafting/documents/common.ts";
 import { roadmapStart } from "../drafting/documents/roadmap.ts";
-import { phaseMilestones, targetSplit } from "../drafting/roadmap-calendar.ts";
-import { planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
+import { lineEnd, phaseMilestones, targetSplit } from "../drafting/roadmap-calendar.ts";
+import { localDeadline, planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
 import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
 import { analysisDay } from "../inventory/inventory-date.ts";
@@ -176,9 +176,13 @@ export async function proposalFromDraft(
   const calendared = phases.some((p) => p.month !== null);
   /** The due date, or why there is none: beyond the objective (« à programmer »), or no calendar at all. */
   const deadline = (l: RoadmapLine): { dueDate: string | null; beyondTarget?: true } => {
-    const local = roadmap.events.find((e) => e.lines.includes(l))?.date;
+    // A deadline the context sets for the line as a whole; an end of support it gives, or a date for one of the
+    // line's editions, is none (trial17 D4: « Windows 10 LTSC 2021 … perdent leur support le 12 janvier 2027 » dated
+    // all of Windows 10 « 31 janvier 2027 »).
+    const local = localDeadline(roadmap.events, l)?.date;
     if (local) return { dueDate: endOfMonth(local.length === 4 ? `${local}-12` : local) };
-    const month = beyond.has(l) ? null : end.get(l.phase);
+    // Software out of the vendor's support is due early in its phase, as the document says (`lineEnd`).
+    const month = beyond.has(l) ? null : lineEnd(l, end.get(l.phase) ?? null, start, targetDate);
     if (month) return { dueDate: endOfMonth(month) };
     // Said as the document says it, on the review page, the plan, the public page and its open data.
     return calendared ? { dueDate: null, beyondTarget: true } : { dueDate: null };

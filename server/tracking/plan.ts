@@ -122,6 +122,8 @@ export interface LogEntry {
   at: string;
   action: "adopted" | "checkpoint" | "checkpoint-removed" | "event" | "published" | "unpublished" | "edited";
   detail: string;
+  /** Who made the change: the signed-in person's name, else their e-mail (absent without sign-in, trial17 D15). */
+  by?: string;
 }
 
 /** The saved roadmap draft a plan was adopted from: which draft, and which of its versions. */
@@ -293,10 +295,19 @@ export function checkpointPerimeter(
 
 /**
  * A checkpoint's perimeter against an earlier one when it covers sharply less of the parc (`narrowerPerimeter`:
- * fewer files, or fewer than half the installations), else null: `addCheckpoint` asks the DSI to confirm it.
+ * fewer files, fewer than half the installations, or under seven tenths with whole products gone), else null:
+ * `addCheckpoint` asks the DSI to confirm it.
  */
-export function narrowerCheckpoint(reference: Checkpoint, checkpoint: Checkpoint): "files" | "installations" | null {
-  return narrowerPerimeter(...sides(reference, checkpoint));
+export function narrowerCheckpoint(
+  reference: Checkpoint,
+  checkpoint: Checkpoint,
+): "files" | "installations" | "products" | null {
+  return narrowerPerimeter(...sides(reference, checkpoint), goneProducts(reference, checkpoint).length);
+}
+
+/** The exposed products of `reference` that `checkpoint` does not count at all (classified since: not gone). */
+export function goneProducts(reference: Checkpoint, checkpoint: Checkpoint): Dependency[] {
+  return diff(reference, checkpoint).removed.filter((d) => d.installations > 0);
 }
 
 /** « 11 installations dans 2 fichiers » (the files only when the checkpoint kept them). */
@@ -387,7 +398,8 @@ export function plannedValue(plan: Dated, date: string): number | null {
 }
 
 /** How a checkpoint stands against the plan: within half a point of the planned value counts as on track. */
-export type Standing = "ahead" | "on-track" | "late" | "unknown";
+/** « narrower »: the checkpoint covers part of the parc only (confirmed), no standing is judged of it. */
+export type Standing = "ahead" | "on-track" | "late" | "unknown" | "narrower";
 const TOLERANCE = 0.5;
 
 export function standing(measured: number | null, planned: number | null): Standing {
@@ -420,9 +432,18 @@ export interface ProductProgress {
    * only removes it; fewer: fewer installations, nothing planned in their place seen to grow (trial 11: Windows 10
    * → Debian « en cours » while the workstations went to Windows 11); grew: more installations than at the baseline;
    * outside-perimeter: not in the latest inventory, which covers less of the parc than the baseline
-   * (`perimeterSinceStart`): « absent de ce périmètre », not gone (trial16 C4).
+   * (`perimeterSinceStart`): « absent de ce périmètre », not gone (trial16 C4); in-perimeter: in that narrower
+   * inventory with fewer installations than at the baseline — the perimeter's doing, not a replacement (trial17 D16).
    */
-  state: "replaced" | "in-progress" | "fewer" | "not-started" | "grew" | "absent" | "outside-perimeter";
+  state:
+    | "replaced"
+    | "in-progress"
+    | "fewer"
+    | "not-started"
+    | "grew"
+    | "absent"
+    | "outside-perimeter"
+    | "in-perimeter";
   /** Installations of the planned replacement in the baseline and the latest inventory (0 when it is not seen there). */
   byBefore: number;
   byNow: number;
@@ -672,8 +693,11 @@ export function progressOf(plan: Plan, today: string): Progress {
   const checkpoints = plan.checkpoints.map((checkpoint, i) => {
     const previous = plan.checkpoints[i - 1];
     const planned = plannedValue(plan, checkpoint.date);
+    // No change computed across two perimeters: from the whole parc to part of it, or back (trial17 D9: « +11
+    // points » between 2 406 installations and 11).
+    const samePerimeter = !!previous && !!previous.narrower === !!checkpoint.narrower;
     const change =
-      previous && previous.value !== null && checkpoint.value !== null
+      previous && samePerimeter && previous.value !== null && checkpoint.value !== null
         ? round1(checkpoint.value - previous.value)
         : null;
     // An inventory of part of the parc (trial16 C4) lacks what its files do not cover: nothing is said gone from it.
@@ -685,7 +709,9 @@ export function progressOf(plan: Plan, today: string): Progress {
     return {
       checkpoint,
       planned,
-      standing: standing(checkpoint.value, planned),
+      // Part of the parc measures no standing against a value planned for all of it (trial17 D9: « le plan est en
+      // retard » of a 2-file inventory confirmed as such).
+      standing: checkpoint.narrower ? ("narrower" as const) : standing(checkpoint.value, planned),
       change,
       appeared,
       removed: checkpoint.narrower ? [] : removed,
@@ -738,9 +764,13 @@ export function progressOf(plan: Plan, today: string): Progress {
             ? "outside-perimeter"
             : "replaced"
           : now < before
-            ? moving
-              ? "in-progress"
-              : "fewer"
+            ? // Fewer in an inventory of part of the parc: the perimeter's doing, not a replacement's (trial17 D16:
+              // Kaspersky 182 → 1 « moins d'installations, sans que l'alternative prévue apparaisse »).
+              sinceStart?.narrowed
+              ? "in-perimeter"
+              : moving
+                ? "in-progress"
+                : "fewer"
             : now > before
               ? "grew"
               : "not-started";
@@ -749,6 +779,7 @@ export function progressOf(plan: Plan, today: string): Progress {
       state !== "replaced" &&
       state !== "absent" &&
       state !== "outside-perimeter" &&
+      state !== "in-perimeter" &&
       product.dueDate !== null &&
       product.dueDate < today;
     const replacedBy = state === "replaced" && byNow > byBefore;
@@ -824,6 +855,8 @@ export interface PublicSnapshot {
     installations: number;
     /** Its perimeter differs from the previous checkpoint's: the notice the page shows (absent when not, or before). */
     perimeter?: string;
+    /** It covers part of the parc only, confirmed by the DSI: its figure is compared with nothing planned. */
+    narrower?: true;
   }[];
   /** Since the previous publication (or the baseline): what changed, in plain words built by the page. */
   changes: {
@@ -927,6 +960,7 @@ export function snapshotOf(
       raw: c.checkpoint.raw,
       installations: c.checkpoint.installations,
       ...(c.perimeter ? { perimeter: c.perimeter } : {}),
+      ...(c.checkpoint.narrower ? { narrower: true as const } : {}),
     })),
     changes: {
       replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map(label))),

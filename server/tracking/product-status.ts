@@ -101,6 +101,10 @@ export function productStatus(p: StatusFacts): string {
     }
     case "outside-perimeter":
       return t("outside-perimeter");
+    case "in-perimeter":
+      return p.now === undefined
+        ? t("in-perimeter")
+        : t(p.now === 1 ? "in-perimeterCountOne" : "in-perimeterCount", { now: formatInt(p.now) });
     default:
       return t("absent");
   }

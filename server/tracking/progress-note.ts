@@ -54,15 +54,22 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
     const standing = t(`standing.${latest.standing}`);
     // An inventory taken before the vote has no planned value: said so, never « en avance » (trial 9).
     where.push(
-      t(latest.planned === null && c.date < localDay(plan.adoptedAt) ? "latestBeforeAdoption" : "latest", {
-        date: frenchDate(c.date),
-        value: percentText(c.value),
-        planned: percentText(latest.planned),
-        standing,
-        change:
-          // Already at one decimal (`progressOf`): the plural is that of the figure shown.
-          latest.change === null ? "—" : countText("point", latest.change, points(latest.change)),
-      }),
+      t(
+        c.narrower
+          ? "latestNarrower"
+          : latest.planned === null && c.date < localDay(plan.adoptedAt)
+            ? "latestBeforeAdoption"
+            : "latest",
+        {
+          date: frenchDate(c.date),
+          value: percentText(c.value),
+          planned: percentText(latest.planned),
+          standing,
+          change:
+            // Already at one decimal (`progressOf`): the plural is that of the figure shown.
+            latest.change === null ? "—" : countText("point", latest.change, points(latest.change)),
+        },
+      ),
     );
     // Measured on another perimeter than the baseline's (trial16 C4: 2 of 4 files read as « le plan est en retard »):
     // said right after the figure, then each inventory whose perimeter differs from the previous one's, as the
@@ -292,8 +299,9 @@ function changeFacts(plan: Plan, progress: Progress, c: Progress["checkpoints"][
         change: countText("point", c.change, points(c.change)),
       }),
     );
+  // Part of the parc against the whole baseline is no change (trial17 D9).
   const since =
-    c.checkpoint.value === null || baseline.value === null
+    c.checkpoint.value === null || baseline.value === null || c.checkpoint.narrower
       ? null
       : Math.round((c.checkpoint.value - baseline.value) * 10) / 10;
   if (since !== null)

@@ -281,7 +281,7 @@ export function renderPublicPage(
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
 <p class="lead">${esc(t(`${s.measure === "weighted" ? "commitmentWeighted" : "commitment"}${s.origin === "roadmap" ? "" : "Plan"}`, { name: named, date: frenchDate(localDay(s.adoptedAt)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
-${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t(latest.planned === null && latest.date < localDay(s.adoptedAt) ? "latestBeforeAdoption" : "latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
+${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t(latest.narrower ? "latestNarrower" : latest.planned === null && latest.date < localDay(s.adoptedAt) ? "latestBeforeAdoption" : "latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
 ${latest && s.perimeter ? `<p class="notice">${esc(s.perimeter)}</p>\n` : ""}</section>
 <section aria-labelledby="progress">
 <h2 id="progress">${esc(t("progressTitle"))}</h2>

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
 import { ownedKeyedLock } from "../core/keyed-lock.ts";
 import { categoryWord } from "../core/labels.ts";
-import { frenchDate, localDay, slugify } from "../core/text.ts";
+import { formatInt, frenchDate, localDay, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
 import { sameCollectivite } from "../inventory/collectivite.ts";
@@ -17,6 +17,7 @@ import { newRecordId, updateOnRevision } from "../store/records.ts";
 import {
   type Checkpoint,
   checkpointOf,
+  goneProducts,
   type MeasurableAnalysis,
   narrowerCheckpoint,
   type Plan,
@@ -29,7 +30,14 @@ import {
   snapshotOf,
 } from "./plan.ts";
 
-export type TrackingContext = InventoryContext;
+/**
+ * What the plan functions need from the engine; `by`, who makes the change (the signed-in person's name, else their
+ * e-mail), written in the plan's log (trial17 D15: entries had no author). Absent without sign-in.
+ */
+export type TrackingContext = InventoryContext & { by?: string | null };
+
+/** The log entry's author, when the context names one. */
+const author = (ctx: TrackingContext) => (ctx.by ? { by: ctx.by } : {});
 
 const isoDay = z
   .string()
@@ -222,6 +230,7 @@ export async function adoptPlan(
       publication: null,
       log: [
         {
+          ...author(ctx),
           at: now.toISOString(),
           action: "adopted",
           detail: from.source
@@ -321,7 +330,8 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
     // to follow. Compared with the inventory it follows: a parc whose products are removed one by one loses
     // installations at every checkpoint, never half of them at once.
     const previous = checkpoints[checkpoints.indexOf(checkpoint) - 1]!;
-    const narrower = narrowerCheckpoint(previous, checkpoint)
+    const why = narrowerCheckpoint(previous, checkpoint);
+    const narrower = why
       ? {
           now: perimeterText(checkpoint),
           before: perimeterText(previous),
@@ -329,12 +339,30 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
           date: frenchDate(previous.date),
         }
       : null;
-    if (narrower && !data.narrowerPerimeter)
-      throw new AppError("narrower_perimeter", message("tracking.error.checkpointNarrower", narrower), 409);
+    if (narrower && !data.narrowerPerimeter) {
+      // Same files, a third of the installations and whole products gone (trial17 D8): the products are named.
+      const gone = why === "products" ? goneProducts(previous, checkpoint) : [];
+      const products = gone.length
+        ? message("tracking.error.checkpointNarrowerProducts", {
+            count: gone.length,
+            names: gone
+              .slice(0, 5)
+              .map((d) => `${d.name} (${formatInt(d.installations)})`)
+              .join(", "),
+            more: gone.length > 5 ? "…" : "",
+          })
+        : "";
+      throw new AppError(
+        "narrower_perimeter",
+        message("tracking.error.checkpointNarrower", { ...narrower, products: products ? ` ${products}` : "" }),
+        409,
+      );
+    }
     // Confirmed; or the next inventory of the narrower perimeter confirmed before, still narrower than the baseline.
     if (narrower || (previous.narrower && narrowerCheckpoint(baseline, checkpoint))) checkpoint.narrower = true;
     plan.checkpoints = checkpoints;
     plan.log.push({
+      ...author(ctx),
       at: now.toISOString(),
       action: "checkpoint",
       detail: narrower
@@ -360,6 +388,7 @@ export async function removeCheckpoint(ctx: TrackingContext, id: string, input: 
         : new AppError("not_found", message("tracking.error.checkpointNotFound", { date: frenchDate(data.date) }), 404);
     const [removed] = plan.checkpoints.splice(at, 1);
     plan.log.push({
+      ...author(ctx),
       at: now.toISOString(),
       action: "checkpoint-removed",
       detail: message("tracking.log.checkpointRemoved", { analysis: removed!.analysisId, date: frenchDate(data.date) }),
@@ -485,7 +514,7 @@ export async function addEvent(ctx: TrackingContext, id: string, input: unknown,
       ...plan.events,
       { id: newRecordId(), date: data.date, text: data.text, recordedAt: now.toISOString() },
     ].sort((a, b) => a.date.localeCompare(b.date));
-    plan.log.push({ at: now.toISOString(), action: "event", detail: data.text });
+    plan.log.push({ at: now.toISOString(), action: "event", detail: data.text, ...author(ctx) });
   });
 }
 
@@ -505,6 +534,7 @@ export async function publishPlan(ctx: TrackingContext, id: string, input: unkno
     });
     plan.publication = { at: now.toISOString(), licence: data.licence, groupProducts: data.groupProducts, snapshot };
     plan.log.push({
+      ...author(ctx),
       at: now.toISOString(),
       action: "published",
       detail: message("tracking.log.published", { licence: data.licence }),
@@ -516,7 +546,12 @@ export async function unpublishPlan(ctx: TrackingContext, id: string, now = new 
   return change(ctx, id, undefined, (plan) => {
     if (!plan.publication) return;
     plan.publication = null;
-    plan.log.push({ at: now.toISOString(), action: "unpublished", detail: message("tracking.log.unpublished") });
+    plan.log.push({
+      at: now.toISOString(),
+      action: "unpublished",
+      detail: message("tracking.log.unpublished"),
+      ...author(ctx),
+    });
   });
 }
 

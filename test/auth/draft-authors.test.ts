@@ -89,6 +89,60 @@ describe.each(BACKENDS)("who made each version of a draft (%s)", (backend) => {
       [`edit:${key}`, "bruno.petit@a.fr"],
       [`regenerate:${key}`, "Alice Martin"],
     ]);
+    // trial17 D15: a change on version 2 after Alice saved version 3 is refused naming her, not « un autre onglet ».
+    const stale = await as("bruno.petit@a.fr", `/api/drafts/${id}/sections/${key}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Madame,", version: 2 }),
+    });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.message).toContain(
+      "la version 3 a été enregistrée entre-temps par Alice Martin.",
+    );
+  });
+
+  it("names who adopted the plan and who added an inventory in the plan's log (trial17 D15)", async () => {
+    const csv = (zoom: number) =>
+      `"Nom";"Éditeur";"Nombre d'installations"\n"Google Chrome";"Google LLC";"40"\n"Zoom Workplace";"Zoom Video Communications, Inc.";"${zoom}"\n`;
+    const upload = async (who: string, date: string, zoom: number) => {
+      const form = new FormData();
+      form.append("file", new Blob([csv(zoom)]), "glpi.csv");
+      form.append("collectivite", "Mairie A");
+      form.append("inventoryDate", date);
+      const res = await as(who, "/api/inventory/analyze", { method: "POST", body: form });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return (await res.json()).id as string;
+    };
+    const json = (body: object) => ({
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const adopted = await as(
+      "alice.martin@a.fr",
+      "/api/plans",
+      json({
+        collectivite: { name: "Mairie A" },
+        analysisId: await upload("alice.martin@a.fr", "2026-06-01", 10),
+        measure: "raw",
+        target: { value: 20, date: "2029-12-31" },
+        milestones: [],
+        products: [{ name: "Zoom Workplace", productId: "zoom-workplace", by: "BigBlueButton" }],
+      }),
+    );
+    expect(adopted.status, await adopted.clone().text()).toBe(201);
+    const planId = (await adopted.json()).plan.id as string;
+    const added = await as(
+      "bruno.petit@a.fr",
+      `/api/plans/${planId}/checkpoints`,
+      json({ analysisId: await upload("bruno.petit@a.fr", "2026-10-01", 8) }),
+    );
+    expect(added.status, await added.clone().text()).toBe(201);
+    const { plan } = await (await as("alice.martin@a.fr", `/api/plans/${planId}`)).json();
+    expect(plan.log.map((l: { action: string; by?: string }) => [l.action, l.by])).toEqual([
+      ["adopted", "Alice Martin"],
+      ["checkpoint", "bruno.petit@a.fr"],
+    ]);
   });
 });
 

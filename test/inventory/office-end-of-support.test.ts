@@ -7,6 +7,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { encodeTable } from "../../server/inventory/compact.ts";
+import { mapToCsv } from "../../server/inventory/export.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { inventoryRow } from "./fixtures.ts";
 
@@ -45,6 +47,54 @@ describe("Office editions have their own end of support, told by the year in the
     expect(unknown.product).toBe("microsoft-office");
     expect(unknown.labels.join()).toMatch(
       /à vérifier.*Office 2016 : 14 octobre 2025.*Office 2024 et Office LTSC 2024 : 9 octobre 2029/,
+    );
+  });
+});
+
+describe("Outlook, Access and Publisher bought alone have Office's end of support (trial17 D14)", () => {
+  it("gives « Microsoft Outlook 2016 » and its siblings 14 October 2025, the new Outlook none", () => {
+    const outlook = eos("Microsoft Outlook 2016");
+    expect(outlook.product).toBe("microsoft-outlook");
+    expect(outlook.labels.join()).toMatch(/Outlook 2016 autonome[^;]*14 octobre 2025[^;]*Microsoft Learn/);
+    expect(eos("Microsoft Outlook 2019").labels.join()).toMatch(/Outlook 2019 autonome[^;]*14 octobre 2025/);
+    expect(eos("Microsoft Access Runtime 2016").labels.join()).toMatch(/Access 2016 autonome[^;]*14 octobre 2025/);
+    expect(eos("Microsoft Publisher 2019").labels.join()).toMatch(/Publisher 2019 autonome[^;]*14 octobre 2025/);
+    // Microsoft 365's Outlook, and a name without a year, are no edition of these: no end of support, no « à vérifier ».
+    expect(eos("Microsoft Outlook (nouveau)", NOW, ["1.2025.1105.100"]).labels).toEqual([]);
+    expect(eos("Outlook", NOW, []).labels).toEqual([]);
+  });
+});
+
+describe("the map's CSV says each line's end of support and risks (trial17 D17)", () => {
+  it("has « Fin du support de l'éditeur » and « Risques » columns a DSI can filter", () => {
+    const items = analyzeRows(
+      [
+        { ...inventoryRow("Microsoft Outlook 2016", "Microsoft Corporation", 12), versions: ["16.0.4266.1001"] },
+        { ...inventoryRow("Microsoft Windows 10 Entreprise LTSC 2021", "Microsoft Corporation", 45), versions: [] },
+        { ...inventoryRow("Microsoft Office Professionnel Plus", "Microsoft Corporation", 8), versions: [] },
+        inventoryRow("LibreOffice 24.8", "The Document Foundation", 30),
+      ],
+      index,
+      { now: NOW },
+    ).items;
+    const text = new TextDecoder().decode(mapToCsv(encodeTable(items)));
+    const [head, ...rows] = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    const cols = head!.split(";");
+    const at = (name: string) => cols.indexOf(name);
+    expect(at("Fin du support de l'éditeur")).toBeGreaterThan(0);
+    expect(at("Risques")).toBe(at("Fin du support de l'éditeur") + 1);
+    // The cells before « Risques » hold no « ; »: a plain split finds the end of support.
+    const row = (name: string) => rows.find((r) => r.startsWith(`${name};`))!.split(";");
+    const end = at("Fin du support de l'éditeur");
+    expect(row("Microsoft Outlook 2016")[end]).toBe("14 octobre 2025");
+    expect(row("Microsoft Windows 10 Entreprise LTSC 2021")[end]).toMatch(/^12 janvier 2027 \(dans \d+ semaines\)$/);
+    expect(row("Microsoft Office Professionnel Plus")[end]).toBe("à vérifier selon l'édition");
+    expect(row("LibreOffice 24.8")[end]).toBe("");
+    expect(rows.find((r) => r.startsWith("Microsoft Outlook 2016;"))).toMatch(
+      /;"[^"]*Fin du support de l'édition Outlook 2016 autonome \(Microsoft Outlook\) le 14 octobre 2025[^"]*";/,
     );
   });
 });

@@ -122,10 +122,12 @@ describe("a checkpoint covering part of the parc (trial16 C4)", () => {
     const written = await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" });
     expect(written.status, await written.clone().text()).toBe(201);
     const md = await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text();
-    // The caveat right after the figure and the standing it qualifies.
+    // The caveat right after the figure; part of the parc judges no standing and computes no change across two
+    // perimeters (trial17 D9: « le plan est en retard. Évolution … : +23 points » was still said before the caveat).
     expect(md).toMatch(
-      /le plan est en retard\. Évolution depuis l'inventaire précédent : \+23 points\.\s+Attention : le dernier inventaire ne couvre pas le même périmètre que l'inventaire de départ/,
+      /Au dernier inventaire \(15 novembre 2026\), qui ne couvre qu'une partie du parc, la mesure est de 100\s%\ssur cette partie : elle ne se compare ni à la valeur prévue pour tout le parc \([^)]*\), ni à l'inventaire précédent ; elle ne dit pas si le plan est en avance ou en retard\.\s+Attention : le dernier inventaire ne couvre pas le même périmètre que l'inventaire de départ/,
     );
+    expect(md).not.toMatch(/le plan est en retard|\+23 points/);
     expect(md).toMatch(/Inventaire du 15 novembre 2026 : Attention : le périmètre a changé/);
     expect(md).toContain(
       "Microsoft Teams : absent de ce périmètre ; 200 installations au départ (remplacement prévu : Visio).",
@@ -150,6 +152,10 @@ describe("a checkpoint covering part of the parc (trial16 C4)", () => {
     expect(html).toContain("ne couvre pas le même périmètre que l&#39;inventaire de départ");
     expect(html).toContain("absent de ce périmètre");
     expect(html).not.toMatch(/Microsoft Teams<\/li>/);
+    // The headline figure is said to be part of the parc's, compared with nothing planned (trial17 D9).
+    expect(html).toMatch(
+      /<strong>100\s%<\/strong> au dernier inventaire, le 15 novembre 2026, sur une partie du parc seulement/,
+    );
   });
 
   it("C17: a later inventory's files are compared with the previous one's « à l'inventaire précédent »", async () => {
@@ -167,6 +173,10 @@ describe("a checkpoint covering part of the parc (trial16 C4)", () => {
     // Back on the baseline's perimeter: what the partial one lacked did not « appear »; no caveat, the products are
     // measured again.
     expect(progress.latest.appeared).toEqual([]);
+    // No change across two perimeters, either way (trial17 D9); the partial one judged no standing.
+    expect(progress.checkpoints[1]).toMatchObject({ change: null, standing: "narrower" });
+    expect(progress.latest.change).toBeNull();
+    expect(progress.latest.standing).not.toBe("narrower");
     expect(progress.perimeter).toBeUndefined();
     expect(progress.products.map((p: { state: string }) => p.state)).not.toContain("outside-perimeter");
   });

@@ -9,9 +9,10 @@ import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts
 import { calendarStart } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
-import { phaseEnds, targetSplit } from "../roadmap-calendar.ts";
+import { lineEnd, phaseEnds, targetSplit, unsupportedEnd } from "../roadmap-calendar.ts";
 import {
   type LocalEvent,
+  localDeadline,
   planRoadmap,
   REMOVAL_MAX_INSTALLATIONS,
   type RoadmapLine,
@@ -145,6 +146,7 @@ function phaseLine(
   phaseEnd: string | null,
   start: string,
   today: string,
+  targetDate: string | undefined,
 ): string {
   const facts = [
     `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
@@ -165,9 +167,20 @@ function phaseLine(
     : l.alternative
       ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
       : partialOnly(structure, l);
-  const deadline = events.find((e) => e.lines.includes(l))?.date;
-  const unsupported = l.unsupported?.length ? ` ; ${unsupportedText(structure, l.unsupported, today)}` : "";
-  return `- **${l.item.name}** (${facts}) → ${alt}${unsupported}${deadline ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}` : ""}`;
+  const deadline = localDeadline(events, l)?.date;
+  // A date the context gives for one of the line's editions only (« Windows 10 LTSC 2021 »): said, not the line's.
+  const part = deadline ? undefined : events.find((e) => !e.supportEnd && e.partial?.includes(l));
+  // Software out of support: « à mener en premier », with the month it is due by when that comes before its phase's end.
+  const by = lineEnd(l, phaseEnd, start, targetDate);
+  const unsupported = l.unsupported?.length
+    ? ` ; ${unsupportedText(structure, l.unsupported, today)}${by && by !== phaseEnd ? texts(structure, "phase.unsupportedBy", { date: frenchDate(by) }) : ""}`
+    : "";
+  const local = deadline
+    ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}`
+    : part
+      ? ` ; ${texts(structure, "phase.localDeadlinePart", { date: frenchDate(part.date) })}`
+      : "";
+  return `- **${l.item.name}** (${facts}) → ${alt}${unsupported}${local}`;
 }
 
 /**
@@ -178,12 +191,14 @@ function plannedReplacements(
   structure: DocumentStructure,
   plan: ReturnType<typeof planRoadmap>,
   ends: (string | null)[] | null,
+  start: string,
+  targetDate: string | undefined,
 ): NonNullable<DraftContext["planned"]> {
   return plan.lines
     .filter((l) => l.alternative && !l.removal)
     .map((l) => {
-      const end = ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null;
-      const deadline = plan.events.find((e) => e.lines.includes(l))?.date ?? null;
+      const end = lineEnd(l, ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null, start, targetDate);
+      const deadline = localDeadline(plan.events, l)?.date ?? null;
       const by = [end, deadline].filter((d): d is string => !!d);
       const alternative = l.alternative!.name;
       return {
@@ -400,7 +415,7 @@ export function roadmapContext(
     const shown = phase.lines.slice(0, MAX_LISTED);
     const more = phase.lines.length - shown.length;
     const end = ends?.[plan.phases.indexOf(phase)] ?? null;
-    const rows = shown.map((l) => phaseLine(structure, l, plan.events, end, start, today));
+    const rows = shown.map((l) => phaseLine(structure, l, plan.events, end, start, today, targetDate));
     // Software out of the vendor's support is here whatever its weight: said once, before it is listed (trial16 C8).
     if (phase.lines.some((l) => l.unsupported?.length)) detail.push(texts(structure, "phase.unsupportedRule"));
     detail.push(rows.join("\n") + (more > 0 ? `\n- ${texts(structure, "more", { count: formatInt(more) })}` : ""));
@@ -538,8 +553,30 @@ export function roadmapContext(
         "—",
       ],
     });
+  // Software out of the vendor's support, due before its phase ends: one row, on the month it is due by.
+  const early = unsupportedEnd(start, targetDate);
+  const dueEarly = plan.lines.filter((l) => {
+    const end = ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null;
+    return l.unsupported?.length && end && lineEnd(l, end, start, targetDate) !== end;
+  });
+  if (early && dueEarly.length)
+    milestones.push({
+      sort: `${early}-`,
+      row: [
+        texts(structure, "milestone.unsupported", {
+          products: [...new Set(dueEarly.map((l) => productLabel(l.item)))].join(", "),
+        }),
+        frenchDate(early),
+        "—",
+        "—",
+      ],
+    });
   for (const e of plan.events) {
-    const names = e.lines.map((l) => productLabel(l.item));
+    // A line the sentence names by one of its editions only is said « en partie ».
+    const names = [
+      ...e.lines.map((l) => productLabel(l.item)),
+      ...(e.partial ?? []).map((l) => texts(structure, "milestone.localPart", { name: productLabel(l.item) })),
+    ];
     milestones.push({
       sort: e.date.length === 4 ? `${e.date}-12` : e.date,
       row: [
@@ -638,6 +675,6 @@ export function roadmapContext(
   return {
     ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name)),
     own: roadmapOwnData(plan, { date: targetDate }),
-    planned: plannedReplacements(structure, plan, ends),
+    planned: plannedReplacements(structure, plan, ends, start, targetDate),
   };
 }

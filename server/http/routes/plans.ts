@@ -25,14 +25,26 @@ import {
   publicSnapshot,
   publishPlan,
   removeCheckpoint,
+  type TrackingContext,
   unpublishPlan,
 } from "../../tracking/service.ts";
+import { accessOfRequest } from "../access.ts";
 import { limitBody, readJson } from "../helpers.ts";
 
 const notFoundPage = (text: string) =>
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message("tracking.public.notFoundTitle")}</title><link rel="stylesheet" href="/public/public.css"></head><body><main><h1>${message("tracking.public.notFoundTitle")}</h1><p>${escapeHtml(text)}</p></main></body></html>`;
 
 const limit = limitBody(256 * 1024);
+
+/**
+ * The context of a change, naming who makes it for the plan's log (trial17 D15): the signed-in person's name, else
+ * their e-mail; the engine itself without sign-in.
+ */
+function acting(engine: Engine, c: Context): TrackingContext {
+  const person = accessOfRequest(c.req.raw)?.person;
+  const by = person ? person.name?.trim() || person.email || null : null;
+  return by ? { config: engine.config, records: engine.records.bind(engine) as Engine["records"], by } : engine;
+}
 
 const body = async (c: Context) => ((c.req.header("content-length") ?? "") === "0" ? {} : readJson(c.req.raw));
 
@@ -69,13 +81,13 @@ export function planRoutes(engine: Engine) {
         return c.json({ proposal });
       })
       .post("/plans/from-draft", limit, async (c) => {
-        const plan = await adoptFromDraft(engine, await body(c));
+        const plan = await adoptFromDraft(acting(engine, c), await body(c));
         return c.json({ plan, progress: (await getPlan(engine, plan.id)).progress }, 201, {
           location: `/api/plans/${plan.id}`,
         });
       })
       .post("/plans", limit, async (c) => {
-        const plan = await adoptPlan(engine, await body(c));
+        const plan = await adoptPlan(acting(engine, c), await body(c));
         return c.json({ plan, progress: (await getPlan(engine, plan.id)).progress }, 201, {
           location: `/api/plans/${plan.id}`,
         });
@@ -87,7 +99,7 @@ export function planRoutes(engine: Engine) {
         return c.body(null, 204);
       })
       .post("/plans/:id/checkpoints", limit, async (c) => {
-        const plan = await addCheckpoint(engine, c.req.param("id"), await body(c));
+        const plan = await addCheckpoint(acting(engine, c), c.req.param("id"), await body(c));
         return c.json(await getPlan(engine, plan.id), 201);
       })
       // A checkpoint added by mistake (another perimeter, another collectivité) is removed alone; the plan's version
@@ -95,7 +107,7 @@ export function planRoutes(engine: Engine) {
       .delete("/plans/:id/checkpoints/:date", limit, async (c) => {
         const given = (c.req.header("content-type") ?? "").includes("json") ? await body(c) : {};
         const version = c.req.query("version");
-        const plan = await removeCheckpoint(engine, c.req.param("id"), {
+        const plan = await removeCheckpoint(acting(engine, c), c.req.param("id"), {
           ...(given && typeof given === "object" ? given : {}),
           ...(version ? { version: Number(version) } : {}),
           date: c.req.param("date"),
@@ -103,14 +115,16 @@ export function planRoutes(engine: Engine) {
         return c.json(await getPlan(engine, plan.id));
       })
       .post("/plans/:id/events", limit, async (c) => {
-        const plan = await addEvent(engine, c.req.param("id"), await body(c));
+        const plan = await addEvent(acting(engine, c), c.req.param("id"), await body(c));
         return c.json(await getPlan(engine, plan.id), 201);
       })
       .post("/plans/:id/publish", limit, async (c) => {
-        const plan = await publishPlan(engine, c.req.param("id"), await body(c));
+        const plan = await publishPlan(acting(engine, c), c.req.param("id"), await body(c));
         return c.json({ plan, url: `/public/${plan.slug}` });
       })
-      .post("/plans/:id/unpublish", async (c) => c.json({ plan: await unpublishPlan(engine, c.req.param("id")) }))
+      .post("/plans/:id/unpublish", async (c) =>
+        c.json({ plan: await unpublishPlan(acting(engine, c), c.req.param("id")) }),
+      )
       .get("/plans/:id/chart.svg", async (c) => {
         // The live plan, as it would be published: the DSI sees the chart before publishing.
         const { plan, progress } = await getPlan(engine, c.req.param("id"));
