@@ -38,6 +38,15 @@ function read(question: string): string {
   );
 }
 
+/** « nos », « notre » before a thing whose act is asked (« les ordinateurs de nos deux écoles ont été achetés quand »). */
+const POSSESSIVE = / (?:notre|nos) /;
+/** « a été », « ont été » before an act (« ont été achetés »). */
+const PASSIVE_ACT = new RegExp(
+  ` (?:a|ont) ete (?:${entries("acte")
+    .map((e) => e.trim())
+    .join("|")}) `,
+);
+
 const holds = (q: string, section: string) => entries(section).some((e) => q.includes(e));
 
 /**
@@ -48,10 +57,20 @@ const holds = (q: string, section: string) => entries(section).some((e) => q.inc
  */
 export function ownRecordAsked(question: string): boolean {
   const q = read(question);
-  const own = holds(q, "chez soi") || holds(q, "à nous");
   if (holds(q, "qui") && holds(q, "rôle") && holds(q, "chez soi")) return true;
-  if (holds(q, "demande") && ((own && holds(q, "acte")) || holds(q, "acte, nous"))) return true;
-  return own && holds(q, "identité");
+  const own = holds(q, "chez soi") || holds(q, "à nous");
+  if (own && holds(q, "identité")) return true;
+  // The act and what is asked of it in one clause (« Nos Jira sont hébergés chez nous : jusqu'à quand sont-ils
+  // supportés ? » asks the editor's date).
+  const forgot = holds(q, "oubli");
+  return question
+    .split(/[,;:.?!]+/)
+    .map(read)
+    .some(
+      (c) =>
+        (forgot || holds(c, "demande")) &&
+        (holds(c, "acte, nous") || (holds(c, "acte") && (own || (POSSESSIVE.test(q) && PASSIVE_ACT.test(c))))),
+    );
 }
 
 /**
