@@ -58,19 +58,20 @@ const holds = (q: string, section: string) => entries(section).some((e) => q.inc
 export function ownRecordAsked(question: string): boolean {
   const q = read(question);
   if (holds(q, "qui") && holds(q, "rôle") && holds(q, "chez soi")) return true;
-  const own = holds(q, "chez soi") || holds(q, "à nous");
-  if (own && holds(q, "identité")) return true;
-  // The act and what is asked of it in one clause (« Nos Jira sont hébergés chez nous : jusqu'à quand sont-ils
-  // supportés ? » asks the editor's date).
+  if ((holds(q, "chez soi") || holds(q, "à nous")) && holds(q, "identité")) return true;
+  // The act, what is asked of it and whose act it is, in one clause (« Nos Jira sont hébergés chez nous : jusqu'à
+  // quand sont-ils supportés ? » asks the editor's date; « le conseil de Munich a voté quand, et notre conseil ? »
+  // Munich's).
   const forgot = holds(q, "oubli");
   return question
     .split(/[,;:.?!]+/)
     .map(read)
-    .some(
-      (c) =>
-        (forgot || holds(c, "demande")) &&
-        (holds(c, "acte, nous") || (holds(c, "acte") && (own || (POSSESSIVE.test(q) && PASSIVE_ACT.test(c))))),
-    );
+    .some((c) => {
+      if (!forgot && !holds(c, "demande")) return false;
+      if (holds(c, "acte, nous")) return true;
+      const own = holds(c, "chez soi") || holds(c, "à nous") || (POSSESSIVE.test(c) && PASSIVE_ACT.test(c));
+      return own && holds(c, "acte");
+    });
 }
 
 /**
@@ -81,7 +82,9 @@ export function ownRecordAsked(question: string): boolean {
  */
 export function ownFigureAsked(question: string): boolean {
   const q = read(question);
-  return holds(q, "chiffre à nous") || (holds(q, "dépense à nous") && holds(q, "maintenant")) || ownSized(question);
+  // (« combien on paie de plus pour Adobe cette année » asks the rise, the same for all.)
+  const paid = holds(q, "dépense à nous") && holds(q, "maintenant") && !holds(q, "hausse");
+  return holds(q, "chiffre à nous") || paid || ownSized(question);
 }
 
 /**
