@@ -141,8 +141,8 @@ describe("a date or provider of the asker's own collectivité (held-out-23 h23-u
 describe("a fact only the asker's own collectivité knows, in the forms held-out-24 found unread (h24-u-nous-*)", () => {
   it("a person of it or the fate of one of its acts: says where to find it, reads no other body's as the answer", async () => {
     for (const q of [
-      "comment s'appelle le dpo de notre mairie",
-      "notre contrat de maintenance des copieurs a été renouvelé ou pas",
+      "comment s'appelle le responsable du numérique de notre mairie",
+      "notre contrat de messagerie a été renouvelé ou pas",
     ]) {
       const { text, done } = await ask(q);
       expect(done.abstention, q).toBeNull();
