@@ -89,9 +89,13 @@ export function ownFigureAsked(question: string): boolean {
 
 /**
  * Whether the question names the asker's own collectivité or body ([chez soi]: « notre asso », « ma communauté de
- * communes »): a figure asked of it is its own unless the question asks of another body (the caller checks).
+ * communes ») and asks a figure ([chiffre demandé]: « combien »): its own, unless the question asks of another body
+ * (the caller checks).
  */
-export const ownBodyNamed = (question: string) => holds(read(question), "chez soi");
+export const ownBodyNamed = (question: string) => {
+  const q = read(question);
+  return holds(q, "chez soi") && holds(q, "chiffre demandé");
+};
 
 /**
  * « la migration de nos 45 postes »: a number after « nos » counting what the collectivité has ([taille à nous]): a

@@ -89,6 +89,7 @@ describe("a fact of the asker's own collectivité in a form the own-fact lists d
       "Qu'est-ce que je dois vérifier dans le contrat de notre messagerie hébergée ?",
       "une grande ville de chez nous est revenue à Windows comme Munich, laquelle déjà",
       "Notre portail de données est sur ArcGIS Hub, hébergé par qui ?",
+      "notre association voudrait écrire au maire comme Linux Quimper, est-ce que leur courrier citait des chiffres ?",
     ]) {
       expect(ownRecordAsked(q), q).toBe(false);
       expect([record, own, installed], q).not.toContain(said(q));
