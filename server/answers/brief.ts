@@ -33,6 +33,7 @@ import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
+import { ownBodyNamed, ownFigureAsked, ownRecordAsked, ownSized } from "./own-record.ts";
 import { personBrief } from "./person-brief.ts";
 import {
   alike,
@@ -1177,6 +1178,9 @@ function unitAsked(question: string): string | null {
  * Null when the question asks neither.
  */
 export function notGiven(question: string, excerpts: string[], asked: Asked[]): string | null {
+  // (« combien nous coûterait la migration de nos 45 postes ? » asks the asker's own cost, not a cost per poste.)
+  if (asked.includes("quantity") && ownSized(question) && ownFigure(question, excerpts))
+    return message("answer.notGiven.own");
   const unit = asks(question, "prix") ? unitAsked(question) : null;
   if (unit) {
     const per = new RegExp(`\\bpar\\s+${unit}s?\\b|/\\s*${unit}s?\\b`, "i");
@@ -1184,7 +1188,7 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
     if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
   }
   if (asked.includes("quantity") && ownFigure(question, excerpts)) return message("answer.notGiven.own");
-  const fact = ownFact(question, excerpts);
+  const fact = ownFact(question, excerpts) ?? (ownRecordAsked(question) ? "record" : null);
   return fact ? message(fact === "installed" ? "answer.notGiven.ownInstalled" : "answer.notGiven.ownRecord") : null;
 }
 
@@ -1253,8 +1257,10 @@ function ownFigure(question: string, excerpts: string[]): boolean {
   // (A duration is the same for all: « le HDH a pris combien de temps ? leçon pour nous ? ».)
   if (asks(question, "à nous, durée") || asks(question, "à nous, un seul") || !asks(question, "à nous, chiffre"))
     return false;
+  // (« combien de nos agents ont suivi la formation », « combien on paie actuellement pour Zoom »: `own-record.ts`.)
+  if (ownFigureAsked(question)) return true;
   // (« Chez nous on renouvelle Office 365 ; l'Occitanie, elle, s'est vu proposer quelle hausse ? » asks the Occitanie's.)
-  if (asks(question, "chez nous")) return !otherBodyAsked(question, excerpts);
+  if (asks(question, "chez nous") || ownBodyNamed(question)) return !otherBodyAsked(question, excerpts);
   return asks(question, "première personne") && !namedBody(question, excerpts);
 }
 

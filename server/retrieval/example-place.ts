@@ -10,6 +10,7 @@ import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { FIGURE_ASKED } from "./asked-kinds.ts";
 import { OWN_REFERENCE, OWN_SUBJECT } from "./introduction.ts";
 import { STOPWORDS } from "./lexicon.ts";
+import { ownCommune } from "./own-commune.ts";
 
 /** The forms of each base letter, so that an expression of the list matches whatever its accents and capitals. */
 const LETTER_FORMS: Record<string, string> = {
@@ -228,6 +229,10 @@ export function examplePlaces(question: string): ExamplePlace[] {
     const start = m.index + m[0].indexOf(m[1]!);
     found.push({ names: [town], start, end: start + m[1]!.length, phrase: start, introduced: true });
   }
+  // « la mairie de kerbriac peut-elle passer à Linux ? »: the asker's own commune in a general question (trial17 D6).
+  const own = ownCommune(question);
+  if (own && !found.some((p) => p.start < own.end && own.start < p.end))
+    found.push({ names: [own.town], start: own.start, end: own.end, phrase: own.phrase, introduced: true });
   for (const m of question.matchAll(POPULATED)) {
     const town = m[1]!;
     const before = question.slice(0, m.index).replace(/[\s,;:]+$/u, "");

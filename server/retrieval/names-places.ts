@@ -257,6 +257,13 @@ export function slips(word: string): string[] {
 }
 
 const HEAD_COUNTS = new Set(wordList("../i18n/fr/head-counts.txt"));
+/** `own-size.txt`: the asker and a verb before their size (« on est 2800 habitants »), folded. */
+const OWN_SIZE = new Set(
+  readFileSync(new URL("../i18n/fr/own-size.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) => fold(l.trim()).replace(/\s+/g, " ")),
+);
 /**
  * Whether the token at `i` is a number giving the asker's size (« une commune de 2000 habitants », « pour 500
  * agents », « on peut l'avoir avec 4000 habitants »): digits after « de », « pour » or « avec », before a noun of
@@ -265,12 +272,10 @@ const HEAD_COUNTS = new Set(wordList("../i18n/fr/head-counts.txt"));
  */
 export function headCount(tokens: { 0: string }[], i: number): boolean {
   const at = (k: number) => fold(tokens[k]?.[0] ?? "");
-  return (
-    /^\d{2,}$/.test(at(i)) &&
-    HEAD_COUNTS.has(at(i + 1)) &&
-    /^(de|pour|avec|d'environ|environ)$/.test(at(i - 1)) &&
-    !/^(plus|moins|combien|nombre|dela)$/.test(at(i - 2))
-  );
+  if (!/^\d{2,}$/.test(at(i)) || !HEAD_COUNTS.has(at(i + 1))) return false;
+  // « et pour nous on est 2800 habitants » (trial17 D6): the asker saying their size (`own-size.txt`).
+  if (OWN_SIZE.has(`${at(i - 2)} ${at(i - 1)}`)) return true;
+  return /^(de|pour|avec|d'environ|environ)$/.test(at(i - 1)) && !/^(plus|moins|combien|nombre|dela)$/.test(at(i - 2));
 }
 
 /**

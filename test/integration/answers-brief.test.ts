@@ -137,3 +137,27 @@ describe("a date or provider of the asker's own collectivité (held-out-23 h23-u
     expect(general.text).not.toContain("votre collectivité");
   });
 });
+
+describe("a fact only the asker's own collectivité knows, in the forms held-out-24 found unread (h24-u-nous-*)", () => {
+  it("a person of it or the fate of one of its acts: says where to find it, reads no other body's as the answer", async () => {
+    for (const q of [
+      "comment s'appelle le responsable du numérique de notre mairie",
+      "notre contrat de messagerie a été renouvelé ou pas",
+    ]) {
+      const { text, done } = await ask(q);
+      expect(done.abstention, q).toBeNull();
+      expect(text, q).toMatch(/^Le corpus ne donne pas et ne peut pas donner les dates, votes, contrats/);
+      expect(text, q).not.toContain("En bref");
+    }
+  });
+});
+
+describe("the asker's own commune named in a general question (trial17 D6)", () => {
+  it("answers for communes in general, saying first the passages do not speak of that town", async () => {
+    const { text, done } = await ask("la mairie de plouzelec peut elle passer a linux");
+    expect(done.abstention).toBeNull();
+    expect(text.startsWith("Les passages cités ne parlent pas de « plouzelec » en particulier")).toBe(true);
+    // (A fact of that town is still not answered from other towns' passages.)
+    expect((await ask("pourquoi la ville de plouzelec est revenue à windows")).done.abstention).not.toBeNull();
+  });
+});

@@ -58,4 +58,17 @@ describe("a fact of the asker's own collectivité, answered with a model", () =>
     expect(text).not.toContain("votre collectivité");
     expect(prompt).not.toContain(TOLD);
   });
+
+  it("opens the same way on an act of the asker's own collectivité asked in the first person (held-out-24)", async () => {
+    const { text, prompt } = await ask("on adhère au syndicat informatique du département ou pas, je ne sais plus");
+    expect(text.startsWith(OPENING)).toBe(true);
+    expect(prompt).toContain(TOLD);
+  });
+
+  it("answers a general question naming the asker's own commune for communes in general (trial17 D6)", async () => {
+    const { text, done, prompt } = await ask("on est a plouzelec, est ce qu on peut passer a linux");
+    expect(done.abstention).toBeNull();
+    expect(text.startsWith("Les passages cités ne parlent pas de « plouzelec » en particulier")).toBe(true);
+    expect(prompt).not.toContain(TOLD);
+  });
 });

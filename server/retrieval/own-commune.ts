@@ -1,0 +1,77 @@
+/**
+ * The asker's own commune named in a general question (trial17 D6): « la mairie de kerbriac peut-elle passer à
+ * Linux ? », « on a 12 postes à la mairie de lanvenec … est-ce qu'on peut passer à Linux ? », « on est à kerbriac,
+ * est-ce qu'on peut … ? », « notre commune de kerbriac doit-elle … ? ». What is asked holds for any commune: the town,
+ * typed in lower case or not, is set aside like a town given as an example (`example-place.ts`), and the answer says
+ * the passages do not speak of it. Only when a word of [général] follows the town (`own-commune.txt`): « la mairie de X
+ * utilise-t-elle Tchap ? », « pourquoi X est revenue à Windows ? » ask facts of X.
+ */
+import { fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { STOPWORDS } from "./lexicon.ts";
+
+const SECTIONS = wordListSections("own-commune.txt");
+/** Entries of a section as a pattern on folded text: blanks, apostrophes and hyphens between words alike. */
+const alternation = (section: string) =>
+  (SECTIONS.get(section) ?? [])
+    .map((e) =>
+      fold(e)
+        .split(/[\s'’-]+/)
+        .join("[\\s'’-]+"),
+    )
+    .sort((a, b) => b.length - a.length)
+    .join("|");
+
+const COLLECTIVITY = alternation("collectivités");
+/** A town, one word (hyphens allowed: « saint-jean-de-luz »), on folded text. */
+const TOWN = "[a-z][a-z'’-]{2,}";
+const AFTER = "(?![a-z0-9'’-])";
+/** « la mairie de X » opening the question, « notre commune de X » anywhere: group 1 « de X », group 2 the town. */
+const OWN_COLLECTIVITY = new RegExp(
+  `(?:^\\s*(?:bonjour[,!]?\\s+)?la|(?<![a-z])(?:notre|ma|mon))\\s+(?:${COLLECTIVITY})\\s+((?:de\\s+|d['’]\\s*)(${TOWN}))${AFTER}`,
+  "u",
+);
+/** « on est à X » opening the question: group 1 « à X », group 2 the town. */
+const OWN_LOCATION = new RegExp(
+  `^\\s*(?:bonjour[,!]?\\s+)?(?:${alternation("lieu")})\\s+(a\\s+(${TOWN}))${AFTER}`,
+  "u",
+);
+/** « … à la mairie de X » after the asker (« on a 12 postes à la mairie de X »): group 1 « à la mairie de X », 2 the town. */
+const AT_OWN_COLLECTIVITY = new RegExp(
+  `(?<![a-z])(?:${alternation("celui qui demande")})(?![a-z])[^,;:?!.]*?\\s((?:a|au)\\s+(?:la\\s+)?(?:${COLLECTIVITY})\\s+(?:de\\s+|d['’]\\s*)(${TOWN}))${AFTER}`,
+  "u",
+);
+/** Words that are not a town typed in lower case: the kinds of collectivité. */
+const NOT_A_TOWN = new Set((SECTIONS.get("collectivités") ?? []).map((w) => fold(w)));
+/** What makes what follows the town a general question (folded, apostrophes and hyphens as blanks). */
+const GENERAL = new RegExp(`(?<![a-z])(?:${alternation("général").replace(/\[\\s'’-\]\+/g, "\\s+")})(?![a-z])`, "u");
+
+/** The asker's own commune named in a general question: the town, and the [start, end) of what is set aside. */
+export interface OwnCommune {
+  town: string;
+  /** Where the phrase naming the collectivité starts (« la mairie de X »). */
+  phrase: number;
+  start: number;
+  end: number;
+}
+
+/** The asker's own commune a general question names (see the module's comment), or null. */
+export function ownCommune(question: string): OwnCommune | null {
+  const folded = fold(question);
+  // (Offsets are read on the folded question: only when folding keeps them.)
+  if (folded.length !== question.length) return null;
+  for (const re of [OWN_COLLECTIVITY, OWN_LOCATION, AT_OWN_COLLECTIVITY]) {
+    const m = re.exec(folded);
+    if (!m) continue;
+    const town = m[2]!;
+    if (STOPWORDS.has(town) || NOT_A_TOWN.has(town)) continue;
+    const end = m.index + m[0].length;
+    const after = folded.slice(end).replace(/[’'-]/g, " ");
+    if (!GENERAL.test(after)) continue;
+    const start = end - m[1]!.length;
+    // (« la mairie de X »: the collectivité is set aside with the town where a fact of the place is looked for.)
+    const phrase = re === OWN_COLLECTIVITY ? m.index : start;
+    return { town: question.slice(end - town.length, end), phrase, start, end };
+  }
+  return null;
+}
