@@ -62,6 +62,8 @@ import {
 import { outsideContext } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
+import { unheldRegions } from "./unheld-division.ts";
+import { unknownPersons } from "./unknown-person.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
 export {
@@ -399,6 +401,8 @@ const none = (reason: Answerability["reason"], missing: string[] = []): Answerab
 const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   termsOfQuestion, // no-result, no-terms
   unknownNames, // unknown-name
+  unknownPersonNames, // unknown-name
+  regionsUnheld, // missing-name
   unknownOwners, // unknown-name
   clippedAndMisspelt,
   lawsOfProduct,
@@ -458,6 +462,25 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
   const judged = results.slice(0, JUDGED).map(resultWords);
   Object.assign(ctx, { resolved, judged });
   return "continue";
+}
+
+/**
+ * Decides « missing-name »: a French région the question names, in any case, that no passage read writes (« en
+ * guadeloupe les communes ont accès à quel hébergeur souverain », `unheld-division.ts`).
+ */
+async function regionsUnheld(ctx: Judgement): Promise<Decision> {
+  const unheld = unheldRegions(ctx.question, ctx.judged);
+  return unheld.length ? none("missing-name", unheld) : "continue";
+}
+
+/**
+ * Decides « unknown-name »: a person typed in lower case, a first name and a surname the corpus never uses (« qu'a dit
+ * jean-marc dupont, dsi de la ville de tours, sur le libre ? », `unknown-person.ts`).
+ */
+async function unknownPersonNames(ctx: Judgement): Promise<Decision> {
+  if (!ctx.frequency) return "continue";
+  const unknown = await unknownPersons(ctx.question, ctx.frequency, ctx.judged);
+  return unknown.length ? none("unknown-name", unknown) : "continue";
 }
 
 /**
