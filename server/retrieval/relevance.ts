@@ -59,6 +59,7 @@ import {
   STATED_WORDS,
   withoutReferences,
 } from "./passage-words.ts";
+import { unstatedPremise } from "./premise.ts";
 import { outsideContext } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
@@ -403,6 +404,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownNames, // unknown-name
   unknownPersonNames, // unknown-name
   regionsUnheld, // missing-name
+  premiseUnstated, // low-coverage
   unknownOwners, // unknown-name
   clippedAndMisspelt,
   lawsOfProduct,
@@ -462,6 +464,15 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
   const judged = results.slice(0, JUDGED).map(resultWords);
   Object.assign(ctx, { resolved, judged });
   return "continue";
+}
+
+/**
+ * Decides « low-coverage »: an event the question states as its premise before asking something else (« tchap ferme
+ * en 2027, on migre vers quoi ») that no passage read says of its subject (`premise.ts`).
+ */
+async function premiseUnstated(ctx: Judgement): Promise<Decision> {
+  const unsaid = unstatedPremise(ctx.question, ctx.judged);
+  return unsaid.length ? none("low-coverage", unsaid) : "continue";
 }
 
 /**
