@@ -46,6 +46,7 @@ import {
   slips,
   TYPO_LENGTH,
 } from "./names-places.ts";
+import { offTopicSubjects } from "./off-topic.ts";
 import { oneLetterOff, ownerWords } from "./owners.ts";
 import {
   CITATION,
@@ -405,6 +406,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownPersonNames, // unknown-name
   regionsUnheld, // missing-name
   premiseUnstated, // low-coverage
+  offTopicSubject, // low-coverage
   unknownOwners, // unknown-name
   clippedAndMisspelt,
   lawsOfProduct,
@@ -464,6 +466,15 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
   const judged = results.slice(0, JUDGED).map(resultWords);
   Object.assign(ctx, { resolved, judged });
   return "continue";
+}
+
+/**
+ * Decides « low-coverage »: a subject of everyday life the corpus does not treat (« où partir en vacances en juillet »,
+ * `off-topic.ts`) that no passage read writes.
+ */
+async function offTopicSubject(ctx: Judgement): Promise<Decision> {
+  const off = offTopicSubjects(ctx.question, ctx.judged);
+  return off.length ? none("low-coverage", off) : "continue";
 }
 
 /**
