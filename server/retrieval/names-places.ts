@@ -6,23 +6,14 @@ import { wordList } from "./lexicon.ts";
 import { contextSpans } from "./question-context.ts";
 
 /** « Qui est le DSI de… », « Comment s'appelle la présidente de… »: the role whose holder the question asks. */
-const WHO = /\b(?:qui est|qui sont|qui etait|comment s'appellen?t?|c'est qui|c est qui) (?:le |la |les |l')([a-z0-9]+)/;
-/**
- * « le nom de la présidente de l'agglo », « c'est quoi le nom du maire »: the name asked of a holder, read as a role
- * only when the word is a role noun (« le nom de la suite collaborative » asks a product's name).
- */
-const NAME_OF = /\bnom (?:du |des |de la |de l')([a-z0-9]+)/;
+const WHO = /\b(?:qui est|qui sont|qui etait|comment s'appellen?t?) (?:le |la |les |l')([a-z0-9]+)/;
 
 /** What a question asks of a named person (« quelles études »), from a data file. */
 export const ATTRIBUTES = new Set(wordList("../i18n/fr/person-attributes.txt").map(frStem));
 
 /** The role a question asks who holds (« qui est le DSI de Nancy ? » → « dsi »), folded. */
 export function roleAsked(question: string): string | undefined {
-  const folded = fold(question).replace(/[’]/g, "'").replace(/\s+/g, " ");
-  const who = WHO.exec(folded)?.[1];
-  if (who) return who;
-  const named = NAME_OF.exec(folded)?.[1];
-  return named && isRoleNoun(named) ? named : undefined;
+  return WHO.exec(fold(question).replace(/[’]/g, "'").replace(/\s+/g, " "))?.[1];
 }
 
 /** Determiners: the word after one is a noun (« un policier »), not a verb (« ont laissé tomber »). */

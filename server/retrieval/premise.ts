@@ -14,6 +14,9 @@ const EVENTS = new Set(wordList("../i18n/fr/premise-events.txt"));
 const ASKS =
   /(?:^|\s)(?:quoi|qui|quel|quelle|quels|quelles|comment|combien|pourquoi|quand|lequel|laquelle|ou)(?:\s|$|\?)/;
 
+/** Letters of an event's word that another form of it keeps (« interd » of « interdit », « interdire »). */
+const EVENT_HEAD = 6;
+
 /** Auxiliaries between a premise's subject and its event (« a été », « est »), skipped when its subject is read. */
 const AUXILIARIES = new Set(["a", "ete", "est", "sont", "ont", "va", "vont", "etre"]);
 
@@ -45,7 +48,13 @@ export function unstatedPremise(question: string, passages: ReturnType<typeof pa
   // Its subject: the first word of the premise that is neither a stopword, an auxiliary nor the event itself.
   const subject = list.find((w) => !STOPWORDS.has(w) && !AUXILIARIES.has(w) && !EVENTS.has(w) && !/^\d+$/.test(w));
   if (!subject) return [];
-  const said = (event: string) => passages.some((p) => occurs(subject, p) && occurs(event, p));
+  // The event in another form of its verb or noun (« interdit de visa » : « s'est vu interdire » ; « ferme » :
+  // « fermeture ») is held by its first letters.
+  const heldEvent = (event: string, p: ReturnType<typeof passageWords>) => {
+    const head = event.slice(0, EVENT_HEAD);
+    return p.list.some((w) => w.startsWith(head));
+  };
+  const said = (event: string) => passages.some((p) => occurs(subject, p) && heldEvent(event, p));
   const unsaid = events.filter((e) => !said(e));
   return unsaid.length ? [...unsaid, subject] : [];
 }

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import { premiseOf } from "../../server/retrieval/premise.ts";
-import { roleAsked } from "../../server/retrieval/relevance.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 let real: { engine: Engine; close(): Promise<void> };
@@ -30,12 +29,6 @@ describe("what is asked of a named person", () => {
 
   it("still answers who holds the role the corpus names", async () => {
     expect(await decide("qui est le directeur general de l anssi")).toMatchObject({ answerable: true });
-  });
-
-  it("reads « c'est qui le … » and « le nom de la … » as asking who holds a role, not « le nom de » a product", () => {
-    expect(roleAsked("c'est qui le maire de quimper")).toBe("maire");
-    expect(roleAsked("le nom de la présidente de l'agglo")).toBe("presidente");
-    expect(roleAsked("quel est le nom de la suite collaborative de l'État")).toBeUndefined();
   });
 });
 
