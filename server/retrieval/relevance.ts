@@ -404,13 +404,13 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   termsOfQuestion, // no-result, no-terms
   unknownNames, // unknown-name
   unknownPersonNames, // unknown-name
-  regionsUnheld, // missing-name
-  premiseUnstated, // low-coverage
-  offTopicSubject, // low-coverage
   unknownOwners, // unknown-name
   clippedAndMisspelt,
   lawsOfProduct,
   personalLife, // personal
+  regionsUnheld, // missing-name
+  premiseUnstated, // low-coverage
+  offTopicSubject, // low-coverage
   requiredNames,
   missingNames, // missing-name
   locatedOnly, // located-only
