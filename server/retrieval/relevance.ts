@@ -46,6 +46,7 @@ import {
   slips,
   TYPO_LENGTH,
 } from "./names-places.ts";
+import { offTopicSubjects } from "./off-topic.ts";
 import { oneLetterOff, ownerWords } from "./owners.ts";
 import {
   CITATION,
@@ -59,9 +60,12 @@ import {
   STATED_WORDS,
   withoutReferences,
 } from "./passage-words.ts";
+import { unstatedPremise } from "./premise.ts";
 import { outsideContext } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
+import { unheldRegions } from "./unheld-division.ts";
+import { unknownPersons } from "./unknown-person.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
 export {
@@ -410,10 +414,14 @@ const none = (reason: Answerability["reason"], missing: string[] = []): Answerab
 const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   termsOfQuestion, // no-result, no-terms
   unknownNames, // unknown-name
+  unknownPersonNames, // unknown-name
   unknownOwners, // unknown-name
   clippedAndMisspelt,
   lawsOfProduct,
   personalLife, // personal
+  regionsUnheld, // missing-name
+  premiseUnstated, // low-coverage
+  offTopicSubject, // low-coverage
   requiredNames,
   missingNames, // missing-name
   locatedOnly, // located-only
@@ -469,6 +477,43 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
   const judged = results.slice(0, JUDGED).map(resultWords);
   Object.assign(ctx, { resolved, judged });
   return "continue";
+}
+
+/**
+ * Decides « low-coverage »: a subject of everyday life the corpus does not treat (« où partir en vacances en juillet »,
+ * `off-topic.ts`) that no passage read writes.
+ */
+async function offTopicSubject(ctx: Judgement): Promise<Decision> {
+  const off = offTopicSubjects(ctx.question, ctx.judged);
+  return off.length ? none("low-coverage", off) : "continue";
+}
+
+/**
+ * Decides « low-coverage »: an event the question states as its premise before asking something else (« tchap ferme
+ * en 2027, on migre vers quoi ») that no passage read says of its subject (`premise.ts`).
+ */
+async function premiseUnstated(ctx: Judgement): Promise<Decision> {
+  const unsaid = unstatedPremise(ctx.question, ctx.judged);
+  return unsaid.length ? none("low-coverage", unsaid) : "continue";
+}
+
+/**
+ * Decides « missing-name »: a French région the question names, in any case, that no passage read writes (« en
+ * guadeloupe les communes ont accès à quel hébergeur souverain », `unheld-division.ts`).
+ */
+async function regionsUnheld(ctx: Judgement): Promise<Decision> {
+  const unheld = unheldRegions(ctx.question, ctx.judged);
+  return unheld.length ? none("missing-name", unheld) : "continue";
+}
+
+/**
+ * Decides « unknown-name »: a person typed in lower case, a first name and a surname the corpus never uses (« qu'a dit
+ * jean-marc dupont, dsi de la ville de tours, sur le libre ? », `unknown-person.ts`).
+ */
+async function unknownPersonNames(ctx: Judgement): Promise<Decision> {
+  if (!ctx.frequency) return "continue";
+  const unknown = await unknownPersons(ctx.question, ctx.frequency, ctx.judged);
+  return unknown.length ? none("unknown-name", unknown) : "continue";
 }
 
 /**

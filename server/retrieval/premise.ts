@@ -1,0 +1,60 @@
+/**
+ * A question that states an event as its premise before asking something else (« tchap ferme en 2027, on migre vers
+ * quoi », « depuis que l'anssi a interdit windows 11 …, on migre vers quoi »): the passages must say that event.
+ */
+import { fold } from "../core/text.ts";
+import { words } from "./french.ts";
+import { STOPWORDS, wordList } from "./lexicon.ts";
+import { occurs, type passageWords } from "./passage-words.ts";
+
+/** Words of an event a premise states (« interdit », « ferme », « condamné »), folded (`premise-events.txt`). */
+const EVENTS = new Set(wordList("../i18n/fr/premise-events.txt"));
+
+/** What asks, in the part after the premise's comma (« on migre vers quoi », « qui reprend », « à combien »). */
+const ASKS =
+  /(?:^|\s)(?:quoi|qui|quel|quelle|quels|quelles|comment|combien|pourquoi|quand|lequel|laquelle|ou)(?:\s|$|\?)/;
+
+/** Letters of an event's word that another form of it keeps (« interd » of « interdit », « interdire »). */
+const EVENT_HEAD = 6;
+
+/** Auxiliaries between a premise's subject and its event (« a été », « est »), skipped when its subject is read. */
+const AUXILIARIES = new Set(["a", "ete", "est", "sont", "ont", "va", "vont", "etre"]);
+
+/**
+ * The premise of a question, folded: what follows « depuis que » up to the comma, or the clause before the first comma
+ * when what follows it asks (« …, on migre vers quoi ») — null when the question states none.
+ */
+export function premiseOf(question: string): string | null {
+  const text = fold(question.replace(/[’]/g, "'")).replace(/\s+/g, " ").trim();
+  const since = /\bdepuis qu(?:e |')([^,?]+),/.exec(text);
+  if (since) return since[1]!.trim();
+  const comma = text.indexOf(",");
+  if (comma < 0) return null;
+  const [head, rest] = [text.slice(0, comma), text.slice(comma + 1)];
+  return ASKS.test(` ${rest.replace(/[?!.]/g, " ")} `) && !ASKS.test(` ${head} `) ? head.trim() : null;
+}
+
+/**
+ * The event and subject of a question's premise that no passage read holds together (« interdit », « anssi »): the
+ * corpus does not say it happened, so what the question asks after it has no answer there. Empty when the question
+ * states no premise with an event of `premise-events.txt`, or a passage holds both.
+ */
+export function unstatedPremise(question: string, passages: ReturnType<typeof passageWords>[]): string[] {
+  const premise = premiseOf(question);
+  if (!premise) return [];
+  const list = words(premise);
+  const events = list.filter((w) => EVENTS.has(w));
+  if (!events.length) return [];
+  // Its subject: the first word of the premise that is neither a stopword, an auxiliary nor the event itself.
+  const subject = list.find((w) => !STOPWORDS.has(w) && !AUXILIARIES.has(w) && !EVENTS.has(w) && !/^\d+$/.test(w));
+  if (!subject) return [];
+  // The event in another form of its verb or noun (« interdit de visa » : « s'est vu interdire » ; « ferme » :
+  // « fermeture ») is held by its first letters.
+  const heldEvent = (event: string, p: ReturnType<typeof passageWords>) => {
+    const head = event.slice(0, EVENT_HEAD);
+    return p.list.some((w) => w.startsWith(head));
+  };
+  const said = (event: string) => passages.some((p) => occurs(subject, p) && heldEvent(event, p));
+  const unsaid = events.filter((e) => !said(e));
+  return unsaid.length ? [...unsaid, subject] : [];
+}
