@@ -1,7 +1,8 @@
 /**
  * Answerable questions of the burned held-out-24 set refused wrongly (test/eval/README.md « Trente-cinquième série »),
  * fixed by kind: each kind on other subjects, words and wordings than the set's questions, on the real corpus (what a
- * user gets), with a guard that the rule does not answer what the corpus does not cover.
+ * user gets), with a guard that the rule does not answer what the corpus does not cover. Each question but the guards
+ * is refused on main before the series.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
@@ -55,7 +56,7 @@ describe("answerable questions held-out-24 refused (real corpus)", () => {
   it("answers questions whose rare words a passage read writes as a phrase or defines", async () => {
     for (const q of [
       "un comite de pilotage, on y met qui ?",
-      "la surconformite de banques non americaines, ca veut dire quoi",
+      "c'est quoi cette surconformite des banques",
       "ca veut dire quoi OSPO",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
@@ -63,9 +64,21 @@ describe("answerable questions held-out-24 refused (real corpus)", () => {
 
   it("answers when an unknown word is a verb after its auxiliary, or a frame (« de chacun », « au sens de »)", async () => {
     for (const q of [
-      "le juge a sanctionne polytechnique pour microsoft 365 ?",
-      "le cyber resilience act et le data act, quelles echeances pour chacun",
+      "le tribunal a annule le contrat microsoft 365 de polytechnique ?",
+      "data act et cyber resilience act, les echeances de chacun",
       "le cnll est il neutre",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+
+  it("reads « art 31 », a reflexive verb typed without its apostrophe, a letter left out, everyday synonyms", async () => {
+    for (const q of [
+      "loi sren art 31 collectivites ?",
+      "nis2 ca s applique quand",
+      "nis2 comune petite obligaion ?",
+      "pourquoi le cnrs lache zoom",
+      "les coprésidents du cnll ?",
+      "pourquoi une migration echoue",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
