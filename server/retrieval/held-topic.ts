@@ -22,7 +22,7 @@ const INFINITIVE = /(?:er|ir|re)$/;
 
 /**
  * Whether `word` (folded) is, in the question, a past participle after an auxiliary (« le tribunal a condamné … »,
- * « il l'a découpée en combien … », « c'est venu de … ») or an infinitive after a verb of mood (« on veut écrire … »):
+ * « il l'a découpée en combien … », « a été racheté ») or an infinitive after a verb of mood (« on veut écrire … »):
  * a verb the corpus may never write, whose subject and object are what the question is about.
  */
 export function verbForm(question: string, word: string): boolean {

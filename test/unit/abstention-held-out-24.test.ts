@@ -19,6 +19,8 @@ describe("words of the question that are not its subject (pure)", () => {
     // A noun before the auxiliary, an infinitive after no verb of mood, are no verbs here.
     expect(verbForm("le tribunal a condamne polytechnique", "tribunal")).toBe(false);
     expect(verbForm("prevenir la prefecture, c'est utile ?", "prevenir")).toBe(false);
+    // After « est », an adjective may be what is asked (« il est riche ? »).
+    expect(verbForm("le patron de l'editeur, il est riche ?", "riche")).toBe(false);
   });
 
   it("finds an acronym a passage defines, in either order, only when the question asks what it means", () => {
