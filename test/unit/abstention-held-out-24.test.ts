@@ -86,7 +86,13 @@ describe("answerable questions held-out-24 refused (real corpus)", () => {
   });
 
   it("still refuses a question on the life of the commune the corpus speaks of only in passing", async () => {
-    for (const q of ["Quand faut-il déposer notre demande de subvention à la mairie ?", "c'est quoi le PLU"])
+    for (const q of [
+      "Quand faut-il déposer notre demande de subvention à la mairie ?",
+      "c'est quoi le PLU",
+      // « se » before the verb asked, an adjective after « est »: what the question asks, which the corpus lacks.
+      "on peut se pacser a la mairie le samedi ?",
+      "le patron de nextcloud, il est riche ?",
+    ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
 });
