@@ -7,6 +7,7 @@ import { fold } from "../core/text.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { stem as frStem, words } from "./french.ts";
 import { FRAME, isGeneric, isLight, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import { DETERMINERS } from "./names-places.ts";
 
 const LISTS = wordListSections("held-topic.txt");
 /** Folded, apostrophes straight. */
@@ -20,26 +21,32 @@ const PARTICIPLE = /(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes)$/;
 /** Endings of a folded infinitive (« ecrire », « prevenir », « migrer »). */
 const INFINITIVE = /(?:er|ir|re)$/;
 
+/** Before « a » typed without its accent, the subjects that make it the auxiliary, not « à » (`held-topic.txt`). */
+const SUBJECTS = new Set((LISTS.get("sujets") ?? []).map(folded));
+
 /**
  * Whether `word` (folded) is, in the question, a past participle after an auxiliary (« le tribunal a condamné … »,
  * « il l'a découpée en combien … », « a été racheté ») or an infinitive after a verb of mood (« on veut écrire … »):
- * a verb the corpus may never write, whose subject and object are what the question is about.
+ * a verb the corpus may never write, whose subject and object are what the question is about. « a » alone is the
+ * auxiliary only after its subject: a pronoun or « qui » (« qui a restructuré »), or a noun after its determiner (« le
+ * tribunal a condamné ») — not « à » typed without its accent (« combien nis2 coûte a tarbes », « passer a … »).
  */
 export function verbForm(question: string, word: string): boolean {
-  // « à » typed without its accent is no auxiliary before a small word (« a quelque chose »).
   if (!/^[a-z]+$/.test(word) || STOPWORDS.has(word)) return false;
   const text = ` ${folded(question)}`;
   const after = (list: string, ending: RegExp) =>
     ending.test(word) && new RegExp(`[^a-z'](?:${list})\\s+${word}(?![a-z])`).test(text);
-  return after(AUXILIARY, PARTICIPLE) || after(MODAL, INFINITIVE);
+  if (after(AUXILIARY, PARTICIPLE) || after(MODAL, INFINITIVE)) return true;
+  if (!PARTICIPLE.test(word)) return false;
+  return [...text.matchAll(new RegExp(`([a-z']+)\\s+([a-z']+)\\s+a\\s+${word}(?![a-z])`, "g"))].some(
+    (m) => SUBJECTS.has(m[2]!) || DETERMINERS.has(m[1]!.replace(/^[dlq]u?'/, "")) || /^l'/.test(m[2]!),
+  );
 }
 
-/**
- * « c'est quoi un OSPO ? », « c'était quoi le SNAP ? »: the question asks what a name means (`definition-asks`
- * section of `held-topic.txt`… no: the forms below).
- */
-const DEFINITION_ASKED =
-  /(?:^|[^a-z])(?:c'est quoi|c'etait quoi|c est quoi|c etait quoi|qu'est-ce que|qu'est ce que|que veut dire|que signifie|ca veut dire quoi|ca signifie quoi)(?![a-z])/;
+/** « c'est quoi un OSPO ? », « c'était quoi le SNAP ? »: the question asks what a name means (`held-topic.txt`). */
+const DEFINITION_ASKED = new RegExp(
+  `(?:^|[^a-z])(?:${wordAlternation((LISTS.get("définition") ?? []).map(folded))})(?![a-z])`,
+);
 
 /** « … » (Open Source Program Office) »: an acronym, in quotes or not, then what it stands for in brackets (group 1). */
 const ACRONYM_THEN_FULL =

@@ -13,12 +13,16 @@ import { realCorpusEngine } from "../helpers/server.ts";
 
 describe("words of the question that are not its subject (pure)", () => {
   it("reads a word after an auxiliary or a verb of mood as a verb", () => {
-    expect(verbForm("le conseil d'etat a annule le marche ?", "annule")).toBe(true);
+    expect(verbForm("le juge a annule le marche ?", "annule")).toBe(true);
     expect(verbForm("la loi l'a modifiee en quelle annee", "modifiee")).toBe(true);
     expect(verbForm("on doit prevenir la prefecture ?", "prevenir")).toBe(true);
     // A noun before the auxiliary, an infinitive after no verb of mood, are no verbs here.
     expect(verbForm("le tribunal a condamne polytechnique", "tribunal")).toBe(false);
     expect(verbForm("prevenir la prefecture, c'est utile ?", "prevenir")).toBe(false);
+    // « a » typed for « à » before a town or a product: no auxiliary (abstention-phoned « combien nis2 coute a tarbes »).
+    expect(verbForm("combien nis2 coute a tarbes", "tarbes")).toBe(false);
+    expect(verbForm("on va passer a zextoffice ?", "zextoffice")).toBe(false);
+    expect(verbForm("le decret qui a restructure la dinum", "restructure")).toBe(true);
     // After « est », an adjective may be what is asked (« il est riche ? »).
     expect(verbForm("le patron de l'editeur, il est riche ?", "riche")).toBe(false);
   });
