@@ -662,13 +662,15 @@ async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
       for (const fixed of slips(t.word))
         if (fixed.length < t.word.length ? (await frequency(fixed)) > 0 : vocabulary.includes(fixed))
           return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
-      // « comune », « obligaion »: a letter left out (`leftOutLetters`).
+      // « comune », « obligaion »: a letter left out (`leftOutLetters`) of a plain word; not of a name the corpus
+      // writes (« gendarmrie »: the answer suggests « Gendarmerie », answers-trial5).
       const { doubled, any } = leftOutLetters(t.word);
+      const plainWord = async (w: string) => !((await ctx.corpusNames?.(w)) ?? false);
       for (const fixed of doubled)
-        if (vocabulary.includes(fixed) || (await frequency(fixed)) > 0)
+        if ((vocabulary.includes(fixed) || (await frequency(fixed)) > 0) && (await plainWord(fixed)))
           return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
-      const found = any.find((w) => vocabulary.includes(w));
-      if (found) return { ...t, word: found, variants: [found, ...synonymsOf(found), t.word] };
+      for (const fixed of any.filter((w) => vocabulary.includes(w)))
+        if (await plainWord(fixed)) return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
       return t;
     }),
   );
