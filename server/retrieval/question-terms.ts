@@ -347,8 +347,13 @@ export function questionTerms(asked: string): QuestionTerm[] {
     // la »), a word is a verb — it counts where a passage holds it, never against it.
     const before = fold(tokens[i - 1]?.[0] ?? "");
     // « kaspersky on doit l enlever » (trial16 C20): the same « l' » typed without its apostrophe.
+    // « ça s'applique quand », « nis2 ca s applique quand » (trial17 D11): after the reflexive « s' », with or without
+    // its apostrophe, a verb. Not after « se »: « on peut se marier à la mairie un dimanche ? » asks that verb
+    // (held-out-21), « se représente-t-il … ? » too (held-out-6).
     const afterPronoun =
       SUBJECT_PRONOUNS.test(before) ||
+      /^s['’]\p{L}/iu.test(raw) ||
+      (before === "s" && !/^\p{Lu}/u.test(raw)) ||
       (/^(le|la|les)$/.test(before) && OBJECT_AFTER.test(fold(tokens[i - 2]?.[0] ?? ""))) ||
       (before === "l" && !/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded));
     const afterDeterminer =

@@ -30,6 +30,7 @@ import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, write
 import { datedByHeading } from "./dated-section.ts";
 import { heldWhole, municipalSubjectUnheld, offDomainWords, PASSING } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
+import { acronymsDefinedForAsker, leftOutLetters, phraseHeld, phraseWords, verbForm } from "./held-topic.ts";
 import { legalTextTerms } from "./legal-text.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { listedOnly } from "./listed-version.ts";
@@ -717,6 +718,15 @@ async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
       for (const fixed of slips(t.word))
         if (fixed.length < t.word.length ? (await frequency(fixed)) > 0 : vocabulary.includes(fixed))
           return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
+      // « comune », « obligaion »: a letter left out (`leftOutLetters`) of a plain word; not of a name the corpus
+      // writes (« gendarmrie »: the answer suggests « Gendarmerie », answers-trial5).
+      const { doubled, any } = leftOutLetters(t.word);
+      const plainWord = async (w: string) => !((await ctx.corpusNames?.(w)) ?? false);
+      for (const fixed of doubled)
+        if ((vocabulary.includes(fixed) || (await frequency(fixed)) > 0) && (await plainWord(fixed)))
+          return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
+      for (const fixed of any.filter((w) => vocabulary.includes(w)))
+        if (await plainWord(fixed)) return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
       return t;
     }),
   );
@@ -950,6 +960,9 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
           .map((m) => fold(m[2]!));
       }),
     );
+    // « c'est quoi un OSPO ? »: an acronym a passage read defines anywhere, when the question asks what it means.
+    const texts = results.slice(0, JUDGED).map((r) => r.text);
+    for (const a of acronymsDefinedForAsker(question, texts)) defined.add(a);
     // « OVH fondé quand ? »: a name a catalog card read gives as its own (its title, or the names it lists itself
     // under: « OVHcloud … sous les noms : OVH ») is what that card is about; not one it writes in passing (« le PLU »).
     for (const r of results.slice(0, JUDGED)) {
@@ -966,8 +979,13 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
       question,
       results.slice(0, JUDGED).map((r) => r.text),
     );
+    // Not a verb the corpus never writes (« le tribunal a condamné polytechnique … ? »: `verbForm`).
     const unknownWord = (
-      await Promise.all(terms.map(async (t) => !t.name && !t.verb && !t.date && (await frequency(t.word)) === 0))
+      await Promise.all(
+        terms.map(
+          async (t) => !t.name && !t.verb && !t.date && !verbForm(question, t.word) && (await frequency(t.word)) === 0,
+        ),
+      )
     ).some(Boolean);
     const named = await Promise.all(
       terms.map(async (t) => {
@@ -989,7 +1007,9 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
     );
     const offDomain = await offDomainWords(question, named, frequency, headings, defined);
     // … unless a passage read holds the whole question with them (`heldWhole`).
-    if (offDomain.length && !heldWhole(terms, ctx.judged)) return none("low-coverage", offDomain);
+    // … nor as one phrase (« qui mettre dans le comité de pilotage ? »: `phraseHeld`), the domain's general words in it.
+    if (offDomain.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))
+      return none("low-coverage", offDomain);
   }
   return "continue";
 }
@@ -1190,7 +1210,12 @@ async function unknownWords(ctx: Judgement): Promise<Decision> {
   const verbs = new Set(terms.filter((t) => (t.verb || t.modifier) && !t.name).map((t) => t.word));
   // An infinitive the corpus never uses (« qu'est-ce qui risque de manquer ? ») says how the question asks, not what
   // about: it does not weigh among the unknown words.
-  const infinitives = new Set(terms.filter((t) => t.modifier && !t.name && /er$/.test(t.word)).map((t) => t.word));
+  // Nor does a past participle after its auxiliary (« il l'a découpée en combien … »: `verbForm`).
+  const infinitives = new Set(
+    terms
+      .filter((t) => !t.name && ((t.modifier && /er$/.test(t.word)) || verbForm(ctx.question, t.word)))
+      .map((t) => t.word),
+  );
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
   // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
   // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
