@@ -30,7 +30,8 @@ import { questionTerms } from "../retrieval/question-terms.ts";
 import { type Asked, askedFor, countedStems, holdsAsked, holdsCount } from "../retrieval/rank.ts";
 import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
-import { cardBrief, isInventoryNames } from "./card-brief.ts";
+import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
+import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
 import { personBrief } from "./person-brief.ts";
@@ -681,7 +682,21 @@ function weighed(
   // (Asked why: the sentence giving the reasons, trial16 C12.)
   const condition = conditionAnswer(ask) ?? scopeAnswer(ask) ?? causeAnswer(ask);
   const candidates: Candidate[] = [];
-  const titles = used.map((r) => stemsOf(r.document.title));
+  // A catalog card the question does not name speaks of its product: a word of the question met in a name of the
+  // card, or one the card writes, after a first word the question does not write (« FusionInventory Agent » for « les
+  // agents qui veulent pas changer », « Rocky Linux » and « Red Hat Enterprise Linux » for « linux c'est pas compatible
+  // avec nos logiciels métiers »), says nothing asked (trial17 D19). (« Jitsi » names « Jitsi Meet ».)
+  const unnamed = used.map((r) =>
+    // (Its name without what it writes in brackets, another name of it: « Skype Entreprise (Lync) » is named « Lync ».)
+    r.document.kind === "catalog" && !namesCard(question, r)
+      ? cardNames(r)
+          .slice(0, 1)
+          .map((n) => n.replace(/\s*\([^)]*\)/g, ""))
+      : null,
+  );
+  const spoken = (text: string, i: number) =>
+    unnamed[i] ? withoutNames(text, foreignNames([...unnamed[i]!, ...namesIn(text)], stems, question)) : text;
+  const titles = used.map((r, i) => stemsOf(spoken(r.document.title, i)));
   // (The names of a condition on where data are, « … si nos données sont hébergées chez Dropbox », say where, not
   // what is asked of.)
   const named = conditionOf(question)?.place ? withoutCondition(question) : question;
@@ -791,7 +806,7 @@ function weighed(
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
       // (A list item quoted after its lead-in holds the lead-in's words too.)
-      const words = stemsOf(item ? text : own);
+      const words = stemsOf(spoken(item ? text : own, i));
       // A case's own line (« Visio : … ») when the question asks of another case of the same passage (« et munich ? »).
       const label = labelOf(own);
       if (askedLabel && label && !stems.some((s) => holdsStem(label, s))) return;
@@ -963,6 +978,43 @@ function weighed(
   });
   if (asked.includes("quantity") && years.length === 0) latestCountFirst(candidates, counted);
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** Runs of two capitalised words or more (« Red Hat Enterprise Linux »): names. */
+const NAME_RUN = /\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*)+/gu;
+const namesIn = (text: string) => [...text.matchAll(NAME_RUN)].map((m) => m[0]);
+
+/**
+ * Among `names`, those of another thing than the question asks: a name holding a word of the question's subject
+ * (`stems`) after a first word the question does not write (not a general word of the domain, « Microsoft »): « Rocky
+ * Linux », « FusionInventory Agent »; not « Jitsi Meet » for « Jitsi », nor « Microsoft Office » for « office ».
+ */
+function foreignNames(names: string[], stems: string[], question: string): string[] {
+  const asked = stemsOf(question);
+  return names.filter((name) => {
+    const own = keywords(name).map(wordStem);
+    const first = own.findIndex((w) => !GENERAL_STEMS.has(w));
+    return (
+      first >= 0 &&
+      !holdsStem(asked, own[first]!) &&
+      own.slice(first + 1).some((w) => stems.some((s) => holdsStem([w], s)))
+    );
+  });
+}
+
+/** A text without the names it writes among `names` (as whole words, any case, longest first). */
+function withoutNames(text: string, names: string[]): string {
+  if (names.length === 0 || fold(text).length !== text.length) return text;
+  let kept = text;
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    const n = fold(name);
+    if (n.length < 2) continue;
+    for (let at = fold(kept).indexOf(n); at >= 0; at = fold(kept).indexOf(n, at + n.length)) {
+      const whole = !/[\p{L}\p{N}]/u.test(kept[at - 1] ?? "") && !/[\p{L}\p{N}]/u.test(kept[at + n.length] ?? "");
+      if (whole) kept = `${kept.slice(0, at)}${" ".repeat(n.length)}${kept.slice(at + n.length)}`;
+    }
+  }
+  return kept;
 }
 
 /** What the latest of several counts weighs more, and an older one less (a sentence's own year, its source's). */
