@@ -737,10 +737,12 @@ function weighed(
   // Whether the question names the case a quoted case study is about: a word of its short title, or of the same root
   // (« les gendarmes », « la Gendarmerie »), or another name of it (« la Sécurité sociale », « Assurance maladie »).
   const otherNamesAsked = aliasesIn(question).flatMap(stemsOf);
-  const caseAsked = (i: number) =>
+  // (`specific`: by a word that is not a general word of the domain, « Microsoft » of « … renonce à migrer vers
+  // Microsoft 365 ».)
+  const caseAsked = (i: number, specific = false) =>
     subjectWords(named)
       .map(wordStem)
-      .some((s) => s.length > 3 && sharesRoot(caseTitles[i]!, s)) ||
+      .some((s) => s.length > 3 && !(specific && GENERAL_STEMS.has(s)) && sharesRoot(caseTitles[i]!, s)) ||
     otherNamesAsked.some((s) => s.length > 3 && holdsStem(caseTitles[i]!, s));
   // A question asking who holds a role (« qui est le ministre du numérique ? »): a sentence naming that role, its
   // words after the role noun close to it, not a holder of another (« ministre … de la Fonction publique »).
@@ -753,6 +755,7 @@ function weighed(
   // The size of the asker's collectivité (« pour une commune de 9 000 habitants »): a threshold near it answers whether
   // it is concerned (trial15 A1).
   const size = writesPopulation(ask) ? (askedCollectivity(ask)?.size ?? null) : null;
+  const scoped = !!scopeAnswer(ask) || duty;
   // What a count asked counts, with its other words (« ordinateurs » → postes, PC), as stems.
   const counted = asked.includes("quantity") ? countedStems(ask) : new Set<string>();
   excerpts.forEach((excerpt, i) => {
@@ -925,6 +928,10 @@ function weighed(
       if (member) score += 3;
       // (A duty asked by a collectivité, « ça nous oblige », is answered first by what the text says of collectivités.)
       if (duty) score += dutySaid ? 2 + (namesCollectivity(own) ? 1 : 0) : -1.5;
+      // (Not first by a case study the question does not name: « … l'article L.123-4-1 ne s'applique pas aux
+      // communes » is Polytechnique's law, no answer to « on a quelles obligations légales pour sortir de
+      // microsoft » — trial17 D12.)
+      if (duty && dutySaid && r.document.kind === "case-study" && !caseAsked(i, true)) score -= DUTY_ELSEWHERE;
       if (price && cost) score += 2;
       if (grant && !grants && !MONEY.test(own)) return;
       if (grants) score += MONEY.test(own) ? 2 : 1;
@@ -964,7 +971,15 @@ function weighed(
       if (answers) score += 3;
       // (« Le seuil discuté pour les collectivités est de 30 000 habitants », read before « l'obligation … impose », for
       // « nis2 on est obligé … pour une commune de 9000 habitants ».)
-      if (size && statedThresholds(own).some((n) => n >= size.min / SIZE_REACH && n <= size.max * SIZE_REACH))
+      // (Asked whether a text applies to a commune of its size, a threshold far above it answers too: « Le seuil discuté
+      // pour les collectivités est de 30 000 habitants » for « nis2 ça s'applique à nous, on est 2800 habitants »,
+      // trial17 D12.)
+      if (
+        size &&
+        statedThresholds(own).some(
+          (n) => n >= size.min / SIZE_REACH && (n <= size.max * SIZE_REACH || (scoped && namesCollectivity(own))),
+        )
+      )
         score += 5;
       candidates.push({
         text,
@@ -1016,6 +1031,9 @@ function withoutNames(text: string, names: string[]): string {
   }
   return kept;
 }
+
+/** What a duty said by a case study the question does not name weighs less than one said of collectivités at large. */
+const DUTY_ELSEWHERE = 2;
 
 /** What the latest of several counts weighs more, and an older one less (a sentence's own year, its source's). */
 const LATEST_COUNT = 1;

@@ -4,7 +4,8 @@
  * of the question with others it does not write (« Rocky Linux », « Linux Quimper »), answer nothing asked (D19); a
  * product kept (« on peut le garder ? ») is answered by its card's end of support, never by the word « Entreprise » of
  * its name read as asking who makes it; what replaces a vendor's product by its product's card (D7); a list's lead-in
- * (« Les points suivants relèvent de l'analyse de Cap Libre : ») is never the answer (D18).
+ * (« Les points suivants relèvent de l'analyse de Cap Libre : ») is never the answer (D18); a threshold far above
+ * the asker's size answers whether a text applies, and a case study's own law is no duty of the mairies (D12).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../server/engine.ts";
@@ -59,5 +60,19 @@ describe("a list's lead-in saying what follows is Cap Libre's reading (trial17 D
     const { brief } = await ask("c est vrai que microsoft peut couper nos services du jour au lendemain");
     expect(brief).not.toBe("");
     expect(brief).not.toContain("Les points suivants");
+  });
+});
+
+describe("briefs that missed the answer (trial17 D12)", () => {
+  it("a text asked of a commune of 2 800 habitants: the threshold far above it answers", async () => {
+    const { brief } = await ask("nis2 ca s applique a nous on est 2800 habitants");
+    expect(brief).toContain("Le seuil discuté pour les collectivités est de 30 000 habitants");
+    expect(brief).not.toContain("1 500 collectivités");
+  });
+
+  it("a duty asked of mairies: not first by a case study's own law the question does not name", async () => {
+    const { brief } = await ask("est ce que les mairies sont obligés d utiliser le logiciel libre");
+    expect(brief).not.toContain("L.123-4-1");
+    expect(brief).toMatch(/sans créer d'obligation|aucune obligation/);
   });
 });
