@@ -30,7 +30,8 @@ import { questionTerms } from "../retrieval/question-terms.ts";
 import { type Asked, askedFor, countedStems, holdsAsked, holdsCount } from "../retrieval/rank.ts";
 import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
-import { cardBrief, isInventoryNames } from "./card-brief.ts";
+import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
+import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
 import { ownBodyNamed, ownFigureAsked, ownRecordAsked, ownSized } from "./own-record.ts";
@@ -682,7 +683,21 @@ function weighed(
   // (Asked why: the sentence giving the reasons, trial16 C12.)
   const condition = conditionAnswer(ask) ?? scopeAnswer(ask) ?? causeAnswer(ask);
   const candidates: Candidate[] = [];
-  const titles = used.map((r) => stemsOf(r.document.title));
+  // A catalog card the question does not name speaks of its product: a word of the question met in a name of the
+  // card, or one the card writes, after a first word the question does not write (« FusionInventory Agent » for « les
+  // agents qui veulent pas changer », « Rocky Linux » and « Red Hat Enterprise Linux » for « linux c'est pas compatible
+  // avec nos logiciels métiers »), says nothing asked (trial17 D19). (« Jitsi » names « Jitsi Meet ».)
+  const unnamed = used.map((r) =>
+    // (Its name without what it writes in brackets, another name of it: « Skype Entreprise (Lync) » is named « Lync ».)
+    r.document.kind === "catalog" && !namesCard(question, r)
+      ? cardNames(r)
+          .slice(0, 1)
+          .map((n) => n.replace(/\s*\([^)]*\)/g, ""))
+      : null,
+  );
+  const spoken = (text: string, i: number) =>
+    unnamed[i] ? withoutNames(text, foreignNames([...unnamed[i]!, ...namesIn(text)], stems, question)) : text;
+  const titles = used.map((r, i) => stemsOf(spoken(r.document.title, i)));
   // (The names of a condition on where data are, « … si nos données sont hébergées chez Dropbox », say where, not
   // what is asked of.)
   const named = conditionOf(question)?.place ? withoutCondition(question) : question;
@@ -723,10 +738,12 @@ function weighed(
   // Whether the question names the case a quoted case study is about: a word of its short title, or of the same root
   // (« les gendarmes », « la Gendarmerie »), or another name of it (« la Sécurité sociale », « Assurance maladie »).
   const otherNamesAsked = aliasesIn(question).flatMap(stemsOf);
-  const caseAsked = (i: number) =>
+  // (`specific`: by a word that is not a general word of the domain, « Microsoft » of « … renonce à migrer vers
+  // Microsoft 365 ».)
+  const caseAsked = (i: number, specific = false) =>
     subjectWords(named)
       .map(wordStem)
-      .some((s) => s.length > 3 && sharesRoot(caseTitles[i]!, s)) ||
+      .some((s) => s.length > 3 && !(specific && GENERAL_STEMS.has(s)) && sharesRoot(caseTitles[i]!, s)) ||
     otherNamesAsked.some((s) => s.length > 3 && holdsStem(caseTitles[i]!, s));
   // A question asking who holds a role (« qui est le ministre du numérique ? »): a sentence naming that role, its
   // words after the role noun close to it, not a holder of another (« ministre … de la Fonction publique »).
@@ -739,6 +756,7 @@ function weighed(
   // The size of the asker's collectivité (« pour une commune de 9 000 habitants »): a threshold near it answers whether
   // it is concerned (trial15 A1).
   const size = writesPopulation(ask) ? (askedCollectivity(ask)?.size ?? null) : null;
+  const scoped = !!scopeAnswer(ask) || duty;
   // What a count asked counts, with its other words (« ordinateurs » → postes, PC), as stems.
   const counted = asked.includes("quantity") ? countedStems(ask) : new Set<string>();
   excerpts.forEach((excerpt, i) => {
@@ -792,7 +810,7 @@ function weighed(
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
       // (A list item quoted after its lead-in holds the lead-in's words too.)
-      const words = stemsOf(item ? text : own);
+      const words = stemsOf(spoken(item ? text : own, i));
       // A case's own line (« Visio : … ») when the question asks of another case of the same passage (« et munich ? »).
       const label = labelOf(own);
       if (askedLabel && label && !stems.some((s) => holdsStem(label, s))) return;
@@ -911,6 +929,10 @@ function weighed(
       if (member) score += 3;
       // (A duty asked by a collectivité, « ça nous oblige », is answered first by what the text says of collectivités.)
       if (duty) score += dutySaid ? 2 + (namesCollectivity(own) ? 1 : 0) : -1.5;
+      // (Not first by a case study the question does not name: « … l'article L.123-4-1 ne s'applique pas aux
+      // communes » is Polytechnique's law, no answer to « on a quelles obligations légales pour sortir de
+      // microsoft » — trial17 D12.)
+      if (duty && dutySaid && r.document.kind === "case-study" && !caseAsked(i, true)) score -= DUTY_ELSEWHERE;
       if (price && cost) score += 2;
       if (grant && !grants && !MONEY.test(own)) return;
       if (grants) score += MONEY.test(own) ? 2 : 1;
@@ -950,7 +972,15 @@ function weighed(
       if (answers) score += 3;
       // (« Le seuil discuté pour les collectivités est de 30 000 habitants », read before « l'obligation … impose », for
       // « nis2 on est obligé … pour une commune de 9000 habitants ».)
-      if (size && statedThresholds(own).some((n) => n >= size.min / SIZE_REACH && n <= size.max * SIZE_REACH))
+      // (Asked whether a text applies to a commune of its size, a threshold far above it answers too: « Le seuil discuté
+      // pour les collectivités est de 30 000 habitants » for « nis2 ça s'applique à nous, on est 2800 habitants »,
+      // trial17 D12.)
+      if (
+        size &&
+        statedThresholds(own).some(
+          (n) => n >= size.min / SIZE_REACH && (n <= size.max * SIZE_REACH || (scoped && namesCollectivity(own))),
+        )
+      )
         score += 5;
       candidates.push({
         text,
@@ -965,6 +995,46 @@ function weighed(
   if (asked.includes("quantity") && years.length === 0) latestCountFirst(candidates, counted);
   return candidates.sort((a, b) => b.score - a.score);
 }
+
+/** Runs of two capitalised words or more (« Red Hat Enterprise Linux »): names. */
+const NAME_RUN = /\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*)+/gu;
+const namesIn = (text: string) => [...text.matchAll(NAME_RUN)].map((m) => m[0]);
+
+/**
+ * Among `names`, those of another thing than the question asks: a name holding a word of the question's subject
+ * (`stems`) after a first word the question does not write (not a general word of the domain, « Microsoft »): « Rocky
+ * Linux », « FusionInventory Agent »; not « Jitsi Meet » for « Jitsi », nor « Microsoft Office » for « office ».
+ */
+function foreignNames(names: string[], stems: string[], question: string): string[] {
+  const asked = stemsOf(question);
+  return names.filter((name) => {
+    const own = keywords(name).map(wordStem);
+    const first = own.findIndex((w) => !GENERAL_STEMS.has(w));
+    return (
+      first >= 0 &&
+      !holdsStem(asked, own[first]!) &&
+      own.slice(first + 1).some((w) => stems.some((s) => holdsStem([w], s)))
+    );
+  });
+}
+
+/** A text without the names it writes among `names` (as whole words, any case, longest first). */
+function withoutNames(text: string, names: string[]): string {
+  if (names.length === 0 || fold(text).length !== text.length) return text;
+  let kept = text;
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    const n = fold(name);
+    if (n.length < 2) continue;
+    for (let at = fold(kept).indexOf(n); at >= 0; at = fold(kept).indexOf(n, at + n.length)) {
+      const whole = !/[\p{L}\p{N}]/u.test(kept[at - 1] ?? "") && !/[\p{L}\p{N}]/u.test(kept[at + n.length] ?? "");
+      if (whole) kept = `${kept.slice(0, at)}${" ".repeat(n.length)}${kept.slice(at + n.length)}`;
+    }
+  }
+  return kept;
+}
+
+/** What a duty said by a case study the question does not name weighs less than one said of collectivités at large. */
+const DUTY_ELSEWHERE = 2;
 
 /** What the latest of several counts weighs more, and an older one less (a sentence's own year, its source's). */
 const LATEST_COUNT = 1;

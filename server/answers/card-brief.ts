@@ -14,7 +14,7 @@ import { readSections, words } from "../retrieval/french.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { vendorNamed } from "../retrieval/vendor-card.ts";
 import type { Brief } from "./brief.ts";
-import { askedOfCard, asksBeyondCard, type CardAttribute, cardNames, nameIn } from "./card-question.ts";
+import { askedOfCard, asksBeyondCard, type CardAttribute, cardNames, nameIn, withoutNameOf } from "./card-question.ts";
 
 /** Whether a sentence is a card's line of inventory names: it answers nothing a question asks. */
 export const isInventoryNames = (sentence: string) => sentence.startsWith(CARD_LINE.aliases);
@@ -156,7 +156,7 @@ function folded(text: string): string {
  * Whether the question writes one of the card's names, with a capital or not (a follow-up typed « et dr web ? »), or
  * the name of its vendor (« Kaspersky, c'est risqué ? » on Kaspersky Endpoint Security's card).
  */
-function named(question: string, card: SearchResult): boolean {
+export function namesCard(question: string, card: SearchResult): boolean {
   if (nameIn(question, card)) return true;
   const q = folded(question);
   const vendor = vendorNamed(card);
@@ -182,13 +182,16 @@ const VENDOR_CARDS_LOOKED_AT = 4;
  * card its last sentence naming one names, though the previous question's card was quoted first. -1: none.
  */
 function cardAsked(question: string, used: SearchResult[]): number {
+  // « Par quoi remplacer Kaspersky ? »: a vendor's card names no alternative, its product's card does (trial17 D7).
+  const replacement = askedOfCard(question).includes("replacement");
   const cards = used
     .slice(0, VENDOR_CARDS_LOOKED_AT)
     .flatMap((r, i) => (kindOf(r) && (i < CARDS_LOOKED_AT || kindOf(r) === "vendor") ? [i] : []));
   const sentences = question.split(/(?<=[?!.])\s+/).reverse();
   for (const sentence of sentences) {
-    const naming = cards.filter((i) => named(sentence, used[i]!));
-    if (naming.length) return naming[0]!;
+    const naming = cards.filter((i) => namesCard(sentence, used[i]!));
+    const product = replacement ? naming.find((i) => kindOf(used[i]!) !== "vendor") : undefined;
+    if (naming.length) return product ?? naming[0]!;
   }
   return -1;
 }
@@ -241,7 +244,7 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   // its card says (trial16 C6, C13) — « quand » then asks that date, not one the card would not say.
   const ends = kind === "product" && holdsPhrase(words(question), "fin de support") ? endLines(lines, question) : [];
   if (asksBeyondCard(ends.length ? withoutEndDate(question) : question)) return null;
-  const asked: (CardAttribute | "purpose" | "access" | "end")[] = askedOfCard(question);
+  const asked: (CardAttribute | "purpose" | "access" | "end")[] = askedOfCard(withoutNameOf(question, card));
   if (ends.length) asked.unshift("end");
   // « Tchap, on peut l'utiliser nous ? »: who may use it, alone; « ça sert à quoi ? »: what it does, for what it is.
   const spoken = words(

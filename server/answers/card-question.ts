@@ -245,6 +245,22 @@ export function nameIn(
   return best;
 }
 
+/**
+ * The question without the card's name it writes (`nameIn`): « Skype Entreprise 2016, on peut le garder ? » asks
+ * nothing of who makes it, though « entreprise » asks that elsewhere (trial17 D7).
+ */
+export function withoutNameOf(
+  question: string,
+  card: { text: string; document: { id: string; title: string } },
+): string {
+  const match = nameIn(question, card);
+  if (!match) return question;
+  const list = tokens(question);
+  const first = list[match.start]!;
+  const last = list[match.start + match.length - 1]!;
+  return `${question.slice(0, first.at)} ${question.slice(last.at + last.raw.length)}`.trim();
+}
+
 type Card = SearchResult | StoredChunk;
 const kindRank = (c: Card) =>
   c.document.id.startsWith("catalog/product/") ? 0 : c.document.id.startsWith("catalog/vendor/") ? 1 : 2;
