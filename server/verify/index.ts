@@ -89,6 +89,7 @@ import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
+import { peerOutcome } from "./peer-outcome.ts";
 import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { withNamedSubject } from "./pronoun-subject.ts";
@@ -1065,6 +1066,10 @@ function checkSentence(
           })
         : message("verify.outcomeUnsaid", { where: w, outcome: outcome.outcome, name: outcome.name }),
     );
+  // A peer's outcome promised to the collectivité (« Comme Échirolles, Lanvénec-sur-Blavet obtiendra le niveau Or »,
+  // trial17 D3; `peer-outcome.ts`).
+  const promised = cited.length > 0 && reasons.length === 0 ? peerOutcome(stated, pool, facts) : null;
+  if (promised) reasons.push(message("verify.peerOutcome", { where: w, ...promised }));
   // Who did it or by what means (« validé par la préfecture »), a word no cited passage writes (`outcomes.ts`).
   const agent = cited.length > 0 && reasons.length === 0 ? agentUnsaid(stated, pool) : null;
   if (agent) reasons.push(message("verify.agentUnsaid", { where: w, phrase: agent }));
