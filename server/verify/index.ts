@@ -26,6 +26,7 @@ import { carriedDuty } from "./carried-duty.ts";
 import { reasonReplaced } from "./cause.ts";
 import { correctedClaimRepeated } from "./claim-correction.ts";
 import { complementSwapped } from "./complements.ts";
+import { computedFigure } from "./computed.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
@@ -411,6 +412,11 @@ function checkSentence(
         if (other) reasons.push(message("verify.askedConcluded", { figure: f.raw, other, where: w }));
         continue;
       }
+      // A share or a ratio of figures the passages give, tied to them by the sentence's words (« 30 % des ordinateurs,
+      // soit quelque 180 machines », « multipliée par 4,5 »: `computed.ts`).
+      const written = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
+      const texts = [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" "));
+      if (computedFigure(stated, f, written, texts, earlier)) continue;
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }

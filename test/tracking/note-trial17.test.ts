@@ -57,10 +57,15 @@ const plan = {
         { name: "Jitsi Meet", installations: 2 },
       ],
     ),
-    cp("2026-11-20", 70, [dep("Microsoft Outlook", 41)], [
-      { name: "Thunderbird", installations: 24 },
-      { name: "Jitsi Meet", installations: 22 },
-    ]),
+    cp(
+      "2026-11-20",
+      70,
+      [dep("Microsoft Outlook", 41)],
+      [
+        { name: "Thunderbird", installations: 24 },
+        { name: "Jitsi Meet", installations: 22 },
+      ],
+    ),
   ],
   events: [],
   publication: null,
