@@ -12,10 +12,12 @@ import { tokensWithin } from "../llm/idle.ts";
 import { formatTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { delimiterTag, neutralize } from "../retrieval/passages.ts";
-import { type Verification, verifyText } from "../verify/index.ts";
+import { type Verification, verificationOf, verifyText } from "../verify/index.ts";
+import { statusAfter } from "../verify/inference.ts";
 import { checkMoves, type MoveTarget } from "../verify/moves.ts";
 import { checkOwnFacts } from "../verify/own-facts.ts";
 import { checkOwnData, type OwnData } from "../verify/own-figures.ts";
+import { reactionUnsaid } from "../verify/reactions.ts";
 import type { Plan, Progress } from "./plan.ts";
 import { noteFacts, noteOwnData, noteTitle, progressNoteSections } from "./progress-note.ts";
 
@@ -135,7 +137,15 @@ export function verifyAgainstPlan(
   const where = message("verify.wherePassages");
   const plan = message("tracking.note.wherePlan");
   for (const s of verification.sentences) s.reasons = s.reasons.map((r) => r.replaceAll(where, plan));
-  const checked = checkOwnData(verification, own, plan);
+  // What people think of the change (« Les agents ont bien accepté le changement »): the plan's figures never say it
+  // (trial17 D20; `verify/reactions.ts`).
+  for (const s of verification.sentences) {
+    const said = s.status === "no-claim" ? null : reactionUnsaid(s.text, facts);
+    if (!said) continue;
+    s.reasons = [...s.reasons, message("verify.reactionUnsaid", { said, where: plan })];
+    s.status = statusAfter(s, s.reasons);
+  }
+  const checked = checkOwnData(verificationOf(verification.sentences), own, plan);
   // What it says of the planned products (replaced, gone, counted), against the two inventories compared; a move it
   // claims to a product (« migré vers Debian »), against that product's installations in them.
   const ownChecked = own?.products?.length ? checkOwnFacts(checked, own.products, plan).verification : checked;

@@ -1,10 +1,11 @@
 /** Whether a claim says the opposite of its sources: negated clauses, antonyms, denials, « ne … plus ». */
 import { readFileSync } from "node:fs";
 import { boundedMemo } from "../core/bounded.ts";
-import { escapeRegExp } from "../core/text.ts";
+import { escapeRegExp, foldApostrophes } from "../core/text.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { ruledOut, withoutRuledOut, withPronounSubjects } from "./contrast.ts";
+import { derivedIn, sameVerbRoot } from "./derivations.ts";
 import {
   CERTAINTY,
   NEGATION,
@@ -317,9 +318,27 @@ export function contradicted(stated: string, pool: Source[]): string | null {
 /** A word that opens a subordinate clause (« où », « que », « dont »): its verb is not what the sentence states. */
 const SUBORDINATE = /(?<!\p{L})(?:que|qu['’]|où|dont|si|comme|quand|lorsque|lorsqu['’]|puisque|parce)(?!\p{L})/iu;
 
-/** A verb stated as done: an auxiliary and a past participle (« ont été tranchées », « a adopté »). */
-const STATED_DONE =
-  /(?<!\p{L})(?:a|ont|est|sont|avait|avaient|était|étaient|aurait|auraient)\s+(?:été\s+)?(\p{L}{5,})/giu;
+/**
+ * Adverbs a verb stated as done may hold between its auxiliary and its participle (« ont déjà publié »,
+ * `server/i18n/fr/done-adverbs.txt`).
+ */
+const DONE_ADVERBS = wordList("done-adverbs.txt").map(escapeRegExp).join("|");
+
+/** A verb stated as done: an auxiliary and a past participle (« ont été tranchées », « a adopté », « ont déjà publié »). */
+const STATED_DONE = new RegExp(
+  `(?<!\\p{L})(?:a|ont|est|sont|avait|avaient|était|étaient|aurait|auraient)\\s+(?:(?:${DONE_ADVERBS})\\s+)?(?:été\\s+)?(\\p{L}{5,})`,
+  "giu",
+);
+
+/**
+ * A clause whose subject « aucun(e) » or « nul(le) » denies the verb that follows it after « ne »: « aucun plan
+ * ministériel n'était encore publié » denies « publié » (the negation bears on the subject, not on the verb's words).
+ */
+const noneDenies = (clause: string, form: string) =>
+  new RegExp(
+    `(?<!\\p{L})(?:aucune?|nulle?)\\s[^,;:]{0,60}?(?:ne\\s+|n')(?:\\S+\\s+){0,3}?${escapeRegExp(form)}(?!\\p{L})`,
+    "u",
+  ).test(foldApostrophes(clause));
 
 /**
  * The cited clause that denies the act a sentence states without any negation (« Les deux explications ont été
@@ -336,9 +355,13 @@ export function deniedOnly(stated: string, pool: Source[]): string | null {
     const verb = fold(m[1]!);
     if (WEAK.has(verb) || contentWords(verb).length === 0) continue;
     // The clause's own form of the verb (« tranchent » for « tranchées »): what its negation must bear on.
-    const formIn = (c: string) => words(c).find((w) => inBag(verb, bagOf(w), false));
+    // A word of the same stem that is no form of the verb (« publics » for « publié ») does not carry it.
+    const formIn = (c: string) => words(c).find((w) => inBag(verb, bagOf(w), false) && sameVerbRoot(w, verb));
     const carrying = clauses.filter((c) => formIn(c) !== undefined);
-    if (carrying.length === 0 || !carrying.every((c) => NEGATION.test(c) && negatedAmong(c, bagOf(formIn(c)!))))
+    if (
+      carrying.length === 0 ||
+      !carrying.every((c) => NEGATION.test(c) && (negatedAmong(c, bagOf(formIn(c)!)) || noneDenies(c, formIn(c)!)))
+    )
       continue;
     // The verb of the sentence's own statement, not of a clause it subordinates (« plus que l'endroit où les données
     // sont stockées »: a subordinating word after the last break before it); its subject is what the sentence writes
@@ -346,7 +369,11 @@ export function deniedOnly(stated: string, pool: Source[]): string | null {
     const opening = stated.slice(0, m.index!);
     if (SUBORDINATE.test(opening.split(/[,;:]/).at(-1)!)) continue;
     const subject = contentWords(opening).filter((w) => !MONTH_NAMES.test(w));
-    const denial = carrying.find((c) => subject.some((w) => inBag(w, bagOf(c), false)));
+    // A word of the subject's family (« ministères » for « ministériel ») names it too (`derivations.ts`).
+    const denial = carrying.find((c) => {
+      const bag = bagOf(c);
+      return subject.some((w) => inBag(w, bag, false) || derivedIn(w, bag));
+    });
     if (denial) return short(denial);
   }
   return null;

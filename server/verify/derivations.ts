@@ -58,6 +58,16 @@ const rootsOfBag = (bag: Bag, cache: WeakMap<Bag, Set<string>>, endings: string[
 };
 
 /**
+ * Whether two folded words may be forms of one verb: once a verb ending is off (« tranchent », « tranchées » →
+ * « tranch »), they share a root; or they are the same word. « publics » is no form of « publié » (« public », « publi »).
+ */
+export function sameVerbRoot(a: string, b: string): boolean {
+  if (a === b) return true;
+  const roots = new Set(rootsOf(a, VERB_ENDINGS));
+  return rootsOf(b, VERB_ENDINGS).some((r) => roots.has(r));
+}
+
+/**
  * Whether a folded word of a sentence is in a bag as a word of its family: a verb for the bag's noun or the other way
  * round (same root once their endings are off), an adverb for the bag's adjective, a word of a family of the list, or
  * the same word in the plural.

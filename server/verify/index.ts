@@ -26,6 +26,7 @@ import { carriedDuty } from "./carried-duty.ts";
 import { reasonReplaced } from "./cause.ts";
 import { correctedClaimRepeated } from "./claim-correction.ts";
 import { complementSwapped } from "./complements.ts";
+import { computedFigure } from "./computed.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
@@ -89,6 +90,7 @@ import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
+import { peerOutcome } from "./peer-outcome.ts";
 import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { withNamedSubject } from "./pronoun-subject.ts";
@@ -410,6 +412,11 @@ function checkSentence(
         if (other) reasons.push(message("verify.askedConcluded", { figure: f.raw, other, where: w }));
         continue;
       }
+      // A share or a ratio of figures the passages give, tied to them by the sentence's words (« 30 % des ordinateurs,
+      // soit quelque 180 machines », « multipliée par 4,5 »: `computed.ts`).
+      const written = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
+      const texts = [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" "));
+      if (computedFigure(stated, f, written, texts, earlier)) continue;
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }
@@ -1065,6 +1072,10 @@ function checkSentence(
           })
         : message("verify.outcomeUnsaid", { where: w, outcome: outcome.outcome, name: outcome.name }),
     );
+  // A peer's outcome promised to the collectivité (« Comme Échirolles, Lanvénec-sur-Blavet obtiendra le niveau Or »,
+  // trial17 D3; `peer-outcome.ts`).
+  const promised = cited.length > 0 && reasons.length === 0 ? peerOutcome(stated, pool, facts) : null;
+  if (promised) reasons.push(message("verify.peerOutcome", { where: w, ...promised }));
   // Who did it or by what means (« validé par la préfecture »), a word no cited passage writes (`outcomes.ts`).
   const agent = cited.length > 0 && reasons.length === 0 ? agentUnsaid(stated, pool) : null;
   if (agent) reasons.push(message("verify.agentUnsaid", { where: w, phrase: agent }));

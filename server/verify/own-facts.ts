@@ -171,6 +171,10 @@ const PRESENCE = bounded(alternation("présence"));
 const UNLINKED_PLACE = bounded(
   `(?:${alternation("sans lien")})\\s+(?:avec|de|des|du|d'|a|au|aux)\\s*(?:(?:la|le|les|l')\\s*)?(${PLACE_NAMES})`,
 );
+/** « La migration vers LibreOffice est terminée », « le remplacement de Kaspersky est achevé »: said complete. */
+const COMPLETED = bounded(alternation("achèvement"));
+/** « presque terminée », « loin d'être achevée »: not (yet) complete, written before the word of completion. */
+const NOT_YET = bounded(alternation("achèvement nuancé"));
 /** « n'a rien d'américain ». */
 const NOTHING_OF = bounded(`(?:${alternation("rien de")})\\s+d(?:e\\s+|')\\s*(${ADJECTIVE})`);
 const INDEPENDENT = alternation("indépendant");
@@ -394,6 +398,15 @@ export function ownFactReasons(
   const reasons: string[] = [];
   const wrong: { said: string; reason: string }[] = [];
   const confirmed: string[] = [];
+  // A migration said complete (« La migration vers LibreOffice est terminée ») while the later inventory still counts
+  // the product it replaces (trial17 D20): the product may be named only by its replacement.
+  for (const { said, says } of completionsOf(sentence, folded, named, products)) {
+    const reason = message("verify.ownFact", { said, where, says });
+    if (!reasons.includes(reason)) {
+      reasons.push(reason);
+      wrong.push({ said, reason });
+    }
+  }
   if (!named.length) return { reasons, wrong, named: [], confirmed };
   const flag = (said: string, p: OwnProduct) => {
     const reason = message("verify.ownFact", { said, where, says: p.says });
@@ -477,6 +490,41 @@ export function ownFactReasons(
     }
   }
   return { reasons, wrong, named: [...new Set(named.map((n) => n.product))], confirmed };
+}
+
+/**
+ * A migration or a replacement a clause says complete (`[achèvement]`: « La migration vers LibreOffice est terminée »,
+ * « Le remplacement de Kaspersky est achevé »), of the products it names — by their own names, else as the replacement
+ * the plan gives them — where the later inventory a progress note compares still counts one of them: the words said
+ * and what the data say of that product. A clause that says it is not (yet) complete (« n'est pas terminée », « presque
+ * achevée »), or complete on a part only (« sur une partie des postes », a count), is not a claim of completion.
+ */
+function completionsOf(
+  sentence: string,
+  folded: string,
+  named: Named[],
+  products: OwnProduct[],
+): { said: string; says: string }[] {
+  const out: { said: string; says: string }[] = [];
+  for (const m of folded.matchAll(COMPLETED)) {
+    const end = m.index! + m[0].length;
+    const [start, stop] = clauseAround(sentence, m.index!, end, CLAUSE_BREAK);
+    const before = folded.slice(start, m.index!);
+    const clause = folded.slice(start, stop);
+    NOT_YET.lastIndex = 0;
+    PARTIAL.lastIndex = 0;
+    if (NEGATION.test(before) || NOT_YET.test(before) || PARTIAL.test(clause)) continue;
+    if (extractFigures(sentence.slice(start, stop)).some((f) => f.kind === "number")) continue;
+    const own = named.filter((n) => n.start >= start && n.end <= stop).map((n) => n.product);
+    const written = (name: string) => {
+      const n = foldApostrophes(name).trim();
+      return n.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "u").test(clause);
+    };
+    const about = own.length ? own : products.filter((p) => p.replacement?.names.some(written));
+    const open = about.find((p) => p.remaining !== undefined && p.remaining > 0);
+    if (open) out.push({ said: sentence.slice(start, end).trim(), says: open.says });
+  }
+  return out;
 }
 
 /** A negated statement contradicts the data only where they say something (a known country, licence or law). */

@@ -1,0 +1,80 @@
+/**
+ * A figure the sentence computes from figures of the passages, tied to them by its own words (faithful-blind-17,
+ * where 6 right computed figures out of 6 were flagged as absent): it is written nowhere, yet invents nothing. Only two
+ * narrow forms are recomputed, the words that tie them being data (`server/i18n/fr/computed.txt`):
+ * - a share of a count: « environ 30 % des ordinateurs …, soit quelque 180 machines » where a passage gives « environ
+ *   600 ordinateurs » (the share's noun beside the count): the number after `[part]` is the share of that count (within
+ *   rounding: exact to the unit, or 5 % when either figure is rounded);
+ * - a ratio: « multipliée par 4,5 » (`[multiplié]`, `[divisé]`) where the sentence, the one before it or a passage
+ *   writes « de 16 à 72 » (within 5 %).
+ * Anything else (a sum, a product, a date plus a duration, a ratio said in words) stays a figure no passage gives.
+ */
+import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { roundingWordBefore } from "./figure-match.ts";
+import { extractFigures, type Figure } from "./figures.ts";
+import { bagOf, sameThing, words } from "./words.ts";
+
+const LISTS = wordListSections("computed.txt");
+const alternation = (section: string) =>
+  [...(LISTS.get(section) ?? [])]
+    .sort((a, b) => b.length - a.length)
+    .map((e) => escapeRegExp(fold(e)).replace(/\s+/g, "\\s+").replace(/'/g, "['’]"))
+    .join("|");
+/** `[part]`, then at most a rounding word, right before the figure (folded text ends there). */
+const PART_TIE = new RegExp(`(?<!\\p{L})(?:${alternation("part")})\\s+(?:[\\p{L}'’]+\\s+){0,2}$`, "u");
+const MULTIPLIED = new RegExp(`(?<!\\p{L})(?:${alternation("multiplié")})\\s+$`, "u");
+const DIVIDED = new RegExp(`(?<!\\p{L})(?:${alternation("divisé")})\\s+$`, "u");
+/** « de 16 à 72 », « de 60 à 200 installations ». */
+const FROM_TO =
+  /(?<!\p{L})de\s+(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s+(?:\p{L}+\s+)?à\s+(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d,])/gu;
+const value = (raw: string) => Number(raw.replace(/[ \u00a0\u202f]/g, "").replace(",", "."));
+
+/** Most a recomputed figure may differ from the written one, relatively, when either is rounded. */
+export const COMPUTED_TOLERANCE = 0.05;
+
+/** Whether `f`, written at `at` in `stated`, is a share or a ratio of figures of `texts` (and of `before`). */
+export function computedFigure(stated: string, f: Figure, at: number, texts: string[], before = ""): boolean {
+  if (f.kind !== "number" || f.value <= 0) return false;
+  const folded = fold(stated.slice(0, at));
+  if (PART_TIE.test(folded)) return shareOf(stated, f, at, texts);
+  const multiplied = MULTIPLIED.test(folded);
+  if (!multiplied && !DIVIDED.test(folded)) return false;
+  const lastBefore = before.split(/(?<=[.!?])\s+/).at(-1) ?? "";
+  return [stated, lastBefore, ...texts].some((t) =>
+    [...t.matchAll(FROM_TO)].some((m) => {
+      const [a, b] = [value(m[1]!), value(m[2]!)];
+      if (a <= 0 || b <= 0) return false;
+      const ratio = multiplied ? b / a : a / b;
+      return Math.abs(ratio - f.value) <= COMPUTED_TOLERANCE * f.value;
+    }),
+  );
+}
+
+/** « 30 % des ordinateurs …, soit quelque 180 machines »: 30 % of a count of ordinateurs a passage gives. */
+function shareOf(stated: string, f: Figure, at: number, texts: string[]): boolean {
+  const share = extractFigures(stated.slice(0, at))
+    .filter((x) => x.kind === "percent")
+    .at(-1);
+  if (!share) return false;
+  const after = stated.slice(stated.lastIndexOf(share.raw) + share.raw.length);
+  const noun = words(/^\s*(?:des|de|d['’]|du)\s*([\p{L}-]{3,})/iu.exec(after)?.[1] ?? "")[0];
+  if (!noun) return false;
+  // What the computed figure counts, when it says it, is what the share is of (« machines » for « ordinateurs »).
+  const own = words(/^\s*([\p{L}-]{3,})/u.exec(stated.slice(at + f.raw.length))?.[1] ?? "")[0];
+  if (own && own !== noun && !sameThing(own, bagOf(noun))) return false;
+  const rounded = roundingWordBefore(stated, f.raw) !== null || roundingWordBefore(stated, share.raw) !== null;
+  for (const text of texts)
+    for (const base of extractFigures(text).filter((x) => x.kind === "number" && x.value > 0)) {
+      const expected = (share.value * base.value) / 100;
+      const close = rounded
+        ? Math.abs(expected - f.value) <= COMPUTED_TOLERANCE * f.value
+        : Math.abs(expected - f.value) < 1;
+      if (!close) continue;
+      // The count is of the same thing: the share's noun right after it in the passage.
+      const at = text.indexOf(base.raw);
+      const next = words(text.slice(at + base.raw.length, at + base.raw.length + 40)).slice(0, 2);
+      if (next.includes(noun)) return true;
+    }
+  return false;
+}
