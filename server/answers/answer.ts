@@ -64,6 +64,7 @@ import {
   type SearchResult,
   searchResultOf,
 } from "../retrieval/search.ts";
+import { missingFoundSubject } from "../retrieval/second-subject-found.ts";
 import { coordinatedParts, type MissingPart, missingPart } from "../retrieval/two-parts.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
@@ -597,7 +598,9 @@ async function retrieveIn(
   const partial =
     decision.reason === "stated-absent" || combined
       ? null
-      : (coordinated ?? (await missingPart(query, relevant, frequency, names)));
+      : (coordinated ??
+        (await missingPart(query, relevant, frequency, names)) ??
+        (await missingFoundSubject(query, relevant, frequency, names)));
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return {
     query,
