@@ -595,6 +595,7 @@ async function retrieveIn(
   // A question in two parts whose second part the passages answering it do not answer (`two-parts.ts`: « Munich est
   // revenue à Windows : quel intégrateur … ? »): answered for its first part, saying first what the corpus lacks. Not
   // when the corpus says itself what it does not know (« stated-absent »: the answer opens on that), nor in a follow-up.
+  // (`missingFoundSubject`: a second subject the corpus writes elsewhere, of which no passage found speaks.)
   const partial =
     decision.reason === "stated-absent" || combined
       ? null
