@@ -78,6 +78,41 @@ export function subjectWords(second: string, subject: string): { subject: string
  * of what is asked (« la Défense et la Police nationale » of Korea is not « quel système » the French one uses), while
  * they answer the first part. Needs the corpus's counts.
  */
+/**
+ * Whether passages (those answering the second part searched on its own) are about the second subject of a question:
+ * one's heading names it (« Schleswig-Holstein : … », the card of « Nextcloud »), not a sentence in passing (« la
+ * Suède » in a page on dependencies, the Korean « Police nationale »).
+ */
+export async function aboutSecondSubject(question: string, passages: Passage[], names?: CorpusNames) {
+  const found = secondSubject(question);
+  if (!found) return false;
+  return speaks(subjectWords(found.parts.second, found.subject), passages, names, true);
+}
+
+/** Whether a passage names the subject in its heading, or (not `headingOnly`) in a sentence with a word asked of it. */
+async function speaks(
+  words: { subject: string[]; asked: string[] },
+  passages: Passage[],
+  names?: CorpusNames,
+  headingOnly = false,
+): Promise<boolean> {
+  // The subject as the corpus may write it: its words, or what an acronym stands for (« FNL », « France Numérique
+  // Libre »).
+  const expanded = words.subject.length === 1 ? await names?.expansion?.(words.subject[0]!) : undefined;
+  const forms = [words.subject, ...(expanded ? [expanded.split(" ")] : [])];
+  // (« schleswig-holstein »: the passage's words are read apart at the hyphen.)
+  const writes = (p: ReturnType<typeof passageWords>) =>
+    forms.some((f) => f.every((w) => occurs(w.replace(/-/g, " "), p)));
+  return passages.some((r) => {
+    if (writes(passageWords(`${r.document.title} ${r.section}`))) return true;
+    if (headingOnly) return false;
+    return withoutReferences(r.text)
+      .split(SENTENCE)
+      .map((s) => passageWords(s))
+      .some((s) => writes(s) && (words.asked.length === 0 || words.asked.some((w) => occurs(w, s))));
+  });
+}
+
 export async function missingFoundSubject(
   question: string,
   answering: Passage[],
@@ -96,18 +131,7 @@ export async function missingFoundSubject(
   // A name (« la Suède », « la police nationale », « le site des impôts »), not a common word a passage may not write
   // (« …, le fabricant est de quel pays ? » asks of the first part's product).
   if (!(await namesSubject(parts.second, words.subject, frequency, names))) return null;
-  // The subject as the corpus may write it: its words, or what an acronym stands for (« FNL », « France Numérique
-  // Libre »).
-  const expanded = words.subject.length === 1 ? await names?.expansion?.(words.subject[0]!) : undefined;
-  const forms = [words.subject, ...(expanded ? [expanded.split(" ")] : [])];
-  const writes = (p: ReturnType<typeof passageWords>) => forms.some((f) => f.every((w) => occurs(w, p)));
-  const spoken = answering.some((r) => {
-    if (writes(passageWords(`${r.document.title} ${r.section}`))) return true;
-    return withoutReferences(r.text)
-      .split(SENTENCE)
-      .map((s) => passageWords(s))
-      .some((s) => writes(s) && (words.asked.length === 0 || words.asked.some((w) => occurs(w, s))));
-  });
+  const spoken = await speaks(words, answering, names);
   if (spoken) return null;
   const first = await assessAnswerability(parts.first, answering, frequency, names);
   if (!first.answerable) return null;

@@ -68,6 +68,11 @@ describe("a question in two parts, the corpus answering the first only", () => {
     expect(done.abstention).toBeNull();
     expect(done.partial).toMatchObject({ kind: "partial", missing: "la suede elle est sous quoi" });
     expect(done.partial.statement).toContain("« suede »");
+    // A second subject the corpus has a page on, which the first part's passages (Munich) do not hold: the second part
+    // searched on its own answers it.
+    const other = await ask("munich est revenu a windows, et le schleswig-holstein il fait quoi");
+    expect(other.done.partial).toBeUndefined();
+    expect(JSON.stringify(other.sources)).toContain("Schleswig-Holstein");
   });
 
   it("answers as before a two-part question whose passages answer both parts", async () => {
