@@ -64,6 +64,7 @@ import {
   type SearchResult,
   searchResultOf,
 } from "../retrieval/search.ts";
+import { aboutSecondSubject, missingFoundSubject } from "../retrieval/second-subject-found.ts";
 import { coordinatedParts, type MissingPart, missingPart } from "../retrieval/two-parts.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
@@ -594,10 +595,28 @@ async function retrieveIn(
   // A question in two parts whose second part the passages answering it do not answer (`two-parts.ts`: « Munich est
   // revenue à Windows : quel intégrateur … ? »): answered for its first part, saying first what the corpus lacks. Not
   // when the corpus says itself what it does not know (« stated-absent »: the answer opens on that), nor in a follow-up.
-  const partial =
+  const early =
     decision.reason === "stated-absent" || combined
       ? null
       : (coordinated ?? (await missingPart(query, relevant, frequency, names)));
+  // A second subject the corpus writes elsewhere, of which no passage found speaks (`missingFoundSubject`: « …, et la
+  // suède elle fait quoi »): the second part is searched on its own; its passages answer it when they are about that
+  // subject (« …, et le schleswig-holstein il fait quoi »: the first part's passages were all about Munich).
+  let partial = early;
+  if (!early && decision.reason !== "stated-absent" && !combined) {
+    partial = await missingFoundSubject(query, relevant, frequency, names);
+    if (partial) {
+      const found = await search(partial.part, retrieve);
+      const second = await assessAnswerability(partial.part, found.results, frequency, names, found.held ?? []);
+      const answering = second.relevant.map((i) => found.results[i]!).filter((r) => r !== undefined);
+      if (settled(second) && (await aboutSecondSubject(query, answering, names))) {
+        const added = answering.filter((r) => !relevant.some((x) => x.id === r.id));
+        relevant.push(...added);
+        results = [...results, ...added.filter((r) => !results.some((x) => x.id === r.id))];
+        partial = null;
+      }
+    }
+  }
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return {
     query,

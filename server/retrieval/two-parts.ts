@@ -56,6 +56,23 @@ const COLON_QUESTION = new RegExp(
 /** Fewest content words a part must hold to be one (« ok, mais … » alone is no first part). */
 const PART_WORDS = 2;
 
+/** `two-parts.txt` [question sans point d'interrogation], [question en fin]: a part asked without its « ? ». */
+const ASKING_WORDS = new RegExp(
+  `(?<![a-z0-9'-])(?:${(SECTIONS.get("question sans point d'interrogation") ?? []).map(escapeRegExp).join("|")})(?![a-z0-9-])`,
+);
+const ASKING_LAST = new RegExp(
+  `(?<![a-z0-9'-])(?:${(SECTIONS.get("question en fin") ?? []).map(escapeRegExp).join("|")})\\s*[.!]*\\s*$`,
+);
+/**
+ * Whether a part is asked: its « ? », or, typed without it (held-out-24: « …, mais la caf elle passe sur quoi »), a
+ * word that asks (« quoi », « quel », « combien ») or, at its end, one that asks only there (« … il est hébergé où »).
+ */
+export function asks(part: string): boolean {
+  if (part.includes("?")) return true;
+  const folded = fold(part).replace(/’/g, "'");
+  return ASKING_WORDS.test(folded) || ASKING_LAST.test(folded);
+}
+
 /**
  * The two parts of a question stated then asked (« Munich est revenue à Windows : quel intégrateur … ? »), or asked
  * twice (« … ? … ? »); null for a question of one part. The first part of a turn (`two-parts.txt`) is a statement:
@@ -72,7 +89,7 @@ export function twoParts(question: string): TwoParts | null {
       .replace(/[\s,;:.]+$/, "")
       .trim();
     const second = text.slice(at + length).trim();
-    if (first.includes("?") || !second.includes("?")) return null;
+    if (first.includes("?") || !asks(second)) return null;
     if (questionTerms(first).length < PART_WORDS || questionTerms(second).length === 0) return null;
     return { first, second };
   };
@@ -206,9 +223,12 @@ async function missingAsked(
   // some (« intégrateur » in a page on pilot groups is another integrator).
   // (Names as written, with their capital, not general words of the domain: « américains » stands for a country,
   // « Windows » for what many cases speak of.)
+  // (A question typed without any capital, « albert est ouvert aux collectivites, mais ca coute combien par agent »,
+  // names its subjects in lower case: the names the corpus knows are then read as written.)
   const capitalised = new Set((parts.first.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []).map((w) => fold(w)));
+  const lowerCase = !/\p{Lu}/u.test(question);
   const firstNames = (await resolveNames(questionTerms(parts.first), frequency, names)).filter(
-    (t) => t.name && !GENERIC.has(frStem(t.word)) && t.word.split(" ").some((w) => capitalised.has(w)),
+    (t) => t.name && !GENERIC.has(frStem(t.word)) && (lowerCase || t.word.split(" ").some((w) => capitalised.has(w))),
   );
   const onSubject = (p: (typeof held)[number]) =>
     firstNames.length === 0 || firstNames.some((t) => t.variants.some((v) => occurs(v, p)));
@@ -263,6 +283,12 @@ const SUBJECT_TURN = new RegExp(
   "g",
 );
 
+/** « de la justice », « des impôts »: a word that names, after a general word of the domain. */
+function namedAfter(rest: string): boolean {
+  const m = /^\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+)([a-z][a-z0-9-]{2,})(?![a-z0-9'])/.exec(rest);
+  return Boolean(m && keywords(m[1]!).length > 0 && !GENERIC.has(frStem(m[1]!)));
+}
+
 /**
  * A two-part question whose second part opens on a subject of its own (« la gendarmerie est sous gendbuntu, et la sncf
  * elle a des postes linux ? », « outscale est qualifie secnumcloud, le cnes y heberge ses donnees ? »): its parts, as
@@ -281,13 +307,15 @@ export function secondSubject(question: string): { parts: TwoParts; subject: str
     if (STOPWORDS.has(subject) || DISCOURSE.has(subject)) continue;
     // The subject is followed by what is asked of it (« la sncf elle a des postes ? », not « …, coïncidence ? »).
     if (!/[a-z0-9]/.test(folded.slice(m.index + m[0].length).split("?")[0]!)) continue;
-    if (keywords(subject).length === 0 || GENERIC.has(frStem(subject))) continue;
+    if (keywords(subject).length === 0) continue;
+    // A general word of the domain, unless a name follows it (« le ministère de la justice », « le site des impôts »).
+    if (GENERIC.has(frStem(subject)) && !namedAfter(folded.slice(m.index + m[0].length))) continue;
     const first = text
       .slice(0, m.index)
       .replace(/[\s,;:.]+$/, "")
       .trim();
     const second = text.slice(m.index + m[0].length - m[2]!.length).trim();
-    if (first.includes("?") || !second.includes("?")) continue;
+    if (first.includes("?") || !asks(second)) continue;
     if (INTERROGATIVES.test(fold(first).replace(/’/g, "'"))) return null;
     if (questionTerms(first).length < PART_WORDS) continue;
     // The first part is a statement, with its verb (« la gendarmerie est sous gendbuntu »), not a topic the second

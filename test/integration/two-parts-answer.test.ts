@@ -62,6 +62,19 @@ describe("a question in two parts, the corpus answering the first only", () => {
     expect(known.done.partial).toBeUndefined();
   });
 
+  it("answers in part a second subject the corpus names elsewhere but no passage found speaks of (held-out-24)", async () => {
+    // « Suède » is in the corpus (another page), not in the passages found for the Gendarmerie; typed without « ? ».
+    const { done } = await ask("la gendarmerie est sous gendbuntu, et la suede elle est sous quoi");
+    expect(done.abstention).toBeNull();
+    expect(done.partial).toMatchObject({ kind: "partial", missing: "la suede elle est sous quoi" });
+    expect(done.partial.statement).toContain("« suede »");
+    // A second subject the corpus has a page on, which the first part's passages (Munich) do not hold: the second part
+    // searched on its own answers it.
+    const other = await ask("munich est revenu a windows, et le schleswig-holstein il fait quoi");
+    expect(other.done.partial).toBeUndefined();
+    expect(JSON.stringify(other.sources)).toContain("Schleswig-Holstein");
+  });
+
   it("answers as before a two-part question whose passages answer both parts", async () => {
     const { done } = await ask("La Gendarmerie est passée à Linux, mais combien de postes ?");
     expect(done.abstention).toBeNull();

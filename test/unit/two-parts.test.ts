@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { partialStatement } from "../../server/answers/partial.ts";
-import { askedInSecond, missingPart, secondSubject, twoParts } from "../../server/retrieval/two-parts.ts";
+import { missingFoundSubject, subjectWords } from "../../server/retrieval/second-subject-found.ts";
+import { askedInSecond, asks, missingPart, secondSubject, twoParts } from "../../server/retrieval/two-parts.ts";
 import { lexicon, passage } from "../helpers/abstention.ts";
 
 describe("where a question in two parts turns", () => {
@@ -135,6 +136,21 @@ describe("whether the passages answering a two-part question answer its second p
     ).toBeNull();
   });
 
+  it("reads a price asked without its « ? », and the subject of a question typed in lower case (held-out-24)", async () => {
+    // An amount for another subject (Corbière) answers no price of Valbrune's, even typed without capitals.
+    const other = passage("Corbière : le coût", "À Corbière, les licences coûtent 3 € par agent et par mois.");
+    const q = "valbrune est revenue a windows, mais ca coute combien par agent";
+    expect(await missingPart(q, [MUNICH, other], frequency, names)).toMatchObject({ words: ["prix"] });
+    expect(
+      await missingPart(
+        "Valbrune est revenue à Windows, mais ça coûte combien par agent ?",
+        [MUNICH, other],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ words: ["prix"] });
+  });
+
   it("reads a figure asked by its noun as given by a number, an owner asked as given by a card", async () => {
     const counted = passage("Valbrune : le parc", `${MUNICH.text} Aujourd'hui 95 % des postes tournent sous Windows.`);
     expect(
@@ -213,7 +229,7 @@ describe("a two-part question whose second part names another subject (held-out-
   });
 
   it("answers whole a second part whose subject the corpus names, or a general word", async () => {
-    // Montclair is in the corpus: the decision judges it, as before.
+    // Montclair is in the corpus: not for `missingPart` (`missingFoundSubject` asks the passages found).
     expect(
       await missingPart(
         "Valbrune est revenue à Windows, et Montclair elle a des postes Linux ?",
@@ -229,6 +245,121 @@ describe("a two-part question whose second part names another subject (held-out-
     // Without the corpus's counts, nothing is read as unknown.
     expect(
       await missingPart("Valbrune est revenue à Windows, et la Zorbex elle a des postes Linux ?", [MUNICH]),
+    ).toBeNull();
+  });
+});
+
+describe("a second part asked without its « ? », on a subject the passages found do not speak of (held-out-24)", () => {
+  const VALBRUNE = passage(
+    "Valbrune : le retour à Windows",
+    "En 2017, le conseil municipal de Valbrune a voté le retour à Windows de ses 15 000 postes, après dix ans sous Linux. " +
+      "Le bilan a été présenté par le maire (Journal de Montclair, 2018).",
+  );
+  const MONTCLAIR = passage("Montclair : Linux", "Montclair a installé Linux sur ses postes en 2019.");
+  const SIGNED = passage("Conventions", "La ville de Montclair a signé une convention avec l'association.");
+  const MAKER = passage("Matériel", "Le fabricant du matériel livre des pilotes pour Windows.");
+  const texts = [VALBRUNE, MONTCLAIR, SIGNED, MAKER].flatMap((p) => [p.text, p.document.title]);
+  const { frequency, names } = lexicon(texts);
+
+  it("reads a part asked by a word that asks, or by « où » at its end, without its question mark", () => {
+    expect(asks("la zorbex elle passe sur quoi")).toBe(true);
+    expect(asks("et zorbex c'est de quel pays")).toBe(true);
+    expect(asks("le site des impôts il est hébergé où")).toBe(true);
+    expect(asks("la zorbex a fait pareil ?")).toBe(true);
+    // « ou » asks only at the end (« opensuse ou fedora »), and a statement asks nothing.
+    expect(asks("opensuse ou fedora pour les postes")).toBe(false);
+    expect(asks("la zorbex a migré ses postes")).toBe(false);
+    expect(secondSubject("valbrune passe sur tchap, d'accord, mais la zorbex elle passe sur quoi")?.parts.second).toBe(
+      "la zorbex elle passe sur quoi",
+    );
+    expect(twoParts("valbrune est ouverte aux communes, mais ca coute combien par agent")?.second).toBe(
+      "ca coute combien par agent",
+    );
+    expect(secondSubject("valbrune passe sur tchap, et la zorbex a migré ses postes")).toBeNull();
+  });
+
+  it("reads a subject after « au », and a general word of the domain with the name after it", () => {
+    expect(secondSubject("durand est rapporteur du texte, et au senat c'etait qui le rapporteur")?.subject).toBe(
+      "senat",
+    );
+    expect(
+      secondSubject("valbrune passe sur visio, et le ministere de la culture c'est prevu pour quand")?.subject,
+    ).toBe("ministere");
+    // A general word alone is still no subject.
+    expect(secondSubject("valbrune passe sur visio, et le ministere il en pense quoi")).toBeNull();
+  });
+
+  it("reads the subject's name up to the pronoun taking it up, and what is asked of it", () => {
+    expect(subjectWords("la police municipale elle utilise quel systeme", "police")).toEqual({
+      subject: ["police", "municipale"],
+      asked: ["utilise"],
+    });
+    expect(subjectWords("le ministere de la culture c'est prevu pour quand", "ministere")).toEqual({
+      subject: ["ministere", "culture"],
+      asked: ["prevu"],
+    });
+    // No pronoun: the first word alone; « pareil » asks nothing of it.
+    expect(subjectWords("la zorbex a fait pareil ?", "zorbex")).toEqual({ subject: ["zorbex"], asked: [] });
+  });
+
+  it("finds the second part missing when no passage found names its subject with what is asked", async () => {
+    const q = "Valbrune est revenue à Windows, et Montclair elle a des postes Linux ?";
+    // Montclair is in the corpus, not in the passages found: a source's reference (« Journal de Montclair ») is no
+    // sentence about it.
+    expect(await missingFoundSubject(q, [VALBRUNE], frequency, names)).toEqual({
+      part: "Montclair elle a des postes Linux ?",
+      words: ["Montclair"],
+      first: "Valbrune est revenue à Windows",
+    });
+    // A sentence naming it without what is asked (a convention signed, nothing installed).
+    const installed = "Valbrune est revenue à Windows, et Montclair elle a installé quoi";
+    expect(await missingFoundSubject(installed, [VALBRUNE, SIGNED], frequency, names)).toMatchObject({
+      words: ["Montclair"],
+    });
+    expect(await missingFoundSubject(installed, [VALBRUNE, MONTCLAIR], frequency, names)).toBeNull();
+  });
+
+  it("answers whole when a passage found speaks of the subject, or the subject is a common word", async () => {
+    const q = "Valbrune est revenue à Windows, et Montclair elle a des postes Linux ?";
+    expect(await missingFoundSubject(q, [VALBRUNE, MONTCLAIR], frequency, names)).toBeNull();
+    // Its heading names it.
+    expect(
+      await missingFoundSubject(
+        "Valbrune est revenue à Windows, et Montclair elle a signé quoi",
+        [VALBRUNE, passage("Montclair : ses conventions", "La ville a signé avec l'association.")],
+        frequency,
+        names,
+      ),
+    ).toBeNull();
+    // « le fabricant » asks of the first part's product: a word the corpus writes, not as a name.
+    expect(
+      await missingFoundSubject(
+        "Valbrune est revenue à Windows, le fabricant est de quel pays",
+        [VALBRUNE],
+        frequency,
+        names,
+      ),
+    ).toBeNull();
+    // The asker's own setting first, a question first, an ordinal, a verb that asks, an example, an enumeration:
+    // a supposition: what the second part asks of is no other subject (burned sets: h4-a-synology-nas,
+    // h18-a-pc-activation, h8-a-gitlab-ce, h2-a-rijkswaterstaat, h15-a-jvs-horizon, h11-a-rgpd-amende).
+    for (const q of [
+      "nos postes de Valbrune sont revenus à Windows, Montclair elle a des postes Linux ?",
+      "D'autres villes sont-elles revenues à Windows comme Valbrune, à Montclair par exemple ?",
+      "Valbrune est revenue à Windows, la première ville c'était laquelle ?",
+      "Valbrune est revenue à Windows, mais existe-t-il une ville sous Linux ?",
+      "Valbrune utilise Windows pour tout, Montclair, postes, serveurs... c'est grave ?",
+      "Si Valbrune est revenue à Windows, Montclair elle a des postes Linux ?",
+    ])
+      expect(await missingFoundSubject(q, [VALBRUNE], frequency, names), q).toBeNull();
+    // The first part not answered by the passages: the decision judges the whole, as before.
+    expect(
+      await missingFoundSubject(
+        "Corbière a quitté Zoom, et Montclair elle a des postes Linux ?",
+        [VALBRUNE],
+        frequency,
+        names,
+      ),
     ).toBeNull();
   });
 });
