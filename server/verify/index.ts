@@ -37,6 +37,7 @@ import { deniedNounStated } from "./denied-noun.ts";
 import { deniedVerbStated } from "./denied-verb.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
+import { durationsInWords, writesDuration } from "./durations.ts";
 import { dutyUnstated, statesDuty } from "./duties.ts";
 import { dateOfAnotherStep } from "./event-date.ts";
 import {
@@ -376,6 +377,11 @@ function checkSentence(
     (f) => !(f.kind === "number" && inNames.has(f.raw)),
   );
   const spots = located(stated, figures);
+  // A duration spelt out in words (« en deux ans »), which `extractFigures` does not read: held to the passages and
+  // data the sentence is checked with, in words or digits (`durations.ts`, trial17 D2).
+  for (const d of durationsInWords(stated))
+    if (!withFacts.some((src) => src.sentences.some((ss) => writesDuration(ss.text, d))))
+      reasons.push(message("verify.figureNotFound", { figure: d.raw, where: w }));
   const quantitySpots = spots.filter((s) => QUANTITY.has(s.f.kind));
   /** Source sentences where a quantity of the sentence is found, around the same words (filled below). */
   const foundAt = new Map<Figure, SourceSentence[]>();
@@ -1251,7 +1257,12 @@ function isClaim(sentence: string): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
   if (NOT_ABOUT.test(bare.replace(/(?<!\s)\s+([.!?])$/, "$1"))) return false;
   if (NO_CLAIM.test(bare) || asksOnly(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
-  return extractFigures(bare).length > 0 || namesOf(bare).length > 0 || contentWords(bare).length >= 3;
+  return (
+    extractFigures(bare).length > 0 ||
+    durationsInWords(bare).length > 0 ||
+    namesOf(bare).length > 0 ||
+    contentWords(bare).length >= 3
+  );
 }
 
 /**
