@@ -1188,6 +1188,8 @@ function overstatedReason(o: Overstatement, where: string, cited: number): strin
       return message("verify.wholeForPart", { where, whole: o.whole, part: o.part });
     case "duty":
       return message("verify.dutyHolder", { where, claimed: o.claimed, quote: o.quote });
+    case "collectivityDuty":
+      return message("verify.collectivityDuty", { where, claimed: o.claimed });
   }
 }
 

@@ -23,6 +23,7 @@ export type Overstatement =
   | { kind: "all"; words: string }
   | { kind: "part"; whole: string; part: string }
   | { kind: "duty"; claimed: string; quote: string }
+  | { kind: "collectivityDuty"; claimed: string }
   | { kind: "denied"; quote: string };
 
 const SECTIONS: Map<string, string[]> = (() => {
@@ -58,6 +59,13 @@ const SOFT_CONDITIONAL = set("soft-conditional");
 const ALL = set("all");
 const ALL_IDIOMS = set("all-idioms");
 const PARTS = set("parts");
+const COLLECTIVITY = set("collectivity");
+const COLLECTIVITY_PLURAL = set("collectivity-plural");
+const COLLECTIVITY_RULE = set("collectivity-rule");
+/** A duty carried over from another holder (« devra elle aussi », « à son tour »). */
+const CARRIED_OVER = /(?<!\p{L})(?:(?:elles?|eux|lui)\s+aussi|à\s+(?:son|leur)\s+tour)(?!\p{L})/iu;
+/** « Aucune règle n'impose », « rien n'oblige »: a denial that opens on its subject. */
+const NO_ONE = /(?<!\p{L})(?:aucune?|rien|nul|nulle)(?!\p{L})/iu;
 /** Folded words of an obligation (« doit », « doivent »): [duty]. */
 export const DUTY = set("duty");
 const DUTY_SOURCE = set("duty-source");
@@ -405,6 +413,41 @@ export function dutyHolderReplaced(
 }
 
 /**
+ * An obligation given to a collectivité (« Les communes devront elles aussi migrer leurs postes vers Linux », « Vos
+ * communes doivent remplacer leurs postes ») that no cited passage imposes on any collectivité: none of their sentences
+ * states an obligation ([duty-source]) with a word for a collectivité ([collectivity]). A hedged or denied duty is not
+ * one (« ne doivent pas », « pourraient devoir »). The holder as written, or null.
+ */
+export function collectivityDutyUnstated(claim: string, passages: CitedSentence[][]): string | null {
+  if (NEGATED.test(claim) || NO_ONE.test(claim)) return null;
+  const duty = dutyOf(claim);
+  if (!duty) return null;
+  // A rule, not advice (« la commune doit vérifier ses applications »): held by all of them, a legal word, or carried
+  // from another holder (« elles aussi »).
+  const mine = words(claim);
+  if (
+    !duty.holder.some((w) => COLLECTIVITY_PLURAL.has(w)) &&
+    !mine.some((w) => COLLECTIVITY_RULE.has(w)) &&
+    !CARRIED_OVER.test(claim)
+  )
+    return null;
+  const body = passages.flatMap((p) => p.filter((s) => !s.heading).map((s) => s.text));
+  const sentences = body.map((t) => words(t));
+  // « Aucune règle n'impose la même démarche aux collectivités » imposes nothing.
+  const imposing = body.filter((t) => !NEGATED.test(t) && !NO_ONE.test(t)).map((t) => words(t));
+  // A collectivité's name no passage writes (« Lavaurette-sur-Cère devra elle aussi présenter un plan »: the letter's
+  // recipient) holds the duty as « la commune » would.
+  const unwrittenName =
+    /^\p{Lu}[\p{L}'’-]*$/u.test(duty.holderText) &&
+    duty.holder.every((w) => !sentences.some((list) => list.includes(w)));
+  if (!unwrittenName && !duty.holder.some((w) => COLLECTIVITY.has(w))) return null;
+  const imposed = imposing.some(
+    (list) => list.some((w) => DUTY_SOURCE.has(w)) && list.some((w) => COLLECTIVITY.has(w)),
+  );
+  return imposed ? null : duty.holderText;
+}
+
+/**
  * A person said to confirm (« Brad Smith … l'a confirmé ») what the cited passages have them deny: a sentence naming
  * them contests it ([deny]) or reports them saying a negation (« a déclaré que l'entreprise n'avait ni cessé ni
  * suspendu »), and none has them confirm it. The passage's sentence, or null.
@@ -440,6 +483,8 @@ export function overstated(claim: string, passages: CitedSentence[][]): Overstat
   if (denied) return { kind: "denied", quote: denied };
   const duty = dutyHolderReplaced(claim, passages);
   if (duty) return { kind: "duty", ...duty };
+  const collectivity = collectivityDutyUnstated(claim, passages);
+  if (collectivity) return { kind: "collectivityDuty", claimed: collectivity };
   const part = wholeForPart(claim, passages);
   if (part) return { kind: "part", ...part };
   const all = allForSome(claim, passages);
