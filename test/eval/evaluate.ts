@@ -47,6 +47,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-22",
   "held-out-23",
   "held-out-24",
+  "held-out-25",
 ]);
 
 /**
