@@ -51,6 +51,15 @@ describe("Office editions have their own end of support, told by the year in the
   });
 });
 
+describe("Exchange Server 2016 and 2019 (trial18 F7)", () => {
+  it("gives both 14 October 2025, the subscription edition none", () => {
+    expect(eos("Microsoft Exchange Server 2016").labels.join()).toMatch(/Exchange Server 2016[^;]*14 octobre 2025/);
+    expect(eos("Microsoft Exchange Server 2019").labels.join()).toMatch(/Exchange Server 2019[^;]*14 octobre 2025/);
+    // Named without a year, the subscription edition is « à vérifier », never given an end of its own.
+    expect(eos("Microsoft Exchange Server Subscription Edition").labels.join()).toMatch(/à vérifier/);
+  });
+});
+
 describe("Outlook, Access and Publisher bought alone have Office's end of support (trial17 D14)", () => {
   it("gives « Microsoft Outlook 2016 » and its siblings 14 October 2025, the new Outlook none", () => {
     const outlook = eos("Microsoft Outlook 2016");
