@@ -109,6 +109,24 @@ function dated(risk: ItemRisk, today: string, soon: (r: ItemRisk & { date: strin
   };
 }
 
+/** A release year in a name, with « R2 » after it (« Windows Server 2012 R2 » → « 2012 R2 »). */
+const RELEASE = /(?<!\d)((?:19|20)\d{2})(\s+R2)?(?!\d)/u;
+
+/**
+ * When no edition of the catalogue is the one installed: a name whose release year is none of theirs (« Windows
+ * Server 2012 R2 ») is an edition the catalogue does not cover, said so without the other editions' dates (trial18
+ * F7: read quickly, they suggested support until 2027 or later); a name without a year lists them, to check.
+ */
+function noEditionLabel(name: string, product: string, lifecycle: LifecycleEdition[]): string {
+  const release = RELEASE.exec(name);
+  if (release && !lifecycle.some((e) => RELEASE.exec(e.edition)?.[1] === release[1]))
+    return message("inventory.risk.endOfSupportUncoveredEdition", { product, edition: release[0] });
+  return message("inventory.risk.endOfSupportUnknownEdition", {
+    product,
+    editions: lifecycle.map((e) => `${e.edition} : ${formatDay(e.endOfSupport)}`).join(" ; "),
+  });
+}
+
 /** The items with each edition's end of support in place of the product's (copies; the input is not modified). */
 export function withLifecycle(items: InventoryItem[], index: MatchIndex, now: string): InventoryItem[] {
   const today = now.slice(0, 10);
@@ -134,15 +152,7 @@ export function withLifecycle(items: InventoryItem[], index: MatchIndex, now: st
             editions.set(r, e);
             return r;
           })
-        : [
-            {
-              kind: "end-of-support",
-              label: message("inventory.risk.endOfSupportUnknownEdition", {
-                product,
-                editions: lifecycle.map((e) => `${e.edition} : ${formatDay(e.endOfSupport)}`).join(" ; "),
-              }),
-            },
-          ];
+        : [{ kind: "end-of-support", label: noEditionLabel(item.name, product, lifecycle) }];
       risks = [...item.risks.filter((r) => r.kind !== "end-of-support"), ...own];
     }
     const read = risks

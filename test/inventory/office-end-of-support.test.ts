@@ -51,6 +51,16 @@ describe("Office editions have their own end of support, told by the year in the
   });
 });
 
+describe("an edition the catalogue does not cover (trial18 F7)", () => {
+  it("says so for « Windows Server 2012 R2 », without the other editions' dates", () => {
+    const label = eos("Microsoft Windows Server 2012 R2 Standard", NOW, ["6.3.9600"]).labels.join();
+    expect(label).toMatch(/l'édition 2012 R2 n'est pas dans le catalogue/);
+    expect(label).not.toMatch(/Windows Server 2016 :/);
+    // A name without a year still lists the editions, to check.
+    expect(eos("Microsoft Windows Server Standard", NOW, ["10.0.1"]).labels.join()).toMatch(/Windows Server 2016 :/);
+  });
+});
+
 describe("Exchange Server 2016 and 2019 (trial18 F7)", () => {
   it("gives both 14 October 2025, the subscription edition none", () => {
     expect(eos("Microsoft Exchange Server 2016").labels.join()).toMatch(/Exchange Server 2016[^;]*14 octobre 2025/);
