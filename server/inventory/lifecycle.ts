@@ -119,7 +119,7 @@ const RELEASE = /(?<!\d)((?:19|20)\d{2})(\s+R2)?(?!\d)/u;
  */
 function noEditionLabel(name: string, product: string, lifecycle: LifecycleEdition[]): string {
   const release = RELEASE.exec(name);
-  if (release && !lifecycle.some((e) => RELEASE.exec(e.edition)?.[1] === release[1]))
+  if (release && !lifecycle.some((e) => yearOf(e) === release[1]))
     return message("inventory.risk.endOfSupportUncoveredEdition", { product, edition: release[0] });
   return message("inventory.risk.endOfSupportUnknownEdition", {
     product,

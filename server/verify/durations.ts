@@ -47,24 +47,23 @@ function read() {
   return lists;
 }
 
-const numberOf = (word: string, ones: Set<string>) =>
-  ones.has(word) ? 1 : (NUMBER_WORDS[word] ?? Number(word.replace(",", ".")));
+/** The days a match of `before` or `inSource` spells: its number (« et demi » adds half) times its unit. */
+function daysOf(m: RegExpMatchArray): number {
+  const { units, ones } = read();
+  const number = ones.has(m[1]!) ? 1 : (NUMBER_WORDS[m[1]!] ?? Number(m[1]!.replace(",", ".")));
+  return (number + (m[3] ? 0.5 : 0)) * units.get(m[2]!)!;
+}
 
 /** The durations a sentence writes in words after an introducer (« en deux ans »), folded. */
 export function durationsInWords(sentence: string): Duration[] {
-  const { before, units, ones } = read();
-  return [...fold(sentence).matchAll(before)].map((m) => ({
+  return [...fold(sentence).matchAll(read().before)].map((m) => ({
     raw: `${m[1]} ${m[2]}${m[3] ?? ""}`,
-    days: (numberOf(m[1]!, ones) + (m[3] ? 0.5 : 0)) * units.get(m[2]!)!,
+    days: daysOf(m),
   }));
 }
 
 /** Whether a text writes the same length of time, in words or digits (« 2 ans », « vingt-quatre mois » aside). */
 export function writesDuration(text: string, d: Duration): boolean {
-  const { inSource, units, ones } = read();
-  return [...fold(text).matchAll(inSource)].some((m) => {
-    const days = (numberOf(m[1]!, ones) + (m[3] ? 0.5 : 0)) * units.get(m[2]!)!;
-    // A year is 12 months: 365 against 360 days.
-    return Math.abs(days - d.days) <= d.days * 0.02;
-  });
+  // A year is 12 months: 365 against 360 days.
+  return [...fold(text).matchAll(read().inSource)].some((m) => Math.abs(daysOf(m) - d.days) <= d.days * 0.02);
 }

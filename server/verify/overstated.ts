@@ -434,7 +434,7 @@ export function collectivityDutyUnstated(claim: string, passages: CitedSentence[
   const body = passages.flatMap((p) => p.filter((s) => !s.heading).map((s) => s.text));
   const sentences = body.map((t) => words(t));
   // « Aucune règle n'impose la même démarche aux collectivités » imposes nothing.
-  const imposing = body.filter((t) => !NEGATED.test(t) && !NO_ONE.test(t)).map((t) => words(t));
+  const imposing = sentences.filter((_, i) => !NEGATED.test(body[i]!) && !NO_ONE.test(body[i]!));
   // A collectivité's name no passage writes (« Lavaurette-sur-Cère devra elle aussi présenter un plan »: the letter's
   // recipient) holds the duty as « la commune » would.
   const unwrittenName =
