@@ -9,7 +9,10 @@
  * question (to write an answer from); `node test/eval/faithful-blind.ts` runs the measure on
  * `test/eval/faithful-blind/*.yaml` (`--set=faithful-blind-2` on the second set, `--set=… --check` only checks that set's
  * files are well formed and its passages pinned, `--set=… --pin` pins its passages once, at the commit its answers are
- * written for); `--draft-passages "<question>"…` prints, for a briefing note on each question (the
+ * written for); `--all-pinned` verifies every set's answers on their pinned passages only (no index, no model: about a
+ * minute) and prints one tab-separated line per labelled sentence (set, file, case, index, label, kind, FLAG or -,
+ * start of the sentence, reasons) then the totals — diff its first seven columns before and after a verifier change;
+ * sets named in `EVAL_SKIP` are left out; `--draft-passages "<question>"…` prints, for a briefing note on each question (the
  * draft that `test/eval/faithfulness.ts` writes), the data and passages each generated section is given (for the
  * commune `--collectivite=Name/Department/Region`, Kervallon by default; a draft case names its own with
  * `collectivite`). Both index the corpus in a fresh directory without embeddings (the fake
@@ -591,6 +594,43 @@ export async function setProblems(dir: string): Promise<string[]> {
   return problems;
 }
 
+/** Every set's labelled sentences verified on their pinned passages, one line each, then totals (`--all-pinned`). */
+async function allPinned(): Promise<void> {
+  const skip = new Set((process.env.EVAL_SKIP ?? "").split(",").map((x) => x.trim()));
+  const root = path.resolve("test/eval");
+  const names = (await readdir(root))
+    .filter((d) => /^faithful-blind(-\d+)?$/.test(d) && !skip.has(d))
+    .sort((a, b) => Number(a.split("-")[2] ?? 1) - Number(b.split("-")[2] ?? 1));
+  let supported = 0;
+  let falseFlags = 0;
+  let wrong = 0;
+  let caught = 0;
+  for (const name of names) {
+    const dir = path.join(root, name);
+    const pins = JSON.parse(await readFile(path.join(dir, "passages.json"), "utf8").catch(() => '{"sets":{}}'))
+      .sets as Record<string, Record<string, Pinned>>;
+    for (const { file, cases } of await loadCases(dir))
+      for (const c of cases) {
+        const pinned = pins[file]?.[c.id];
+        if (!pinned) continue;
+        matchSentences(c, verifyPinned(c, pinned)).results.forEach((r, i) => {
+          if (r.label === "supported") {
+            supported++;
+            if (r.flagged) falseFlags++;
+          } else {
+            wrong++;
+            if (r.flagged) caught++;
+          }
+          const line = [name, file, c.id, i, r.label, r.kind, r.flagged ? "FLAG" : "-", r.text.slice(0, 50)];
+          console.log([...line, r.reasons.join(" ; ").slice(0, 200)].join("\t"));
+        });
+      }
+  }
+  console.log(
+    `# ${names.length} jeux : faux signalements ${falseFlags}/${supported}, erreurs relevées ${caught}/${wrong}`,
+  );
+}
+
 /** The set a command line names (`--set=faithful-blind-2`), the first set by default. */
 function setDir(): string {
   const name = process.argv.find((a) => a.startsWith("--set="))?.slice("--set=".length) ?? "faithful-blind";
@@ -608,7 +648,8 @@ if (import.meta.main) {
     const [name = "", department = "", region = ""] = named?.split("/") ?? [];
     const questions = process.argv.slice(d + 1).filter((a) => !a.startsWith("--collectivite="));
     await printDraftPassages(questions, named ? { name, department, region } : KERVALLON);
-  } else if (process.argv.includes("--pin")) {
+  } else if (process.argv.includes("--all-pinned")) await allPinned();
+  else if (process.argv.includes("--pin")) {
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
     await pin(setDir(), commit);
   } else if (process.argv.includes("--check")) {
