@@ -129,6 +129,19 @@ export function quotedPeer(r: Pick<SearchResult, "document">, quote: string): st
   return words.length && words.some((w) => quoted.includes(` ${w} `)) ? name : null;
 }
 
+/** Whether a passage's page title or heading holds a phrase the section avoids (`avoid`). */
+function avoided(section: SectionStructure, r: Pick<SearchResult, "document" | "section">): boolean {
+  if (!section.avoid?.length) return false;
+  const where = ` ${fold(`${r.document.title} ${r.section}`).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  return section.avoid.some((a) =>
+    where.includes(
+      ` ${fold(a)
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim()} `,
+    ),
+  );
+}
+
 /** Passages for a section: relevant to its query, of the kinds it asks for, those with figures first if asked. */
 export async function retrievePassages(
   section: SectionStructure,
@@ -145,6 +158,7 @@ export async function retrievePassages(
   const scope = section.catalogScope ? new Set((vars.catalog_scope ?? "").split(" ")) : null;
   let kept = results.filter(
     (r) =>
+      !avoided(section, r) &&
       coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= MIN_COVERAGE &&
       (!scope || !r.document.id.startsWith("catalog/") || scope.has(r.document.id.slice("catalog/".length))),
   );
@@ -195,6 +209,7 @@ async function withPeerCase(
 ): Promise<string> {
   if (!quoted.some(({ r, q }) => quotedPeer(r, q))) {
     const free = (r: SearchResult) =>
+      !avoided(section, r) &&
       !state.quoted.has(r.id) &&
       !quoted.some((x) => x.r.id === r.id) &&
       isQuotable(quoteOf(r)) &&

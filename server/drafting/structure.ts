@@ -45,6 +45,12 @@ const sectionSchema = z.strictObject({
    * product (« Azure Virtual Desktop » by « Desktop »).
    */
   product: z.string().optional(),
+  /**
+   * Phrases of a page title or section heading whose passages the section never quotes from its query: a letter
+   * arguing that a démarche is useful does not give Munich's return to Windows as its example (trial18 F17). The
+   * user's own words (`focus`) still find them.
+   */
+  avoid: z.array(z.string().min(3)).optional(),
   /** Rank passages holding amounts and percentages first (budget, costs). */
   preferFigures: z.boolean().default(false),
   /**

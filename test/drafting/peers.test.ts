@@ -84,3 +84,25 @@ describe("passages for a budget section", () => {
     expect(passages.map((r) => r.id)).toEqual(["product/zoom", "alternative/visio"]);
   });
 });
+
+describe("passages a section avoids", () => {
+  it("leaves out a page whose title or heading holds an avoided phrase, and keeps it without the option (trial18 F17)", async () => {
+    const munich = {
+      ...result(
+        "munich",
+        "Munich et LiMux : une migration vers Linux menée à terme, puis le retour à Windows décidé en 2017",
+        "En novembre 2017, le conseil municipal a voté le retour à des logiciels sous Windows : économies contestées.",
+      ),
+      section: "Munich : le retour à Windows voté en novembre 2017",
+    };
+    const all: Retriever = {
+      mode: async () => "fulltext",
+      search: async () => ({ mode: "fulltext", results: [munich, ...RESULTS] }),
+    };
+    const avoiding = await retrievePassages(section({ avoid: ["retour à Windows"] }), {}, all);
+    expect(avoiding.passages.map((r) => r.id)).not.toContain("munich");
+    expect(avoiding.passages.map((r) => r.id)).toContain("echirolles");
+    const plain = await retrievePassages(section({}), {}, all);
+    expect(plain.passages.map((r) => r.id)).toContain("munich");
+  });
+});
