@@ -8,6 +8,8 @@
  */
 import { readFileSync } from "node:fs";
 import { BoundedMap } from "../core/bounded.ts";
+import { escapeRegExp } from "../core/text.ts";
+import { CARD_LINE } from "../corpus/catalog.ts";
 import { stem, words } from "./french.ts";
 
 /** Score factor of a catalog card the question neither names nor asks for. */
@@ -29,13 +31,22 @@ const [INTENT, GENERIC] = readFileSync(new URL("../i18n/fr/catalog-intent.txt", 
 /** Words too common in product names to name one alone (« Microsoft Azure » is not named by « Microsoft »). */
 const nameWords = (name: string) => words(name.replace(/\([^)]*\)/g, " ")).filter((w) => w.length >= 2);
 
-/** The names a card answers to: its id (« catalog/product/microsoft-azure »), its title, the products it replaces. */
+/** A card's line of end of support by edition (« Office 2016 le 14 octobre 2025 ; … »). */
+const LIFECYCLE = new RegExp(`^${escapeRegExp(CARD_LINE.lifecycle)}(.+)$`, "mu");
+
+/**
+ * The names a card answers to: its id (« catalog/product/microsoft-azure »), its title, the products it replaces, its
+ * editions of their own end of support (« office 2016 c'est encore supporté » names the Office card, trial18 F10).
+ */
 function cardNames(docId: string, chunk?: { text: string; document: { title: string } }): string[][] {
   const names = [nameWords(docId.split("/").at(-1)!.replace(/-/g, " "))];
   if (chunk) {
     names.push(nameWords(chunk.document.title.replace(/^[^:]*:\s*/, "")));
     const replaces = /^Remplace\s*:\s*(.+)$/m.exec(chunk.text)?.[1];
     for (const product of replaces?.split(";") ?? []) names.push(nameWords(product));
+    for (const edition of LIFECYCLE.exec(chunk.text)?.[1]?.split(";") ?? [])
+      for (const name of edition.replace(/\s+(?:\(build [^)]*\)\s+)?le \d.*$/u, "").split(" et "))
+        names.push(nameWords(name));
   }
   return names.filter((n) => n.length > 0);
 }
