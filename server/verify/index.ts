@@ -49,6 +49,7 @@ import {
   yearInPlace,
   yearSaidWith,
   yearsBeside,
+  yearsInStatement,
   yearWords,
 } from "./figure-context.ts";
 import {
@@ -563,9 +564,20 @@ function checkSentence(
       const [from, to] = clauseAround(stated, q.at, q.end, YEAR_CLAUSE_BREAK);
       const tight = y.at >= from && y.end <= to;
       const found = foundAt.get(q.f)!;
-      const stating = tight
-        ? found.flatMap((ss) => yearsBeside(ss, matcherOf.get(q.f)!)).filter((ys): ys is number[] => ys !== null)
-        : [];
+      const dated = (sentences: SourceSentence[], read: typeof yearsBeside) =>
+        tight
+          ? sentences.flatMap((ss) => read(ss, matcherOf.get(q.f)!)).filter((ys): ys is number[] => ys !== null)
+          : [];
+      // Dated in its own clause, else in its statement of a body sentence (« - 2004 : … sur 20 000 postes ; en 2005, …
+      // 90 000 postes » dates 20 000 by 2004: « sur 20 000 postes en 2005 » is not given, trial18 F19).
+      const clauseYears = dated(found, yearsBeside);
+      const stating =
+        clauseYears.length > 0
+          ? clauseYears
+          : dated(
+              found.filter((ss) => !ss.inHeading),
+              yearsInStatement,
+            );
       const slot = wordSides(stated, y.at, y.end - y.at);
       const given = (ss: SourceSentence) => {
         if (ss.inHeading) return !tight && yearsBeside(ss, matcherOf.get(q.f)!).some((ys) => ys?.includes(y.f.year!));

@@ -64,3 +64,63 @@ describe("a universal the cited passage does not hold (trial18 F1, faithful-blin
     );
   });
 });
+
+const GENDARMERIE =
+  "La Gendarmerie nationale et GendBuntu : ses postes de travail sous Linux (2004-2021) — Gendarmerie nationale : les étapes de la migration, de 2004 à 2021\n" +
+  "- 2004 : la Gendarmerie abandonne la suite Office de Microsoft et met à la place la suite libre OpenOffice, d'abord " +
+  "sur 20 000 postes ; en 2005, OpenOffice équipe l'ensemble du parc, soit environ 90 000 postes (Le Soleil, 2008).\n" +
+  "- 2006 : le navigateur Firefox et la messagerie Thunderbird sont à leur tour généralisés (Le Soleil, 2008).";
+
+const MUNICH =
+  "Munich et LiMux — Munich : combien de postes et combien d'économies ?\n" +
+  "Les sources divergent sur le nombre de postes passés sous Linux : le chiffre varie entre 15 000 et 18 000 postes " +
+  "selon les sources (Wikipedia, « LiMux », 2025). Nous ne sommes pas en mesure de trancher.";
+
+const HAUSSES =
+  "Coûts et économies — Les hausses de prix de Microsoft\n" +
+  "- Depuis le 1er avril 2025, un abonnement annuel payé mensuellement coûte 5 % de plus (Redress Compliance, 2025).\n" +
+  "- L'assistant Microsoft 365 Copilot est vendu 30 dollars par utilisateur et par mois en option ; une offre " +
+  "Microsoft 365 E7 à 99 dollars par utilisateur et par mois apparaît dans les conditions de mai 2026 (Redress " +
+  "Compliance, 2025 ; SAMexpert, mai 2026).";
+
+describe("a figure's year checked both ways, a range's bound alone (trial18 F19)", () => {
+  it("flags « sur 20 000 postes en 2005 » where the passage's statement dates 20 000 by 2004", () => {
+    expect(
+      reasons(
+        "La Gendarmerie a d'abord remplacé Microsoft Office par OpenOffice sur 20 000 postes en 2005 [1].",
+        GENDARMERIE,
+      ),
+    ).toContain("« 20 000 » n'est pas donné pour « 2005 »");
+  });
+  it("keeps each figure with its own year", () => {
+    expect(
+      status(
+        "La Gendarmerie a d'abord remplacé Microsoft Office par OpenOffice sur 20 000 postes en 2004 [1].",
+        GENDARMERIE,
+      ),
+    ).toBe("supported");
+    expect(
+      status("En 2005, OpenOffice équipait l'ensemble du parc, soit environ 90 000 postes [1].", GENDARMERIE),
+    ).toBe("supported");
+  });
+  it("flags « Environ 18 000 postes » where the passage gives « entre 15 000 et 18 000 » and cannot decide", () => {
+    expect(reasons("Environ 18 000 postes sont passés sous Linux à Munich [1].", MUNICH)).toContain(
+      "« entre 15 000 et 18 000 »",
+    );
+    expect(status("Entre 15 000 et 18 000 postes sont passés sous Linux à Munich [1].", MUNICH)).toBe("supported");
+    expect(status("Plus de 15 000 postes sont passés sous Linux à Munich [1].", MUNICH)).toBe("supported");
+  });
+});
+
+describe("a word said otherwise where the passage dates the sentence's figure (trial18 F12)", () => {
+  it("does not date « payé chaque mois » by the « par mois » of another line when the 5 % is the date's own", () => {
+    expect(status("Depuis avril 2025, un abonnement annuel payé chaque mois coûte 5 % de plus [1].", HAUSSES)).toBe(
+      "supported",
+    );
+  });
+  it("still flags the date where the passage gives the figure another date", () => {
+    expect(status("Depuis avril 2025, Copilot est vendu 30 dollars par utilisateur et par mois [1].", HAUSSES)).toBe(
+      "unsupported",
+    );
+  });
+});
