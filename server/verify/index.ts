@@ -97,6 +97,7 @@ import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { withNamedSubject } from "./pronoun-subject.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
+import { readerDuty } from "./reader-duty.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
 import { refusalAgainst } from "./refusal.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
@@ -902,6 +903,10 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const duty = ban ? null : dutyUnstated(stated, pool);
     if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
+    // A duty put on the reader or their things (« Vos postes doivent être remplacés ») no cited sentence states
+    // (`reader-duty.ts`, trial18 F1).
+    const onReader = ban || duty ? null : readerDuty(stated, pool);
+    if (onReader) reasons.push(message("verify.readerDuty", { where: w, word: onReader }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
     // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.

@@ -124,3 +124,42 @@ describe("a word said otherwise where the passage dates the sentence's figure (t
     );
   });
 });
+
+/** The Windows 10 card as a passage: advice (« moment propice pour étudier »), no duty. */
+const WINDOWS_10 =
+  "Produit : Windows 10 — (introduction)\n" +
+  "Windows 10 (poste de travail) : Système d'exploitation des postes de travail (version précédente).\n" +
+  "Éditeur : Microsoft, États-Unis. Exposition : CLOUD Act (États-Unis), FISA section 702 (États-Unis).\n" +
+  "Fin du support standard le 14 octobre 2025 : au-delà, mises à jour de sécurité uniquement via le programme payant " +
+  "ESU. Moment propice pour étudier une migration vers Linux plutôt qu'un renouvellement du matériel.";
+
+const NIS2_PERIMETRE =
+  "La directive NIS2 et sa transposition en France : ce qui attend les collectivités — Quelles collectivités sont concernées ?\n" +
+  "Le périmètre exact (types de collectivités, seuils, regroupements) dépend du texte définitif et de ses décrets " +
+  "d'application. Une collectivité doit donc vérifier sa situation une fois la loi promulguée, par exemple auprès de " +
+  "l'ANSSI.";
+
+describe("a duty put on the reader's things that no cited passage states (trial18 F1)", () => {
+  it("flags « Vos postes doivent être remplacés par des ordinateurs neufs » where the card advises to study a migration", () => {
+    expect(reasons("Vos postes doivent être remplacés par des ordinateurs neufs [1].", WINDOWS_10)).toContain(
+      "« doivent »",
+    );
+    expect(reasons("Il faut remplacer vos postes par des ordinateurs neufs [1].", WINDOWS_10)).toContain("« faut »");
+    expect(status("Vos postes doivent passer sous Linux [1].", WINDOWS_10)).toBe("unsupported");
+  });
+  it("keeps a duty a cited sentence states with the same words, and advice or a conditional", () => {
+    expect(
+      status(
+        "Il faut donc vérifier votre situation une fois la loi promulguée, par exemple auprès de l'ANSSI [1].",
+        NIS2_PERIMETRE,
+      ),
+    ).toBe("supported");
+    expect(
+      status(
+        "Vous pouvez étudier une migration de vos postes vers Linux plutôt que renouveler le matériel [1].",
+        WINDOWS_10,
+      ),
+    ).toBe("supported");
+    expect(status("Vos postes ne doivent pas forcément être remplacés [1].", WINDOWS_10)).not.toContain("« doivent »");
+  });
+});
