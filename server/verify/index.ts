@@ -65,7 +65,7 @@ import { figureOfAnother } from "./figure-owner.ts";
 import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-reserve.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
-import { hedgeDropped } from "./hedged.ts";
+import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
 import { inferenceReason, sweepingConclusion } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { licenceOpposite } from "./licence.ts";
@@ -854,6 +854,8 @@ function checkSentence(
   if (cited.length > 0) {
     const hedge = hedgeDropped(stated, pool);
     if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
+    const absolute = hedge ? null : absoluteUnheld(stated, pool);
+    if (absolute) reasons.push(message("verify.absoluteUnheld", { where: w, absolute }));
   }
   // What the cited passages say is not known, stated as known (`unknown.ts`).
   if (cited.length > 0) {

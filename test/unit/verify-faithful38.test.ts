@@ -163,3 +163,31 @@ describe("a duty put on the reader's things that no cited passage states (trial1
     expect(status("Vos postes ne doivent pas forcément être remplacés [1].", WINDOWS_10)).not.toContain("« doivent »");
   });
 });
+
+const GRILLE =
+  "Étude des dépendances : la méthode — Étape 4 : évaluer chaque logiciel selon des critères de dépendance\n" +
+  "Chaque produit inventorié est évalué selon quelques critères simples :\n\n" +
+  "- Tendance des coûts : hausses passées et annoncées de l'éditeur, changement de modèle de licence (voir la fiche " +
+  "sur les coûts).\n" +
+  "- Alternatives disponibles : existe-t-il une solution européenne ou libre, mûre, déjà utilisée par des " +
+  "collectivités et soutenue par des prestataires ?";
+
+const ARUBA =
+  "Éditeur : Aruba Networks — (introduction)\n" +
+  "Constructeur américain de bornes Wi-Fi, commutateurs et du contrôle d'accès ClearPass, racheté par HP (devenu HPE) " +
+  "en 2015 et commercialisé sous la marque HPE Aruba Networking. Le nom « Aruba Networks » reste celui qui figure comme " +
+  "fabricant dans les inventaires de matériel.";
+
+describe("« toujours » where no cited clause says anything as absolute (trial18 F1)", () => {
+  it("flags « Le logiciel libre est toujours moins cher » citing the evaluation grid", () => {
+    expect(reasons("Le logiciel libre est toujours moins cher que les logiciels propriétaires [1].", GRILLE)).toContain(
+      "« toujours »",
+    );
+  });
+  it("keeps « toujours » where the clause carrying the sentence says it goes on (« reste »), and « pas toujours »", () => {
+    expect(
+      status("Dans les inventaires, le fabricant apparaît toujours sous le nom « Aruba Networks » [1].", ARUBA),
+    ).toBe("supported");
+    expect(reasons("Le logiciel libre n'est pas toujours moins cher [1].", GRILLE)).not.toContain("« toujours »");
+  });
+});
