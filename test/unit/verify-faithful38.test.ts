@@ -118,6 +118,16 @@ describe("a word said otherwise where the passage dates the sentence's figure (t
       "supported",
     );
   });
+  it("still flags a year whose figure the passage's sentence dates by its other year (faithful-blind-11)", () => {
+    const quimper =
+      "Autres réseaux et rendez-vous du logiciel libre utiles aux collectivités — Groupes d'utilisateurs locaux : l'exemple de Linux Quimper\n" +
+      "Linux Quimper, créé fin 2006 comme groupe informel d'utilisateurs, a redistribué environ 2 700 ordinateurs " +
+      "reconditionnés depuis 2009 (Forum Linux Quimper, 2010 ; Ouest-France, 9 octobre 2020). En avril 2026, le collectif " +
+      "a écrit à la présidente de l'agglomération Quimper Bretagne Occidentale.";
+    expect(
+      status("Depuis 2006, le collectif a remis en circulation environ 2 700 ordinateurs reconditionnés [1].", quimper),
+    ).toBe("unsupported");
+  });
   it("still flags the date where the passage gives the figure another date", () => {
     expect(status("Depuis avril 2025, Copilot est vendu 30 dollars par utilisateur et par mois [1].", HAUSSES)).toBe(
       "unsupported",
