@@ -8,10 +8,11 @@ import { AppError, validationError } from "../core/errors.ts";
 import { ownedKeyedLock } from "../core/keyed-lock.ts";
 import { categoryWord } from "../core/labels.ts";
 import { formatInt, frenchDate, localDay, slugify } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
 import { sameCollectivite } from "../inventory/collectivite.ts";
 import { analysisDay, checkInventoryDate, todayIso } from "../inventory/inventory-date.ts";
+import { entityNames, missingEntities } from "../inventory/perimeter.ts";
 import { type AnalysisListEntry, getAnalysis, type InventoryContext, renameAnalysis } from "../inventory/service.ts";
 import { newRecordId, updateOnRevision } from "../store/records.ts";
 import {
@@ -24,6 +25,7 @@ import {
   type PlanSource,
   type Progress,
   type PublicSnapshot,
+  sides as perimeterSides,
   perimeterText,
   plannedValue,
   progressOf,
@@ -342,6 +344,19 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
     if (narrower && !data.narrowerPerimeter) {
       // Same files, a third of the installations and whole products gone (trial17 D8): the products are named.
       const gone = why === "products" ? goneProducts(previous, checkpoint) : [];
+      // One GLPI entity exported by mistake (trial18 F6: « Siège » only, −23 %): the entities it lacks are named.
+      const missing = why === "entities" ? missingEntities(...perimeterSides(previous, checkpoint)) : [];
+      const entities = missing.length
+        ? message(`tracking.error.checkpointNarrowerEntities.${missing.length === 1 ? "one" : "other"}`, {
+            count: countText("entity", missing.length, formatInt(missing.length)),
+            reference: narrower.reference,
+            names: entityNames(missing, previous.files?.flatMap((f) => f.entities ?? []) ?? [])
+              .slice(0, 5)
+              .map((e) => `« ${e} »`)
+              .join(", "),
+            more: missing.length > 5 ? "…" : "",
+          })
+        : "";
       const products = gone.length
         ? message("tracking.error.checkpointNarrowerProducts", {
             count: gone.length,
@@ -354,7 +369,13 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
         : "";
       throw new AppError(
         "narrower_perimeter",
-        message("tracking.error.checkpointNarrower", { ...narrower, products: products ? ` ${products}` : "" }),
+        message("tracking.error.checkpointNarrower", {
+          ...narrower,
+          products: [products, entities]
+            .filter(Boolean)
+            .map((t) => ` ${t}`)
+            .join(""),
+        }),
         409,
       );
     }
