@@ -6,7 +6,7 @@
 import type { Config } from "../config.ts";
 import { AppError, ioErrorOf, validationError } from "../core/errors.ts";
 import { keyedLock } from "../core/keyed-lock.ts";
-import { formatPercent } from "../core/text.ts";
+import { formatPercent, fractionVars, isFraction } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
 import { message } from "../i18n/messages.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
@@ -131,6 +131,17 @@ async function resolveAnalysis(
 }
 
 /**
+ * A target is a percentage: a value strictly between 0 and 1 is a fraction written where a percentage is expected
+ * (trial18 F13: 0.5, read from the analysis API's `share`, became « de 86 % à 0,5 % »), refused in French with the
+ * percentage it likely meant.
+ */
+function checkTargetIsPercent(inputs: { targetShare?: number }) {
+  const v = inputs.targetShare;
+  if (v === undefined || !isFraction(v)) return;
+  throw new AppError("invalid_input", message("drafts.targetShareFraction", fractionVars(v)), 400);
+}
+
+/**
  * A roadmap lowers the weighted exposure: a target above today's value (90 typed for 30: trial14 B17, « faire passer
  * … de 83 % à 90 % ») is refused in French, giving today's value, rather than written as an increase.
  */
@@ -155,6 +166,7 @@ function checkTargetBelowBaseline(inputs: { targetShare?: number }, analysis: In
 export async function prepareDraft(app: DraftingContext, body: unknown): Promise<PreparedDraft> {
   const { type, inputs } = parseDraftRequest(body);
   const analysis = await resolveAnalysis(app, inputs as { analysisId?: string; analysis?: unknown });
+  if (type === "roadmap") checkTargetIsPercent(inputs as { targetShare?: number });
   if (type === "roadmap" && analysis) checkTargetBelowBaseline(inputs as { targetShare?: number }, analysis);
   // The analysis is kept with the draft's inputs, so a section can be regenerated after the analysis is gone.
   const kept = analysis ? ({ ...inputs, analysis } as DraftInputs) : inputs;

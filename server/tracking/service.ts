@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
 import { ownedKeyedLock } from "../core/keyed-lock.ts";
 import { categoryWord } from "../core/labels.ts";
-import { formatInt, frenchDate, localDay, slugify } from "../core/text.ts";
+import { formatInt, fractionVars, frenchDate, isFraction, localDay, slugify } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
 import { sameCollectivite } from "../inventory/collectivite.ts";
@@ -45,7 +45,15 @@ const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue au format AAAA-MM-JJ")
   .refine((d) => !Number.isNaN(Date.parse(d)), "date inexistante");
-const percent = z.number().min(0, "pourcentage entre 0 et 100").max(100, "pourcentage entre 0 et 100");
+// A value between 0 and 1 is a fraction written for a percentage (trial18 F13): refused, saying which percentage.
+const percent = z
+  .number()
+  .min(0, "pourcentage entre 0 et 100")
+  .max(100, "pourcentage entre 0 et 100")
+  .superRefine((v, ctx) => {
+    if (isFraction(v))
+      ctx.addIssue({ code: "custom", message: message("tracking.error.fractionPercent", fractionVars(v)) });
+  });
 const text = (max: number) => z.string().trim().min(1, "texte manquant").max(max, `${max} caractères au plus`);
 
 export const adoptInput = z.strictObject({
