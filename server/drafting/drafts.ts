@@ -131,23 +131,24 @@ async function resolveAnalysis(
 }
 
 /**
- * A target is a percentage: a value strictly between 0 and 1 is a fraction written where a percentage is expected
- * (trial18 F13: 0.5, read from the analysis API's `share`, became « de 86 % à 0,5 % »), refused in French with the
- * percentage it likely meant.
- */
-function checkTargetIsPercent(inputs: { targetShare?: number }) {
-  const v = inputs.targetShare;
-  if (v === undefined || !isFraction(v)) return;
-  throw new AppError("invalid_input", message("drafts.targetShareFraction", fractionVars(v)), 400);
-}
-
-/**
  * A roadmap lowers the weighted exposure: a target above today's value (90 typed for 30: trial14 B17, « faire passer
  * … de 83 % à 90 % ») is refused in French, giving today's value, rather than written as an increase.
  */
 function checkTargetBelowBaseline(inputs: { targetShare?: number }, analysis: InventoryAnalysis) {
   if (inputs.targetShare === undefined) return;
   const baseline = measureItems(withAlternativesInPlace(analysis.items)).weighted.value;
+  // A target is a percentage: a value between 0 and 1 whose percentage reading lies below today's is a fraction
+  // (trial18 F13: 0.5, read from the analysis API's `share`, became « de 86 % à 0,5 % »), refused with the percentage
+  // it likely meant; a parc already at 2 % may aim at 0.5 %.
+  if (baseline !== null && isFraction(inputs.targetShare) && inputs.targetShare * 100 <= baseline)
+    throw new AppError(
+      "invalid_input",
+      message("drafts.targetShareFraction", {
+        ...fractionVars(inputs.targetShare),
+        baseline: formatPercent(baseline),
+      }),
+      400,
+    );
   if (baseline === null || inputs.targetShare <= baseline + 1e-9) return;
   throw new AppError(
     "invalid_input",
@@ -166,7 +167,6 @@ function checkTargetBelowBaseline(inputs: { targetShare?: number }, analysis: In
 export async function prepareDraft(app: DraftingContext, body: unknown): Promise<PreparedDraft> {
   const { type, inputs } = parseDraftRequest(body);
   const analysis = await resolveAnalysis(app, inputs as { analysisId?: string; analysis?: unknown });
-  if (type === "roadmap") checkTargetIsPercent(inputs as { targetShare?: number });
   if (type === "roadmap" && analysis) checkTargetBelowBaseline(inputs as { targetShare?: number }, analysis);
   // The analysis is kept with the draft's inputs, so a section can be regenerated after the analysis is gone.
   const kept = analysis ? ({ ...inputs, analysis } as DraftInputs) : inputs;

@@ -7,7 +7,16 @@ import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
 import { ownedKeyedLock } from "../core/keyed-lock.ts";
 import { categoryWord } from "../core/labels.ts";
-import { formatInt, fractionVars, frenchDate, isFraction, localDay, slugify } from "../core/text.ts";
+import {
+  formatInt,
+  fractionVars,
+  frenchDate,
+  frenchDateTime,
+  isFraction,
+  localDay,
+  percentText,
+  slugify,
+} from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
 import { sameCollectivite } from "../inventory/collectivite.ts";
@@ -45,15 +54,7 @@ const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue au format AAAA-MM-JJ")
   .refine((d) => !Number.isNaN(Date.parse(d)), "date inexistante");
-// A value between 0 and 1 is a fraction written for a percentage (trial18 F13): refused, saying which percentage.
-const percent = z
-  .number()
-  .min(0, "pourcentage entre 0 et 100")
-  .max(100, "pourcentage entre 0 et 100")
-  .superRefine((v, ctx) => {
-    if (isFraction(v))
-      ctx.addIssue({ code: "custom", message: message("tracking.error.fractionPercent", fractionVars(v)) });
-  });
+const percent = z.number().min(0, "pourcentage entre 0 et 100").max(100, "pourcentage entre 0 et 100");
 const text = (max: number) => z.string().trim().min(1, "texte manquant").max(max, `${max} caractères au plus`);
 
 export const adoptInput = z.strictObject({
@@ -150,7 +151,18 @@ async function change(
     updateOnRevision(plans(ctx), id, async (plan) => {
       if (!plan) throw new AppError("plan_not_found", message("tracking.error.notFound", { id }), 404);
       if (version !== undefined && version !== plan.version) {
-        throw new AppError("plan_conflict", message("tracking.error.conflict", { version: plan.version }), 409);
+        // Who made the last change and when, as its log entry says (trial18 F14: the 409 named nobody).
+        const last = plan.log.at(-1);
+        const key = last?.by ? "conflictBy" : last?.at ? "conflictAt" : "conflict";
+        throw new AppError(
+          "plan_conflict",
+          message(`tracking.error.${key}`, {
+            version: plan.version,
+            by: last?.by ?? "",
+            at: last?.at ? frenchDateTime(last.at) : "",
+          }),
+          409,
+        );
       }
       await apply(plan);
       plan.version += 1;
@@ -202,6 +214,17 @@ export async function adoptPlan(
       throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDate(date) }), 400);
     const baseline = checkpointOf(analysis, data.measure, date, now);
     if (baseline.value === null) throw new AppError("plan_unmeasurable", message("tracking.error.unmeasurable"), 422);
+    // A value between 0 and 1 whose percentage reading lies below the baseline is a fraction written for a
+    // percentage (trial18 F13: 0.5 for 50 %); a plan of a parc already at 2 % may aim at 0.5 %.
+    const fraction = [data.target.value, ...(data.milestones ?? []).map((m) => m.value)].find(
+      (v) => isFraction(v) && v * 100 <= baseline.value!,
+    );
+    if (fraction !== undefined)
+      throw new AppError(
+        "invalid_input",
+        message("tracking.error.fractionPercent", { ...fractionVars(fraction), baseline: percentText(baseline.value) }),
+        400,
+      );
     const milestoneLabel = (d: string) => message("tracking.milestone.default", { date: frenchDate(d) });
     // Only what the collectivité set: the milestones it gave, else its target alone. Milestones computed on a
     // straight line were published as its « jalons » (trial12 A8: « 80 % au 1er janvier 2027 », a figure nobody
@@ -487,6 +510,7 @@ export async function redatePlans(
           : [];
       }
       p.log.push({
+        ...author(ctx),
         at: now.toISOString(),
         action: "edited",
         detail: message("tracking.log.redated", {
