@@ -5,7 +5,7 @@
  * checkpoints and the public page. Pure functions, French text from `i18n/fr/inventory.json`.
  */
 import { formatInt, formatPercent } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 
 /** Beyond this relative change of the installations, the perimeter is said to have changed. */
 export const PERIMETER_JUMP = 0.1;
@@ -62,7 +62,8 @@ export function perimeterNotice(
   const b = to.installations ?? 0;
   const jump = a > 0 ? (b - a) / a : null;
   const jumped = jump !== null && Math.abs(jump) > PERIMETER_JUMP;
-  if (!filesChanged && !jumped) return null;
+  const missing = filesChanged ? [] : missingEntities(from, to);
+  if (!filesChanged && !jumped && !missing.length) return null;
   const names = (side: PerimeterSide) => side.files.map((f) => `« ${f.name} »`).join(", ");
   const parts = [
     filesChanged
@@ -71,11 +72,20 @@ export function perimeterNotice(
           from: names(from),
           to: names(to),
         })
-      : message("inventory.perimeter.jump", {
-          from: formatInt(a),
-          to: formatInt(b),
-          change: `${jump! > 0 ? "+" : "−"}${formatPercent(Math.abs(jump!) * 100)}`,
-        }),
+      : missing.length
+        ? message(`inventory.perimeter.entities.${missing.length === 1 ? "one" : "other"}`, {
+            count: countText("entity", missing.length, formatInt(missing.length)),
+            names: entityNames(missing, [...entitiesOf(from)])
+              .slice(0, 5)
+              .map((e) => `« ${e} »`)
+              .join(", "),
+            more: missing.length > 5 ? "…" : "",
+          })
+        : message("inventory.perimeter.jump", {
+            from: formatInt(a),
+            to: formatInt(b),
+            change: `${jump! > 0 ? "+" : "−"}${formatPercent(Math.abs(jump!) * 100)}`,
+          }),
     message("inventory.perimeter.consequence"),
   ];
   return parts.join(" ");
