@@ -70,6 +70,8 @@ export interface OwnCommune {
   town: string;
   /** Where the phrase naming the collectivité starts (« la mairie de X »). */
   phrase: number;
+  /** Said by the asker presenting themselves (« je suis maire de X », « à X on … »), whatever follows. */
+  presented?: boolean;
   start: number;
   end: number;
 }
@@ -94,7 +96,8 @@ export function ownCommune(question: string): OwnCommune | null {
     // where a fact of the place is looked for.)
     const phrase =
       re === OWN_COLLECTIVITY ? m.index : re === PRESENTED ? m.index + (PRESENTING.exec(m[0])?.[0].length ?? 0) : start;
-    return { town: question.slice(end - town.length, end), phrase, start, end };
+    const presented = re === PRESENTED || re === OPENING_AT;
+    return { town: question.slice(end - town.length, end), phrase, start, end, ...(presented ? { presented } : {}) };
   }
   return null;
 }
