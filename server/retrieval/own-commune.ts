@@ -44,13 +44,14 @@ const AT_OWN_COLLECTIVITY = new RegExp(
 /**
  * The asker presenting themselves (« je suis maire de X », « on est la communauté de communes de X », « on est 4100
  * habitants à X », « je suis adjointe au numérique à X sur Y »): the words of [se présente], a few words (a role, the
- * collectivité, a population), then « de » or « à » and the town, the last such in the clause (group 1 « à X », group 2
- * the town, hyphens or « sur », « en », … joining its words).
+ * collectivité, a population), then « de » or « à » and the town closing the clause or followed by the asker (« … de X
+ * on a … »; not « je suis élu d'opposition dans une ville … ») — group 1 « à X », group 2 the town, hyphens or « sur »,
+ * « en », … joining its words.
  */
 const PRESENTED = new RegExp(
   `(?<![a-z])(?:${alternation("se présente")})(?![a-z])[^,;:?!.]*?\\s((?:a|au|de|d['’]\\s*)\\s*(${TOWN}(?:\\s+(?:${alternation(
     "dans un nom",
-  )})\\s+${TOWN})*))${AFTER}(?![^,;:?!.]*?\\s(?:a|au|de|d['’])\\s*${TOWN})`,
+  )})\\s+${TOWN})*))${AFTER}(?=\\s*(?:[,;:?!.…]|$)|\\s+(?:${alternation("celui qui demande")})(?![a-z]))`,
   "u",
 );
 /** The words of [se présente] opening a match of `PRESENTED`. */
