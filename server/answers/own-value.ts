@@ -17,7 +17,7 @@
  */
 import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
-import { STOPWORDS } from "../retrieval/lexicon.ts";
+import { GENERIC_WORDS, STOPWORDS } from "../retrieval/lexicon.ts";
 import { COMMON_ACRONYMS } from "../retrieval/names-places.ts";
 import { keywords } from "../retrieval/relevance.ts";
 
@@ -56,7 +56,13 @@ const DEFINITE_COLLECTIVITY = new RegExp(
 const WHERE = /^ (?:par )?ou |(?:^| [a-z]+ )ou (?:(?:exactement|ca|donc|au juste|deja) )?$/;
 
 /** Acronyms of a function or a rule, not of a body (`own-value.txt` [pas un nom], `common-acronyms.txt`), folded. */
-const NOT_NAMES = new Set([...entries("pas un nom").map((e) => e.trim()), ...[...COMMON_ACRONYMS].map((a) => fold(a))]);
+const NOT_NAMES = new Set([
+  ...entries("pas un nom").map((e) => e.trim()),
+  ...[...COMMON_ACRONYMS].map((a) => fold(a)),
+  // (The domain's general names, « Microsoft », « Linux », name no thing whose value is asked: « quand se termine
+  // l'abonnement Microsoft de la ville ».)
+  ...GENERIC_WORDS.map((w) => fold(w)),
+]);
 
 /** Whether a normalized clause holds the collectivité with the definite article and no name nor adjective after it. */
 const definiteCollectivity = (c: string) =>
@@ -79,7 +85,7 @@ function ownThing(c: string): "possessed" | "place" | "collectivity" | "asker" |
 function valueAsked(written: string): boolean {
   const c = normalized(written);
   if (!(holds(c, "valeur") || WHERE.test(c))) return false;
-  return !holds(withoutValue(c), "conseil") && !holds(c, "nature") && !holds(c, "origine");
+  return !holds(withoutValue(c), "conseil") && !["nature", "origine", "hausse"].some((s) => holds(c, s));
 }
 const withoutValue = (c: string) =>
   ` ${[...entries("valeur")]

@@ -25,6 +25,7 @@ describe("a value of the asker's own thing", () => {
       "l'hébergeur du site de la commune, il s'appelle comment",
       "la commune a rejoint le syndicat informatique depuis quand",
       "le marché de téléphonie de la ville se termine quand",
+      "notre contrat Microsoft se termine quand exactement",
     ]) {
       expect(ownValueAsked(q, passages), q).toBe(true);
       expect(said(q), q).toBe(record);
@@ -59,6 +60,7 @@ describe("a value of the asker's own thing", () => {
       "à partir de quand un hébergeur n'a plus le droit de nous facturer notre départ",
       "le collectif qui nous a écrit, il existe depuis combien de temps ?",
       "quel cms libre pour le site de la commune",
+      "de combien notre abonnement Microsoft va-t-il augmenter en juillet",
       "on est une petite commune, par où commencer",
     ])
       expect(ownValueAsked(q, passages), q).toBe(false);
