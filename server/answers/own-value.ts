@@ -85,7 +85,7 @@ function ownThing(c: string): "possessed" | "place" | "collectivity" | "asker" |
 function valueAsked(written: string): boolean {
   const c = normalized(written);
   if (!(holds(c, "valeur") || WHERE.test(c))) return false;
-  return !holds(withoutValue(c), "conseil") && !["nature", "origine", "hausse"].some((s) => holds(c, s));
+  return !holds(withoutValue(c), "conseil") && !["nature", "origine", "hausse", "durée"].some((s) => holds(c, s));
 }
 const withoutValue = (c: string) =>
   ` ${[...entries("valeur")]
