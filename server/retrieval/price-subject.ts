@@ -10,14 +10,20 @@ import { readSections, words } from "./french.ts";
 import { isGeneric, type QuestionTerm } from "./lexicon.ts";
 
 const SECTIONS = readSections("price-asked.txt");
+// The word lists of `asked-slots.txt` are read on first use: `asked-kinds.ts` and the rules importing this file import
+// each other, and either may be loaded first.
+let moneyWords: Set<string> | undefined;
+let askingWords: Set<string> | undefined;
 /** Words of a sum (« euros », « amende »): « combien d'euros », « ça fait combien en euros ». */
-const MONEY = new Set([...slot("montant"), ...slot("argent")].filter((e) => e.length === 1).flat());
+const money = () =>
+  (moneyWords ??= new Set([...slot("montant"), ...slot("argent")].filter((e) => e.length === 1).flat()));
 /** What « combien par … » prices (« par poste », « par mois »): a price, not a count. */
 const UNITS = new Set((SECTIONS.get("par") ?? []).flat());
 /** Words that say what kind of figure is asked, not of what (« au max », « en moyenne », « en euros »). */
-const ASKING = new Set(
-  [...(SECTIONS.get("qualificatifs") ?? []), ...slot("argent"), ...slot("montant")].flat().concat("combien"),
-);
+const askingWordList = () =>
+  (askingWords ??= new Set(
+    [...(SECTIONS.get("qualificatifs") ?? []), ...slot("argent"), ...slot("montant")].flat().concat("combien"),
+  ));
 /** Words before a participle (« a-t-elle accordé »): what is said of the subject, not the subject. */
 const AUXILIARIES = new Set((SECTIONS.get("auxiliaires") ?? []).flat());
 /** A sentence saying the sum is not known (« aucun coût … n'avait été publié »). */
@@ -37,8 +43,8 @@ export function priceAsked(asking: string): boolean {
   const clause = words(clauseText);
   if (/\bde combien\b/.test(clauseText)) return false;
   const counted = /\bcombien (?:de |d'|des )([a-z]+)/.exec(clauseText)?.[1];
-  if (counted) return MONEY.has(counted);
-  if (holdsPhrase(clause, slot("argent")) || clause.some((w) => MONEY.has(w))) return true;
+  if (counted) return money().has(counted);
+  if (holdsPhrase(clause, slot("argent")) || clause.some((w) => money().has(w))) return true;
   const k = clause.indexOf("combien");
   return k >= 0 && clause[k + 1] === "par" && UNITS.has(clause[k + 2] ?? "");
 }
@@ -67,7 +73,7 @@ export function priceSubject(asking: string, terms: QuestionTerm[]): QuestionTer
       !t.modifier &&
       !t.date &&
       !isGeneric(t) &&
-      !t.word.split(" ").every((w) => ASKING.has(w) || unit.has(w) || w === "par"),
+      !t.word.split(" ").every((w) => askingWordList().has(w) || unit.has(w) || w === "par"),
   );
 }
 
