@@ -26,6 +26,8 @@ const askingWordList = () =>
   ));
 /** Words before a participle (« a-t-elle accordé »): what is said of the subject, not the subject. */
 const AUXILIARIES = new Set((SECTIONS.get("auxiliaires") ?? []).flat());
+/** Words before an infinitive (« de passer à Grommunio »): what is done, not what is priced. */
+const BEFORE_INFINITIVE = new Set((SECTIONS.get("avant un infinitif") ?? []).flat());
 /** A sentence saying the sum is not known (« aucun coût … n'avait été publié »). */
 const UNKNOWN_SUM = SECTIONS.get("non connue") ?? [];
 /** Words that join a unit's words after « par » (« par boite aux lettres », « par tranche d'agents »). */
@@ -65,7 +67,13 @@ export function priceSubject(asking: string, terms: QuestionTerm[]): QuestionTer
     )
       unit.add(list[j]!);
   });
-  const afterAuxiliary = (t: QuestionTerm) => list.some((w, k) => w === t.word && AUXILIARIES.has(list[k - 1] ?? ""));
+  // A participle (« a-t-elle accordé ») or an infinitive (« de passer à … »): what is done, not what is priced.
+  const afterAuxiliary = (t: QuestionTerm) =>
+    list.some(
+      (w, k) =>
+        w === t.word.split(" ")[0] &&
+        (AUXILIARIES.has(list[k - 1] ?? "") || (BEFORE_INFINITIVE.has(list[k - 1] ?? "") && /(?:er|ir)$/.test(w))),
+    );
   return terms.filter(
     (t) =>
       !t.verb &&
