@@ -28,6 +28,8 @@ const askingWordList = () =>
 const AUXILIARIES = new Set((SECTIONS.get("auxiliaires") ?? []).flat());
 /** Words before an infinitive (« de passer à Grommunio »): what is done, not what is priced. */
 const BEFORE_INFINITIVE = new Set((SECTIONS.get("avant un infinitif") ?? []).flat());
+/** Words in « -er » that are not verbs (« de février »). */
+const NOT_INFINITIVE = new Set((SECTIONS.get("pas un infinitif") ?? []).flat());
 /** A sentence saying the sum is not known (« aucun coût … n'avait été publié »). */
 const UNKNOWN_SUM = SECTIONS.get("non connue") ?? [];
 /** Words that join a unit's words after « par » (« par boite aux lettres », « par tranche d'agents »). */
@@ -72,7 +74,8 @@ export function priceSubject(asking: string, terms: QuestionTerm[]): QuestionTer
     list.some(
       (w, k) =>
         w === t.word.split(" ")[0] &&
-        (AUXILIARIES.has(list[k - 1] ?? "") || (BEFORE_INFINITIVE.has(list[k - 1] ?? "") && /(?:er|ir)$/.test(w))),
+        (AUXILIARIES.has(list[k - 1] ?? "") ||
+          (!t.name && BEFORE_INFINITIVE.has(list[k - 1] ?? "") && /(?:er|ir)$/.test(w) && !NOT_INFINITIVE.has(w))),
     );
   return terms.filter(
     (t) =>
