@@ -38,14 +38,17 @@ const UNIT_JOINS = new Set(["aux", "au", "a", "de", "d", "des", "du"]);
 /**
  * Whether the question (folded, apostrophes straight, its context left out) asks a price or a cost: « combien » and a
  * word of money (« coûte », « tarif », « en euros »), or « combien par » a unit (« c'est combien par poste »). Not a
- * count (« combien de cœurs », « c'est combien d'agents »), nor a change (« de combien »).
+ * count (« combien de cœurs », « c'est combien d'agents »), nor a change or a saving (« de combien »,
+ * « économiser combien »).
  */
 export function priceAsked(asking: string): boolean {
   const figureWord = FIGURE_ASKED.exec(asking)?.[1];
   if (!figureWord) return false;
   const clauseText = askingClause(asking, figureWord);
   const clause = words(clauseText);
-  if (/\bde combien\b/.test(clauseText)) return false;
+  // A change, a factor or a saving (« de combien », « multipliée par combien », « fait économiser combien ») is said
+  // in a percentage or a factor as well as in euros: the figure rules read it.
+  if (/\b(?:de|par) combien\b/.test(clauseText) || holdsPhrase(clause, slot("économie"))) return false;
   const counted = /\bcombien (?:de |d'|des )([a-z]+)/.exec(clauseText)?.[1];
   if (counted) return money().has(counted);
   if (holdsPhrase(clause, slot("argent")) || clause.some((w) => money().has(w))) return true;

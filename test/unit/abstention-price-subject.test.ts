@@ -25,6 +25,8 @@ describe("priceAsked / sumIn", () => {
       "le prix a augmente de combien",
       "combien de communes ont le label",
       "le preavis c'est combien max",
+      "la facture a ete multipliee par combien",
+      "ca fait economiser combien par an",
     ])
       expect(priceAsked(foldedQuestion(q)), q).toBe(false);
   });
