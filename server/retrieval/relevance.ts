@@ -412,7 +412,10 @@ const none = (reason: Answerability["reason"], missing: string[] = []): Answerab
   relevant: [],
 });
 
-/** Another question asked beside a price (« qui a payé …, et combien ? »): the price may be answered in part. */
+/**
+ * Another question asked beside a price (« qui a payé …, et combien ? », « … a payé du développement ? combien ? »): the
+ * price may be answered in part, or in something else than money (« cinq années-personnes »).
+ */
 const OTHER_ASKED =
   /\b(?:qui|comment|pourquoi|quand|lequel|laquelle|lesquels|lesquelles|qu'est-ce|qu est-ce|qu est ce|qu'est ce)\b/;
 
@@ -1761,7 +1764,14 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
 async function pricedSubject(ctx: Judgement): Promise<Decision> {
   const { question, results, held, relevant, best } = ctx;
   const asking = foldedQuestion(outsideContext(question));
-  if (!relevant.length || polar(question) || OTHER_ASKED.test(asking) || !priceAsked(asking)) return "continue";
+  if (
+    !relevant.length ||
+    polar(question) ||
+    OTHER_ASKED.test(asking) ||
+    (question.match(/\?/g) ?? []).length > 1 ||
+    !priceAsked(asking)
+  )
+    return "continue";
   const read = [...results, ...held];
   const readWords = read.map(resultWords);
   // What names the thing priced: the rarest word of the subject in the corpus (« harfanglab », not « poste » nor
