@@ -167,6 +167,32 @@ export function synonymsOf(word: string): string[] {
   return [...out];
 }
 
+/**
+ * Narrower folded word or phrase (keyed by its stem when one word) → the broader words a passage may hold it by
+ * (`broader-words.txt`: « collectivité » for « commune »), one way only.
+ */
+const BROADER = new Map<string, string[]>();
+for (const line of readFileSync(new URL("../i18n/fr/broader-words.txt", import.meta.url), "utf8").split("\n")) {
+  if (!line.trim() || line.startsWith("#") || !line.includes(":")) continue;
+  const [broad, narrow] = line.split(":") as [string, string];
+  const broader = broad
+    .split(",")
+    .map((e) => words(e).join(" "))
+    .filter(Boolean);
+  for (const entry of narrow
+    .split(",")
+    .map((e) => words(e).join(" "))
+    .filter(Boolean)) {
+    const key = entry.includes(" ") ? entry : stem(entry);
+    BROADER.set(key, [...new Set([...(BROADER.get(key) ?? []), ...broader])]);
+  }
+}
+
+/** The broader words (folded) a passage may hold a word or phrase of a question by (« collectivité » for « communes »). */
+export function broaderOf(word: string): string[] {
+  return BROADER.get(word.includes(" ") ? word : stem(word)) ?? [];
+}
+
 /** Phrases of the synonym list found in a text (« par où commencer », « premières étapes »), folded. */
 function phrasesIn(text: string): string[][] {
   const folded = ` ${words(text).join(" ")} `;
