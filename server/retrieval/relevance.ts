@@ -29,7 +29,7 @@ import {
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
 import { heldWhole, municipalSubjectUnheld, offDomainWords, PASSING } from "./domain.ts";
-import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
+import { broaderOf, stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { acronymsDefinedForAsker, leftOutLetters, phraseHeld, phraseWords, verbForm } from "./held-topic.ts";
 import { legalTextTerms } from "./legal-text.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
@@ -1635,6 +1635,35 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     counted !== undefined && !FREE_COUNTS.has(frStem(counted)) && !/[^i]er$/.test(counted) && !change
       ? countedKind(countedStems(fold(outsideContext(question)).replace(/[’]/g, "'")))
       : new Set<string>();
+  // « combien de communes ont le label » : « 37 collectivités » counts them under the broader word (`broader-words.txt`),
+  // in a sentence that also holds the subject the question counts them by (« label »), a word of its own that is
+  // neither a date, a verb nor the domain's general vocabulary: « 200 collectivités » of a network is no answer to
+  // « combien de communes utilisent linux ».
+  const broaderCounted = new Set(
+    countedSet.size
+      ? broaderOf(counted!)
+          .filter((w) => !w.includes(" "))
+          .map(frStem)
+      : [],
+  );
+  const subjects = terms.filter(
+    (t) =>
+      !t.date &&
+      !t.verb &&
+      !t.modifier &&
+      !isGeneric(t) &&
+      !countedSet.has(frStem(t.word)) &&
+      frStem(t.word) !== frStem(counted ?? ""),
+  );
+  const broaderCount = (text: string) =>
+    broaderCounted.size > 0 &&
+    subjects.length > 0 &&
+    text
+      .split(SENTENCE)
+      .some(
+        (s) =>
+          holdsCount(s, broaderCounted) && subjects.some((t) => t.variants.some((v) => occurs(v, passageWords(s)))),
+      );
   const moneyAsked = !!figureWord && !change && countedSet.size === 0 && holdsPhrase(figureClauseWords, slot("argent"));
   const sumKinds = moneyAsked ? sumKindsAsked(figureClauseWords) : [];
   const figureIn = (text: string, slotted: boolean) => {
@@ -1651,6 +1680,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     if (slotted && countedSet.size)
       return (
         holdsCount(plain, countedSet) ||
+        broaderCount(plain) ||
         // « plus de la moitié des entreprises » for « combien d'entreprises … ? »
         holdsShareOf(plain, countedSet) ||
         [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!))) ||

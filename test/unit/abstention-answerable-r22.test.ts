@@ -67,6 +67,15 @@ describe("« combien » answered by what the passages say of the subject", () =>
     expect(await decide("united internet detient combien d'ionos")).toMatchObject({ answerable: true, reason: "ok" });
   });
 
+  it("counts communes by « collectivités » only in a sentence that holds the subject too", async () => {
+    expect(await decide("combien de communes ont le label territoire numerique libre")).toMatchObject({
+      answerable: true,
+    });
+    // « 200 collectivités » of a network, « 1 500 collectivités » of a directive do not count these.
+    for (const q of ["combien de communes utilisent linux en france", "combien de mairies ont quitté microsoft"])
+      expect(await decide(q), q).toMatchObject({ answerable: false, reason: "missing-figure" });
+  });
+
   it("answers that the sources give no figure at all of what is named", async () => {
     expect(await decide("francetransfert c'est combien d'utilisateurs")).toMatchObject({
       answerable: true,
