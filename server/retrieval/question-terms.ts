@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListEntries } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
-import { broaderOf, DEMONYMS, phrasesFound, synonymsOf, words } from "./french.ts";
+import { broaderOf, DEMONYMS, phrasesFound, settingWords, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
 import { FRAME, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import {
@@ -136,8 +136,12 @@ export function questionTerms(asked: string): QuestionTerm[] {
   const question = unquoted(asked);
   const out = new Map<string, QuestionTerm>();
   const inPhrase = new Set<string>();
+  // « dans une commune », « une mairie doit-elle … »: the collectivité the question is asked for, which a page on the
+  // collectivités covers (`settingWords`).
+  const settings = new Set(settingWords(question));
+  const broader = (w: string) => (settings.has(w) ? broaderOf(w) : []);
   for (const { phrase, group } of phrasesFound(question)) {
-    out.set(phrase, { word: phrase, variants: [...group, ...broaderOf(phrase)], name: false });
+    out.set(phrase, { word: phrase, variants: [...group, ...broader(phrase)], name: false });
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
   // « l'oncle Sam », « le pays du Matin calme »: a metonymy of several words is one term, covered by its meanings.
@@ -422,7 +426,12 @@ export function questionTerms(asked: string): QuestionTerm[] {
       variants: [
         ...(parts.length > 1
           ? [word]
-          : [word, ...synonymsOf(word), ...broaderOf(word), ...(TRADE_ACRONYMS.get(word) ?? [])]),
+          : [
+              word,
+              ...synonymsOf(word),
+              ...(capital || inContext ? [] : broader(word)),
+              ...(TRADE_ACRONYMS.get(word) ?? []),
+            ]),
         ...(capital ? (COUNTRY_ADJECTIVES.get(word) ?? []) : []),
         // « y en a en Finlande ? »: where a thing is, a passage says by naming a city of that country (« Helsinki »).
         ...(capital && origin ? (COUNTRY_CITIES.get(word) ?? []) : []),

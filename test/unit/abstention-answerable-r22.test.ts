@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
-import { broaderOf } from "../../server/retrieval/french.ts";
+import { broaderOf, settingWords } from "../../server/retrieval/french.ts";
 import { tradeAcronymsWrittenOut } from "../../server/retrieval/names-places.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
@@ -25,6 +25,20 @@ describe("a collectivité's kind held by the broader word (« collectivité »)"
     expect(broaderOf("communes")).toContain("collectivite");
     expect(broaderOf("communaute de communes")).toContain("collectivite");
     expect(broaderOf("collectivite")).toEqual([]);
+    expect(broaderOf("departement")).toEqual([]);
+  });
+
+  it("only for the collectivité the question is asked for, not the complement of another noun", () => {
+    expect(settingWords("est-ce qu'une commune peut utiliser albert")).toEqual(["commune"]);
+    expect(settingWords("on peut utiliser tchap dans une communauté de communes")).toEqual(["communaute de communes"]);
+    expect(settingWords("Ma mairie doit-elle avoir un DPO ?")).toEqual(["mairie"]);
+    for (const q of [
+      "Comment obtenir le label Villes et Villages fleuris ?",
+      "le plan canicule de la mairie doit contenir quoi ?",
+      "la mairie peut nous preter des tables pour la fete du village ?",
+      "Quand faut-il déposer notre demande de subvention à la mairie ?",
+    ])
+      expect(settingWords(q), q).toEqual([]);
   });
 
   it("answers what a page on the collectivités says of any commune", async () => {
@@ -40,6 +54,9 @@ describe("a collectivité's kind held by the broader word (« collectivité »)"
     for (const q of [
       "Quand faut-il déposer notre demande de subvention à la mairie ?",
       "on peut se pacser a la mairie le samedi ?",
+      "Comment obtenir une quatrième fleur au label Villes et Villages fleuris ?",
+      "la mairie peut nous preter des tables pour la fete du village ?",
+      "Comment inscrire mon fils en petite section à l'école du village ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
@@ -73,7 +90,7 @@ describe("« combien » answered by what the passages say of the subject", () =>
     });
     // « 200 collectivités » of a network, « 1 500 collectivités » of a directive do not count these.
     for (const q of ["combien de communes utilisent linux en france", "combien de mairies ont quitté microsoft"])
-      expect(await decide(q), q).toMatchObject({ answerable: false, reason: "missing-figure" });
+      expect(await decide(q), q).toMatchObject({ answerable: false });
   });
 
   it("answers that the sources give no figure at all of what is named", async () => {
