@@ -15,6 +15,7 @@ import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from 
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
 import { answersSizeAsked } from "../retrieval/collectivity-scale.ts";
 import { doerStems } from "../retrieval/counted-doers.ts";
+import { withoutDictatedPunctuation } from "../retrieval/dictation.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
 import { refersBack, standsAlone, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
@@ -450,8 +451,12 @@ async function retrieveIn(
   // A two-word name with one word slipped (« claud act », dictated) is searched as the corpus writes it (« CLOUD Act »).
   const vocabulary = await vocabularyOf(deps.store);
   // A name typed apart from its number (« nis 2 ») is searched as the corpus writes it (« NIS2 »).
+  // Punctuation dictated as words (« … mairie virgule on a … point d'interrogation ») is read as its marks.
   const query = healSlippedNames(
-    joinNumberedNames(joinSplitNames(withoutAbbreviations(asWrittenByUser), vocabulary), vocabulary),
+    joinNumberedNames(
+      joinSplitNames(withoutAbbreviations(withoutDictatedPunctuation(asWrittenByUser)), vocabulary),
+      vocabulary,
+    ),
     vocabulary,
   );
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.

@@ -167,6 +167,78 @@ export function synonymsOf(word: string): string[] {
   return [...out];
 }
 
+/** A folded word or phrase, each word without the « s » or « x » of its plural (« communautes de communes »). */
+const singular = (phrase: string) =>
+  phrase
+    .split(" ")
+    .map((w) => (w.length > 3 ? w.replace(/[sx]$/, "") : w))
+    .join(" ");
+
+/**
+ * Narrower folded word or phrase (keyed in the singular, `singular`) → the broader words a passage may hold it by
+ * (`broader-words.txt`: « collectivité » for « commune »), one way only.
+ */
+const BROADER = new Map<string, string[]>();
+for (const line of readFileSync(new URL("../i18n/fr/broader-words.txt", import.meta.url), "utf8").split("\n")) {
+  if (!line.trim() || line.startsWith("#") || !line.includes(":")) continue;
+  const [broad, narrow] = line.split(":") as [string, string];
+  const broader = broad
+    .split(",")
+    .map((e) => words(e).join(" "))
+    .filter(Boolean);
+  for (const entry of narrow
+    .split(",")
+    .map((e) => words(e).join(" "))
+    .filter(Boolean)) {
+    const key = singular(entry);
+    BROADER.set(key, [...new Set([...(BROADER.get(key) ?? []), ...broader])]);
+  }
+}
+
+/** The broader words (folded) a passage may hold a word or phrase of a question by (« collectivité » for « communes »). */
+export function broaderOf(word: string): string[] {
+  return BROADER.get(singular(word)) ?? [];
+}
+
+/** A determiner, and an adjective of size, before a collectivité's word (folded): « une », « notre petite ». */
+const SETTING_DETERMINER =
+  "(?:(?:une|un|la|le|les|des|notre|nos|ma|mon|votre|vos|leur|leurs|chaque|toute|toutes)\\s+)?(?:(?:petite|petites|petit|petits|grande|grandes)\\s+)?";
+
+/**
+ * A determiner of any collectivité of a kind, or of the asker's own, before its word as a subject (« une commune peut »,
+ * « notre mairie doit »): not « la mairie peut nous prêter des tables », a service of the town asked of.
+ */
+const ANY_DETERMINER =
+  "(?:une|un|les|des|notre|nos|ma|mon|votre|vos|chaque|toute|toutes)\\s+(?:(?:petite|petites|petit|petits|grande|grandes)\\s+)?";
+
+/**
+ * The words of a question that say the setting it asks about, which a broader word covers (`broaderOf`): a collectivité
+ * the question is asked for (« dans une commune », « pour notre petite communauté de communes ») or that it asks what
+ * it may or must do (« une commune peut-elle … », « est-ce qu'une mairie doit … »). Not the complement of another noun
+ * (« le label Villes et Villages fleuris », « la fête du village », « le plan canicule de la mairie »): that says which
+ * thing is asked, and a page on the collectivités does not answer it.
+ */
+export function settingWords(question: string): string[] {
+  // Elided words are left out (« est-ce qu'une commune » → « est ce une commune »).
+  const text = words(question).join(" ");
+  const out: string[] = [];
+  for (const key of BROADER.keys()) {
+    const entry = key
+      .split(" ")
+      .map((w) => `${w}[sx]?`)
+      .join(" ");
+    const within = new RegExp(`\\b(?:dans|pour|chez) ${SETTING_DETERMINER}(${entry})\\b`);
+    const subject = new RegExp(
+      `(?:^|\\best ce )${ANY_DETERMINER}(${entry}) (?:\\w+ )?(?:peut|peuvent|doit|doivent)(?: (?:elle|il|elles|ils))?\\b`,
+    );
+    for (const re of [within, subject]) {
+      const m = re.exec(text);
+      if (m) out.push(m[1]!);
+    }
+  }
+  return out;
+}
+
 /** Phrases of the synonym list found in a text (« par où commencer », « premières étapes »), folded. */
 function phrasesIn(text: string): string[][] {
   const folded = ` ${words(text).join(" ")} `;

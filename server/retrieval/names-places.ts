@@ -63,6 +63,26 @@ const SEATS: Map<string, string[]> = new Map([...aliasList("seats.txt"), ...alia
  * too, held by a passage that writes one, and an acronym the corpus never writes is known when it writes one of them.
  */
 export const TRADE_ACRONYMS: Map<string, string[]> = new Map(aliasList("trade-acronyms.txt"));
+/**
+ * What an acronym of the trade stands for, of several words, written in full in a question (« groupements d'intérêt
+ * public »), with its nouns in the singular or the plural → the acronyms (« gip »), which the corpus may write alone.
+ */
+export function tradeAcronymsWrittenOut(question: string): { phrase: string; acronyms: string[] }[] {
+  const joined = ` ${words(question).join(" ")} `;
+  const out = new Map<string, string[]>();
+  for (const [acronym, meanings] of TRADE_ACRONYMS)
+    for (const m of meanings) {
+      if (!m.includes(" ")) continue;
+      const plural = new RegExp(
+        ` ${m
+          .split(" ")
+          .map((w) => `${escapeRegExp(w)}[sx]?`)
+          .join(" ")} `,
+      );
+      if (plural.test(joined)) out.set(m, [...(out.get(m) ?? []), acronym]);
+    }
+  return [...out].map(([phrase, acronyms]) => ({ phrase, acronyms }));
+}
 /** Both, and the acronyms of the trade, as one list: what `aliasesIn` adds to a search. */
 const NAMED_OTHERWISE: [string, string[]][] = [...GAZETTEER, ...SEATS, ...TRADE_ACRONYMS];
 export const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...SEATS, ...GAZETTEER]);
@@ -107,6 +127,8 @@ export function aliasesIn(question: string): string[] {
   for (const [alias, meanings] of matched)
     if (!matched.some(([other]) => other !== alias && ` ${other} `.includes(` ${alias} `)))
       for (const m of meanings) found.add(m);
+  // « groupements d'intérêt public »: the acronym of the trade it stands for (« GIP »).
+  for (const { acronyms } of tradeAcronymsWrittenOut(question)) for (const a of acronyms) found.add(a);
   return [...found].filter((m) => !joined.includes(` ${m} `));
 }
 

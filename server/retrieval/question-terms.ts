@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListEntries } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
-import { DEMONYMS, phrasesFound, synonymsOf, words } from "./french.ts";
+import { broaderOf, DEMONYMS, phrasesFound, settingWords, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
 import { FRAME, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import {
@@ -22,6 +22,7 @@ import {
   RANGE_CODES,
   roleAsked,
   TRADE_ACRONYMS,
+  tradeAcronymsWrittenOut,
   UNNAMED_CITY,
   UNNAMED_PLACE,
   VAGUE_ORIGIN,
@@ -135,8 +136,12 @@ export function questionTerms(asked: string): QuestionTerm[] {
   const question = unquoted(asked);
   const out = new Map<string, QuestionTerm>();
   const inPhrase = new Set<string>();
+  // « dans une commune », « une mairie doit-elle … »: the collectivité the question is asked for, which a page on the
+  // collectivités covers (`settingWords`).
+  const settings = new Set(settingWords(question));
+  const broader = (w: string) => (settings.has(w) ? broaderOf(w) : []);
   for (const { phrase, group } of phrasesFound(question)) {
-    out.set(phrase, { word: phrase, variants: group, name: false });
+    out.set(phrase, { word: phrase, variants: [...group, ...broader(phrase)], name: false });
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
   // « l'oncle Sam », « le pays du Matin calme »: a metonymy of several words is one term, covered by its meanings.
@@ -150,6 +155,13 @@ export function questionTerms(asked: string): QuestionTerm[] {
       alias: PERIPHRASES.has(phrase),
     });
     for (const w of phrase.split(" ")) inPhrase.add(w);
+  }
+  // « groupements d'intérêt public »: what an acronym of the trade stands for is one term, held by a passage that
+  // writes the acronym (« GIP »).
+  for (const { phrase, acronyms } of tradeAcronymsWrittenOut(question)) {
+    if (phrase.split(" ").every((w) => inPhrase.has(w))) continue;
+    out.set(phrase, { word: phrase, variants: [phrase, ...acronyms], name: false });
+    for (const w of phrase.split(" ")) inPhrase.add(w).add(`${w}s`).add(`${w}x`);
   }
   // « Grand Est », « Pays de la Loire »: a région or a département of several words is one name.
   const foldedText = fold(question).replace(/[’]/g, "'");
@@ -412,7 +424,14 @@ export function questionTerms(asked: string): QuestionTerm[] {
       // « l'Allemagne »: a passage that says « un Land allemand » speaks of it (`places.txt`).
       // « le CCTP »: an acronym of the trade is held by a passage that writes what it stands for.
       variants: [
-        ...(parts.length > 1 ? [word] : [word, ...synonymsOf(word), ...(TRADE_ACRONYMS.get(word) ?? [])]),
+        ...(parts.length > 1
+          ? [word]
+          : [
+              word,
+              ...synonymsOf(word),
+              ...(capital || inContext ? [] : broader(word)),
+              ...(TRADE_ACRONYMS.get(word) ?? []),
+            ]),
         ...(capital ? (COUNTRY_ADJECTIVES.get(word) ?? []) : []),
         // « y en a en Finlande ? »: where a thing is, a passage says by naming a city of that country (« Helsinki »).
         ...(capital && origin ? (COUNTRY_CITIES.get(word) ?? []) : []),

@@ -29,7 +29,7 @@ import {
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
 import { heldWhole, municipalSubjectUnheld, offDomainWords, PASSING } from "./domain.ts";
-import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
+import { broaderOf, stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { acronymsDefinedForAsker, leftOutLetters, phraseHeld, phraseWords, verbForm } from "./held-topic.ts";
 import { legalTextTerms } from "./legal-text.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
@@ -238,8 +238,12 @@ const COLLECTIVITY_NOUN =
 const RARE_WORD = 2;
 /** … unless the best passage holds this share of the question's weighted words (the rare one weighs most). */
 const RARE_COVERAGE = 0.6;
+/** Shortest word read as a slip of any one letter (changed, added, left out) of a word of the passages read. */
+const LONG_SLIP = 8;
 /** Longest unknown word checked for a hyphenated spelling in the corpus (« wifi » for « Wi-Fi »). */
 const MAX_JOINED = 8;
+/** Nouns of any figure (« pas de chiffres »), folded: a sentence saying there is none has none of what is counted. */
+const ANY_FIGURE = new Set(wordList("../i18n/fr/any-figure.txt"));
 /** Nouns of the members of a group (« combien de membres »), folded. */
 const MEMBER_NOUNS = ["membre", "membres", "adherent", "adherents"];
 /** A verb of gathering (`member-counts.txt`) and a figure after it, in a folded text: the members counted. */
@@ -730,12 +734,24 @@ async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
       // « comune », « obligaion »: a letter left out (`leftOutLetters`) of a plain word; not of a name the corpus
       // writes (« gendarmrie »: the answer suggests « Gendarmerie », answers-trial5).
       const { doubled, any } = leftOutLetters(t.word);
-      const plainWord = async (w: string) => !((await ctx.corpusNames?.(w)) ?? false);
+      // A word the corpus also writes in lower case inside a sentence (« support », which it writes in names too:
+      // « fin suport », trial18 F9) is a plain word.
+      const plainWord = async (w: string) =>
+        !((await ctx.corpusNames?.(w)) ?? false) || ((await ctx.corpusNames?.plain?.(w)) ?? false);
       for (const fixed of doubled)
         if ((vocabulary.includes(fixed) || (await frequency(fixed)) > 0) && (await plainWord(fixed)))
           return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
       for (const fixed of any.filter((w) => vocabulary.includes(w)))
         if (await plainWord(fixed)) return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
+      // « reversibilitee », « souverainte »: in a long word, one letter changed, added or left out (`oneLetterOff`),
+      // of a plain word of the passages read — only one such word, or the slip is not read.
+      if (t.word.length >= LONG_SLIP) {
+        const near = oneLetterOff(t.word).filter((w) => vocabulary.includes(w));
+        const plain = [];
+        for (const w of near) if (await plainWord(w)) plain.push(w);
+        if (plain.length === 1)
+          return { ...t, word: plain[0]!, variants: [plain[0]!, ...synonymsOf(plain[0]!), t.word] };
+      }
       return t;
     }),
   );
@@ -1598,10 +1614,15 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // « détenait combien d'IONOS ? » asks the share of a company its owner holds, not a count of things of a kind: any
   // figure fills it (« 24,9 % »); « combien de Tchap faut-il … ? » still counts.
   const countedMatch = figureWord ? COUNTED.exec(fold(outsideContext(question)).replace(/[’]/g, "'")) : null;
+  // « united internet detient combien d'ionos »: a company typed in lower case is a name when the corpus writes it
+  // only as one.
+  const countedName = async (w: string) =>
+    terms.some((t) => t.name && !t.date && t.word === w) ||
+    (!!ctx.corpusNames && (await ctx.corpusNames(w)) && !((await ctx.corpusNames.plain?.(w)) ?? true));
   const heldShare =
     !!countedMatch &&
-    terms.some((t) => t.name && !t.date && t.word === countedMatch[1]) &&
-    holdsPhrase(words(fold(outsideContext(question)).slice(0, countedMatch.index)).slice(-1), slot("détention"));
+    holdsPhrase(words(fold(outsideContext(question)).slice(0, countedMatch.index)).slice(-1), slot("détention")) &&
+    (await countedName(countedMatch[1]!));
   const counted = heldShare ? undefined : countedMatch?.[1];
   // What the figure is asked of fills the slot, not any number of the passage: a sum of money for « combien coûte »,
   // « quel budget » (« 2 millions de postes » does not say a price), a figure of the thing counted for « combien de
@@ -1623,6 +1644,35 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     counted !== undefined && !FREE_COUNTS.has(frStem(counted)) && !/[^i]er$/.test(counted) && !change
       ? countedKind(countedStems(fold(outsideContext(question)).replace(/[’]/g, "'")))
       : new Set<string>();
+  // « combien de communes ont le label » : « 37 collectivités » counts them under the broader word (`broader-words.txt`),
+  // in a sentence that also holds the subject the question counts them by (« label »), a word of its own that is
+  // neither a date, a verb nor the domain's general vocabulary: « 200 collectivités » of a network is no answer to
+  // « combien de communes utilisent linux ».
+  const broaderCounted = new Set(
+    countedSet.size
+      ? broaderOf(counted!)
+          .filter((w) => !w.includes(" "))
+          .map(frStem)
+      : [],
+  );
+  const subjects = terms.filter(
+    (t) =>
+      !t.date &&
+      !t.verb &&
+      !t.modifier &&
+      !isGeneric(t) &&
+      !countedSet.has(frStem(t.word)) &&
+      frStem(t.word) !== frStem(counted ?? ""),
+  );
+  const broaderCount = (text: string) =>
+    broaderCounted.size > 0 &&
+    subjects.length > 0 &&
+    text
+      .split(SENTENCE)
+      .some(
+        (s) =>
+          holdsCount(s, broaderCounted) && subjects.some((t) => t.variants.some((v) => occurs(v, passageWords(s)))),
+      );
   const moneyAsked = !!figureWord && !change && countedSet.size === 0 && holdsPhrase(figureClauseWords, slot("argent"));
   const sumKinds = moneyAsked ? sumKindsAsked(figureClauseWords) : [];
   const figureIn = (text: string, slotted: boolean) => {
@@ -1639,6 +1689,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     if (slotted && countedSet.size)
       return (
         holdsCount(plain, countedSet) ||
+        broaderCount(plain) ||
         // « plus de la moitié des entreprises » for « combien d'entreprises … ? »
         holdsShareOf(plain, countedSet) ||
         [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!))) ||
@@ -1726,15 +1777,29 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     const missing = lacking.length ? lacking : [figureNoun!];
     // … or the whole whose size is asked (« un parc de combien d'ordinateurs » : « inventaire chiffré de son parc »).
     const whole = /\b([a-z]{3,}) de combien\b/.exec(fold(outsideContext(question)))?.[1];
+    // « les sources consultées n'en donnent pas de chiffres », of what the question names (« FranceTransfert ») : no
+    // figure of it at all, so none of what is counted either (`any-figure.txt`).
+    const noFigureOfSubject = (s: Words) =>
+      s.list.some((w) => ANY_FIGURE.has(w)) &&
+      terms.some(
+        (t) =>
+          !t.date &&
+          !isGeneric(t) &&
+          !(counted && frStem(t.word) === frStem(counted)) &&
+          !countedSet.has(frStem(t.word)) &&
+          t.variants.some((v) => occurs(v, s)),
+      );
     const namesCounted = (i: number) =>
       countedSet.size === 0 ||
-      statedFigureOf(i).some((s) =>
-        s.list.some(
-          (w) =>
-            countedSet.has(frStem(w)) ||
-            (!!counted && frStem(w) === frStem(counted)) ||
-            (!!whole && frStem(w) === frStem(whole)),
-        ),
+      statedFigureOf(i).some(
+        (s) =>
+          noFigureOfSubject(s) ||
+          s.list.some(
+            (w) =>
+              countedSet.has(frStem(w)) ||
+              (!!counted && frStem(w) === frStem(counted)) ||
+              (!!whole && frStem(w) === frStem(whole)),
+          ),
       );
     const stating = figureAbsent.filter((i) => namesCounted(i) && statesOfNames(ctx, i));
     if (stating.length && !ctx.yearUnwritten) return statedAnswer(stating, relevant, missing, best.weighted);

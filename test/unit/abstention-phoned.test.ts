@@ -96,3 +96,13 @@ describe("SMS spellings and names typed on a phone", () => {
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
+
+describe("punctuation dictated as words (trial18 F9)", () => {
+  it("answers as the question written with its marks", async () => {
+    for (const q of [
+      "est-ce que le cloud act s'applique à notre mairie virgule on a nos données chez microsoft point d'interrogation",
+      "nextcloud virgule c'est un logiciel français point d'interrogation",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
