@@ -128,7 +128,7 @@ const NOT_ASKED = new Set(SECTIONS.get("pas un nom demandé") ?? []);
 const CLIPPED = 5;
 
 /** `two-parts.txt` [interrogatifs]: a word that makes the first part a question, not a statement. */
-const INTERROGATIVES = new RegExp(
+export const INTERROGATIVES = new RegExp(
   `(?<![a-z0-9'-])(?:${(SECTIONS.get("interrogatifs") ?? []).join("|")})(?![a-z0-9'-])`,
 );
 /** `two-parts.txt` [nom demandé]: what precedes the noun the second part asks (group 1). */
