@@ -10,15 +10,15 @@
  */
 import { fold } from "../core/text.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
-import { COUNTED, countedKind, moneyIn } from "./asked-kinds.ts";
+import { asksCardField, COUNTED, countedKind, moneyIn } from "./asked-kinds.ts";
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
 import { stem as frStem } from "./french.ts";
 import { DISCOURSE, GENERIC_WORDS, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, occurs, passageWords, SENTENCE, withoutReferences } from "./passage-words.ts";
-import { questionTerms } from "./question-terms.ts";
+import { questionTerms, SUBJECT_VERB } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
 import { assessAnswerability, resolveNames } from "./relevance.ts";
-import { asks, INTERROGATIVES, type MissingPart, type TwoParts } from "./two-parts.ts";
+import { asks, INTERROGATIVES, type MissingPart, nounsAsked, type TwoParts } from "./two-parts.ts";
 
 /** A passage as the decision reads it. */
 type Passage = Parameters<typeof assessAnswerability>[1][number];
@@ -33,8 +33,14 @@ const ASKING_FIRST = new Set(list("demande en tête"));
 /** [comparaison]: words setting two subjects against each other in a first part; [choix]: a second part asking which. */
 const COMPARING = new Set(list("comparaison"));
 const CHOICE = new Set(list("choix"));
+/** [critère]: the words before a comparison's criterion (« le plus rapide », « les meilleures performances »). */
+const CRITERION = new Set(list("critère"));
 /** Most words of a first part setting two subjects against each other (« bluemind ou open-xchange »). */
 const COMPARED_WORDS = 8;
+/** [autre sujet]: the word opening a second part that brings another subject (« et la croatie ? »). */
+const OTHER_SUBJECT = new Set(list("autre sujet"));
+/** A verb with its pronoun after it (« est-il », « disait-elle »). */
+const INVERTED = /[a-z]-(?:t-)?(?:il|elle|ils|elles|on)$/;
 /** [liaison]: words opening the second part before its subject. */
 const LINKS = new Set(list("liaison"));
 /** [compte], [prix], [date]: the kind of value asked. */
@@ -81,6 +87,11 @@ export function statedThenAsked(question: string): TwoParts | null {
     if (INTERROGATIVES.test(f)) return null;
     if (tokens(first).some((w) => ASKER.has(w) || w.split("'").some((x) => ASKER.has(x)))) return null;
     if (questionTerms(first).length < 2 || questionTerms(second).length === 0) continue;
+    // A statement has its verb (« boe a eu … », « g data est … »), not a topic named before the question (« Pexip,
+    // l'éditeur de visio, il vient d'où ? »).
+    // (« à » folds to « a », which is no verb there.)
+    const raw = first.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
+    if (!raw.some((w) => w !== "à" && SUBJECT_VERB.has(folded(w)))) return null;
     if (!asking(second)) continue;
     return { first, second };
   }
@@ -114,17 +125,29 @@ export interface SecondAsk {
   kind: "count" | "price" | "date" | null;
   /** It asks of its own subject what the first part says of its own (« et la croatie ? »): one of `asked` will do. */
   same: boolean;
+  /**
+   * The words a sentence answering it must each hold: the nouns its interrogative asks (« quel intégrateur », « qui est
+   * le président »), the names and dates it adds (« en 2026 »), a comparison's criterion (« le plus rapide »). The
+   * other words (verbs, « il vient d'où ») a sentence may say otherwise.
+   */
+  required: QuestionTerm[];
+  /** It asks by an interrogative (« quel », « combien », « où »), not yes or no. */
+  wh: boolean;
 }
 
 /** The second part's subject (« et la croatie ? », « et le japon il en est où », « et dans les lycées ils … »). */
 function ownSubject(second: string, first: string): string[] {
   const words = tokens(second).flatMap((w) => w.split("'").filter(Boolean));
+  // (« et la croatie ? », « mais la caf elle … »: another subject is brought by « et » or « mais ».)
+  if (!OTHER_SUBJECT.has(words[0] ?? "")) return [];
   let at = 0;
   while (at < words.length && LINKS.has(words[at]!)) at++;
   const end = words.findIndex((w, i) => i >= at && TAKEN_UP.has(w));
   const run = words.slice(at, end < 0 ? words.length : end);
   if (run.length === 0 || run.length > SUBJECT_WORDS) return [];
-  if (run.some((w) => ASKING_FORM.has(w) || INTERROGATIVES.test(w))) return [];
+  // (A run holding a verb is a clause, « l'éditeur est-il européen », not a name.)
+  if (run.some((w) => ASKING_FORM.has(w) || INTERROGATIVES.test(w) || SUBJECT_VERB.has(w) || INVERTED.test(w)))
+    return [];
   const firstWords = passageWords(first);
   const named = run.filter((w) => !STOPWORDS.has(w) && !LINKS.has(w) && w.length >= 2);
   if (named.length === 0 || named.every((w) => occurs(w, firstWords) || GENERIC.has(frStem(w)))) return [];
@@ -144,7 +167,8 @@ export function secondAsk(parts: TwoParts): SecondAsk {
   const subject = ownSubject(parts.second, parts.first);
   // (Written in the first part as such: « a présidé » does not ask « le président ».)
   const firstWords = tokens(parts.first).flatMap((w) => w.split("'"));
-  const own = questionTerms(parts.second).filter(
+  // (What follows its first « ? » is the asker's guesses, « mais quelle distrib ? Ubuntu ? Debian ? », not asked.)
+  const own = questionTerms(parts.second.split("?")[0]!).filter(
     (t) =>
       !t.verb &&
       !(t.modifier && INFINITIVE.test(t.word)) &&
@@ -162,7 +186,25 @@ export function secondAsk(parts: TwoParts): SecondAsk {
         .filter((t) => !t.verb && !GENERIC.has(frStem(t.word)))
         .slice(1)
     : own;
-  return { subject, asked, kind, same };
+  const second = folded(parts.second);
+  const byInterrogative = new Set(nounsAsked(second));
+  // (A criterion is asked of a choice, « lequel est le plus rapide », not « le plus dur c'est quoi ».)
+  const criterion = words.some((w) => CHOICE.has(w)) ? criterionOf(second) : undefined;
+  // (A plain noun asked, « quel type », « quels risques », the passages often say in other words: not required.)
+  const required = own.filter(
+    (t) =>
+      ((t.name || t.date) && (byInterrogative.size > 0 || t.date)) || (criterion !== undefined && t.word === criterion),
+  );
+  const wh = INTERROGATIVES.test(second) || words.some((w) => CHOICE.has(w)) || ASKING_FIRST.has(words[0] ?? "");
+  return { subject, asked, kind, same, required, wh };
+}
+
+/** The word after « le plus », « le moins », « les meilleures », « le mieux » (`second-ask.txt` [critère]): the criterion. */
+function criterionOf(second: string): string | undefined {
+  const words = tokens(second).flatMap((w) => w.split("'").filter(Boolean));
+  const at = words.findIndex((w) => CRITERION.has(w));
+  if (at < 0) return undefined;
+  return words.slice(at + 1).find((w) => !STOPWORDS.has(w) && !LINKS.has(w) && !CRITERION.has(w) && w.length >= 3);
 }
 
 /** The question cut, what its second part asks, and the subjects a sentence must name (null: nothing to test). */
@@ -172,6 +214,11 @@ async function askOf(question: string, frequency: CorpusFrequency, names?: Corpu
   if (!parts) return null;
   const ask = secondAsk(parts);
   if (!ask.subject.length && !ask.asked.length && !ask.kind) return null;
+  // Tested in its sentences: a value asked, another subject, or, asked by an interrogative, words each to hold.
+  // (Asked yes or no, « … donne des chiffres de coût ? », a value is not what is asked.)
+  // (« combien disait-elle avoir économisé » names nothing counted: too vague to test.)
+  const counts = ask.kind !== "count" || COUNTED.test(folded(parts.second));
+  const tested = Boolean((ask.wh && ((ask.kind && counts) || ask.required.length)) || ask.subject.length);
   // The subject: the second part's own, or the names of the first (« g data », « boe »).
   const firstTerms = await resolveNames(questionTerms(parts.first), frequency, names);
   const subjects: QuestionTerm[] = ask.subject.length
@@ -191,7 +238,7 @@ async function askOf(question: string, frequency: CorpusFrequency, names?: Corpu
       ),
     );
   if (subjects.length === 0) return null;
-  return { parts, ask, subjects, compared: !stated };
+  return { parts, ask, subjects, compared: !stated, tested };
 }
 
 /**
@@ -210,6 +257,7 @@ function headingSubject(r: Passage): string {
 /** The passages of which a sentence holds the ask (see `SecondAsk`) with one of its subjects. */
 function holding<P extends Passage>(ask: SecondAsk, subjects: QuestionTerm[], second: string, passages: P[]): P[] {
   const counted = ask.kind === "count" ? countedKind(countedStems(second)) : new Set<string>();
+  let card = false;
   const heldBy = (sentence: string, heading: ReturnType<typeof passageWords>) => {
     const s = passageWords(sentence);
     if (!subjects.some((t) => holds(t, s) || holds(t, heading))) return false;
@@ -219,12 +267,18 @@ function holding<P extends Passage>(ask: SecondAsk, subjects: QuestionTerm[], se
       return false;
     // The value asked is there (a count names what it counts); so is each word asked (one of them for a date, or for
     // the same asked of another subject).
-    if (ask.kind === "count" || ask.kind === "price") return true;
-    if (ask.kind === "date" || ask.same) return ask.asked.length === 0 || ask.asked.some((t) => holds(t, s));
-    return ask.asked.every((t) => holds(t, s));
+    if (ask.same) return ask.asked.length === 0 || ask.asked.some((t) => holds(t, s));
+    // (A card answers by its fields what it does not write: « c'est de quel pays », « quel groupe est derrière ».)
+    // (Names are often the options offered, « quelle distrib ? Ubuntu ? Debian ? »: one of them will do.)
+    const named = ask.required.filter((t) => t.name && !t.date);
+    return (
+      ask.required.filter((t) => !named.includes(t)).every((t) => holds(t, s) || (card && asksCardField(t))) &&
+      (named.length === 0 || named.some((t) => holds(t, s)))
+    );
   };
   return passages.filter((r) => {
     const heading = passageWords(headingSubject(r));
+    card = r.document.kind === "catalog";
     return withoutReferences(r.text)
       .split(SENTENCE)
       .some((sentence) => heldBy(sentence, heading));
@@ -243,7 +297,7 @@ export async function askHeldBy<P extends Passage>(
 ): Promise<P[] | null> {
   if (!frequency) return null;
   const found = await askOf(question, frequency, names);
-  return found ? holding(found.ask, found.subjects, found.parts.second, passages) : null;
+  return found?.tested ? holding(found.ask, found.subjects, found.parts.second, passages) : null;
 }
 
 /**
@@ -271,13 +325,13 @@ export async function missingAsk(
   if (!frequency || answering.length === 0) return null;
   const found = await askOf(question, frequency, names);
   if (!found) return null;
-  const { parts, ask, subjects, compared } = found;
-  if (holding(ask, subjects, parts.second, answering).length) return null;
+  const { parts, ask, subjects, compared, tested } = found;
+  if (!tested || holding(ask, subjects, parts.second, answering).length) return null;
   // The first part is answered (a comparison's, its two subjects, need not be: what it asks is the criterion).
   if (!compared && !(await assessAnswerability(parts.first, answering, frequency, names)).answerable) return null;
   // What the statement says the passages lack: the price, the thing counted and the words asked, or the subject.
   const counted = ask.kind === "count" ? COUNTED.exec(folded(parts.second))?.[1] : undefined;
-  const asked = ask.same ? [] : ask.asked.map((t) => t.word);
+  const asked = ask.same ? [] : (ask.required.length ? ask.required : ask.asked).map((t) => t.word);
   const listed = [...new Set([...(counted ? [counted] : []), ...asked])];
   const words =
     ask.kind === "price" ? ["prix"] : listed.length ? listed : ask.subject.length ? [ask.subject.join(" ")] : [];

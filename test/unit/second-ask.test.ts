@@ -36,6 +36,8 @@ describe("a question stated then asked at a plain comma", () => {
     expect(statedThenAsked("on a 40 postes a la mairie, combien coute zorbex")).toBeNull();
     expect(statedThenAsked("valbrune voulait 3,3 millions de postes")).toBeNull();
     expect(statedThenAsked("valbrune a migre ses postes, puis ses serveurs")).toBeNull();
+    // A topic named before the question, without a verb of its own, is no statement.
+    expect(statedThenAsked("Zorbex, l'éditeur de visio, il vient d'où ?")).toBeNull();
   });
 
   it("cuts a comparison asking which of its two subjects, not one asking something else of them", () => {
@@ -78,7 +80,12 @@ describe("whether a sentence of the passages found holds the second part's ask w
     "Valbrune : le passage à LibreOffice",
     "Valbrune est passée à LibreOffice en 2021 sur ses 2 000 postes.",
   );
-  const texts = [ZORBEX, ZORBEX_PRICE, FIGURES, ZORBEX_USERS, VALBRUNE].flatMap((p) => [p.text, p.document.title]);
+  const FAST = passage("Zorbex : installation", "Zorbex est rapide à installer : une heure suffit.");
+  const CARD = passage("Zorbex", "Éditeur : Zorbex SAS. Pays : France.", "catalog");
+  const texts = [ZORBEX, ZORBEX_PRICE, FIGURES, ZORBEX_USERS, VALBRUNE, FAST, CARD].flatMap((p) => [
+    p.text,
+    p.document.title,
+  ]);
   const { frequency, names } = lexicon(texts);
 
   it("finds a price missing when no sentence on the subject gives a sum, held when one does", async () => {
@@ -111,8 +118,25 @@ describe("whether a sentence of the passages found holds the second part's ask w
   it("finds the criterion of a comparison missing when no sentence names a subject with it", async () => {
     const q = "zorbex ou quarkon, lequel est le plus rapide a installer";
     expect(await missingAsk(q, [ZORBEX, FIGURES], frequency, names)).toMatchObject({ words: ["rapide"] });
-    const fast = passage("Zorbex : installation", "Zorbex est rapide à installer : une heure suffit.");
-    expect(await missingAsk(q, [ZORBEX, fast], frequency, names)).toBeNull();
+    expect(await missingAsk(q, [ZORBEX, FAST], frequency, names)).toBeNull();
+  });
+
+  it("leaves a second part asked yes or no, and a count that names nothing counted", async () => {
+    // (Judgement words, « c'est grave ? », « on le croit ? », are not the corpus's: held-out-10…25 answered wrongly.)
+    expect(await missingAsk("zorbex est libre, c'est grave ?", [ZORBEX], frequency, names)).toBeNull();
+    expect(
+      await missingAsk("zorbex est libre, peut on le mettre dans les creches", [ZORBEX], frequency, names),
+    ).toBeNull();
+    expect(await missingAsk("zorbex est libre, combien disait-il avoir gagne", [ZORBEX], frequency, names)).toBeNull();
+    // « mais l'éditeur est-il européen » is a clause, not another subject.
+    expect(
+      secondAsk({ first: "zorbex n'est pas libre", second: "mais l'editeur est-il au moins europeen ?" }).subject,
+    ).toEqual([]);
+  });
+
+  it("reads a catalog card as answering what its fields say", async () => {
+    const q = "zorbex est libre, quel editeur le publie";
+    expect(await missingAsk(q, [ZORBEX, CARD], frequency, names)).toBeNull();
   });
 
   it("leaves a question of one part, or one whose first part the passages do not answer", async () => {
