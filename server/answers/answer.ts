@@ -66,6 +66,7 @@ import {
   type SearchResult,
   searchResultOf,
 } from "../retrieval/search.ts";
+import { askHeldBy, askSearched, missingAsk } from "../retrieval/second-ask.ts";
 import { aboutSecondSubject, missingFoundSubject } from "../retrieval/second-subject-found.ts";
 import { coordinatedParts, type MissingPart, missingPart } from "../retrieval/two-parts.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
@@ -619,6 +620,24 @@ async function retrieveIn(
       const answering = second.relevant.map((i) => found.results[i]!).filter((r) => r !== undefined);
       if (settled(second) && (await aboutSecondSubject(query, answering, names))) {
         const added = answering.filter((r) => !relevant.some((x) => x.id === r.id));
+        relevant.push(...added);
+        results = [...results, ...added.filter((r) => !results.some((x) => x.id === r.id))];
+        partial = null;
+      }
+    }
+  }
+  // A question stated then asked at a plain comma (`missingAsk`: « boe a eu le niveau or, il faut combien de points
+  // pour l'avoir »): no sentence of the passages holds what the second part asks with its subject. The second part is
+  // searched on its own (with the first part's names); a passage found there that holds it answers it.
+  if (!partial && decision.reason !== "stated-absent" && !combined) {
+    partial = await missingAsk(query, relevant, frequency, names);
+    const searched = partial ? await askSearched(query, frequency, names) : null;
+    if (partial && searched) {
+      const found = await search(searched, retrieve);
+      const added = ((await askHeldBy(query, found.results, frequency, names)) ?? []).filter(
+        (r) => !relevant.some((x) => x.id === r.id),
+      );
+      if (added.length) {
         relevant.push(...added);
         results = [...results, ...added.filter((r) => !results.some((x) => x.id === r.id))];
         partial = null;

@@ -128,7 +128,7 @@ const NOT_ASKED = new Set(SECTIONS.get("pas un nom demandé") ?? []);
 const CLIPPED = 5;
 
 /** `two-parts.txt` [interrogatifs]: a word that makes the first part a question, not a statement. */
-const INTERROGATIVES = new RegExp(
+export const INTERROGATIVES = new RegExp(
   `(?<![a-z0-9'-])(?:${(SECTIONS.get("interrogatifs") ?? []).join("|")})(?![a-z0-9'-])`,
 );
 /** `two-parts.txt` [nom demandé]: what precedes the noun the second part asks (group 1). */
@@ -150,6 +150,15 @@ const SAVINGS = SECTIONS.get("pas un prix") ?? [];
 /** An amount in euros (« 25 000 € », « 1,5 million d'euros », « 3 € par utilisateur »). */
 const EUROS = /\d[\d\s\u00a0\u202f.,]*\s*(?:millions?|milliards?|k|m)?\s*(?:€|d['’]euros|euros?)/iu;
 
+/** The nouns a part (folded) asks by an interrogative (`two-parts.txt` [nom demandé]), with the words before them. */
+function askedNounMatches(folded: string) {
+  return [...folded.matchAll(ASKED_NOUN)].filter(
+    (m) => keywords(m[1]!).length > 0 && !GENERIC.has(frStem(m[1]!)) && !NOT_ASKED.has(m[1]!),
+  );
+}
+/** The nouns a part (folded) asks by an interrogative: « quel intégrateur », « combien de serveurs ». */
+export const nounsAsked = (folded: string) => [...new Set(askedNounMatches(folded).map((m) => m[1]!))];
+
 /**
  * What the second part of a two-part question asks (`twoParts`, its first part a statement): the nouns its
  * interrogatives ask (« quel intégrateur », « combien de serveurs », « c'est qui le vice-président »), folded, and
@@ -165,9 +174,7 @@ export function askedInSecond(
   if (questionTerms(parts.first).length < STATED_WORDS) return null;
   const second = fold(parts.second).replace(/’/g, "'");
   // (A general word of the domain, « quel outil ? », is what any passage speaks of in other words.)
-  const asked = [...second.matchAll(ASKED_NOUN)].filter(
-    (m) => keywords(m[1]!).length > 0 && !GENERIC.has(frStem(m[1]!)) && !NOT_ASKED.has(m[1]!),
-  );
+  const asked = askedNounMatches(second);
   const nouns = [...new Set(asked.map((m) => m[1]!))];
   // (« combien de machines »: a count, which a passage may give of « postes ».)
   // (« quelle part de son parc »: a figure, which a passage gives as « 95 % ».)
