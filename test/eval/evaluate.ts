@@ -48,6 +48,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-23",
   "held-out-24",
   "held-out-25",
+  "held-out-26",
 ]);
 
 /**
