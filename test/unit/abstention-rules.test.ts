@@ -2896,7 +2896,8 @@ describe("held-out-18 (an absent version of a product the corpus knows)", () => 
 
     it("abstains on a release of a known product that no passage writes", async () => {
       for (const q of [
-        "Windows Server 2012 est-il encore supporté ?",
+        // (Windows Server 2012 is in the catalogue since dsi23: its end of support is answered.)
+        "Windows Server 2003 est-il encore supporté ?",
         "Outlook 2013 est-il encore supporté ?",
         "Windows Server 2008 c'est encore supporté ? on en a 3",
       ])
