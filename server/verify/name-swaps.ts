@@ -112,7 +112,13 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     !sentences.some((t) => wordAt(t, g.name) > 0);
   const groups = nameGroups(stated).filter((g) => !commonStart(g));
   const all = bagOf(sentences.join(" "));
-  const headings = bagOf(pool.flatMap((s) => s.sentences.filter((ss) => ss.inHeading).map((ss) => ss.text)).join(" "));
+  // A passage's section heading (« Les rythmes observés : la Gendarmerie nationale »), not its page's title (« Munich et
+  // Vienne — Postes de travail » names two cities whose choices a sentence may cross): what its sentences tell without
+  // a name is its subject's.
+  const sectionHeadings = pool.flatMap((s) =>
+    s.sentences.filter((ss) => ss.inHeading).map((ss) => ss.text.split(/\s[—–]\s/u).at(-1) ?? ""),
+  );
+  const headings = bagOf(sectionHeadings.join(" "));
   const written = [...groups, ...sentences.flatMap((t) => nameGroups(t))].map((g) => g.folded.split(" "));
   const oneName = (a: string, b: string) =>
     written.some((t) => t.length > 1 && [...a.split(" "), ...b.split(" ")].every((x) => t.includes(x)));
