@@ -85,6 +85,7 @@ import {
   recipientBeside,
 } from "./names.ts";
 import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
+import { lawUnstated, obligationDenied } from "./obligations.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
@@ -890,6 +891,12 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const duty = ban ? null : dutyUnstated(stated, pool);
     if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
+    // An obligation, whoever it is said of, where the cited passage says there is none (« Un comité de pilotage est
+    // obligatoire » on « il n'y a pas d'obligation »), or given to a law no cited passage speaks of (`obligations.ts`).
+    const denied = ban || duty ? null : obligationDenied(stated, pool);
+    if (denied) reasons.push(message("verify.obligationDenied", { where: w, ...denied }));
+    const law = ban || duty || denied ? null : lawUnstated(stated, pool);
+    if (law) reasons.push(message("verify.lawUnstated", { where: w, words: law }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
     // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.

@@ -1,0 +1,110 @@
+/**
+ * trial18 F2 and F3 on the real corpus passages, as a draft's section is checked (its passages and its data): an
+ * obligation the cited passage denies (« Un comité de pilotage est obligatoire pour ce type d'étude » on « Se faire
+ * accompagner : il n'y a pas d'obligation… »), an obligation given to « la loi » where the cited passage names no text
+ * that obliges (« La loi impose de traiter d'abord les logiciels sans support » on the Gendarmerie's stages).
+ */
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { chunkDocument } from "../../server/corpus/chunk.ts";
+import { parseMarkdownDocument } from "../../server/corpus/documents.ts";
+import { verifyText } from "../../server/verify/index.ts";
+
+/** The passage of a corpus document under `section`, as a draft checks it (« title — section\ntext »). */
+async function passage(doc: string, section: string): Promise<string> {
+  const parsed = parseMarkdownDocument(`${doc}.md`, await readFile(`corpus/${doc}.md`, "utf8"), [])!;
+  const chunk = (await chunkDocument(parsed)).find((c) => c.section === section);
+  if (!chunk) throw new Error(`${doc}: no section « ${section} »`);
+  return `${parsed.title} — ${chunk.section}\n${chunk.text}`;
+}
+
+/** Every sentence of a draft's section, checked against its passages and data. */
+const draft = (text: string, passages: string[], facts: string[]) =>
+  verifyText(
+    text,
+    passages.map((p, n) => ({ n: n + 1, text: p })),
+    { facts },
+  ).sentences;
+
+/** The audit plan's data, as trial18 gave them (team and study words covered by the data). */
+const AUDIT_DATA = [
+  "Document : Plan d'audit des dépendances numériques — Communauté de communes du Haut-Vivarais-Doux.",
+  "Section à rédiger : « Équipe et gouvernance »",
+  "Collectivité : Communauté de communes du Haut-Vivarais-Doux (communauté de communes ; Ardèche ; Auvergne-Rhône-Alpes ; 21 500 habitants ; 260 agents ; 230 postes de travail)",
+  "Début de l'étude : 11 janvier 2027",
+  "Durée de l'étude : 4 mois",
+  "Élu référent : Le président de la communauté de communes",
+  "Chef de projet : Thomas Reynaud, DSI",
+  "Équipe : un technicien du pôle technique, la responsable des médiathèques ; comité de pilotage pour ce type d'étude",
+];
+
+const ROADMAP_DATA = [
+  "Section à rédiger : « Phases, des gains rapides aux chantiers de fond »",
+  "Collectivité : Communauté de communes du Haut-Vivarais-Doux (communauté de communes ; Ardèche ; Auvergne-Rhône-Alpes)",
+  "Phase 1 : traiter d'abord les logiciels sans support de l'éditeur (Windows 10, Microsoft Office (licence perpétuelle)) ; Sophos Endpoint Agent → ESET PROTECT",
+];
+
+const ACCOMPANY = () =>
+  passage(
+    "ecosystem/se-faire-accompagner",
+    "Se faire accompagner : il n'y a pas d'obligation, mais il y a des réseaux",
+  );
+const STAGES = () =>
+  passage(
+    "case-studies/gendarmerie-nationale-gendbuntu",
+    "Gendarmerie nationale : les étapes de la migration, de 2004 à 2021",
+  );
+
+describe("an obligation the cited passage denies (F2)", () => {
+  it("flags « Un comité de pilotage est obligatoire » cited to « il n'y a pas d'obligation »", async () => {
+    const [s] = draft(
+      "Un comité de pilotage est obligatoire pour ce type d'étude [1].",
+      [await ACCOMPANY()],
+      AUDIT_DATA,
+    );
+    expect(s!.status).toBe("unsupported");
+    expect(s!.reasons.join(" ")).toContain("« obligatoire » : le passage cité dit qu'il n'y a pas d'obligation");
+  });
+
+  it("leaves the passage's own denial, advice and an obligation the passage states", async () => {
+    const accompany = await ACCOMPANY();
+    const [denial, advice] = draft(
+      "Aucune loi n'oblige aujourd'hui une collectivité à passer au logiciel libre [1]. Il est utile de s'appuyer sur les réseaux de pairs [1].",
+      [accompany],
+      AUDIT_DATA,
+    );
+    expect(denial!.reasons.join(" ")).not.toContain("pas d'obligation :");
+    expect(advice!.reasons.join(" ")).not.toContain("obligation");
+    const hdh = await passage(
+      "case-studies/health-data-hub-hebergement",
+      "Health Data Hub : pourquoi le départ de Microsoft a pris des années",
+    );
+    const [law] = draft(
+      "L'article 31 de la loi SREN impose aux administrations de l'État de choisir un prestataire protégé [1].",
+      [hdh],
+      [],
+    );
+    expect(law!.status).toBe("supported");
+  });
+});
+
+describe("an obligation given to a law no cited passage speaks of (F3)", () => {
+  it("flags « La loi impose de traiter d'abord les logiciels sans support » cited to the Gendarmerie's stages", async () => {
+    const [s] = draft(
+      "La loi impose de traiter d'abord les logiciels sans support [1].",
+      [await STAGES()],
+      ROADMAP_DATA,
+    );
+    expect(s!.status).toBe("unsupported");
+    expect(s!.reasons.join(" ")).toContain("« La loi impose de » : le passage cité ne dit d'aucun texte qu'il oblige");
+  });
+
+  it("leaves the same step said without a law", async () => {
+    const [s] = draft(
+      "Il est prudent de traiter d'abord les logiciels sans support, comme la Gendarmerie a changé les applications avant le système d'exploitation [1].",
+      [await STAGES()],
+      ROADMAP_DATA,
+    );
+    expect(s!.reasons.join(" ")).not.toContain("aucun texte");
+  });
+});
