@@ -90,6 +90,7 @@ import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
+import { ownPeopleUnsaid } from "./own-people.ts";
 import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
 import { peerOutcome } from "./peer-outcome.ts";
@@ -1110,6 +1111,16 @@ function checkSentence(
         }),
       );
   }
+  // A document's sentence on what the collectivité's own people think (« Les élus du conseil municipal soutiennent
+  // tous ce projet. »), cited or not, that neither its data nor any passage writes (`own-people.ts`, trial18 F2).
+  const people =
+    facts.length > 0 && reasons.length === 0
+      ? ownPeopleUnsaid(
+          stated,
+          [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+        )
+      : null;
+  if (people) reasons.push(message("verify.ownPeopleUnsaid", { said: people }));
   return [...new Set(reasons)];
 }
 

@@ -108,3 +108,46 @@ describe("an obligation given to a law no cited passage speaks of (F3)", () => {
     expect(s!.reasons.join(" ")).not.toContain("aucun texte");
   });
 });
+
+/** The letter's data, as trial18 gave them (the sender's context included). */
+const LETTER_DATA = [
+  "Collectivité : Lavaurette-sur-Cère (commune ; Lot ; Occitanie ; 4 100 habitants)",
+  "Expéditeur : Quercy Numérique Libre, association d'utilisateurs de logiciels libres du Lot",
+  "Destinataire : Madame Françoise Delpech, Maire de Lavaurette-sur-Cère",
+  "Contexte : La mairie de Lavaurette-sur-Cère a renouvelé en 2025 son abonnement Microsoft 365 pour ses 22 postes. Le conseil municipal a voté le 14 novembre 2026 une motion pour un numérique responsable.",
+];
+
+const WHY_STUDY = () =>
+  passage("guidance/etude-des-dependances-methode", "Pourquoi commencer par une étude des dépendances");
+
+describe("what the collectivité's own people think, stated in a document (F2)", () => {
+  it("flags « Les élus du conseil municipal soutiennent tous ce projet. », uncited, in a letter", async () => {
+    const [, s] = draft(
+      "Une étude des dépendances permet d'obtenir un état des lieux objectif [1]. Les élus du conseil municipal soutiennent tous ce projet.",
+      [await WHY_STUDY()],
+      LETTER_DATA,
+    );
+    expect(s!.status).toBe("unsupported");
+    expect(s!.reasons.join(" ")).toContain("« élus du conseil municipal soutiennent » : ni les données du document");
+  });
+
+  it("leaves what the data say, a plan for the people, and a chat answer", async () => {
+    const why = await WHY_STUDY();
+    const sentences = draft(
+      "Le conseil municipal a voté une motion pour un numérique responsable. Les agents seront formés à LibreOffice. Un déploiement progressif, avec une aide aux agents, limite les difficultés pour les services.",
+      [why],
+      [...LETTER_DATA, "Équipe : les élus soutiennent la démarche"],
+    );
+    for (const s of sentences) expect(s.reasons.join(" "), s.text).not.toContain("ce que ces personnes en pensent");
+    const [supported] = draft(
+      "Les élus soutiennent tous ce projet.",
+      [why],
+      [...LETTER_DATA, "Les élus soutiennent ce projet."],
+    );
+    expect(supported!.status).toBe("supported");
+    const [chat] = verifyText("Les élus du conseil municipal soutiennent tous ce projet.", [
+      { n: 1, text: why },
+    ]).sentences;
+    expect(chat!.reasons.join(" ")).not.toContain("ce que ces personnes en pensent");
+  });
+});
