@@ -67,6 +67,7 @@ import { gradualAsDone } from "./gradual.ts";
 import { hedgeDropped } from "./hedged.ts";
 import { inferenceReason, sweepingConclusion } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
+import { opensLaterClause } from "./later-clause.ts";
 import { licenceOpposite } from "./licence.ts";
 import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
@@ -90,7 +91,7 @@ import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
-import { ownPeopleUnsaid } from "./own-people.ts";
+import { ownPeopleUnsaid, ownResultUnsaid } from "./own-people.ts";
 import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
 import { peerOutcome } from "./peer-outcome.ts";
@@ -704,6 +705,8 @@ function checkSentence(
       // A figure the sentence denies of a name (« l'État ne remplace pas 2,5 millions d'ordinateurs ») is not given to it.
       const own = ownQuantities(offset, segment, name, quantities, quantitySpots).filter((x) => !denied(x));
       if (describesSubject(segment, offset, name, folded, quantities, pool)) continue;
+      // A name opening its own clause after the figures (« … 0 à 111 installations et Cisco Webex n'apparaît plus »).
+      if (opensLaterClause(segment, offset, name, quantities)) continue;
       // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
       // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
       // it (« Elle économise… ») when the sentence names no one else.
@@ -1121,6 +1124,15 @@ function checkSentence(
         )
       : null;
   if (people) reasons.push(message("verify.ownPeopleUnsaid", { said: people }));
+  // A result already obtained (« Cet objectif est déjà à moitié atteint »), that neither the data nor a passage writes.
+  const result =
+    facts.length > 0 && reasons.length === 0
+      ? ownResultUnsaid(
+          stated,
+          [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+        )
+      : null;
+  if (result) reasons.push(message("verify.ownResultUnsaid", { word: result }));
   return [...new Set(reasons)];
 }
 

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../server/corpus/chunk.ts";
 import { parseMarkdownDocument } from "../../server/corpus/documents.ts";
+import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 import { verifyText } from "../../server/verify/index.ts";
 
 /** The passage of a corpus document under `section`, as a draft checks it (« title — section\ntext »). */
@@ -149,5 +150,60 @@ describe("what the collectivité's own people think, stated in a document (F2)",
       { n: 1, text: why },
     ]).sentences;
     expect(chat!.reasons.join(" ")).not.toContain("ce que ces personnes en pensent");
+  });
+});
+
+/** A progress note's facts, as `noteFacts` writes them: one line each (faithful-blind-18 « avancement-mars-2028 »). */
+const PLAN_FACTS = [
+  "Objectif : réduire de 40 % l'exposition pondérée d'ici le 31 décembre 2029. Réduction mesurée au dernier inventaire (31 mars 2028) : 27 %. Jalon prévu au 31 mars 2028 : 25 % ; le plan est en avance de 2 points sur ce jalon.",
+  "Sophos Endpoint : en cours, ESET PROTECT est passé de 0 à 111 installations ; 151 installations au départ, 40 aujourd'hui.",
+  "Cisco Webex : terminé, n'apparaît plus dans l'inventaire ; 12 installations au départ, 0 aujourd'hui.",
+];
+
+describe("a progress note's figures, against the plan's facts (faithful-blind-18, trial18 F12)", () => {
+  it("reads a one-line fact as a sentence, not a heading: its date dates its figure", () => {
+    const [s, wrong] = verifyAgainstPlan(
+      "Au 31 mars 2028, la réduction mesurée atteint 27 % [1]. Au 31 mars 2027, la réduction mesurée atteint 27 % [1].",
+      PLAN_FACTS,
+    ).sentences;
+    expect(s!.status).toBe("supported");
+    expect(wrong!.status).toBe("unsupported");
+  });
+
+  it("does not hold a name opening its own clause after the figures to them", () => {
+    const [both, carried, swapped] = verifyAgainstPlan(
+      "ESET PROTECT est passé de 0 à 111 installations et Cisco Webex n'apparaît plus dans l'inventaire [2][3]. ESET PROTECT est passé de 0 à 111 installations et Cisco Webex aussi [2][3]. Cisco Webex est passé de 0 à 111 installations [2][3].",
+      PLAN_FACTS,
+    ).sentences;
+    expect(both!.status).toBe("supported");
+    expect(carried!.reasons.join(" ")).toContain("« 0 à 111 » n'est pas donné pour « Cisco Webex »");
+    expect(swapped!.status).toBe("unsupported");
+  });
+});
+
+describe("a result already obtained, said without a source in a roadmap (F3)", () => {
+  const DATA = [
+    "Collectivité : Communauté de communes du Haut-Vivarais-Doux (communauté de communes ; Ardèche ; Auvergne-Rhône-Alpes)",
+    "Objectif : exposition pondérée de 50 % au 31 décembre 2029, contre 86 % aujourd'hui",
+    "Gains rapides : Sophos Endpoint Agent (151 installations) → ESET PROTECT",
+  ];
+  it("flags « Cet objectif est déjà à moitié atteint grâce au remplacement de Sophos. »", async () => {
+    const [, s] = draft(
+      "Un objectif chiffré transforme une intention en engagement vérifiable [1]. Cet objectif est déjà à moitié atteint grâce au remplacement de Sophos.",
+      [await WHY_STUDY()],
+      DATA,
+    );
+    expect(s!.status).toBe("unsupported");
+    expect(s!.reasons.join(" ")).toContain("« déjà … atteint » : ni les données du document ni les passages fournis");
+  });
+
+  it("leaves a result the data give, and a plan", async () => {
+    const why = await WHY_STUDY();
+    const sentences = draft(
+      "Sophos est déjà remplacé sur 40 postes. L'objectif sera atteint en 2029.",
+      [why],
+      [...DATA, "Sophos Endpoint Agent : remplacé par ESET PROTECT sur 40 postes"],
+    );
+    for (const s of sentences) expect(s.reasons.join(" "), s.text).not.toContain("déjà fait");
   });
 });
