@@ -207,3 +207,17 @@ describe("a result already obtained, said without a source in a roadmap (F3)", (
     for (const s of sentences) expect(s.reasons.join(" "), s.text).not.toContain("déjà fait");
   });
 });
+
+describe("« passé de X à Y » is a change, not a range (faithful-blind-18)", () => {
+  it("leaves the value of today said alone, and still flags a range's bound", () => {
+    const [today, bound] = verifyAgainstPlan(
+      "Jitsi Meet compte désormais 24 installations [1]. Zoom compte 15 installations [2].",
+      [
+        "Zoom Workplace : terminé, Jitsi Meet est passé de 0 à 24 installations ; 21 installations au départ, 0 aujourd'hui.",
+        "Zoom Workplace : entre 10 et 15 installations selon les services.",
+      ],
+    ).sentences;
+    expect(today!.status).toBe("supported");
+    expect(bound!.reasons.join(" ")).toContain("fourchette");
+  });
+});
