@@ -86,6 +86,7 @@ import {
   recipientBeside,
 } from "./names.ts";
 import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
+import { neitherSaid } from "./neither-said.ts";
 import { lawUnstated, obligationDenied } from "./obligations.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
@@ -803,6 +804,7 @@ function checkSentence(
       contrasted(stated, pool) ??
       pairSwapped(stated, pool) ??
       neitherNor(stated, pool) ??
+      neitherSaid(stated, pool) ??
       saidAgainst(subjectNamed, citedSentences(pool)) ??
       verbReversed(stated, pool) ??
       deniedOnly(stated, pool) ??
@@ -895,12 +897,6 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const duty = ban ? null : dutyUnstated(stated, pool);
     if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
-    // An obligation, whoever it is said of, where the cited passage says there is none (« Un comité de pilotage est
-    // obligatoire » on « il n'y a pas d'obligation »), or given to a law no cited passage speaks of (`obligations.ts`).
-    const denied = ban || duty ? null : obligationDenied(stated, pool);
-    if (denied) reasons.push(message("verify.obligationDenied", { where: w, ...denied }));
-    const law = ban || duty || denied ? null : lawUnstated(stated, pool);
-    if (law) reasons.push(message("verify.lawUnstated", { where: w, words: law }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
     // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.
@@ -970,6 +966,15 @@ function checkSentence(
   if (cited.length > 0 && reasons.length === 0) {
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
+  }
+  // After the rules above, which say it more precisely when they see it (a planned decree stated in force): an
+  // obligation, whoever it is said of, where the cited passage says there is none (« Un comité de pilotage est
+  // obligatoire » on « il n'y a pas d'obligation »), or given to a law no cited passage speaks of (`obligations.ts`).
+  if (cited.length > 0 && reasons.length === 0) {
+    const denied = obligationDenied(stated, pool);
+    if (denied) reasons.push(message("verify.obligationDenied", { where: w, ...denied }));
+    const law = denied ? null : lawUnstated(stated, pool);
+    if (law) reasons.push(message("verify.lawUnstated", { where: w, words: law }));
   }
   // A change the cited passages say gradual stated as done (`gradual.ts`), when nothing more precise was said of it
   // (« tous les services » for « des services » is `overstated.ts`'s).

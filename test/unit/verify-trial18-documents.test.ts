@@ -221,3 +221,37 @@ describe("« passé de X à Y » is a change, not a range (faithful-blind-18)", 
     expect(bound!.reasons.join(" ")).toContain("fourchette");
   });
 });
+
+describe("a progress note's figures in the words a note puts them (faithful-blind-18)", () => {
+  const FACTS = [
+    "Objectif : réduire de 40 % l'exposition pondérée d'ici le 31 décembre 2029. Réduction mesurée au dernier inventaire (30 septembre 2027) : 14 %. Prochain jalon : 15 % au 31 décembre 2027.",
+    "Kaspersky Endpoint Security : terminé, ESET PROTECT est passé de 0 à 72 installations ; 72 installations au départ, 0 aujourd'hui.",
+  ];
+  it("reads « a reculé de 14 % » for a measured reduction, « équipe les 72 postes » for 72 installations", () => {
+    const [recul, postes, jalon, other] = verifyAgainstPlan(
+      "L'exposition pondérée a reculé de 14 % [1]. ESET PROTECT équipe les 72 postes [2]. Le jalon a été fixé à 14 % [1]. ESET PROTECT équipe 40 postes [2].",
+      FACTS,
+    ).sentences;
+    expect(recul!.status).toBe("supported");
+    expect(postes!.status).toBe("supported");
+    expect(jalon!.status).toBe("unsupported");
+    expect(other!.status).toBe("unsupported");
+  });
+});
+
+describe("what a progress note's facts say cannot be said, or is still under way (faithful-blind-18)", () => {
+  const FACTS = [
+    "Objectif : réduire de 40 % l'exposition pondérée d'ici le 31 décembre 2029. Réduction mesurée au dernier inventaire (30 septembre 2027) : 14 %. Rien n'était prévu au 30 septembre 2027 : ni avance ni retard ne peut être dit.",
+    "Kaspersky Endpoint Security : en cours, ESET PROTECT est passé de 0 à 40 installations ; 72 installations au départ, 33 aujourd'hui.",
+  ];
+  it("flags « en avance » against « ni avance ni retard ne peut être dit », « entièrement remplacé » against « en cours »", () => {
+    const [ahead, unsaid, replaced, gradual] = verifyAgainstPlan(
+      "Le plan est donc en avance sur son calendrier [1]. Rien ne permet de dire si le plan est en avance [1]. Kaspersky a été entièrement remplacé par ESET PROTECT [2]. ESET PROTECT remplace peu à peu Kaspersky [2].",
+      FACTS,
+    ).sentences;
+    expect(ahead!.reasons.join(" ")).toContain("« ni avance ni retard ne peut être dit »");
+    expect(unsaid!.status).toBe("supported");
+    expect(replaced!.reasons.join(" ")).toContain("dit progressif");
+    expect(gradual!.status).toBe("supported");
+  });
+});
