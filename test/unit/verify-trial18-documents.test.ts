@@ -255,3 +255,24 @@ describe("what a progress note's facts say cannot be said, or is still under way
     expect(gradual!.status).toBe("supported");
   });
 });
+
+describe("the letter's and the audit plan's duties for the collectivité (F2, fixed in round 21: still flagged)", () => {
+  it("flags « devra elle aussi présenter un plan » and « est tenue de conduire cette étude »", async () => {
+    const plan = await passage(
+      "guidance/seminaire-interministeriel-8-avril-2026",
+      "Deuxième décision : un plan de réduction des dépendances par ministère d'ici l'automne 2026",
+    );
+    const [letter] = draft(
+      "Lavaurette-sur-Cère devra elle aussi présenter un plan de réduction avant la fin de l'année 2027 [1].",
+      [plan],
+      LETTER_DATA,
+    );
+    expect(letter!.status).toBe("unsupported");
+    const [audit] = draft(
+      "La communauté de communes est tenue de conduire cette étude avant l'été 2027 [1].",
+      [await WHY_STUDY()],
+      AUDIT_DATA,
+    );
+    expect(audit!.status).toBe("unsupported");
+  });
+});
