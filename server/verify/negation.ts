@@ -17,7 +17,16 @@ export const NEGATION =
  * (« \s*\(([^()]*\s[^()]*\s[^()]*)\) »), it tried every split of a long run of spaces or of an unclosed parenthesis.
  */
 const PARENTHESES = /(?<!\s)\s*\(([^()]*)\)/g;
-const isAside = (inner: string) => (inner.match(/\s/g)?.length ?? 0) >= 2;
+/**
+ * A list in parentheses (« (communes, intercommunalités, départements, régions) »): it names what the words before it
+ * name and states nothing, so it has no polarity of its own (faithful-blind-18: « Elles n'obligent pas les communes… »
+ * was contradicted by the list of « elles n'obligent pas les collectivités territoriales (communes, …) »).
+ */
+const isList = (inner: string) => {
+  const items = inner.split(/\s*,\s*|\s+(?:et|ou)\s+/u).filter(Boolean);
+  return items.length >= 3 && items.every((item) => item.split(/\s+/).length <= 3);
+};
+const isAside = (inner: string) => (inner.match(/\s/g)?.length ?? 0) >= 2 && !isList(inner);
 
 /**
  * The text with its asides in parentheses moved after it, each a clause of its own: an aside has its own polarity (« ne

@@ -276,3 +276,19 @@ describe("the letter's and the audit plan's duties for the collectivité (F2, fi
     expect(audit!.status).toBe("unsupported");
   });
 });
+
+describe("a list in parentheses has no polarity of its own (faithful-blind-18)", () => {
+  it("leaves « Elles n'obligent pas les communes… » and still flags « Elles obligent les communes… »", async () => {
+    const commune = await passage(
+      "guidance/seminaire-interministeriel-8-avril-2026",
+      "Une commune est-elle obligée d'appliquer les décisions du 8 avril 2026 ?",
+    );
+    const [denial, claim] = draft(
+      "Elles n'obligent pas les communes, les intercommunalités, les départements ni les régions [1]. Elles obligent les communes, les intercommunalités, les départements et les régions [1].",
+      [commune],
+      [],
+    );
+    expect(denial!.reasons.join(" ")).not.toContain("dit le contraire");
+    expect(claim!.reasons.join(" ")).toContain("dit le contraire");
+  });
+});
