@@ -39,6 +39,7 @@ import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
 import { durationsInWords, writesDuration } from "./durations.ts";
 import { dutyUnstated, statesDuty } from "./duties.ts";
+import { endOfPeriod } from "./end-date.ts";
 import { dateOfAnotherStep } from "./event-date.ts";
 import {
   causeSwapped,
@@ -427,6 +428,15 @@ function checkSentence(
       const written = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
       const texts = [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" "));
       if (computedFigure(stated, f, written, texts, earlier)) continue;
+      // The end of a period a document's data start and measure (« janvier 2027 ; durée : 4 mois » → « avril 2027 »).
+      if (
+        facts.length > 0 &&
+        endOfPeriod(
+          f,
+          facts.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+        )
+      )
+        continue;
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }

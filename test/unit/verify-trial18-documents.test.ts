@@ -292,3 +292,19 @@ describe("a list in parentheses has no polarity of its own (faithful-blind-18)",
     expect(claim!.reasons.join(" ")).toContain("dit le contraire");
   });
 });
+
+describe("the end of a period the document's data start and measure (faithful-blind-18)", () => {
+  it("accepts « soit en avril 2027 » for « janvier 2027 ; durée : 4 mois », not another month", async () => {
+    const data = [
+      "Début souhaité : janvier 2027 ; durée : 4 mois",
+      "Collectivité : Morne-Calbassier (commune ; Guadeloupe)",
+    ];
+    const [end, other] = draft(
+      "Ces documents seront remis à la fin du quatrième mois de l'audit, soit en avril 2027 [1]. Ces documents seront remis en juillet 2027 [1].",
+      [await WHY_STUDY()],
+      data,
+    );
+    expect(end!.status).toBe("supported");
+    expect(other!.reasons.join(" ")).toContain("« juillet 2027 » ne figure pas");
+  });
+});
