@@ -691,7 +691,7 @@ function summaryText(summary) {
   return node;
 }
 
-/** The progress note: written on demand (by the model when there is one), read here, downloaded in three formats. */
+/** The progress note: written on demand (by the model when there is one), read here, downloaded in four formats. */
 function noteCard(plan) {
   const output = el("div", { id: "plan-note-output", "aria-live": "polite" });
   const error = el("div");
@@ -700,7 +700,7 @@ function noteCard(plan) {
   // Each link says its format and, once asked, its size; asked again when a new note replaces the last one.
   const listDownloads = () =>
     downloads.replaceChildren(
-      ...["md", "odt", "pdf"].map((f) =>
+      ...["md", "odt", "docx", "pdf"].map((f) =>
         el(
           "li",
           {},

@@ -18,6 +18,7 @@ import { doerStems } from "../retrieval/counted-doers.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
 import { refersBack, standsAlone, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
+import { withoutOwnCommune } from "../retrieval/own-commune.ts";
 import {
   delimiterTag,
   estimateTokens,
@@ -273,8 +274,10 @@ export function followUp(
   const previous = messages[users.at(-2)!]!.content;
   const short = keywords(last).length < 3;
   if (!short && !refersBack(last)) return { query: last, topic: null };
-  // The previous question's own retrieval query: a follow-up of a follow-up keeps the first topic.
-  const earlier = retrievalQuery(messages.slice(0, users.at(-2)! + 1), known);
+  // The previous question's own retrieval query: a follow-up of a follow-up keeps the first topic. The asker's own
+  // commune it named (« la mairie de lavaurette peut elle passer a linux ») is not carried: « nis2 ca nous concerne on
+  // est 4100 habitants » asks what holds for any commune, not a word the corpus never writes (trial18 F20).
+  const earlier = withoutOwnCommune(retrievalQuery(messages.slice(0, users.at(-2)! + 1), known));
   // « et en 2027 les frais de sortie du cloud » after two questions on Visio: linked by « et » alone, with a subject
   // of its own, it is a question of its own (trial14 A8).
   if (!short && standsAlone(last, earlier)) return { query: last, topic: null };

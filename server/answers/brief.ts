@@ -35,6 +35,7 @@ import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
 import { ownBodyNamed, ownFigureAsked, ownRecordAsked, ownSized } from "./own-record.ts";
+import { ownValueAsked } from "./own-value.ts";
 import { personBrief } from "./person-brief.ts";
 import {
   alike,
@@ -1258,7 +1259,10 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
     if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
   }
   if (asked.includes("quantity") && ownFigure(question, excerpts)) return message("answer.notGiven.own");
-  const fact = ownFact(question, excerpts) ?? (ownRecordAsked(question) ? "record" : null);
+  // (A value of the asker's own thing in a form no list reads: « le prestataire qui gère le réseau de la mairie, il
+  // s'appelle comment », `own-value.ts`.)
+  const fact =
+    ownFact(question, excerpts) ?? (ownRecordAsked(question) || ownValueAsked(question, excerpts) ? "record" : null);
   return fact ? message(fact === "installed" ? "answer.notGiven.ownInstalled" : "answer.notGiven.ownRecord") : null;
 }
 

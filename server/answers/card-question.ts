@@ -8,7 +8,8 @@
  * (`i18n/fr/card-questions.txt`: « genre », « basé », « pays »…). A figure, a date or a person (« combien coûte… »,
  * « qui dirige… ») is never on a card: such a question is judged as any other.
  */
-import { fold } from "../core/text.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
+import { CARD_LINE } from "../corpus/catalog.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { DEMONYMS, readSections, stem, words } from "../retrieval/french.ts";
 import { isSubjectPage } from "../retrieval/rank.ts";
@@ -178,10 +179,14 @@ export const asksBeyondCard = (question: string) => holdsPhrase(words(withoutAsk
 /** Title of a catalog card: « Produit : X », « Éditeur : X », « Alternative : X ». */
 const CARD_TITLE = /^(?:Produit|Éditeur|Alternative) : (.+)$/;
 
+/** A card's line of end of support by edition, and what follows an edition's name on it (« (build …) le 14 … »). */
+const LIFECYCLE = new RegExp(`^${escapeRegExp(CARD_LINE.lifecycle)}(.+?)\\.?$`, "mu");
+const EDITION_TAIL = /\s+(?:\(build [^)]*\)\s+)?le \d.*$/u;
+
 /**
  * The names a card goes by: its name, the name without what its parentheses add (« Netgear (commutateurs, Wi-Fi,
  * NAS) » → « Netgear »), each name of a pair (« ArcGIS Field Maps / Survey123 »), a product's inventory names, and
- * its name without its vendor's (« Adobe Photoshop » → « Photoshop »).
+ * its name without its vendor's (« Adobe Photoshop » → « Photoshop »), its editions of their own end of support.
  */
 export function cardNames(card: { text: string; document: { id: string; title: string } }): string[] {
   const name = CARD_TITLE.exec(card.document.title)?.[1];
@@ -190,6 +195,10 @@ export function cardNames(card: { text: string; document: { id: string; title: s
   for (const n of [...names]) names.push(...n.split(" / "));
   const aliases = /^Apparaît dans les inventaires sous les noms : (.+?)\.?$/m.exec(card.text)?.[1];
   if (aliases) names.push(...aliases.split(" ; "));
+  // Its editions of their own end of support (« Office 2016 », « Exchange Server 2019 »): « office 2016 c'est encore
+  // supporté » names the card, not the army that uninstalled it (trial18 F10).
+  for (const edition of LIFECYCLE.exec(card.text)?.[1]?.split(" ; ") ?? [])
+    names.push(...edition.replace(EDITION_TAIL, "").split(" et "));
   // A product named after its vendor is also called without it (« Adobe Photoshop » → « Photoshop »).
   const vendor = vendorNamed(card);
   if (vendor && card.document.id.startsWith("catalog/product/"))

@@ -178,6 +178,19 @@ export const roundPercent = (n: number): number =>
  */
 export const percentText = (v: number | null) => (v === null ? "—" : formatPercent(v));
 
+/** A value strictly between 0 and 1 where a percentage is expected: most likely a fraction (0.5 for 50 %). */
+export const isFraction = (v: number) => v > 0 && v < 1;
+
+/** What a fraction written for a percentage says and likely meant: 0.5 → « 0,5 », « 50 % », « 50 ». */
+export function fractionVars(v: number): { value: string; intended: string; intendedNumber: string } {
+  const meant = Math.round(v * 1000) / 10;
+  return {
+    value: formatDecimal(v, 3),
+    intended: `${formatDecimal(meant)}${NBSP}%`,
+    intendedNumber: formatDecimal(meant),
+  };
+}
+
 /** 78.4 → « 78 % »; below 10, one decimal (« 4,5 % »): `roundPercent`, the rule of every figure. */
 export function formatPercent(n: number): string {
   return `${String(roundPercent(n)).replace(".", ",")}${NBSP}%`;

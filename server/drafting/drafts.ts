@@ -6,7 +6,7 @@
 import type { Config } from "../config.ts";
 import { AppError, ioErrorOf, validationError } from "../core/errors.ts";
 import { keyedLock } from "../core/keyed-lock.ts";
-import { formatPercent } from "../core/text.ts";
+import { formatPercent, fractionVars, isFraction } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
 import { message } from "../i18n/messages.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
@@ -137,6 +137,18 @@ async function resolveAnalysis(
 function checkTargetBelowBaseline(inputs: { targetShare?: number }, analysis: InventoryAnalysis) {
   if (inputs.targetShare === undefined) return;
   const baseline = measureItems(withAlternativesInPlace(analysis.items)).weighted.value;
+  // A target is a percentage: a value between 0 and 1 whose percentage reading lies below today's is a fraction
+  // (trial18 F13: 0.5, read from the analysis API's `share`, became « de 86 % à 0,5 % »), refused with the percentage
+  // it likely meant; a parc already at 2 % may aim at 0.5 %.
+  if (baseline !== null && isFraction(inputs.targetShare) && inputs.targetShare * 100 <= baseline)
+    throw new AppError(
+      "invalid_input",
+      message("drafts.targetShareFraction", {
+        ...fractionVars(inputs.targetShare),
+        baseline: formatPercent(baseline),
+      }),
+      400,
+    );
   if (baseline === null || inputs.targetShare <= baseline + 1e-9) return;
   throw new AppError(
     "invalid_input",

@@ -161,11 +161,24 @@ export interface LocalEvent {
    * the collectivité set: it orders (the line goes first in its phase), it does not date the replacement (trial17 D4).
    */
   supportEnd?: true;
+  /**
+   * The sentence gives the end of a contract (« Le contrat Microsoft 365 arrive à échéance le 30 juin 2027 »), not a
+   * deadline the collectivité set: a decision to take — renew it or not —, said as such, never a due date (trial18 F4).
+   */
+  contractEnd?: true;
 }
 
-/** The deadline the local context sets for a line, if any: a sentence naming it in full, not an end of support. */
+/**
+ * The deadline the local context sets for a line, if any: a sentence naming it in full, neither an end of support nor
+ * a contract's end.
+ */
 export function localDeadline(events: LocalEvent[], line: RoadmapLine): LocalEvent | undefined {
-  return events.find((e) => !e.supportEnd && e.lines.includes(line));
+  return events.find((e) => !e.supportEnd && !e.contractEnd && e.lines.includes(line));
+}
+
+/** The contract's end the local context gives for a line, if any (`LocalEvent.contractEnd`). */
+export function contractEnd(events: LocalEvent[], line: RoadmapLine): LocalEvent | undefined {
+  return events.find((e) => e.contractEnd && e.lines.includes(line));
 }
 
 export interface RoadmapPlan {
@@ -695,7 +708,11 @@ export function localEvents(
       date,
       lines: named.lines,
       ...(named.partial.length ? { partial: named.partial } : {}),
-      ...(isSupportEnd(sentence) ? { supportEnd: true as const } : {}),
+      ...(isSupportEnd(sentence)
+        ? { supportEnd: true as const }
+        : isContractEnd(sentence)
+          ? { contractEnd: true as const }
+          : {}),
     });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));
@@ -707,14 +724,35 @@ let supportEndWords: { end: RegExp; deadline: RegExp } | null = null;
  * janvier 2027 ») without setting a deadline of the collectivité's own ([échéance]: « doit être migré avant … »).
  */
 export function isSupportEnd(sentence: string): boolean {
+  const words = supportWords();
+  const f = fold(sentence).replace(/[’]/g, "'");
+  return words.end.test(f) && !words.deadline.test(f);
+}
+
+/** The words of `support-end.txt`: an end of support, and what sets a deadline of the collectivité's own. */
+function supportWords(): { end: RegExp; deadline: RegExp } {
   if (!supportEndWords) {
     const sections = wordListSections("support-end.txt");
     const pattern = (key: string) =>
       new RegExp(`(?<![\\p{L}])(?:${wordAlternation((sections.get(key) ?? []).map((w) => fold(w)))})(?![\\p{L}])`, "u");
     supportEndWords = { end: pattern("fin de support"), deadline: pattern("échéance") };
   }
+  return supportEndWords;
+}
+
+let contractEndWords: RegExp | null = null;
+/**
+ * A sentence that gives a contract's end (`contract-end.txt`: « le contrat … arrive à échéance », « le marché … se
+ * termine ») without setting a deadline of the collectivité's own (`support-end.txt` [échéance]: « doit être migré
+ * avant », « d'ici »): a decision to take, not a due date (trial18 F4).
+ */
+export function isContractEnd(sentence: string): boolean {
+  contractEndWords ??= new RegExp(
+    `(?<![\\p{L}])(?:${wordAlternation(wordListLines("contract-end.txt").map((w) => fold(w)))})(?![\\p{L}])`,
+    "u",
+  );
   const f = fold(sentence).replace(/[’]/g, "'");
-  return supportEndWords.end.test(f) && !supportEndWords.deadline.test(f);
+  return contractEndWords.test(f) && !isSupportEnd(sentence) && !supportWords().deadline.test(f);
 }
 
 /** The day an end-of-support sentence gives (« le 12 janvier 2027 »), else the first of its month or year. */

@@ -35,9 +35,15 @@ export function editionsOf(item: Pick<InventoryItem, "name" | "versions" | "name
   const iot = /\biot\b/.test(names);
   const pick = (candidates: LifecycleEdition[]) =>
     candidates.filter((e) => e.iot === iot).length ? candidates.filter((e) => e.iot === iot) : candidates;
+  // « 2012 » and « 2012 R2 » are two editions: a name says one of them by its year and whether « R2 » follows it.
+  const r2 = (e: LifecycleEdition) => /\br2\b/.test(fold(e.edition));
   const named = (e: LifecycleEdition) => {
     const year = yearOf(e);
-    return !!year && new RegExp(`\\b${year}\\b`).test(names);
+    if (!year) return false;
+    const said = [...names.matchAll(new RegExp(`\\b${year}\\b(\\s+r2\\b)?`, "g"))];
+    if (!said.length) return false;
+    const sibling = lifecycle.some((o) => o !== e && yearOf(o) === year && r2(o) !== r2(e));
+    return !sibling || said.some((m) => !!m[1] === r2(e));
   };
   const found = new Set<LifecycleEdition>();
   for (const v of item.versions ?? []) {

@@ -253,6 +253,10 @@ const notInventory = (file: string, detail: string) =>
 // ---------------------------------------------------------------------------------------------------------
 // Columns
 
+/** Entities kept per file (GLPI's « Entité » column): beyond, the file keeps none (`ParsedFile.entities`). */
+const MAX_ENTITIES = 500;
+const MAX_ENTITY_LENGTH = 300;
+
 type Role =
   | "name"
   | "publisher"
@@ -264,7 +268,8 @@ type Role =
   | "inventoryDate"
   | "computer"
   | "os"
-  | "osVersion";
+  | "osVersion"
+  | "entity";
 
 /** Header labels (folded, punctuation as spaces) by role, in French and English, GLPI and OCS included. */
 const HEADERS: Record<Role, string[]> = {
@@ -438,6 +443,9 @@ const HEADERS: Record<Role, string[]> = {
     "operating system version",
     "os version",
   ],
+  // GLPI's « Entité » (« Entité racine > Communauté de communes > Siège »): which part of the parc a line is of, kept
+  // with the file so that a later export of fewer entities is told apart from progress (trial18 F6).
+  entity: ["entite", "entity", "entites", "entities"],
 };
 const HEADER_ROLES = new Map<string, Role>();
 for (const role of Object.keys(HEADERS) as Role[])
@@ -631,6 +639,7 @@ function parseDelimited(
   const seenRecords = new Set<string>();
   const duplicates: string[] = [];
   const unreadableCounts: { line: number; value: string }[] = [];
+  const entities = new Set<string>();
   const oneLinePerName = columns.count !== undefined && /^(glpi|ocs)-/.test(format);
   for (let r = headerIndex + 1; r < records.length; r++) {
     const record = records[r]!;
@@ -656,6 +665,8 @@ function parseDelimited(
     const names = splitMulti(nameCell);
     for (const n of names) checkName(n, name, lines[r] ?? r + 1, caps);
     if (columns.inventoryDate !== undefined) days.push(exportDay(cell("inventoryDate")));
+    const entity = cell("entity");
+    if (entity && entities.size <= MAX_ENTITIES) entities.add(entity.slice(0, MAX_ENTITY_LENGTH));
     const publishers = splitMulti(cell("publisher"));
     const versions = splitMulti(cell("version"));
     const countCell = columns.count === undefined ? null : cell("count");
@@ -715,6 +726,8 @@ function parseDelimited(
       ...(duplicates.length ? { duplicates } : {}),
       ...(unreadableCounts.length ? { unreadableCounts } : {}),
       ...(columns.inventoryDate !== undefined ? { inventoryDate: newestDay(days) } : {}),
+      // Beyond MAX_ENTITIES, none: a partial list would make entities look missing.
+      ...(entities.size && entities.size <= MAX_ENTITIES ? { entities: [...entities].sort() } : {}),
     },
     rows,
   };

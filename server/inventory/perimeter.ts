@@ -5,7 +5,7 @@
  * checkpoints and the public page. Pure functions, French text from `i18n/fr/inventory.json`.
  */
 import { formatInt, formatPercent } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 
 /** Beyond this relative change of the installations, the perimeter is said to have changed. */
 export const PERIMETER_JUMP = 0.1;
@@ -29,8 +29,8 @@ export const NARROWER_PRODUCTS_SHARE = 0.7;
 export const NARROWER_GONE = 3;
 
 export interface PerimeterSide {
-  /** The uploaded files, with their format when known (`ParsedFile.format`). */
-  files: { name: string; format?: string }[];
+  /** The uploaded files, with their format and the entities they name when known (`ParsedFile`). */
+  files: { name: string; format?: string; entities?: string[] }[];
   installations: number | null | undefined;
 }
 
@@ -62,7 +62,8 @@ export function perimeterNotice(
   const b = to.installations ?? 0;
   const jump = a > 0 ? (b - a) / a : null;
   const jumped = jump !== null && Math.abs(jump) > PERIMETER_JUMP;
-  if (!filesChanged && !jumped) return null;
+  const missing = filesChanged ? [] : missingEntities(from, to);
+  if (!filesChanged && !jumped && !missing.length) return null;
   const names = (side: PerimeterSide) => side.files.map((f) => `« ${f.name} »`).join(", ");
   const parts = [
     filesChanged
@@ -71,30 +72,67 @@ export function perimeterNotice(
           from: names(from),
           to: names(to),
         })
-      : message("inventory.perimeter.jump", {
-          from: formatInt(a),
-          to: formatInt(b),
-          change: `${jump! > 0 ? "+" : "−"}${formatPercent(Math.abs(jump!) * 100)}`,
-        }),
+      : missing.length
+        ? message(`inventory.perimeter.entities.${missing.length === 1 ? "one" : "other"}`, {
+            count: countText("entity", missing.length, formatInt(missing.length)),
+            names: entityNames(missing, [...entitiesOf(from)])
+              .slice(0, 5)
+              .map((e) => `« ${e} »`)
+              .join(", "),
+            more: missing.length > 5 ? "…" : "",
+          })
+        : message("inventory.perimeter.jump", {
+            from: formatInt(a),
+            to: formatInt(b),
+            change: `${jump! > 0 ? "+" : "−"}${formatPercent(Math.abs(jump!) * 100)}`,
+          }),
     message("inventory.perimeter.consequence"),
   ];
   return parts.join(" ");
 }
 
+const entitiesOf = (side: PerimeterSide) => new Set(side.files.flatMap((f) => f.entities ?? []));
+
+/**
+ * The entities `from`'s files name that `to`'s do not (GLPI's « Entité »: « … > Médiathèque »), sorted; none when
+ * either side names none (an export without the column, or an older import). A parc whose products are replaced keeps
+ * its entities; an export of one entity (trial18 F6: « Siège » only, same four files, −23 %) loses the others.
+ */
+export function missingEntities(from: PerimeterSide, to: PerimeterSide): string[] {
+  const before = entitiesOf(from);
+  const after = entitiesOf(to);
+  if (!before.size || !after.size) return [];
+  return [...before].filter((e) => !after.has(e)).sort((x, y) => x.localeCompare(y, "fr"));
+}
+
+/**
+ * The entities as said to the DSI: without the path all of `all` share (« Entité racine > CC du Haut-Vivarais >
+ * Siège » → « Siège » when every entity is under « Entité racine > CC du Haut-Vivarais »).
+ */
+export function entityNames(entities: string[], all: string[]): string[] {
+  const split = (e: string) => e.split(/\s*>\s*/);
+  const paths = all.map(split);
+  let shared = 0;
+  while (paths.every((p) => p.length > shared + 1 && p[shared] === paths[0]![shared]) && paths.length > 0) shared++;
+  return entities.map((e) => split(e).slice(shared).join(" > "));
+}
+
 /**
  * Whether `to` covers sharply less of the parc than `from` (fewer files imported, when both name theirs, fewer than
- * NARROWER_SHARE of its installations, or fewer than NARROWER_PRODUCTS_SHARE with `gone` ≥ NARROWER_GONE exposed
- * products absent): which, or null. A plan refuses such a checkpoint unless confirmed.
+ * NARROWER_SHARE of its installations, entities of `from` missing from `to` — `missingEntities` —, or fewer than
+ * NARROWER_PRODUCTS_SHARE with `gone` ≥ NARROWER_GONE exposed products absent): which, or null. A plan refuses such a
+ * checkpoint unless confirmed.
  */
 export function narrowerPerimeter(
   from: PerimeterSide,
   to: PerimeterSide,
   gone = 0,
-): "files" | "installations" | "products" | null {
+): "files" | "installations" | "entities" | "products" | null {
   if (from.files.length && to.files.length && to.files.length < from.files.length) return "files";
   const a = from.installations ?? 0;
   const b = to.installations ?? 0;
   if (a > 0 && b < a * NARROWER_SHARE) return "installations";
+  if (missingEntities(from, to).length) return "entities";
   // `gone`: exposed products of `from` absent from `to` (NARROWER_PRODUCTS_SHARE).
   return a > 0 && b < a * NARROWER_PRODUCTS_SHARE && gone >= NARROWER_GONE ? "products" : null;
 }

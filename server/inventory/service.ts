@@ -231,8 +231,11 @@ async function keep(
 ): Promise<AnalysisView> {
   if (output.reused) {
     let existing = saved.find((r) => r.fingerprint === output.fingerprint);
-    // The same files sent again with the date of their export: the saved analysis takes that date (no duplicate).
-    const redated = !!existing && !!given && given !== existing.inventoryDate;
+    // The same files sent again with the date of their export: the saved analysis, undated, takes that date (no
+    // duplicate). One already dated keeps its date — a plan may measure it on that day — and the notice says how to
+    // change it (trial18 F18: re-sent with another date, it was re-dated without a word of its former date).
+    const redated = !!existing && !!given && !existing.inventoryDate;
+    const keptDate = !!existing?.inventoryDate && !!given && given !== existing.inventoryDate;
     // … or with the collectivité typed this time: an analysis saved without one takes it; one saved under another
     // name keeps its own (a plan may follow it), and the notice says so (round 17: the name was silently lost).
     const named = !!existing && !!typed && !existing.collectivite;
@@ -256,7 +259,14 @@ async function keep(
             name: existing.name,
             inventoryDate: frenchDate(given!),
           })
-        : message("inventory.reused", { date, name: existing.name });
+        : keptDate
+          ? message("inventory.inventoryDate.kept", {
+              date,
+              name: existing.name,
+              inventoryDate: frenchDate(existing.inventoryDate!),
+              given: frenchDate(given!),
+            })
+          : message("inventory.reused", { date, name: existing.name });
       return { ...view, reused: true, notice: said ? `${notice} ${said}` : notice };
     }
     // Deleted between the check and now (the files went to the worker: they cannot be analysed again here).

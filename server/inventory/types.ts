@@ -64,6 +64,11 @@ export interface ParsedFile {
    * carries such dates (GLPI Agent JSON, a « Dernier inventaire » column), null when that column is empty.
    */
   inventoryDate?: string | null;
+  /**
+   * The entities its lines name (GLPI's « Entité » column: « Entité racine > CC > Siège »), sorted; absent when the
+   * export has no such column or names more than 500 (trial18 F6: an export of one entity taken for the whole parc).
+   */
+  entities?: string[];
 }
 
 export type RiskKind =

@@ -8,6 +8,8 @@
  */
 import { readFileSync } from "node:fs";
 import { BoundedMap } from "../core/bounded.ts";
+import { escapeRegExp } from "../core/text.ts";
+import { CARD_LINE } from "../corpus/catalog.ts";
 import { stem, words } from "./french.ts";
 
 /** Score factor of a catalog card the question neither names nor asks for. */
@@ -29,6 +31,9 @@ const [INTENT, GENERIC] = readFileSync(new URL("../i18n/fr/catalog-intent.txt", 
 /** Words too common in product names to name one alone (« Microsoft Azure » is not named by « Microsoft »). */
 const nameWords = (name: string) => words(name.replace(/\([^)]*\)/g, " ")).filter((w) => w.length >= 2);
 
+/** A card's line of end of support by edition (« Office 2016 le 14 octobre 2025 ; … »). */
+const LIFECYCLE = new RegExp(`^${escapeRegExp(CARD_LINE.lifecycle)}(.+)$`, "mu");
+
 /** The names a card answers to: its id (« catalog/product/microsoft-azure »), its title, the products it replaces. */
 function cardNames(docId: string, chunk?: { text: string; document: { title: string } }): string[][] {
   const names = [nameWords(docId.split("/").at(-1)!.replace(/-/g, " "))];
@@ -38,6 +43,24 @@ function cardNames(docId: string, chunk?: { text: string; document: { title: str
     for (const product of replaces?.split(";") ?? []) names.push(nameWords(product));
   }
   return names.filter((n) => n.length > 0);
+}
+
+/**
+ * A card's editions of their own end of support (« Office 2016 », « Windows Server 2019 »), stemmed: named only when
+ * the question writes every word of one (« office 2016 c'est encore supporté » names the Office card, trial18 F10) —
+ * never by one of their words alone (« LTSC », « 2024 » name no card).
+ */
+const editionsByChunk = new WeakMap<object, string[][]>();
+function editionStems(chunk?: { text: string }): string[][] {
+  if (!chunk) return [];
+  const known = editionsByChunk.get(chunk);
+  if (known) return known;
+  const editions = (LIFECYCLE.exec(chunk.text)?.[1]?.split(";") ?? [])
+    .flatMap((e) => e.replace(/\s+(?:\(build [^)]*\)\s+)?le \d.*$/u, "").split(" et "))
+    .map((name) => nameWords(name).map(stem))
+    .filter((n) => n.length > 1);
+  editionsByChunk.set(chunk, editions);
+  return editions;
 }
 
 /**
@@ -96,10 +119,11 @@ export function namedCardIds(
         for (const s of name) if (distinctive(s)) most.set(s, Math.max(most.get(s) ?? Number.NEGATIVE_INFINITY, held));
   const named = new Set<string>();
   for (const c of scored) {
-    const by = c.names.some(
-      ({ name, held }) =>
-        name.every((s) => asked.has(s)) || name.some((s) => distinctive(s) && (c.vendor || held >= most.get(s)!)),
-    );
+    const by =
+      c.names.some(
+        ({ name, held }) =>
+          name.every((s) => asked.has(s)) || name.some((s) => distinctive(s) && (c.vendor || held >= most.get(s)!)),
+      ) || editionStems(c.r.chunk).some((edition) => edition.every((s) => asked.has(s)));
     if (by) named.add(c.r.id);
   }
   return named;

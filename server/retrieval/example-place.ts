@@ -8,7 +8,7 @@
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { FIGURE_ASKED } from "./asked-kinds.ts";
-import { OWN_REFERENCE, OWN_SUBJECT } from "./introduction.ts";
+import { OWN_REFERENCE, OWN_SUBJECT, OWN_SUBJECT_ASKED } from "./introduction.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { ownCommune } from "./own-commune.ts";
 
@@ -231,7 +231,19 @@ export function examplePlaces(question: string): ExamplePlace[] {
   }
   // « la mairie de kerbriac peut-elle passer à Linux ? »: the asker's own commune in a general question (trial17 D6).
   const own = ownCommune(question);
-  if (own && !found.some((p) => p.start < own.end && own.start < p.end))
+  // The asker presenting themselves, then asking a fact of their own place: « on est un club de Perpignan : est-ce
+  // que notre mairie utilise Nextcloud ? », « je suis à la DSI de Carhaix, quel syndicat nous couvre ? », « à X on a
+  // fait une étude, elle est publiée où ? ».
+  const ownAsked =
+    !!own?.presented &&
+    (OWN_SUBJECT.test(question) ||
+      OWN_SUBJECT_ASKED.test(question) ||
+      OWN_REFERENCE.test(lastClause(question)) ||
+      question
+        .slice(own.end)
+        .split(/[,;:.]/)
+        .some((c) => TAKEN_UP.test(c)));
+  if (own && !ownAsked && !found.some((p) => p.start < own.end && own.start < p.end))
     found.push({ names: [own.town], start: own.start, end: own.end, phrase: own.phrase, introduced: true });
   for (const m of question.matchAll(POPULATED)) {
     const town = m[1]!;

@@ -31,7 +31,7 @@ export const OWN_SUBJECT =
  * The same asked by « est-ce que » (« est-ce que notre mairie utilise LibreOffice ? »), not what any commune may or must
  * do (« est-ce que notre commune peut utiliser Nextcloud ? »).
  */
-const OWN_SUBJECT_ASKED =
+export const OWN_SUBJECT_ASKED =
   /(?<![\p{L}])est-ce\s+qu(?:e\s+|['’])(?:notre|ma|mon)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire)\s+(?!peu|pourr|doi|devr|a\s+le\s+droit|a\s+int[ée]r[êe]t|est\s+oblig[ée]e|est\s+tenue)/iu;
 
 /**

@@ -41,6 +41,26 @@ const AT_OWN_COLLECTIVITY = new RegExp(
   `(?<![a-z])(?:${alternation("celui qui demande")})(?![a-z])[^,;:?!.]*?\\s((?:a|au)\\s+(?:la\\s+)?(?:${COLLECTIVITY})\\s+(?:de\\s+|d['’]\\s*)(${TOWN}))${AFTER}`,
   "u",
 );
+/**
+ * The asker presenting themselves (« je suis maire de X », « on est la communauté de communes de X », « on est 4100
+ * habitants à X », « je suis adjointe au numérique à X sur Y »): the words of [se présente], a few words (a role, the
+ * collectivité, a population), then « de » or « à » and the town closing the clause or followed by the asker (« … de X
+ * on a … »; not « je suis élu d'opposition dans une ville … ») — group 1 « à X », group 2 the town, hyphens or « sur »,
+ * « en », … joining its words.
+ */
+const PRESENTED = new RegExp(
+  `(?<![a-z])(?:${alternation("se présente")})(?![a-z])[^,;:?!.]*?\\s((?:a|au|de|d['’]\\s*)\\s*(${TOWN}(?:\\s+(?:${alternation(
+    "dans un nom",
+  )})\\s+${TOWN})*))${AFTER}(?=\\s*(?:[,;:?!.…]|$)|\\s+(?:${alternation("celui qui demande")})(?![a-z]))`,
+  "u",
+);
+/** The words of [se présente] opening a match of `PRESENTED`. */
+const PRESENTING = new RegExp(`^(?:${alternation("se présente")})`, "u");
+/** « à X on voudrait … »: the town opening the question, the asker the subject of what follows (group 1, group 2). */
+const OPENING_AT = new RegExp(
+  `^\\s*(?:bonjour[,!]?\\s+)?((?:a|à)\\s+(${TOWN}))\\s+(?:${alternation("celui qui demande")})(?![a-z])`,
+  "u",
+);
 /** Words that are not a town typed in lower case: the kinds of collectivité. */
 const NOT_A_TOWN = new Set((SECTIONS.get("collectivités") ?? []).map((w) => fold(w)));
 /** What makes what follows the town a general question (folded, apostrophes and hyphens as blanks). */
@@ -51,6 +71,8 @@ export interface OwnCommune {
   town: string;
   /** Where the phrase naming the collectivité starts (« la mairie de X »). */
   phrase: number;
+  /** Said by the asker presenting themselves (« je suis maire de X », « à X on … »), whatever follows. */
+  presented?: boolean;
   start: number;
   end: number;
 }
@@ -60,18 +82,32 @@ export function ownCommune(question: string): OwnCommune | null {
   const folded = fold(question);
   // (Offsets are read on the folded question: only when folding keeps them.)
   if (folded.length !== question.length) return null;
-  for (const re of [OWN_COLLECTIVITY, OWN_LOCATION, AT_OWN_COLLECTIVITY]) {
+  for (const re of [OWN_COLLECTIVITY, OWN_LOCATION, AT_OWN_COLLECTIVITY, PRESENTED, OPENING_AT]) {
     const m = re.exec(folded);
     if (!m) continue;
     const town = m[2]!;
     if (STOPWORDS.has(town) || NOT_A_TOWN.has(town)) continue;
-    const end = m.index + m[0].length;
+    const end = m.index + (re === OPENING_AT ? m[0].indexOf(m[1]!) + m[1]!.length : m[0].length);
     const after = folded.slice(end).replace(/[’'-]/g, " ");
-    if (!GENERAL.test(after)) continue;
+    // (The asker presenting themselves says where they are, whatever follows: what follows is judged without it.)
+    if (re !== PRESENTED && re !== OPENING_AT && !GENERAL.test(after)) continue;
     const start = end - m[1]!.length;
     // (« la mairie de X »: the collectivité is set aside with the town where a fact of the place is looked for.)
-    const phrase = re === OWN_COLLECTIVITY ? m.index : start;
-    return { town: question.slice(end - town.length, end), phrase, start, end };
+    // (« je suis maire de X », « on est à la mairie de X »: the role or the collectivité is set aside with the town,
+    // where a fact of the place is looked for.)
+    const phrase =
+      re === OWN_COLLECTIVITY ? m.index : re === PRESENTED ? m.index + (PRESENTING.exec(m[0])?.[0].length ?? 0) : start;
+    const presented = re === PRESENTED || re === OPENING_AT;
+    return { town: question.slice(end - town.length, end), phrase, start, end, ...(presented ? { presented } : {}) };
   }
   return null;
+}
+
+/**
+ * The question without the asker's own commune it names (`ownCommune`: « la mairie de lavaurette peut elle passer a
+ * linux » → « la mairie peut elle passer a linux »), or the question itself: what a follow-up carries of it.
+ */
+export function withoutOwnCommune(question: string): string {
+  const own = ownCommune(question);
+  return own ? `${question.slice(0, own.start)}${question.slice(own.end)}`.replace(/\s+/g, " ").trim() : question;
 }

@@ -62,6 +62,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { unstatedPremise } from "./premise.ts";
+import { foldedQuestion, priceAsked, priceSubject, sumIn } from "./price-subject.ts";
 import { outsideContext } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
@@ -411,6 +412,13 @@ const none = (reason: Answerability["reason"], missing: string[] = []): Answerab
   relevant: [],
 });
 
+/**
+ * Another question asked beside a price (« qui a payé …, et combien ? », « … a payé du développement ? combien ? »): the
+ * price may be answered in part, or in something else than money (« cinq années-personnes »).
+ */
+const OTHER_ASKED =
+  /\b(?:qui|comment|pourquoi|quand|lequel|laquelle|lesquels|lesquelles|qu'est-ce|qu est-ce|qu est ce|qu'est ce)\b/;
+
 /** The decisions of `assessAnswerability`, in their order. */
 const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   termsOfQuestion, // no-result, no-terms
@@ -438,6 +446,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   legalTexts, // missing-name
   slotFillers,
   figureAsked, // unknown-words (a unit), stated-absent, missing-figure
+  pricedSubject, // missing-figure
   dateAsked, // missing-date
   winnerAsked, // missing-winner
 ];
@@ -1745,6 +1754,51 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
       relevant: [],
     };
   return "continue";
+}
+
+/**
+ * Decides « missing-figure » for a price (`price-subject.ts`): a sum of money asked of a subject (« harfanglab c'est
+ * combien par poste ») that no passage read gives of it — in a sentence naming it, or in its own card or section. A
+ * sum beside it (the savings of the Gendarmerie) is a nearby figure, not its price.
+ */
+async function pricedSubject(ctx: Judgement): Promise<Decision> {
+  const { question, results, held, relevant, best } = ctx;
+  const asking = foldedQuestion(outsideContext(question));
+  if (
+    !relevant.length ||
+    polar(question) ||
+    OTHER_ASKED.test(asking) ||
+    (question.match(/\?/g) ?? []).length > 1 ||
+    !priceAsked(asking)
+  )
+    return "continue";
+  const read = [...results, ...held];
+  const readWords = read.map(resultWords);
+  // What names the thing priced: the rarest word of the subject in the corpus (« harfanglab », not « poste » nor
+  // « projet ») among those a passage read holds.
+  const named = priceSubject(asking, ctx.terms).filter((t) => readWords.some((p) => holds(t, p)));
+  if (!named.length) return "continue";
+  const hits = await Promise.all(
+    named.map(async (t) =>
+      ctx.frequency ? Math.min(...(await Promise.all(t.word.split(" ").map((w) => ctx.frequency!(w))))) : 0,
+    ),
+  );
+  const subject = named[hits.indexOf(Math.min(...hits))]!;
+  // The sum in a sentence that names it, or under a title or heading that does (its card, its section).
+  const said = read.some((r) => {
+    const under = holds(subject, passageWords(`${r.document.title} ${r.section}`));
+    return withoutReferences(r.text)
+      .split(SENTENCE)
+      .some((s) => sumIn(s) && (under || holds(subject, passageWords(s))));
+  });
+  if (said) return "continue";
+  return {
+    answerable: false,
+    reason: "missing-figure",
+    missing: [subject.word],
+    coverage: best.weighted,
+    relevant: [],
+  };
 }
 
 /**

@@ -60,7 +60,7 @@ export async function currentNote(ctx: TrackingContext, plan: Plan): Promise<Pro
   return note && note.planVersion === plan.version ? note : null;
 }
 
-export const NOTE_FORMATS: NoteFormat[] = ["md", "odt", "pdf"];
+export const NOTE_FORMATS: NoteFormat[] = ["md", "odt", "docx", "pdf"];
 
 export function parseNoteFormat(raw: string | undefined): NoteFormat {
   const format = (raw ?? "md").toLowerCase();

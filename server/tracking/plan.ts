@@ -94,7 +94,7 @@ export interface Checkpoint {
    * The files the inventory was imported from, with their format: a checkpoint of other files than the previous one
    * measures another perimeter (`checkpointPerimeter`). Absent from checkpoints taken before.
    */
-  files?: { name: string; format?: string }[];
+  files?: { name: string; format?: string; entities?: string[] }[];
   /**
    * It covers sharply less of the parc than the checkpoint before it (`narrowerCheckpoint`), and the DSI confirmed it
    * is the perimeter to follow — or it follows such a checkpoint and still covers less than the baseline
@@ -165,7 +165,7 @@ export interface MeasurableAnalysis {
   /** The collectivité named on import, when one was. */
   collectivite?: string | null;
   /** The files imported (`ParsedFile`): name and format. */
-  files?: { name: string; format?: string }[];
+  files?: { name: string; format?: string; entities?: string[] }[];
   summary: { installations: number; extraEuropean: { share: number | null }; score: { value: number | null } };
   items: (MeasurableItem & {
     product?: { id: string; name: string } | null;
@@ -265,13 +265,19 @@ export function checkpointOf(
     recordedAt: now.toISOString(),
     ...(analysis.createdAt ? { importedAt: analysis.createdAt } : {}),
     ...(analysis.files?.length
-      ? { files: analysis.files.map((f) => ({ name: f.name, ...(f.format ? { format: f.format } : {}) })) }
+      ? {
+          files: analysis.files.map((f) => ({
+            name: f.name,
+            ...(f.format ? { format: f.format } : {}),
+            ...(f.entities?.length ? { entities: f.entities } : {}),
+          })),
+        }
       : {}),
   };
 }
 
 /** Two checkpoints as the perimeter rules compare them: their files only when both kept theirs (older ones did not). */
-function sides(a: Checkpoint, b: Checkpoint): [PerimeterSide, PerimeterSide] {
+export function sides(a: Checkpoint, b: Checkpoint): [PerimeterSide, PerimeterSide] {
   const filesKnown = !!a.files?.length && !!b.files?.length;
   const side = (c: Checkpoint) => ({ files: filesKnown ? c.files! : [], installations: c.installations });
   return [side(a), side(b)];
@@ -301,7 +307,7 @@ export function checkpointPerimeter(
 export function narrowerCheckpoint(
   reference: Checkpoint,
   checkpoint: Checkpoint,
-): "files" | "installations" | "products" | null {
+): "files" | "installations" | "entities" | "products" | null {
   return narrowerPerimeter(...sides(reference, checkpoint), goneProducts(reference, checkpoint).length);
 }
 
@@ -398,8 +404,12 @@ export function plannedValue(plan: Dated, date: string): number | null {
 }
 
 /** How a checkpoint stands against the plan: within half a point of the planned value counts as on track. */
-/** « narrower »: the checkpoint covers part of the parc only (confirmed), no standing is judged of it. */
-export type Standing = "ahead" | "on-track" | "late" | "unknown" | "narrower";
+/**
+ * « narrower »: the checkpoint covers part of the parc only (confirmed), no standing is judged of it; « start »: an
+ * inventory of the adoption's own day, after the baseline — nothing can be ahead or late on day 0 (trial18 F6: « le
+ * plan est en retard » the day it was adopted, the planned value being the last inventory before the vote).
+ */
+export type Standing = "ahead" | "on-track" | "late" | "unknown" | "narrower" | "start";
 const TOLERANCE = 0.5;
 
 export function standing(measured: number | null, planned: number | null): Standing {
@@ -690,6 +700,7 @@ export function plannedProducts(products: PlannedProduct[]): PlannedProduct[] {
 
 /** Progress of a plan at `today` (`YYYY-MM-DD`). */
 export function progressOf(plan: Plan, today: string): Progress {
+  const start = planStartDay(plan);
   const checkpoints = plan.checkpoints.map((checkpoint, i) => {
     const previous = plan.checkpoints[i - 1];
     const planned = plannedValue(plan, checkpoint.date);
@@ -711,7 +722,11 @@ export function progressOf(plan: Plan, today: string): Progress {
       planned,
       // Part of the parc measures no standing against a value planned for all of it (trial17 D9: « le plan est en
       // retard » of a 2-file inventory confirmed as such).
-      standing: checkpoint.narrower ? ("narrower" as const) : standing(checkpoint.value, planned),
+      standing: checkpoint.narrower
+        ? ("narrower" as const)
+        : i > 0 && checkpoint.date === start
+          ? ("start" as const)
+          : standing(checkpoint.value, planned),
       change,
       appeared,
       removed: checkpoint.narrower ? [] : removed,

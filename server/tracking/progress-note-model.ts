@@ -197,11 +197,12 @@ export function noteDocument(note: ProgressNote, plan: Plan, progress: Progress)
   };
 }
 
-export type NoteFormat = "md" | "odt" | "pdf";
+export type NoteFormat = "md" | "odt" | "docx" | "pdf";
 
 const CONTENT_TYPES: Record<NoteFormat, string> = {
   md: "text/markdown; charset=utf-8",
   odt: "application/vnd.oasis.opendocument.text",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
 };
 
@@ -222,9 +223,11 @@ export async function exportProgressNote(
     const bytes =
       format === "odt"
         ? (await import("../export/odt.ts")).toOdt(doc)
-        : format === "pdf"
-          ? await (await import("../export/pdf.ts")).toPdf(doc)
-          : new TextEncoder().encode((await import("../export/markdown.ts")).toMarkdown(doc));
+        : format === "docx"
+          ? await (await import("../export/docx.ts")).toDocx(doc)
+          : format === "pdf"
+            ? await (await import("../export/pdf.ts")).toPdf(doc)
+            : new TextEncoder().encode((await import("../export/markdown.ts")).toMarkdown(doc));
     return { bytes, contentType: CONTENT_TYPES[format], filename: `${doc.filename}.${format}` };
   });
 }

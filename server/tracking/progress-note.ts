@@ -59,7 +59,9 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
           ? "latestNarrower"
           : latest.planned === null && c.date < localDay(plan.adoptedAt)
             ? "latestBeforeAdoption"
-            : "latest",
+            : latest.standing === "start"
+              ? "latestStart"
+              : "latest",
         {
           date: frenchDate(c.date),
           value: percentText(c.value),
@@ -411,16 +413,25 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData & { moves: 
               date: frenchDate(c.checkpoint.date),
             }),
           }
-        : {
-            standing: c.standing,
-            date: c.checkpoint.date,
-            says: own("standing", {
-              standing: t(`standing.${c.standing}`),
-              value: percentText(c.checkpoint.value),
-              date: frenchDate(c.checkpoint.date),
-              planned: percentText(c.planned),
-            }),
-          },
+        : c.standing === "start"
+          ? {
+              standing: "start" as const,
+              date: c.checkpoint.date,
+              says: own("standingStart", {
+                value: percentText(c.checkpoint.value),
+                date: frenchDate(c.checkpoint.date),
+              }),
+            }
+          : {
+              standing: c.standing,
+              date: c.checkpoint.date,
+              says: own("standing", {
+                standing: t(`standing.${c.standing}`),
+                value: percentText(c.checkpoint.value),
+                date: frenchDate(c.checkpoint.date),
+                planned: percentText(c.planned),
+              }),
+            },
     ),
     otherSubjects: [
       ...plan.products.flatMap((p) => [p.name, ...(p.by ? [p.by] : [])]),

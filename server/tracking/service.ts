@@ -7,11 +7,21 @@ import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
 import { ownedKeyedLock } from "../core/keyed-lock.ts";
 import { categoryWord } from "../core/labels.ts";
-import { formatInt, frenchDate, localDay, slugify } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
+import {
+  formatInt,
+  fractionVars,
+  frenchDate,
+  frenchDateTime,
+  isFraction,
+  localDay,
+  percentText,
+  slugify,
+} from "../core/text.ts";
+import { countText, message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
 import { sameCollectivite } from "../inventory/collectivite.ts";
 import { analysisDay, checkInventoryDate, todayIso } from "../inventory/inventory-date.ts";
+import { entityNames, missingEntities } from "../inventory/perimeter.ts";
 import { type AnalysisListEntry, getAnalysis, type InventoryContext, renameAnalysis } from "../inventory/service.ts";
 import { newRecordId, updateOnRevision } from "../store/records.ts";
 import {
@@ -24,6 +34,7 @@ import {
   type PlanSource,
   type Progress,
   type PublicSnapshot,
+  sides as perimeterSides,
   perimeterText,
   plannedValue,
   progressOf,
@@ -140,7 +151,18 @@ async function change(
     updateOnRevision(plans(ctx), id, async (plan) => {
       if (!plan) throw new AppError("plan_not_found", message("tracking.error.notFound", { id }), 404);
       if (version !== undefined && version !== plan.version) {
-        throw new AppError("plan_conflict", message("tracking.error.conflict", { version: plan.version }), 409);
+        // Who made the last change and when, as its log entry says (trial18 F14: the 409 named nobody).
+        const last = plan.log.at(-1);
+        const key = last?.by ? "conflictBy" : last?.at ? "conflictAt" : "conflict";
+        throw new AppError(
+          "plan_conflict",
+          message(`tracking.error.${key}`, {
+            version: plan.version,
+            by: last?.by ?? "",
+            at: last?.at ? frenchDateTime(last.at) : "",
+          }),
+          409,
+        );
       }
       await apply(plan);
       plan.version += 1;
@@ -192,6 +214,17 @@ export async function adoptPlan(
       throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDate(date) }), 400);
     const baseline = checkpointOf(analysis, data.measure, date, now);
     if (baseline.value === null) throw new AppError("plan_unmeasurable", message("tracking.error.unmeasurable"), 422);
+    // A value between 0 and 1 whose percentage reading lies below the baseline is a fraction written for a
+    // percentage (trial18 F13: 0.5 for 50 %); a plan of a parc already at 2 % may aim at 0.5 %.
+    const fraction = [data.target.value, ...(data.milestones ?? []).map((m) => m.value)].find(
+      (v) => isFraction(v) && v * 100 <= baseline.value!,
+    );
+    if (fraction !== undefined)
+      throw new AppError(
+        "invalid_input",
+        message("tracking.error.fractionPercent", { ...fractionVars(fraction), baseline: percentText(baseline.value) }),
+        400,
+      );
     const milestoneLabel = (d: string) => message("tracking.milestone.default", { date: frenchDate(d) });
     // Only what the collectivité set: the milestones it gave, else its target alone. Milestones computed on a
     // straight line were published as its « jalons » (trial12 A8: « 80 % au 1er janvier 2027 », a figure nobody
@@ -342,6 +375,19 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
     if (narrower && !data.narrowerPerimeter) {
       // Same files, a third of the installations and whole products gone (trial17 D8): the products are named.
       const gone = why === "products" ? goneProducts(previous, checkpoint) : [];
+      // One GLPI entity exported by mistake (trial18 F6: « Siège » only, −23 %): the entities it lacks are named.
+      const missing = why === "entities" ? missingEntities(...perimeterSides(previous, checkpoint)) : [];
+      const entities = missing.length
+        ? message(`tracking.error.checkpointNarrowerEntities.${missing.length === 1 ? "one" : "other"}`, {
+            count: countText("entity", missing.length, formatInt(missing.length)),
+            reference: narrower.reference,
+            names: entityNames(missing, previous.files?.flatMap((f) => f.entities ?? []) ?? [])
+              .slice(0, 5)
+              .map((e) => `« ${e} »`)
+              .join(", "),
+            more: missing.length > 5 ? "…" : "",
+          })
+        : "";
       const products = gone.length
         ? message("tracking.error.checkpointNarrowerProducts", {
             count: gone.length,
@@ -354,7 +400,13 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
         : "";
       throw new AppError(
         "narrower_perimeter",
-        message("tracking.error.checkpointNarrower", { ...narrower, products: products ? ` ${products}` : "" }),
+        message("tracking.error.checkpointNarrower", {
+          ...narrower,
+          products: [products, entities]
+            .filter(Boolean)
+            .map((t) => ` ${t}`)
+            .join(""),
+        }),
         409,
       );
     }
@@ -458,6 +510,7 @@ export async function redatePlans(
           : [];
       }
       p.log.push({
+        ...author(ctx),
         at: now.toISOString(),
         action: "edited",
         detail: message("tracking.log.redated", {

@@ -9,7 +9,7 @@
  */
 import { fold } from "../core/text.ts";
 import { stem } from "../retrieval/french.ts";
-import { fractionFigures } from "./figure-match.ts";
+import { figureMatches, fractionFigures, QUANTITY } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import type { Source } from "./source-sentences.ts";
 import { contentWords } from "./words.ts";
@@ -80,6 +80,20 @@ export function dateOfAnother(stated: string, pool: Source[]): { date: string; w
   );
   const withIt = sentences.filter((s) => s.dates.some((d) => sameDate(date, d)));
   if (!withIt.length) return null;
+  // The sentence's figure, written where the passage writes its date and no other, and nowhere else: the passage gives
+  // both together, a word it says otherwise there (« payé chaque mois » for « payé mensuellement ») is not dated
+  // elsewhere (trial18 F12: « mois » matched « par mois » in a line dated mai 2026). A passage sentence with two dates
+  // (« créé fin 2006 …, a redistribué environ 2 700 ordinateurs … depuis 2009 ») may date the figure by the other.
+  const quantities = extractFigures(stated).filter((f) => QUANTITY.has(f.kind));
+  const writes = (text: string, f: Figure) => extractFigures(text).some((x) => figureMatches(f, x));
+  if (
+    quantities.some(
+      (f) =>
+        withIt.some((s) => s.dates.every((d) => sameDate(date, d)) && writes(s.text, f)) &&
+        !sentences.some((s) => s.dates.length > 0 && !withIt.includes(s) && writes(s.text, f)),
+    )
+  )
+    return null;
   const covered = new Set<string>();
   for (const s of [...withIt, ...sentences.filter((x) => x.dates.length === 0)])
     for (const w of stems(s.text)) covered.add(w);

@@ -178,6 +178,24 @@ export function yearsBeside(ss: SourceSentence, match: (f: Figure) => boolean): 
     });
 }
 
+/**
+ * The years stated in the statement of each occurrence of a figure in a source sentence (between semicolons or dashes;
+ * a colon does not part it: « - 2004 : … d'abord sur 20 000 postes ; en 2005, … environ 90 000 postes » dates 20 000
+ * by 2004, 90 000 by 2005), references left out; null for an occurrence whose statement states none. What a figure's
+ * date is when its own clause writes none (`yearsBeside`).
+ */
+export function yearsInStatement(ss: SourceSentence, match: (f: Figure) => boolean): (number[] | null)[] {
+  return spotsOf(ss)
+    .spots.filter((spot) => match(spot.f))
+    .map((spot) => {
+      const [start, stop] = clauseAround(ss.text, spot.at, spot.end, STATEMENT_BREAK);
+      const years = extractFigures(withoutReferences(ss.text.slice(start, stop))).flatMap((f) =>
+        f.year !== undefined && f.kind !== "daymonth" ? [f.year] : [],
+      );
+      return years.length ? years : null;
+    });
+}
+
 /** Least content words a year must share with the same year of a source sentence to be said of the same thing. */
 export const YEAR_WORDS_MIN_SHARED = 2;
 

@@ -22,6 +22,7 @@ const pattern = (section: string) =>
 
 const HEDGE = pattern("hedge");
 const ABSOLUTE = pattern("absolute");
+const CONTINUED = pattern("continued");
 
 /** Share of the sentence's other content words (at least two) the hedged clause must write. */
 export const HEDGED_MIN_SHARE = 0.5;
@@ -50,4 +51,26 @@ export function hedgeDropped(
   if (close.some((c) => ABSOLUTE.test(c))) return null;
   const hedged = close.find((c) => HEDGE.test(c));
   return hedged ? { hedge: HEDGE.exec(hedged)![0], absolute, quote: short(hedged) } : null;
+}
+
+/**
+ * The absolute word of a sentence (« toujours », « systématiquement ») that no cited clause holding most of its other
+ * words says as absolutely (an absolute word, or one saying it goes on: « reste », « encore »), nor any cited clause
+ * when none holds them (trial18 F1: « Le logiciel libre est toujours moins cher que les logiciels propriétaires »
+ * citing the evaluation grid): the word, or null. A sentence that hedges or negates (« pas toujours ») is left alone;
+ * a limiting word in the passage (« souvent ») is `hedgeDropped`'s, said more precisely.
+ */
+export function absoluteUnheld(stated: string, pool: Source[]): string | null {
+  const absolute = ABSOLUTE.exec(stated)?.[0];
+  if (!absolute || HEDGE.test(stated) || NEGATION.test(stated)) return null;
+  const content = [...new Set(contentWords(stated.replace(ABSOLUTE, " ")))];
+  const need = Math.max(HEDGED_MIN_SHARED, Math.ceil(content.length * HEDGED_MIN_SHARE));
+  const clauses = pool.flatMap((src) =>
+    src.sentences.filter((ss) => !ss.inHeading).flatMap((ss) => polarityClauses(ss.text)),
+  );
+  const close = clauses.filter((c) => {
+    const bag = bagOf(c);
+    return content.filter((w) => inBag(w, bag)).length >= need;
+  });
+  return (close.length > 0 ? close : clauses).some((c) => ABSOLUTE.test(c) || CONTINUED.test(c)) ? null : absolute;
 }

@@ -50,6 +50,7 @@ import {
   yearInPlace,
   yearSaidWith,
   yearsBeside,
+  yearsInStatement,
   yearWords,
 } from "./figure-context.ts";
 import {
@@ -65,7 +66,7 @@ import { figureOfAnother } from "./figure-owner.ts";
 import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-reserve.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
-import { hedgeDropped } from "./hedged.ts";
+import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
 import { inferenceReason, sweepingConclusion } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
@@ -101,6 +102,7 @@ import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { withNamedSubject } from "./pronoun-subject.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
+import { readerDuty } from "./reader-duty.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
 import { refusalAgainst } from "./refusal.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
@@ -577,9 +579,20 @@ function checkSentence(
       const [from, to] = clauseAround(stated, q.at, q.end, YEAR_CLAUSE_BREAK);
       const tight = y.at >= from && y.end <= to;
       const found = foundAt.get(q.f)!;
-      const stating = tight
-        ? found.flatMap((ss) => yearsBeside(ss, matcherOf.get(q.f)!)).filter((ys): ys is number[] => ys !== null)
-        : [];
+      const dated = (sentences: SourceSentence[], read: typeof yearsBeside) =>
+        tight
+          ? sentences.flatMap((ss) => read(ss, matcherOf.get(q.f)!)).filter((ys): ys is number[] => ys !== null)
+          : [];
+      // Dated in its own clause, else in its statement of a body sentence (« - 2004 : … sur 20 000 postes ; en 2005, …
+      // 90 000 postes » dates 20 000 by 2004: « sur 20 000 postes en 2005 » is not given, trial18 F19).
+      const clauseYears = dated(found, yearsBeside);
+      const stating =
+        clauseYears.length > 0
+          ? clauseYears
+          : dated(
+              found.filter((ss) => !ss.inHeading),
+              yearsInStatement,
+            );
       const slot = wordSides(stated, y.at, y.end - y.at);
       const given = (ss: SourceSentence) => {
         if (ss.inHeading) return !tight && yearsBeside(ss, matcherOf.get(q.f)!).some((ys) => ys?.includes(y.f.year!));
@@ -858,6 +871,8 @@ function checkSentence(
   if (cited.length > 0) {
     const hedge = hedgeDropped(stated, pool);
     if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
+    const absolute = hedge ? null : absoluteUnheld(stated, pool);
+    if (absolute) reasons.push(message("verify.absoluteUnheld", { where: w, absolute }));
   }
   // What the cited passages say is not known, stated as known (`unknown.ts`).
   if (cited.length > 0) {
@@ -907,6 +922,10 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const duty = ban ? null : dutyUnstated(stated, pool);
     if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
+    // A duty put on the reader or their things (« Vos postes doivent être remplacés ») no cited sentence states
+    // (`reader-duty.ts`, trial18 F1).
+    const onReader = ban || duty ? null : readerDuty(stated, pool);
+    if (onReader) reasons.push(message("verify.readerDuty", { where: w, word: onReader }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
     // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.

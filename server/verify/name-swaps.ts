@@ -112,6 +112,7 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     !sentences.some((t) => wordAt(t, g.name) > 0);
   const groups = nameGroups(stated).filter((g) => !commonStart(g));
   const all = bagOf(sentences.join(" "));
+  const headings = bagOf(pool.flatMap((s) => s.sentences.filter((ss) => ss.inHeading).map((ss) => ss.text)).join(" "));
   const written = [...groups, ...sentences.flatMap((t) => nameGroups(t))].map((g) => g.folded.split(" "));
   const oneName = (a: string, b: string) =>
     written.some((t) => t.length > 1 && [...a.split(" "), ...b.split(" ")].every((x) => t.includes(x)));
@@ -130,6 +131,10 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     // A place opening the sentence as its frame (« En France, David Amiel affirmait … ») pairs with nothing.
     const paired = mine.partners.filter((p) => p !== frame && p !== opener);
     if (!mine.folded || paired.length === 0 || paired.includes(mine.folded)) continue;
+    // The passage's own subject, named by its heading (« Les rythmes observés : la Gendarmerie nationale »), is the
+    // actor of what its sentences tell without naming it (« OpenOffice a remplacé Microsoft Office … »): « La
+    // Gendarmerie a remplacé Microsoft Office par OpenOffice » pairs them as the passage does (trial17 D13).
+    if (paired.every((p) => inBag(p, headings, false))) continue;
     if (!paired.every((p) => inBag(p, all, false))) continue;
     // Items of one enumeration of the passage (« un EDR américain (CrowdStrike, Microsoft Defender for Endpoint,
     // SentinelOne) ») that the sentence also lists together in another order are not pairs (faithful32).

@@ -276,7 +276,10 @@ const ACRONYM_REACH = 12;
 
 /**
  * « tous les X » (« toutes les », « l'ensemble des ») where the cited passages write X without any word saying « all »
- * beside it (four words on each side): they say it of some. The claim's words (« tous les services »), or null.
+ * beside it (four words on each side): they say it of some. Read in the statements that carry the claim when they
+ * write X, else in every cited sentence that does, also when no statement carries the claim (« Toutes les
+ * collectivités françaises ont depuis revu leurs contrats » where the episode « faisait réfléchir les collectivités »,
+ * faithful-blind-18). The claim's words (« tous les services »), or null.
  */
 export function allForSome(claim: string, passages: CitedSentence[][]): string | null {
   const tokens = claim.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
@@ -307,8 +310,13 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
       carries(next)
     )
       noun = next;
-    if (!carries(noun)) continue;
-    const writing = texts.filter((t) => has(t, noun));
+    if (carried.length > 0 && !carries(noun)) continue;
+    // Where the statements carrying the claim write the noun, they must hold the universal themselves (« pour les
+    // données sensibles, exiger … » does not give « toutes vos données » because another clause writes « l'export
+    // complet des données »); with no statement carrying the claim, every sentence that writes the noun is read.
+    const carrying = carried.map((t) => words(t)).filter((t) => has(t, noun));
+    const writing = carrying.length > 0 ? carrying : texts.filter((t) => has(t, noun));
+    if (writing.length === 0) continue;
     // An acronym (« la copie complète du SNDS ») the passage writes after its name spelled out, in parentheses (« une
     // copie complète du Système national des données de santé (SNDS) »): the word « all » is before that name.
     const reach = /^\p{Lu}{2,6}$/u.test(tokens[folded.indexOf(noun, j)] ?? "") ? ACRONYM_REACH : 5;

@@ -43,10 +43,11 @@ export type OwnStandingKind = "ahead" | "on-track" | "late";
 /**
  * The standing of the plan against its trajectory at a checkpoint, as computed; « before-plan »: the inventory came
  * before the plan was adopted, when nothing was planned — no standing word can be said of it; « narrower »: the
- * inventory covers part of the parc only (trial17 D9), nor can one.
+ * inventory covers part of the parc only (trial17 D9), nor can one; « start »: the inventory is of the adoption's own
+ * day, nor can one (trial18 F6).
  */
 export interface OwnStanding {
-  standing: OwnStandingKind | "unknown" | "before-plan" | "narrower";
+  standing: OwnStandingKind | "unknown" | "before-plan" | "narrower" | "start";
   /** The checkpoint's date (`YYYY-MM-DD`). */
   date: string;
   /** How the data say it (« le plan est en avance : 74 % mesurés pour 83 % prévus »). */

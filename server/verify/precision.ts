@@ -34,7 +34,7 @@ const RANGE_AFTER = /^\s*(?:\p{L}+\s+){0,2}?(?:et|à)\s+\d/u;
 const RANGE_RAW = /\d\s+à\s+\d/u;
 /** Words by which a sentence gives a figure as a bound or a range itself (« jusqu'à 18 000 », « entre … et »). */
 const BOUND_BEFORE =
-  /(?<!\p{L})(?:entre|de|jusqu['’]à|au plus|au maximum|au moins|au minimum|plus de|moins de|près de|environ|et|à|ou)\s*$/iu;
+  /(?<!\p{L})(?:entre|de|jusqu['’]à|au plus|au maximum|au moins|au minimum|plus de|moins de|et|à|ou)\s*$/iu;
 
 /** Where each occurrence of a figure that matches `f` is written in a passage's sentences. */
 function occurrences(f: Figure, pool: Source[]): { text: string; at: number; figure: Figure }[] {

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expiringStore, newToken, type Session } from "../../server/auth/sessions.ts";
 import { teamStore } from "../../server/auth/workspaces.ts";
+import { frenchDateTime } from "../../server/core/text.ts";
 import { startSignInServer, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
 import { parseSse, postJson, startTestServer, type TestServer } from "../helpers/server.ts";
@@ -143,6 +144,16 @@ describe.each(BACKENDS)("who made each version of a draft (%s)", (backend) => {
       ["adopted", "Alice Martin"],
       ["checkpoint", "bruno.petit@a.fr"],
     ]);
+    // trial18 F14: Alice's change on version 1, made after Bruno's, is refused naming him and when he made his.
+    const stale = await as(
+      "alice.martin@a.fr",
+      `/api/plans/${planId}/events`,
+      json({ date: "2026-10-02", text: "Comité de pilotage", version: 1 }),
+    );
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.message).toContain(
+      `Le plan a été modifié entre-temps par bruno.petit@a.fr, le ${frenchDateTime(plan.log[1].at)} (version 2) : rechargez-le`,
+    );
   });
 });
 

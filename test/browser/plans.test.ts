@@ -134,6 +134,7 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
       ["Page à déposer sur le site de la collectivité", "ZIP"],
       ["Note d'avancement", "PDF"],
       ["Note d'avancement", "ODT (LibreOffice)"],
+      ["Note d'avancement", "DOCX (Word)"],
     ] as const)
       await expect
         .poll(() => page.getByRole("link", { name: `${label} (${format}` }).innerText(), SLOW)

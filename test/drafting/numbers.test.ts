@@ -163,7 +163,8 @@ describe("one set of numbers", () => {
     expect(rows[0]).toMatch(/^\| Point de départ \(cartographie\) \| \d{1,2}(er)? \p{L}+ 20\d\d \|/u);
     expect(rows[1]).toContain("| Début de la feuille de route | janvier 2027 |");
     expect(calendar).toMatch(
-      /\| Contexte local \(Microsoft 365[^|]*\) : « Le contrat Microsoft 365 arrive à échéance en juin 2027 » \| juin 2027 \|/,
+      // A contract's end: a decision to take, not a deadline (trial18 F4).
+      /\| Fin de contrat, décision à prendre \(Microsoft 365[^|]*\) : « Le contrat Microsoft 365 arrive à échéance en juin 2027 » \| juin 2027 \|/,
     );
     expect(calendar).not.toContain("2024");
     const values = rows.map((r) => r.split("|")[3]!.trim()).filter((v) => v.endsWith("%"));

@@ -92,7 +92,11 @@ describe("a date of the local context applies to what it names, an end of suppor
     expect(line("Microsoft Windows 10 Entreprise LTSC 2019")).not.toMatch(/janvier 2027/);
     expect(line("Microsoft Office Professionnel Plus 2016")).toMatch(/à mener en premier, d'ici mars 2028/);
     expect(line("Skype Entreprise 2016")).toMatch(/à mener en premier, d'ici mars 2028/);
-    expect(line("Kaspersky Endpoint Security for Windows")).toMatch(/échéance locale : avril 2027/);
+    // A market's end is a decision to take, not the replacement's deadline (trial18 F4).
+    expect(line("Kaspersky Endpoint Security for Windows")).toMatch(
+      /fin du contrat en avril 2027 \(contexte local\) : une date de décision/,
+    );
+    expect(line("Kaspersky Endpoint Security for Windows")).not.toMatch(/échéance locale/);
     const beyond = /les autres \((.*)\) vont au-delà de l'objectif/.exec(detail)?.[1] ?? "";
     expect(beyond).not.toMatch(/Skype|Office|Visio|Server 2016|Windows 10/);
     const calendar = ctx.vars.calendar_table!;
@@ -129,8 +133,8 @@ describe("the plan adopted from that roadmap (trial17 D4, real HTTP server)", ()
       "Windows Server",
     ])
       expect(due[name], name).toEqual(["2028-03-31", false]);
-    // The context's own deadline (a market ending) still dates its product.
-    expect(due["Kaspersky Endpoint Security"]).toEqual(["2027-04-30", false]);
+    // A market ending is a decision to take, not a due date (trial18 F4): the month of its phase.
+    expect(due["Kaspersky Endpoint Security"]).toEqual(["2028-03-31", false]);
     expect(proposal.products.some((p: any) => p.dueDate === "2027-01-31")).toBe(false);
   });
 });

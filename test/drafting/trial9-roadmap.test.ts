@@ -70,7 +70,7 @@ describe("the end of a contract, however it is worded (B1)", () => {
     expect(names(microsoft.lines)).toEqual([]);
   });
 
-  it("the document gives each named line its deadline, and the calendar quotes the context", () => {
+  it("the document gives each named line its contract's end, as a decision to take, and the calendar quotes the context", () => {
     const ctx = buildContext(
       "roadmap",
       parseInputs("roadmap", {
@@ -85,10 +85,16 @@ describe("the end of a contract, however it is worded (B1)", () => {
       NOW,
     );
     const phases = ctx.vars.phases_detail!;
-    expect(phases).toMatch(/\*\*Zoom Workplace\*\*[^\n]*échéance locale : juin 2027/);
-    expect(phases).toMatch(/\*\*Trellix Endpoint Security\*\*[^\n]*échéance locale : 2028/);
+    // A contract's end is a decision to take, not a deadline (trial18 F4).
+    expect(phases).toMatch(
+      /\*\*Zoom Workplace\*\*[^\n]*fin du contrat en juin 2027 \(contexte local\) : une date de décision/,
+    );
+    expect(phases).toMatch(/\*\*Trellix Endpoint Security\*\*[^\n]*fin du contrat en 2028 \(contexte local\)/);
+    expect(phases).not.toMatch(/échéance locale/);
     // The context's sentence is quoted as written, not run on after a colon as if it were a heading's end.
-    expect(ctx.vars.calendar_table).toMatch(/Contexte local \(Zoom\) : « Le marché Zoom se termine en juin 2027 »/);
+    expect(ctx.vars.calendar_table).toMatch(
+      /Fin de contrat, décision à prendre \(Zoom\) : « Le marché Zoom se termine en juin 2027 »/,
+    );
     expect(ctx.vars.calendar_table).not.toMatch(/ : Le /);
   });
 });

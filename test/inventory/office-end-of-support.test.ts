@@ -51,10 +51,22 @@ describe("Office editions have their own end of support, told by the year in the
   });
 });
 
+describe("Windows Server 2012 and 2012 R2 (trial18 F7)", () => {
+  it("gives each its own edition, both out of support since 10 October 2023 (Microsoft Learn)", () => {
+    const r2 = eos("Microsoft Windows Server 2012 R2 Standard", NOW, ["6.3.9600"]).labels;
+    expect(r2).toHaveLength(1);
+    expect(r2[0]).toMatch(/édition Windows Server 2012 R2 \(Windows Server\) le 10 octobre 2023[^;]*Microsoft Learn/);
+    const plain = eos("Microsoft Windows Server 2012 Datacenter", NOW, ["6.2.9200"]).labels;
+    expect(plain).toHaveLength(1);
+    expect(plain[0]).toMatch(/édition Windows Server 2012 \(Windows Server\) le 10 octobre 2023/);
+    expect(eos("Windows Server 2016 Standard", NOW, ["10.0.14393"]).labels).toEqual([]);
+  });
+});
+
 describe("an edition the catalogue does not cover (trial18 F7)", () => {
-  it("says so for « Windows Server 2012 R2 », without the other editions' dates", () => {
-    const label = eos("Microsoft Windows Server 2012 R2 Standard", NOW, ["6.3.9600"]).labels.join();
-    expect(label).toMatch(/l'édition 2012 R2 n'est pas dans le catalogue/);
+  it("says so for « Windows Server 2008 R2 », without the other editions' dates", () => {
+    const label = eos("Microsoft Windows Server 2008 R2 Standard", NOW, ["6.1.7601"]).labels.join();
+    expect(label).toMatch(/l'édition 2008 R2 n'est pas dans le catalogue/);
     expect(label).not.toMatch(/Windows Server 2016 :/);
     // A name without a year still lists the editions, to check.
     expect(eos("Microsoft Windows Server Standard", NOW, ["10.0.1"]).labels.join()).toMatch(/Windows Server 2016 :/);

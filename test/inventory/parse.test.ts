@@ -42,7 +42,13 @@ describe("GLPI and OCS CSV exports", () => {
       version: "Versions - Nom",
       count: "Nombre d'installations",
       category: "Catégorie",
+      entity: "Entité",
     });
+    // The entities its lines name, kept to tell an export of one entity from the whole parc (trial18 F6).
+    expect(f.entities).toEqual([
+      "Entité racine > Mairie de Saint-Exemple",
+      "Entité racine > Mairie de Saint-Exemple > Médiathèque",
+    ]);
     expect(rows).toHaveLength(33);
     expect(rows[0]).toMatchObject({
       name: "Microsoft Office Professionnel Plus 2016",

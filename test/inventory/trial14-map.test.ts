@@ -175,6 +175,18 @@ describe("a comparison whose perimeter changed (B5)", () => {
     expect(jump).toMatch(/le nombre d'installations passe de 13\u00a0400 à 15\u00a0000 \(\+12\u00a0%\)/);
   });
 
+  it("says which entities a later export of the same files lacks (trial18 F6)", () => {
+    const root = "Entité racine > CC du Val";
+    const side = (sites: string[], installations: number) => ({
+      files: [{ ...glpi("glpi.csv"), entities: sites.map((s) => `${root} > ${s}`) }],
+      installations,
+    });
+    expect(perimeterNotice(side(["Siège", "Piscine", "École"], 2_000), side(["Siège"], 1_900))).toMatch(
+      /^Attention : le périmètre a changé, 2 entités n'y figurent plus \(« École », « Piscine »\)\. Une partie des écarts/,
+    );
+    expect(perimeterNotice(side(["Siège", "Piscine"], 2_000), side(["Siège", "Piscine"], 1_950))).toBeNull();
+  });
+
   it("says nothing for the same kind of files renamed, installations within a tenth", () => {
     expect(
       perimeterNotice(

@@ -61,7 +61,7 @@ describe("adopting a saved roadmap draft", () => {
     roadmapId = await roadmapDraft({
       targetShare: 20,
       targetDate: "2029-12",
-      context: "Le contrat Kaspersky Endpoint Security arrive à échéance en juin 2027.",
+      context: "Kaspersky Endpoint Security doit être remplacé d'ici juin 2027.",
     });
     const res = await api(`/plans/from-draft/${roadmapId}`);
     expect(res.status).toBe(200);

@@ -133,6 +133,24 @@ describe("the day an inventory describes", () => {
     expect(view.notice).toContain("datée désormais de l'inventaire du 31 mars 2025");
   });
 
+  it("keeps the date of a re-sent export already dated, and says how to change it (trial18 F18)", async () => {
+    const lines: Line[] = [["Zoom Workplace", "Zoom Video Communications, Inc.", 7]];
+    const first = await (await upload(lines, "zoom-mai.csv", "&inventoryDate=2025-05-05")).json();
+    const again = await upload(lines, "zoom-mai.csv", "&inventoryDate=2025-05-07");
+    expect(again.status).toBe(200);
+    const view = await again.json();
+    // Not silently re-dated: a plan may measure it on the 5th.
+    expect(view).toMatchObject({ id: first.id, reused: true, inventoryDate: "2025-05-05" });
+    expect(view.notice).toContain(
+      "comme inventaire du 5 mai 2025 : l'analyse enregistrée est reprise, sans doublon, et garde cette date",
+    );
+    expect(view.notice).toContain("Pour la dater du 7 mai 2025, modifiez sa « Date de l'inventaire »");
+    const listed = (await (await fetch(`${server.url}/api/inventory/analyses`)).json()).analyses.find(
+      (a: { id: string }) => a.id === first.id,
+    );
+    expect(listed.inventoryDate).toBe("2025-05-05");
+  });
+
   it("is read from a GLPI Agent inventory (accesslog.logdate) when none is given", async () => {
     const bytes = await readFile(path.resolve("test/fixtures/inventory/reference/glpi-computer_1.json"));
     const res = await fetch(`${server.url}/api/inventory/analyze?name=glpixps.json`, { method: "POST", body: bytes });

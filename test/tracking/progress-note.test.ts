@@ -172,9 +172,9 @@ describe("the progress note with a model", () => {
   });
 
   it("refuses an unknown format in French", async () => {
-    const res = await fetch(`${server.url}/api/plans/${planId}/note?format=docx`);
+    const res = await fetch(`${server.url}/api/plans/${planId}/note?format=rtf`);
     expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toMatch(/md, odt ou pdf/);
+    expect((await res.json()).error.message).toMatch(/md, odt, docx ou pdf/);
   });
 });
 
@@ -198,5 +198,15 @@ describe("the progress note without a model", () => {
     expect(odt).not.toContain("non vérifié");
     const pdf = new Uint8Array(await (await fetch(`${server.url}/api/plans/${planId}/note?format=pdf`)).arrayBuffer());
     expect(strFromU8(pdf.subarray(0, 5))).toBe("%PDF-");
+    // DOCX too, as every other document (trial18 F16: « Format « docx » inconnu »).
+    const res2 = await fetch(`${server.url}/api/plans/${planId}/note?format=docx`);
+    expect(res2.status).toBe(200);
+    expect(res2.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(res2.headers.get("content-disposition")).toMatch(/\.docx"$/);
+    const docx = strFromU8(unzipSync(new Uint8Array(await res2.arrayBuffer()))["word/document.xml"]!);
+    expect(docx).toContain("Note établie sans modèle de langue");
+    expect(docx).toContain("Kaspersky Endpoint Security");
   });
 });

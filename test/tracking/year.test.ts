@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frenchDateTime } from "../../server/core/text.ts";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { postJson, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
@@ -67,7 +68,7 @@ describe("a year of the commune of Kervallon", () => {
       target: { value: 10, date: "2030-12-31" },
       milestones: [
         { date: "2026-06-30", value: baseline - 1, label: "Antivirus remplacé" },
-        { date: "2026-09-30", value: 0.5, label: "Navigateurs et bureautique" },
+        { date: "2026-09-30", value: 1, label: "Navigateurs et bureautique" },
         { date: "2030-12-31", value: 10, label: "Objectif" },
       ],
       products: [
@@ -170,7 +171,10 @@ describe("a year of the commune of Kervallon", () => {
       version: plan.version - 1,
     });
     expect(stale.status).toBe(409);
-    expect((await stale.json()).error.message).toContain("modifié entre-temps");
+    // Without sign-in, nobody to name: when the change was made (trial18 F14).
+    expect((await stale.json()).error.message).toContain(
+      `Le plan a été modifié entre-temps, le ${frenchDateTime(plan.log.at(-1).at)} (version ${plan.version})`,
+    );
     const old = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, {
       analysisId: analyses[1].id,
       date: "2025-12-01",

@@ -49,6 +49,12 @@ describe("a product of the catalog asked by a DSI in the chat (trial17 D7)", () 
     expect(brief).not.toContain("Exposition");
   });
 
+  it("named by an edition its card dates (« office 2016 »): the card's end of support, not the army that uninstalled it (trial18 F10)", async () => {
+    const { brief } = await ask("office 2016 c est encore supporte");
+    expect(brief).toContain("Office 2016 le 14 octobre 2025");
+    expect(brief).not.toContain("désinstallé");
+  });
+
   it("to replace, named by its vendor: the product's card lists the alternatives", async () => {
     const { brief } = await ask("par quoi remplacer kaspersky");
     expect(brief).toContain("Alternatives : ESET PROTECT");

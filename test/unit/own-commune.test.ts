@@ -51,6 +51,41 @@ describe("the asker's own commune named in a general question", () => {
   });
 });
 
+describe("the asker presenting themselves with their commune (held-out-25 h25-a-*-ville-*, trial18 F8)", () => {
+  it("sets the town aside whatever follows, a role or the collectivité with it", () => {
+    expect(rest("je suis maire de kervénec-les-bois, 900 habitants, par où commencer pour quitter google")).toBe(
+      "je suis maire , 900 habitants, par où commencer pour quitter google",
+    );
+    expect(rest("on est la communauté de communes de val-d'arvenne, comment on fait un inventaire")).toBe(
+      "on est la communauté de communes , comment on fait un inventaire",
+    );
+    expect(rest("le cloud act nous concerne on est 3000 habitants a saint-ovrin")).toBe(
+      "le cloud act nous concerne on est 3000 habitants",
+    );
+    expect(rest("bonjour je suis adjoint a la culture a mirevaux sur orbe, on peut utiliser tchap")).toBe(
+      "bonjour je suis adjoint a la culture , on peut utiliser tchap",
+    );
+    expect(rest("a kervénec on aimerait garder nos données chez nous, on peut s'inspirer de la gendarmerie ?")).toBe(
+      "on aimerait garder nos données chez nous, on peut s'inspirer de la gendarmerie ?",
+    );
+  });
+
+  it("is not carried into a follow-up, which asks what holds for any commune (trial18 F20)", async () => {
+    const { done } = await askConversation(
+      real.engine,
+      "la mairie de plouzelec peut elle passer a linux",
+      "nis2 ca nous concerne on est 4100 habitants",
+    );
+    expect(done.abstention).toBeNull();
+  });
+
+  it("keeps the town when its own figure or fact is asked", () => {
+    expect(withoutExamplePlaces("a kervénec on dépense combien en licences par an")).toBeNull();
+    expect(withoutExamplePlaces("je suis maire de kervénec, combien de postes on a")).toBeNull();
+    expect(withoutExamplePlaces("on est à la mairie de kervénec, la mairie utilise-t-elle Tchap ?")).toBeNull();
+  });
+});
+
 describe("the asker's size after « on est », « nous sommes »", () => {
   it("is no term to find in a passage", () => {
     const words = (q: string) => questionTerms(q).map((t) => t.word);

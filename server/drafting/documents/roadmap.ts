@@ -11,6 +11,7 @@ import type { RoadmapInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
 import { lineEnd, phaseEnds, targetSplit, unsupportedEnd } from "../roadmap-calendar.ts";
 import {
+  contractEnd,
   type LocalEvent,
   localDeadline,
   planRoadmap,
@@ -169,7 +170,9 @@ function phaseLine(
       : partialOnly(structure, l);
   const deadline = localDeadline(events, l)?.date;
   // A date the context gives for one of the line's editions only (« Windows 10 LTSC 2021 »): said, not the line's.
-  const part = deadline ? undefined : events.find((e) => !e.supportEnd && e.partial?.includes(l));
+  const part = deadline ? undefined : events.find((e) => !e.supportEnd && !e.contractEnd && e.partial?.includes(l));
+  // A contract's end is a decision to take, not the replacement's deadline (trial18 F4).
+  const contract = contractEnd(events, l);
   // Software out of support: « à mener en premier », with the month it is due by when that comes before its phase's end.
   const by = lineEnd(l, phaseEnd, start, targetDate);
   const unsupported = l.unsupported?.length
@@ -179,7 +182,9 @@ function phaseLine(
     ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}`
     : part
       ? ` ; ${texts(structure, "phase.localDeadlinePart", { date: frenchDate(part.date) })}`
-      : "";
+      : contract
+        ? ` ; ${texts(structure, "phase.contractEnd", { date: frenchDate(contract.date) })}`
+        : "";
   return `- **${l.item.name}** (${facts}) → ${alt}${unsupported}${local}`;
 }
 
@@ -580,10 +585,20 @@ export function roadmapContext(
     milestones.push({
       sort: e.date.length === 4 ? `${e.date}-12` : e.date,
       row: [
-        texts(structure, names.length ? "milestone.localWith" : "milestone.local", {
-          text: e.text.replace(/[.!…\s]+$/u, ""),
-          products: [...new Set(names)].join(", "),
-        }),
+        texts(
+          structure,
+          e.contractEnd
+            ? names.length
+              ? "milestone.contractWith"
+              : "milestone.contract"
+            : names.length
+              ? "milestone.localWith"
+              : "milestone.local",
+          {
+            text: e.text.replace(/[.!…\s]+$/u, ""),
+            products: [...new Set(names)].join(", "),
+          },
+        ),
         frenchDate(e.date),
         "—",
         "—",

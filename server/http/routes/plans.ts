@@ -50,7 +50,7 @@ const body = async (c: Context) => ((c.req.header("content-length") ?? "") === "
 
 /**
  * Plans (`/api/plans`): adopt (typed, or from a saved roadmap draft: `/api/plans/from-draft`), read with progress, add an inventory, record an event, publish or unpublish,
- * progress note (`POST /api/plans/:id/note` writes it, `GET /api/plans/:id/note?format=md|odt|pdf` downloads it).
+ * progress note (`POST /api/plans/:id/note` writes it, `GET /api/plans/:id/note?format=md|odt|docx|pdf` downloads it).
  */
 export function planRoutes(engine: Engine) {
   return (
@@ -139,7 +139,7 @@ export function planRoutes(engine: Engine) {
           "cache-control": "no-store",
         });
       })
-      // The progress note: written (with the model when there is one) and kept, then downloaded in md, odt or pdf.
+      // The progress note: written (with the model when there is one) and kept, then downloaded in md, odt, docx or pdf.
       .post("/plans/:id/note", async (c) => {
         const { note } = await generateNote(engine, c.req.param("id"), c.req.raw.signal);
         return c.json({ note }, 201);

@@ -1,0 +1,151 @@
+/**
+ * A value of the asker's own thing (held-out-25 h25-u-nous-*): who, which, when, how many, where — of their
+ * collectivité, its people, contracts or machines (« le prestataire qui gère le réseau de la mairie, il s'appelle
+ * comment », « Qui est actuellement le délégué à la protection des données de la commune ? », « nos serveurs sont
+ * hébergés où exactement »). No passage of the corpus is about the asker's collectivité: `notGiven` (`brief.ts`) then
+ * says the corpus cannot give it.
+ *
+ * One general test rather than a list of wordings (the lists of `own-record.txt` held on the set they were written on
+ * and barely moved the next one): in one clause, a thing of the asker's own and a value asked, no word of advice,
+ * possibility or general knowledge (what holds for any commune: « qui peut nous aider », « on sait quand … »), and no
+ * thing the passages write as a name (then the value is that thing's: « Zyxel, le constructeur de nos pare-feu, il est
+ * de quel pays ? »). The asker's own thing is one of: a first-person possessive and a noun (« notre délégué »), the
+ * asker's place said without a name (« chez nous », « ici »), the collectivité with the definite article and no name
+ * nor adjective after it (« … de la commune »), or the asker as the subject of « avoir » (« on a combien d'agents »,
+ * « on l'a votée à quelle séance »). A clause that only asks (« il s'appelle comment ») takes up the thing named just
+ * before it. The words are data (`own-value.txt`).
+ */
+import { fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { GENERIC_WORDS, STOPWORDS } from "../retrieval/lexicon.ts";
+import { COMMON_ACRONYMS } from "../retrieval/names-places.ts";
+import { keywords } from "../retrieval/relevance.ts";
+
+/** Folded text with apostrophes and hyphens as blanks, padded: entries are matched on whole words. */
+function normalized(text: string): string {
+  return ` ${fold(text)
+    .replace(/[’'-]/g, " ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()} `;
+}
+
+const SECTIONS = new Map(
+  [...wordListSections("own-value.txt").entries()].map(([k, v]) => [k, v.map((e) => normalized(e))]),
+);
+const entries = (section: string) => SECTIONS.get(section) ?? [];
+const holds = (clause: string, section: string) => entries(section).some((e) => clause.includes(e));
+const alternation = (section: string) =>
+  entries(section)
+    .map((e) => e.trim())
+    .sort((a, b) => b.length - a.length)
+    .join("|");
+
+/** « notre délégué », « nos serveurs »: a possessive before a word that names a thing. */
+const POSSESSED = new RegExp(` (?:${alternation("possessif")}) (?!(?:${alternation("pas une chose")}) )[a-z]`);
+/** A clause opening on a possessive (« notre délégué à la protection des données »). */
+const OPENS_POSSESSED = new RegExp(`^ (?:${alternation("possessif")}) (?!(?:${alternation("pas une chose")}) )[a-z]`);
+/**
+ * « de la commune », « la mairie est … »: the word before (group 1), the collectivité, then the clause's end or a word
+ * (group 2; `STOPWORDS` decide).
+ */
+const DEFINITE_COLLECTIVITY = new RegExp(
+  `(?:^| ([a-z0-9]+)) (?:la|l) (?:${alternation("collectivité")}) (?:([a-z0-9]+) |$)`,
+  "g",
+);
+/** « où » opening or closing a clause, its accent typed or not (« nos serveurs sont hébergés ou exactement »). */
+const WHERE = /^ (?:par )?ou |(?:^| [a-z]+ )ou (?:(?:exactement|ca|donc|au juste|deja) )?$/;
+
+/** Acronyms of a function or a rule, not of a body (`own-value.txt` [pas un nom], `common-acronyms.txt`), folded. */
+const NOT_NAMES = new Set([
+  ...entries("pas un nom").map((e) => e.trim()),
+  ...[...COMMON_ACRONYMS].map((a) => fold(a)),
+  // (The domain's general names, « Microsoft », « Linux », name no thing whose value is asked: « quand se termine
+  // l'abonnement Microsoft de la ville ».)
+  ...GENERIC_WORDS.map((w) => fold(w)),
+]);
+
+/** Whether a normalized clause holds the collectivité with the definite article and no name nor adjective after it. */
+const definiteCollectivity = (c: string) =>
+  [...c.matchAll(DEFINITE_COLLECTIVITY)].some(
+    (m) =>
+      !(m[1] && entries("devant la collectivité").includes(` ${m[1]} `)) &&
+      (!m[2] || (STOPWORDS.has(m[2]) && !/^(?:de|d|du|des)$/.test(m[2]))),
+  );
+
+/** Which kind of the asker's own thing a normalized clause names (see the module's comment), or null. */
+function ownThing(c: string): "possessed" | "place" | "collectivity" | "asker" | null {
+  if (POSSESSED.test(c)) return "possessed";
+  if (holds(c.replaceAll(" d ici ", " "), "chez soi")) return "place";
+  if (definiteCollectivity(c)) return "collectivity";
+  if (holds(c, "celui qui a")) return "asker";
+  return null;
+}
+
+/** Whether a clause (as typed) asks a value, the value's words set aside, and no word of advice is left. */
+function valueAsked(written: string): boolean {
+  const c = normalized(written);
+  if (!(holds(c, "valeur") || WHERE.test(c))) return false;
+  return !holds(withoutValue(c), "conseil") && !["nature", "origine", "hausse", "durée"].some((s) => holds(c, s));
+}
+const withoutValue = (c: string) =>
+  ` ${[...entries("valeur")]
+    .sort((a, b) => b.length - a.length)
+    .reduce((text, e) => text.replaceAll(e, " "), c)
+    .replace(/\s+/g, " ")
+    .trim()} `;
+
+/**
+ * Whether the question asks a value of the asker's own thing (see the module's comment), not of a thing the question
+ * or the passages (`texts`) write as a name.
+ */
+export function ownValueAsked(question: string, texts: string[]): boolean {
+  const clauses = question.split(/[,;:.?!]+/).filter((c) => normalized(c).trim());
+  return clauses.some((written, i) => {
+    if (!valueAsked(written)) return false;
+    const c = normalized(written);
+    let kind = ownThing(c);
+    // « le prestataire qui gère le réseau de la mairie, il s'appelle comment »: the thing said just before, when it
+    // opens on a possessive or holds the collectivité (« le groupe qui a racheté notre logiciel » is another's).
+    const before = clauses[i - 1];
+    if (!kind && before && entries("reprise").some((e) => c.startsWith(e))) {
+      const b = normalized(before);
+      kind = OPENS_POSSESSED.test(b)
+        ? "possessed"
+        : holds(b, "chez soi")
+          ? "place"
+          : definiteCollectivity(b)
+            ? "collectivity"
+            : null;
+      if (kind && holds(withoutValue(b), "conseil")) kind = null;
+    }
+    if (!kind) return false;
+    // The value may be of a thing the question names anywhere (« la sortie de Microsoft à Lyon, ça touche combien
+    // d'ordinateurs de la ville ? », « Grammarly pour corriger nos newsletters : nos textes partent où ? »).
+    return !namesThing(question, texts);
+  });
+}
+
+/**
+ * Whether a text names a thing as a name: a word it writes with a capital (past its first word, or not a common word:
+ * « SurveyMonkey », « Logitud, notre logiciel … », « uMap »), or one the passages write with a capital and never in
+ * lower case (« Zyxel », « ADULLACT »; not « délégué », which a heading may capitalise), a web address aside.
+ */
+function namesThing(text: string, texts: string[]): boolean {
+  const written = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const common = (w: string) =>
+    STOPWORDS.has(fold(w)) || [...SECTIONS.values()].some((s) => s.includes(` ${fold(w)} `));
+  const named = (w: string, i: number) =>
+    w.length > 1 &&
+    !NOT_NAMES.has(fold(w)) &&
+    (/^.\p{Ll}*\p{Lu}/u.test(w) || (/^\p{Lu}/u.test(w) && (i > 0 || !common(w))));
+  if (written.some(named)) return true;
+  const plain = texts
+    .join("\n")
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "");
+  return keywords(text).some((word) => {
+    if (word.length < 3 || /\d/.test(word) || NOT_NAMES.has(word)) return false;
+    const found = plain.match(new RegExp(`(?<![\\p{L}\\p{N}./@])${word}(?![\\p{L}\\p{N}]|\\.[a-z])`, "giu")) ?? [];
+    return found.some((w) => /^\p{Lu}/u.test(w)) && !found.some((w) => w === w.toLowerCase());
+  });
+}

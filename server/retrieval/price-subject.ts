@@ -1,0 +1,100 @@
+/**
+ * A price asked of a subject (« bluemind coute combien par boite aux lettres », « harfanglab c'est combien par
+ * poste ») is answered only by a sum of money said of that subject: in a sentence that names it, or in its own card
+ * or section. A sum beside it (the Gendarmerie's savings, Microsoft's price rises) is a nearby figure, not its price.
+ * Words in `price-asked.txt`.
+ */
+import { fold } from "../core/text.ts";
+import { askingClause, FIGURE_ASKED, holdsPhrase, moneyIn, slot } from "./asked-kinds.ts";
+import { readSections, words } from "./french.ts";
+import { isGeneric, type QuestionTerm } from "./lexicon.ts";
+
+const SECTIONS = readSections("price-asked.txt");
+// The word lists of `asked-slots.txt` are read on first use: `asked-kinds.ts` and the rules importing this file import
+// each other, and either may be loaded first.
+let moneyWords: Set<string> | undefined;
+let askingWords: Set<string> | undefined;
+/** Words of a sum (« euros », « amende »): « combien d'euros », « ça fait combien en euros ». */
+const money = () =>
+  (moneyWords ??= new Set([...slot("montant"), ...slot("argent")].filter((e) => e.length === 1).flat()));
+/** What « combien par … » prices (« par poste », « par mois »): a price, not a count. */
+const UNITS = new Set((SECTIONS.get("par") ?? []).flat());
+/** Words that say what kind of figure is asked, not of what (« au max », « en moyenne », « en euros »). */
+const askingWordList = () =>
+  (askingWords ??= new Set(
+    [...(SECTIONS.get("qualificatifs") ?? []), ...slot("argent"), ...slot("montant")].flat().concat("combien"),
+  ));
+/** Words before a participle (« a-t-elle accordé »): what is said of the subject, not the subject. */
+const AUXILIARIES = new Set((SECTIONS.get("auxiliaires") ?? []).flat());
+/** Words before an infinitive (« de passer à Grommunio »): what is done, not what is priced. */
+const BEFORE_INFINITIVE = new Set((SECTIONS.get("avant un infinitif") ?? []).flat());
+/** Words in « -er » that are not verbs (« de février »). */
+const NOT_INFINITIVE = new Set((SECTIONS.get("pas un infinitif") ?? []).flat());
+/** A sentence saying the sum is not known (« aucun coût … n'avait été publié »). */
+const UNKNOWN_SUM = SECTIONS.get("non connue") ?? [];
+/** Words that join a unit's words after « par » (« par boite aux lettres », « par tranche d'agents »). */
+const UNIT_JOINS = new Set(["aux", "au", "a", "de", "d", "des", "du"]);
+
+/**
+ * Whether the question (folded, apostrophes straight, its context left out) asks a price or a cost: « combien » and a
+ * word of money (« coûte », « tarif », « en euros »), or « combien par » a unit (« c'est combien par poste »). Not a
+ * count (« combien de cœurs », « c'est combien d'agents »), nor a change or a saving (« de combien »,
+ * « économiser combien »).
+ */
+export function priceAsked(asking: string): boolean {
+  const figureWord = FIGURE_ASKED.exec(asking)?.[1];
+  if (!figureWord) return false;
+  const clauseText = askingClause(asking, figureWord);
+  const clause = words(clauseText);
+  // A change, a factor or a saving (« de combien », « multipliée par combien », « fait économiser combien ») is said
+  // in a percentage or a factor as well as in euros: the figure rules read it.
+  if (/\b(?:de|par) combien\b/.test(clauseText) || holdsPhrase(clause, slot("économie"))) return false;
+  const counted = /\bcombien (?:de |d'|des )([a-z]+)/.exec(clauseText)?.[1];
+  if (counted) return money().has(counted);
+  if (holdsPhrase(clause, slot("argent")) || clause.some((w) => money().has(w))) return true;
+  const k = clause.indexOf("combien");
+  return k >= 0 && clause[k + 1] === "par" && UNITS.has(clause[k + 2] ?? "");
+}
+
+/**
+ * What the price is asked of: the question's terms but the words asking it (« coute », « combien », « au max »), the
+ * unit after « par » (« par boite aux lettres »), verbs, adjectives and general words.
+ */
+export function priceSubject(asking: string, terms: QuestionTerm[]): QuestionTerm[] {
+  const list = words(asking);
+  const unit = new Set<string>();
+  list.forEach((w, k) => {
+    if (w !== "par" || !UNITS.has(list[k + 1] ?? "")) return;
+    for (
+      let j = k + 1;
+      j < list.length && (j === k + 1 || UNIT_JOINS.has(list[j]!) || UNIT_JOINS.has(list[j - 1]!));
+      j++
+    )
+      unit.add(list[j]!);
+  });
+  // A participle (« a-t-elle accordé ») or an infinitive (« de passer à … »): what is done, not what is priced.
+  const afterAuxiliary = (t: QuestionTerm) =>
+    list.some(
+      (w, k) =>
+        w === t.word.split(" ")[0] &&
+        (AUXILIARIES.has(list[k - 1] ?? "") ||
+          (!t.name && BEFORE_INFINITIVE.has(list[k - 1] ?? "") && /(?:er|ir)$/.test(w) && !NOT_INFINITIVE.has(w))),
+    );
+  return terms.filter(
+    (t) =>
+      !t.verb &&
+      !afterAuxiliary(t) &&
+      !t.modifier &&
+      !t.date &&
+      !isGeneric(t) &&
+      !t.word.split(" ").every((w) => askingWordList().has(w) || unit.has(w) || w === "par"),
+  );
+}
+
+/**
+ * Whether a sentence gives a sum of money (a number in euros, « gratuit »), or says the sum is not known (« aucun
+ * coût … n'avait été publié »).
+ */
+export const sumIn = (sentence: string) => moneyIn(sentence) || holdsPhrase(words(sentence), UNKNOWN_SUM);
+
+export const foldedQuestion = (q: string) => fold(q).replace(/[’]/g, "'");

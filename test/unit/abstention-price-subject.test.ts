@@ -1,0 +1,68 @@
+/**
+ * A price asked of a subject (held-out-25 prices, absent6): « harfanglab c'est combien par poste » was answered with
+ * the Gendarmerie's savings, a nearby sum. The sum must be said of the subject — in a sentence naming its rarest word,
+ * or under a title or heading that does — or the corpus must say it does not know it. Other subjects than the set's,
+ * on the real corpus; guards (a sum the corpus gives, a cost it says it does not know) are answered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import type { Engine } from "../../server/engine.ts";
+import { foldedQuestion, priceAsked, sumIn } from "../../server/retrieval/price-subject.ts";
+import { realCorpusEngine } from "../helpers/server.ts";
+
+describe("priceAsked / sumIn", () => {
+  it("reads a price by a word of money or « combien par » a unit, not a count nor a change", () => {
+    for (const q of [
+      "combien coute une licence wazuh",
+      "c'est combien par poste",
+      "250 licences, ca fait combien en euros",
+      "combien d'euros pour l'hebergement",
+    ])
+      expect(priceAsked(foldedQuestion(q)), q).toBe(true);
+    for (const q of [
+      "c'est combien d'agents",
+      "on nous fait payer combien de coeurs",
+      "le prix a augmente de combien",
+      "combien de communes ont le label",
+      "le preavis c'est combien max",
+      "la facture a ete multipliee par combien",
+      "ca fait economiser combien par an",
+    ])
+      expect(priceAsked(foldedQuestion(q)), q).toBe(false);
+  });
+
+  it("takes a sum, « gratuit », or a sentence saying the sum is not known", () => {
+    expect(sumIn("La licence coûte 12 € par poste.")).toBe(true);
+    expect(sumIn("La version de base est gratuite.")).toBe(true);
+    expect(sumIn("Aucun bilan, aucun coût n'avait été publié.")).toBe(true);
+    expect(sumIn("Le montant de l'adhésion ne figure pas dans nos sources.")).toBe(true);
+    expect(sumIn("La migration a concerné 70 000 postes.")).toBe(false);
+  });
+});
+
+let real: { engine: Engine; close(): Promise<void> };
+beforeAll(async () => {
+  real = await realCorpusEngine("cap-libre-price-subject-");
+}, 120_000);
+afterAll(async () => real?.close());
+const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+describe("on the real corpus", () => {
+  it("abstains when no passage read gives the price of what is asked, whatever sums are beside it", async () => {
+    for (const [q, subject] of [
+      ["une licence wazuh coute combien par serveur", "wazuh"],
+      ["combien coute un poste sous securix", "securix"],
+    ] as const)
+      expect(await decide(q), q).toMatchObject({ answerable: false, reason: "missing-figure", missing: [subject] });
+  });
+
+  it("still answers a sum the corpus gives of its subject, or says it does not know", async () => {
+    for (const q of [
+      "combien la ville de lyon a recu de l'anct pour tno",
+      "quel est le prix de microsoft 365 e3 pour le secteur public",
+      "combien a coute gendbuntu a la gendarmerie",
+      "combien a coute le passage de la dinum a linux",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * A value of the asker's own thing (held-out-25 h25-u-nous-*): one general test — a thing of the asker's own and a value
+ * asked in one clause, no word of advice, no thing named — instead of another list of wordings. The answer says the
+ * corpus cannot give it (`notGiven`); general questions asked with « nous » and values of named things keep their
+ * answer. Other words than the set's.
+ */
+import { describe, expect, it } from "vitest";
+import { notGiven } from "../../server/answers/brief.ts";
+import { ownValueAsked } from "../../server/answers/own-value.ts";
+import { message } from "../../server/i18n/messages.ts";
+import { askedFor } from "../../server/retrieval/rank.ts";
+
+const passages = [
+  "Le délégué à la protection des données (DPO) est souvent mutualisé avec le centre de gestion ou un syndicat.",
+  "Le Réseau des collectivités et l'ADULLACT accompagnent les communes ; Zyxel fabrique des pare-feu à Taïwan.",
+  "La forge de l'ADULLACT existe depuis 2003. Les serveurs de la ville de Lyon sont hébergés dans ses locaux.",
+];
+const record = message("answer.notGiven.ownRecord");
+const said = (q: string) => notGiven(q, passages, askedFor(q));
+
+describe("a value of the asker's own thing", () => {
+  it("of the collectivité said with the definite article (« … de la mairie », « la commune a … »)", () => {
+    for (const q of [
+      "qui est le référent RGPD de la mairie en ce moment",
+      "l'hébergeur du site de la commune, il s'appelle comment",
+      "la commune a rejoint le syndicat informatique depuis quand",
+      "le marché de téléphonie de la ville se termine quand",
+      "notre contrat Microsoft se termine quand exactement",
+    ]) {
+      expect(ownValueAsked(q, passages), q).toBe(true);
+      expect(said(q), q).toBe(record);
+    }
+  });
+
+  it("of a thing said with « notre », « nos », « chez nous », or what the asker has (« on a », « on l'a »)", () => {
+    for (const q of [
+      "notre photocopieur c'est quelle marque déjà",
+      "nos sauvegardes partent où exactement",
+      "notre secrétaire de mairie, elle est à mi-temps avec qui",
+      "le logiciel de paie qu'on utilise chez nous, c'est lequel",
+      "on a combien de tablettes pour les élus",
+      "le règlement informatique, on l'a adopté à quel conseil",
+    ])
+      expect(ownValueAsked(q, passages), q).toBe(true);
+  });
+
+  it("not advice, a general question, another's thing, or a named thing's value", () => {
+    for (const q of [
+      "qui peut nous aider à faire l'inventaire",
+      "petite commune, qui est notre premier interlocuteur informatique ?",
+      "on s'adresse à qui pour la cybersécurité",
+      "Zyxel, le constructeur de nos pare-feu, il est de quel pays ?",
+      "SurveyMonkey pour nos sondages, c'est quel genre d'outil ?",
+      "la ville iséroise labellisée en 2025, c'est qui qui pilote le numérique ?",
+      "le groupe qui a racheté notre hyperviseur, il l'a payé combien ?",
+      "le réseau social où on publie nos offres d'emploi, il appartient à quel groupe ?",
+      "notre prestataire cloud, c'est un sous-traitant au sens de quel article ?",
+      "la forge de l'ADULLACT existe depuis quand, pour notre délibération",
+      "la sortie de microsoft a lyon, ça touche combien d'ordinateurs de la ville ?",
+      "à partir de quand un hébergeur n'a plus le droit de nous facturer notre départ",
+      "le collectif qui nous a écrit, il existe depuis combien de temps ?",
+      "quel cms libre pour le site de la commune",
+      "de combien notre abonnement Microsoft va-t-il augmenter en juillet",
+      "on est une petite commune, par où commencer",
+    ])
+      expect(ownValueAsked(q, passages), q).toBe(false);
+  });
+});
