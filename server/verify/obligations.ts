@@ -83,14 +83,14 @@ export function lawUnstated(stated: string, pool: Source[]): string | null {
   const folded = fold(stated);
   const before = folded.slice(0, m.index);
   const after = /\bpar\s*$/u.test(m[0]) ? folded.slice(m.index + m[0].length, m.index + m[0].length + 30) : "";
-  if (!TEXT.test(before.split(/[,;:]/u).at(-1) ?? "") && !TEXT.test(after)) return null;
-  const stating = pool.some((src) =>
-    src.sentences.some((ss) => {
-      const text = fold(ss.text);
-      return POSES.test(text) && TEXT.test(text);
-    }),
-  );
-  if (stating) return null;
+  const named = TEXT.exec(before.split(/[,;:]/u).at(-1) ?? "") ?? TEXT.exec(after);
+  if (!named) return null;
+  // A cited sentence that poses an obligation and names a text, or any when the passage names the sentence's own text
+  // (« Le RGPD — Le registre » over « Chaque collectivité doit tenir un registre »).
+  const sentences = pool.flatMap((src) => src.sentences.map((ss) => fold(ss.text)));
+  const ownText = new RegExp(`(?<![\\p{L}\\p{N}])${named[0]}(?![\\p{L}\\p{N}])`, "u");
+  const passageNames = sentences.some((t) => ownText.test(t));
+  if (sentences.some((t) => POSES.test(t) && (TEXT.test(t) || passageNames))) return null;
   const start = before.search(/[^,;:]*$/u);
   return stated.slice(start, m.index + m[0].length).trim();
 }
