@@ -130,9 +130,11 @@ export function verifyAgainstPlan(
   facts: string[],
   own?: OwnData & { moves?: MoveTarget[] },
 ): Verification {
+  // Each fact is a passage without a heading (an empty first line): read as a heading, a one-line fact's figures would
+  // be the heading's, which dates and names nothing (« 27 % » not given for « 31 mars 2028 », faithful-blind-18).
   const verification = verifyText(
     text,
-    facts.map((fact, i) => ({ n: i + 1, text: fact })),
+    facts.map((fact, i) => ({ n: i + 1, text: `\n${fact}` })),
   );
   const where = message("verify.wherePassages");
   const plan = message("tracking.note.wherePlan");

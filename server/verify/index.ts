@@ -39,6 +39,7 @@ import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
 import { durationsInWords, writesDuration } from "./durations.ts";
 import { dutyUnstated, statesDuty } from "./duties.ts";
+import { endOfPeriod } from "./end-date.ts";
 import { dateOfAnotherStep } from "./event-date.ts";
 import {
   causeSwapped,
@@ -68,6 +69,7 @@ import { gradualAsDone } from "./gradual.ts";
 import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
 import { inferenceReason, sweepingConclusion } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
+import { opensLaterClause } from "./later-clause.ts";
 import { licenceOpposite } from "./licence.ts";
 import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
@@ -86,10 +88,13 @@ import {
   recipientBeside,
 } from "./names.ts";
 import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
+import { neitherSaid } from "./neither-said.ts";
+import { lawUnstated, obligationDenied } from "./obligations.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
+import { ownPeopleUnsaid, ownResultUnsaid } from "./own-people.ts";
 import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
 import { peerOutcome } from "./peer-outcome.ts";
@@ -425,6 +430,15 @@ function checkSentence(
       const written = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
       const texts = [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" "));
       if (computedFigure(stated, f, written, texts, earlier)) continue;
+      // The end of a period a document's data start and measure (« janvier 2027 ; durée : 4 mois » → « avril 2027 »).
+      if (
+        facts.length > 0 &&
+        endOfPeriod(
+          f,
+          facts.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+        )
+      )
+        continue;
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }
@@ -715,6 +729,8 @@ function checkSentence(
       // A figure the sentence denies of a name (« l'État ne remplace pas 2,5 millions d'ordinateurs ») is not given to it.
       const own = ownQuantities(offset, segment, name, quantities, quantitySpots).filter((x) => !denied(x));
       if (describesSubject(segment, offset, name, folded, quantities, pool)) continue;
+      // A name opening its own clause after the figures (« … 0 à 111 installations et Cisco Webex n'apparaît plus »).
+      if (opensLaterClause(segment, offset, name, quantities)) continue;
       // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
       // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
       // it (« Elle économise… ») when the sentence names no one else.
@@ -811,6 +827,7 @@ function checkSentence(
       contrasted(stated, pool) ??
       pairSwapped(stated, pool) ??
       neitherNor(stated, pool) ??
+      neitherSaid(stated, pool) ??
       saidAgainst(subjectNamed, citedSentences(pool)) ??
       verbReversed(stated, pool) ??
       deniedOnly(stated, pool) ??
@@ -979,6 +996,15 @@ function checkSentence(
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
   }
+  // After the rules above, which say it more precisely when they see it (a planned decree stated in force): an
+  // obligation, whoever it is said of, where the cited passage says there is none (« Un comité de pilotage est
+  // obligatoire » on « il n'y a pas d'obligation »), or given to a law no cited passage speaks of (`obligations.ts`).
+  if (cited.length > 0 && reasons.length === 0) {
+    const denied = obligationDenied(stated, pool);
+    if (denied) reasons.push(message("verify.obligationDenied", { where: w, ...denied }));
+    const law = denied ? null : lawUnstated(stated, pool);
+    if (law) reasons.push(message("verify.lawUnstated", { where: w, words: law }));
+  }
   // A change the cited passages say gradual stated as done (`gradual.ts`), when nothing more precise was said of it
   // (« tous les services » for « des services » is `overstated.ts`'s).
   if (cited.length > 0 && reasons.length === 0) {
@@ -1122,6 +1148,25 @@ function checkSentence(
         }),
       );
   }
+  // A document's sentence on what the collectivité's own people think (« Les élus du conseil municipal soutiennent
+  // tous ce projet. »), cited or not, that neither its data nor any passage writes (`own-people.ts`, trial18 F2).
+  const people =
+    facts.length > 0 && reasons.length === 0
+      ? ownPeopleUnsaid(
+          stated,
+          [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+        )
+      : null;
+  if (people) reasons.push(message("verify.ownPeopleUnsaid", { said: people }));
+  // A result already obtained (« Cet objectif est déjà à moitié atteint »), that neither the data nor a passage writes.
+  const result =
+    facts.length > 0 && reasons.length === 0
+      ? ownResultUnsaid(
+          stated,
+          [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+        )
+      : null;
+  if (result) reasons.push(message("verify.ownResultUnsaid", { word: result }));
   return [...new Set(reasons)];
 }
 

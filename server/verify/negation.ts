@@ -17,6 +17,17 @@ export const NEGATION =
  * (« \s*\(([^()]*\s[^()]*\s[^()]*)\) »), it tried every split of a long run of spaces or of an unclosed parenthesis.
  */
 const PARENTHESES = /(?<!\s)\s*\(([^()]*)\)/g;
+/**
+ * A list in parentheses (« (communes, intercommunalités, départements, régions) »): it names what the words before it
+ * name and states nothing: in a clause negated before it, it is no affirmative clause of its own (faithful-blind-18:
+ * « Elles n'obligent pas les communes… » was contradicted by the list of « elles n'obligent pas les collectivités
+ * territoriales (communes, …) »). Elsewhere it stays an aside (« le coût total (licences, matériel, …), pas seulement
+ * le prix » read whole would be negated by « pas seulement »).
+ */
+const isList = (inner: string) => {
+  const items = inner.split(/\s*,\s*|\s+(?:et|ou)\s+/u).filter(Boolean);
+  return items.length >= 3 && items.every((item) => item.split(/\s+/).length <= 3);
+};
 const isAside = (inner: string) => (inner.match(/\s/g)?.length ?? 0) >= 2;
 
 /**
@@ -25,8 +36,21 @@ const isAside = (inner: string) => (inner.match(/\s/g)?.length ?? 0) >= 2;
  * before it as the one its pronoun subject is about.
  */
 const asidesLast = (text: string) => {
-  const asides = [...text.matchAll(PARENTHESES)].filter((m) => isAside(m[1]!)).map((m) => m[1]!.trim());
-  if (asides.length === 0) return text;
+  const found = [...text.matchAll(PARENTHESES)].filter((m) => isAside(m[1]!));
+  if (found.length === 0) return text;
+  // A list whose host clause is negated before it is dropped: it has no polarity of its own to give.
+  const asides = found
+    .filter(
+      (m) =>
+        !isList(m[1]!) ||
+        !NEGATION.test(
+          text
+            .slice(0, m.index)
+            .split(/[:;.!?]/u)
+            .at(-1) ?? "",
+        ),
+    )
+    .map((m) => m[1]!.trim());
   return [text.replace(PARENTHESES, (whole, inner: string) => (isAside(inner) ? "" : whole)), ...asides].join(" ; ");
 };
 

@@ -6,6 +6,7 @@
  */
 import { escapeRegExp } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import { changeFrom } from "./change-range.ts";
 import { approximationBefore, figureMatches, QUANTITY } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import type { Source } from "./source-sentences.ts";
@@ -76,6 +77,8 @@ export function precisionLost(stated: string, pool: Source[]): PrecisionLoss | n
     // « 18 000 postes » where each occurrence is a bound of « entre 15 000 et 18 000 ».
     if (f.kind !== "percent" && !BOUND_BEFORE.test(before) && !RANGE_AFTER.test(after) && !RANGE_RAW.test(f.raw)) {
       const ranges = found.map((o) => {
+        // « est passé de 0 à 24 »: a change, not a range (`change-range.ts`).
+        if (changeFrom(o.text, o.at)) return null;
         // A range read as one figure (« environ 20 à 27 collectivités » gives 20 and 27, each written « 20 à 27 »).
         if (RANGE_RAW.test(o.figure.raw)) return o.figure.raw;
         const head = RANGE_BEFORE.exec(o.text.slice(Math.max(0, o.at - 40), o.at));

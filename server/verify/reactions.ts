@@ -41,3 +41,6 @@ export function reactionUnsaid(sentence: string, sources: string[]): string | nu
   }
   return null;
 }
+
+/** Whether a text opens on the people a reaction is said of (« agents ont bien accepté »). */
+export const opensOnPeople = (text: string) => [...foldApostrophes(text).matchAll(PEOPLE)].some((m) => m.index === 0);
