@@ -7,7 +7,11 @@
  *   rounding: exact to the unit, or 5 % when either figure is rounded);
  * - a ratio: « multipliée par 4,5 » (`[multiplié]`, `[divisé]`) where the sentence, the one before it or a passage
  *   writes « de 16 à 72 » (within 5 %).
- * Anything else (a sum, a product, a date plus a duration, a ratio said in words) stays a figure no passage gives.
+ * - any other computation the sentence says it makes (`[calcul]`: « donc », « cela fait », « soit », « au total »;
+ *   a difference only after `[écart]`: « l'écart », « il restait ») — a sum, a difference, a product, a quotient or a
+ *   share of two figures of the sentence, the one before it or the passages (within rounding: 1 % exact, 5 % after a
+ *   rounding word).
+ * Anything else (a date plus a duration, a ratio said in words) stays a figure no passage gives.
  */
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
@@ -28,6 +32,8 @@ const DIVIDED = new RegExp(`(?<!\\p{L})(?:${alternation("divisé")})\\s+$`, "u")
 /** « de 16 à 72 », « de 60 à 200 installations ». */
 const FROM_TO =
   /(?<!\p{L})de\s+(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s+(?:\p{L}+\s+)?à\s+(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d,])/gu;
+const SAID_COMPUTED = new RegExp(`(?<!\\p{L})(?:${alternation("calcul")})(?!\\p{L})`, "u");
+const SAID_DIFFERENCE = new RegExp(`(?<!\\p{L})(?:${alternation("écart")})(?!\\p{L})`, "u");
 const value = (raw: string) => Number(raw.replace(/[ \u00a0\u202f]/g, "").replace(",", "."));
 
 /** Most a recomputed figure may differ from the written one, relatively, when either is rounded. */
@@ -39,7 +45,7 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
   const folded = fold(stated.slice(0, at));
   if (PART_TIE.test(folded)) return shareOf(stated, f, at, texts);
   const multiplied = MULTIPLIED.test(folded);
-  if (!multiplied && !DIVIDED.test(folded)) return false;
+  if (!multiplied && !DIVIDED.test(folded)) return saidComputed(stated, f, texts, before);
   const lastBefore = before.split(/(?<=[.!?])\s+/).at(-1) ?? "";
   return [stated, lastBefore, ...texts].some((t) =>
     [...t.matchAll(FROM_TO)].some((m) => {
@@ -75,6 +81,43 @@ function shareOf(stated: string, f: Figure, at: number, texts: string[]): boolea
       const at = text.indexOf(base.raw);
       const next = words(text.slice(at + base.raw.length, at + base.raw.length + 40)).slice(0, 2);
       if (next.includes(noun)) return true;
+    }
+  return false;
+}
+
+/** Kinds of figures a computation is made of (not dates: a duration between two dates is not read here). */
+const OPERANDS = new Set(["number", "percent", "amount"]);
+
+/**
+ * « Cela fait environ 30 euros par agent », « Il restait donc près de 9 000 postes »: a figure the sentence says it
+ * computes (`[calcul]`) that is the sum, product, quotient or share (in %) of two figures of the sentence, the one
+ * before it or the passages — or their difference, when it says a difference (`[écart]`): « Visio a donc perdu 20 000
+ * utilisateurs » reads an event into the gap between two sources' counts.
+ */
+function saidComputed(stated: string, f: Figure, texts: string[], before: string): boolean {
+  if (!OPERANDS.has(f.kind)) return false;
+  const difference = SAID_DIFFERENCE.test(fold(stated));
+  if (!difference && !SAID_COMPUTED.test(fold(stated))) return false;
+  const lastBefore = before.split(/(?<=[.!?])\s+/).at(-1) ?? "";
+  // A share (%) is one count over another; any other figure is made of counts and amounts, never of a share.
+  const share = f.kind === "percent";
+  const operands = [
+    ...new Set(
+      [stated, lastBefore, ...texts]
+        .flatMap((t) => extractFigures(t))
+        .filter((x) => (x.kind === "number" || x.kind === "amount") && x.value > 0 && x.raw !== f.raw)
+        .map((x) => x.value),
+    ),
+  ];
+  const rounded = roundingWordBefore(stated, f.raw) !== null;
+  const close = (v: number) =>
+    rounded ? Math.abs(v - f.value) <= COMPUTED_TOLERANCE * f.value : Math.abs(v - f.value) <= 0.01 * f.value;
+  for (let i = 0; i < operands.length; i++)
+    for (let j = 0; j < operands.length; j++) {
+      if (i === j) continue;
+      const [a, b] = [operands[i]!, operands[j]!];
+      if (share ? close((a / b) * 100) : (difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b))
+        return true;
     }
   return false;
 }
