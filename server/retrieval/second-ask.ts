@@ -47,6 +47,8 @@ const LINKS = new Set(list("liaison"));
 const COUNT = new Set(list("compte"));
 const PRICE = new Set(list("prix"));
 const DATE = new Set(list("date"));
+/** [demande ouverte]: what another subject does, in general (« et le schleswig-holstein il fait quoi »). */
+const OPEN = list("demande ouverte").map((e) => ` ${e} `);
 /** [mots de la demande]: words of the asking, not things a sentence must name. */
 const ASKING_FORM = new Set(list("mots de la demande"));
 /** The subject pronouns taking the second part's subject up (`second-subject.txt` [reprise du sujet]). */
@@ -133,6 +135,8 @@ export interface SecondAsk {
   required: QuestionTerm[];
   /** It asks by an interrogative (« quel », « combien », « où »), not yes or no. */
   wh: boolean;
+  /** It asks what another subject does in general (`[demande ouverte]`): any passage on that subject answers. */
+  open: boolean;
 }
 
 /** The second part's subject (« et la croatie ? », « et le japon il en est où », « et dans les lycées ils … »). */
@@ -179,8 +183,10 @@ export function secondAsk(parts: TwoParts): SecondAsk {
       // (The asker's own figure, « pour 50 boîtes », is no word of the corpus; a year asked is.)
       !(/^\d+$/.test(t.word) && !t.date),
   );
-  // « et la croatie ? »: the same asked of another subject — what the first part says of its own (« libreoffice »).
-  const same = own.length === 0 && subject.length > 0 && !kind;
+  // « et la croatie ? »: the same asked of another subject — what the first part says of its own (« libreoffice »);
+  // not « et le schleswig-holstein il fait quoi », asking what it does in general.
+  const open = OPEN.some((e) => ` ${tokens(parts.second).join(" ")} `.includes(e));
+  const same = own.length === 0 && subject.length > 0 && !kind && !open;
   const asked = same
     ? questionTerms(parts.first)
         .filter((t) => !t.verb && !GENERIC.has(frStem(t.word)))
@@ -196,7 +202,7 @@ export function secondAsk(parts: TwoParts): SecondAsk {
       ((t.name || t.date) && (byInterrogative.size > 0 || t.date)) || (criterion !== undefined && t.word === criterion),
   );
   const wh = INTERROGATIVES.test(second) || words.some((w) => CHOICE.has(w)) || ASKING_FIRST.has(words[0] ?? "");
-  return { subject, asked, kind, same, required, wh };
+  return { subject, asked, kind, same, required, wh, open };
 }
 
 /** The word after « le plus », « le moins », « les meilleures », « le mieux » (`second-ask.txt` [critère]): the criterion. */
@@ -218,7 +224,10 @@ async function askOf(question: string, frequency: CorpusFrequency, names?: Corpu
   // (Asked yes or no, « … donne des chiffres de coût ? », a value is not what is asked.)
   // (« combien disait-elle avoir économisé » names nothing counted: too vague to test.)
   const counts = ask.kind !== "count" || COUNTED.test(folded(parts.second));
-  const tested = Boolean((ask.wh && ((ask.kind && counts) || ask.required.length)) || ask.subject.length);
+  // (What another subject does in general, « et le schleswig-holstein il fait quoi », is left to the search.)
+  const tested =
+    !(ask.open && !ask.kind && !ask.required.length) &&
+    Boolean((ask.wh && ((ask.kind && counts) || ask.required.length)) || ask.subject.length);
   // The subject: the second part's own, or the names of the first (« g data », « boe »).
   const firstTerms = await resolveNames(questionTerms(parts.first), frequency, names);
   const subjects: QuestionTerm[] = ask.subject.length
