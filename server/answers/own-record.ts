@@ -13,7 +13,7 @@ import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { FIXED_EXPRESSIONS } from "../retrieval/fixed-expressions.ts";
 
 /** Folded text with apostrophes and hyphens as spaces, padded: phrases are matched on whole words. */
-function normalized(text: string): string {
+export function normalized(text: string): string {
   return ` ${fold(text)
     .replace(/[’'-]/g, " ")
     .replace(/[^a-z0-9]+/g, " ")

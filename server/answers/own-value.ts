@@ -20,14 +20,7 @@ import { wordListSections } from "../i18n/word-lists.ts";
 import { GENERIC_WORDS, STOPWORDS } from "../retrieval/lexicon.ts";
 import { COMMON_ACRONYMS } from "../retrieval/names-places.ts";
 import { keywords } from "../retrieval/relevance.ts";
-
-/** Folded text with apostrophes and hyphens as blanks, padded: entries are matched on whole words. */
-function normalized(text: string): string {
-  return ` ${fold(text)
-    .replace(/[’'-]/g, " ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()} `;
-}
+import { normalized } from "./own-record.ts";
 
 const SECTIONS = new Map(
   [...wordListSections("own-value.txt").entries()].map(([k, v]) => [k, v.map((e) => normalized(e))]),

@@ -29,14 +29,10 @@ export const HEDGED_MIN_SHARE = 0.5;
 export const HEDGED_MIN_SHARED = 2;
 
 /**
- * The cited clause that limits a frequency (« souvent ») the sentence makes absolute (« toujours »), with most of the
- * sentence's other words (half, at least two), the sentence hedging nothing, negating nothing (« pas toujours ») and
- * no cited clause with those words saying it absolutely: the two words and a short quote, or null.
+ * The absolute word of a sentence that neither hedges nor negates, the cited clauses, and those holding most of its
+ * other words; null when it has none (what `hedgeDropped` and `absoluteUnheld` read first).
  */
-export function hedgeDropped(
-  stated: string,
-  pool: Source[],
-): { hedge: string; absolute: string; quote: string } | null {
+function absoluteRead(stated: string, pool: Source[]): { absolute: string; clauses: string[]; close: string[] } | null {
   const absolute = ABSOLUTE.exec(stated)?.[0];
   if (!absolute || HEDGE.test(stated) || NEGATION.test(stated)) return null;
   const content = [...new Set(contentWords(stated.replace(ABSOLUTE, " ")))];
@@ -48,6 +44,21 @@ export function hedgeDropped(
     const bag = bagOf(c);
     return content.filter((w) => inBag(w, bag)).length >= need;
   });
+  return { absolute, clauses, close };
+}
+
+/**
+ * The cited clause that limits a frequency (« souvent ») the sentence makes absolute (« toujours »), with most of the
+ * sentence's other words (half, at least two), the sentence hedging nothing, negating nothing (« pas toujours ») and
+ * no cited clause with those words saying it absolutely: the two words and a short quote, or null.
+ */
+export function hedgeDropped(
+  stated: string,
+  pool: Source[],
+): { hedge: string; absolute: string; quote: string } | null {
+  const read = absoluteRead(stated, pool);
+  if (!read) return null;
+  const { absolute, close } = read;
   if (close.some((c) => ABSOLUTE.test(c))) return null;
   const hedged = close.find((c) => HEDGE.test(c));
   return hedged ? { hedge: HEDGE.exec(hedged)![0], absolute, quote: short(hedged) } : null;
@@ -61,16 +72,8 @@ export function hedgeDropped(
  * a limiting word in the passage (« souvent ») is `hedgeDropped`'s, said more precisely.
  */
 export function absoluteUnheld(stated: string, pool: Source[]): string | null {
-  const absolute = ABSOLUTE.exec(stated)?.[0];
-  if (!absolute || HEDGE.test(stated) || NEGATION.test(stated)) return null;
-  const content = [...new Set(contentWords(stated.replace(ABSOLUTE, " ")))];
-  const need = Math.max(HEDGED_MIN_SHARED, Math.ceil(content.length * HEDGED_MIN_SHARE));
-  const clauses = pool.flatMap((src) =>
-    src.sentences.filter((ss) => !ss.inHeading).flatMap((ss) => polarityClauses(ss.text)),
-  );
-  const close = clauses.filter((c) => {
-    const bag = bagOf(c);
-    return content.filter((w) => inBag(w, bag)).length >= need;
-  });
+  const read = absoluteRead(stated, pool);
+  if (!read) return null;
+  const { absolute, clauses, close } = read;
   return (close.length > 0 ? close : clauses).some((c) => ABSOLUTE.test(c) || CONTINUED.test(c)) ? null : absolute;
 }
