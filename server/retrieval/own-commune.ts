@@ -61,6 +61,18 @@ const OPENING_AT = new RegExp(
   `^\\s*(?:bonjour[,!]?\\s+)?((?:a|à)\\s+(${TOWN}))\\s+(?:${alternation("celui qui demande")})(?![a-z])`,
   "u",
 );
+/** The asker's own words (`[à soi]`) after a town opening the question: it is theirs (« … la loi nous force … »). */
+const OWN_AFTER = new RegExp(`(?<![a-z])(?:${alternation("à soi")})(?![a-z])`, "u");
+/** A commune's hyphenated name (« ternay-sur-sorme », « saint-ferjus-des-combes »): one of its small words inside. */
+const HYPHENATED = `[a-z]+(?:-[a-z'’]+)*-(?:${alternation("trait d'union")})-[a-z'’]+(?:-[a-z'’]+)*|(?:saint|sainte)-[a-z'’-]+`;
+/**
+ * A town opening the question, after « à » or as a hyphenated name (group 1 what is set aside, group 2 the town), the
+ * asker's own words further on (`OWN_AFTER`).
+ */
+const OPENING_TOWN = new RegExp(
+  `^\\s*(?:bonjour[,!]?\\s+)?((?:a\\s+)?(${HYPHENATED})|a\\s+(${TOWN}))(?![a-z0-9'’-])`,
+  "u",
+);
 /** Words that are not a town typed in lower case: the kinds of collectivité. */
 const NOT_A_TOWN = new Set((SECTIONS.get("collectivités") ?? []).map((w) => fold(w)));
 /** What makes what follows the town a general question (folded, apostrophes and hyphens as blanks). */
@@ -82,9 +94,21 @@ export function ownCommune(question: string): OwnCommune | null {
   const folded = fold(question);
   // (Offsets are read on the folded question: only when folding keeps them.)
   if (folded.length !== question.length) return null;
-  for (const re of [OWN_COLLECTIVITY, OWN_LOCATION, AT_OWN_COLLECTIVITY, PRESENTED, OPENING_AT]) {
+  for (const re of [OWN_COLLECTIVITY, OWN_LOCATION, AT_OWN_COLLECTIVITY, PRESENTED, OPENING_AT, OPENING_TOWN]) {
     const m = re.exec(folded);
     if (!m) continue;
+    if (re === OPENING_TOWN) {
+      const town = m[2] ?? m[3]!;
+      const end = m.index + m[0].length;
+      if (STOPWORDS.has(town) || NOT_A_TOWN.has(town) || !OWN_AFTER.test(folded.slice(end))) continue;
+      return {
+        town: question.slice(end - town.length, end),
+        phrase: end - m[1]!.length,
+        start: end - m[1]!.length,
+        end,
+        presented: true,
+      };
+    }
     const town = m[2]!;
     if (STOPWORDS.has(town) || NOT_A_TOWN.has(town)) continue;
     const end = m.index + (re === OPENING_AT ? m[0].indexOf(m[1]!) + m[1]!.length : m[0].length);

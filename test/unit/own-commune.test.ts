@@ -101,3 +101,21 @@ describe("the asker's size after « on est », « nous sommes »", () => {
     expect(text).not.toContain("« 2800 »");
   });
 });
+
+describe("the asker's commune opening the question, their own words further on (held-out-26)", () => {
+  it("is set aside when hyphenated or after « à », with « nous », « on », « notre » … after it", () => {
+    expect(ownCommune("ternay-sur-sorme fait 12 000 habitants, nis2 nous concerne ?")?.town).toBe("ternay-sur-sorme");
+    expect(ownCommune("saint-ferjus-des-combes voudrait le label, on commence par quoi")?.town).toBe(
+      "saint-ferjus-des-combes",
+    );
+    expect(ownCommune("a plouzelec le conseil se demande si la loi nous force a adopter du libre")?.town).toBe(
+      "plouzelec",
+    );
+  });
+
+  it("is not, without the asker's words, nor a word opening the question that is not after « à »", () => {
+    expect(ownCommune("saint-nazaire a quitte microsoft 365 ?")).toBeNull();
+    expect(ownCommune("a brest ils ont quitte microsoft ?")).toBeNull();
+    expect(ownCommune("microsoft a augmente ses prix, on fait quoi")).toBeNull();
+  });
+});
