@@ -166,6 +166,11 @@ export interface LocalEvent {
    * deadline the collectivité set: a decision to take — renew it or not —, said as such, never a due date (trial18 F4).
    */
   contractEnd?: true;
+  /**
+   * The sentence says the replacement cannot happen before the date (« … ne peuvent pas changer de système avant
+   * 2028 »): an earliest date, never a deadline (trial19 H4).
+   */
+  notBefore?: true;
 }
 
 /**
@@ -173,7 +178,7 @@ export interface LocalEvent {
  * a contract's end.
  */
 export function localDeadline(events: LocalEvent[], line: RoadmapLine): LocalEvent | undefined {
-  return events.find((e) => !e.supportEnd && !e.contractEnd && e.lines.includes(line));
+  return events.find((e) => !e.supportEnd && !e.contractEnd && !e.notBefore && e.lines.includes(line));
 }
 
 /** The contract's end the local context gives for a line, if any (`LocalEvent.contractEnd`). */
@@ -703,19 +708,44 @@ export function localEvents(
     // A day or a month is ahead when it starts after today; a year when it is later than this one.
     if (date.length === 4 ? date <= today.slice(0, 4) : `${date}-01`.slice(0, 10) <= today) continue;
     const named = linesNamed(sentence, lines, partsOf);
+    const notBefore = isNotBefore(sentence);
     events.push({
       text: sentence,
-      date,
+      // « pas avant 2028 »: the year or month it names, not the day before it.
+      date: notBefore ? (sentenceDate(fold(sentence)) ?? date) : date,
       lines: named.lines,
       ...(named.partial.length ? { partial: named.partial } : {}),
-      ...(isSupportEnd(sentence)
-        ? { supportEnd: true as const }
-        : isContractEnd(sentence)
-          ? { contractEnd: true as const }
-          : {}),
+      ...(notBefore
+        ? { notBefore: true as const }
+        : isSupportEnd(sentence)
+          ? { supportEnd: true as const }
+          : isContractEnd(sentence)
+            ? { contractEnd: true as const }
+            : {}),
     });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+let notBeforeWords: { earliest: RegExp; before: RegExp } | null = null;
+/**
+ * A sentence saying a replacement cannot happen before its date (`not-before.txt`: « pas avant 2028 », « au plus tôt
+ * en 2028 », « ne peuvent pas changer de système avant 2028 »).
+ */
+export function isNotBefore(sentence: string): boolean {
+  if (!notBeforeWords) {
+    const sections = wordListSections("not-before.txt");
+    const alt = (name: string) => wordAlternation((sections.get(name) ?? []).map((w) => fold(w)));
+    notBeforeWords = {
+      earliest: new RegExp(`(?<![\\p{L}])(?:${alt("au plus tôt")})(?![\\p{L}])`, "u"),
+      before: new RegExp(
+        `(?<![\\p{L}])(?:ne|n')\\s*[^.;:,!?]*?(?<![\\p{L}])(?:pas|jamais|plus)(?![\\p{L}])[^.;:,!?]*?(?<![\\p{L}])(?:${alt("avant")})(?![\\p{L}])`,
+        "u",
+      ),
+    };
+  }
+  const f = fold(sentence).replace(/[’]/g, "'");
+  return notBeforeWords.earliest.test(f) || notBeforeWords.before.test(f);
 }
 
 let supportEndWords: { end: RegExp; deadline: RegExp } | null = null;

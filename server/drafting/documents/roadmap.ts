@@ -170,7 +170,9 @@ function phaseLine(
       : partialOnly(structure, l);
   const deadline = localDeadline(events, l)?.date;
   // A date the context gives for one of the line's editions only (« Windows 10 LTSC 2021 »): said, not the line's.
-  const part = deadline ? undefined : events.find((e) => !e.supportEnd && !e.contractEnd && e.partial?.includes(l));
+  const part = deadline
+    ? undefined
+    : events.find((e) => !e.supportEnd && !e.contractEnd && !e.notBefore && e.partial?.includes(l));
   // A contract's end is a decision to take, not the replacement's deadline (trial18 F4).
   const contract = contractEnd(events, l);
   // Software out of support: « à mener en premier », with the month it is due by when that comes before its phase's end.
@@ -591,9 +593,13 @@ export function roadmapContext(
             ? names.length
               ? "milestone.contractWith"
               : "milestone.contract"
-            : names.length
-              ? "milestone.localWith"
-              : "milestone.local",
+            : e.notBefore
+              ? names.length
+                ? "milestone.notBeforeWith"
+                : "milestone.notBefore"
+              : names.length
+                ? "milestone.localWith"
+                : "milestone.local",
           {
             text: e.text.replace(/[.!…\s]+$/u, ""),
             products: [...new Set(names)].join(", "),

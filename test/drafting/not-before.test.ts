@@ -1,0 +1,27 @@
+/**
+ * A local context saying a replacement cannot happen before a date (« … ne peuvent pas changer de système avant
+ * 2028 ») gives an earliest date, never a deadline (trial19 H4: it became « d'ici le 31 décembre 2027 »).
+ */
+import { describe, expect, it } from "vitest";
+import { isNotBefore, localEvents } from "../../server/drafting/roadmap-plan.ts";
+
+describe("a date the replacement cannot come before", () => {
+  it.each([
+    "Les 18 postes Windows 10 LTSC 2021 du pôle technique ne peuvent pas changer de système avant 2028.",
+    "Au plus tôt en 2028 pour les postes du pôle technique.",
+    "La migration des serveurs n'est pas possible avant juin 2027.",
+  ])("« %s » is an earliest date, dated by the year or month it names", (sentence) => {
+    expect(isNotBefore(sentence)).toBe(true);
+    const [event] = localEvents(sentence, [], "2026-12-07");
+    expect(event?.notBefore).toBe(true);
+    expect(event?.date.startsWith("2027-12")).toBe(false);
+  });
+
+  it.each([
+    "Windows 10 doit être remplacé avant 2028.",
+    "Nous ne voulons pas attendre : Zoom doit être remplacé d'ici juin 2027.",
+    "Le contrat Microsoft 365 arrive à échéance le 30 juin 2027.",
+  ])("« %s » is not", (sentence) => {
+    expect(isNotBefore(sentence)).toBe(false);
+  });
+});
