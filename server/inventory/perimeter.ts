@@ -27,6 +27,13 @@ export const NARROWER_SHARE = 0.5;
 export const NARROWER_PRODUCTS_SHARE = 0.7;
 /** Exposed products gone whole that, with installations under NARROWER_PRODUCTS_SHARE, make a narrower inventory. */
 export const NARROWER_GONE = 3;
+/**
+ * Below this share of the installations of an inventory whose entities are not known (imported before they were
+ * kept), a later inventory that names its entities may be missing one: its entities cannot be compared, so the plan
+ * asks the DSI to confirm it (trial19 H6: an export without « Services techniques », −19 %, was added to a running
+ * plan and the note read « AutoCAD : n'apparaît plus »).
+ */
+export const NARROWER_UNKNOWN_ENTITIES_SHARE = 0.85;
 
 export interface PerimeterSide {
   /** The uploaded files, with their format and the entities they name when known (`ParsedFile`). */
@@ -119,7 +126,8 @@ export function entityNames(entities: string[], all: string[]): string[] {
 
 /**
  * Whether `to` covers sharply less of the parc than `from` (fewer files imported, when both name theirs, fewer than
- * NARROWER_SHARE of its installations, entities of `from` missing from `to` — `missingEntities` —, or fewer than
+ * NARROWER_SHARE of its installations, entities of `from` missing from `to` — `missingEntities` —, fewer than
+ * NARROWER_UNKNOWN_ENTITIES_SHARE when only `to` names its entities, or fewer than
  * NARROWER_PRODUCTS_SHARE with `gone` ≥ NARROWER_GONE exposed products absent): which, or null. A plan refuses such a
  * checkpoint unless confirmed.
  */
@@ -133,6 +141,8 @@ export function narrowerPerimeter(
   const b = to.installations ?? 0;
   if (a > 0 && b < a * NARROWER_SHARE) return "installations";
   if (missingEntities(from, to).length) return "entities";
+  if (a > 0 && b < a * NARROWER_UNKNOWN_ENTITIES_SHARE && !entitiesOf(from).size && entitiesOf(to).size)
+    return "installations";
   // `gone`: exposed products of `from` absent from `to` (NARROWER_PRODUCTS_SHARE).
   return a > 0 && b < a * NARROWER_PRODUCTS_SHARE && gone >= NARROWER_GONE ? "products" : null;
 }
