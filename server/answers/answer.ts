@@ -39,6 +39,7 @@ import {
   obligationFirst,
   qualifiesClaim,
   rankSections,
+  reversalsLast,
   saysLacking,
   subjectsInSetting,
 } from "../retrieval/rank.ts";
@@ -1187,7 +1188,8 @@ export async function* answer(
     // (A question asking whether a rule obliges quotes first the passages saying whom it obliges.)
     const peers = await withPeers(query, relevant, [...results, ...retrieved.held], deps, options.retrieve ?? 8);
     const leading = await leadingSections(query, results, peers, deps.store);
-    const ordered = obligationFirst(query, leading.passages.slice(0, 6));
+    // (Asked for arguments to convince: a reversal's passages after the others, `reversalsLast`.)
+    const ordered = reversalsLast(query, obligationFirst(query, leading.passages.slice(0, 6)));
     const chosen = chooseSections(query, ordered, [
       ...retrieved.relevant,
       ...retrieved.held,

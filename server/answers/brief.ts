@@ -27,7 +27,15 @@ import { GENERIC_WORDS } from "../retrieval/lexicon.ts";
 import { roleAsked } from "../retrieval/names-places.ts";
 import { pieces, statesAbsent } from "../retrieval/passages.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
-import { type Asked, askedFor, countedStems, holdsAsked, holdsCount } from "../retrieval/rank.ts";
+import {
+  type Asked,
+  askedFor,
+  asksArguments,
+  countedStems,
+  holdsAsked,
+  holdsCount,
+  tellsReversal,
+} from "../retrieval/rank.ts";
 import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
@@ -384,7 +392,11 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
       quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
     };
   }
-  const candidates = weighed(question, subject, used, excerpts, asked, question);
+  const all = weighed(question, subject, used, excerpts, asked, question);
+  // Asked for arguments to convince: no sentence telling a reversal is read aloud (« Nancy … a mis fin à sa
+  // stratégie », « À Munich, le conseil municipal a voté … le retour à des logiciels sous Windows », trial19 H5) —
+  // rather no « En bref » than one pleading the opposite; the passages still follow.
+  const candidates = asksArguments(question) ? all.filter((c) => !tellsReversal(c.text)) : all;
   // « Quelles communes normandes sont passées au libre ? » when no passage names Normandy: said first, then examples
   // from elsewhere — never Fontaine (Isère) read aloud as a Norman commune (trial16 C16).
   const region = asksPeers(question) ? regionUnnamed(question, used) : null;

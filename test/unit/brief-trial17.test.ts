@@ -82,3 +82,13 @@ describe("briefs that missed the answer (trial17 D12)", () => {
     expect(brief).toMatch(/sans créer d'obligation|aucune obligation/);
   });
 });
+
+describe("arguments asked to convince the council (trial18 F5, trial19 H5)", () => {
+  it.each([
+    "qu est ce que je peux dire au conseil municipal pour convaincre",
+    "donne moi trois arguments pour le conseil municipal sur le logiciel libre",
+  ])("« %s » never reads a reversal aloud", async (question) => {
+    const { brief } = await ask(question);
+    expect(brief).not.toMatch(/retour à des logiciels sous Windows|mis fin à sa stratégie|changement de cap/);
+  });
+});
