@@ -4,12 +4,13 @@ import { fold, stem } from "../retrieval/french.ts";
 import { type Bag, contentWords, inBag, WEAK } from "./words.ts";
 
 /**
- * A negation in a clause: « ne … pas / jamais / plus / aucun / rien », « pas » alone (« s'applique pas »), « jamais »,
+ * A negation in a clause: « ne … pas / jamais / plus / aucun / rien » (not « ne … plus que », which restricts: « ne
+ * passent plus que par le programme payant ESU », trial19 M1), « pas » alone (« s'applique pas »), « jamais »,
  * « aucun », « sans », « ni », « nul », « rien à / de » opening a clause (« Rien à migrer pour l'usage », the line of a
  * card; not « pour rien », « rien que ») (« non » is left out: « non confirmé » is a qualification, checked apart).
  */
 export const NEGATION =
-  /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?|(?<=^|[:;,(]\s*)rien(?=\s+(?:à|de)\s|\s+d['’]))(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus(?!\s+qu(?:e\s|['’]))|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?|(?<=^|[:;,(]\s*)rien(?=\s+(?:à|de)\s|\s+d['’]))(?!\p{L})/iu;
 
 /**
  * A text in parentheses with the spaces before it; an aside when it has three words or more (`isAside`). The spaces
