@@ -12,7 +12,7 @@
  * Scores are multiplied, so it works on BM25 and fused ranks alike.
  */
 import { boundedMemo } from "../core/bounded.ts";
-import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { countedDoers, doerNouns } from "./counted-doers.ts";
 import { withoutFixedWords } from "./fixed-expressions.ts";
 import { DEMONYMS, fold, phrasesFound, readSections, stem, synonymsOf, words } from "./french.ts";
@@ -269,20 +269,9 @@ export function obligationFirst<
   return weighed.sort((a, b) => b.score - a.score || a.i - b.i).map((x) => x.r);
 }
 
-const ARGUMENTS = wordListSections("arguments-asked.txt");
-const foldedPhrases = (section: string) =>
-  (ARGUMENTS.get(section) ?? []).map(
-    (e) =>
-      ` ${fold(e)
-        .replace(/[^a-z0-9]+/g, " ")
-        .trim()} `,
-  );
-const ARGUMENTS_ASKED = foldedPhrases("demande d'arguments");
-const REVERSAL = foldedPhrases("retour arrière");
-const spaced = (text: string) =>
-  ` ${fold(text)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()} `;
+const ARGUMENTS = readSections("arguments-asked.txt");
+const ARGUMENTS_ASKED = ARGUMENTS.get("demande d'arguments") ?? [];
+const REVERSAL = ARGUMENTS.get("retour arrière") ?? [];
 
 /**
  * Passages for a question asking for arguments to convince (`arguments-asked.txt`: « donne moi trois arguments pour le
@@ -300,10 +289,10 @@ export function reversalsLast<R extends { section: string; document: { title: st
 }
 
 /** Whether a question asks for arguments to convince (`arguments-asked.txt` [demande d'arguments]). */
-export const asksArguments = (query: string) => ARGUMENTS_ASKED.some((e) => spaced(query).includes(e));
+export const asksArguments = (query: string) => holdsAny(query, ARGUMENTS_ASKED);
 
 /** Whether a text tells a reversal (`arguments-asked.txt` [retour arrière]: « retour à Windows », « a mis fin à »). */
-export const tellsReversal = (text: string) => REVERSAL.some((e) => spaced(text).includes(e));
+export const tellsReversal = (text: string) => holdsAny(text, REVERSAL);
 
 /** Stems of a heading, by heading text (the same few thousand recur from one search to the next). */
 const stemsOf = boundedMemo((text: string) => new Set(words(text).map(stem)), 20_000);
