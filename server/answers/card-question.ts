@@ -8,8 +8,8 @@
  * (`i18n/fr/card-questions.txt`: « genre », « basé », « pays »…). A figure, a date or a person (« combien coûte… »,
  * « qui dirige… ») is never on a card: such a question is judged as any other.
  */
-import { escapeRegExp, fold } from "../core/text.ts";
-import { CARD_LINE } from "../corpus/catalog.ts";
+import { fold } from "../core/text.ts";
+import { editionNames } from "../corpus/catalog.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { DEMONYMS, readSections, stem, words } from "../retrieval/french.ts";
 import { isSubjectPage } from "../retrieval/rank.ts";
@@ -179,10 +179,6 @@ export const asksBeyondCard = (question: string) => holdsPhrase(words(withoutAsk
 /** Title of a catalog card: « Produit : X », « Éditeur : X », « Alternative : X ». */
 const CARD_TITLE = /^(?:Produit|Éditeur|Alternative) : (.+)$/;
 
-/** A card's line of end of support by edition, and what follows an edition's name on it (« (build …) le 14 … »). */
-const LIFECYCLE = new RegExp(`^${escapeRegExp(CARD_LINE.lifecycle)}(.+?)\\.?$`, "mu");
-const EDITION_TAIL = /\s+(?:\(build [^)]*\)\s+)?le \d.*$/u;
-
 /**
  * The names a card goes by: its name, the name without what its parentheses add (« Netgear (commutateurs, Wi-Fi,
  * NAS) » → « Netgear »), each name of a pair (« ArcGIS Field Maps / Survey123 »), a product's inventory names, and
@@ -197,8 +193,7 @@ export function cardNames(card: { text: string; document: { id: string; title: s
   if (aliases) names.push(...aliases.split(" ; "));
   // Its editions of their own end of support (« Office 2016 », « Exchange Server 2019 »): « office 2016 c'est encore
   // supporté » names the card, not the army that uninstalled it (trial18 F10).
-  for (const edition of LIFECYCLE.exec(card.text)?.[1]?.split(" ; ") ?? [])
-    names.push(...edition.replace(EDITION_TAIL, "").split(" et "));
+  names.push(...editionNames(card.text));
   // A product named after its vendor is also called without it (« Adobe Photoshop » → « Photoshop »).
   const vendor = vendorNamed(card);
   if (vendor && card.document.id.startsWith("catalog/product/"))

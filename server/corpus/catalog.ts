@@ -6,7 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
 import { categoryWord, countryName, fitLabel, hostingLabel } from "../core/labels.ts";
-import { frenchDate } from "../core/text.ts";
+import { escapeRegExp, frenchDate } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
 import { messageOr } from "../i18n/messages.ts";
 import {
@@ -351,6 +351,20 @@ export const CARD_LINE = {
   /** A product with editions of their own end of support: the end of its ordinary editions, on a line of its own. */
   ordinaryEnd: "Fin du support des éditions courantes : ",
 } as const;
+
+/** A card's line of end of support by edition, and what follows an edition's name on it (« (build …) le 14 … »). */
+const LIFECYCLE_LINE = new RegExp(`^${escapeRegExp(CARD_LINE.lifecycle)}(.+?)\\.?$`, "mu");
+const EDITION_TAIL = /\s+(?:\(build [^)]*\)\s+)?le \d.*$/u;
+
+/**
+ * The editions a card's line of end of support names (« Office 2016 le 14 octobre 2025 ; Office 2021 et Office LTSC
+ * 2021 le … » → « Office 2016 », « Office 2021 », « Office LTSC 2021 »), as `catalogPassages` writes that line.
+ */
+export function editionNames(cardText: string): string[] {
+  return (LIFECYCLE_LINE.exec(cardText)?.[1]?.split(" ; ") ?? []).flatMap((e) =>
+    e.replace(EDITION_TAIL, "").split(" et "),
+  );
+}
 
 /** One readable French passage per vendor, product and alternative, so the catalog is searchable like prose. */
 export function catalogPassages(catalog: Catalog): CatalogPassage[] {

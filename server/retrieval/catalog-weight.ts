@@ -8,8 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { BoundedMap } from "../core/bounded.ts";
-import { escapeRegExp } from "../core/text.ts";
-import { CARD_LINE } from "../corpus/catalog.ts";
+import { editionNames } from "../corpus/catalog.ts";
 import { stem, words } from "./french.ts";
 
 /** Score factor of a catalog card the question neither names nor asks for. */
@@ -30,9 +29,6 @@ const [INTENT, GENERIC] = readFileSync(new URL("../i18n/fr/catalog-intent.txt", 
 
 /** Words too common in product names to name one alone (« Microsoft Azure » is not named by « Microsoft »). */
 const nameWords = (name: string) => words(name.replace(/\([^)]*\)/g, " ")).filter((w) => w.length >= 2);
-
-/** A card's line of end of support by edition (« Office 2016 le 14 octobre 2025 ; … »). */
-const LIFECYCLE = new RegExp(`^${escapeRegExp(CARD_LINE.lifecycle)}(.+)$`, "mu");
 
 /** The names a card answers to: its id (« catalog/product/microsoft-azure »), its title, the products it replaces. */
 function cardNames(docId: string, chunk?: { text: string; document: { title: string } }): string[][] {
@@ -55,8 +51,7 @@ function editionStems(chunk?: { text: string }): string[][] {
   if (!chunk) return [];
   const known = editionsByChunk.get(chunk);
   if (known) return known;
-  const editions = (LIFECYCLE.exec(chunk.text)?.[1]?.split(";") ?? [])
-    .flatMap((e) => e.replace(/\s+(?:\(build [^)]*\)\s+)?le \d.*$/u, "").split(" et "))
+  const editions = editionNames(chunk.text)
     .map((name) => nameWords(name).map(stem))
     .filter((n) => n.length > 1);
   editionsByChunk.set(chunk, editions);
