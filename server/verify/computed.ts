@@ -7,10 +7,11 @@
  *   rounding: exact to the unit, or 5 % when either figure is rounded);
  * - a ratio: « multipliée par 4,5 » (`[multiplié]`, `[divisé]`) where the sentence, the one before it or a passage
  *   writes « de 16 à 72 » (within 5 %).
- * - any other computation the sentence says it makes (`[calcul]`: « donc », « cela fait », « soit », « au total »;
- *   a difference only after `[écart]`: « l'écart », « il restait ») — a sum, a difference, a product, a quotient or a
- *   share of two figures of the sentence, the one before it or the passages (within rounding: 1 % exact, 5 % after a
+ * - any other count the sentence says it computes (`[calcul]`: « donc », « cela fait », « soit », « au total »;
+ *   a difference only after `[écart]`: « l'écart », « il restait ») — a sum, a difference, a product or a quotient of
+ *   two counts or amounts of the sentence, the one before it or the passages (within rounding: 1 % exact, 5 % after a
  *   rounding word).
+ * Only plain numbers are recomputed: a percentage or an amount stays a figure a passage must give.
  * Anything else (a date plus a duration, a ratio said in words) stays a figure no passage gives.
  */
 import { escapeRegExp, fold } from "../core/text.ts";
@@ -45,8 +46,8 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
   const folded = fold(stated.slice(0, at));
   if (PART_TIE.test(folded)) return shareOf(stated, f, at, texts);
   const multiplied = MULTIPLIED.test(folded);
-  if (!multiplied && !DIVIDED.test(folded)) return saidComputed(stated, f, texts, before);
   const lastBefore = before.split(/(?<=[.!?])\s+/).at(-1) ?? "";
+  if (!multiplied && !DIVIDED.test(folded)) return saidComputed(stated, f, [stated, lastBefore, ...texts]);
   return [stated, lastBefore, ...texts].some((t) =>
     [...t.matchAll(FROM_TO)].some((m) => {
       const [a, b] = [value(m[1]!), value(m[2]!)];
@@ -85,25 +86,18 @@ function shareOf(stated: string, f: Figure, at: number, texts: string[]): boolea
   return false;
 }
 
-/** Kinds of figures a computation is made of (not dates: a duration between two dates is not read here). */
-const OPERANDS = new Set(["number", "percent", "amount"]);
-
 /**
- * « Cela fait environ 30 euros par agent », « Il restait donc près de 9 000 postes »: a figure the sentence says it
- * computes (`[calcul]`) that is the sum, product, quotient or share (in %) of two figures of the sentence, the one
- * before it or the passages — or their difference, when it says a difference (`[écart]`): « Visio a donc perdu 20 000
+ * « Cela fait en moyenne 200 postes par site », « Il restait donc près de 9 000 postes »: a count the sentence says it
+ * computes (`[calcul]`) that is the sum, product or quotient of two counts or amounts of `texts` (the sentence, the one
+ * before it, the passages) — or their difference, when it says a difference (`[écart]`): « Visio a donc perdu 20 000
  * utilisateurs » reads an event into the gap between two sources' counts.
  */
-function saidComputed(stated: string, f: Figure, texts: string[], before: string): boolean {
-  if (!OPERANDS.has(f.kind)) return false;
+function saidComputed(stated: string, f: Figure, texts: string[]): boolean {
   const difference = SAID_DIFFERENCE.test(fold(stated));
   if (!difference && !SAID_COMPUTED.test(fold(stated))) return false;
-  const lastBefore = before.split(/(?<=[.!?])\s+/).at(-1) ?? "";
-  // A share (%) is one count over another; any other figure is made of counts and amounts, never of a share.
-  const share = f.kind === "percent";
   const operands = [
     ...new Set(
-      [stated, lastBefore, ...texts]
+      texts
         .flatMap((t) => extractFigures(t))
         .filter((x) => (x.kind === "number" || x.kind === "amount") && x.value > 0 && x.raw !== f.raw)
         .map((x) => x.value),
@@ -116,8 +110,7 @@ function saidComputed(stated: string, f: Figure, texts: string[], before: string
     for (let j = 0; j < operands.length; j++) {
       if (i === j) continue;
       const [a, b] = [operands[i]!, operands[j]!];
-      if (share ? close((a / b) * 100) : (difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b))
-        return true;
+      if ((difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b)) return true;
     }
   return false;
 }
