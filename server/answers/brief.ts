@@ -216,6 +216,40 @@ export function sourceOf(r: QuotedPassage, n: number, sentence = ""): string {
   return `(${place ? `${place}, ` : ""}${shortTitle(r.document.title)}${date}) [${n}]`;
 }
 
+/**
+ * « … est de 30 000 habitants (InCyber, mars 2024 ; Akant, s. d.). » → the sentence without the references it ends on
+ * (« … est de 30 000 habitants ») and those references (« InCyber, mars 2024 ; Akant, s. d. »): what an élu reads
+ * aloud is the statement, and the sources it names are credited beside the corpus page that cites them (trial19 LOW).
+ * Only a last parenthesis each item of which is a named, dated reference (« Rocking Robots, 2021 »); a parenthesis of
+ * the statement itself (« (soit 90 % du parc, en 2021) », « (2004-2021) ») stays in the quotation.
+ */
+export function trailingReferences(sentence: string): { body: string; cited: string } | null {
+  const m = /\s*\(([^()]{3,200})\)\s*[.!?]?\s*$/u.exec(sentence);
+  if (!m || m.index === 0) return null;
+  const items = m[1]!.split(/\s*;\s*/).map((i) => i.trim());
+  const reference = (i: string) => /^[\p{Lu}\d]/u.test(i) && i.includes(",") && DATED_REFERENCE.test(fold(i));
+  if (!items.every(reference)) return null;
+  // Verbatim up to the references: the detail below quotes the whole sentence, and the quotation is a piece of it.
+  return { body: sentence.slice(0, m.index).trimEnd(), cited: items.join(" ; ") };
+}
+
+/** What « En bref » quotes of a sentence: the sentence without the references it ends on (`trailingReferences`). */
+export const shownText = (sentence: string) => trailingReferences(sentence)?.body ?? sentence;
+
+/** A reference's date at its end: « 2021 », « mars 2024 », « 10 septembre 2025 », « s. d. » (folded). */
+const DATED_REFERENCE = /,\s*(?:(?:1er|\d{1,2}) )?(?:[a-z]+ )?(?:1[89]|20)\d{2}$|,\s*s\.\s?d\.?$/u;
+
+/**
+ * « « statement. » (References — Corpus page, date) [n] »: a quoted sentence as « En bref » reads it, the references
+ * it ends on moved beside its source (`trailingReferences`).
+ */
+export function quoteWithSource(text: string, r: QuotedPassage, n: number): string {
+  const split = trailingReferences(text);
+  if (!split) return `« ${text} » ${sourceOf(r, n, text)}`;
+  const source = sourceOf(r, n, text).replace(/^\(/, "");
+  return `« ${split.body} » (${message("answer.briefCitedIn", { cited: split.cited })}${source}`;
+}
+
 /** Longest name of a section's subject (« Boé » of « Boé (Lot-et-Garonne) : 95 % des postes sous Ubuntu »). */
 const SECTION_PLACE_CHARS = 40;
 
@@ -386,10 +420,10 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
       cost: costOf,
       tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
     });
-    const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source, c.text)}`);
+    const quotes = chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source));
     return {
       text: message("answer.brief", { quotes: [lead, ...quotes].join(" ") }),
-      quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
+      quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
     };
   }
   const all = weighed(question, subject, used, excerpts, asked, question);
@@ -405,10 +439,10 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
     const chosen = peerSentences(candidates, PEERS_CHARS - intro.length - lead.length - 1, costOf);
     if (chosen.length === 0)
       return { text: message("answer.brief", { quotes: message("answer.briefNoneInAlone", { region }) }), quotes: [] };
-    const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source, c.text)}`);
+    const quotes = chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source));
     return {
       text: message("answer.brief", { quotes: [lead, ...quotes].join(" ") }),
-      quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
+      quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
     };
   }
   const chosen = asksPeers(question)
@@ -533,11 +567,11 @@ function groupItems(used: QuotedPassage[], excerpts: string[]): Candidate[] {
 
 /** « En bref » quoting `chosen`, each with its source, then what the passages do not say (`missing` asks). */
 function quoted(chosen: Candidate[], used: QuotedPassage[], missing: string[] = []): Brief {
-  const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source, c.text)}`);
+  const quotes = chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source));
   const lacks = missing.map((ask) => message("answer.briefAskMissing", { ask: `« ${ask} »` }));
   return {
     text: message("answer.brief", { quotes: [...quotes, ...lacks].join(" ") }),
-    quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
+    quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
   };
 }
 

@@ -9,7 +9,7 @@ import { wordListSections } from "../i18n/word-lists.ts";
 import { fold, stem, words } from "../retrieval/french.ts";
 import { splitSentences, statesAbsent } from "../retrieval/passages.ts";
 import { type Asked, askedFor, countedStems } from "../retrieval/rank.ts";
-import { type Brief, type QuotedPassage, sourceOf, subjectWords } from "./brief.ts";
+import { type Brief, type QuotedPassage, quoteWithSource, shownText, subjectWords } from "./brief.ts";
 import { holdsStem, stemsOf, wordStem } from "./verbatim.ts";
 
 /** Spaces squeezed, list dashes dropped: a sentence as an excerpt or a passage may write it. */
@@ -94,6 +94,9 @@ export function statedBrief(
 ): Brief | null {
   const stated = statedSentence(question, texts);
   if (!stated) return null;
-  const quote = `« ${stated.text} » ${sourceOf(used[stated.source - 1]!, stated.source, stated.text)}`;
-  return { text: message(opening(asked), { quote }), quotes: [{ text: stated.text, source: stated.source }] };
+  const quote = quoteWithSource(stated.text, used[stated.source - 1]!, stated.source);
+  return {
+    text: message(opening(asked), { quote }),
+    quotes: [{ text: shownText(stated.text), source: stated.source }],
+  };
 }

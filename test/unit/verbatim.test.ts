@@ -4,6 +4,7 @@
  * better of the two behaviours now holds for both.
  */
 import { describe, expect, it } from "vitest";
+import { trailingReferences } from "../../server/answers/brief.ts";
 import { holdsStem, quotableSentences, stemsOf } from "../../server/answers/verbatim.ts";
 import { answerPoints } from "../../server/drafting/answer-points.ts";
 import { stem } from "../../server/retrieval/french.ts";
@@ -134,7 +135,9 @@ describe("a list item", () => {
 
   it("that reads alone is quoted in « En bref », its marker dropped", () => {
     const b = brief("Combien d'utilisateurs actifs compte Moodle dans l'académie ?", [figures], ["quantity"]);
-    expect(b?.quotes[0]?.text).toBe("Environ 9 000 utilisateurs actifs par mois en 2025 (Ouest-France, janvier 2026).");
+    expect(b?.quotes[0]?.text).toBe("Environ 9 000 utilisateurs actifs par mois en 2025");
+    // The reference it ends on is credited beside the corpus page, outside the quotation read aloud.
+    expect(b?.text).toContain("« Environ 9 000 utilisateurs actifs par mois en 2025 » (Ouest-France, janvier 2026 — ");
   });
 
   it("that does not read alone is quoted after its list's lead-in, its « ; » marked as a cut", () => {
@@ -165,7 +168,7 @@ describe("a list item", () => {
       "Le syndicat a présenté son bilan au comité du 3 mars 2025.\n\n- Subvention de la Région Normandie : 800 000 euros (Ouest-France, mars 2025).\n- Douze communes adhérentes en 2025 (Ouest-France, mars 2025).",
     );
     const b = brief("Le syndicat Numérique Bocage a-t-il reçu des aides publiques ?", [grant]);
-    expect(b?.quotes[0]?.text).toBe("Subvention de la Région Normandie : 800 000 euros (Ouest-France, mars 2025).");
+    expect(b?.quotes[0]?.text).toBe("Subvention de la Région Normandie : 800 000 euros");
   });
 
   it("without a lead-in that reads alone is not quoted when it opens in lower case", () => {
@@ -175,5 +178,23 @@ describe("a list item", () => {
       "- une subvention de 1,5 million d'euros de la Banque des Territoires (Les Échos, mars 2025) ;\n- un prêt de la Banque européenne d'investissement.",
     );
     expect(quotableSentences(bare.text, { max: 450 }).map((q) => q.text)).toEqual([]);
+  });
+});
+
+describe("the references a quoted sentence ends on (trial19 LOW: « En bref » read aloud)", () => {
+  it("are taken out of the quotation, named and dated ones only", () => {
+    expect(trailingReferences("Le seuil discuté est de 30 000 habitants (InCyber, mars 2024 ; Akant, s. d.).")).toEqual(
+      {
+        body: "Le seuil discuté est de 30 000 habitants",
+        cited: "InCyber, mars 2024 ; Akant, s. d.",
+      },
+    );
+    expect(trailingReferences("Le marché a été attribué (Journal officiel, 10 septembre 2025).")?.cited).toBe(
+      "Journal officiel, 10 septembre 2025",
+    );
+    // A parenthesis of the statement itself stays in the quotation.
+    expect(trailingReferences("La Gendarmerie compte 80 000 postes (soit 90 % du parc, en 2021).")).toBeNull();
+    expect(trailingReferences("La migration a duré dix-sept ans (2004-2021).")).toBeNull();
+    expect(trailingReferences("Le texte vise les entités essentielles (directive 2022/2555, article 21).")).toBeNull();
   });
 });
