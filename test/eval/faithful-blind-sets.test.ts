@@ -37,7 +37,7 @@ const SETS = [
   { name: "faithful-blind-17", chat: 46, drafts: 16 },
   { name: "faithful-blind-18", chat: 55, drafts: 16 },
   { name: "faithful-blind-19", chat: 62, drafts: 16 },
-  { name: "faithful-blind-20", chat: 62, drafts: 16 },
+  { name: "faithful-blind-20", chat: 63, drafts: 16 },
 ];
 
 const temp: string[] = [];
