@@ -25,6 +25,7 @@ import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-express
 import { words } from "../retrieval/french.ts";
 import { GENERIC_WORDS } from "../retrieval/lexicon.ts";
 import { roleAsked } from "../retrieval/names-places.ts";
+import { withoutReferences } from "../retrieval/passage-words.ts";
 import { pieces, statesAbsent } from "../retrieval/passages.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import {
@@ -1094,7 +1095,13 @@ const LATEST_COUNT = 1;
  * from one page.
  */
 function latestCountFirst(candidates: Candidate[], counted: Set<string>): void {
-  const latest = (text: string) => Math.max(0, ...[...text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => +m[0]));
+  const yearsIn = (text: string) => [...text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => +m[0]);
+  // The statement's own years; its references' only when it writes none (« 35 000 machines … en novembre 2011 (…,
+  // mars 2023) » is a count of 2011, not of 2023, read before 2021's 80 000 postes — trial19 M3).
+  const latest = (text: string) => {
+    const own = yearsIn(withoutReferences(text));
+    return Math.max(0, ...(own.length ? own : yearsIn(text)));
+  };
   // (A count of what is asked: « Windows 7 » is no count of postes, « 220 agents » none of the postes asked.)
   const counting = candidates.filter(
     (c) => c.score > 0 && counted.size > 0 && holdsCount(c.text, counted) && latest(c.text) > 0,

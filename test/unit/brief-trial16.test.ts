@@ -90,6 +90,14 @@ describe("several counts of different years (trial16 C9)", () => {
     const { brief } = await ask("combien de collectivites ont le label tnl");
     expect(brief).toContain("37 collectivités selon l'April, 36 selon le site du label");
   });
+
+  it("by the years the sentence states, not those of the sources it cites (trial19 M3)", async () => {
+    // « … 35 000 machines GendBuntu étaient en service en novembre 2011 (Islean Consulting, 2011 ; Club informatique
+    // 92, mars 2023) » was read aloud first, as if 2023 were its year, before 2021's 80 000 postes.
+    const { brief } = await ask("combien de postes linux a la gendarmerie");
+    expect(brief).toMatch(/^En bref : « [^»]*80 000 postes/);
+    expect(brief).not.toContain("35 000 machines");
+  });
 });
 
 describe("« pourquoi » (trial16 C12)", () => {
