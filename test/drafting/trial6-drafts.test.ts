@@ -176,6 +176,16 @@ describe("trial6's letter without a model", () => {
 
   const sentence = (words: string) => sentencesOf(letter.draft).find((s) => s.text.includes(words))!;
 
+  it("reads firm in its requests and its ending, not only in its closing formula (trial19 L3)", async () => {
+    expect(letter.markdown).toContain("Nous vous demandons donc");
+    expect(letter.markdown).toContain("Ces demandes appellent une réponse");
+    const courteous = await writeDraft(engine, { ...LETTER, inputs: { ...LETTER.inputs, tone: "courtois" } });
+    expect(courteous.markdown).toContain("nous vous proposons");
+    expect(courteous.markdown).toContain("Nous restons à votre disposition");
+    expect(courteous.markdown).not.toContain("Nous vous demandons donc");
+    expect(courteous.markdown).not.toContain("Ces demandes appellent une réponse");
+  });
+
   it("marks the arguments the corpus contradicts « non vérifié », with what the corpus says", () => {
     const munich = sentence("Munich utilise toujours Linux");
     expect(munich.status).toBe("unsupported");

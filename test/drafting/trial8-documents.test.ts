@@ -97,7 +97,7 @@ describe("B11: a note's « L'essentiel » without a model answers the question",
       expect(text.slice(at, at + 600), format).toMatch(/dossiers d'action sociale/);
       expect(text, format).toMatch(/ne dit ce qu'il en est « d'ici 2029 »/);
     }
-  });
+  }, 90_000); // (The first note of a fresh server reads its index: 10 s quiet, 31 s on a loaded machine.)
 
   it("quotes no catalog card whose product the question does not name, and a question without a year has no year line", async () => {
     const { essentials } = await note(

@@ -74,7 +74,12 @@ export function letterContext(
   // list in the infinitive after « nous vous proposons de : », one typed as a full sentence after a neutral lead-in.
   const typed = inputs.requests.filter((r) => structure.texts[`request.${r}`] === undefined).map(requestForm);
   const lead = !typed.length ? "que" : typed.includes("sentence") ? "list" : "de";
-  vars.requests_intro = texts(structure, `requests.intro.${lead}`, vars);
+  // The tone shows in what the letter asks and how it ends, not in its closing formula alone (trial19 L3): a firm letter
+  // « demande » and asks for an answer; without a text of its own for the tone, the courteous one.
+  const toned = (key: string) =>
+    structure.texts[`${key}.${inputs.tone}`] !== undefined ? `${key}.${inputs.tone}` : key;
+  vars.requests_intro = texts(structure, toned(`requests.intro.${lead}`), vars);
+  vars.availability = texts(structure, toned("availability"), vars);
   const requests: string[] = [];
   for (const r of inputs.requests) {
     if (structure.texts[`request.${r}`] !== undefined) {
