@@ -57,6 +57,14 @@ const NOT_NAMES = new Set([
   ...GENERIC_WORDS.map((w) => fold(w)),
 ]);
 
+/**
+ * « la délibération qu'on a votée … », « le contrat que nous avons signé »: a thing opening the clause, then the asker
+ * as the subject of a past act on it (`[acte à soi]`, then a participle): the asker's own thing.
+ */
+const OWN_RELATIVE = new RegExp(
+  `^ (?:le|la|les|l) [a-z]+(?: [a-z]+){0,3} (?:${alternation("acte à soi")}) [a-z]+(?:e|es|s|i|is|it|t)? `,
+);
+
 /** Whether a normalized clause holds the collectivité with the definite article and no name nor adjective after it. */
 const definiteCollectivity = (c: string) =>
   [...c.matchAll(DEFINITE_COLLECTIVITY)].some(
@@ -66,18 +74,43 @@ const definiteCollectivity = (c: string) =>
   );
 
 /** Which kind of the asker's own thing a normalized clause names (see the module's comment), or null. */
-function ownThing(c: string): "possessed" | "place" | "collectivity" | "asker" | null {
+function ownThing(c: string): "possessed" | "place" | "collectivity" | "asker" | "relative" | null {
   if (POSSESSED.test(c)) return "possessed";
   if (holds(c.replaceAll(" d ici ", " "), "chez soi")) return "place";
   if (definiteCollectivity(c)) return "collectivity";
   if (holds(c, "celui qui a")) return "asker";
+  if (OWN_RELATIVE.test(c)) return "relative";
   return null;
+}
+
+/** An infinitive, by its ending (« utiliser », « choisir », « mettre », « suivre »; not « libre », « dossier »). */
+const INFINITIVE = /^[a-z]{2,}(?:[^i]er|[^a]ir|oir|ire|dre|etre|ttre|ivre)$/;
+
+/**
+ * « nos serveurs ont quel âge », « quel antivirus est installé sur nos postes »: an interrogative of `[interrogatif]`
+ * asking which thing is, not which to take — no infinitive nor word of `[pour faire]` after it in the clause (« quel
+ * outil libre pour organiser … », « quelle notation utiliser »). « notre assurance couvre quoi », « notre plan
+ * prévoit quoi », « la délibération qu'on a votée disait quoi »: `[quoi]` after the verb of a clause opening on the
+ * asker's own thing, not after a preposition nor a
+ * word of `[pas devant quoi]` (« commvault sert à quoi dans notre inventaire », « nos scripts on en fait quoi »).
+ */
+function whichAsked(c: string): boolean {
+  const words = c.trim().split(" ");
+  const at = words.findIndex((w) => entries("interrogatif").includes(` ${w} `));
+  if (at >= 0) {
+    const after = words.slice(at + 1);
+    if (!after.some((w) => INFINITIVE.test(w) || entries("pour faire").includes(` ${w} `))) return true;
+  }
+  const what = words.findIndex((w) => entries("quoi").includes(` ${w} `));
+  if (what < 1 || !(OPENS_POSSESSED.test(c) || OWN_RELATIVE.test(c))) return false;
+  const before = words[what - 1]!;
+  return !["devant la collectivité", "pas devant quoi"].some((k) => entries(k).includes(` ${before} `));
 }
 
 /** Whether a clause (as typed) asks a value, the value's words set aside, and no word of advice is left. */
 function valueAsked(written: string): boolean {
   const c = normalized(written);
-  if (!(holds(c, "valeur") || WHERE.test(c))) return false;
+  if (!(holds(c, "valeur") || WHERE.test(c) || whichAsked(c))) return false;
   return !holds(withoutValue(c), "conseil") && !["nature", "origine", "hausse", "durée"].some((s) => holds(c, s));
 }
 const withoutValue = (c: string) =>
@@ -92,6 +125,8 @@ const withoutValue = (c: string) =>
  * or the passages (`texts`) write as a name.
  */
 export function ownValueAsked(question: string, texts: string[]): boolean {
+  // (A value a named source gives, « … selon le consortium des communs », is published, not the collectivité's.)
+  if (holds(normalized(question), "selon")) return false;
   const clauses = question.split(/[,;:.?!]+/).filter((c) => normalized(c).trim());
   return clauses.some((written, i) => {
     if (!valueAsked(written)) return false;
@@ -112,6 +147,8 @@ export function ownValueAsked(question: string, texts: string[]): boolean {
       if (kind && holds(withoutValue(b), "conseil")) kind = null;
     }
     if (!kind) return false;
+    // (« on a combien de postes arcgis »: what the asker has, counted; a name there only says of which kind.)
+    if (kind === "asker" && entries("celui qui a").some((e) => e.includes(" combien ") && c.includes(e))) return true;
     // The value may be of a thing the question names anywhere (« la sortie de Microsoft à Lyon, ça touche combien
     // d'ordinateurs de la ville ? », « Grammarly pour corriger nos newsletters : nos textes partent où ? »).
     return !namesThing(question, texts);
@@ -121,7 +158,8 @@ export function ownValueAsked(question: string, texts: string[]): boolean {
 /**
  * Whether a text names a thing as a name: a word it writes with a capital (past its first word, or not a common word:
  * « SurveyMonkey », « Logitud, notre logiciel … », « uMap »), or one the passages write with a capital and never in
- * lower case (« Zyxel », « ADULLACT »; not « délégué », which a heading may capitalise), a web address aside.
+ * lower case (« Zyxel », « ADULLACT »; not « délégué », which a heading may capitalise), a web address aside — and of
+ * which the question holds the whole name (not « mail » of « Proton Mail »).
  */
 function namesThing(text: string, texts: string[]): boolean {
   const written = text.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -136,9 +174,20 @@ function namesThing(text: string, texts: string[]): boolean {
     .join("\n")
     .normalize("NFD")
     .replace(/\p{M}+/gu, "");
+  // (Runs of capitalised words: « Proton Mail », « Cyber Resilience Act ».)
+  const runs = (plain.match(/\p{Lu}[\p{L}\p{N}-]*(?:[ '’]\p{Lu}[\p{L}\p{N}-]*)*/gu) ?? []).map((r) =>
+    fold(r)
+      .split(/[^a-z0-9-]+/)
+      .filter((w) => w && !STOPWORDS.has(w)),
+  );
+  const typed = new Set(keywords(text));
   return keywords(text).some((word) => {
     if (word.length < 3 || /\d/.test(word) || NOT_NAMES.has(word)) return false;
     const found = plain.match(new RegExp(`(?<![\\p{L}\\p{N}./@])${word}(?![\\p{L}\\p{N}]|\\.[a-z])`, "giu")) ?? [];
-    return found.some((w) => /^\p{Lu}/u.test(w)) && !found.some((w) => w === w.toLowerCase());
+    if (!found.some((w) => /^\p{Lu}/u.test(w)) || found.some((w) => w === w.toLowerCase())) return false;
+    // (A word the passages capitalise only inside a longer name, « Mail » of « Proton Mail », « Cyber » of « Cyber
+    // Resilience Act », names nothing in « les adresses mail des élus », « notre assurance cyber »: the question must
+    // hold the whole of one such name.)
+    return runs.some((r) => r.includes(word) && r.every((w) => typed.has(w) || w === word));
   });
 }

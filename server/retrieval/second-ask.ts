@@ -14,6 +14,7 @@ import { asksCardField, COUNTED, countedKind, moneyIn } from "./asked-kinds.ts";
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
 import { stem as frStem } from "./french.ts";
 import { DISCOURSE, GENERIC_WORDS, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import { DETERMINERS } from "./names-places.ts";
 import { holds, occurs, passageWords, SENTENCE, withoutReferences } from "./passage-words.ts";
 import { questionTerms, SUBJECT_VERB } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
@@ -74,6 +75,66 @@ function asking(second: string): boolean {
   return ASKING.some((a) => joined.includes(` ${a.replace(/-/g, " ")} `));
 }
 
+/** Prepositions after which a word is a noun, not a verb (« de passe », « en alpha »). */
+const PREPOSITIONS = new Set([
+  "de",
+  "d",
+  "a",
+  "en",
+  "pour",
+  "par",
+  "sur",
+  "sous",
+  "avec",
+  "sans",
+  "dans",
+  "chez",
+  "entre",
+]);
+/** `second-ask.txt` [pas un verbe]: function words, never a statement's verb (« de », « qui »), with the determiners. */
+const NOT_VERBS = new Set([...list("pas un verbe"), ...DETERMINERS]);
+/** An infinitive (« avoir », « passer », « dire », « prendre »; not « dossier », « libre »). */
+const INFINITIVE_FORM = /^[a-z]{2,}(?:[^i]er|[^a]ir|oir|ire|dre|etre)$/;
+/**
+ * Determiners opening a verb's object (« dirige l'ugap », « veut une ia »): not « des », « du », « au », « aux », which
+ * also follow a noun (« la classe virtuelle des écoles »).
+ */
+const OBJECT_DETERMINERS = new Set([...DETERMINERS].filter((d) => !["des", "du", "au", "aux"].includes(d)));
+/** The imperfect or the conditional (« voulait », « disaient », « pourrait »). */
+const IMPERFECT = /^[a-z]{3,}(?:ait|aient)$/;
+
+/**
+ * Whether a statement has its verb (« boe a eu … », « le danemark quitte office », « millau dit avoir une ia locale »,
+ * « tchap c'est matrix »), read by its form more than by a list: a verb of `subject-verbs.txt`, also after an elided
+ * pronoun (« c'est », « l'a »); a word in the imperfect or conditional (« voulait »); a word before an infinitive (« dit
+ * avoir », « veut passer ») or a determiner (« dirige l'ugap »; not « d' », « social d'entreprise ») — when no determiner nor preposition precedes it, which
+ * would make it a noun (« le portrait », « de passe »), and not after an infinitive opening the statement.
+ */
+function hasVerb(first: string): boolean {
+  // (« à » folds to « a », which is no verb there.)
+  const raw = first
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter(Boolean);
+  const words = raw.map((w) => (w === "à" ? "à" : folded(w)));
+  return words.some((w, i) => {
+    if (w === "à") return false;
+    const elided = w.split("'").filter(Boolean);
+    if (SUBJECT_VERB.has(w) || (elided.length > 1 && SUBJECT_VERB.has(elided.at(-1)!))) return true;
+    if (i === 0 || w.includes("'") || w.includes("-") || NOT_VERBS.has(w) || PREPOSITIONS.has(w)) return false;
+    // (A statement opening on an infinitive, « quitter vmware pour nutanix réduit la facture », is the asker's
+    // general claim, not a fact of a subject: only a listed verb makes it one.)
+    if (INFINITIVE_FORM.test(words[0]!)) return false;
+    const before = words[i - 1]!.split("'").at(-1) || words[i - 1]!.replace(/'$/, "");
+    if (DETERMINERS.has(before) || PREPOSITIONS.has(before) || /'$/.test(words[i - 1]!)) return false;
+    if (IMPERFECT.test(w)) return true;
+    const next = words[i + 1];
+    if (!next || !/^[a-z]{2,}$/.test(w)) return false;
+    if (INFINITIVE_FORM.test(w)) return false;
+    return (INFINITIVE_FORM.test(next) && !NOT_VERBS.has(next)) || OBJECT_DETERMINERS.has(next.split("'")[0]!);
+  });
+}
+
 /**
  * A question stated then asked, cut at the first comma, semicolon or colon (a comma inside a number, « 3,3 », is
  * none) whose left side is a statement (no « ? », no interrogative, not the asker's own setting, two words at least)
@@ -92,8 +153,7 @@ export function statedThenAsked(question: string): TwoParts | null {
     // A statement has its verb (« boe a eu … », « g data est … »), not a topic named before the question (« Pexip,
     // l'éditeur de visio, il vient d'où ? »).
     // (« à » folds to « a », which is no verb there.)
-    const raw = first.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
-    if (!raw.some((w) => w !== "à" && SUBJECT_VERB.has(folded(w)))) return null;
+    if (!hasVerb(first)) return null;
     if (!asking(second)) continue;
     return { first, second };
   }
@@ -137,6 +197,12 @@ export interface SecondAsk {
   wh: boolean;
   /** It asks what another subject does in general (`[demande ouverte]`): any passage on that subject answers. */
   open: boolean;
+  /**
+   * The thing it opens on, when it is the subject's (« mais son budget … », « et leurs imprimantes … ») or named with
+   * its owner (« et les serveurs de la cpi sont où », « le siège de l'initiative est où »): what it asks the value of
+   * (`openingThing`). A sentence answering it holds each of these words, or one of their synonyms, with the subject.
+   */
+  things: QuestionTerm[];
 }
 
 /** The second part's subject (« et la croatie ? », « et le japon il en est où », « et dans les lycées ils … »). */
@@ -161,7 +227,7 @@ function ownSubject(second: string, first: string): string[] {
 /** What the second part of a question stated then asked asks (see `SecondAsk`). */
 export function secondAsk(parts: TwoParts): SecondAsk {
   const words = tokens(parts.second);
-  const kind = words.some((w) => PRICE.has(w))
+  const listed = words.some((w) => PRICE.has(w))
     ? "price"
     : words.some((w) => COUNT.has(w))
       ? "count"
@@ -186,6 +252,10 @@ export function secondAsk(parts: TwoParts): SecondAsk {
   // « et la croatie ? »: the same asked of another subject — what the first part says of its own (« libreoffice »);
   // not « et le schleswig-holstein il fait quoi », asking what it does in general.
   const open = OPEN.some((e) => ` ${tokens(parts.second).join(" ")} `.includes(e));
+  const kind = listed;
+  const things = openingThing(parts.second).map(
+    (w) => own.find((t) => t.word === w || t.word.split(" ").includes(w)) ?? { word: w, variants: [w], name: false },
+  );
   const same = own.length === 0 && subject.length > 0 && !kind && !open;
   const asked = same
     ? questionTerms(parts.first)
@@ -202,7 +272,43 @@ export function secondAsk(parts: TwoParts): SecondAsk {
       ((t.name || t.date) && (byInterrogative.size > 0 || t.date)) || (criterion !== undefined && t.word === criterion),
   );
   const wh = INTERROGATIVES.test(second) || words.some((w) => CHOICE.has(w)) || ASKING_FIRST.has(words[0] ?? "");
-  return { subject, asked, kind, same, required, wh, open };
+  return { subject, asked, kind, same, required, wh, open, things };
+}
+
+/** `second-ask.txt` [ouverture]: words opening a second part before the thing it asks of (« et », « mais », « c'est »). */
+const OPENING = list("ouverture").map(tokens);
+/** `second-ask.txt` [possessif du sujet], [article défini]: the determiners of the thing a second part opens on. */
+const SUBJECT_POSSESSIVE = new Set(list("possessif du sujet"));
+const DEFINITE = new Set(list("article défini").flatMap(tokens));
+
+/**
+ * The words of the thing a second part opens on (past « et », « mais », « quel est », `[ouverture]`), when it is the
+ * subject's (« mais son budget logiciel … » → « budget ») or named with its owner (« et les serveurs de la cpi sont où »
+ * → « serveurs », « cpi »); empty otherwise — a thing its interrogative asks (« quelle distrib ») or a thing without
+ * owner (« mais la dépendance hors europe ? ») a passage may say in other words, or not as such.
+ */
+function openingThing(second: string): string[] {
+  const words = tokens(second);
+  let at = 0;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const ow of OPENING) {
+      if (ow.every((w, k) => words[at + k] === w)) {
+        at += ow.length;
+        moved = true;
+        break;
+      }
+    }
+  }
+  const determiner = words[at];
+  const noun = words[at + 1];
+  if (!determiner || !noun || STOPWORDS.has(noun) || noun.length < 3) return [];
+  if (SUBJECT_POSSESSIVE.has(determiner)) return [noun];
+  if (!DEFINITE.has(determiner) || !["de", "du", "des", "d"].includes(words[at + 2] ?? "")) return [];
+  let k = at + 3;
+  if (DEFINITE.has(words[k] ?? "")) k++;
+  const owner = words[k];
+  return owner && !STOPWORDS.has(owner) && owner.length >= 2 ? [noun, owner] : [];
 }
 
 /** The word after « le plus », « le moins », « les meilleures », « le mieux » (`second-ask.txt` [critère]): the criterion. */
@@ -227,7 +333,7 @@ async function askOf(question: string, frequency: CorpusFrequency, names?: Corpu
   // (What another subject does in general, « et le schleswig-holstein il fait quoi », is left to the search.)
   const tested =
     !(ask.open && !ask.kind && !ask.required.length) &&
-    Boolean((ask.wh && ((ask.kind && counts) || ask.required.length)) || ask.subject.length);
+    Boolean((ask.wh && ((ask.kind && counts) || ask.required.length || ask.things.length)) || ask.subject.length);
   // The subject: the second part's own, or the names of the first (« g data », « boe »).
   const firstTerms = await resolveNames(questionTerms(parts.first), frequency, names);
   const subjects: QuestionTerm[] = ask.subject.length
@@ -280,6 +386,8 @@ function holding<P extends Passage>(ask: SecondAsk, subjects: QuestionTerm[], se
     // (A card answers by its fields what it does not write: « c'est de quel pays », « quel groupe est derrière ».)
     // (Names are often the options offered, « quelle distrib ? Ubuntu ? Debian ? »: one of them will do.)
     const named = ask.required.filter((t) => t.name && !t.date);
+    // (Each thing asked, « les serveurs de la cpi », in the sentence or its heading: not the subject alone.)
+    if (!ask.things.every((t) => holds(t, s) || holds(t, heading) || (card && asksCardField(t)))) return false;
     return (
       ask.required.filter((t) => !named.includes(t)).every((t) => holds(t, s) || (card && asksCardField(t))) &&
       (named.length === 0 || named.some((t) => holds(t, s)))

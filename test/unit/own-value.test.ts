@@ -40,8 +40,21 @@ describe("a value of the asker's own thing", () => {
       "le logiciel de paie qu'on utilise chez nous, c'est lequel",
       "on a combien de tablettes pour les élus",
       "le règlement informatique, on l'a adopté à quel conseil",
+      // Which thing is (« quel … » with no infinitive nor « pour » after it), what the thing holds (« … quoi »), the
+      // asker's past act on a thing, a count of what the asker has whatever name qualifies it.
+      "nos copieurs du rez-de-chaussée ont quel âge",
+      "quel tableur est installé sur nos portables",
+      "notre contrat de maintenance prévoit quoi pour les week-ends",
+      "la charte qu'on a adoptée sur la messagerie en 2023 disait quoi",
+      "on a combien de licences Zyxel au service technique",
     ])
       expect(ownValueAsked(q, passages), q).toBe(true);
+  });
+
+  it("whose word the passages capitalise only inside a longer name (« Proton Mail »), not a name of its own", () => {
+    const named = ["Proton Mail chiffre les messages.", "Zyxel fabrique des pare-feu."];
+    expect(ownValueAsked("les adresses mail des élus de la commune sont hébergées où", named)).toBe(true);
+    expect(ownValueAsked("zyxel le constructeur de nos pare-feu il est de quel pays", named)).toBe(false);
   });
 
   it("not advice, a general question, another's thing, or a named thing's value", () => {
@@ -62,6 +75,11 @@ describe("a value of the asker's own thing", () => {
       "quel cms libre pour le site de la commune",
       "de combien notre abonnement Microsoft va-t-il augmenter en juillet",
       "on est une petite commune, par où commencer",
+      "quel tableur libre pour organiser nos plannings",
+      "quelle notation utiliser pour nos dépendances",
+      "zorbex sert à quoi dans notre inventaire",
+      "nos scripts, on en fait quoi",
+      "quelle part de notre numérique vient d'ailleurs, selon le consortium",
     ])
       expect(ownValueAsked(q, passages), q).toBe(false);
   });

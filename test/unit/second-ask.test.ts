@@ -40,6 +40,23 @@ describe("a question stated then asked at a plain comma", () => {
     expect(statedThenAsked("Zorbex, l'éditeur de visio, il vient d'où ?")).toBeNull();
   });
 
+  it("reads the statement's verb by its form, not only from a list", () => {
+    // « c'est », a verb before an infinitive, the imperfect, a verb before its object's determiner.
+    expect(statedThenAsked("zorbex c'est plimo ok, mais quelle version ils font tourner")?.first).toBe(
+      "zorbex c'est plimo ok",
+    );
+    expect(statedThenAsked("valbrune dit avoir un cloud local, c'est quel modele")?.first).toBe(
+      "valbrune dit avoir un cloud local",
+    );
+    expect(statedThenAsked("valbrune voulait zorbex, et montclair ?")?.first).toBe("valbrune voulait zorbex");
+    expect(statedThenAsked("durand dirige l'association, et montclair ?")?.first).toBe("durand dirige l'association");
+    // A noun after a determiner or a preposition, an adjective before « des », « de » before « la », an infinitive
+    // opening the statement: no verb.
+    expect(statedThenAsked("Le tableur Zorbex de La Suite, qui le développe ?")).toBeNull();
+    expect(statedThenAsked("Le logiciel de classe virtuelle des écoles, Zorbex, il vient de quel pays ?")).toBeNull();
+    expect(statedThenAsked("quitter zorbex pour plimo reduit la facture, mais la dependance hors europe ?")).toBeNull();
+  });
+
   it("cuts a comparison asking which of its two subjects, not one asking something else of them", () => {
     expect(comparedThenAsked("zorbex ou quarkon, lequel est le plus rapide a installer")).toEqual({
       first: "zorbex ou quarkon",
@@ -137,6 +154,26 @@ describe("whether a sentence of the passages found holds the second part's ask w
   it("reads a catalog card as answering what its fields say", async () => {
     const q = "zorbex est libre, quel editeur le publie";
     expect(await missingAsk(q, [ZORBEX, CARD], frequency, names)).toBeNull();
+  });
+
+  it("finds the thing a second part opens on missing when no sentence holds it with the subject", async () => {
+    // « son budget », « les serveurs de la … »: the subject's thing, or a thing named with its owner.
+    expect(
+      secondAsk({ first: "zorbex est libre", second: "quel est son budget annuel" }).things.map((t) => t.word),
+    ).toEqual(["budget"]);
+    expect(
+      secondAsk({ first: "zorbex est libre", second: "et les serveurs de la mairie sont ou" }).things.map(
+        (t) => t.word,
+      ),
+    ).toEqual(["serveurs", "mairie"]);
+    // A thing its interrogative asks, or one without owner, a passage may say otherwise: not required.
+    expect(secondAsk({ first: "zorbex est libre", second: "mais quelle distrib ?" }).things).toEqual([]);
+    expect(secondAsk({ first: "zorbex est libre", second: "mais la dependance hors europe ?" }).things).toEqual([]);
+    const q = "zorbex est libre, quel est son budget annuel";
+    // (« coûte » is a synonym of « budget »: a sentence giving the licence's price would hold it.)
+    expect(await missingAsk(q, [ZORBEX], frequency, names)).toMatchObject({ words: ["budget", "annuel"] });
+    const BUDGET = passage("Zorbex : le budget", "Le budget annuel de Zorbex est de 2 millions d'euros.");
+    expect(await missingAsk(q, [ZORBEX, BUDGET], frequency, names)).toBeNull();
   });
 
   it("leaves a question of one part, or one whose first part the passages do not answer", async () => {
