@@ -26,6 +26,7 @@ import {
   slot,
   sumKindsAsked,
 } from "./asked-kinds.ts";
+import { unpairedEvent } from "./claimed-event.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
 import { heldWhole, municipalSubjectUnheld, offDomainWords, PASSING } from "./domain.ts";
@@ -434,6 +435,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   personalLife, // personal
   regionsUnheld, // missing-name
   premiseUnstated, // low-coverage
+  eventUnpaired, // low-coverage
   offTopicSubject, // low-coverage
   requiredNames,
   missingNames, // missing-name
@@ -508,6 +510,16 @@ async function offTopicSubject(ctx: Judgement): Promise<Decision> {
  */
 async function premiseUnstated(ctx: Judgement): Promise<Decision> {
   const unsaid = unstatedPremise(ctx.question, ctx.judged);
+  return unsaid.length ? none("low-coverage", unsaid) : "continue";
+}
+
+/**
+ * Decides « low-coverage »: an event the question takes as given (« pourquoi echirolles est revenue a windows en
+ * 2026 », « ovh a perdu sa qualification secnumcloud en 2026 ? ») that no sentence of the passages read says of its
+ * subject (`claimed-event.ts`).
+ */
+async function eventUnpaired(ctx: Judgement): Promise<Decision> {
+  const unsaid = unpairedEvent(ctx.question, ctx.results.slice(0, JUDGED));
   return unsaid.length ? none("low-coverage", unsaid) : "continue";
 }
 

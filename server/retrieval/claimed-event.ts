@@ -1,0 +1,171 @@
+/**
+ * A question that states an event as its premise before asking something else (« nextcloud a ete rachete par
+ * microsoft l'an dernier, ca change quoi », « proxmox rachete par broadcom, les prix vont monter de combien »): the
+ * corpus answers it only where it says that event of that subject. A passage that says the event of another subject
+ * (VMware bought by Broadcom, Munich's return to Windows) or says something else of the subject does not: quoted, it
+ * answers a question nobody asked, read aloud as if it confirmed the premise.
+ *
+ * A general test, not a list of events (`premise.ts` reads a list of them at the level of passages): the subject is
+ * the group of words before the premise's auxiliary (« a », « est », « ont été »), the event the participle after it
+ * (`claimed-event.txt`), and one sentence must say both, near each other, or a section be about them.
+ */
+import { wordListSections } from "../i18n/word-lists.ts";
+import { DEMONYMS, stem, synonymsOf, words } from "./french.ts";
+import { GENERIC_WORDS, STOPWORDS, wordList } from "./lexicon.ts";
+import { DETERMINERS } from "./names-places.ts";
+import { occurs, passageWords, SENTENCE, withoutReferences } from "./passage-words.ts";
+import { premiseOf } from "./premise.ts";
+
+/** Letters of an event's word that another form of it keeps (« revenu » of « revenue », « revenir »). */
+const EVENT_HEAD = 6;
+
+const SECTIONS = wordListSections("claimed-event.txt");
+const section = (name: string) => new Set((SECTIONS.get(name) ?? []).map((e) => words(e).join(" ")));
+const AUXILIARIES = section("auxiliaires");
+const BEEN = section("être");
+const BECOME = section("devenir");
+const BETWEEN = section("entre-deux");
+const RELATIVES = section("relatifs");
+/**
+ * Events whose premise the test reads (`premise-events.txt`, and `claimed-event.txt` [événements]): a change of an
+ * organisation's state the corpus would tell if it had happened. Other participles (« a publié », « a signé »,
+ * « fondé par ») are facts the corpus says in other words (« la circulaire Ayrault du 19 septembre 2012 »): reading
+ * them all refused 25 answerable questions of the burned sets.
+ */
+const EVENTS = [...wordList("../i18n/fr/premise-events.txt"), ...section("événements")].map((e) =>
+  e.slice(0, EVENT_HEAD),
+);
+const PRONOUNS = section("pronoms");
+/** Endings of a participle, folded (« rachete », « dissous », « perdu », « interdit »). */
+const PARTICIPLE = new RegExp(`(?:${[...section("fins de participe")].join("|")})$`);
+/** General words of the domain (« commune », « logiciel »): not what names a subject. */
+const GENERIC = new Set(GENERIC_WORDS.map(stem));
+
+/** A subject longer than this is not a subject but a sentence (« la mairie de … qui a … »). */
+const MAX_SUBJECT_WORDS = 4;
+
+/**
+ * The clause of a question that states an event as its premise, folded words: after « depuis que », or before a
+ * comma when what follows asks (`premiseOf`: « nextcloud a ete rachete par microsoft, ca change quoi »). Not a
+ * question that asks the cause of the event (« pourquoi la region a abandonne office 365 ») nor whether it happened
+ * (« le danemark est passe sous linux en 2025 ? »): the corpus answers those where it tells the event in other words
+ * (« hausses » for « explosé », « remplacé » for « lâché ») or corrects it (« Windows reste en place »).
+ */
+function claimedClause(question: string): string[] | null {
+  const premise = premiseOf(question);
+  return premise ? words(premise) : null;
+}
+
+/** The subject and event a clause states (« echirolles » … « revenue »), or null when it states none. */
+function eventOf(list: string[]): { subject: string[]; event: string } | null {
+  const aux = list.findIndex((w, i) => i > 0 && AUXILIARIES.has(w));
+  let subjectWords: string[];
+  let at: number;
+  // « tchap est devenu payant »: what it became is the event, an adjective.
+  let become = false;
+  if (aux > 0) {
+    subjectWords = list.slice(0, aux);
+    at = aux + 1;
+    while (at < list.length && (BEEN.has(list[at]!) || BETWEEN.has(list[at]!))) at++;
+    // « a une appli », « est un logiciel »: a thing had or a thing been, not an event.
+    if (at >= list.length || DETERMINERS.has(list[at]!)) return null;
+    if (BECOME.has(list[at]!)) {
+      become = true;
+      at++;
+      while (at < list.length && (DETERMINERS.has(list[at]!) || BETWEEN.has(list[at]!))) at++;
+    }
+  } else {
+    // « proxmox rachete par broadcom, … combien »: a premise's participle with its agent, no auxiliary (not an
+    // infinitive: « peut se faire sanctionner par »).
+    const by = list.indexOf("par");
+    if (by < 1 || /(?:er|ir|re)$/.test(list[by - 1]!)) return null;
+    subjectWords = list.slice(0, by - 1);
+    at = by - 1;
+  }
+  const event = list[at];
+  if (!event || event.length < 4 || STOPWORDS.has(event) || /^\d/.test(event)) return null;
+  // « la messagerie que la region envisage, … », « passer de vmware a nutanix, … » : a relative clause or « à »
+  // typed without its accent, not a subject with its auxiliary; the event is a participle (« rachete », « dissous »).
+  if (subjectWords.some((w) => RELATIVES.has(w)) || !(become || PARTICIPLE.test(event))) return null;
+  if (!EVENTS.some((e) => event.startsWith(e))) return null;
+  // « on passe d'arcgis a qgis », « passer a libreoffice, … »: the asker's own doing, or an infinitive before « à ».
+  if (PRONOUNS.has(list[0]!) || /(?:er|ir)$/.test(list[aux > 0 ? aux - 1 : 0]!)) return null;
+  const content = subjectWords.filter((w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d+$/.test(w));
+  // « la ville de lyon »: its name, not the general word; « france numerique libre »: a name of general words only is
+  // all of them.
+  const named = content.filter((w) => !GENERIC.has(stem(w)));
+  const subject = named.length ? named : content;
+  if (!subject.length || subject.length > MAX_SUBJECT_WORDS) return null;
+  return { subject, event };
+}
+
+/** Whether a word is another form of `word` (same stem, or its first letters with a short ending). */
+function formOf(word: string): (x: string) => boolean {
+  const own = stem(word);
+  const head = word.slice(0, EVENT_HEAD);
+  return (x) =>
+    x === word || stem(x) === own || (word.length >= EVENT_HEAD && x.startsWith(head) && x.length - head.length <= 4);
+}
+
+/** Words apart at most, in one sentence, for a subject and an event said together. */
+const NEAR = 10;
+
+/** Whether a sentence's words say each word of a subject within `NEAR` words of its event. */
+function near(list: string[], isSubject: ((x: string) => boolean)[], isEvent: (x: string) => boolean): boolean {
+  const at = list.flatMap((w, i) => (isEvent(w) ? [i] : []));
+  return (
+    at.length > 0 && isSubject.every((is) => list.some((w, i) => is(w) && at.some((j) => Math.abs(i - j) <= NEAR)))
+  );
+}
+
+/**
+ * The events a question takes as given, each with its subject (« pourquoi echirolles est revenue a windows » :
+ * « revenue », [« echirolles »]).
+ */
+export const claimedEvents = (question: string) => {
+  const clause = claimedClause(question);
+  const claimed = clause && eventOf(clause);
+  return claimed ? [claimed] : [];
+};
+
+type Read = { text: string; section: string; document: { title: string; kind?: string } };
+
+/**
+ * The event and subject of an event the question takes as given that no sentence of the passages read says together
+ * (« revenue », « echirolles »); empty when the question takes none as given, or a sentence says it.
+ */
+export function unpairedEvent(question: string, passages: Read[]): string[] {
+  for (const { subject, event } of claimedEvents(question)) {
+    // The event in another form of its verb (« revenue » : « revenir »); by a synonym only in a heading (below):
+    // « abandonner » is also « quitter » and « migrer », and « retour » also a « retour d'expérience ».
+    const isEvent = formOf(event);
+    const synonyms = synonymsOf(event).map((f) => words(f).join(" "));
+    // … by a synonym only beside its subject's name (« le rachat de Juniper par HPE »).
+    const isSaid = (x: string) => isEvent(x) || synonyms.some((f) => !f.includes(" ") && formOf(f)(x));
+    const isSubject = subject.map((w) => {
+      const form = formOf(w);
+      // … the subject by its name, or by its adjective (« danois » for « danemark »).
+      return (x: string) => form(x) || DEMONYMS.get(x) === w;
+    });
+    const pairs = passages.some((p) => {
+      if (p.document.kind === "catalog")
+        return withoutReferences(p.text)
+          .split(SENTENCE)
+          .some((t) => near(words(t), isSubject, isSaid));
+      // A section whose heading says the event (« Ce que le séminaire n'a pas décidé ») treats it; one whose heading
+      // names the subject (« Danemark : ce qui a été annoncé, puis corrigé ») speaks of it in each sentence. A card's
+      // notes tell other products' events (« après le rachat [de VMware] par Broadcom »): only its sentences count.
+      const heading = words(p.section);
+      if (heading.some(isEvent)) return true;
+      const about = isSubject.every((is) => heading.some(is));
+      // … and one whose heading names the subject with the event in other words (« Munich : le retour à Windows
+      // voté en novembre 2017 ») tells it.
+      if (about && synonyms.some((f) => occurs(f, passageWords(p.section)))) return true;
+      return withoutReferences(p.text)
+        .split(SENTENCE)
+        .some((t) => (about && words(t).some(isEvent)) || near(words(t), isSubject, isSaid));
+    });
+    if (!pairs) return [event, ...subject];
+  }
+  return [];
+}

@@ -1,0 +1,61 @@
+/**
+ * An event a question states as its premise before asking (held-out-26, premises7): its subject and event are read
+ * from the words around the auxiliary, and one sentence of the passages read must say both, near each other.
+ */
+import { describe, expect, it } from "vitest";
+import { claimedEvents, unpairedEvent } from "../../server/retrieval/claimed-event.ts";
+
+const page = (section: string, text: string, title = "Une page") => ({ section, text, document: { title } });
+const card = (title: string, text: string) => ({ section: "", text, document: { title, kind: "catalog" } });
+
+describe("the event a premise states", () => {
+  it("reads the subject before the auxiliary, all of a name's words, and the participle after it", () => {
+    expect(claimedEvents("nextcloud a ete rachete par microsoft l'an dernier, ca change quoi pour nous")).toEqual([
+      { subject: ["nextcloud"], event: "rachete" },
+    ]);
+    expect(claimedEvents("france numerique libre a ete dissous cet ete, qui reprend le reseau")).toEqual([
+      { subject: ["france", "numerique", "libre"], event: "dissous" },
+    ]);
+    expect(claimedEvents("depuis que tchap est devenu payant pour les communes, combien ca coute")).toEqual([
+      { subject: ["tchap"], event: "payant" },
+    ]);
+    expect(claimedEvents("proxmox rachete par broadcom, les prix vont monter de combien")).toEqual([
+      { subject: ["proxmox"], event: "rachete" },
+    ]);
+  });
+
+  it("reads no event in a question asking its cause or whether it happened, nor in a relative clause or a fact", () => {
+    for (const q of [
+      "pourquoi la region a abandonne office 365",
+      "le danemark est passe sous linux en 2025 ?",
+      "La messagerie que la Région Occitanie a abandonnée, elle appartient à quelle société ?",
+      "passer a libreoffice, les points qui coincent en general ?",
+      "La Cour des comptes a publié un rapport sur la DINUM, il date de quand ?",
+    ])
+      expect(claimedEvents(q), q).toEqual([]);
+  });
+});
+
+describe("whether the passages say it of its subject", () => {
+  const q = "proxmox a ete rachete par broadcom, les prix vont monter de combien";
+
+  it("does not count a card that tells another product's takeover, nor a page that names the subject elsewhere", () => {
+    const passages = [
+      card("Proxmox VE", "Plateforme libre. Largement adoptée après les hausses consécutives au rachat par Broadcom."),
+      page("VMware et Broadcom : ce qui a changé après le rachat", "Broadcom a racheté VMware en novembre 2023."),
+      page("Virtualisation", "Proxmox VE est autrichien. Le rachat de VMware par Broadcom a fait monter les prix."),
+    ];
+    expect(unpairedEvent(q, passages)).toEqual(["rachete", "proxmox"]);
+  });
+
+  it("counts a sentence that says both near each other, by another form of the verb or a synonym", () => {
+    expect(
+      unpairedEvent(q, [page("Virtualisation", "En 2026, Proxmox a fait l'objet d'un rachat par Broadcom.")]),
+    ).toEqual([]);
+  });
+
+  it("counts a section whose heading names the subject and a sentence that says the event", () => {
+    const passages = [page("Proxmox : ce qui a changé", "L'éditeur a été racheté par Broadcom en 2026.")];
+    expect(unpairedEvent(q, passages)).toEqual([]);
+  });
+});
