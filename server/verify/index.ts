@@ -364,12 +364,14 @@ function heldWithCompanions(f: Figure, figures: Figure[], pool: Source[], matche
 interface Asked {
   figures: Figure[];
   names: Set<string>;
+  /** All the words the user wrote about their collectivité (« notre commune de 8 500 habitants »). */
+  bag?: Bag;
 }
 
 function askedOf(texts: string[]): Asked {
   const figures = texts.flatMap((t) => extractFigures(t));
   const names = new Set(texts.flatMap((t) => namesAt(t).map((n) => n.folded)));
-  return { figures, names };
+  return { figures, names, bag: bagOf(texts.join(" ")) };
 }
 
 function checkSentence(
@@ -1028,6 +1030,12 @@ function checkSentence(
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
   }
+  // After the rules above, which say it more precisely when they see it (a plan stated as done): a clause the cited
+  // passages write in the conditional (« un autre prédisait qu'un outil … fonctionnerait mal »), stated as fact.
+  if (cited.length > 0 && reasons.length === 0) {
+    const quote = reportedAsFact(stated, pool, true);
+    if (quote) reasons.push(message("verify.reportedAsFact", { where: w, quote }));
+  }
   // After the rules above, which say it more precisely when they see it (a planned decree stated in force): an
   // obligation, whoever it is said of, where the cited passage says there is none (« Un comité de pilotage est
   // obligatoire » on « il n'y a pas d'obligation »), or given to a law no cited passage speaks of (`obligations.ts`).
@@ -1087,7 +1095,11 @@ function checkSentence(
     // a passage that states an obligation: « NIS2 impose aux collectivités de remplacer leurs logiciels américains [1] »
     // (trial15 A12). A sentence answering the question otherwise speaks of what it asks (« … de garder Norton »).
     const wordBags = citedIn.length > 0 && statesDuty(stated) ? [...bag(pool), ...facts.map(unaskedBag)] : bags;
-    const found = (c: string) => wordBags.some((b) => wordIn(c, b) || derivedIn(c, b));
+    // A sentence whose only figures are the user's own may take up the user's words as well (« Votre commune de 8 500
+    // habitants … n'est donc pas concernée »).
+    const askedBag = ownFiguresOnly ? asked.bag : undefined;
+    const found = (c: string) =>
+      wordBags.some((b) => wordIn(c, b) || derivedIn(c, b)) || (askedBag !== undefined && wordIn(c, askedBag));
     // A sentence citing nothing that is a formula (« Nous restons à votre disposition »), a reserve or advice to the
     // reader (« Il convient de vérifier ces chiffres », `uncited-caveats.txt`) says nothing of the passages.
     if (citedIn.length === 0 && uncitedCaveat(sentence)) return [...new Set(reasons)];

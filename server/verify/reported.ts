@@ -27,6 +27,9 @@ const REPORTED = new RegExp(
  */
 const CONDITIONAL = /(?<!\p{L})\p{L}{2,}(?<!t)r(?:ait|aient)(?!\p{L})/iu;
 
+/** A verb in the future (« deviendra », « seront »). */
+const FUTURE = /(?<!\p{L})\p{L}{3,}(?:ra|ront)(?!\p{L})/iu;
+
 /** Where a statement's clauses part (a comma, a colon, a parenthesis), for the clause a conditional bears on. */
 const CONDITIONAL_CLAUSE_BREAK = /\s*[,:()]\s*|\s[—–]\s/u;
 
@@ -94,7 +97,7 @@ export const REPORTED_MIN_WORDS = 3;
  * words, most of those the statement shares with it, are written in the passages only in statements that report
  * (`reported-statements.txt`, or opened by `reported-openings.txt`: « Selon lui, … »). A short quote of it, or null.
  */
-export function reportedAsFact(stated: string, pool: Source[]): string | null {
+export function reportedAsFact(stated: string, pool: Source[], conditional = false): string | null {
   // « présente » as a verb (« Hexagone ne présente plus aucun écart »), not « présenté comme », is no reserve.
   const reserve = stated.replace(/(?<!\p{L})présente(?:nt)?(?!\s+comme)(?!\p{L})/giu, " ");
   if (
@@ -102,7 +105,10 @@ export function reportedAsFact(stated: string, pool: Source[]): string | null {
     REPORTED.test(stated) ||
     CONDITIONAL.test(stated) ||
     SAYING.test(stated) ||
-    saysUnknown(stated)
+    saysUnknown(stated) ||
+    // A sentence in the future restates an announcement (« Visio deviendra … » for « a annoncé que Visio
+    // deviendrait … »): the passage's conditional is then a future in the past, not a reserve.
+    (conditional && FUTURE.test(stated))
   )
     return null;
   // A colon opens another statement (« … serait à l'abri d'une mauvaise mise à jour : le risque tient surtout à … »).
@@ -121,7 +127,7 @@ export function reportedAsFact(stated: string, pool: Source[]): string | null {
         return [...statementsOf(main), ...asides, ...led]
           .flatMap((st) => (led.has(st) ? [st] : st.split(/\s:\s/)))
           .flatMap((st) => {
-            if (led.has(st) || REPORTED.test(st) || REPORTED_OPENING.test(st)) return [st];
+            if (!conditional || led.has(st) || REPORTED.test(st) || REPORTED_OPENING.test(st)) return [st];
             const { main, clauses } = conditionalApart(st);
             for (const c of clauses) led.add(c);
             return [main, ...clauses];
