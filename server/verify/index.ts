@@ -119,6 +119,7 @@ import {
   clauseAround,
   STATEMENT_BREAK,
   sentenceSpans,
+  statementsOf,
   withoutNotes,
   withoutReferences,
 } from "./sentences.ts";
@@ -136,6 +137,7 @@ import {
   toSource,
   wordSides,
 } from "./source-sentences.ts";
+import { superlativeUnheld } from "./superlative.ts";
 import { sweepingUncited } from "./sweeping.ts";
 import { toCheckAsFact } from "./to-check.ts";
 import { onlyUnstated } from "./uniqueness.ts";
@@ -336,16 +338,40 @@ export const ARTICLE_BEFORE = new RegExp(
 /** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
 const VERSION_INCISE = /(?<!\p{L})version\s+\d+(?:[.,]\d+)*\s*,[^,;:]*$/iu;
 
+/**
+ * Whether one statement of the cited passages gives a figure of the sentence together with all its other figures, two
+ * at least (« Le dernier chiffre … vérifiable est celui de 80 000 postes, soit 90 % du parc, en 2021 » for « En 2021, la
+ * Gendarmerie comptait environ 80 000 postes sous Linux, soit 90 % du parc »): the figure is where the sentence puts
+ * it, whatever other statement its words are closer to (trial19 G6). Only when no other figure of the sentence is of the
+ * figure's kind.
+ */
+function heldWithCompanions(f: Figure, figures: Figure[], pool: Source[], matches: (sf: Figure) => boolean): boolean {
+  const others = figures.filter((o) => o !== f);
+  // Two figures of one kind in one statement may be swapped with each other (« 539 voix pour le DMA et 588 pour le
+  // DSA » where the passage gives them the other way round): the statement holding both proves nothing.
+  if (others.length < 2 || others.some((o) => o.kind === f.kind)) return false;
+  return pool.some((src) =>
+    src.sentences.some((ss) =>
+      statementsOf(ss.text).some((st) => {
+        const theirs = extractFigures(st);
+        return theirs.some(matches) && others.every((o) => theirs.some((sf) => figureMatches(o, sf)));
+      }),
+    ),
+  );
+}
+
 /** The figures and the folded names of what the user wrote about their own collectivité (`VerifyOptions.asked`). */
 interface Asked {
   figures: Figure[];
   names: Set<string>;
+  /** All the words the user wrote about their collectivité (« notre commune de 8 500 habitants »). */
+  bag?: Bag;
 }
 
 function askedOf(texts: string[]): Asked {
   const figures = texts.flatMap((t) => extractFigures(t));
   const names = new Set(texts.flatMap((t) => namesAt(t).map((n) => n.folded)));
-  return { figures, names };
+  return { figures, names, bag: bagOf(texts.join(" ")) };
 }
 
 function checkSentence(
@@ -522,7 +548,7 @@ function checkSentence(
     }
     // Another figure of the cited passages is what the sentence's words describe: a true number put in its place.
     const spot = quantitySpots.findIndex((s) => s.f === f);
-    if (spot >= 0 && !fromFacts) {
+    if (spot >= 0 && !fromFacts && !heldWithCompanions(f, figures, pool, matches)) {
       const other =
         swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches) ??
         causeSwapped(stated, quantitySpots[spot]!, pool, matches);
@@ -942,6 +968,14 @@ function checkSentence(
   if (cited.length > 0) {
     const only = onlyUnstated(stated, pool);
     if (only) reasons.push(message("verify.onlyUnstated", { where: w, words: only }));
+  }
+  // A judgment in the superlative (« le meilleur outil ») that no passage checked makes (`superlative.ts`, trial19 G9);
+  // for a sentence citing nothing, against all the passages (a document's uncited sentences are the sender's own).
+  if (cited.length > 0 || (citedIn.length === 0 && facts.length === 0)) {
+    const best = superlativeUnheld(stated, pool);
+    if (best) reasons.push(message("verify.superlativeUnheld", { where: w, words: best }));
+  }
+  if (cited.length > 0) {
     const possible = possibleAsDone(stated, pool);
     if (possible) reasons.push(message("verify.possibleAsDone", { where: w, ...possible }));
     // Advice of the passage (« peut faire ») restated as a duty (« doit »), `advice-duty.ts`.
@@ -996,6 +1030,12 @@ function checkSentence(
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
   }
+  // After the rules above, which say it more precisely when they see it (a plan stated as done): a clause the cited
+  // passages write in the conditional (« un autre prédisait qu'un outil … fonctionnerait mal »), stated as fact.
+  if (cited.length > 0 && reasons.length === 0) {
+    const quote = reportedAsFact(stated, pool, true);
+    if (quote) reasons.push(message("verify.reportedAsFact", { where: w, quote }));
+  }
   // After the rules above, which say it more precisely when they see it (a planned decree stated in force): an
   // obligation, whoever it is said of, where the cited passage says there is none (« Un comité de pilotage est
   // obligatoire » on « il n'y a pas d'obligation »), or given to a law no cited passage speaks of (`obligations.ts`).
@@ -1031,7 +1071,11 @@ function checkSentence(
   if (corrected) reasons.push(message("verify.claimCorrected", { where: w, ...corrected }));
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
-  if (figures.length === 0 && cited.length > 0) {
+  // The user's own figures (« une commune de 2 700 habitants ») are context, not claims: a sentence whose only figures
+  // they are states its words, which must be found as in a sentence without figures (trial19 G1: « Une commune de 2 700
+  // habitants échappe à toute obligation de cybersécurité [1] »).
+  const ownFiguresOnly = figures.length > 0 && figures.every((f) => asked.figures.some((a) => figureMatches(f, a)));
+  if ((figures.length === 0 || ownFiguresOnly) && cited.length > 0) {
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
@@ -1051,7 +1095,11 @@ function checkSentence(
     // a passage that states an obligation: « NIS2 impose aux collectivités de remplacer leurs logiciels américains [1] »
     // (trial15 A12). A sentence answering the question otherwise speaks of what it asks (« … de garder Norton »).
     const wordBags = citedIn.length > 0 && statesDuty(stated) ? [...bag(pool), ...facts.map(unaskedBag)] : bags;
-    const found = (c: string) => wordBags.some((b) => wordIn(c, b) || derivedIn(c, b));
+    // A sentence whose only figures are the user's own may take up the user's words as well (« Votre commune de 8 500
+    // habitants … n'est donc pas concernée »).
+    const askedBag = ownFiguresOnly ? asked.bag : undefined;
+    const found = (c: string) =>
+      wordBags.some((b) => wordIn(c, b) || derivedIn(c, b)) || (askedBag !== undefined && wordIn(c, askedBag));
     // A sentence citing nothing that is a formula (« Nous restons à votre disposition »), a reserve or advice to the
     // reader (« Il convient de vérifier ces chiffres », `uncited-caveats.txt`) says nothing of the passages.
     if (citedIn.length === 0 && uncitedCaveat(sentence)) return [...new Set(reasons)];

@@ -16,7 +16,7 @@ import { NEGATION, short } from "./negation.ts";
 import { namesAt } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
-import { ACRONYM_SKIPS, acronymIn, type Bag, bagOf, inBag, wordIn, words } from "./words.ts";
+import { ACRONYM_SKIPS, acronymIn, type Bag, bagOf, contentWords, inBag, wordIn, words } from "./words.ts";
 
 interface Family {
   /** Folded participles that state the outcome done. */
@@ -32,16 +32,19 @@ const {
   families: FAMILIES,
   requests: REQUESTS,
   agents: AGENTS,
+  common: COMMON_DONE,
 } = (() => {
   const families: Family[] = [];
   const requests: string[] = [];
   const agents: string[] = [];
+  const common: string[] = [];
   const entries = (part: string) =>
     part
       .split(",")
       .map((e) => words(e).join(" "))
       .filter(Boolean);
   const sections = wordListSectionLines("outcome-verbs.txt");
+  for (const line of sections.get("common") ?? []) common.push(...entries(line));
   for (const line of sections.get("families") ?? []) {
     const [done = "", said = ""] = line.split("|");
     families.push({
@@ -52,7 +55,7 @@ const {
   for (const line of sections.get("requests") ?? [])
     requests.push(...entries(line).filter((s) => s.length >= MIN_START));
   for (const line of sections.get("agents") ?? []) agents.push(...entries(line));
-  return { families, requests, agents: new Set(agents) };
+  return { families, requests, agents: new Set(agents), common: new Set(common) };
 })();
 
 /**
@@ -145,7 +148,13 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     if (!family) continue;
     const before = text.slice(0, m.index!);
     const subject = subjectBefore(before);
-    if (!subject) continue;
+    if (!subject) {
+      const common = COMMON_DONE.has(participle) ? commonSubject(before) : null;
+      if (!common) continue;
+      const found = commonOutcomeUnsaid(common, family, pool);
+      if (found) return { outcome: m[0].trim(), name: common.written, asked: found.asked };
+      continue;
+    }
     // The cited sentences about the subject: all of a passage whose heading names it, else those naming it and those
     // going on about it.
     const about: string[] = [];
@@ -190,6 +199,67 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     return { outcome: m[0].trim(), name: nameOf(before, subject.folded) ?? subject.folded, asked };
   }
   return null;
+}
+
+/** Words opening a clause that states a condition or a time, not a fact (« Si la démarche est validée »). */
+const SUBORDINATE =
+  /(?<![\p{L}'’])(?:si|s['’]|quand|lorsque|lorsqu['’]|dès que|dès qu['’]|une fois que|puisque)(?![\p{L}])/iu;
+
+/** Most content words of a subject that is not a name (« La loi de transposition », « Tous les ministères »). */
+const COMMON_SUBJECT_MAX_WORDS = 3;
+
+/**
+ * The subject of the verb when it is no name: the sentence's opening words before the auxiliary, when they are one
+ * clause (no comma) of one to three content words and no name (« La loi de transposition a été adoptée », « Tous les
+ * ministères ont abandonné »). Its folded content words and the words as written; or null.
+ */
+function commonSubject(before: string): { words: string[]; written: string } | null {
+  const written = before.trim();
+  // A subordinate clause (« Si la démarche est validée ») states nothing done.
+  if (SUBORDINATE.test(written)) return null;
+  if (!written || /[,;:()«»"]/.test(written) || namesAt(written).some((n) => n.at > 0)) return null;
+  const content = contentWords(written);
+  if (content.length === 0 || content.length > COMMON_SUBJECT_MAX_WORDS) return null;
+  return { words: content, written };
+}
+
+/**
+ * Whether no cited sentence about a subject that is no name (every content word of the subject in it, or in a
+ * sentence it goes on from with a pronoun) says the outcome by a word of its family, done, not requested: the request
+ * when one asks for it, or null when it is said. Null as well when no cited sentence is about the subject at all (the
+ * word check says so).
+ */
+function commonOutcomeUnsaid(
+  subject: { words: string[] },
+  family: Family,
+  pool: Source[],
+): { asked: string | null } | null {
+  const about: string[] = [];
+  for (const src of pool) {
+    let on = false;
+    for (const ss of src.sentences.filter((x) => !x.inHeading)) {
+      // The sentence's own words (its bag also holds its heading's).
+      const own = bagOf(withoutReferences(ss.text));
+      on = subject.words.every((w) => inBag(w, own)) || (on && GOES_ON.test(withoutReferences(ss.text)));
+      if (on) about.push(ss.text);
+    }
+  }
+  if (about.length === 0) return null;
+  let asked: string | null = null;
+  for (const t of about) {
+    const list = words(withoutReferences(t));
+    const at = saidAt(list, family.said);
+    if (at.length === 0) continue;
+    const requestAt = saidAt(list, REQUESTS);
+    const stateDone = at.some((i) => {
+      if (INFINITIVE.test(list[i]!)) return false;
+      if (!requestAt.some((r) => r < i)) return true;
+      return AUXILIARIES.has(list[i - 1] ?? "") || AUXILIARIES.has(list[i - 2] ?? "");
+    });
+    if (stateDone) return null;
+    if (at.some((i) => requestAt.some((r) => r < i))) asked ??= short(withoutReferences(t).trim());
+  }
+  return { asked };
 }
 
 /** The subject's name as written in the text before the verb. */

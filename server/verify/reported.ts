@@ -10,10 +10,55 @@ import { bagOf, contentWords, inBag, wordLines, wordList } from "./words.ts";
 /** Phrases by which a passage reports a statement without vouching for it (`server/i18n/fr/reported-statements.txt`). */
 const REPORTED = new RegExp(
   `(?<!\\p{L})(?:${wordLines("reported-statements.txt")
-    .map((l) => escapeRegExp(l).replace(/\s+/g, "\\s+"))
-    .join("|")})(?!\\p{L})`,
+    .map((l) =>
+      escapeRegExp(l)
+        .replace(/\s+/g, "\\s+")
+        // « affirme que » also before a vowel: « affirme qu'une grande partie … » (faithful-blind-19).
+        .replace(/que$/u, "qu(?:e|['’])"),
+    )
+    .join("|")})(?:(?<=['’])|(?!\\p{L}))`,
   "iu",
 );
+
+/**
+ * A verb in the conditional (« fonctionnerait », « apporterait », « pourraient »): a passage's clause that writes one
+ * reports a prediction, an opinion or a hypothesis, not a fact. Words ending in « -trait » (« portrait », « retrait »,
+ * « extrait ») are nouns or adjectives.
+ */
+const CONDITIONAL = /(?<!\p{L})\p{L}{2,}(?<!t)r(?:ait|aient)(?!\p{L})/iu;
+
+/** A verb in the future (« deviendra », « seront »). */
+const FUTURE = /(?<!\p{L})\p{L}{3,}(?:ra|ront)(?!\p{L})/iu;
+
+/** Where a statement's clauses part (a comma, a colon, a parenthesis), for the clause a conditional bears on. */
+const CONDITIONAL_CLAUSE_BREAK = /\s*[,:()]\s*|\s[—–]\s/u;
+
+/**
+ * A statement's clauses that write a verb in the conditional, taken apart from the rest of the statement (« L'un
+ * jugeait …, un autre prédisait qu'un outil né d'une décision politique fonctionnerait mal »): the rest stays stated.
+ */
+function conditionalApart(statement: string): { main: string; clauses: string[] } {
+  if (!CONDITIONAL.test(statement)) return { main: statement, clauses: [] };
+  const kept: string[] = [];
+  const clauses: string[] = [];
+  for (const part of statement.split(CONDITIONAL_CLAUSE_BREAK)) {
+    const verb = part.search(CONDITIONAL);
+    if (verb < 0) {
+      kept.push(part);
+      continue;
+    }
+    // The conditional bears on its own clause, from the relative or the conjunction that opens it (« un article 31-1
+    // qui étendrait l'obligation … », « suivaient l'expérience de près et pourraient s'en inspirer »).
+    const opens = [...part.slice(0, verb).matchAll(CLAUSE_OPENING)].at(-1);
+    const start = opens ? opens.index! : 0;
+    kept.push(part.slice(0, start));
+    clauses.push(part.slice(start));
+  }
+  return { main: kept.join(", "), clauses };
+}
+
+/** Words that open a clause within a statement part: a relative, a conjunction. */
+const CLAUSE_OPENING = /(?<![\p{L}'’])(?:qui|que|qu['’]|dont|et|ou|mais|si|s['’])(?![\p{L}])/giu;
 
 /** Phrases that report the whole statement they open (`server/i18n/fr/reported-openings.txt`): « Selon lui, … ». */
 const REPORTED_OPENING = new RegExp(
@@ -52,10 +97,20 @@ export const REPORTED_MIN_WORDS = 3;
  * words, most of those the statement shares with it, are written in the passages only in statements that report
  * (`reported-statements.txt`, or opened by `reported-openings.txt`: « Selon lui, … »). A short quote of it, or null.
  */
-export function reportedAsFact(stated: string, pool: Source[]): string | null {
+export function reportedAsFact(stated: string, pool: Source[], conditional = false): string | null {
   // « présente » as a verb (« Hexagone ne présente plus aucun écart »), not « présenté comme », is no reserve.
   const reserve = stated.replace(/(?<!\p{L})présente(?:nt)?(?!\s+comme)(?!\p{L})/giu, " ");
-  if (QUALIFIER_CLAIM.test(reserve) || REPORTED.test(stated) || SAYING.test(stated) || saysUnknown(stated)) return null;
+  if (
+    QUALIFIER_CLAIM.test(reserve) ||
+    REPORTED.test(stated) ||
+    CONDITIONAL.test(stated) ||
+    SAYING.test(stated) ||
+    saysUnknown(stated) ||
+    // A sentence in the future restates an announcement (« Visio deviendra … » for « a annoncé que Visio
+    // deviendrait … »): the passage's conditional is then a future in the past, not a reserve.
+    (conditional && FUTURE.test(stated))
+  )
+    return null;
   // A colon opens another statement (« … serait à l'abri d'une mauvaise mise à jour : le risque tient surtout à … »).
   /** Statements after a colon that a lead says are opinions (« relève de l'opinion : … »): reported, whatever their words. */
   const led = new Set<string>();
@@ -69,7 +124,14 @@ export function reportedAsFact(stated: string, pool: Source[]): string | null {
         const lead = main.search(REPORTED_LEAD);
         const colon = lead < 0 ? -1 : main.slice(lead).search(/\s:\s/);
         if (colon >= 0) for (const st of statementsOf(main.slice(lead + colon).replace(/^\s:\s/, ""))) led.add(st);
-        return [...statementsOf(main), ...asides, ...led].flatMap((st) => (led.has(st) ? [st] : st.split(/\s:\s/)));
+        return [...statementsOf(main), ...asides, ...led]
+          .flatMap((st) => (led.has(st) ? [st] : st.split(/\s:\s/)))
+          .flatMap((st) => {
+            if (!conditional || led.has(st) || REPORTED.test(st) || REPORTED_OPENING.test(st)) return [st];
+            const { main, clauses } = conditionalApart(st);
+            for (const c of clauses) led.add(c);
+            return [main, ...clauses];
+          });
       }),
   );
   const reports = (st: string) => led.has(st) || REPORTED.test(st) || REPORTED_OPENING.test(st);
@@ -83,15 +145,32 @@ export function reportedAsFact(stated: string, pool: Source[]): string | null {
   const content = [...new Set(contentWords(stated))];
   const unreported = (w: string) => !plain.some((b) => inBag(w, b)) && !headings.some((b) => inBag(w, b));
   for (const st of reported) {
+    // The sentence's figures are another statement's, stated there plainly, not this one's (« Le dernier chiffre
+    // vérifiable est celui de 80 000 postes, soit 90 % du parc » beside « X affirme que … 103 164 postes … 97 % »).
+    if (
+      figures.length > 0 &&
+      !figures.some((f) => figuresOf(st).some((sf) => figureMatches(f, sf))) &&
+      figures.every((f) => plainFigures.some((sf) => figureMatches(f, sf)))
+    )
+      continue;
     const bag = bagOf(st);
     const shared = content.filter((w) => inBag(w, bag));
     const only = shared.filter(unreported);
     if (only.length >= REPORTED_MIN_WORDS && shared.length >= Math.ceil(content.length * POLARITY_MIN_SHARE))
       return short(st);
+    // Every content word of the sentence in the reported statement, two of them only there (« Son antivirus de 1987 a
+    // été le premier au monde » where the passage says « il présente son antivirus de 1987 comme le premier au monde,
+    // ce qui est une affirmation de l'éditeur »).
+    if (
+      content.length >= REPORTED_MIN_WORDS &&
+      content.every((w) => inBag(w, bag) || otherForm(w, st)) &&
+      only.length >= REPORTED_WHOLE_ONLY
+    )
+      return short(st);
     // A figure of the sentence that only reported statements give (« pour 98 % des usages » where the passage writes
     // « selon le dirigeant d'Interstis, il n'y aurait plus d'écart … pour 98 % des usages »), with words only they write.
     if (
-      only.length >= REPORTED_MIN_WORDS &&
+      only.length >= REPORTED_FIGURE_ONLY &&
       figures.some(
         (f) => figuresOf(st).some((sf) => figureMatches(f, sf)) && !plainFigures.some((sf) => figureMatches(f, sf)),
       )
@@ -113,6 +192,26 @@ export function reportedAsFact(stated: string, pool: Source[]): string | null {
   }
   return null;
 }
+
+/**
+ * Whether a statement writes a word in another form of it (« fonctionnerait » for « fonctionne », « garantie » for
+ * « garantit »): a word of the statement that starts with the word less its last letter, six letters at least.
+ */
+function otherForm(word: string, statement: string): boolean {
+  if (word.length < 6) return false;
+  const stem = word.slice(0, -1);
+  return contentWords(statement).some((x) => x.startsWith(stem));
+}
+
+/** Words a sentence wholly held by a reported statement must write that only reported statements write. */
+export const REPORTED_WHOLE_ONLY = 2;
+
+/**
+ * Words besides its figure a sentence must share only with a reported statement that alone gives that figure (« Hexagone
+ * couvre 98 % des usages de Microsoft » on « il n'y aurait plus d'écart fonctionnel avec Microsoft pour 98 % des
+ * usages »): the figure is what the statement is about, one more word ties it to it.
+ */
+export const REPORTED_FIGURE_ONLY = 1;
 
 /** Words of a part of a sentence that only a reported statement of the passages may write, for the part to state it. */
 export const REPORTED_PART_ONLY = 2;
