@@ -813,6 +813,7 @@ ${text.slice(mark.length)}`;
     retriever: deps.retriever,
     checked: (state.claims ??= new Map()),
     modelText,
+    today: localDay(docDate),
   });
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
@@ -914,11 +915,13 @@ export function verifySection(
   facts: string[],
   /** The part of `text` the model wrote (`VerifyOptions.modelText`). */
   modelText?: string,
+  /** The document's date (`VerifyOptions.today`). */
+  today?: string,
 ) {
   return verifyText(
     text,
     used.map((r, i) => ({ n: i + 1, text: passageSource(r) })),
-    { facts, modelText },
+    { facts, modelText, today },
   );
 }
 /** What a section's text is checked with, besides the passages it was written from. */
@@ -938,6 +941,8 @@ export interface SectionChecks {
   checked?: ClaimChecks;
   /** What the model wrote of the text, before its list and appended parts: its uncited sentences are checked too. */
   modelText?: string;
+  /** The document's date (`YYYY-MM-DD`): an act said already done after it is flagged. */
+  today?: string;
 }
 
 /**
@@ -950,12 +955,12 @@ export interface SectionChecks {
 export async function checkedSection(
   text: string,
   used: Pick<SearchResult, "text" | "section" | "document">[],
-  { facts, quotations, claims, own, products, retriever, checked, modelText }: SectionChecks,
+  { facts, quotations, claims, own, products, retriever, checked, modelText, today }: SectionChecks,
 ): Promise<{ verification: Verification; flags: FigureFlag[] }> {
   // What it says of the collectivité's own figures (a replacement's points, a share, the target), and of the products
   // and vendors of its map (country, law, licence, installations), against them.
   const figures = checkOwnFigures(
-    withQuotations(verifySection(text, used, facts, modelText), text, quotations),
+    withQuotations(verifySection(text, used, facts, modelText, today), text, quotations),
     sectionFlags(text, used, facts),
     own,
   );

@@ -10,7 +10,7 @@
  */
 
 import { NUMBER_WORDS } from "../core/number-words.ts";
-import { escapeRegExp, formatInt } from "../core/text.ts";
+import { escapeRegExp, formatInt, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
@@ -37,6 +37,7 @@ import { deniedNounStated } from "./denied-noun.ts";
 import { deniedVerbStated } from "./denied-verb.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
+import { doneAhead } from "./done-ahead.ts";
 import { durationsInWords, writesDuration } from "./durations.ts";
 import { dutyUnstated, statesDuty } from "./duties.ts";
 import { endOfPeriod } from "./end-date.ts";
@@ -259,6 +260,11 @@ export interface VerifyOptions {
    * préfecture. », trial19 H2), not the sender's, whose words are the data.
    */
   modelText?: string;
+  /**
+   * The document's date (`YYYY-MM-DD`): an act it says already done on a later date (« a déjà voté … le 18 décembre
+   * 2026 » in a letter of 7 December 2026) is flagged (`done-ahead.ts`).
+   */
+  today?: string;
 }
 
 /** Share of its content words a sentence about the sources must have in them (what it is about). */
@@ -1410,6 +1416,8 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
         text.slice(0, span.start),
         checksUncited(span.text),
       );
+      const ahead = options.today ? doneAhead(span.text, options.today) : null;
+      if (ahead) reasons.push(message("verify.doneAhead", { ...ahead, today: frenchDate(options.today!) }));
       // A conclusion for the commune whose only reason is that its words are not in what it cites (`inference.ts`).
       const inference = inferenceReason(span.text, citations, reasons, where(citations));
       if (inference) reasons = [inference];

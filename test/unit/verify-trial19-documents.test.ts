@@ -153,3 +153,23 @@ describe("the progress note's milestones and changes credited to the plan (N1, N
     expect(note("Grâce au plan, Google Drive a disparu de l'inventaire.", after)[0]!.status).toBe("supported");
   });
 });
+
+describe("an act said already done after the document's date (L5)", () => {
+  const local = (text: string, today?: string) =>
+    verifyText(text, [], { facts: LETTER_DATA, modelText: text, today }).sentences[0]!;
+
+  it("flags « a déjà voté … le 18 décembre 2026 » in a letter of 7 December 2026", () => {
+    const s = local("Le conseil municipal a déjà voté le passage au logiciel libre le 18 décembre 2026.", "2026-12-07");
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toContain("« a déjà voté » : la phrase dit fait ce qu'elle date du 18 décembre 2026");
+  });
+
+  it("leaves a date fixed for later, a deadline, and an act done before the document", () => {
+    for (const text of [
+      "Le conseil municipal a déjà été convoqué pour le 18 décembre 2026.",
+      "La mairie a déjà décidé de faire réaliser un inventaire des logiciels avant juin 2027.",
+      "Le conseil municipal a déjà voté le passage au logiciel libre le 3 décembre 2026.",
+    ])
+      expect(local(text, "2026-12-07").reasons.join(" "), text).not.toContain("après la date du document");
+  });
+});
