@@ -173,3 +173,12 @@ describe("an act said already done after the document's date (L5)", () => {
       expect(local(text, "2026-12-07").reasons.join(" "), text).not.toContain("après la date du document");
   });
 });
+
+describe("a figure read where it is written whole (faithful-blind-19 progress note)", () => {
+  it("does not read « 20 » inside « Office 2016 » when the year is not among the quantities", () => {
+    const [s] = verifyAgainstPlan("Sur les 20 postes inventoriés, LibreOffice est installé sur 15 postes [1].", [
+      "Microsoft Office 2016 : en cours ; sur les 20 postes inventoriés le 30 septembre 2028, LibreOffice est installé sur 15 et Microsoft Office 2016 sur 5.",
+    ]).sentences;
+    expect(s!.status).toBe("supported");
+  });
+});
