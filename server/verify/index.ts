@@ -113,6 +113,7 @@ import { actNotGiven } from "./role-acts.ts";
 import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
+import { wholeForCountedPart } from "./scope.ts";
 import { seasonSwapped } from "./seasons.ts";
 import {
   asksOnly,
@@ -720,6 +721,15 @@ function checkSentence(
   // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
   const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
   if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
+  // A figure given to the whole parc where every cited sentence giving it counts part of it (`scope.ts`).
+  const scope =
+    foundAt.size > 0
+      ? wholeForCountedPart(
+          stated,
+          [...foundAt.values()].map((ss) => ss.map((x) => x.text)),
+        )
+      : null;
+  if (scope) reasons.push(message("verify.wholeForPart", { where: w, ...scope }));
   const claimBag = bagOf(stated);
   // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
   // « l'Agence nationale de la cohésion des territoires (ANCT) »).

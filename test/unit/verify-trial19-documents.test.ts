@@ -182,3 +182,17 @@ describe("a figure read where it is written whole (faithful-blind-19 progress no
     expect(s!.status).toBe("supported");
   });
 });
+
+describe("a figure counted on part of the parc, given to all of it (faithful-blind-19 progress note)", () => {
+  const FACT =
+    "Microsoft Office 2016 : en cours ; sur les 20 postes inventoriés le 30 septembre 2028, LibreOffice est installé sur 15 et Microsoft Office 2016 sur 5.";
+  it("flags « sur 5 postes dans toute la commune », leaves « sur les 20 postes inventoriés »", () => {
+    const [whole, part] = verifyAgainstPlan(
+      "Microsoft Office 2016 ne subsiste plus que sur 5 postes dans toute la commune [1]. Sur les 20 postes inventoriés, Microsoft Office 2016 en équipe encore 5 [1].",
+      [FACT],
+    ).sentences;
+    expect(whole!.status).toBe("unsupported");
+    expect(whole!.reasons.join(" ")).toContain("« postes inventoriés », pas de « toute la commune »");
+    expect(part!.status).toBe("supported");
+  });
+});
