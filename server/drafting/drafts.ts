@@ -492,6 +492,7 @@ export async function editSection(
       own: ctx.own,
       products: ctx.products,
       retriever: app.retriever,
+      today: ctx.date,
     });
     // A sentence attested as a local fact stays so while its text is the same (`withAttestations`).
     const section: DraftSection = withAttestations({

@@ -672,6 +672,8 @@ export async function* writeSection(
   const appended = section.append ? fill(section.append, ctx.vars) : "";
 
   let text: string | null = null;
+  /** What the model wrote, before the notes, list and appended text Cap Libre adds. */
+  let modelText = "";
   let used: SearchResult[] = [];
   const docDate = ctx.date ?? localDay();
   /** Notes beside quoted statements (past deadlines, old « depuis »): their dates are checked as data. */
@@ -695,6 +697,7 @@ export async function* writeSection(
     if (generated) {
       used = generated.used;
       text = cleanGenerated(generated.text, title, used.length);
+      modelText = text;
       const generatedFrom = used;
       const annotated = annotateDeadlines(text, docDate, (sentence) => {
         // The passages the sentence cites (all those given, when it cites none) date what it restates.
@@ -809,6 +812,8 @@ ${text.slice(mark.length)}`;
     products: ctx.products,
     retriever: deps.retriever,
     checked: (state.claims ??= new Map()),
+    modelText,
+    today: localDay(docDate),
   });
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
@@ -908,11 +913,15 @@ export function verifySection(
   text: string,
   used: Pick<SearchResult, "text" | "section" | "document">[],
   facts: string[],
+  /** The part of `text` the model wrote (`VerifyOptions.modelText`). */
+  modelText?: string,
+  /** The document's date (`VerifyOptions.today`). */
+  today?: string,
 ) {
   return verifyText(
     text,
     used.map((r, i) => ({ n: i + 1, text: passageSource(r) })),
-    { facts },
+    { facts, modelText, today },
   );
 }
 /** What a section's text is checked with, besides the passages it was written from. */
@@ -930,6 +939,10 @@ export interface SectionChecks {
   retriever: Retriever;
   /** Claims already checked in this generation, shared by its sections. */
   checked?: ClaimChecks;
+  /** What the model wrote of the text, before its list and appended parts: its uncited sentences are checked too. */
+  modelText?: string;
+  /** The document's date (`YYYY-MM-DD`): an act said already done after it is flagged. */
+  today?: string;
 }
 
 /**
@@ -942,12 +955,12 @@ export interface SectionChecks {
 export async function checkedSection(
   text: string,
   used: Pick<SearchResult, "text" | "section" | "document">[],
-  { facts, quotations, claims, own, products, retriever, checked }: SectionChecks,
+  { facts, quotations, claims, own, products, retriever, checked, modelText, today }: SectionChecks,
 ): Promise<{ verification: Verification; flags: FigureFlag[] }> {
   // What it says of the collectivité's own figures (a replacement's points, a share, the target), and of the products
   // and vendors of its map (country, law, licence, installations), against them.
   const figures = checkOwnFigures(
-    withQuotations(verifySection(text, used, facts), text, quotations),
+    withQuotations(verifySection(text, used, facts, modelText, today), text, quotations),
     sectionFlags(text, used, facts),
     own,
   );

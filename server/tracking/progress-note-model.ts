@@ -107,7 +107,7 @@ export async function writeProgressNote(
   }
   const summary = clean(text);
   if (!summary) return templateNote(plan, today, message("tracking.note.modelFailed"), now);
-  const verification = verifyAgainstPlan(summary, facts, noteOwnData(plan, progress));
+  const verification = verifyAgainstPlan(summary, facts, noteOwnData(plan, progress), today);
   return {
     planId: plan.id,
     planVersion: plan.version,
@@ -129,12 +129,15 @@ export function verifyAgainstPlan(
   text: string,
   facts: string[],
   own?: OwnData & { moves?: MoveTarget[] },
+  /** The note's day (`YYYY-MM-DD`): an act it says already done after it is flagged (`VerifyOptions.today`). */
+  today?: string,
 ): Verification {
   // Each fact is a passage without a heading (an empty first line): read as a heading, a one-line fact's figures would
   // be the heading's, which dates and names nothing (« 27 % » not given for « 31 mars 2028 », faithful-blind-18).
   const verification = verifyText(
     text,
     facts.map((fact, i) => ({ n: i + 1, text: `\n${fact}` })),
+    { today },
   );
   const where = message("verify.wherePassages");
   const plan = message("tracking.note.wherePlan");

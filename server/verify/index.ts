@@ -10,7 +10,7 @@
  */
 
 import { NUMBER_WORDS } from "../core/number-words.ts";
-import { escapeRegExp, formatInt } from "../core/text.ts";
+import { escapeRegExp, formatInt, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
@@ -37,6 +37,7 @@ import { deniedNounStated } from "./denied-noun.ts";
 import { deniedVerbStated } from "./denied-verb.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
+import { doneAhead } from "./done-ahead.ts";
 import { durationsInWords, writesDuration } from "./durations.ts";
 import { dutyUnstated, statesDuty } from "./duties.ts";
 import { endOfPeriod } from "./end-date.ts";
@@ -112,6 +113,7 @@ import { actNotGiven } from "./role-acts.ts";
 import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
+import { wholeForCountedPart } from "./scope.ts";
 import { seasonSwapped } from "./seasons.ts";
 import {
   asksOnly,
@@ -253,6 +255,19 @@ export interface VerifyOptions {
    * were given to the model, trial15 A19). Off for drafts, whose uncited sentences are the sender's own.
    */
   checkUncited?: boolean;
+  /**
+   * A document's text the model wrote (not its template, list or appended parts, nor a person's edit): there too, a
+   * sentence citing nothing gets the checks of a cited one, against all the passages and the data. The model was told
+   * to cite what it takes from a passage; what it states uncited is its own (« La loi oblige les communes à
+   * privilégier le logiciel libre. », « Sans réponse de votre part, la commune s'expose à des sanctions de la
+   * préfecture. », trial19 H2), not the sender's, whose words are the data.
+   */
+  modelText?: string;
+  /**
+   * The document's date (`YYYY-MM-DD`): an act it says already done on a later date (« a déjà voté … le 18 décembre
+   * 2026 » in a letter of 7 December 2026) is flagged (`done-ahead.ts`).
+   */
+  today?: string;
 }
 
 /** Share of its content words a sentence about the sources must have in them (what it is about). */
@@ -678,7 +693,11 @@ function checkSentence(
   // A year stated of an event, without a quantity (« Le RGI existe depuis 2012 »), found in the cited passages but
   // said there of something else, where the passage dates the same words otherwise (« existe depuis 2009 »).
   let moved = false;
-  for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth")) {
+  // A date of the document's data, in a sentence citing nothing (the model's own in a document): the data's, not a date
+  // of the passages put to another event (« le conseil municipal du 18 décembre 2026 » of the sender's requests).
+  const ownDate = (raw: string) =>
+    citedIn.length === 0 && facts.some((src) => src.sentences.some((ss) => ss.text.includes(raw)));
+  for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth" && !ownDate(s.f.raw))) {
     const other = yearMoved(stated, y, spots, pool);
     if (other) reasons.push(message("verify.yearMoved", { year: y.f.raw, other, where: w }));
     if (other) moved = true;
@@ -688,11 +707,11 @@ function checkSentence(
   if (season) reasons.push(message("verify.seasonSwapped", { ...season, where: w }));
   // The sentence's one date, given by the passage to another event than the one it dates (`date-elsewhere.ts`).
   const elsewhere = cited.length > 0 && !moved ? dateOfAnother(stated, pool) : null;
-  if (elsewhere && !reasons.some((r) => r.includes(`« ${elsewhere.date} »`)))
+  if (elsewhere && !ownDate(elsewhere.date) && !reasons.some((r) => r.includes(`« ${elsewhere.date} »`)))
     reasons.push(message("verify.dateOfAnother", { ...elsewhere, where: w }));
   // The sentence's date, given by the passage to another step of the text (entrée en vigueur for application).
   const step = cited.length > 0 && !moved ? dateOfAnotherStep(stated, pool) : null;
-  if (step && !reasons.some((r) => r.includes(`« ${step.date} »`)))
+  if (step && !ownDate(step.date) && !reasons.some((r) => r.includes(`« ${step.date} »`)))
     reasons.push(message("verify.dateOfAnotherStep", { ...step, where: w }));
   // Two names of the passages paired otherwise than the passages pair them (« Harmonica OS, dérivé de Debian » where
   // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
@@ -728,6 +747,15 @@ function checkSentence(
   // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
   const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
   if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
+  // A figure given to the whole parc where every cited sentence giving it counts part of it (`scope.ts`).
+  const scope =
+    foundAt.size > 0
+      ? wholeForCountedPart(
+          stated,
+          [...foundAt.values()].map((ss) => ss.map((x) => x.text)),
+        )
+      : null;
+  if (scope) reasons.push(message("verify.wholeForPart", { where: w, ...scope }));
   const claimBag = bagOf(stated);
   // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
   // « l'Agence nationale de la cohésion des territoires (ANCT) »).
@@ -1397,6 +1425,10 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
   const asked = askedOf(options.asked ?? []);
   const valid = new Set(passages.map((p) => p.n));
   const uncited = options.checkUncited ?? false;
+  const model = options.modelText ? canonSpaces(options.modelText) : "";
+  /** Whether a sentence citing nothing is checked as a cited one: always (`checkUncited`), or the model's own. */
+  const checksUncited = (sentence: string) =>
+    uncited || (model.length > 0 && model.includes(canonSpaces(withoutNotes(sentence))));
   const sentences: SentenceCheck[] = [];
   const spans = sentenceSpans(text);
   for (const [i, span] of spans.entries()) {
@@ -1418,12 +1450,32 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
       if (isClaim(span.text))
         reasons.push(
-          ...checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start), uncited),
+          ...checkSentence(
+            span.text,
+            citations,
+            sources,
+            facts,
+            asked,
+            beside,
+            text.slice(0, span.start),
+            checksUncited(span.text),
+          ),
         );
     } else if (!isClaim(span.text)) {
       status = "no-claim";
     } else {
-      reasons = checkSentence(span.text, citations, sources, facts, asked, beside, text.slice(0, span.start), uncited);
+      reasons = checkSentence(
+        span.text,
+        citations,
+        sources,
+        facts,
+        asked,
+        beside,
+        text.slice(0, span.start),
+        checksUncited(span.text),
+      );
+      const ahead = options.today ? doneAhead(span.text, options.today) : null;
+      if (ahead) reasons.push(message("verify.doneAhead", { ...ahead, today: frenchDate(options.today!) }));
       // A conclusion for the commune whose only reason is that its words are not in what it cites (`inference.ts`).
       const inference = inferenceReason(span.text, citations, reasons, where(citations));
       if (inference) reasons = [inference];
@@ -1438,6 +1490,9 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
   }
   return verificationOf(sentences);
 }
+
+/** A text with its spaces made single and its ends trimmed (a sentence compared with the text it was cut from). */
+const canonSpaces = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** A verification of checked sentences, its counts following them (also for sentences re-judged afterwards). */
 export function verificationOf(sentences: SentenceCheck[]): Verification {

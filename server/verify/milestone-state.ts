@@ -2,7 +2,8 @@
  * What a progress note says of a milestone of the plan — reached or not — against the state the plan gives it
  * (trial13 A14: « Le prochain jalon, 75 % au 31 juillet 2027, est donc déjà atteint » while the plan says « à venir »:
  * a milestone is judged at the first inventory after its date, not before). The milestone is the one the sentence
- * dates or gives the value of, else « le prochain jalon »; « atteint » and its kin (`target-reach.txt`, section
+ * dates or gives the value of, else « le prochain jalon », « le premier » or « le dernier » (trial19 N1: « Le plan a
+ * déjà atteint son premier jalon. »), else, when the plan measured none met, the first still to reach; « atteint » and its kin (`target-reach.txt`, section
  * « jalon atteint ») hold of it only when the plan measured it met. A negation just before (« n'est pas encore atteint »)
  * leaves the sentence to what it says.
  */
@@ -35,6 +36,9 @@ const TO_COME = /(?<![\p{L}])(?:etre|sera|seront|serait|seraient)\s+(?:\S+\s+)?$
 /** « jalon », « jalons »: the sentence speaks of a milestone, not (only) of the target. */
 const MILESTONE = /(?<!\p{L})jalons?(?!\p{L})/u;
 const NEXT = /(?<!\p{L})prochain\s+jalon(?!\p{L})/u;
+/** « son premier jalon », « le dernier jalon »: the plan's first or last milestone by date. */
+const FIRST = /(?<!\p{L})premier\s+jalon(?!\p{L})/u;
+const LAST = /(?<!\p{L})dernier\s+jalon(?!\p{L})/u;
 
 /** Whether a sentence speaks of a milestone of the plan (the target's nearness is then not what it says). */
 export const speaksOfMilestone = (sentence: string) => MILESTONE.test(fold(sentence));
@@ -55,7 +59,14 @@ function milestoneOf(sentence: string, milestones: OwnMilestone[]): OwnMilestone
     figures.some((f) => f.kind === "percent" && Math.abs(f.value - m.value) < 0.05),
   );
   if (valued.length === 1) return valued[0]!;
-  return NEXT.test(fold(sentence)) ? (milestones.find((m) => m.next) ?? null) : null;
+  const folded = fold(sentence);
+  if (NEXT.test(folded)) return milestones.find((m) => m.next) ?? null;
+  const byDate = [...milestones].sort((a, b) => a.date.localeCompare(b.date));
+  if (FIRST.test(folded)) return byDate[0] ?? null;
+  if (LAST.test(folded)) return byDate.at(-1) ?? null;
+  // A milestone said reached without saying which (« Le plan a déjà franchi un jalon »), where the plan measured none
+  // met: the first one still to reach (trial19 N1).
+  return milestones.some((m) => m.state === "met") ? null : (byDate.find((m) => m.state !== "met") ?? null);
 }
 
 /** Why a sentence saying a milestone is reached is not what the plan says (empty when it is, or says nothing of it). */

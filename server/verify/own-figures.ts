@@ -358,6 +358,25 @@ function standingReasons(sentence: string, data: OwnData, where: string): string
   return reasons;
 }
 
+/** What credits a change to the plan (« grâce au plan », « depuis l'adoption du plan »), `i18n/fr/own-standing.txt`. */
+const PLAN_CREDIT_RE = new RegExp(
+  `(?<![\\p{L}-])(${wordAlternation([...(STANDING_WORDS.get("plan-credit") ?? [])].sort((a, b) => b.length - a.length))})(?![\\p{L}-])`,
+  "iu",
+);
+
+/**
+ * A change credited to the plan (« Grâce au plan, Google Drive a disparu de l'inventaire », « Depuis l'adoption du
+ * plan, l'exposition est passée de 91 % à 80 % ») where no inventory of the plan was taken after its adoption: what
+ * changed came before it, or on its very day (trial19 N2). The reason quotes what the plan says of its last inventory.
+ */
+function planCreditReasons(sentence: string, data: OwnData, where: string): string[] {
+  const standings = data.standings ?? [];
+  if (!standings.length || !standings.every((s) => s.standing === "before-plan" || s.standing === "start")) return [];
+  const m = PLAN_CREDIT_RE.exec(sentence);
+  if (!m) return [];
+  return [message("verify.ownStanding", { said: m[1]!, where, says: standings.at(-1)!.says })];
+}
+
 /**
  * A verification where each sentence is also checked against the document's own computed data (`OwnData`): a
  * sentence whose figure or standing contradicts them is « non vérifié », with what the data say. Sentences already
@@ -392,6 +411,7 @@ export function checkOwn(
     const reasons = [
       ...figures.reasons,
       ...standingReasons(s.text, data, where),
+      ...planCreditReasons(s.text, data, where),
       // A milestone said reached is held to its own state, not to the target's nearness.
       ...(speaksOfMilestone(s.text)
         ? milestoneReasons(s.text, data.milestones, where)

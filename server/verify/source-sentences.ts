@@ -371,7 +371,20 @@ export interface Spot {
   end: number;
 }
 
-/** Figures of a text with their offsets (the two ends of a range share one written form). */
+/**
+ * Where `raw` is written from `from` on as a whole figure, not inside a longer number (« 20 » in « Office 2016 »,
+ * when the year is not among the figures located: faithful-blind-19 « sur les 20 postes inventoriés »); -1 if nowhere.
+ */
+function whole(text: string, raw: string, from: number): number {
+  const re = new RegExp(`(?<!\\d)(?<!\\d[.,])${escapeRegExp(raw)}(?!\\d)(?![.,]\\d)`, "gu");
+  re.lastIndex = from;
+  return re.exec(text)?.index ?? -1;
+}
+
+/**
+ * Figures of a text with their offsets (the two ends of a range share one written form), each where it is written
+ * whole when it is (`whole`).
+ */
 export function located(text: string, figures: Figure[]): Spot[] {
   const out: Spot[] = [];
   let from = 0;
@@ -381,7 +394,8 @@ export function located(text: string, figures: Figure[]): Spot[] {
       out.push({ ...previous, f });
       continue;
     }
-    let at = text.indexOf(f.raw, from);
+    let at = whole(text, f.raw, from);
+    if (at < 0) at = whole(text, f.raw, 0);
     if (at < 0) at = text.indexOf(f.raw);
     if (at < 0) continue;
     out.push({ f, at, end: at + f.raw.length });

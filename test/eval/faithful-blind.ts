@@ -89,7 +89,8 @@ function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
       pinned.passages.map((p) => p.text),
     ).sentences;
   const facts = c.section ? (pinned.data ?? "").split("\n").filter(Boolean) : [];
-  return verifyText(c.answer, passages, { facts }).sentences;
+  // A draft's answer is all the model's text: its uncited sentences are checked too (`VerifyOptions.modelText`).
+  return verifyText(c.answer, passages, { facts, modelText: c.section ? c.answer : undefined }).sentences;
 }
 
 /** Whether today's passages for a case are the pinned ones. */
