@@ -30,6 +30,7 @@ import {
   passageLabel,
   splitSentences,
 } from "../retrieval/passages.ts";
+import { foldedQuestion, PRICE_SEARCHED, priceAsked } from "../retrieval/price-subject.ts";
 import {
   type Asked,
   askedFor,
@@ -574,6 +575,16 @@ async function retrieveIn(
       });
     if (missing.length && known.every(Boolean)) await searchAgain(`${missing.join(" ")} ${query}`, query, aboutMissing);
   }
+  // A price no passage read gives of its subject (`price-subject.ts`) is searched again with the subject and the words
+  // of a price: the section saying the sum is not known (« le montant de l'adhésion ne figure pas dans nos sources »)
+  // answers, though the question's own words (« adhérer », « ça coûte ») did not find it.
+  if (
+    decision.reason === "missing-figure" &&
+    decision.missing.length &&
+    !unknownAsked &&
+    priceAsked(foldedQuestion(outsideContext(query)))
+  )
+    await searchAgain(`${decision.missing.join(" ")} ${PRICE_SEARCHED}`, query);
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
   const combined = asWrittenByUser !== messages.at(-1)?.content;

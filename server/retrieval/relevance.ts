@@ -62,7 +62,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { unstatedPremise } from "./premise.ts";
-import { foldedQuestion, priceAsked, priceSubject, sumIn } from "./price-subject.ts";
+import { foldedQuestion, namesSubject, priceAsked, priceSubject, sumIn } from "./price-subject.ts";
 import { outsideContext } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
@@ -1841,7 +1841,9 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
   const readWords = read.map(resultWords);
   // What names the thing priced: the rarest word of the subject in the corpus (« harfanglab », not « poste » nor
   // « projet ») among those a passage read holds.
-  const named = priceSubject(asking, ctx.terms).filter((t) => readWords.some((p) => holds(t, p)));
+  const named = priceSubject(asking, ctx.terms, outsideContext(question)).filter((t) =>
+    readWords.some((p) => holds(t, p)),
+  );
   if (!named.length) return "continue";
   const hits = await Promise.all(
     named.map(async (t) =>
@@ -1849,12 +1851,16 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
     ),
   );
   const subject = named[hits.indexOf(Math.min(...hits))]!;
-  // The sum in a sentence that names it, or under a title or heading that does (its card, its section).
+  // The sum in a sentence that names it, or under a title or heading that does (its card, its section). A card's
+  // first line says what the card is (« Microsoft 365 Copilot (IA) : Assistant d'IA générative intégré à Word, Excel,
+  // Outlook et Teams »): it heads the card as its title does.
+  const heading = (r: Retrieved) =>
+    `${r.document.title} ${r.section} ${r.document.kind === "catalog" ? (r.text.split("\n")[0] ?? "") : ""}`;
   const said = read.some((r) => {
-    const under = holds(subject, passageWords(`${r.document.title} ${r.section}`));
+    const under = namesSubject(subject, passageWords(heading(r)));
     return withoutReferences(r.text)
       .split(SENTENCE)
-      .some((s) => sumIn(s) && (under || holds(subject, passageWords(s))));
+      .some((s) => sumIn(s) && (under || namesSubject(subject, passageWords(s))));
   });
   if (said) return "continue";
   return {
