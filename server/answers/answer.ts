@@ -59,6 +59,9 @@ import {
   outsideContext,
   passageWords,
   questionTerms,
+  roleAsked,
+  roleNamedBy,
+  roleVerbAsked,
   withoutIntroduction,
 } from "../retrieval/relevance.ts";
 import {
@@ -585,6 +588,17 @@ async function retrieveIn(
     priceAsked(foldedQuestion(outsideContext(query)))
   )
     await searchAgain(`${decision.missing.join(" ")} ${PRICE_SEARCHED}`, query);
+  // « Qui dirige la DINUM ? »: who holds a role no passage read names is searched again with the subject and the
+  // words of the role (« directrice », « dirigée »), which the question's own words (« qui dirige ») did not find.
+  const roleNouns = roleVerbAsked(query)?.named.slice(1, 5) ?? roleNamedBy(roleAsked(query) ?? "").slice(0, 4);
+  if (
+    !decision.answerable &&
+    !unknownAsked &&
+    roleNouns[0] &&
+    decision.reason !== "unknown-name" &&
+    decision.reason !== "unknown-words"
+  )
+    await searchAgain(`${keywords(outsideContext(query)).join(" ")} ${roleNouns.join(" ")}`, query);
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
   const combined = asWrittenByUser !== messages.at(-1)?.content;
