@@ -30,7 +30,7 @@ import {
   passageLabel,
   splitSentences,
 } from "../retrieval/passages.ts";
-import { foldedQuestion, PRICE_SEARCHED, priceAsked } from "../retrieval/price-subject.ts";
+import { foldedQuestion, PRICE_SEARCHED, priceAsked, priceSubject } from "../retrieval/price-subject.ts";
 import {
   type Asked,
   askedFor,
@@ -581,11 +581,14 @@ async function retrieveIn(
   // A price no passage read gives of its subject (`price-subject.ts`) is searched again with the subject and the words
   // of a price: the section saying the sum is not known (« le montant de l'adhésion ne figure pas dans nos sources »)
   // answers, though the question's own words (« adhérer », « ça coûte ») did not find it.
+  // (Only for the subject the price rule names, not the word of a figure another rule misses: « combien ».)
+  const priced = foldedQuestion(outsideContext(query));
   if (
     decision.reason === "missing-figure" &&
-    decision.missing.length &&
+    decision.missing.length === 1 &&
     !unknownAsked &&
-    priceAsked(foldedQuestion(outsideContext(query)))
+    priceAsked(priced) &&
+    priceSubject(priced, questionTerms(query), outsideContext(query)).some((t) => t.word === decision.missing[0])
   )
     await searchAgain(`${decision.missing.join(" ")} ${PRICE_SEARCHED}`, query);
   // « Qui dirige la DINUM ? »: who holds a role no passage read names is searched again with the subject and the
