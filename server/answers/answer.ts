@@ -589,8 +589,16 @@ async function retrieveIn(
     !unknownAsked &&
     priceAsked(priced) &&
     priceSubject(priced, questionTerms(query), outsideContext(query)).some((t) => t.word === decision.missing[0])
-  )
-    await searchAgain(`${decision.missing.join(" ")} ${PRICE_SEARCHED}`, query);
+  ) {
+    // … and the passages then found answer only if they hold that subject (« le hdh quitte azure, la migration coûte
+    // combien » was answered by the savings of agents who « quittent » a licence, the subject then read another way).
+    const subject = decision.missing[0]!;
+    const holdsSubject = (found: SearchResult[], second: Answerability) =>
+      second.relevant.some((i) =>
+        occurs(subject, passageWords(`${found[i]!.document.title} ${found[i]!.section} ${found[i]!.text}`)),
+      );
+    await searchAgain(`${subject} ${PRICE_SEARCHED}`, query, holdsSubject);
+  }
   // « Qui dirige la DINUM ? »: who holds a role no passage read names is searched again with the subject and the
   // words of the role (« directrice », « dirigée »), which the question's own words (« qui dirige ») did not find.
   const roleNouns = roleVerbAsked(query)?.named.slice(1, 5) ?? roleNamedBy(roleAsked(query) ?? "").slice(0, 4);
