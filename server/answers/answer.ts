@@ -30,6 +30,7 @@ import {
   passageLabel,
   splitSentences,
 } from "../retrieval/passages.ts";
+import { foldedQuestion, PRICE_SEARCHED, priceAsked, priceSubject } from "../retrieval/price-subject.ts";
 import {
   type Asked,
   askedFor,
@@ -58,6 +59,9 @@ import {
   outsideContext,
   passageWords,
   questionTerms,
+  roleAsked,
+  roleNamedBy,
+  roleVerbAsked,
   withoutIntroduction,
 } from "../retrieval/relevance.ts";
 import {
@@ -574,6 +578,38 @@ async function retrieveIn(
       });
     if (missing.length && known.every(Boolean)) await searchAgain(`${missing.join(" ")} ${query}`, query, aboutMissing);
   }
+  // A price no passage read gives of its subject (`price-subject.ts`) is searched again with the subject and the words
+  // of a price: the section saying the sum is not known (« le montant de l'adhésion ne figure pas dans nos sources »)
+  // answers, though the question's own words (« adhérer », « ça coûte ») did not find it.
+  // (Only for the subject the price rule names, not the word of a figure another rule misses: « combien ».)
+  const priced = foldedQuestion(outsideContext(query));
+  if (
+    decision.reason === "missing-figure" &&
+    decision.missing.length === 1 &&
+    !unknownAsked &&
+    priceAsked(priced) &&
+    priceSubject(priced, questionTerms(query), outsideContext(query)).some((t) => t.word === decision.missing[0])
+  ) {
+    // … and the passages then found answer only if they hold that subject (« le hdh quitte azure, la migration coûte
+    // combien » was answered by the savings of agents who « quittent » a licence, the subject then read another way).
+    const subject = decision.missing[0]!;
+    const holdsSubject = (found: SearchResult[], second: Answerability) =>
+      second.relevant.some((i) =>
+        occurs(subject, passageWords(`${found[i]!.document.title} ${found[i]!.section} ${found[i]!.text}`)),
+      );
+    await searchAgain(`${subject} ${PRICE_SEARCHED}`, query, holdsSubject);
+  }
+  // « Qui dirige la DINUM ? »: who holds a role no passage read names is searched again with the subject and the
+  // words of the role (« directrice », « dirigée »), which the question's own words (« qui dirige ») did not find.
+  const roleNouns = roleVerbAsked(query)?.named.slice(1, 5) ?? roleNamedBy(roleAsked(query) ?? "").slice(0, 4);
+  if (
+    !decision.answerable &&
+    !unknownAsked &&
+    roleNouns[0] &&
+    decision.reason !== "unknown-name" &&
+    decision.reason !== "unknown-words"
+  )
+    await searchAgain(`${keywords(outsideContext(query)).join(" ")} ${roleNouns.join(" ")}`, query);
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
   const combined = asWrittenByUser !== messages.at(-1)?.content;

@@ -1,19 +1,67 @@
 /** Who and where a question names: roles, aliases and metonymies, personal data, nationalities, unnamed places. */
 import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { DEMONYMS, stem as frStem, words } from "./french.ts";
 import { wordList } from "./lexicon.ts";
 import { contextSpans } from "./question-context.ts";
 
-/** « Qui est le DSI de… », « Comment s'appelle la présidente de… »: the role whose holder the question asks. */
-const WHO = /\b(?:qui est|qui sont|qui etait|comment s'appellen?t?) (?:le |la |les |l')([a-z0-9]+)/;
+/**
+ * « Qui est le DSI de… », « C'est qui le DSI de… », « Comment s'appelle la présidente de… », « le nom de la présidente
+ * de… »: the role whose holder the question asks.
+ */
+const WHO =
+  /\b(?:(?:qui est|qui sont|qui etait|c'est qui|comment s'appellen?t?) (?:le |la |les |l')|le nom (?:du |des |de la |de l'))([a-z0-9]+)/;
+
+/**
+ * « Qui dirige l'UGAP ? », « qui préside le CNLL ? »: a verb of a role (`person-question.txt`, [verbe de rôle]) whose
+ * holder the question asks, with the words that name that role in a passage (« dirige », « directeur », « PDG »),
+ * folded.
+ */
+const ROLE_VERBS: Map<string, string[]> = new Map(
+  (wordListSectionLines("person-question.txt").get("verbe de rôle") ?? [])
+    .filter((l) => l.includes(":"))
+    .flatMap((l) => {
+      const [verbs, nouns] = l.split(":") as [string, string];
+      const named = [...verbs.split(","), ...nouns.split(",")].map((w) => words(w).join(" ")).filter(Boolean);
+      return verbs.split(",").map((v) => [words(v).join(" "), named] as [string, string[]]);
+    }),
+);
+
+/**
+ * What, right before a role's noun, makes it the complement of another noun (« adjoint au maire », « a écrit à la
+ * présidente ») — not the one who holds it (`person-question.txt`, [complément de rôle]), folded.
+ */
+const ROLE_COMPLEMENT = (wordListSectionLines("person-question.txt").get("complément de rôle") ?? [])
+  .flatMap((l) => l.split(","))
+  .map((e) => words(e).join(" "))
+  .filter(Boolean);
+
+/** Whether the text before a role's noun ends with what makes it a complement (« … adjoint au »). */
+export function roleAsComplement(before: string): boolean {
+  const list = ` ${words(before).join(" ")}`;
+  return ROLE_COMPLEMENT.some((e) => list.endsWith(` ${e}`));
+}
+
+/** The words that name a role in a passage (« patronne » → « directrice », « PDG »…), itself first, folded. */
+export const roleNamedBy = (word: string) => [word, ...(ROLE_VERBS.get(word) ?? [])];
+
+/** The verb of a role a question asks who holds (« qui dirige l'UGAP ? » → « dirige » and its nouns), folded. */
+export function roleVerbAsked(question: string): { verb: string; named: string[] } | undefined {
+  const m = /\bqui (?:est-ce qui )?([a-z]+)\b/.exec(fold(question).replace(/[’]/g, "'").replace(/\s+/g, " "));
+  const named = m ? ROLE_VERBS.get(m[1]!) : undefined;
+  return named ? { verb: m![1]!, named } : undefined;
+}
 
 /** What a question asks of a named person (« quelles études »), from a data file. */
 export const ATTRIBUTES = new Set(wordList("../i18n/fr/person-attributes.txt").map(frStem));
 
 /** The role a question asks who holds (« qui est le DSI de Nancy ? » → « dsi »), folded. */
 export function roleAsked(question: string): string | undefined {
-  return WHO.exec(fold(question).replace(/[’]/g, "'").replace(/\s+/g, " "))?.[1];
+  const m = WHO.exec(fold(question).replace(/[’]/g, "'").replace(/\s+/g, " "));
+  // « c'est qui le nouveau ? », « le nom de la plateforme »: only a role's noun (`person-roles.txt`) asks a holder there.
+  if (m && /^(?:c'est|le nom)/.test(m[0]) && !isRoleNoun(m[1]!)) return undefined;
+  return m?.[1];
 }
 
 /** Determiners: the word after one is a noun (« un policier »), not a verb (« ont laissé tomber »). */

@@ -5,9 +5,11 @@
  * Words in `price-asked.txt`.
  */
 import { fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { askingClause, FIGURE_ASKED, holdsPhrase, moneyIn, slot } from "./asked-kinds.ts";
 import { readSections, words } from "./french.ts";
 import { isGeneric, type QuestionTerm } from "./lexicon.ts";
+import { holds, type passageWords } from "./passage-words.ts";
 
 const SECTIONS = readSections("price-asked.txt");
 // The word lists of `asked-slots.txt` are read on first use: `asked-kinds.ts` and the rules importing this file import
@@ -32,6 +34,24 @@ const BEFORE_INFINITIVE = new Set((SECTIONS.get("avant un infinitif") ?? []).fla
 const NOT_INFINITIVE = new Set((SECTIONS.get("pas un infinitif") ?? []).flat());
 /** A sentence saying the sum is not known (« aucun coût … n'avait été publié »). */
 const UNKNOWN_SUM = SECTIONS.get("non connue") ?? [];
+/** A preposition after a participle (« l'État construit avec Mistral »): the participle says what was done, not what is priced. */
+const AFTER_PARTICIPLE = new Set((SECTIONS.get("après un participe") ?? []).flat());
+/** A past participle by its ending, accents kept (« construit », « hébergée », « ouvert »). */
+const PARTICIPLE = /^\p{Ll}{3,}(?:it|ite|its|ites|ert|erte|erts|ertes|é|ée|és|ées)$/u;
+/** Words searched beside the subject when no passage read gives its price (« adullact montant coût tarif »). */
+export const PRICE_SEARCHED = (SECTIONS.get("recherche") ?? []).flat().join(" ");
+/**
+ * An adjective of a place, as folded words (« sud coreens »), to the place's folded words (« coree du sud »): a
+ * sentence or a heading naming the place names what the adjective does (`adjectives-of-places.txt`).
+ */
+const PLACE_OF_ADJECTIVE = new Map(
+  wordListLines("adjectives-of-places.txt")
+    .filter((l) => l.includes(":"))
+    .flatMap((l) => {
+      const [place, list] = l.split(":") as [string, string];
+      return list.split(",").map((a) => [words(a).join(" "), words(place)] as [string, string[]]);
+    }),
+);
 /** Words that join a unit's words after « par » (« par boite aux lettres », « par tranche d'agents »). */
 const UNIT_JOINS = new Set(["aux", "au", "a", "de", "d", "des", "du"]);
 
@@ -60,8 +80,13 @@ export function priceAsked(asking: string): boolean {
  * What the price is asked of: the question's terms but the words asking it (« coute », « combien », « au max »), the
  * unit after « par » (« par boite aux lettres »), verbs, adjectives and general words.
  */
-export function priceSubject(asking: string, terms: QuestionTerm[]): QuestionTerm[] {
+export function priceSubject(asking: string, terms: QuestionTerm[], written = ""): QuestionTerm[] {
   const list = words(asking);
+  // The question as typed, accents kept: a participle is told by its ending (« construit », « hébergée »).
+  const typed = written
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const unit = new Set<string>();
   list.forEach((w, k) => {
     if (w !== "par" || !UNITS.has(list[k + 1] ?? "")) return;
@@ -80,10 +105,19 @@ export function priceSubject(asking: string, terms: QuestionTerm[]): QuestionTer
         (AUXILIARIES.has(list[k - 1] ?? "") ||
           (!t.name && BEFORE_INFINITIVE.has(list[k - 1] ?? "") && /(?:er|ir)$/.test(w) && !NOT_INFINITIVE.has(w))),
     );
+  // A participle after a noun and before its complement (« l'État construit avec Mistral »): what was done to the noun.
+  const participle = (t: QuestionTerm) =>
+    !t.name &&
+    !t.noun &&
+    !t.word.includes(" ") &&
+    typed.some(
+      (w, k) => k > 0 && fold(w) === t.word && PARTICIPLE.test(w) && AFTER_PARTICIPLE.has(fold(typed[k + 1] ?? "")),
+    );
   return terms.filter(
     (t) =>
       !t.verb &&
       !afterAuxiliary(t) &&
+      !participle(t) &&
       !t.modifier &&
       !t.date &&
       !isGeneric(t) &&
@@ -96,5 +130,15 @@ export function priceSubject(asking: string, terms: QuestionTerm[]): QuestionTer
  * coût … n'avait été publié »).
  */
 export const sumIn = (sentence: string) => moneyIn(sentence) || holdsPhrase(words(sentence), UNKNOWN_SUM);
+
+/**
+ * Whether words (a sentence's, a heading's) name the subject: its term, or for an adjective of a place
+ * (« sud-coréens ») the place (« Corée du Sud »).
+ */
+export function namesSubject(subject: QuestionTerm, p: ReturnType<typeof passageWords>): boolean {
+  if (holds(subject, p)) return true;
+  const place = PLACE_OF_ADJECTIVE.get(subject.word);
+  return !!place && holdsPhrase(p.list, [place]);
+}
 
 export const foldedQuestion = (q: string) => fold(q).replace(/[’]/g, "'");

@@ -44,7 +44,10 @@ import {
   namesPerson,
   personalAsked,
   personInLowerCase,
+  roleAsComplement,
   roleAsked,
+  roleNamedBy,
+  roleVerbAsked,
   slips,
   TYPO_LENGTH,
 } from "./names-places.ts";
@@ -63,7 +66,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { unstatedPremise } from "./premise.ts";
-import { foldedQuestion, priceAsked, priceSubject, sumIn } from "./price-subject.ts";
+import { foldedQuestion, namesSubject, priceAsked, priceSubject, sumIn } from "./price-subject.ts";
 import { outsideContext } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
@@ -84,7 +87,16 @@ export { domainWord, offDomainWords, speaksOfDomain } from "./domain.ts";
 export { idiomMatches, idiomTokens } from "./idioms.ts";
 export { withoutIntroduction } from "./introduction.ts";
 export { DISCOURSE, type QuestionTerm } from "./lexicon.ts";
-export { aboutPerson, aliasesIn, headCount, personalAsked, roleAsked, slips } from "./names-places.ts";
+export {
+  aboutPerson,
+  aliasesIn,
+  headCount,
+  personalAsked,
+  roleAsked,
+  roleNamedBy,
+  roleVerbAsked,
+  slips,
+} from "./names-places.ts";
 export { occurs, passageParts, passageWords, versionsOnCard, withoutReferences } from "./passage-words.ts";
 export { contextSpans, outsideContext } from "./question-context.ts";
 export { complementOf, ownRelation, questionTerms } from "./question-terms.ts";
@@ -423,6 +435,9 @@ const none = (reason: Answerability["reason"], missing: string[] = []): Answerab
  */
 const OTHER_ASKED =
   /\b(?:qui|comment|pourquoi|quand|lequel|laquelle|lesquels|lesquelles|qu'est-ce|qu est-ce|qu est ce|qu'est ce)\b/;
+
+/** How many words apart a role's word and its subject may stand in a sentence (« directeur général de l'UGAP »). */
+const ROLE_REACH = 5;
 
 /** The decisions of `assessAnswerability`, in their order. */
 const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
@@ -1396,11 +1411,15 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // with a name of the question, or under a heading that names it (« April : … Frédéric Couchet en est le délégué
   // général »), not the role in one sentence or heading and Nancy in another.
   const role = roleAsked(question);
+  // « Qui dirige l'UGAP ? » asks the same by a verb of the role: the sentence names the role by the verb or a noun of
+  // it (« directeur général », « PDG »), with the subject and someone's name.
+  const roleVerb = roleVerbAsked(question);
   // The same for what it asks of a named person (« Quelles études Laura Chaubard a-t-elle faites ? »).
   // Each of them: « joue-t-il d'un instrument de musique ? » needs « musique » beside the name, not only « instrument ».
   const roleTerms = terms.filter(
     (t) =>
       t.word === role ||
+      t.word === roleVerb?.verb ||
       (names.length > 0 &&
         ATTRIBUTES.has(frStem(t.word)) &&
         !ownRelation(question, t.word) &&
@@ -1416,7 +1435,7 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // A role held by a person (« Comment s'appelle le DSI de la Région Occitanie ? »): the sentence also names someone,
   // a first name and a surname other than the question's names (« la DSI de la Région Occitanie a mené… » names the
   // department, not who heads it).
-  const personRole = !!role && isRoleNoun(role);
+  const personRole = (!!role && isRoleNoun(role)) || !!roleVerb;
   const asked = new Set(names.flatMap((t) => t.word.split(/[\s-]+/)));
   const namesSomeone = (raw: string) =>
     [
@@ -1444,14 +1463,52 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
           .some((p) => asked.has(p)),
     );
   const rawSentences = results.slice(0, JUDGED).map((r) => r.text.split(SENTENCE));
+  // Who holds a role of a subject (« le DSI de Boé », « qui dirige l'UGAP ») is said where the subject stands near the
+  // role's word (« directeur général de l'UGAP, X », « l'UGAP, dirigée par X »), or under a section heading that names
+  // it — not in a sentence on another's head that names the subject further on (« BlueMind, dirigé par Pierre
+  // Baudracco, au catalogue de l'UGAP »), nor under a document's title that lists it among others.
+  const roleWord = (roleTerm: QuestionTerm, w: Words) =>
+    roleTerm.variants.some((v) => occurs(v, w)) ||
+    roleNamedBy(roleTerm.word).some((n) => occurs(n.split(" ")[0]!, w)) ||
+    (roleTerm.word === roleVerb?.verb && roleVerb.named.some((n) => occurs(n.split(" ")[0]!, w)));
+  const section = results
+    .slice(0, JUDGED)
+    .map((r) => passageWords(r.document.kind === "catalog" ? r.document.title : r.section));
+  // The role's word where it names who holds it, not as another's complement (« adjoint au maire »).
+  // The role's own noun, not its synonyms (« élus » for « maire »): who holds it is named beside it.
+  const rolesAt = (raw: string, roleTerm: QuestionTerm) => {
+    const list = raw.replace(CITATION, " ").split(/\s+/);
+    return list.flatMap((w, k) =>
+      roleWord({ ...roleTerm, variants: roleNamedBy(roleTerm.word) }, passageWords(w)) &&
+      !roleAsComplement(`${list.slice(Math.max(0, k - 2), k).join(" ")} ${/^l['’]/i.test(w) ? "l'" : ""}`)
+        ? [k]
+        : [],
+    );
+  };
+  const nearRole = (raw: string, roleTerm: QuestionTerm, t: QuestionTerm) => {
+    const list = raw.replace(CITATION, " ").split(/\s+/);
+    return rolesAt(raw, roleTerm).some((k) =>
+      holds(t, passageWords(list.slice(Math.max(0, k - ROLE_REACH), k + ROLE_REACH + 1).join(" "))),
+    );
+  };
+  // The subject of the role: the question's names, or its other words when it types none (« le dsi de boe »).
+  const roleSubjects = others.length
+    ? others
+    : terms.filter((t) => !roleTerms.includes(t) && !isGeneric(t) && !t.date && !t.verb && !t.context);
+  const subjectOfRole = (i: number, k: number, s: Words, roleTerm: QuestionTerm) =>
+    personRole && (roleTerm.word === role || roleTerm.word === roleVerb?.verb)
+      ? rolesAt(rawSentences[i]![k] ?? "", roleTerm).length > 0 &&
+        (roleSubjects.length === 0 ||
+          roleSubjects.some((t) => nearRole(rawSentences[i]![k] ?? "", roleTerm, t) || holds(t, section[i]!)))
+      : others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!));
   const namesHolder = (i: number) =>
     roleTerms.every((roleTerm) =>
       parts[i]!.sentences.some(
         (s, k) =>
-          roleTerm.variants.some((v) => occurs(v, s)) &&
-          (others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!))) &&
+          roleWord(roleTerm, s) &&
+          subjectOfRole(i, k, s, roleTerm) &&
           (!personRole ||
-            roleTerm.word !== role ||
+            (roleTerm.word !== role && roleTerm.word !== roleVerb?.verb) ||
             namesSomeone(rawSentences[i]![k] ?? "") ||
             namesApposed(rawSentences[i]![k] ?? "")),
       ),
@@ -1853,7 +1910,9 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
   const readWords = read.map(resultWords);
   // What names the thing priced: the rarest word of the subject in the corpus (« harfanglab », not « poste » nor
   // « projet ») among those a passage read holds.
-  const named = priceSubject(asking, ctx.terms).filter((t) => readWords.some((p) => holds(t, p)));
+  const named = priceSubject(asking, ctx.terms, outsideContext(question)).filter((t) =>
+    readWords.some((p) => holds(t, p)),
+  );
   if (!named.length) return "continue";
   const hits = await Promise.all(
     named.map(async (t) =>
@@ -1861,12 +1920,16 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
     ),
   );
   const subject = named[hits.indexOf(Math.min(...hits))]!;
-  // The sum in a sentence that names it, or under a title or heading that does (its card, its section).
+  // The sum in a sentence that names it, or under a title or heading that does (its card, its section). A card's
+  // first line says what the card is (« Microsoft 365 Copilot (IA) : Assistant d'IA générative intégré à Word, Excel,
+  // Outlook et Teams »): it heads the card as its title does.
+  const heading = (r: Retrieved) =>
+    `${r.document.title} ${r.section} ${r.document.kind === "catalog" ? (r.text.split("\n")[0] ?? "") : ""}`;
   const said = read.some((r) => {
-    const under = holds(subject, passageWords(`${r.document.title} ${r.section}`));
+    const under = namesSubject(subject, passageWords(heading(r)));
     return withoutReferences(r.text)
       .split(SENTENCE)
-      .some((s) => sumIn(s) && (under || holds(subject, passageWords(s))));
+      .some((s) => sumIn(s) && (under || namesSubject(subject, passageWords(s))));
   });
   if (said) return "continue";
   return {

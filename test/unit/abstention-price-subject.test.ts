@@ -62,6 +62,14 @@ describe("on the real corpus", () => {
       "quel est le prix de microsoft 365 e3 pour le secteur public",
       "combien a coute gendbuntu a la gendarmerie",
       "combien a coute le passage de la dinum a linux",
+      // A place named by its adjective (« sud-coréen ») is named by the place (« Corée du Sud ») in a heading.
+      "combien coûtait le projet linux sud-coréen",
+      // A card's first line says what it is (« … intégré à Word, Excel, Outlook et Teams »): it heads the card.
+      "l'assistant IA de Microsoft intégré à Excel et Teams coûte combien par utilisateur",
+      // A participle after a noun (« développée avec Mistral ») is what was done, not what is priced.
+      "Combien a coûté la plateforme d'IA de l'État développée avec Mistral ?",
+      // A section the question's words do not find says the sum is not known: searched again with the subject.
+      "adhérer à l'adullact ça coûte combien chaque année ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
