@@ -447,6 +447,18 @@ export function endOfSupportDays(item: AnalysisItem): string[] {
 }
 
 /**
+ * The map says the item's end of support without a day: an edition the catalogue holds no vendor page for (« SQL
+ * Server 2014 Express »: « sa date est à vérifier »), or a line whose edition cannot be told. The roadmap says « à
+ * vérifier » rather than nothing (trial19 D1); it orders nothing by it.
+ */
+export function supportToCheck(item: AnalysisItem): boolean {
+  return (
+    !endOfSupportDays(item).length &&
+    (item.risks ?? []).some((r) => r.kind === "end-of-support" || r.kind === "end-of-support-soon")
+  );
+}
+
+/**
  * The names of what is counted and replaced with each product (its console, agent, client: `partOf`), by product id:
  * a deadline the context gives for « la console Kaspersky Security Center » is the product's.
  */

@@ -19,6 +19,7 @@ import {
   type RoadmapLine,
   type RoadmapPhase,
   type RoadmapPlan,
+  supportToCheck,
 } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
@@ -177,9 +178,13 @@ function phaseLine(
   const contract = contractEnd(events, l);
   // Software out of support: « à mener en premier », with the month it is due by when that comes before its phase's end.
   const by = lineEnd(l, phaseEnd, start, targetDate);
+  // An end of support the map could not date (an edition the catalogue has no vendor page for: « SQL Server 2014
+  // Express ») is said « à vérifier », never left silent (trial19 D1).
   const unsupported = l.unsupported?.length
     ? ` ; ${unsupportedText(structure, l.unsupported, today)}${by && by !== phaseEnd ? texts(structure, "phase.unsupportedBy", { date: frenchDate(by) }) : ""}`
-    : "";
+    : supportToCheck(l.item)
+      ? ` ; ${texts(structure, "phase.supportToCheck")}`
+      : "";
   const local = deadline
     ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}`
     : part
