@@ -64,7 +64,8 @@ describe("SQL Server editions carry their end of support on the map (trial19 D1)
       targetDate: "2029-06",
       targetShare: 40,
     });
-    const detail = buildContext("roadmap", inputs, analysis as never, loadStructure("roadmap"), NOW).vars.phases_detail!;
+    const detail = buildContext("roadmap", inputs, analysis as never, loadStructure("roadmap"), NOW).vars
+      .phases_detail!;
     const lines = detail.split("\n").filter((l) => l.startsWith("- **"));
     const sql = lines.filter((l) => /SQL Server/.test(l));
     expect(sql.join("\n")).toMatch(/12 juillet 2022/);
