@@ -390,6 +390,8 @@ function oneLinePerProduct(lines: RoadmapLine[]): RoadmapLine[] {
       l.exposure,
       l.residual,
       !!l.unsupported,
+      // An edition whose end of support is « à vérifier » stays its own line, said so (trial19 D1).
+      supportToCheck(l.item),
     ]);
     const group = groups.get(key);
     if (group) group.push(l);

@@ -30,6 +30,7 @@ const rows = () => [
   row("Microsoft SQL Server 2016 Express", 2, ["13.0.6300.2"]),
   row("Microsoft Windows Server 2019 Datacenter", 9, ["10.0.17763"]),
   row("Microsoft Windows Server 2012 R2 Standard", 3, ["6.3.9600"]),
+  row("Microsoft SQL Server 2019 (64-bit)", 4, ["15.0.2000.5"]),
   row("Microsoft Windows 11 Professionnel", 120),
 ];
 const support = (item: { risks: { kind: string; label: string; date?: string }[] }) =>
@@ -50,6 +51,8 @@ describe("SQL Server editions carry their end of support on the map (trial19 D1)
     expect(sql2014[0]!.label).toMatch(/l'édition 2014 n'est pas dans le catalogue, sa date est à vérifier/);
     // No neighbour's date: neither 2012's nor 2016's.
     expect(sql2014[0]!.label).not.toMatch(/2022|2026/);
+    // 2019, newer than every edition the catalogue dates: no end of support presumed, none said.
+    expect(support(byName("Microsoft SQL Server 2019 (64-bit)"))).toEqual([]);
     // Windows Server 2019 runs until January 2029: no end of support yet, whatever the 2012 R2 line says.
     expect(support(byName("Microsoft Windows Server 2019 Datacenter"))).toEqual([]);
     expect(support(byName("Microsoft Windows Server 2012 R2 Standard")).map((r) => r.date)).toEqual(["2023-10-10"]);
