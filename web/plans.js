@@ -209,6 +209,8 @@ async function renderFromDraft(draftId, { focus }) {
     proposal.editedSections.length
       ? el("p", { class: "notice" }, t("plan.fromDraft.edited", { sections: proposal.editedSections.join(", ") }))
       : null,
+    // Why the calendar may not be kept, as the roadmap said it (trial19 M4): read before adopting, never hidden.
+    ...(proposal.calendarWarnings ?? []).map((w) => el("p", { class: "notice calendar-warning" }, w.text)),
     proposal.milestones.length
       ? table(
           t("plan.fromDraft.milestonesCaption"),

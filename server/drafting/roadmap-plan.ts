@@ -390,6 +390,8 @@ function oneLinePerProduct(lines: RoadmapLine[]): RoadmapLine[] {
       l.exposure,
       l.residual,
       !!l.unsupported,
+      // An edition whose end of support is « à vérifier » stays its own line, said so (trial19 D1).
+      supportToCheck(l.item),
     ]);
     const group = groups.get(key);
     if (group) group.push(l);
@@ -444,6 +446,18 @@ export function endOfSupportDays(item: AnalysisItem): string[] {
     if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) days.add(day);
   }
   return [...days].sort();
+}
+
+/**
+ * The map says the item's end of support without a day: an edition the catalogue holds no vendor page for (« SQL
+ * Server 2014 Express »: « sa date est à vérifier »), or a line whose edition cannot be told. The roadmap says « à
+ * vérifier » rather than nothing (trial19 D1); it orders nothing by it.
+ */
+export function supportToCheck(item: AnalysisItem): boolean {
+  return (
+    !endOfSupportDays(item).length &&
+    (item.risks ?? []).some((r) => r.kind === "end-of-support" || r.kind === "end-of-support-soon")
+  );
 }
 
 /**

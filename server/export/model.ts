@@ -617,7 +617,14 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
   const fresh = freshness(draft, chosen);
   const asOf = [
     fresh.asOf ? message("drafts.freshness.asOf", { date: asOfText(fresh.asOf) }) : null,
-    fresh.inventory ? message("drafts.freshness.inventory", { date: frenchDate(fresh.inventory) }) : null,
+    fresh.inventory
+      ? message(
+          (draft.inputs as { latestInventory?: boolean }).latestInventory
+            ? "drafts.freshness.latestInventory"
+            : "drafts.freshness.inventory",
+          { date: frenchDate(fresh.inventory) },
+        )
+      : null,
   ]
     .filter(Boolean)
     .join(" ; ");

@@ -8,6 +8,7 @@ import { formatInt } from "../core/text.ts";
 import type { Category } from "../corpus/schema.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { classifyInventoryItem } from "./classify.ts";
+import { isOwnPublisher } from "./collectivite.ts";
 import { withAlternativesInPlace } from "./in-place.ts";
 import { editionKey, withLifecycle } from "./lifecycle.ts";
 import type { MatchIndex } from "./match.ts";
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   quickWins?: number;
   /** The day of the analysis (ISO), against which an edition's end of support is past or not; now by default. */
   now?: string;
+  /** The collectivité the inventory is of: a line it publishes itself is its own application (`ownApplication`). */
+  collectivite?: string | null;
 }
 
 export interface Group {
@@ -103,6 +106,8 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
       options.now ?? new Date().toISOString(),
     ),
   );
+  if (options.collectivite)
+    items.splice(0, items.length, ...items.map((i) => ownApplication(i, options.collectivite!)));
   items.sort((a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"));
   // The same rule as the summary's « à classer » count (`isIdentified`): one list, one number.
   const unknown: UnknownItem[] = items
@@ -119,6 +124,22 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     }));
   const review = unknown.filter((u) => u.suggestion);
   return { items, summary: summarize(items, index, options.quickWins ?? 10), unknown, review };
+}
+
+/**
+ * A line the catalogue does not know whose publisher is the collectivité itself (« OurcelleTarifs », published by « CC
+ * Coteaux de l'Ourcelle »): its own internal application, under its own control — no extra-European dependency, said
+ * so rather than « statut inconnu » (trial19 LOW); still to classify by hand for its category.
+ */
+function ownApplication(item: InventoryItem, collectivite: string): InventoryItem {
+  if (item.product || item.vendor || item.match !== "none" || item.component) return item;
+  if (!isOwnPublisher(item.publisher, collectivite)) return item;
+  return {
+    ...item,
+    extraEuropean: false,
+    exposure: { controllingCountry: null, laws: [] },
+    reason: message("inventory.reason.ownApplication", { publisher: item.publisher! }),
+  };
 }
 
 /**

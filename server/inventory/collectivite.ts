@@ -85,3 +85,28 @@ export function sameCollectivite(a: string, b: string): boolean {
   const within = (short: string[], long: string[]) => ` ${long.join(" ")} `.includes(` ${short.join(" ")} `);
   return within(pa.name, pb.name) || within(pb.name, pa.name);
 }
+
+/** Abbreviations of a kind an export's publisher field uses (« CC Coteaux de l'Ourcelle »): `own-publisher.txt`. */
+let abbreviations: Set<string> | null = null;
+
+/**
+ * Whether an inventory line's publisher is the collectivité itself (« CC Coteaux de l'Ourcelle » for the Communauté
+ * de communes des Coteaux de l'Ourcelle): its own internal application, under its own control. Stricter than
+ * `sameCollectivite`: the names, kind and abbreviation aside, must be the same words — « Saint-Pierre Informatique »
+ * is not the Commune de Saint-Pierre.
+ */
+export function isOwnPublisher(publisher: string | null | undefined, collectivite: string | null | undefined): boolean {
+  if (!publisher || !collectivite) return false;
+  abbreviations ??= new Set(
+    wordListSections("own-publisher.txt")
+      .get("abréviations")
+      ?.map((w) => fold(w)) ?? [],
+  );
+  const lead = words(publisher);
+  while (lead.length > 1 && abbreviations.has(lead[0]!)) lead.shift();
+  const pa = parts(lead.join(" "));
+  const pb = parts(collectivite);
+  if (!pa.name.length || !pb.name.length) return false;
+  if (pa.kind && pb.kind && pa.kind !== pb.kind) return false;
+  return pa.name.join(" ") === pb.name.join(" ");
+}

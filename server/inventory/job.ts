@@ -47,6 +47,11 @@ export interface AnalysisJob {
    * (the inventory's rows, or its items for an analysis saved before rows were kept) and its files' description.
    */
   source?: { id: string; blob: Uint8Array; files: ParsedFile[] };
+  /**
+   * The collectivité typed in the query or known for the saved analysis (the multipart field wins): a line it
+   * publishes itself is its own application (`analyze.ts`, `ownApplication`).
+   */
+  collectivite?: string | null;
 }
 
 /** An upload identical to a saved analysis. */
@@ -206,7 +211,10 @@ export async function runAnalysisJob(job: AnalysisJob): Promise<AnalysisOutput |
     };
   const { fingerprint } = input;
   const index = await loadMatchIndex(job.corpusDir);
-  const result = analyzeRows(input.rows, index, { classifications: new Map(job.classifications) });
+  const result = analyzeRows(input.rows, index, {
+    classifications: new Map(job.classifications),
+    collectivite: input.collectivite ?? job.collectivite ?? null,
+  });
   const items = encodeTable(result.items);
   const unknown = encodeTable(result.unknown);
   // The inventory's rows are kept with the analysis: it can be recomputed with a later catalog without the files.

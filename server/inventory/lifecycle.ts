@@ -120,13 +120,18 @@ const RELEASE = /(?<!\d)((?:19|20)\d{2})(\s+R2)?(?!\d)/u;
 
 /**
  * When no edition of the catalogue is the one installed: a name whose release year is none of theirs (« Windows
- * Server 2012 R2 ») is an edition the catalogue does not cover, said so without the other editions' dates (trial18
- * F7: read quickly, they suggested support until 2027 or later); a name without a year lists them, to check.
+ * Server 2012 R2 », « SQL Server 2014 ») is an edition the catalogue does not cover, said so without the other
+ * editions' dates (trial18 F7: read quickly, they suggested support until 2027 or later) — unless it is newer than
+ * every edition the catalogue dates (« SQL Server 2019 » beside 2012 and 2016): no end of support is presumed for
+ * it, none is said (null). A name without a year lists them, to check.
  */
-function noEditionLabel(name: string, product: string, lifecycle: LifecycleEdition[]): string {
+function noEditionLabel(name: string, product: string, lifecycle: LifecycleEdition[]): string | null {
   const release = RELEASE.exec(name);
-  if (release && !lifecycle.some((e) => yearOf(e) === release[1]))
+  if (release && !lifecycle.some((e) => yearOf(e) === release[1])) {
+    const years = lifecycle.map((e) => Number(yearOf(e))).filter((y) => y > 0);
+    if (years.length && Number(release[1]) > Math.max(...years)) return null;
     return message("inventory.risk.endOfSupportUncoveredEdition", { product, edition: release[0] });
+  }
   return message("inventory.risk.endOfSupportUnknownEdition", {
     product,
     editions: lifecycle.map((e) => `${e.edition} : ${formatDay(e.endOfSupport)}`).join(" ; "),
@@ -158,7 +163,9 @@ export function withLifecycle(items: InventoryItem[], index: MatchIndex, now: st
             editions.set(r, e);
             return r;
           })
-        : [{ kind: "end-of-support", label: noEditionLabel(item.name, product, lifecycle) }];
+        : [noEditionLabel(item.name, product, lifecycle)]
+            .filter((label): label is string => label !== null)
+            .map((label): ItemRisk => ({ kind: "end-of-support", label }));
       risks = [...item.risks.filter((r) => r.kind !== "end-of-support"), ...own];
     }
     const read = risks

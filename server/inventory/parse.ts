@@ -910,11 +910,17 @@ function parseJson(
   let format: InventoryFormat = "glpi-json";
   const inventories = documents.filter((d) => isObject(d) && (isObject(d.content) || Array.isArray(d.softwares)));
   let inventoryDate: string | null | undefined;
+  const tags = new Set<string>();
   if (inventories.length) {
     for (const [i, doc] of inventories.entries())
       glpiRows(doc as Json, name, rows, str((doc as Json).deviceid) ?? `${name}#${i}`);
     // GLPI Agent writes when it ran in `accesslog.logdate` (« 2020-06-12 14:19:54 »): the newest dates the file.
     inventoryDate = newestDay(inventories.map((d) => logDate(d as Json)));
+    // Its `tag` (`glpi-agent --tag`), the poste's entity in GLPI: kept like an OCS agent's TAG.
+    for (const d of inventories) {
+      const t = entityTag(str((d as Json).tag));
+      if (t && tags.size <= MAX_ENTITIES) tags.add(t);
+    }
   } else if (Array.isArray(value) && value.every(isObject)) {
     format = "json-list";
     if (value.length > caps.maxRows)
@@ -957,6 +963,7 @@ function parseJson(
       rows: rows.length,
       skipped: 0,
       ...(inventoryDate !== undefined ? { inventoryDate } : {}),
+      ...(tags.size && tags.size <= MAX_ENTITIES ? { entities: [...tags].sort() } : {}),
     },
     rows,
   };
@@ -998,6 +1005,13 @@ function parseOcsXml(
   if (!rows.length) throw notInventory(name, message("inventory.error.markup"));
   rows.forEach((r, i) => checkName(r.name, name, i + 1, caps));
   const lastDate = tag(hardware, "LASTDATE");
+  // The agent's TAG (`ocsinventory-agent --tag=…`: `<ACCOUNTINFO><KEYNAME>TAG</KEYNAME><KEYVALUE>Médiathèque`),
+  // which OCS and GLPI use as the poste's entity: kept like GLPI's « Entité », so that a later inventory without
+  // that part of the parc is told apart from progress (trial19: entities were read from GLPI CSV only).
+  const tags = [...text.matchAll(/<ACCOUNTINFO>([\s\S]*?)<\/ACCOUNTINFO>/gi)]
+    .filter((m) => tag(m[1]!, "KEYNAME")?.toUpperCase() === "TAG")
+    .map((m) => entityTag(tag(m[1]!, "KEYVALUE")))
+    .filter((t): t is string => !!t);
   return {
     file: {
       name,
@@ -1008,9 +1022,20 @@ function parseOcsXml(
       rows: rows.length,
       skipped: 0,
       ...(lastDate ? { inventoryDate: exportDay(lastDate) } : {}),
+      ...(tags.length ? { entities: [...new Set(tags)].sort() } : {}),
     },
     rows,
   };
+}
+
+/**
+ * An agent's tag as an entity: trimmed and cut like GLPI's « Entité »; none when empty or OCS's « NA » (the server's
+ * « no tag » value).
+ */
+function entityTag(value: string | null): string | null {
+  const v = value?.trim();
+  if (!v || v.toUpperCase() === "NA") return null;
+  return v.slice(0, MAX_ENTITY_LENGTH);
 }
 
 /** `content.accesslog.logdate` of a GLPI inventory document, as a day. */

@@ -197,6 +197,7 @@ export async function analyzeUpload(
     classifications,
     limits: options.limits,
     firstPage: PAGE_DEFAULT,
+    collectivite: typed,
   };
   const transfer = upload.multipart
     ? ownBuffers([upload.multipart.bytes])
@@ -310,6 +311,7 @@ export async function recomputeAnalysis(
     corpusDir: ctx.config.corpusDir,
     classifications,
     firstPage: PAGE_DEFAULT,
+    collectivite: source.collectivite ?? null,
   };
   const output = await runJob(job, options, options.pool ? [own.buffer as ArrayBuffer] : []);
   const view = await keep(ctx, output, saved, (record) => ({

@@ -7,10 +7,12 @@
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
 import { frenchDate, localDay, roundPercent } from "../core/text.ts";
-import { ownContext } from "../drafting/documents/common.ts";
+import { calendarConcerns } from "../drafting/calendar-check.ts";
+import { ownContext, texts } from "../drafting/documents/common.ts";
 import { roadmapStart } from "../drafting/documents/roadmap.ts";
 import { lineEnd, phaseMilestones, targetSplit } from "../drafting/roadmap-calendar.ts";
 import { localDeadline, planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
+import { loadStructure } from "../drafting/structure.ts";
 import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
 import { analysisDay } from "../inventory/inventory-date.ts";
@@ -54,7 +56,15 @@ export interface DraftPlanProposal {
   }[];
   /** Sections of the saved version edited by hand: the plan follows the computed calendar, not the edited text. */
   editedSections: string[];
+  /**
+   * Why the calendar may not be kept (`drafting/calendar-check.ts`), as the roadmap said it after its objective: too
+   * short, the postes' system and applications together, the context's own constraints after the target (trial19 M4).
+   * Empty when none; the plan can be adopted all the same — it is the DSI's call, said before it is made.
+   */
+  calendarWarnings: { kind: string; text: string }[];
 }
+
+const roadmapStructure = () => loadStructure("roadmap");
 
 /** The last day of an ISO month (« 2027-06 » → « 2027-06-30 »); a full date is kept. */
 export function endOfMonth(iso: string): string {
@@ -213,6 +223,7 @@ export async function proposalFromDraft(
     milestones,
     products,
     editedSections: (latest?.sections ?? []).filter((s) => s.editedAt).map((s) => s.title),
+    calendarWarnings: calendarConcerns(roadmap, start, targetDate, (key, v) => texts(roadmapStructure(), key, v)),
   };
   return { proposal, measurable };
 }

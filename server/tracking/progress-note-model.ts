@@ -193,8 +193,9 @@ export function noteDocument(note: ProgressNote, plan: Plan, progress: Progress)
     type: "briefing",
     title: noteTitle(plan),
     collectivite: plan.collectivite.name,
-    // The date printed under the title, and the inventory the figures come from (« Inventaire du … »).
-    inputs: { date: note.today, analysis: { createdAt: latest.date } },
+    // The date printed under the title, and the inventory the figures come from: the plan's latest, said so
+    // (« dernier inventaire du … », as the note's « Au dernier inventaire (…) »), not a roadmap's « cartographie ».
+    inputs: { date: note.today, analysis: { createdAt: latest.date }, latestInventory: true },
     createdAt: note.at,
     versions: [{ at: note.at, cause: "generate", sections }],
   };

@@ -64,11 +64,20 @@ describe("a roadmap calendar too short, or a target date already past (trial14 B
       "2026-12-06",
     ).vars.target_sentence!;
 
+  const warnings = (inputs: Record<string, unknown>) =>
+    roadmapContext(
+      parseInputs("roadmap", { collectivite, analysis: gard, targetShare: 30, ...inputs }) as RoadmapInputs,
+      gard,
+      loadStructure("roadmap"),
+      "2026-12-06",
+    ).vars.calendar_warnings!;
+
   it("warns of a calendar of a few months for replacing Office on 1 442 postes, not of one of three years", () => {
-    const short = sentence({ startDate: "2027-01", targetDate: "2027-03" });
+    // Said after the objective, in the section's appended paragraph (trial19 M4: a generated section kept it too).
+    const short = warnings({ startDate: "2027-01", targetDate: "2027-03" });
     expect(short).toMatch(/Attention : 2 mois séparent le début de la feuille de route de l'échéance/);
     expect(short).toMatch(/Microsoft Office Professionnel Plus 2021 \(1\s442 installations\)/);
-    expect(sentence({ startDate: "2027-01", targetDate: "2029-12" })).not.toContain("Attention");
+    expect(warnings({ startDate: "2027-01", targetDate: "2029-12" })).not.toContain("Attention");
   });
 
   it("says a target date already past is past, not only « à fixer »", () => {

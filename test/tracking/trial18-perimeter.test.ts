@@ -91,5 +91,8 @@ describe("an export of one entity (trial18 F6)", () => {
     const md = await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text();
     expect(md).not.toMatch(/en retard|en avance/);
     expect(md).toMatch(/jour de l'adoption du plan[^.]*ni avance ni retard/);
+    // The header names the plan's latest inventory as the note's body does, not a roadmap's « cartographie ».
+    expect(md).toMatch(/^\*dernier inventaire du \d{1,2} \S+ \d{4}\*$/m);
+    expect(md).not.toMatch(/^\*cartographie du /m);
   });
 });

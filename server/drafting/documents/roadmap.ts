@@ -7,6 +7,7 @@ import { partialAlternativesText } from "../../inventory/alternative-text.ts";
 import { analysisDay } from "../../inventory/inventory-date.ts";
 import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts";
 import { calendarStart } from "../calendar.ts";
+import { calendarConcerns } from "../calendar-check.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
 import { lineEnd, phaseEnds, targetSplit, unsupportedEnd } from "../roadmap-calendar.ts";
@@ -18,7 +19,7 @@ import {
   REMOVAL_MAX_INSTALLATIONS,
   type RoadmapLine,
   type RoadmapPhase,
-  type RoadmapPlan,
+  supportToCheck,
 } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
@@ -177,9 +178,13 @@ function phaseLine(
   const contract = contractEnd(events, l);
   // Software out of support: « à mener en premier », with the month it is due by when that comes before its phase's end.
   const by = lineEnd(l, phaseEnd, start, targetDate);
+  // An end of support the map could not date (an edition the catalogue has no vendor page for: « SQL Server 2014
+  // Express ») is said « à vérifier », never left silent (trial19 D1).
   const unsupported = l.unsupported?.length
     ? ` ; ${unsupportedText(structure, l.unsupported, today)}${by && by !== phaseEnd ? texts(structure, "phase.unsupportedBy", { date: frenchDate(by) }) : ""}`
-    : "";
+    : supportToCheck(l.item)
+      ? ` ; ${texts(structure, "phase.supportToCheck")}`
+      : "";
   const local = deadline
     ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}`
     : part
@@ -224,38 +229,6 @@ function plannedReplacements(
     });
 }
 
-/** Fewer months than this to the target, for accompanied replacements of many postes, is too short a calendar. */
-const SHORT_CALENDAR_MONTHS = 12;
-/** From this many installations, replacing a product means pilots, training and an evaluation at each step. */
-const SHORT_CALENDAR_INSTALLATIONS = 100;
-
-/**
- * A warning when the calendar is implausibly short for the replacements the target needs (trial14 B9: Office on
- * 1 442 postes, Teams, OneDrive in two months, with no word of it); empty otherwise.
- */
-function shortCalendarWarning(structure: DocumentStructure, plan: RoadmapPlan, start: string, targetDate: string) {
-  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
-  const months = month(targetDate) - month(start);
-  if (months >= SHORT_CALENDAR_MONTHS) return "";
-  const involved = (plan.target.required.length ? plan.target.required : plan.lines)
-    .filter(
-      (l) =>
-        (l.phase !== "quick" || l.unsupported?.length) &&
-        !l.removal &&
-        l.item.installations >= SHORT_CALENDAR_INSTALLATIONS,
-    )
-    .sort((a, b) => b.item.installations - a.item.installations);
-  if (!involved.length) return "";
-  const named = involved
-    .slice(0, 3)
-    .map((l) => `${l.item.name} (${formatInt(l.item.installations)} ${installationWord(l.item.installations)})`);
-  return ` ${texts(structure, "target.shortCalendar", {
-    months: formatInt(Math.max(months, 0)),
-    products: named.join(", "),
-    minimum: formatInt(SHORT_CALENDAR_MONTHS),
-  })}`;
-}
-
 export function roadmapContext(
   inputs: RoadmapInputs,
   analysis: InventoryAnalysis,
@@ -289,7 +262,10 @@ export function roadmapContext(
   // A date already past when the document is written is said so, not only « à fixer » (trial14 B9).
   if (inputs.targetDate && !targetDate)
     vars.target_sentence += ` ${texts(structure, inputs.targetDate.slice(0, 7) < now.slice(0, 7) ? "target.pastDateGone" : "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
-  if (targetDate) vars.target_sentence += shortCalendarWarning(structure, plan, start, targetDate);
+  // Whether the calendar can be kept for what the target requires: said right after the objective, in a paragraph
+  // the model never rewrites (the section's `append`), generated or not (trial14 B9, trial19 M4).
+  const concerns = calendarConcerns(plan, start, targetDate, (key, v) => texts(structure, key, v));
+  vars.calendar_warnings = concerns.length ? `${concerns.map((c) => c.text).join("\n\n")}\n\n` : "";
 
   // What the target requires, product by product.
   const requirement = (l: RoadmapLine) =>
@@ -691,6 +667,8 @@ export function roadmapContext(
         ),
     ],
     [texts(structure, "data.contexteLocal"), inputs.context],
+    // The calendar's reserves, printed after the objective: data the model reads, and what the figure check accepts.
+    [texts(structure, "data.calendar"), concerns.map((c) => c.text)],
   ]);
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
   return {
