@@ -57,8 +57,12 @@ export async function offDomainWords(
   frequency: CorpusFrequency,
   headings: ReturnType<typeof passageWords>[],
   defined: ReadonlySet<string> = new Set(),
+  cardSentences: ReturnType<typeof passageWords>[] = [],
 ): Promise<string[]> {
   if (speaksOfDomain(question)) return [];
+  // A word of the question's own topic (a noun, not a verb, nor an everyday or general word).
+  const topical = (t: QuestionTerm) =>
+    !t.date && !t.verb && !t.modifier && !t.user && !isGeneric(t) && !isLight(t) && !FRAME.has(t.word);
   const rarity = async (t: QuestionTerm) => {
     const parts = t.word.split(" ").filter((w) => !STOPWORDS.has(w));
     return parts.length ? Math.min(...(await Promise.all(parts.map((w) => frequency(w))))) : Number.POSITIVE_INFINITY;
@@ -72,6 +76,19 @@ export async function offDomainWords(
     // Not a verb (« construire » in « Construire le calendrier de la collectivité »).
     const verbal = t.verb || t.modifier || (!t.noun && !t.name && !t.clauseStart && /(?:er|ir|re)$/.test(t.word));
     if (count <= PASSING && !verbal && !isGeneric(t) && headings.some((h) => holds(t, h))) return [];
+    // « faire une carte des commerces du village sur notre site », « un questionnaire aux habitants sans Google Forms »:
+    // a catalog card read says what its product is for in a sentence that holds the rare word with another word of the
+    // question's topic (« Création de cartes personnalisées …, à intégrer dans un site web »): the question asks for
+    // that product in everyday words, not about the life of the commune. A word the card writes in a list of what
+    // its product stores (« données SIG (cadastre, réseaux, PLU) ») holds no other word of « modifier le PLU pour un
+    // lotissement ».
+    if (
+      count <= PASSING &&
+      !verbal &&
+      topical(t) &&
+      cardSentences.some((s) => holds(t, s) && terms.some((o) => o !== t && topical(o) && holds(o, s)))
+    )
+      return [];
     // « Lyon », « l'Aveyron », « la Gendarmerie »: a name the corpus knows is its topic, whatever the other words;
     // not an acronym it writes in passing (« le PLU », twice, in catalog cards of mapping tools).
     const acronym = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(

@@ -1,5 +1,8 @@
 /** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
 import { readFileSync } from "node:fs";
+import { fold } from "../core/text.ts";
+import { stem as frStem } from "./french.ts";
+import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
 /**
  * A relative clause, an apposition or a purpose set off by commas (« Qwant, qu'on a mis par défaut sur les postes,
@@ -45,6 +48,16 @@ const TAKEN_UP =
 /** « … pour nos affiches de la fête de quartier, c'est … ? »: a purpose after a word, up to a comma before the question. */
 const PURPOSE =
   /(?<=[\p{L}\p{N}])\s+(pour\s+(?:nos|notre|mon|ma|mes|les|la|le|l['’]|un|une|des)\s*[^,;:?!.]*),(?=[^,;:.!?]*\?)/gu;
+
+/**
+ * « logiciel 3d libre pour une maquette du futur gymnase », « des documents partagés chiffrés … pour notre collectif »: a
+ * purpose closing the question after what it asks for, up to its end (no comma needed): the asker's own use.
+ */
+const CLOSING_PURPOSE =
+  /(?<=[\p{L}\p{N}])\s+(pour\s+(?:nos|notre|mon|ma|mes|les|la|le|l['’]|un|une|des)\s*[^,;:?!.]*?)\s*[?!.]?\s*$/u;
+
+/** The stems of the domain's general words (`generic-words.txt`). */
+const GENERIC_STEMS = new Set(GENERIC_WORDS.map(frStem));
 
 /**
  * « Epelboin a dit sur RTL que … », « a déclaré dans Le Monde que … »: the medium where the asker heard what the
@@ -112,6 +125,16 @@ export function contextSpans(text: string): [number, number][] {
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
   for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);
+  // Not when all that comes before it is the domain's general vocabulary (« logiciel pour l'accueil de loisirs »): the
+  // purpose is then what is asked.
+  const closing = CLOSING_PURPOSE.exec(text);
+  if (
+    closing &&
+    fold(text.slice(0, closing.index))
+      .split(/[^a-z0-9]+/)
+      .some((w) => w.length > 1 && !STOPWORDS.has(w) && !GENERIC_STEMS.has(frStem(w)))
+  )
+    spans.push([closing.index + closing[0].indexOf(closing[1]!), closing.index + closing[0].length]);
   // « … a dit sur RTL que … »: where the asker heard it.
   for (const m of text.matchAll(MEDIUM)) spans.push([m.index, m.index + m[0].length]);
   // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.

@@ -32,7 +32,7 @@ import { heldWhole, municipalSubjectUnheld, offDomainWords, PASSING } from "./do
 import { broaderOf, stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { acronymsDefinedForAsker, leftOutLetters, phraseHeld, phraseWords, verbForm } from "./held-topic.ts";
 import { legalTextTerms } from "./legal-text.ts";
-import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
+import { FRAME, GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { listedOnly } from "./listed-version.ts";
 import { actingNames, namesItself } from "./located-names.ts";
 import {
@@ -1030,7 +1030,11 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
         return name ? { ...t, name: true } : t;
       }),
     );
-    const offDomain = await offDomainWords(question, named, frequency, headings, defined);
+    // The sentences of the catalog cards read, which say what each product is for.
+    const cardSentences = results
+      .slice(0, JUDGED)
+      .flatMap((r) => (r.document.kind === "catalog" ? passageParts(r.text).sentences : []));
+    const offDomain = await offDomainWords(question, named, frequency, headings, defined, cardSentences);
     // … unless a passage read holds the whole question with them (`heldWhole`).
     // … nor as one phrase (« qui mettre dans le comité de pilotage ? »: `phraseHeld`), the domain's general words in it.
     if (offDomain.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))
@@ -1238,7 +1242,12 @@ async function unknownWords(ctx: Judgement): Promise<Decision> {
   // Nor does a past participle after its auxiliary (« il l'a découpée en combien … »: `verbForm`).
   const infinitives = new Set(
     terms
-      .filter((t) => !t.name && ((t.modifier && /er$/.test(t.word)) || verbForm(ctx.question, t.word)))
+      .filter(
+        (t) =>
+          !t.name &&
+          ((t.modifier && (/er$/.test(t.word) || afterSubjectPronoun(ctx.question, t.word))) ||
+            verbForm(ctx.question, t.word)),
+      )
       .map((t) => t.word),
   );
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
@@ -1263,6 +1272,14 @@ async function unknownWords(ctx: Judgement): Promise<Decision> {
     };
   Object.assign(ctx, { unknown, topics, specific });
   return "continue";
+}
+
+/**
+ * Whether a word comes right after a subject pronoun (« je reponds quoi », « on fait quoi »): a conjugated verb, which
+ * says how the asker asks, not what about.
+ */
+function afterSubjectPronoun(question: string, word: string): boolean {
+  return new RegExp(`\\s(?:je|j'|tu|on|nous|vous)\\s+${escapeRegExp(word)}[\\s?!.,;:]`).test(spaced(question));
 }
 
 /**
@@ -1491,14 +1508,55 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // question on building permits): unless it holds a name of the question, it must hold more of it than a guide.
   // A card that holds a name of the question (« Sophos, c'est américain ? ») is what the question is about.
   const namesProduct = (i: number) => terms.some((t) => t.name && !t.date && holds(t, judged[i]!));
+  // « tiers de télétransmission des actes à la préfecture »: a card that writes, as one phrase, two words the question
+  // writes side by side, one of them its own (not the domain's general vocabulary), names the kind of product asked
+  // as the question does (« Tiers de télétransmission pour le contrôle de légalité »): it answers though it lacks the
+  // words of what the asker uses it for.
+  const pairs = adjacentOwnPairs(question, terms);
+  const namesKind = (i: number) => pairs.length > 0 && pairs.some((pair) => phraseHeld(pair, [results[i]!.text]));
   const enough = (p: (typeof perPassage)[number], i: number) =>
     covers(p) &&
-    (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.card >= MIN_CATALOG_COVERAGE - 1e-9);
+    (results[i]!.document.kind !== "catalog" ||
+      short ||
+      namesProduct(i) ||
+      p.card >= MIN_CATALOG_COVERAGE - 1e-9 ||
+      namesKind(i));
   let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
   // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
   if (!askedNames.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
   Object.assign(ctx, { dates, parts, heading, statedAbsent, covers, holdsAll, relevant });
   return "continue";
+}
+
+/**
+ * Pairs of the question's own words (not dates, verbs, names, everyday or framing words) written side by side, only
+ * small words between (« tiers de télétransmission »), one of each pair at least not of the domain's general
+ * vocabulary.
+ */
+function adjacentOwnPairs(question: string, terms: QuestionTerm[]): string[][] {
+  const own = terms.filter(
+    (t) =>
+      !t.date &&
+      !t.name &&
+      !t.verb &&
+      !t.modifier &&
+      !t.user &&
+      !t.context &&
+      !isLight(t) &&
+      !FRAME.has(t.word) &&
+      !t.word.includes(" "),
+  );
+  const list = words(question);
+  const pairs: string[][] = [];
+  let last: QuestionTerm | undefined;
+  for (const w of list) {
+    const t = own.find((o) => o.word === w);
+    if (t) {
+      if (last && last !== t && !(isGeneric(last) && isGeneric(t))) pairs.push([last.word, t.word]);
+      last = t;
+    } else if (!STOPWORDS.has(w)) last = undefined;
+  }
+  return pairs;
 }
 
 /**
