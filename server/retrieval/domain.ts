@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import type { CorpusFrequency } from "./corpus-names.ts";
 import { stem as frStem, words } from "./french.ts";
+import { phraseHeld } from "./held-topic.ts";
 import { FRAME, isGeneric, isLight, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, type passageWords } from "./passage-words.ts";
 import { complementOf, spaced } from "./question-terms.ts";
@@ -57,7 +58,7 @@ export async function offDomainWords(
   frequency: CorpusFrequency,
   headings: ReturnType<typeof passageWords>[],
   defined: ReadonlySet<string> = new Set(),
-  cardSentences: ReturnType<typeof passageWords>[] = [],
+  cardTexts: string[] = [],
 ): Promise<string[]> {
   if (speaksOfDomain(question)) return [];
   // A word of the question's own topic (a noun, not a verb, nor an everyday or general word).
@@ -76,17 +77,19 @@ export async function offDomainWords(
     // Not a verb (« construire » in « Construire le calendrier de la collectivité »).
     const verbal = t.verb || t.modifier || (!t.noun && !t.name && !t.clauseStart && /(?:er|ir|re)$/.test(t.word));
     if (count <= PASSING && !verbal && !isGeneric(t) && headings.some((h) => holds(t, h))) return [];
-    // « faire une carte des commerces du village sur notre site », « un questionnaire aux habitants sans Google Forms »:
-    // a catalog card read says what its product is for in a sentence that holds the rare word with another word of the
-    // question's topic (« Création de cartes personnalisées …, à intégrer dans un site web »): the question asks for
-    // that product in everyday words, not about the life of the commune. A word the card writes in a list of what
-    // its product stores (« données SIG (cadastre, réseaux, PLU) ») holds no other word of « modifier le PLU pour un
-    // lotissement ».
+    // « des documents partagés chiffrés de bout en bout pour notre collectif »: a catalog card read says what its
+    // product is for with the rare word and another word of the question's topic as one phrase (« Suite collaborative
+    // chiffrée de bout en bout »): the question asks for that product in everyday words, not about the life of the
+    // commune. Not two words the card writes apart (« accueils de loisirs … portail familles » for « devenir famille
+    // d'accueil »), nor a word written in a list of what a product stores (« données SIG (cadastre, réseaux, PLU) »).
     if (
       count <= PASSING &&
       !verbal &&
       topical(t) &&
-      cardSentences.some((s) => holds(t, s) && terms.some((o) => o !== t && topical(o) && holds(o, s)))
+      terms.some(
+        (o) =>
+          o !== t && topical(o) && (phraseHeld([t.word, o.word], cardTexts) || phraseHeld([o.word, t.word], cardTexts)),
+      )
     )
       return [];
     // « Lyon », « l'Aveyron », « la Gendarmerie »: a name the corpus knows is its topic, whatever the other words;

@@ -125,14 +125,24 @@ export function contextSpans(text: string): [number, number][] {
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
   for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);
-  // Not when all that comes before it is the domain's general vocabulary (« logiciel pour l'accueil de loisirs »): the
-  // purpose is then what is asked.
+  // Not when all that comes before it in its clause is the domain's general vocabulary (« logiciel pour l'accueil de
+  // loisirs », « Hauts-de-France : quel logiciel libre pour la messagerie ? »): the purpose is then what is asked.
+  // Nor when it says only that (« … combien coûte une cyber-assurance pour une commune ? »): it is then the setting
+  // the question asks about.
+  const specific = (part: string) =>
+    fold(part)
+      .split(/[^a-z0-9]+/)
+      .some((w) => w.length > 1 && !STOPWORDS.has(w) && !GENERIC_STEMS.has(frStem(w)));
   const closing = CLOSING_PURPOSE.exec(text);
   if (
     closing &&
-    fold(text.slice(0, closing.index))
-      .split(/[^a-z0-9]+/)
-      .some((w) => w.length > 1 && !STOPWORDS.has(w) && !GENERIC_STEMS.has(frStem(w)))
+    specific(
+      text
+        .slice(0, closing.index)
+        .split(/[,;:.!?]/)
+        .at(-1)!,
+    ) &&
+    specific(closing[1]!.replace(/^pour\s/u, ""))
   )
     spans.push([closing.index + closing[0].indexOf(closing[1]!), closing.index + closing[0].length]);
   // « … a dit sur RTL que … »: where the asker heard it.

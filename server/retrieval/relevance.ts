@@ -1030,11 +1030,9 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
         return name ? { ...t, name: true } : t;
       }),
     );
-    // The sentences of the catalog cards read, which say what each product is for.
-    const cardSentences = results
-      .slice(0, JUDGED)
-      .flatMap((r) => (r.document.kind === "catalog" ? passageParts(r.text).sentences : []));
-    const offDomain = await offDomainWords(question, named, frequency, headings, defined, cardSentences);
+    // The catalog cards read, which say what each product is for.
+    const cardTexts = results.slice(0, JUDGED).flatMap((r) => (r.document.kind === "catalog" ? [r.text] : []));
+    const offDomain = await offDomainWords(question, named, frequency, headings, defined, cardTexts);
     // … unless a passage read holds the whole question with them (`heldWhole`).
     // … nor as one phrase (« qui mettre dans le comité de pilotage ? »: `phraseHeld`), the domain's general words in it.
     if (offDomain.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))
