@@ -125,31 +125,56 @@ export function contextSpans(text: string): [number, number][] {
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
   for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);
-  // Not when all that comes before it in its clause is the domain's general vocabulary (« logiciel pour l'accueil de
-  // loisirs », « Hauts-de-France : quel logiciel libre pour la messagerie ? »): the purpose is then what is asked.
-  // Nor when it says only that (« … combien coûte une cyber-assurance pour une commune ? »): it is then the setting
-  // the question asks about.
-  const specific = (part: string) =>
-    fold(part)
-      .split(/[^a-z0-9]+/)
-      .some((w) => w.length > 1 && !STOPWORDS.has(w) && !GENERIC_STEMS.has(frStem(w)));
-  const closing = CLOSING_PURPOSE.exec(text);
-  if (
-    closing &&
-    specific(
-      text
-        .slice(0, closing.index)
-        .split(/[,;:.!?]/)
-        .at(-1)!,
-    ) &&
-    specific(closing[1]!.replace(/^pour\s/u, ""))
-  )
-    spans.push([closing.index + closing[0].indexOf(closing[1]!), closing.index + closing[0].length]);
   // « … a dit sur RTL que … »: where the asker heard it.
   for (const m of text.matchAll(MEDIUM)) spans.push([m.index, m.index + m[0].length]);
   // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.
   for (const m of text.matchAll(LOCATOR)) spans.push([m.index, m.index + m[0].length]);
   return spans;
+}
+
+/**
+ * Whether a question is typed as a search for something, not asked (« logiciel 3d libre pour une maquette », « tiers
+ * de télétransmission »): no question mark, no question word.
+ */
+export function typedAsSearch(text: string): boolean {
+  return !text.includes("?") && !INTERROGATIVE.test(fold(text));
+}
+
+/** A question word (folded). */
+const INTERROGATIVE =
+  /(?<![a-z])(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|qui|ou|est-ce|est ce)(?![a-z])/;
+
+/**
+ * The [start, end) of a purpose closing a request for a product (« logiciel 3d libre pour une maquette du futur
+ * gymnase », « des documents partagés chiffrés … pour notre collectif »): the asker's own use, which a catalog card
+ * does not write (`relevance.ts` counts its words on a card where held, never against it; not a context of the
+ * question anywhere else: « le délai d'un permis de construire pour une maison individuelle » asks that setting). Not
+ * when all that comes before it in its clause is the domain's general vocabulary (« logiciel pour l'accueil de
+ * loisirs », « Hauts-de-France : quel logiciel libre pour la messagerie ? »), nor when it says only that (« … pour une
+ * commune ? »): it is then what is asked. Null when there is none.
+ */
+
+export function closingPurpose(text: string): [number, number] | null {
+  const specific = (part: string) =>
+    fold(part)
+      .split(/[^a-z0-9]+/)
+      .some((w) => w.length > 1 && !/^\d+$/.test(w) && !STOPWORDS.has(w) && !GENERIC_STEMS.has(frStem(w)));
+  const closing = CLOSING_PURPOSE.exec(text);
+  if (
+    !closing ||
+    // A request typed as a search, not a question (« Quel ordinateur portable acheter pour mon fils … ? », « Le
+    // Stormshield SN3100 suffit pour une commune … ? » ask about their setting).
+    !typedAsSearch(text) ||
+    !specific(
+      text
+        .slice(0, closing.index)
+        .split(/[,;:.!?]/)
+        .at(-1)!,
+    ) ||
+    !specific(closing[1]!.replace(/^pour\s/u, ""))
+  )
+    return null;
+  return [closing.index + closing[0].indexOf(closing[1]!), closing.index + closing[0].length];
 }
 
 /** A question without its context (see `contextSpans`): what it asks. */

@@ -63,7 +63,7 @@ import {
 } from "./passage-words.ts";
 import { unstatedPremise } from "./premise.ts";
 import { foldedQuestion, priceAsked, priceSubject, sumIn } from "./price-subject.ts";
-import { outsideContext } from "./question-context.ts";
+import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { unheldRegions } from "./unheld-division.ts";
@@ -1125,6 +1125,13 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   const light = (t: QuestionTerm) => !!t.answerKind || ((names.length > 0 || namesCard) && isLight(t));
   // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
   const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
+  // « logiciel 3d libre pour une maquette du futur gymnase »: the asker's use closing a request for a product, which a
+  // catalog card does not write (`closingPurpose`): its words count on a card where held, never against it.
+  const purpose = closingPurpose(question);
+  const purposeWords = new Set(purpose ? words(question.slice(...purpose)) : []);
+  const restWords = new Set(purpose ? words(question.slice(0, purpose[0]) + question.slice(purpose[1])) : []);
+  const inPurpose = (t: QuestionTerm) =>
+    !t.name && t.word.split(" ").every((w) => purposeWords.has(w) && !restWords.has(w));
   const perPassage = judged.map((p, i) => {
     // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
     // (country, city, publisher, owner) without writing the word.
@@ -1167,6 +1174,7 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
       (results[i]!.document.kind === "catalog" && holding.some((t) => !t.context && !t.name && !isGeneric(t)));
     const aside = (t: QuestionTerm) =>
       (!!t.context && (t.user ? asksMore : contextFree)) ||
+      (results[i]!.document.kind === "catalog" && inPurpose(t)) ||
       (ownPage && isEntityFrame(t)) ||
       (!t.name && ownRelation(question, t.word));
     const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
@@ -1273,11 +1281,14 @@ async function unknownWords(ctx: Judgement): Promise<Decision> {
 }
 
 /**
- * Whether a word comes right after a subject pronoun (« je reponds quoi », « on fait quoi »): a conjugated verb, which
- * says how the asker asks, not what about.
+ * Whether a word comes right after a subject pronoun and asks what to do with it (« je reponds quoi », « on fait
+ * quoi », « on commence comment »): the asker's own verb, which says how the question asks, not what about (not « quand
+ * on caresse Zimbra »).
  */
 function afterSubjectPronoun(question: string, word: string): boolean {
-  return new RegExp(`\\s(?:je|j'|tu|on|nous|vous)\\s+${escapeRegExp(word)}[\\s?!.,;:]`).test(spaced(question));
+  return new RegExp(
+    `\\s(?:je|j'|tu|on|nous|vous)\\s+${escapeRegExp(word)}\\s+(?:quoi|comment|ou|quand|combien)?\\s*[?!.]?\\s*$|\\s(?:je|j'|tu|on|nous|vous)\\s+${escapeRegExp(word)}\\s+(?:quoi|comment)(?![a-z])`,
+  ).test(spaced(question));
 }
 
 /**
@@ -1510,7 +1521,9 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // writes side by side, one of them its own (not the domain's general vocabulary), names the kind of product asked
   // as the question does (« Tiers de télétransmission pour le contrôle de légalité »): it answers though it lacks the
   // words of what the asker uses it for.
-  const pairs = adjacentOwnPairs(question, terms);
+  // Only in a request typed as a search (`typedAsSearch`): « Quel est le délai d'instruction d'un permis de construire
+  // … ? » asks a fact of what openADS's card names, not for that product.
+  const pairs = typedAsSearch(question) ? adjacentOwnPairs(question, terms) : [];
   const namesKind = (i: number) => pairs.length > 0 && pairs.some((pair) => phraseHeld(pair, [results[i]!.text]));
   const enough = (p: (typeof perPassage)[number], i: number) =>
     covers(p) &&
