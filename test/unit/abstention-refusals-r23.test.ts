@@ -10,7 +10,7 @@ import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import { answerKindWords } from "../../server/retrieval/answer-kind.ts";
 import { ownCommune } from "../../server/retrieval/own-commune.ts";
-import { outsideContext } from "../../server/retrieval/question-context.ts";
+import { closingPurpose, outsideContext } from "../../server/retrieval/question-context.ts";
 import { questionTerms } from "../../server/retrieval/question-terms.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
@@ -23,9 +23,17 @@ const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", co
 const words = (q: string) => questionTerms(q).map((t) => t.word);
 
 describe("how a question is read", () => {
-  it("reads a purpose closing a specific request as the asker's use, not one after a general word", () => {
-    expect(outsideContext("logiciel 3d libre pour une maquette du futur gymnase")).not.toContain("gymnase");
-    expect(outsideContext("logiciel pour l'accueil de loisirs et la garderie du mercredi")).toContain("garderie");
+  it("reads a purpose closing a specific request typed as a search as the asker's use, nowhere else", () => {
+    const purpose = (q: string) => {
+      const span = closingPurpose(q);
+      return span ? q.slice(...span) : null;
+    };
+    expect(purpose("logiciel 3d libre pour une maquette du futur gymnase")).toBe("pour une maquette du futur gymnase");
+    expect(outsideContext("logiciel 3d libre pour une maquette du futur gymnase")).toContain("gymnase");
+    expect(purpose("logiciel pour l'accueil de loisirs et la garderie du mercredi")).toBeNull();
+    expect(purpose("Quel ordinateur portable acheter pour mon fils qui entre au lycée ?")).toBeNull();
+    expect(purpose("un permis de construire pour une maison individuelle")).toBe("pour une maison individuelle");
+    expect(purpose("des documents chiffres pour une commune")).toBeNull();
   });
 
   it("reads a weekday as a date only where it dates what is asked", () => {
@@ -81,6 +89,11 @@ describe("answerable questions in everyday words", () => {
       "quelle procedure pour modifier le plu pour un lotissement",
       "on peut se pacser a la mairie le samedi ?",
       "la mairie de vaudrenay utilise-t-elle tchap ?",
+      "Quel est le délai d'instruction d'un permis de construire pour une maison individuelle ?",
+      "Quel ordinateur portable acheter pour mon fils qui entre au lycée ?",
+      "Le Stormshield SN3100 suffit pour une commune de 10 000 habitants ?",
+      "Pourquoi le SILL ronronne-t-il quand on caresse Zimbra ?",
+      "Comment devenir famille d'accueil pour le département ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
