@@ -1523,7 +1523,12 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // words of what the asker uses it for.
   // Only in a request typed as a search (`typedAsSearch`): « Quel est le délai d'instruction d'un permis de construire
   // … ? » asks a fact of what openADS's card names, not for that product.
-  const pairs = typedAsSearch(question) ? adjacentOwnPairs(question, terms) : [];
+  // Not a pair that completes another word of the question (« … les mains courantes de la police municipale »: the
+  // card of a police product does not name the kind asked).
+  const pairs = (typedAsSearch(question) ? adjacentOwnPairs(question, terms) : []).filter((pair) => {
+    const head = complementOf(question, pair[0]!);
+    return !head || !terms.some((t) => t.word === head && !pair.includes(head));
+  });
   const namesKind = (i: number) => pairs.length > 0 && pairs.some((pair) => phraseHeld(pair, [results[i]!.text]));
   const enough = (p: (typeof perPassage)[number], i: number) =>
     covers(p) &&

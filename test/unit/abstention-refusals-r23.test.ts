@@ -94,6 +94,7 @@ describe("answerable questions in everyday words", () => {
       "Le Stormshield SN3100 suffit pour une commune de 10 000 habitants ?",
       "Pourquoi le SILL ronronne-t-il quand on caresse Zimbra ?",
       "Comment devenir famille d'accueil pour le département ?",
+      "un logiciel libre pour les mains courantes de la police municipale",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
