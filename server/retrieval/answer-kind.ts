@@ -16,6 +16,9 @@ const FIGURES = section("chiffre");
 const DATING = section("date");
 /** Words of judgement (« suffisant », « risqué », « mieux »). */
 const JUDGEMENTS = section("jugement");
+const FORMS = section("forme");
+/** A number written in figures or in words up to ten (« en 3 phrases », « en deux mots »). */
+const SMALL_NUMBER = /^(?:\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)$/;
 
 /** Interrogative determiners and pronouns before the kind of answer asked (« quelle boîte », « lequel »). */
 const INTERROGATIVE = new Set(["quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles"]);
@@ -99,6 +102,8 @@ export function answerKindWords(question: string): Set<string> {
     )
       found.add(w);
     else if (JUDGEMENTS.has(w) && !DETERMINER.has(list[i - 1] ?? "")) found.add(w);
+    // « je dis quoi en 3 phrases »: the length of the answer asked, after « en » and a number.
+    else if (FORMS.has(w) && list[i - 2] === "en" && SMALL_NUMBER.test(list[i - 1] ?? "")) found.add(w);
   });
   return found;
 }

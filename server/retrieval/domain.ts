@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import type { CorpusFrequency } from "./corpus-names.ts";
 import { stem as frStem, words } from "./french.ts";
+import { phraseHeld } from "./held-topic.ts";
 import { FRAME, isGeneric, isLight, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, type passageWords } from "./passage-words.ts";
 import { complementOf, spaced } from "./question-terms.ts";
@@ -57,8 +58,12 @@ export async function offDomainWords(
   frequency: CorpusFrequency,
   headings: ReturnType<typeof passageWords>[],
   defined: ReadonlySet<string> = new Set(),
+  cardTexts: string[] = [],
 ): Promise<string[]> {
   if (speaksOfDomain(question)) return [];
+  // A word of the question's own topic (a noun, not a verb, nor an everyday or general word).
+  const topical = (t: QuestionTerm) =>
+    !t.date && !t.verb && !t.modifier && !t.user && !isGeneric(t) && !isLight(t) && !FRAME.has(t.word);
   const rarity = async (t: QuestionTerm) => {
     const parts = t.word.split(" ").filter((w) => !STOPWORDS.has(w));
     return parts.length ? Math.min(...(await Promise.all(parts.map((w) => frequency(w))))) : Number.POSITIVE_INFINITY;
@@ -72,6 +77,21 @@ export async function offDomainWords(
     // Not a verb (« construire » in « Construire le calendrier de la collectivité »).
     const verbal = t.verb || t.modifier || (!t.noun && !t.name && !t.clauseStart && /(?:er|ir|re)$/.test(t.word));
     if (count <= PASSING && !verbal && !isGeneric(t) && headings.some((h) => holds(t, h))) return [];
+    // « des documents partagés chiffrés de bout en bout pour notre collectif »: a catalog card read says what its
+    // product is for with the rare word and another word of the question's topic as one phrase (« Suite collaborative
+    // chiffrée de bout en bout »): the question asks for that product in everyday words, not about the life of the
+    // commune. Not two words the card writes apart (« accueils de loisirs … portail familles » for « devenir famille
+    // d'accueil »), nor a word written in a list of what a product stores (« données SIG (cadastre, réseaux, PLU) »).
+    if (
+      count <= PASSING &&
+      !verbal &&
+      topical(t) &&
+      terms.some(
+        (o) =>
+          o !== t && topical(o) && (phraseHeld([t.word, o.word], cardTexts) || phraseHeld([o.word, t.word], cardTexts)),
+      )
+    )
+      return [];
     // « Lyon », « l'Aveyron », « la Gendarmerie »: a name the corpus knows is its topic, whatever the other words;
     // not an acronym it writes in passing (« le PLU », twice, in catalog cards of mapping tools).
     const acronym = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(

@@ -172,6 +172,11 @@ const SITUATION_FACT = new RegExp(
  * What is asked of the town given itself (« la mairie », « le conseil », « la com com voisine », « du département »):
  * the town is then what the question is about, not an example.
  */
+/** A question reported (« se demande si », « veut savoir si »): what follows it is what is asked. */
+const REPORTED_QUESTION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${alternation("question rapportée")})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
 const FACT_OF_PLACE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation("fait du lieu")})(?![\\p{L}\\p{N}])`, "u");
 
 /**
@@ -294,7 +299,11 @@ export function withoutExamplePlaces(
   // « À la mairie de Quintin on a … »: the asker's own « la mairie » opening the question is set aside with the town.
   for (const { phrase, end } of [...situations, ...found.filter((p) => p.introduced)])
     outside = `${outside.slice(0, phrase)}${" ".repeat(end - phrase)}${outside.slice(end)}`;
-  if (FACT_OF_PLACE.test(outside)) return null;
+  // « a plouzelec le conseil se demande si la loi nous force … »: what follows a question reported (« … se demande
+  // si ») is what is asked; its council wondering is the asker's setting, not a fact of the place.
+  const reported = [...outside.matchAll(REPORTED_QUESTION)].at(-1);
+  const asked = reported ? outside.slice(reported.index + reported[0].length) : outside;
+  if (FACT_OF_PLACE.test(asked)) return null;
   // « On est une commune de l'Indre, 900 habitants : notre syndicat départemental … ? » asks about what serves the
   // asker's own place (`OWN_REFERENCE`).
   if (found.some((p) => p.size !== undefined) && OWN_REFERENCE.test(question)) return null;

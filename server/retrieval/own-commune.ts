@@ -38,7 +38,7 @@ const OWN_LOCATION = new RegExp(
 );
 /** « … à la mairie de X » after the asker (« on a 12 postes à la mairie de X »): group 1 « à la mairie de X », 2 the town. */
 const AT_OWN_COLLECTIVITY = new RegExp(
-  `(?<![a-z])(?:${alternation("celui qui demande")})(?![a-z])[^,;:?!.]*?\\s((?:a|au)\\s+(?:la\\s+)?(?:${COLLECTIVITY})\\s+(?:de\\s+|d['’]\\s*)(${TOWN}))${AFTER}`,
+  `(?<![a-z])(?:${alternation("à soi")})(?![a-z])[^,;:?!.]*?\\s((?:a|au)\\s+(?:la\\s+)?(?:${COLLECTIVITY})\\s+(?:de\\s+|d['’]\\s*)(${TOWN}))${AFTER}`,
   "u",
 );
 /**
@@ -61,6 +61,8 @@ const OPENING_AT = new RegExp(
   `^\\s*(?:bonjour[,!]?\\s+)?((?:a|à)\\s+(${TOWN}))\\s+(?:${alternation("celui qui demande")})(?![a-z])`,
   "u",
 );
+/** The asker, subject, opening what follows the town (« … de vaudrenay on fait quoi »). */
+const ASKER_NEXT = new RegExp(`^\\s*(?:${alternation("celui qui demande")})(?![a-z])`, "u");
 /** The asker's own words (`[à soi]`) after a town opening the question: it is theirs (« … la loi nous force … »). */
 const OWN_AFTER = new RegExp(`(?<![a-z])(?:${alternation("à soi")})(?![a-z])`, "u");
 /** A commune's hyphenated name (« ternay-sur-sorme », « saint-ferjus-des-combes »): one of its small words inside. */
@@ -114,7 +116,10 @@ export function ownCommune(question: string): OwnCommune | null {
     const end = m.index + (re === OPENING_AT ? m[0].indexOf(m[1]!) + m[1]!.length : m[0].length);
     const after = folded.slice(end).replace(/[’'-]/g, " ");
     // (The asker presenting themselves says where they are, whatever follows: what follows is judged without it.)
-    if (re !== PRESENTED && re !== OPENING_AT && !GENERAL.test(after)) continue;
+    // « on a 14 postes … a la mairie de vaudrenay on fait quoi »: the asker, subject again right after the town, asks
+    // what to do there.
+    const askerAfter = re === AT_OWN_COLLECTIVITY && ASKER_NEXT.test(after);
+    if (re !== PRESENTED && re !== OPENING_AT && !askerAfter && !GENERAL.test(after)) continue;
     const start = end - m[1]!.length;
     // (« la mairie de X »: the collectivité is set aside with the town where a fact of the place is looked for.)
     // (« je suis maire de X », « on est à la mairie de X »: the role or the collectivité is set aside with the town,

@@ -1,5 +1,8 @@
 /** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
 import { readFileSync } from "node:fs";
+import { fold } from "../core/text.ts";
+import { stem as frStem } from "./french.ts";
+import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
 /**
  * A relative clause, an apposition or a purpose set off by commas (« Qwant, qu'on a mis par défaut sur les postes,
@@ -45,6 +48,16 @@ const TAKEN_UP =
 /** « … pour nos affiches de la fête de quartier, c'est … ? »: a purpose after a word, up to a comma before the question. */
 const PURPOSE =
   /(?<=[\p{L}\p{N}])\s+(pour\s+(?:nos|notre|mon|ma|mes|les|la|le|l['’]|un|une|des)\s*[^,;:?!.]*),(?=[^,;:.!?]*\?)/gu;
+
+/**
+ * « logiciel 3d libre pour une maquette du futur gymnase », « des documents partagés chiffrés … pour notre collectif »: a
+ * purpose closing the question after what it asks for, up to its end (no comma needed): the asker's own use.
+ */
+const CLOSING_PURPOSE =
+  /(?<=[\p{L}\p{N}])\s+(pour\s+(?:nos|notre|mon|ma|mes|les|la|le|l['’]|un|une|des)\s*[^,;:?!.]*?)\s*[?!.]?\s*$/u;
+
+/** The stems of the domain's general words (`generic-words.txt`). */
+const GENERIC_STEMS = new Set(GENERIC_WORDS.map(frStem));
 
 /**
  * « Epelboin a dit sur RTL que … », « a déclaré dans Le Monde que … »: the medium where the asker heard what the
@@ -117,6 +130,51 @@ export function contextSpans(text: string): [number, number][] {
   // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.
   for (const m of text.matchAll(LOCATOR)) spans.push([m.index, m.index + m[0].length]);
   return spans;
+}
+
+/**
+ * Whether a question is typed as a search for something, not asked (« logiciel 3d libre pour une maquette », « tiers
+ * de télétransmission »): no question mark, no question word.
+ */
+export function typedAsSearch(text: string): boolean {
+  return !text.includes("?") && !INTERROGATIVE.test(fold(text));
+}
+
+/** A question word (folded). */
+const INTERROGATIVE =
+  /(?<![a-z])(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|qui|ou|est-ce|est ce)(?![a-z])/;
+
+/**
+ * The [start, end) of a purpose closing a request for a product (« logiciel 3d libre pour une maquette du futur
+ * gymnase », « des documents partagés chiffrés … pour notre collectif »): the asker's own use, which a catalog card
+ * does not write (`relevance.ts` counts its words on a card where held, never against it; not a context of the
+ * question anywhere else: « le délai d'un permis de construire pour une maison individuelle » asks that setting). Not
+ * when all that comes before it in its clause is the domain's general vocabulary (« logiciel pour l'accueil de
+ * loisirs », « Hauts-de-France : quel logiciel libre pour la messagerie ? »), nor when it says only that (« … pour une
+ * commune ? »): it is then what is asked. Null when there is none.
+ */
+
+export function closingPurpose(text: string): [number, number] | null {
+  const specific = (part: string) =>
+    fold(part)
+      .split(/[^a-z0-9]+/)
+      .some((w) => w.length > 1 && !/^\d+$/.test(w) && !STOPWORDS.has(w) && !GENERIC_STEMS.has(frStem(w)));
+  const closing = CLOSING_PURPOSE.exec(text);
+  if (
+    !closing ||
+    // A request typed as a search, not a question (« Quel ordinateur portable acheter pour mon fils … ? », « Le
+    // Stormshield SN3100 suffit pour une commune … ? » ask about their setting).
+    !typedAsSearch(text) ||
+    !specific(
+      text
+        .slice(0, closing.index)
+        .split(/[,;:.!?]/)
+        .at(-1)!,
+    ) ||
+    !specific(closing[1]!.replace(/^pour\s/u, ""))
+  )
+    return null;
+  return [closing.index + closing[0].indexOf(closing[1]!), closing.index + closing[0].length];
 }
 
 /** A question without its context (see `contextSpans`): what it asks. */

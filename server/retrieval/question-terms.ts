@@ -42,6 +42,8 @@ const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
  * « -ant » (« malvoyant »; a plural, « habitants », « enfants », is mostly a noun).
  */
 const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
+/** The determiner opening an infinitive's object (« ouvrir des fichiers », « lire les pdf »), folded. */
+const OPENED_OBJECT = /^(?:des|les|le|la|un|une|nos|notre|mes|mon|ma|ses|son|sa|l'.*)$/;
 
 /**
  * « Tours Métropole », « Vienne Condrieu Agglomération »: capitalised words before a collectivité's noun written with
@@ -234,7 +236,14 @@ export function questionTerms(asked: string): QuestionTerm[] {
     // « On a Office 2019 et on veut passer à LibreOffice » : the version left is the asker's setting, not asked.
     if ((yearOf || /^\d{3}$/.test(folded)) && afterName && MOVE_TO.test(foldKeepCase(text.slice(index + raw.length))))
       return;
-    // A day of the week (« le jeudi ») dates what is asked like a year: the passage that answers says it.
+    // A day of the week (« le jeudi ») dates what is asked like a year: the passage that answers says it. Not after
+    // « du » (« la garderie du mercredi », « le marché du samedi »): it names a weekly activity, not a date; nor before
+    // the asker asking what to do (« le conseil vote jeudi je dis quoi … »): it dates the asker's own agenda.
+    const weekly =
+      WEEKDAY.test(folded) &&
+      (/(?:^|[^\p{L}])du\s+$/iu.test(text.slice(0, index)) ||
+        /^[,;:]?\s+(?:je|j['’]|on|nous)\s/iu.test(text.slice(index + raw.length)));
+    if (weekly) return;
     if (YEAR.test(token) || WEEKDAY.test(folded))
       return inPhrase.has(folded)
         ? undefined
@@ -396,6 +405,9 @@ export function questionTerms(asked: string): QuestionTerm[] {
         (i === 0 && !/^\p{Lu}/u.test(text) && verbAfterPlaceTail(tokens, i)) ||
         // « kopano comme alternative à exchange … », « blackboard pour la formation … »: the thing asked about.
         (i === 0 && !/^\p{Lu}/u.test(text) && SUBJECT_LINKS.has(fold(tokens[i + 1]?.[0] ?? ""))));
+    // « ouvrir des fichiers dwg sans autocad », « construire des plans … »: an infinitive in « -ir » or « -re » opening
+    // the question before a determiner says what the asker wants to do, as one in « -er » does (`MODIFIER`).
+    const opensAsked = i === 0 && /^[a-z]{3,}(?:ir|re)$/.test(folded) && OPENED_OBJECT.test(fold(tokens[1]?.[0] ?? ""));
     const marks = {
       ...((capital && atStart && !namedCollectivity.has(index)) || typedSubject ? { clauseStart: true } : {}),
       ...((capital || typedSubject) && subject ? { subject: true } : {}),
@@ -405,7 +417,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
       ...(INVERTED.test(raw) || imperative || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
       ...(!capital && parts.length > 1 ? { compound: true } : {}),
       ...(afterDeterminer ? { noun: true } : {}),
-      ...(!capital && !afterDeterminer && parts.length === 1 && (MODIFIER.test(folded) || afterPronoun)
+      ...(!capital && !afterDeterminer && parts.length === 1 && (MODIFIER.test(folded) || afterPronoun || opensAsked)
         ? { modifier: true }
         : {}),
       // Context: a clause that is not what is asked, or a role noun naming who will use the answer (« nos

@@ -33,7 +33,7 @@ import { heldWhole, municipalSubjectUnheld, offDomainWords, PASSING } from "./do
 import { broaderOf, stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { acronymsDefinedForAsker, leftOutLetters, phraseHeld, phraseWords, verbForm } from "./held-topic.ts";
 import { legalTextTerms } from "./legal-text.ts";
-import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
+import { FRAME, GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { listedOnly } from "./listed-version.ts";
 import { actingNames, namesItself } from "./located-names.ts";
 import {
@@ -67,7 +67,7 @@ import {
 } from "./passage-words.ts";
 import { unstatedPremise } from "./premise.ts";
 import { foldedQuestion, namesSubject, priceAsked, priceSubject, sumIn } from "./price-subject.ts";
-import { outsideContext } from "./question-context.ts";
+import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { unheldRegions } from "./unheld-division.ts";
@@ -1057,7 +1057,9 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
         return name ? { ...t, name: true } : t;
       }),
     );
-    const offDomain = await offDomainWords(question, named, frequency, headings, defined);
+    // The catalog cards read, which say what each product is for.
+    const cardTexts = results.slice(0, JUDGED).flatMap((r) => (r.document.kind === "catalog" ? [r.text] : []));
+    const offDomain = await offDomainWords(question, named, frequency, headings, defined, cardTexts);
     // … unless a passage read holds the whole question with them (`heldWhole`).
     // … nor as one phrase (« qui mettre dans le comité de pilotage ? »: `phraseHeld`), the domain's general words in it.
     if (offDomain.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))
@@ -1150,6 +1152,13 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   const light = (t: QuestionTerm) => !!t.answerKind || ((names.length > 0 || namesCard) && isLight(t));
   // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
   const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
+  // « logiciel 3d libre pour une maquette du futur gymnase »: the asker's use closing a request for a product, which a
+  // catalog card does not write (`closingPurpose`): its words count on a card where held, never against it.
+  const purpose = closingPurpose(question);
+  const purposeWords = new Set(purpose ? words(question.slice(...purpose)) : []);
+  const restWords = new Set(purpose ? words(question.slice(0, purpose[0]) + question.slice(purpose[1])) : []);
+  const inPurpose = (t: QuestionTerm) =>
+    !t.name && t.word.split(" ").every((w) => purposeWords.has(w) && !restWords.has(w));
   const perPassage = judged.map((p, i) => {
     // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
     // (country, city, publisher, owner) without writing the word.
@@ -1192,6 +1201,7 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
       (results[i]!.document.kind === "catalog" && holding.some((t) => !t.context && !t.name && !isGeneric(t)));
     const aside = (t: QuestionTerm) =>
       (!!t.context && (t.user ? asksMore : contextFree)) ||
+      (results[i]!.document.kind === "catalog" && inPurpose(t)) ||
       (ownPage && isEntityFrame(t)) ||
       (!t.name && ownRelation(question, t.word));
     const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
@@ -1265,7 +1275,12 @@ async function unknownWords(ctx: Judgement): Promise<Decision> {
   // Nor does a past participle after its auxiliary (« il l'a découpée en combien … »: `verbForm`).
   const infinitives = new Set(
     terms
-      .filter((t) => !t.name && ((t.modifier && /er$/.test(t.word)) || verbForm(ctx.question, t.word)))
+      .filter(
+        (t) =>
+          !t.name &&
+          ((t.modifier && (/er$/.test(t.word) || afterSubjectPronoun(ctx.question, t.word))) ||
+            verbForm(ctx.question, t.word)),
+      )
       .map((t) => t.word),
   );
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
@@ -1290,6 +1305,17 @@ async function unknownWords(ctx: Judgement): Promise<Decision> {
     };
   Object.assign(ctx, { unknown, topics, specific });
   return "continue";
+}
+
+/**
+ * Whether a word comes right after a subject pronoun and asks what to do with it (« je reponds quoi », « on fait
+ * quoi », « on commence comment »): the asker's own verb, which says how the question asks, not what about (not « quand
+ * on caresse Zimbra »).
+ */
+function afterSubjectPronoun(question: string, word: string): boolean {
+  return new RegExp(
+    `\\s(?:je|j'|tu|on|nous|vous)\\s+${escapeRegExp(word)}\\s+(?:quoi|comment|ou|quand|combien)?\\s*[?!.]?\\s*$|\\s(?:je|j'|tu|on|nous|vous)\\s+${escapeRegExp(word)}\\s+(?:quoi|comment)(?![a-z])`,
+  ).test(spaced(question));
 }
 
 /**
@@ -1560,14 +1586,62 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // question on building permits): unless it holds a name of the question, it must hold more of it than a guide.
   // A card that holds a name of the question (« Sophos, c'est américain ? ») is what the question is about.
   const namesProduct = (i: number) => terms.some((t) => t.name && !t.date && holds(t, judged[i]!));
+  // « tiers de télétransmission des actes à la préfecture »: a card that writes, as one phrase, two words the question
+  // writes side by side, one of them its own (not the domain's general vocabulary), names the kind of product asked
+  // as the question does (« Tiers de télétransmission pour le contrôle de légalité »): it answers though it lacks the
+  // words of what the asker uses it for.
+  // Only in a request typed as a search (`typedAsSearch`): « Quel est le délai d'instruction d'un permis de construire
+  // … ? » asks a fact of what openADS's card names, not for that product.
+  // Not a pair that completes another word of the question (« … les mains courantes de la police municipale »: the
+  // card of a police product does not name the kind asked).
+  const pairs = (typedAsSearch(question) ? adjacentOwnPairs(question, terms) : []).filter((pair) => {
+    const head = complementOf(question, pair[0]!);
+    return !head || !terms.some((t) => t.word === head && !pair.includes(head));
+  });
+  const namesKind = (i: number) => pairs.length > 0 && pairs.some((pair) => phraseHeld(pair, [results[i]!.text]));
   const enough = (p: (typeof perPassage)[number], i: number) =>
     covers(p) &&
-    (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.card >= MIN_CATALOG_COVERAGE - 1e-9);
+    (results[i]!.document.kind !== "catalog" ||
+      short ||
+      namesProduct(i) ||
+      p.card >= MIN_CATALOG_COVERAGE - 1e-9 ||
+      namesKind(i));
   let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
   // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
   if (!askedNames.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
   Object.assign(ctx, { dates, parts, heading, statedAbsent, covers, holdsAll, relevant });
   return "continue";
+}
+
+/**
+ * Pairs of the question's own words (not dates, verbs, names, everyday or framing words) written side by side, only
+ * small words between (« tiers de télétransmission »), one of each pair at least not of the domain's general
+ * vocabulary.
+ */
+function adjacentOwnPairs(question: string, terms: QuestionTerm[]): string[][] {
+  const own = terms.filter(
+    (t) =>
+      !t.date &&
+      !t.name &&
+      !t.verb &&
+      !t.modifier &&
+      !t.user &&
+      !t.context &&
+      !isLight(t) &&
+      !FRAME.has(t.word) &&
+      !t.word.includes(" "),
+  );
+  const list = words(question);
+  const pairs: string[][] = [];
+  let last: QuestionTerm | undefined;
+  for (const w of list) {
+    const t = own.find((o) => o.word === w);
+    if (t) {
+      if (last && last !== t && !(isGeneric(last) && isGeneric(t))) pairs.push([last.word, t.word]);
+      last = t;
+    } else if (!STOPWORDS.has(w)) last = undefined;
+  }
+  return pairs;
 }
 
 /**
