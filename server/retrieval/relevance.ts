@@ -1521,8 +1521,12 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   const roleSubjects = others.length
     ? others
     : terms.filter((t) => !roleTerms.includes(t) && !isGeneric(t) && !t.date && !t.verb && !t.context);
+  // (A role of the asker's own body, « le responsable du numérique de notre mairie », has no holder in the corpus to
+  // find: the answer says so for any collectivité's own record, as before this test.)
+  const ownRole =
+    !!role && /\b(?:notre|nos|mon|ma|mes)\b/.test(fold(question).split(new RegExp(`\\b${role}\\b`))[1] ?? "");
   const subjectOfRole = (i: number, k: number, s: Words, roleTerm: QuestionTerm) =>
-    personRole && (roleTerm.word === role || roleTerm.word === roleVerb?.verb)
+    personRole && !ownRole && (roleTerm.word === role || roleTerm.word === roleVerb?.verb)
       ? rolesAt(rawSentences[i]![k] ?? "", roleTerm).length > 0 &&
         (roleSubjects.length === 0 ||
           roleSubjects.some((t) => nearRole(rawSentences[i]![k] ?? "", roleTerm, t) || holds(t, section[i]!)))
