@@ -49,6 +49,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-24",
   "held-out-25",
   "held-out-26",
+  "held-out-27",
 ]);
 
 /**
