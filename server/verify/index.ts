@@ -1438,6 +1438,17 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     const invalidCitations = numbers.filter((n) => !valid.has(n));
     let status: SentenceStatus;
     let reasons: string[] = [];
+    const checked = () =>
+      checkSentence(
+        span.text,
+        citations,
+        sources,
+        facts,
+        asked,
+        beside,
+        text.slice(0, span.start),
+        checksUncited(span.text),
+      );
     if (span.text.length > SENTENCE_MAX_LENGTH) {
       // Not read: every check reads a sentence once per figure or name, so a hostile run-on would stall the server.
       status = invalidCitations.length ? "invalid-citation" : "unsupported";
@@ -1448,32 +1459,11 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     } else if (invalidCitations.length) {
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
-      if (isClaim(span.text))
-        reasons.push(
-          ...checkSentence(
-            span.text,
-            citations,
-            sources,
-            facts,
-            asked,
-            beside,
-            text.slice(0, span.start),
-            checksUncited(span.text),
-          ),
-        );
+      if (isClaim(span.text)) reasons.push(...checked());
     } else if (!isClaim(span.text)) {
       status = "no-claim";
     } else {
-      reasons = checkSentence(
-        span.text,
-        citations,
-        sources,
-        facts,
-        asked,
-        beside,
-        text.slice(0, span.start),
-        checksUncited(span.text),
-      );
+      reasons = checked();
       const ahead = options.today ? doneAhead(span.text, options.today) : null;
       if (ahead) reasons.push(message("verify.doneAhead", { ...ahead, today: frenchDate(options.today!) }));
       // A conclusion for the commune whose only reason is that its words are not in what it cites (`inference.ts`).

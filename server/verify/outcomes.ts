@@ -175,28 +175,9 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     }
     // A subject no cited passage names: the name check says so.
     if (!pool.some((src) => names(src.bag, subject))) continue;
-    let asked: string | null = null;
-    let done = false;
-    for (const t of about) {
-      const list = words(withoutReferences(t));
-      const at = saidAt(list, family.said);
-      if (at.length === 0) continue;
-      const requestAt = saidAt(list, REQUESTS);
-      // Said done: not after a request word of the sentence, or right after an auxiliary (« que QBO a acceptée »); an
-      // infinitive says nothing done (« Fixer un objectif chiffré », « a décidé de migrer »).
-      const stateDone = at.some((i) => {
-        if (INFINITIVE.test(list[i]!)) return false;
-        if (!requestAt.some((r) => r < i)) return true;
-        return AUXILIARIES.has(list[i - 1] ?? "") || AUXILIARIES.has(list[i - 2] ?? "");
-      });
-      if (stateDone) {
-        done = true;
-        break;
-      }
-      if (at.some((i) => requestAt.some((r) => r < i))) asked ??= short(withoutReferences(t).trim());
-    }
-    if (done) continue;
-    return { outcome: m[0].trim(), name: nameOf(before, subject.folded) ?? subject.folded, asked };
+    const read = doneOrAsked(about, family.said);
+    if (read.done) continue;
+    return { outcome: m[0].trim(), name: nameOf(before, subject.folded) ?? subject.folded, asked: read.asked };
   }
   return null;
 }
@@ -245,10 +226,21 @@ function commonOutcomeUnsaid(
     }
   }
   if (about.length === 0) return null;
+  const read = doneOrAsked(about, family.said);
+  return read.done ? null : { asked: read.asked };
+}
+
+/**
+ * Whether one of `about` (the passages' statements of the subject) says the outcome done (`done`), else the first that
+ * only asks or plans it (`asked`, as quoted). Said done: not after a request word of the sentence, or right after an
+ * auxiliary (« que QBO a acceptée »); an infinitive says nothing done (« Fixer un objectif chiffré », « a décidé de
+ * migrer »).
+ */
+function doneOrAsked(about: string[], said: Parameters<typeof saidAt>[1]): { done: boolean; asked: string | null } {
   let asked: string | null = null;
   for (const t of about) {
     const list = words(withoutReferences(t));
-    const at = saidAt(list, family.said);
+    const at = saidAt(list, said);
     if (at.length === 0) continue;
     const requestAt = saidAt(list, REQUESTS);
     const stateDone = at.some((i) => {
@@ -256,10 +248,10 @@ function commonOutcomeUnsaid(
       if (!requestAt.some((r) => r < i)) return true;
       return AUXILIARIES.has(list[i - 1] ?? "") || AUXILIARIES.has(list[i - 2] ?? "");
     });
-    if (stateDone) return null;
+    if (stateDone) return { done: true, asked };
     if (at.some((i) => requestAt.some((r) => r < i))) asked ??= short(withoutReferences(t).trim());
   }
-  return { asked };
+  return { done: false, asked };
 }
 
 /** The subject's name as written in the text before the verb. */
