@@ -1258,8 +1258,15 @@ export async function* answer(
   const tag = delimiterTag();
   const passages = await budgetPassages(forModel(query, relevant), neutralize(question), history, options, tag);
   yield { type: "sources", sources: passages.used.map((r) => credited(r)) };
+  // What Cap Libre writes before the model's text (the openings below): the verification's offsets are the model
+  // text's, shifted by it, so that a « non vérifié » mark lands on its sentence in the whole answer (trial20 N-H1).
+  let lead = "";
+  const opening = (text: string) => {
+    lead += text;
+    return { type: "token" as const, text };
+  };
   // A town given as an example that the corpus does not name: the answer says first that it is about any commune.
-  if (retrieved.general.length) yield { type: "token", text: `${generalNote(retrieved.general)}\n\n` };
+  if (retrieved.general.length) yield opening(`${generalNote(retrieved.general)}\n\n`);
   // The corpus says it does not know what is asked: the answer opens on that sentence, as without a model.
   const stated =
     decision.reason === "stated-absent"
@@ -1269,10 +1276,10 @@ export async function* answer(
           passages.used.map((r) => r.text),
         )
       : null;
-  if (stated) yield { type: "token", text: `${stated.text}\n\n` };
+  if (stated) yield opening(`${stated.text}\n\n`);
   // A question in two parts whose second the corpus does not answer: said first, and the model told so.
   const partial = partialOf(retrieved.partial, question);
-  if (partial) yield { type: "token", text: `${partial.statement}\n\n` };
+  if (partial) yield opening(`${partial.statement}\n\n`);
   // A fact of the asker's own collectivité (« notre conseil a voté … à quelle date ? »): said first, as without a
   // model, and the model told that the passages speak of other bodies (`own-answer.ts`).
   const own =
@@ -1283,7 +1290,7 @@ export async function* answer(
           passages.used.map((r) => r.text),
           askedFor(query),
         );
-  if (own) yield { type: "token", text: `${own.statement}\n\n` };
+  if (own) yield opening(`${own.statement}\n\n`);
   const asked = await answerTemplate.format({ passages: passages.text, question: neutralize(question), tag });
   const note = retrieved.partial ? partialPrompt(neutralizedPart(retrieved.partial)) : own?.prompt;
   const turns: ChatTurn[] = [
@@ -1343,6 +1350,15 @@ export async function* answer(
       message("ollama.emptyReply"),
     );
   const checked = checkAnswer(text, passages.used, askedContext(messages));
+  if (lead)
+    checked.verification = {
+      ...checked.verification,
+      sentences: checked.verification.sentences.map((x) => ({
+        ...x,
+        start: x.start + lead.length,
+        end: x.end + lead.length,
+      })),
+    };
   if (options.verifyWithModel) {
     checked.verification = await confirmWithModel(
       checked.verification,
