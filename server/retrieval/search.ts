@@ -19,12 +19,13 @@ import { weighHeadings } from "./headings.ts";
 import { listLeadIn, withListPieces } from "./list-pieces.ts";
 import { lawPageMissing, searchedText, weighQuestion } from "./rank.ts";
 import { withoutSaying } from "./saying.ts";
+import { holdsNames, subjectNames, weighSubjectNames } from "./subject-names.ts";
 import type { VectorSync } from "./vector-sync.ts";
 import { withOwnerCard, withVendorCard } from "./vendor-card.ts";
 
 /**
  * The ranking's steps, in order: headings, body words, dated pages, what the question asks, the collectivité it speaks
- * of (both modes).
+ * of (both modes), and last the subject the question names (`subject-names.ts`).
  */
 const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], ranked: R[]) => R[])[] = [
   weighHeadings,
@@ -32,6 +33,7 @@ const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], r
   weighDates,
   weighQuestion,
   weighCollectivity,
+  weighSubjectNames,
 ];
 
 /** The steps applied to fused (hybrid) candidates before the cap: all but the headings' (see `search`). */
@@ -218,50 +220,76 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
       if (warmWanted && !warming) warming = warm().catch(() => {});
       // Setting words (« en mairie ») do not outweigh the subject a question names (see `searchedText`).
       // A question on what someone says is not searched for « dit » (`saying.ts`).
-      const folded = withoutSaying(
-        fold(expandQuery(searchedText(query)))
-          .replace(/[^\p{L}\p{N}]+/gu, " ")
-          .trim(),
+      const searched = (text: string) =>
+        withoutSaying(
+          fold(expandQuery(text))
+            .replace(/[^\p{L}\p{N}]+/gu, " ")
+            .trim(),
+        );
+      const first = await rankFor(query, searched(searchedText(query)), k, filter, options);
+      // A subject the question names that the passages write as a name (« la gendarmerie … », `subject-names.ts`)
+      // which some passages kept do not hold: its name counts twice in a second search, so that its own passages
+      // are among the candidates the ranking puts first (the other words of « la gendarmerie est revenue a windows
+      // en 2023 pourquoi » found only Munich's return).
+      const names = subjectNames(
+        query,
+        first.found.ranked.flatMap((r) => (r.chunk ? [r.chunk.text] : [])),
       );
-      // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
-      const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
-      let current = options?.fullText ? "fulltext" : await mode();
-      let found: Ranked | null = null;
-      if (current === "hybrid") {
-        try {
-          const [vector] = await models.embedder().embed([query]);
-          const [text, near] = await Promise.all([
-            store.searchText(folded, k * OVERFETCH, filter),
-            store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
-          ]);
-          // The fused candidates go through the full-text ranking steps but the headings' (body words, dated pages,
-          // what the question asks) before the per-document cap: both modes weigh what the question asks. Headings
-          // only reorder the passages kept: a catalog card has none, and on fused ranks, a few hundredths apart,
-          // their weight would push every card below the guides whose headings share a word with the question.
-          const fused = reciprocalRankFusion([text, near], k * OVERFETCH);
-          const read = new Map((await store.getChunks(fused.map((r) => r.id))).map((c) => [c.id, c]));
-          let ranked: ScoredHit[] = fused.flatMap((r) => {
-            const chunk = read.get(r.id);
-            return chunk ? [{ ...r, docId: chunk.document.id, chunk }] : [];
-          });
-          ranked = weighCatalog(query, rankSteps(query, ranked, FUSED_STEPS)).ranked;
-          let chunks = diversify(ranked, k, perDocument).map((r) => r.chunk!);
-          chunks = weighHeadings(
-            query,
-            chunks,
-            chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })),
-            chunks,
-          );
-          found = { chunks, ranked };
-        } catch {
-          models.markUnreachable();
-          current = "fulltext";
-        }
-      }
-      if (found) return { mode: current, ...(await finish(query, k, found)) };
-      return { mode: current, ...(await finish(query, k, await rankFullText(query, folded, k, filter, perDocument))) };
+      const unheld = (c: StoredChunk) => !holdsNames(`${c.document.title} ${c.section} ${c.text}`, names);
+      const again =
+        names.length && first.found.chunks.some(unheld)
+          ? await rankFor(query, searched(`${searchedText(query)} ${names.join(" ")}`), k, filter, options)
+          : first;
+      return { mode: again.mode, ...(await finish(query, k, again.found)) };
     },
   };
+
+  /** The candidates of a search for `folded` (the query as the index reads it), ranked, in the retriever's mode. */
+  async function rankFor(
+    query: string,
+    folded: string,
+    k: number,
+    filter: SearchFilter | undefined,
+    options: { fullText?: boolean } | undefined,
+  ): Promise<{ mode: SearchMode; found: Ranked }> {
+    // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
+    const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
+    let current: SearchMode = options?.fullText ? "fulltext" : await mode();
+    let found: Ranked | null = null;
+    if (current === "hybrid") {
+      try {
+        const [vector] = await models.embedder().embed([query]);
+        const [text, near] = await Promise.all([
+          store.searchText(folded, k * OVERFETCH, filter),
+          store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
+        ]);
+        // The fused candidates go through the full-text ranking steps but the headings' (body words, dated pages,
+        // what the question asks) before the per-document cap: both modes weigh what the question asks. Headings
+        // only reorder the passages kept: a catalog card has none, and on fused ranks, a few hundredths apart,
+        // their weight would push every card below the guides whose headings share a word with the question.
+        const fused = reciprocalRankFusion([text, near], k * OVERFETCH);
+        const read = new Map((await store.getChunks(fused.map((r) => r.id))).map((c) => [c.id, c]));
+        let ranked: ScoredHit[] = fused.flatMap((r) => {
+          const chunk = read.get(r.id);
+          return chunk ? [{ ...r, docId: chunk.document.id, chunk }] : [];
+        });
+        ranked = weighCatalog(query, rankSteps(query, ranked, FUSED_STEPS)).ranked;
+        let chunks = diversify(ranked, k, perDocument).map((r) => r.chunk!);
+        chunks = weighHeadings(
+          query,
+          chunks,
+          chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })),
+          chunks,
+        );
+        found = { chunks, ranked };
+      } catch {
+        models.markUnreachable();
+        current = "fulltext";
+      }
+    }
+    if (found) return { mode: current, found };
+    return { mode: current, found: await rankFullText(query, folded, k, filter, perDocument) };
+  }
 
   /** The full-text mode's candidates, ranked, and the passages kept of them (at most `perDocument` per document). */
   async function rankFullText(

@@ -1,0 +1,111 @@
+/**
+ * The subject a question names, however it is typed: a word of the question that the corpus writes as a name (« la
+ * gendarmerie est revenue a windows en 2023 pourquoi »: the corpus writes « la Gendarmerie », capitalised inside its
+ * sentences, almost never « la gendarmerie »). The passages that answer must hold it: those that do come first in
+ * the ranking, and a passage of another subject (Munich's return to Windows) is not read aloud as the Gendarmerie's.
+ *
+ * A general test on the passages' own writing, not a list of names: a word is a name when the passages capitalise it
+ * where no sentence starts in nearly all the places they write it (`NAME_SHARE`); the domain's general names
+ * (« Windows », « Microsoft », « État », `generic-words.txt`) name no subject.
+ */
+import { fold } from "../core/text.ts";
+import { stem, words } from "./french.ts";
+import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
+
+/** Share of a word's occurrences written capitalised inside a sentence for it to be a name (« Région » is not). */
+export const NAME_SHARE = 0.9;
+/** Occurrences written as a name, at least, for a word to be one. */
+const MIN_NAMED = 2;
+/** Letters, at least, of a word read as a name (« AI », « Act » are read by the other rules). */
+const MIN_LETTERS = 4;
+
+/** Before a word, what opens a sentence or a line (headings, list items, table cells). */
+const LINE_START = /(^|[.!?:;«»"()\n—–#*>|-])\s*$/u;
+/** A catalog card's list of its own names (« … sous les noms : Calendly ; … »): each item is a name. */
+const CARD_NAMES = /sous les noms\s*:[^.\n]*$/u;
+
+const GENERIC = new Set(GENERIC_WORDS.map((w) => stem(fold(w))));
+
+/** Counts, in texts, a folded word written as a name (capitalised inside a sentence) and as a plain word. */
+export function nameCounts(texts: string[], folded: string): { named: number; plain: number } {
+  let named = 0;
+  let plain = 0;
+  for (const text of texts) {
+    const bare = text.normalize("NFD").replace(/\p{M}/gu, "");
+    if (!bare.toLowerCase().includes(folded)) continue;
+    for (const m of bare.matchAll(/[\p{L}\p{N}]+/gu)) {
+      if (m[0].toLowerCase() !== folded) continue;
+      const before = bare.slice(Math.max(0, m.index - 200), m.index);
+      // An address or a file name (« gendarmerie-nationale-gendbuntu », « linagora.com ») is neither.
+      if (/[./@_-]$/.test(before) || /^[./@_-]\w/.test(bare.slice(m.index + m[0].length, m.index + m[0].length + 2)))
+        continue;
+      if (!/^\p{Lu}/u.test(m[0])) plain++;
+      else if (
+        CARD_NAMES.test(before) ||
+        !LINE_START.test(before.slice(-40).replace(/\b[cdjlmnst]['’]$|\bqu['’]$/i, ""))
+      )
+        named++;
+    }
+  }
+  return { named, plain };
+}
+
+/** Whether texts write a folded word as a name (`NAME_SHARE` of its occurrences, `MIN_NAMED` at least). */
+export function writtenAsName(texts: string[], folded: string): boolean {
+  const { named, plain } = nameCounts(texts, folded);
+  return named >= MIN_NAMED && named >= NAME_SHARE * (named + plain);
+}
+
+/**
+ * The words of a question (folded) that `texts` write as names, the domain's general ones aside (« Windows »,
+ * « État »): « la gendarmerie est revenue a windows en 2023 pourquoi » → gendarmerie.
+ */
+export function subjectNames(question: string, texts: string[]): string[] {
+  const candidates = [...new Set(words(question))].filter(
+    (w) => w.length >= MIN_LETTERS && !/\d/.test(w) && !STOPWORDS.has(w) && !GENERIC.has(stem(w)),
+  );
+  return candidates.filter((w) => writtenAsName(texts, w));
+}
+
+/** Whether a text (a passage with its title and heading) holds every one of the folded names. */
+export function holdsNames(text: string, names: string[]): boolean {
+  if (names.length === 0) return true;
+  const own = new Set(words(text));
+  return names.every((n) => own.has(n));
+}
+
+/** A passage as the ranking reads it. */
+type Ranked = { id: string; score: number };
+type Passage = { id: string; section: string; text: string; document: { title: string } };
+
+/** Longer queries are lists of search terms (a draft section's query), not questions. */
+const MAX_QUESTION_WORDS = 10;
+
+/**
+ * `ranked` with the passages that hold the subjects the question names (`subjectNames`, read on the candidates
+ * themselves) before those that do not, each group in its order: their scores are lifted above the best of the
+ * others. Unchanged when the question names no such subject, or when no candidate or every candidate holds it.
+ */
+export function weighSubjectNames<R extends Ranked>(query: string, chunks: Passage[], ranked: R[]): R[] {
+  if (ranked.length < 2 || words(query).filter((w) => !STOPWORDS.has(w)).length > MAX_QUESTION_WORDS) return ranked;
+  const names = subjectNames(
+    query,
+    chunks.map((c) => c.text),
+  );
+  if (names.length === 0) return ranked;
+  const byId = new Map(chunks.map((c) => [c.id, c]));
+  const holding = new Set(
+    chunks.filter((c) => holdsNames(`${c.document.title} ${c.section} ${c.text}`, names)).map((c) => c.id),
+  );
+  if (holding.size === 0 || ranked.every((r) => holding.has(r.id) || !byId.has(r.id))) return ranked;
+  const others = ranked.filter((r) => !holding.has(r.id));
+  const best = Math.max(0, ...others.map((r) => r.score));
+  const lowest = Math.min(...ranked.filter((r) => holding.has(r.id)).map((r) => r.score));
+  // Multiplied, as the other steps do, by what brings the lowest holder just above the best of the others.
+  const lift = lowest > 0 && best >= lowest ? (best / lowest) * (1 + LIFT_MARGIN) : 1;
+  return ranked
+    .map((r) => (holding.has(r.id) && lift !== 1 ? { ...r, score: r.score * lift } : r))
+    .sort((a, b) => b.score - a.score);
+}
+/** How far above the best passage of another subject the lowest one holding the subject's name is lifted. */
+const LIFT_MARGIN = 0.01;
