@@ -39,6 +39,7 @@ import {
 } from "../retrieval/rank.ts";
 import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
+import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
 import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
@@ -755,6 +756,13 @@ function weighed(
     used,
     used.map((r) => r.text),
   );
+  // The subject the passages write as a name, however the question types it (« la gendarmerie … », `subject-names.ts`):
+  // a sentence read aloud names it, or its document's title does — not another subject's sentence in a passage that
+  // names it elsewhere (« Le Schleswig-Holstein a suivi la même logique … » after the Gendarmerie's example).
+  const subjectsNamed = subjectNames(
+    named,
+    used.map((r) => r.text),
+  );
   // The names the question writes (a list item must hold them).
   const written = writtenNames(question);
   // The names of the question a quoted document's title writes in capitals (« NIS2 », « CNAM »): what it asks about.
@@ -834,6 +842,7 @@ function weighed(
     ).forEach(({ text, own, item, qualified }, j) => {
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
       if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
+      if (subjectsNamed.length && !holdsNames(`${r.document.title} ${text}`, subjectsNamed)) return;
       if (role && !namesRole(own, role)) return;
       // « Aucune loi n'oblige aujourd'hui une collectivité à passer au logiciel libre » read aloud after « nis2 quand ça
       // s'applique aux communes », heard as « NIS2 ne s'applique pas » (trial16 C1): a sentence naming none of those
