@@ -21,6 +21,11 @@ const MIN_LETTERS = 4;
 
 /** Before a word, what opens a sentence or a line (headings, list items, table cells). */
 const LINE_START = /(^|[.!?:;«»"()\n—–#*>|-])\s*$/u;
+/** After a word, another capitalised word of the same name (« Cyber Resilience », « Data Hub »). */
+const INSIDE_NAME_AFTER = /^[ -]\p{Lu}\p{Ll}/u;
+/** Before a word, a capitalised word of the same name that opens no sentence (« Banque des Territoires »). */
+const INSIDE_NAME_BEFORE = /[^.!?:;«»"()\n—–#*>|\s-]\s+\p{Lu}[\p{L}\p{N}]*\s+(?:(?:de|des|du|la|le)\s+)?$/u;
+
 /** A catalog card's list of its own names (« … sous les noms : Calendly ; … »): each item is a name. */
 const CARD_NAMES = /sous les noms\s*:[^.\n]*$/u;
 
@@ -40,6 +45,12 @@ export function nameCounts(texts: string[], folded: string): { named: number; pl
       if (/[./@_-]$/.test(before) || /^[./@_-]\w/.test(bare.slice(m.index + m[0].length, m.index + m[0].length + 2)))
         continue;
       if (!/^\p{Lu}/u.test(m[0])) plain++;
+      // A word capitalised inside a longer name (« Cyber Resilience Act », « Banque des Territoires ») names that one.
+      else if (
+        INSIDE_NAME_AFTER.test(bare.slice(m.index + m[0].length, m.index + m[0].length + 40)) ||
+        INSIDE_NAME_BEFORE.test(before)
+      )
+        continue;
       else if (
         CARD_NAMES.test(before) ||
         !LINE_START.test(before.slice(-40).replace(/\b[cdjlmnst]['’]$|\bqu['’]$/i, ""))
@@ -61,8 +72,28 @@ export function writtenAsName(texts: string[], folded: string): boolean {
  * « État »): « la gendarmerie est revenue a windows en 2023 pourquoi » → gendarmerie.
  */
 export function subjectNames(question: string, texts: string[]): string[] {
+  // Only a word typed as a plain word (« la gendarmerie »): one the question capitalises is a name its terms already
+  // read (`questionTerms`, `missingNames`).
+  const typed = new Set(
+    (
+      question
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .match(/[\p{L}\p{N}]+/gu) ?? []
+    )
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w.toLowerCase()),
+  );
+  // … and a word of its own, not part of a compound (« assurance » of « cyber-assurance » is not « l'Assurance maladie »).
+  const compounded = new Set((fold(question).match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) ?? []).flatMap((c) => c.split("-")));
   const candidates = [...new Set(words(question))].filter(
-    (w) => w.length >= MIN_LETTERS && !/\d/.test(w) && !STOPWORDS.has(w) && !GENERIC.has(stem(w)),
+    (w) =>
+      !typed.has(w) &&
+      !compounded.has(w) &&
+      w.length >= MIN_LETTERS &&
+      !/\d/.test(w) &&
+      !STOPWORDS.has(w) &&
+      !GENERIC.has(stem(w)),
   );
   return candidates.filter((w) => writtenAsName(texts, w));
 }
@@ -83,8 +114,8 @@ const MAX_QUESTION_WORDS = 10;
 
 /**
  * `ranked` with the passages that hold the subjects the question names (`subjectNames`, read on the candidates
- * themselves) before those that do not, each group in its order: their scores are lifted above the best of the
- * others. Unchanged when the question names no such subject, or when no candidate or every candidate holds it.
+ * themselves) weighed up (`NAME_WEIGHT`). Unchanged when the question names no such subject, or when no candidate or
+ * every candidate holds it.
  */
 export function weighSubjectNames<R extends Ranked>(query: string, chunks: Passage[], ranked: R[]): R[] {
   if (ranked.length < 2 || words(query).filter((w) => !STOPWORDS.has(w)).length > MAX_QUESTION_WORDS) return ranked;
@@ -98,14 +129,9 @@ export function weighSubjectNames<R extends Ranked>(query: string, chunks: Passa
     chunks.filter((c) => holdsNames(`${c.document.title} ${c.section} ${c.text}`, names)).map((c) => c.id),
   );
   if (holding.size === 0 || ranked.every((r) => holding.has(r.id) || !byId.has(r.id))) return ranked;
-  const others = ranked.filter((r) => !holding.has(r.id));
-  const best = Math.max(0, ...others.map((r) => r.score));
-  const lowest = Math.min(...ranked.filter((r) => holding.has(r.id)).map((r) => r.score));
-  // Multiplied, as the other steps do, by what brings the lowest holder just above the best of the others.
-  const lift = lowest > 0 && best >= lowest ? (best / lowest) * (1 + LIFT_MARGIN) : 1;
   return ranked
-    .map((r) => (holding.has(r.id) && lift !== 1 ? { ...r, score: r.score * lift } : r))
+    .map((r) => (holding.has(r.id) ? { ...r, score: r.score * (1 + NAME_WEIGHT) } : r))
     .sort((a, b) => b.score - a.score);
 }
-/** How far above the best passage of another subject the lowest one holding the subject's name is lifted. */
-const LIFT_MARGIN = 0.01;
+/** Score factor of a passage holding the subject the question names (multiplied, as the other steps do). */
+export const NAME_WEIGHT = 1;
