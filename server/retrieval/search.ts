@@ -228,7 +228,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         );
       const first = await rankFor(query, searched(searchedText(query)), k, filter, options);
       // A subject the question names that the passages write as a name (« la gendarmerie … », `subject-names.ts`)
-      // which some passages kept do not hold: its name counts twice in a second search, so that its own passages
+      // which most passages kept do not hold: its name counts twice in a second search, so that its own passages
       // are among the candidates the ranking puts first (the other words of « la gendarmerie est revenue a windows
       // en 2023 pourquoi » found only Munich's return).
       const names = subjectNames(
@@ -237,7 +237,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
       );
       const unheld = (c: StoredChunk) => !holdsNames(`${c.document.title} ${c.section} ${c.text}`, names);
       const again =
-        names.length && first.found.chunks.some(unheld)
+        names.length && first.found.chunks.filter(unheld).length > first.found.chunks.length / 2
           ? await rankFor(query, searched(`${searchedText(query)} ${names.join(" ")}`), k, filter, options)
           : first;
       return { mode: again.mode, ...(await finish(query, k, again.found)) };

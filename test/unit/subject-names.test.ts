@@ -27,15 +27,21 @@ describe("subjectNames", () => {
     expect(subjectNames("la region est revenue a windows", texts)).toEqual([]);
   });
 
-  it("ranks the passages holding the subject before the others, each group in its order", () => {
+  it("weighs up the passages holding the subject", () => {
     const chunks = texts.map((text, i) => ({ id: `p${i}`, section: "", text, document: { title: `Doc ${i}` } }));
     const ranked = weighSubjectNames("la gendarmerie est revenue a windows pourquoi", chunks, [
       { id: "p3", score: 20 },
       { id: "p2", score: 10 },
-      { id: "p0", score: 5 },
+      { id: "p0", score: 6 },
       { id: "p1", score: 2 },
     ]);
-    expect(ranked.map((r) => r.id)).toEqual(["p0", "p1", "p3", "p2"]);
+    // (Doubled: 6 → 12 and 2 → 4; the others as they were.)
+    expect(ranked.map((r) => [r.id, r.score])).toEqual([
+      ["p3", 20],
+      ["p0", 12],
+      ["p2", 10],
+      ["p1", 4],
+    ]);
   });
 });
 
