@@ -21,8 +21,6 @@ const MIN_LETTERS = 4;
 
 /** Before a word, what opens a sentence or a line (headings, list items, table cells). */
 const LINE_START = /(^|[.!?:;«»"()\n—–#*>|-])\s*$/u;
-/** After a word, another capitalised word of the same name (« Cyber Resilience », « Data Hub »). */
-const INSIDE_NAME_AFTER = /^[ -]\p{Lu}\p{Ll}/u;
 /** Before a word, a capitalised word of the same name that opens no sentence (« Banque des Territoires »). */
 const INSIDE_NAME_BEFORE = /[^.!?:;«»"()\n—–#*>|\s-]\s+\p{Lu}[\p{L}\p{N}]*\s+(?:(?:de|des|du|la|le)\s+)?$/u;
 
@@ -45,12 +43,9 @@ export function nameCounts(texts: string[], folded: string): { named: number; pl
       if (/[./@_-]$/.test(before) || /^[./@_-]\w/.test(bare.slice(m.index + m[0].length, m.index + m[0].length + 2)))
         continue;
       if (!/^\p{Lu}/u.test(m[0])) plain++;
-      // A word capitalised inside a longer name (« Cyber Resilience Act », « Banque des Territoires ») names that one.
-      else if (
-        INSIDE_NAME_AFTER.test(bare.slice(m.index + m[0].length, m.index + m[0].length + 40)) ||
-        INSIDE_NAME_BEFORE.test(before)
-      )
-        continue;
+      // A word capitalised inside a longer name, after its first word (« Banque des Territoires »), names that one; its
+      // first word may be a name of its own (« Millau » of « Millau Grands Causses »).
+      else if (INSIDE_NAME_BEFORE.test(before)) continue;
       else if (
         CARD_NAMES.test(before) ||
         !LINE_START.test(before.slice(-40).replace(/\b[cdjlmnst]['’]$|\bqu['’]$/i, ""))
