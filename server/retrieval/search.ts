@@ -12,6 +12,7 @@ import { creditedSource, passageCredit } from "./attribution.ts";
 import { passageStems, weighBody } from "./body-weight.ts";
 import { weighCatalog } from "./catalog-weight.ts";
 import { asksSize, weighCollectivity } from "./collectivity-scale.ts";
+import { NAME_HITS } from "./corpus-names.ts";
 import { weighDates } from "./date-weight.ts";
 import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
@@ -19,13 +20,13 @@ import { weighHeadings } from "./headings.ts";
 import { listLeadIn, withListPieces } from "./list-pieces.ts";
 import { lawPageMissing, searchedText, weighQuestion } from "./rank.ts";
 import { withoutSaying } from "./saying.ts";
-import { holdsNames, subjectNames, weighSubjectNames } from "./subject-names.ts";
+import { holdsNames, subjectNames, weighSubjectNames, writtenAsName } from "./subject-names.ts";
 import type { VectorSync } from "./vector-sync.ts";
 import { withOwnerCard, withVendorCard } from "./vendor-card.ts";
 
 /**
  * The ranking's steps, in order: headings, body words, dated pages, what the question asks, the collectivité it speaks
- * of (both modes), and last the subject the question names (`subject-names.ts`).
+ * of (both modes); then the subject the question names, when it names one (`subject-names.ts`, see `search`).
  */
 const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], ranked: R[]) => R[])[] = [
   weighHeadings,
@@ -33,21 +34,26 @@ const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], r
   weighDates,
   weighQuestion,
   weighCollectivity,
-  weighSubjectNames,
 ];
 
 /** The steps applied to fused (hybrid) candidates before the cap: all but the headings' (see `search`). */
 const FUSED_STEPS = RANK_STEPS.filter((step) => step !== weighHeadings);
 
 /** `ranked` (each with its passage) through the ranking steps, re-sorted (best first). */
-function rankSteps<R extends ScoredHit>(query: string, ranked: R[], steps = RANK_STEPS): R[] {
+function rankSteps<R extends ScoredHit>(query: string, ranked: R[], steps = RANK_STEPS, names: string[] = []): R[] {
   for (const weigh of steps)
     ranked = weigh(
       query,
       ranked.map((r) => r.chunk!),
       ranked,
     );
-  return ranked;
+  return names.length
+    ? weighSubjectNames(
+        ranked.map((r) => r.chunk!),
+        ranked,
+        names,
+      )
+    : ranked;
 }
 
 export type SearchMode = "fulltext" | "hybrid";
@@ -92,6 +98,9 @@ export interface WarmRetriever extends Retriever {
 
 /** A search's candidates ranked (best first, each with its passage) and the passages kept of them. */
 type Ranked = { chunks: StoredChunk[]; ranked: ScoredHit[] };
+
+/** Words whose writing as a name is remembered, at most (the corpus changes only on re-index). */
+const NAMED_CACHE = 5_000;
 
 /** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
 const RRF_K = 60;
@@ -178,6 +187,23 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     (c) => `${c.id}\u0000${c.document.hash}`,
   );
 
+  /** Whether the corpus's first passages holding a folded word write it as a name (`writtenAsName`), remembered. */
+  const corpusNamed = new Map<string, Promise<boolean>>();
+  function namedInCorpus(word: string): Promise<boolean> {
+    let known = corpusNamed.get(word);
+    if (!known) {
+      known = store.searchText(word, NAME_HITS, undefined, { withChunks: true }).then((hits) =>
+        writtenAsName(
+          hits.flatMap((h) => (h.chunk ? [h.chunk.text] : [])),
+          word,
+        ),
+      );
+      if (corpusNamed.size > NAMED_CACHE) corpusNamed.clear();
+      corpusNamed.set(word, known);
+    }
+    return known;
+  }
+
   async function mode(status?: ModelStatus): Promise<SearchMode> {
     const s = status ?? (await models.status());
     if (!s.embeddingsAvailable) return "fulltext";
@@ -226,20 +252,34 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             .replace(/[^\p{L}\p{N}]+/gu, " ")
             .trim(),
         );
-      const first = await rankFor(query, searched(searchedText(query)), k, filter, options);
+      const first = await rankFor(query, searched(searchedText(query)), k, filter, options, []);
       // A subject the question names that the passages write as a name (« la gendarmerie … », `subject-names.ts`)
       // which most passages kept do not hold: its name counts twice in a second search, so that its own passages
       // are among the candidates the ranking puts first (the other words of « la gendarmerie est revenue a windows
       // en 2023 pourquoi » found only Munich's return).
-      const names = subjectNames(
+      // (Read on the candidates, then on the corpus's first passages holding it: « socle », capitalised in « Socle
+      // interministériel de logiciels libres », is written « le socle » elsewhere.)
+      const named = subjectNames(
         query,
         first.found.ranked.flatMap((r) => (r.chunk ? [r.chunk.text] : [])),
       );
+      const names: string[] = [];
+      for (const name of named) if (await namedInCorpus(name)) names.push(name);
       const unheld = (c: StoredChunk) => !holdsNames(`${c.document.title} ${c.section} ${c.text}`, names);
-      const again =
-        names.length && first.found.chunks.filter(unheld).length > first.found.chunks.length / 2
-          ? await rankFor(query, searched(`${searchedText(query)} ${names.join(" ")}`), k, filter, options)
-          : first;
+      const again = !names.length
+        ? first
+        : await rankFor(
+            query,
+            searched(
+              first.found.chunks.filter(unheld).length > first.found.chunks.length / 2
+                ? `${searchedText(query)} ${names.join(" ")}`
+                : searchedText(query),
+            ),
+            k,
+            filter,
+            options,
+            names,
+          );
       return { mode: again.mode, ...(await finish(query, k, again.found)) };
     },
   };
@@ -251,6 +291,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     k: number,
     filter: SearchFilter | undefined,
     options: { fullText?: boolean } | undefined,
+    names: string[],
   ): Promise<{ mode: SearchMode; found: Ranked }> {
     // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
     const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
@@ -273,7 +314,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           const chunk = read.get(r.id);
           return chunk ? [{ ...r, docId: chunk.document.id, chunk }] : [];
         });
-        ranked = weighCatalog(query, rankSteps(query, ranked, FUSED_STEPS)).ranked;
+        ranked = weighCatalog(query, rankSteps(query, ranked, FUSED_STEPS, names)).ranked;
         let chunks = diversify(ranked, k, perDocument).map((r) => r.chunk!);
         chunks = weighHeadings(
           query,
@@ -288,7 +329,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
       }
     }
     if (found) return { mode: current, found };
-    return { mode: current, found: await rankFullText(query, folded, k, filter, perDocument) };
+    return { mode: current, found: await rankFullText(query, folded, k, filter, perDocument, names) };
   }
 
   /** The full-text mode's candidates, ranked, and the passages kept of them (at most `perDocument` per document). */
@@ -298,6 +339,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     k: number,
     filter: SearchFilter | undefined,
     perDocument: number,
+    names: string[],
   ): Promise<Ranked> {
     let ranked: ScoredHit[] = [];
     let chunks: StoredChunk[] | null = null;
@@ -322,7 +364,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         const chunk = read.get(h.id);
         return chunk ? [{ ...h, chunk }] : [];
       });
-      ranked = rankSteps(query, ranked);
+      ranked = rankSteps(query, ranked, RANK_STEPS, names);
       // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
       // list may hold the guides they were hiding.
       const cards = weighCatalog(query, ranked);

@@ -16,6 +16,8 @@ import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 export const NAME_SHARE = 0.9;
 /** Occurrences written as a name, at least, for a word to be one. */
 const MIN_NAMED = 2;
+/** Longer queries are lists of search terms (a draft section's query), not questions. */
+const MAX_QUESTION_WORDS = 10;
 /** Letters, at least, of a word read as a name (« AI », « Act » are read by the other rules). */
 const MIN_LETTERS = 4;
 
@@ -67,6 +69,8 @@ export function writtenAsName(texts: string[], folded: string): boolean {
  * « État »): « la gendarmerie est revenue a windows en 2023 pourquoi » → gendarmerie.
  */
 export function subjectNames(question: string, texts: string[]): string[] {
+  // A long list of search terms (a draft section's query) is not a question.
+  if (words(question).filter((w) => !STOPWORDS.has(w)).length > MAX_QUESTION_WORDS) return [];
   // Only a word typed as a plain word (« la gendarmerie »): one the question capitalises is a name its terms already
   // read (`questionTerms`, `missingNames`).
   const typed = new Set(
@@ -104,29 +108,19 @@ export function holdsNames(text: string, names: string[]): boolean {
 type Ranked = { id: string; score: number };
 type Passage = { id: string; section: string; text: string; document: { title: string } };
 
-/** Longer queries are lists of search terms (a draft section's query), not questions. */
-const MAX_QUESTION_WORDS = 10;
-
 /**
- * `ranked` with the passages that hold the subjects the question names (`subjectNames`, read on the candidates
- * themselves) weighed up (`NAME_WEIGHT`). Unchanged when the question names no such subject, or when no candidate or
- * every candidate holds it.
+ * `ranked` with the passages that hold the subjects the question names (`subjectNames`, confirmed on the corpus by the
+ * retriever) weighed up (`NAME_WEIGHT`). Unchanged when no candidate or every candidate holds them.
  */
-export function weighSubjectNames<R extends Ranked>(query: string, chunks: Passage[], ranked: R[]): R[] {
-  if (ranked.length < 2 || words(query).filter((w) => !STOPWORDS.has(w)).length > MAX_QUESTION_WORDS) return ranked;
-  const names = subjectNames(
-    query,
-    chunks.map((c) => c.text),
-  );
-  if (names.length === 0) return ranked;
-  const byId = new Map(chunks.map((c) => [c.id, c]));
+export function weighSubjectNames<R extends Ranked>(chunks: Passage[], ranked: R[], names: string[]): R[] {
+  if (ranked.length < 2 || names.length === 0) return ranked;
   const holding = new Set(
     chunks.filter((c) => holdsNames(`${c.document.title} ${c.section} ${c.text}`, names)).map((c) => c.id),
   );
-  if (holding.size === 0 || ranked.every((r) => holding.has(r.id) || !byId.has(r.id))) return ranked;
+  if (holding.size === 0 || ranked.every((r) => holding.has(r.id))) return ranked;
   return ranked
     .map((r) => (holding.has(r.id) ? { ...r, score: r.score * (1 + NAME_WEIGHT) } : r))
     .sort((a, b) => b.score - a.score);
 }
-/** Score factor of a passage holding the subject the question names (multiplied, as the other steps do). */
-export const NAME_WEIGHT = 1;
+/** Score factor of a passage holding the subject the question names (multiplied, as the other ranking steps do). */
+export const NAME_WEIGHT = 0.5;

@@ -29,12 +29,16 @@ describe("subjectNames", () => {
 
   it("weighs up the passages holding the subject", () => {
     const chunks = texts.map((text, i) => ({ id: `p${i}`, section: "", text, document: { title: `Doc ${i}` } }));
-    const ranked = weighSubjectNames("la gendarmerie est revenue a windows pourquoi", chunks, [
-      { id: "p3", score: 20 },
-      { id: "p2", score: 10 },
-      { id: "p0", score: 6 },
-      { id: "p1", score: 2 },
-    ]);
+    const ranked = weighSubjectNames(
+      chunks,
+      [
+        { id: "p3", score: 20 },
+        { id: "p2", score: 10 },
+        { id: "p0", score: 6 },
+        { id: "p1", score: 2 },
+      ],
+      ["gendarmerie"],
+    );
     // (Doubled: 6 → 12 and 2 → 4; the others as they were.)
     expect(ranked.map((r) => [r.id, r.score])).toEqual([
       ["p3", 20],
