@@ -34,17 +34,17 @@ describe("subjectNames", () => {
       [
         { id: "p3", score: 20 },
         { id: "p2", score: 10 },
-        { id: "p0", score: 6 },
+        { id: "p0", score: 8 },
         { id: "p1", score: 2 },
       ],
       ["gendarmerie"],
     );
-    // (Doubled: 6 → 12 and 2 → 4; the others as they were.)
+    // (× 1.5: 8 → 12 and 2 → 3; the others as they were.)
     expect(ranked.map((r) => [r.id, r.score])).toEqual([
       ["p3", 20],
       ["p0", 12],
       ["p2", 10],
-      ["p1", 4],
+      ["p1", 3],
     ]);
   });
 });
