@@ -577,6 +577,26 @@ async function retrieveIn(
   }
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
+  // A subject the passages write as a name, typed as a plain word (« la gendarmerie est revenue a windows en 2023
+  // pourquoi », `subject-names.ts`), that most passages found do not hold (Munich's return to Windows, found by the
+  // other words): searched again with its name counted twice, and its passages taken when they answer too — never a
+  // refusal more, only other passages for a question answered.
+  if (settled(decision) && !unknownAsked) {
+    const named = subjectNames(
+      query,
+      [...results, ...held].map((r) => r.text),
+    );
+    const lacking = (found: SearchResult[]) =>
+      found.slice(0, JUDGED_FOR_NAMES).filter((r) => !holdsNames(`${r.document.title} ${r.section} ${r.text}`, named))
+        .length >
+      Math.min(found.length, JUDGED_FOR_NAMES) / 2;
+    if (named.length && lacking(results)) {
+      const again = await search(`${query} ${named.join(" ")}`, retrieve);
+      const second = await assessAnswerability(query, again.results, frequency, names, again.held ?? []);
+      if (settled(second) && !lacking(again.results))
+        ({ results, mode, decision, held = [] } = { ...again, decision: second });
+    }
+  }
   const combined = asWrittenByUser !== messages.at(-1)?.content;
   if (!decision.answerable)
     return { query, results, relevant: [], decision, mode, held, general: [], combined, partial: null };
@@ -845,6 +865,9 @@ function onTopicFirst(passages: SearchResult[], topic: string): SearchResult[] {
   const holds = (r: SearchResult) => coverage(names, `${r.document.title} ${r.section} ${r.text}`) === 1;
   return [...passages.filter(holds), ...passages.filter((r) => !holds(r))];
 }
+
+/** Passages read for whether the subject a question names is what they are about (`subjectNames`). */
+const JUDGED_FOR_NAMES = 6;
 
 /** Fewest letters shared by a word the user typed and the longer form the checks read it as (« métro » → metropole). */
 const CLIPPED = 4;

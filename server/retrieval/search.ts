@@ -12,7 +12,6 @@ import { creditedSource, passageCredit } from "./attribution.ts";
 import { passageStems, weighBody } from "./body-weight.ts";
 import { weighCatalog } from "./catalog-weight.ts";
 import { asksSize, weighCollectivity } from "./collectivity-scale.ts";
-import { NAME_HITS } from "./corpus-names.ts";
 import { weighDates } from "./date-weight.ts";
 import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
@@ -20,13 +19,12 @@ import { weighHeadings } from "./headings.ts";
 import { listLeadIn, withListPieces } from "./list-pieces.ts";
 import { lawPageMissing, searchedText, weighQuestion } from "./rank.ts";
 import { withoutSaying } from "./saying.ts";
-import { holdsNames, subjectNames, weighSubjectNames, writtenAsName } from "./subject-names.ts";
 import type { VectorSync } from "./vector-sync.ts";
 import { withOwnerCard, withVendorCard } from "./vendor-card.ts";
 
 /**
  * The ranking's steps, in order: headings, body words, dated pages, what the question asks, the collectivité it speaks
- * of (both modes); then the subject the question names, when it names one (`subject-names.ts`, see `search`).
+ * of (both modes).
  */
 const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], ranked: R[]) => R[])[] = [
   weighHeadings,
@@ -40,20 +38,14 @@ const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], r
 const FUSED_STEPS = RANK_STEPS.filter((step) => step !== weighHeadings);
 
 /** `ranked` (each with its passage) through the ranking steps, re-sorted (best first). */
-function rankSteps<R extends ScoredHit>(query: string, ranked: R[], steps = RANK_STEPS, names: string[] = []): R[] {
+function rankSteps<R extends ScoredHit>(query: string, ranked: R[], steps = RANK_STEPS): R[] {
   for (const weigh of steps)
     ranked = weigh(
       query,
       ranked.map((r) => r.chunk!),
       ranked,
     );
-  return names.length
-    ? weighSubjectNames(
-        ranked.map((r) => r.chunk!),
-        ranked,
-        names,
-      )
-    : ranked;
+  return ranked;
 }
 
 export type SearchMode = "fulltext" | "hybrid";
@@ -98,9 +90,6 @@ export interface WarmRetriever extends Retriever {
 
 /** A search's candidates ranked (best first, each with its passage) and the passages kept of them. */
 type Ranked = { chunks: StoredChunk[]; ranked: ScoredHit[] };
-
-/** Words whose writing as a name is remembered, at most (the corpus changes only on re-index). */
-const NAMED_CACHE = 5_000;
 
 /** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
 const RRF_K = 60;
@@ -187,23 +176,6 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     (c) => `${c.id}\u0000${c.document.hash}`,
   );
 
-  /** Whether the corpus's first passages holding a folded word write it as a name (`writtenAsName`), remembered. */
-  const corpusNamed = new Map<string, Promise<boolean>>();
-  function namedInCorpus(word: string): Promise<boolean> {
-    let known = corpusNamed.get(word);
-    if (!known) {
-      known = store.searchText(word, NAME_HITS, undefined, { withChunks: true }).then((hits) =>
-        writtenAsName(
-          hits.flatMap((h) => (h.chunk ? [h.chunk.text] : [])),
-          word,
-        ),
-      );
-      if (corpusNamed.size > NAMED_CACHE) corpusNamed.clear();
-      corpusNamed.set(word, known);
-    }
-    return known;
-  }
-
   async function mode(status?: ModelStatus): Promise<SearchMode> {
     const s = status ?? (await models.status());
     if (!s.embeddingsAvailable) return "fulltext";
@@ -246,91 +218,50 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
       if (warmWanted && !warming) warming = warm().catch(() => {});
       // Setting words (« en mairie ») do not outweigh the subject a question names (see `searchedText`).
       // A question on what someone says is not searched for « dit » (`saying.ts`).
-      const searched = (text: string) =>
-        withoutSaying(
-          fold(expandQuery(text))
-            .replace(/[^\p{L}\p{N}]+/gu, " ")
-            .trim(),
-        );
-      const first = await rankFor(query, searched(searchedText(query)), k, filter, options, []);
-      // A subject the question names that the passages write as a name (« la gendarmerie … », `subject-names.ts`)
-      // which most passages kept do not hold: its name counts twice in a second search, so that its own passages
-      // are among the candidates the ranking puts first (the other words of « la gendarmerie est revenue a windows
-      // en 2023 pourquoi » found only Munich's return).
-      // (Read on the candidates, then on the corpus's first passages holding it: « socle », capitalised in « Socle
-      // interministériel de logiciels libres », is written « le socle » elsewhere.)
-      const named = subjectNames(
-        query,
-        first.found.ranked.flatMap((r) => (r.chunk ? [r.chunk.text] : [])),
+      const folded = withoutSaying(
+        fold(expandQuery(searchedText(query)))
+          .replace(/[^\p{L}\p{N}]+/gu, " ")
+          .trim(),
       );
-      const names: string[] = [];
-      for (const name of named) if (await namedInCorpus(name)) names.push(name);
-      const unheld = (c: StoredChunk) => !holdsNames(`${c.document.title} ${c.section} ${c.text}`, names);
-      const again = !names.length
-        ? first
-        : await rankFor(
+      // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
+      const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
+      let current = options?.fullText ? "fulltext" : await mode();
+      let found: Ranked | null = null;
+      if (current === "hybrid") {
+        try {
+          const [vector] = await models.embedder().embed([query]);
+          const [text, near] = await Promise.all([
+            store.searchText(folded, k * OVERFETCH, filter),
+            store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
+          ]);
+          // The fused candidates go through the full-text ranking steps but the headings' (body words, dated pages,
+          // what the question asks) before the per-document cap: both modes weigh what the question asks. Headings
+          // only reorder the passages kept: a catalog card has none, and on fused ranks, a few hundredths apart,
+          // their weight would push every card below the guides whose headings share a word with the question.
+          const fused = reciprocalRankFusion([text, near], k * OVERFETCH);
+          const read = new Map((await store.getChunks(fused.map((r) => r.id))).map((c) => [c.id, c]));
+          let ranked: ScoredHit[] = fused.flatMap((r) => {
+            const chunk = read.get(r.id);
+            return chunk ? [{ ...r, docId: chunk.document.id, chunk }] : [];
+          });
+          ranked = weighCatalog(query, rankSteps(query, ranked, FUSED_STEPS)).ranked;
+          let chunks = diversify(ranked, k, perDocument).map((r) => r.chunk!);
+          chunks = weighHeadings(
             query,
-            searched(
-              first.found.chunks.filter(unheld).length > first.found.chunks.length / 2
-                ? `${searchedText(query)} ${names.join(" ")}`
-                : searchedText(query),
-            ),
-            k,
-            filter,
-            options,
-            names,
+            chunks,
+            chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })),
+            chunks,
           );
-      return { mode: again.mode, ...(await finish(query, k, again.found)) };
+          found = { chunks, ranked };
+        } catch {
+          models.markUnreachable();
+          current = "fulltext";
+        }
+      }
+      if (found) return { mode: current, ...(await finish(query, k, found)) };
+      return { mode: current, ...(await finish(query, k, await rankFullText(query, folded, k, filter, perDocument))) };
     },
   };
-
-  /** The candidates of a search for `folded` (the query as the index reads it), ranked, in the retriever's mode. */
-  async function rankFor(
-    query: string,
-    folded: string,
-    k: number,
-    filter: SearchFilter | undefined,
-    options: { fullText?: boolean } | undefined,
-    names: string[],
-  ): Promise<{ mode: SearchMode; found: Ranked }> {
-    // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
-    const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
-    let current: SearchMode = options?.fullText ? "fulltext" : await mode();
-    let found: Ranked | null = null;
-    if (current === "hybrid") {
-      try {
-        const [vector] = await models.embedder().embed([query]);
-        const [text, near] = await Promise.all([
-          store.searchText(folded, k * OVERFETCH, filter),
-          store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
-        ]);
-        // The fused candidates go through the full-text ranking steps but the headings' (body words, dated pages,
-        // what the question asks) before the per-document cap: both modes weigh what the question asks. Headings
-        // only reorder the passages kept: a catalog card has none, and on fused ranks, a few hundredths apart,
-        // their weight would push every card below the guides whose headings share a word with the question.
-        const fused = reciprocalRankFusion([text, near], k * OVERFETCH);
-        const read = new Map((await store.getChunks(fused.map((r) => r.id))).map((c) => [c.id, c]));
-        let ranked: ScoredHit[] = fused.flatMap((r) => {
-          const chunk = read.get(r.id);
-          return chunk ? [{ ...r, docId: chunk.document.id, chunk }] : [];
-        });
-        ranked = weighCatalog(query, rankSteps(query, ranked, FUSED_STEPS, names)).ranked;
-        let chunks = diversify(ranked, k, perDocument).map((r) => r.chunk!);
-        chunks = weighHeadings(
-          query,
-          chunks,
-          chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })),
-          chunks,
-        );
-        found = { chunks, ranked };
-      } catch {
-        models.markUnreachable();
-        current = "fulltext";
-      }
-    }
-    if (found) return { mode: current, found };
-    return { mode: current, found: await rankFullText(query, folded, k, filter, perDocument, names) };
-  }
 
   /** The full-text mode's candidates, ranked, and the passages kept of them (at most `perDocument` per document). */
   async function rankFullText(
@@ -339,7 +270,6 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     k: number,
     filter: SearchFilter | undefined,
     perDocument: number,
-    names: string[],
   ): Promise<Ranked> {
     let ranked: ScoredHit[] = [];
     let chunks: StoredChunk[] | null = null;
@@ -364,7 +294,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         const chunk = read.get(h.id);
         return chunk ? [{ ...h, chunk }] : [];
       });
-      ranked = rankSteps(query, ranked, RANK_STEPS, names);
+      ranked = rankSteps(query, ranked);
       // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
       // list may hold the guides they were hiding.
       const cards = weighCatalog(query, ranked);

@@ -15,7 +15,7 @@ import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 /** Share of a word's occurrences written capitalised inside a sentence for it to be a name (« Région » is not). */
 export const NAME_SHARE = 0.9;
 /** Occurrences written as a name, at least, for a word to be one. */
-const MIN_NAMED = 2;
+const MIN_NAMED = 1;
 /** Longer queries are lists of search terms (a draft section's query), not questions. */
 const MAX_QUESTION_WORDS = 10;
 /** Letters, at least, of a word read as a name (« AI », « Act » are read by the other rules). */
@@ -103,24 +103,3 @@ export function holdsNames(text: string, names: string[]): boolean {
   const own = new Set(words(text));
   return names.every((n) => own.has(n));
 }
-
-/** A passage as the ranking reads it. */
-type Ranked = { id: string; score: number };
-type Passage = { id: string; section: string; text: string; document: { title: string } };
-
-/**
- * `ranked` with the passages that hold the subjects the question names (`subjectNames`, confirmed on the corpus by the
- * retriever) weighed up (`NAME_WEIGHT`). Unchanged when no candidate or every candidate holds them.
- */
-export function weighSubjectNames<R extends Ranked>(chunks: Passage[], ranked: R[], names: string[]): R[] {
-  if (ranked.length < 2 || names.length === 0) return ranked;
-  const holding = new Set(
-    chunks.filter((c) => holdsNames(`${c.document.title} ${c.section} ${c.text}`, names)).map((c) => c.id),
-  );
-  if (holding.size === 0 || ranked.every((r) => holding.has(r.id))) return ranked;
-  return ranked
-    .map((r) => (holding.has(r.id) ? { ...r, score: r.score * (1 + NAME_WEIGHT) } : r))
-    .sort((a, b) => b.score - a.score);
-}
-/** Score factor of a passage holding the subject the question names (multiplied, as the other ranking steps do). */
-export const NAME_WEIGHT = 0.5;

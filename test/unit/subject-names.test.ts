@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../server/engine.ts";
-import { nameCounts, subjectNames, weighSubjectNames } from "../../server/retrieval/subject-names.ts";
+import { nameCounts, subjectNames } from "../../server/retrieval/subject-names.ts";
 import { askConversation, realCorpusEngine } from "../helpers/server.ts";
 
 describe("subjectNames", () => {
@@ -25,27 +25,6 @@ describe("subjectNames", () => {
     expect(subjectNames("la gendarmerie est revenue a windows en 2023 pourquoi", texts)).toEqual(["gendarmerie"]);
     // « Région » is written « la région » as often: no subject; « Windows » is one of the domain's general names.
     expect(subjectNames("la region est revenue a windows", texts)).toEqual([]);
-  });
-
-  it("weighs up the passages holding the subject", () => {
-    const chunks = texts.map((text, i) => ({ id: `p${i}`, section: "", text, document: { title: `Doc ${i}` } }));
-    const ranked = weighSubjectNames(
-      chunks,
-      [
-        { id: "p3", score: 20 },
-        { id: "p2", score: 10 },
-        { id: "p0", score: 8 },
-        { id: "p1", score: 2 },
-      ],
-      ["gendarmerie"],
-    );
-    // (× 1.5: 8 → 12 and 2 → 3; the others as they were.)
-    expect(ranked.map((r) => [r.id, r.score])).toEqual([
-      ["p3", 20],
-      ["p0", 12],
-      ["p2", 10],
-      ["p1", 3],
-    ]);
   });
 });
 
