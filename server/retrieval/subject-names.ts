@@ -1,8 +1,10 @@
 /**
  * The subject a question names, however it is typed: a word of the question that the corpus writes as a name (« la
  * gendarmerie est revenue a windows en 2023 pourquoi »: the corpus writes « la Gendarmerie », capitalised inside its
- * sentences, almost never « la gendarmerie »). The passages that answer must hold it: those that do come first in
- * the ranking, and a passage of another subject (Munich's return to Windows) is not read aloud as the Gendarmerie's.
+ * sentences, almost never « la gendarmerie »). The passages quoted must hold it (`answer.ts`: an answered question
+ * whose passages mostly lack it is searched again with the name; only those holding it are quoted; « En bref » skips
+ * another name's sentence), and a passage of another subject (Munich's return to Windows) is not read aloud as the
+ * Gendarmerie's. It decides no refusal: the ranking and the abstention rules are unchanged.
  *
  * A general test on the passages' own writing, not a list of names: a word is a name when the passages capitalise it
  * where no sentence starts in nearly all the places they write it (`NAME_SHARE`); the domain's general names

@@ -1,7 +1,7 @@
 /**
  * The subject a question names however it is typed (`server/retrieval/subject-names.ts`): a word the passages write as
- * a name (« la gendarmerie » typed, « la Gendarmerie » written) ranks the passages holding it first, and the answer
- * quotes only those — never Munich's reasons for its return to Windows read aloud as the Gendarmerie's (trial19 H5).
+ * a name (« la gendarmerie » typed, « la Gendarmerie » written) is searched again when most passages found lack it,
+ * and the answer quotes only the passages holding it — never Munich's reasons for its return to Windows read aloud as the Gendarmerie's (trial19 H5).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../server/engine.ts";
