@@ -73,6 +73,7 @@ import {
 } from "../retrieval/search.ts";
 import { askHeldBy, askSearched, missingAsk } from "../retrieval/second-ask.ts";
 import { aboutSecondSubject, missingFoundSubject } from "../retrieval/second-subject-found.ts";
+import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
 import { coordinatedParts, type MissingPart, missingPart } from "../retrieval/two-parts.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
@@ -612,12 +613,38 @@ async function retrieveIn(
     await searchAgain(`${keywords(outsideContext(query)).join(" ")} ${roleNouns.join(" ")}`, query);
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
+  // A subject the passages write as a name, typed as a plain word (« la gendarmerie est revenue a windows en 2023
+  // pourquoi », `subject-names.ts`), that most passages found do not hold (Munich's return to Windows, found by the
+  // other words): searched again with its name counted twice, and its passages taken when they answer too — never a
+  // refusal more, only other passages for a question answered.
+  if (settled(decision) && !unknownAsked) {
+    const named = subjectNames(
+      query,
+      [...results, ...held].map((r) => r.text),
+    );
+    const lacking = (found: SearchResult[]) =>
+      found.slice(0, JUDGED_FOR_NAMES).filter((r) => !holdsNames(`${r.document.title} ${r.section} ${r.text}`, named))
+        .length >
+      Math.min(found.length, JUDGED_FOR_NAMES) / 2;
+    if (named.length && lacking(results)) {
+      const again = await search(`${query} ${named.join(" ")}`, retrieve);
+      const second = await assessAnswerability(query, again.results, frequency, names, again.held ?? []);
+      if (settled(second) && !lacking(again.results))
+        ({ results, mode, decision, held = [] } = { ...again, decision: second });
+    }
+  }
   const combined = asWrittenByUser !== messages.at(-1)?.content;
   if (!decision.answerable)
     return { query, results, relevant: [], decision, mode, held, general: [], combined, partial: null };
   const terms = keywords(query);
   const companions = vendorCompanions(query, results);
   const subjects = subjectsInSetting(query);
+  // The subjects the passages write as names (« la gendarmerie … » : « la Gendarmerie », `subject-names.ts`): their
+  // page answers, and the passages that hold them are the ones quoted.
+  const named = subjectNames(
+    query,
+    [...results, ...held].map((r) => r.text),
+  );
   const relevant = onSubject(
     results.filter(
       (r, i) =>
@@ -625,6 +652,7 @@ async function retrieveIn(
         isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
         companions.has(r.id) ||
         isSubjectPage(r.document.title, subjects) ||
+        isSubjectPage(r.document.title, named) ||
         isOwnerCard(query, r) ||
         // (A threshold near the size the question gives: « Le seuil discuté … est de 30 000 habitants » for « nis2 …
         // pour une commune de 9000 habitants » (trial15 A1).)
@@ -632,6 +660,7 @@ async function retrieveIn(
         qualifiesClaim(query, r),
     ),
     subjects,
+    named,
   );
   // The corpus saying it does not know what is asked: the passages that say so come first (`statedAnswer`).
   if (decision.reason === "stated-absent") {
@@ -850,12 +879,14 @@ export function aboveFloor(
  * those that hold only the setting (the CLOUD Act guide's « pour une mairie », which, quoted alone, made Nextcloud
  * sound exposed to it). Unchanged when no passage names the subject.
  */
-function onSubject(passages: SearchResult[], subjects: string[]): SearchResult[] {
-  if (subjects.length === 0) return passages;
+function onSubject(passages: SearchResult[], subjects: string[], named: string[] = []): SearchResult[] {
   const names = (r: SearchResult) =>
     subjects.some((s) => coverage([s], `${r.document.title} ${r.section} ${r.text}`) === 1);
-  const named = passages.filter(names);
-  return named.length ? named : passages;
+  const onSetting = subjects.length && passages.some(names) ? passages.filter(names) : passages;
+  // … and a subject the passages write as a name (« la gendarmerie est revenue a windows en 2023 pourquoi »): Munich's
+  // return to Windows is not read aloud as the Gendarmerie's.
+  const holding = (r: SearchResult) => holdsNames(`${r.document.title} ${r.section} ${r.text}`, named);
+  return named.length && onSetting.some(holding) ? onSetting.filter(holding) : onSetting;
 }
 
 /** Passages holding every name (capitalised word) of a carried topic first, in their order; then the others. */
@@ -870,6 +901,9 @@ function onTopicFirst(passages: SearchResult[], topic: string): SearchResult[] {
   const holds = (r: SearchResult) => coverage(names, `${r.document.title} ${r.section} ${r.text}`) === 1;
   return [...passages.filter(holds), ...passages.filter((r) => !holds(r))];
 }
+
+/** Passages read for whether the subject a question names is what they are about (`subjectNames`). */
+const JUDGED_FOR_NAMES = 6;
 
 /** Fewest letters shared by a word the user typed and the longer form the checks read it as (« métro » → metropole). */
 const CLIPPED = 4;
@@ -1491,8 +1525,18 @@ export function chooseSections(
   const best = groups[0];
   if (!best || best.length >= MAX_BEST_SECTIONS) return { groups, extra: new Set() };
   const own = (r: SearchResult) => r.document.id === best[0]!.document.id;
-  // In ranking order: the passages ranked first, then those set aside.
-  const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
+  // In ranking order: the passages ranked first, then those set aside; holding the subject the question names, when
+  // the passages quoted do (« la gendarmerie … pourquoi » does not add the guide's section on Munich's reasons).
+  const named = subjectNames(
+    query,
+    [...passages, ...others].map((r) => r.text),
+  );
+  const holding = (r: SearchResult) => holdsNames(`${r.document.title} ${r.section} ${r.text}`, named);
+  const candidates = [
+    ...new Map(
+      [...passages, ...others].filter((r) => own(r) && (!best.every(holding) || holding(r))).map((r) => [r.id, r]),
+    ).values(),
+  ];
   // (By id: the full-text index's copy of a section already quoted is the same section, not one more.)
   // A page's overview (`isOverview`) is not one of the sections that answer: quoted alone, it leaves a place for one.
   // A question asked under a condition: the section whose sentence says whether the condition changes anything, when

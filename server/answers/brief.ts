@@ -39,6 +39,7 @@ import {
 } from "../retrieval/rank.ts";
 import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
+import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
 import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
@@ -345,6 +346,9 @@ interface Candidate extends Weighed {
 /** A sentence opening on a place (« À Fontaine, », « Au Danemark, », « En Bavière, »). */
 const OTHER_PLACE =
   /^(?:À|A|Au|Aux|En|Chez|Dans)\s+(?:l['’]|la\s+|le\s+)?\p{Lu}[\p{L}'’-]+(?:[\s-]+\p{Lu}[\p{L}'’-]+)*\s*,/u;
+
+/** A sentence opening on a name after its article (« Le Schleswig-Holstein a suivi … », « La Gendarmerie a … »). */
+const NAMED_OPENING = /^(?:Le|La|Les|L['’])\s*\p{Lu}[\p{L}'’-]+/u;
 
 /** Words of a role's complement that do not name it (« aujourd'hui », « actuel »): `brief.txt` [rôle, moment]. */
 const ROLE_TIME = new Set(entries("rôle, moment").map((e) => e.trim()));
@@ -755,6 +759,13 @@ function weighed(
     used,
     used.map((r) => r.text),
   );
+  // The subject the passages write as a name, however the question types it (« la gendarmerie … », `subject-names.ts`):
+  // a sentence opening on another name or place is that one's, unless it or its document's title names the subject
+  // (« Le Schleswig-Holstein a suivi la même logique … » after the Gendarmerie's example).
+  const subjectsNamed = subjectNames(
+    named,
+    used.map((r) => r.text),
+  );
   // The names the question writes (a list item must hold them).
   const written = writtenNames(question);
   // The names of the question a quoted document's title writes in capitals (« NIS2 », « CNAM »): what it asks about.
@@ -834,6 +845,12 @@ function weighed(
     ).forEach(({ text, own, item, qualified }, j) => {
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
       if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
+      if (
+        subjectsNamed.length &&
+        (OTHER_PLACE.test(own) || NAMED_OPENING.test(own)) &&
+        !holdsNames(`${r.document.title} ${own}`, subjectsNamed)
+      )
+        return;
       if (role && !namesRole(own, role)) return;
       // « Aucune loi n'oblige aujourd'hui une collectivité à passer au logiciel libre » read aloud after « nis2 quand ça
       // s'applique aux communes », heard as « NIS2 ne s'applique pas » (trial16 C1): a sentence naming none of those
