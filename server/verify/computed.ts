@@ -14,6 +14,7 @@
  * Only plain numbers are recomputed: a percentage or an amount stays a figure a passage must give.
  * Anything else (a date plus a duration, a ratio said in words) stays a figure no passage gives.
  */
+import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { roundingWordBefore } from "./figure-match.ts";
@@ -42,11 +43,13 @@ export const COMPUTED_TOLERANCE = 0.05;
 
 /** Whether `f`, written at `at` in `stated`, is a share or a ratio of figures of `texts` (and of `before`). */
 export function computedFigure(stated: string, f: Figure, at: number, texts: string[], before = ""): boolean {
+  const lastLine = before.split(/(?<=[.!?])\s+/).at(-1) ?? "";
+  if (f.kind === "amount" && f.value > 0) return perUnit(stated, f, [stated, lastLine, ...texts]);
   if (f.kind !== "number" || f.value <= 0) return false;
   const folded = fold(stated.slice(0, at));
   if (PART_TIE.test(folded)) return shareOf(stated, f, at, texts);
   const multiplied = MULTIPLIED.test(folded);
-  const lastBefore = before.split(/(?<=[.!?])\s+/).at(-1) ?? "";
+  const lastBefore = lastLine;
   if (!multiplied && !DIVIDED.test(folded)) return saidComputed(stated, f, [stated, lastBefore, ...texts]);
   return [stated, lastBefore, ...texts].some((t) =>
     [...t.matchAll(FROM_TO)].some((m) => {
@@ -113,4 +116,29 @@ function saidComputed(stated: string, f: Figure, texts: string[]): boolean {
       if ((difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b)) return true;
     }
   return false;
+}
+
+/**
+ * « Cela fait environ 700 euros par poste » after « 11,7 millions d'euros » and « 16 500 postes », « La dépense moyenne
+ * est donc d'au moins 38 millions d'euros par an » for « 152 millions d'euros, pour quatre ans »: an amount the sentence
+ * says it computes (`[calcul]`) that is an amount of `texts` divided or multiplied by a count of them (digits or a
+ * number word: « quatre », « dizaine »), within rounding — never a sum of amounts, nor an amount from two amounts
+ * (faithful-blind-20: 9 right per-unit amounts were flagged).
+ */
+function perUnit(stated: string, f: Figure, texts: string[]): boolean {
+  if (!SAID_COMPUTED.test(fold(stated))) return false;
+  const figures = texts.flatMap((t) => extractFigures(t));
+  const amounts = [
+    ...new Set(figures.filter((x) => x.kind === "amount" && x.value > 0 && x.raw !== f.raw).map((x) => x.value)),
+  ];
+  const counts = [
+    ...new Set([
+      ...figures.filter((x) => x.kind === "number" && x.value > 1).map((x) => x.value),
+      ...texts.flatMap((t) => (fold(t).match(/\p{L}+/gu) ?? []).map((w) => NUMBER_WORDS[w] ?? 0).filter((v) => v > 1)),
+    ]),
+  ];
+  const rounded = roundingWordBefore(stated, f.raw) !== null;
+  const close = (v: number) =>
+    rounded ? Math.abs(v - f.value) <= COMPUTED_TOLERANCE * f.value : Math.abs(v - f.value) <= 0.01 * f.value;
+  return amounts.some((a) => counts.some((n) => close(a / n) || close(a * n)));
 }

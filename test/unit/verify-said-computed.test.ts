@@ -27,3 +27,25 @@ describe("a figure the sentence says it computes", () => {
     },
   );
 });
+
+describe("an amount the sentence says it computes per unit (faithful-blind-20: 9 right ones flagged)", () => {
+  const COST =
+    "Coûts — Le déploiement de 16 500 postes a coûté 11,7 millions d'euros ; un contrat de 152 millions d'euros court " +
+    "sur quatre ans.";
+  const check = (sentence: string) => verifyText(sentence, [{ n: 1, text: COST }], { facts: [] }).sentences[0]!;
+
+  it.each([
+    "Cela fait environ 700 euros par poste [1].",
+    "La dépense moyenne est donc de 38 millions d'euros par an [1].",
+  ])("« %s » is supported", (sentence) => {
+    expect(check(sentence).reasons.join(" ")).not.toMatch(/ne figure pas/);
+  });
+
+  it.each([
+    // Not said as a computation, or not the quotient of an amount by a count of the passages.
+    "Le déploiement a coûté 700 euros par poste [1].",
+    "Cela fait environ 2 000 euros par poste [1].",
+  ])("« %s » is still flagged", (sentence) => {
+    expect(check(sentence).status).toBe("unsupported");
+  });
+});
