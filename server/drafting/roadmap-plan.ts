@@ -512,6 +512,13 @@ const MONTHS: Record<string, number> = {
 const MONTH_YEAR = new RegExp(`\\b(${Object.keys(MONTHS).join("|")})\\s+(20\\d{2})\\b`);
 const NUMERIC = /\b(?:(\d{1,2})\/(20\d{2})|(20\d{2})-(\d{2}))\b/;
 const YEAR = /\b(?:en|fin|debut|mi-|d'ici|avant|au|courant|pour)\s*(20\d{2})\b/;
+/**
+ * « au printemps 2028 », « à l'automne 2027 »: the month the season starts in (a date at the earliest for « ne …
+ * pas avant la fin du chantier, au printemps 2028 », trial20 N-H4; a deadline « d'ici l'été » is read earlier by
+ * `deadlines.ts`).
+ */
+const SEASON = /\b(printemps|ete|automne|hiver)\s+(20\d{2})\b/;
+const SEASON_MONTH: Record<string, string> = { printemps: "03", ete: "06", automne: "09", hiver: "12" };
 
 let contractYear: RegExp | null = null;
 /**
@@ -541,6 +548,8 @@ export function sentenceDate(folded: string): string | null {
     const [year, month] = n[1] ? [n[2]!, Number(n[1])] : [n[3]!, Number(n[4])];
     if (month >= 1 && month <= 12) return `${year}-${String(month).padStart(2, "0")}`;
   }
+  const season = SEASON.exec(folded);
+  if (season) return `${season[2]}-${SEASON_MONTH[season[1]!]}`;
   const y = YEAR.exec(folded) ?? contractYearPattern().exec(folded);
   return y ? y[1]! : null;
 }

@@ -25,3 +25,13 @@ describe("a date the replacement cannot come before", () => {
     expect(isNotBefore(sentence)).toBe(false);
   });
 });
+
+describe("a date the replacement cannot come before, given as a season after the reason (trial20 N-H4)", () => {
+  it("is read, at the month the season starts", () => {
+    const sentence =
+      "Les 4 postes Windows 7 de la station d'épuration ne peuvent pas être changés avant la fin du chantier de la station, au printemps 2028.";
+    const [event] = localEvents(sentence, [], "2026-12-07");
+    expect(event?.notBefore).toBe(true);
+    expect(event?.date).toBe("2028-03");
+  });
+});
