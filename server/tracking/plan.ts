@@ -978,7 +978,18 @@ export function snapshotOf(
       ...(c.checkpoint.narrower ? { narrower: true as const } : {}),
     })),
     changes: {
-      replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map(label))),
+      // A product gone whose vendor has another of the same category in that inventory (Windows 7 gone, Windows 11
+      // there): the dependency stays, and the citizen reads it (trial20 N-D1).
+      replaced: unique(
+        changedCheckpoints.flatMap((c) =>
+          c.removed.map((d) => {
+            const successor = options.groupProducts ? undefined : sameVendorSuccessor(d, c.checkpoint.dependencies);
+            return successor
+              ? message("tracking.public.sameVendorSuccessor", { name: label(d), successor: successor.name })
+              : label(d);
+          }),
+        ),
+      ),
       appeared: unique(changedCheckpoints.flatMap((c) => c.appeared.map(label))),
       // Events recorded since the previous publication, or every event of the plan for a first one (an event dated
       // the day of the baseline inventory or of the adoption counts too).
@@ -1037,4 +1048,10 @@ function beforeAdoption(
     toValue: start.value,
     replaced: [...new Set(replaced)],
   };
+}
+
+/** Another product of `d`'s vendor and category among `current` (« Windows 11 » for « Windows 7 »), if any. */
+function sameVendorSuccessor(d: Dependency, current: Dependency[]): Dependency | undefined {
+  if (!d.vendor || !d.category) return undefined;
+  return current.find((x) => x.key !== d.key && x.vendor === d.vendor && x.category === d.category);
 }
