@@ -956,6 +956,14 @@ export function snapshotOf(
   const changedCheckpoints = progress.checkpoints.slice(1).filter((c) => !shown.has(c.checkpoint.analysisId));
   const label = (d: Dependency) => (options.groupProducts ? options.categoryLabel(d.category) : d.name);
   const unique = (xs: string[]) => [...new Set(xs)];
+  // A product gone whose vendor has another of the same category in that inventory (Windows 7 gone, Windows 11
+  // there): the dependency stays, and the citizen reads it (trial20 N-D1).
+  const goneLabel = (d: Dependency, c: CheckpointProgress) => {
+    const successor = options.groupProducts ? undefined : sameVendorSuccessor(d, c.checkpoint.dependencies);
+    return successor
+      ? message("tracking.public.sameVendorSuccessor", { name: label(d), successor: successor.name })
+      : label(d);
+  };
   const categoryOfProduct = (p: PlannedProduct) =>
     plan.checkpoints[0]?.dependencies.find((d) => d.key === dependencyKey(p.name, p.productId))?.category ?? null;
   return {
@@ -980,16 +988,7 @@ export function snapshotOf(
     changes: {
       // A product gone whose vendor has another of the same category in that inventory (Windows 7 gone, Windows 11
       // there): the dependency stays, and the citizen reads it (trial20 N-D1).
-      replaced: unique(
-        changedCheckpoints.flatMap((c) =>
-          c.removed.map((d) => {
-            const successor = options.groupProducts ? undefined : sameVendorSuccessor(d, c.checkpoint.dependencies);
-            return successor
-              ? message("tracking.public.sameVendorSuccessor", { name: label(d), successor: successor.name })
-              : label(d);
-          }),
-        ),
-      ),
+      replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map((d) => goneLabel(d, c)))),
       appeared: unique(changedCheckpoints.flatMap((c) => c.appeared.map(label))),
       // Events recorded since the previous publication, or every event of the plan for a first one (an event dated
       // the day of the baseline inventory or of the adoption counts too).
@@ -1003,7 +1002,7 @@ export function snapshotOf(
       // The inventory a first publication counts from, when it is not the baseline (taken between it and the vote),
       // and what changed before it.
       ...(!previous && start && start !== plan.checkpoints[0]
-        ? { from: start.date, beforeAdoption: beforeAdoption(plan, progress, start, label) }
+        ? { from: start.date, beforeAdoption: beforeAdoption(plan, progress, start, goneLabel) }
         : {}),
     },
     products: progress.products.map((p) => ({
@@ -1036,11 +1035,11 @@ function beforeAdoption(
   plan: Plan,
   progress: Progress,
   start: Checkpoint,
-  label: (d: Dependency) => string,
+  label: (d: Dependency, c: CheckpointProgress) => string,
 ): NonNullable<PublicSnapshot["changes"]["beforeAdoption"]> {
   const baseline = plan.checkpoints[0]!;
   const upTo = plan.checkpoints.indexOf(start);
-  const replaced = progress.checkpoints.slice(1, upTo + 1).flatMap((c) => c.removed.map(label));
+  const replaced = progress.checkpoints.slice(1, upTo + 1).flatMap((c) => c.removed.map((d) => label(d, c)));
   return {
     from: baseline.date,
     to: start.date,
