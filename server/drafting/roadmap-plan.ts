@@ -5,7 +5,7 @@
  * into the document.
  */
 
-import { findDeadlines } from "../core/deadlines.ts";
+import { deadlineWords, findDeadlines } from "../core/deadlines.ts";
 import { localDay, MONTHS as MONTH_NAMES } from "../core/text.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countByCategory } from "../inventory/category-counts.ts";
@@ -515,10 +515,12 @@ const YEAR = /\b(?:en|fin|debut|mi-|d'ici|avant|au|courant|pour)\s*(20\d{2})\b/;
 /**
  * « au printemps 2028 », « à l'automne 2027 »: the month the season starts in (a date at the earliest for « ne …
  * pas avant la fin du chantier, au printemps 2028 », trial20 N-H4; a deadline « d'ici l'été » is read earlier by
- * `deadlines.ts`).
+ * `deadlines.ts`). The seasons and the day each starts are `deadlines.yaml`'s.
  */
-const SEASON = /\b(printemps|ete|automne|hiver)\s+(20\d{2})\b/;
-const SEASON_MONTH: Record<string, string> = { printemps: "03", ete: "06", automne: "09", hiver: "12" };
+const SEASON_MONTH = new Map(
+  Object.entries(deadlineWords().seasons).map(([name, days]) => [fold(name), days.start.slice(0, 2)]),
+);
+const SEASON = new RegExp(`\\b(${[...SEASON_MONTH.keys()].join("|")})\\s+(20\\d{2})\\b`);
 
 let contractYear: RegExp | null = null;
 /**
@@ -549,7 +551,7 @@ export function sentenceDate(folded: string): string | null {
     if (month >= 1 && month <= 12) return `${year}-${String(month).padStart(2, "0")}`;
   }
   const season = SEASON.exec(folded);
-  if (season) return `${season[2]}-${SEASON_MONTH[season[1]!]}`;
+  if (season) return `${season[2]}-${SEASON_MONTH.get(season[1]!)}`;
   const y = YEAR.exec(folded) ?? contractYearPattern().exec(folded);
   return y ? y[1]! : null;
 }

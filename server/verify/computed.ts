@@ -49,9 +49,8 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
   const folded = fold(stated.slice(0, at));
   if (PART_TIE.test(folded)) return shareOf(stated, f, at, texts);
   const multiplied = MULTIPLIED.test(folded);
-  const lastBefore = lastLine;
-  if (!multiplied && !DIVIDED.test(folded)) return saidComputed(stated, f, [stated, lastBefore, ...texts]);
-  return [stated, lastBefore, ...texts].some((t) =>
+  if (!multiplied && !DIVIDED.test(folded)) return saidComputed(stated, f, [stated, lastLine, ...texts]);
+  return [stated, lastLine, ...texts].some((t) =>
     [...t.matchAll(FROM_TO)].some((m) => {
       const [a, b] = [value(m[1]!), value(m[2]!)];
       if (a <= 0 || b <= 0) return false;
@@ -106,9 +105,7 @@ function saidComputed(stated: string, f: Figure, texts: string[]): boolean {
         .map((x) => x.value),
     ),
   ];
-  const rounded = roundingWordBefore(stated, f.raw) !== null;
-  const close = (v: number) =>
-    rounded ? Math.abs(v - f.value) <= COMPUTED_TOLERANCE * f.value : Math.abs(v - f.value) <= 0.01 * f.value;
+  const close = closeToWritten(stated, f);
   for (let i = 0; i < operands.length; i++)
     for (let j = 0; j < operands.length; j++) {
       if (i === j) continue;
@@ -137,8 +134,12 @@ function perUnit(stated: string, f: Figure, texts: string[]): boolean {
       ...texts.flatMap((t) => (fold(t).match(/\p{L}+/gu) ?? []).map((w) => NUMBER_WORDS[w] ?? 0).filter((v) => v > 1)),
     ]),
   ];
-  const rounded = roundingWordBefore(stated, f.raw) !== null;
-  const close = (v: number) =>
-    rounded ? Math.abs(v - f.value) <= COMPUTED_TOLERANCE * f.value : Math.abs(v - f.value) <= 0.01 * f.value;
+  const close = closeToWritten(stated, f);
   return amounts.some((a) => counts.some((n) => close(a / n) || close(a * n)));
+}
+
+/** Whether a recomputed value is the figure `f` as `stated` writes it: within 1 %, or 5 % after a rounding word. */
+function closeToWritten(stated: string, f: Figure): (v: number) => boolean {
+  const tolerance = roundingWordBefore(stated, f.raw) !== null ? COMPUTED_TOLERANCE : 0.01;
+  return (v) => Math.abs(v - f.value) <= tolerance * f.value;
 }
