@@ -61,6 +61,23 @@ describe("« En bref » of a question about one catalog card", () => {
     expect(b.quotes.map((q) => q.text)).toEqual([lineOf("catalog/product/dropbox", "Éditeur : ")]);
   });
 
+  it("quotes the end of support for a problem or a worry asked (« nos serveurs jira c'est un probleme ? »)", () => {
+    const end = card("catalog/product/jira")
+      .text.split("\n")
+      .find((l) => /Fin du support/.test(l))!;
+    for (const q of [
+      "nos serveurs jira c'est un probleme ?",
+      "jira ca nous pose probleme ?",
+      "c'est urgent de sortir de jira ?",
+    ])
+      expect(brief(q, "catalog/product/jira")!.quotes[0]!.text, q).toContain("Fin du support");
+    expect(end).toBeTruthy();
+    // A card without an end of support: the vendor's line still answers a risk.
+    expect(brief("et dropbox c'est un souci ?", "catalog/product/dropbox")!.quotes[0]!.text).not.toContain(
+      "Fin du support",
+    );
+  });
+
   it("is left to the sentence picker when nothing a card says is asked, or a figure is", () => {
     const used = [card("catalog/product/dropbox")];
     expect(cardBrief("Dropbox, combien ça coûte ?", used, [used[0]!.text], 450)).toBeNull();
