@@ -30,6 +30,7 @@ import {
   passageLabel,
   splitSentences,
 } from "../retrieval/passages.ts";
+import { asksPresentHolder, latestHolder, roleNames } from "../retrieval/past-holder.ts";
 import { foldedQuestion, PRICE_SEARCHED, priceAsked, priceSubject } from "../retrieval/price-subject.ts";
 import {
   type Asked,
@@ -611,6 +612,20 @@ async function retrieveIn(
     decision.reason !== "unknown-words"
   )
     await searchAgain(`${keywords(outsideContext(query)).join(" ")} ${roleNouns.join(" ")}`, query);
+  // « Qui est le directeur de la DINUM ? » answered by who held the role in 2021 (« le directeur de la DINUM de
+  // l'époque, Nadi Bou Hanna ») while another page names who was appointed since: the holder is searched again with
+  // the role's words, and those passages are taken when they name a holder later than any the first ones name.
+  if (decision.answerable && roleNouns[0] && asksPresentHolder(query)) {
+    const holder = roleNames(query);
+    const subject = keywords(outsideContext(query)).filter((w) => !holder.includes(w));
+    const again = await search(`${subject.join(" ")} ${roleNouns.join(" ")}`, retrieve);
+    const texts = (found: SearchResult[]) => found.slice(0, JUDGED_FOR_NAMES).map((r) => r.text);
+    const latest = (found: SearchResult[]) => latestHolder(texts(found), holder, subject);
+    if (latest(again.results) > latest(results)) {
+      const second = await assessAnswerability(query, again.results, frequency, names, again.held);
+      if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
+    }
+  }
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
   // A subject the passages write as a name, typed as a plain word (« la gendarmerie est revenue a windows en 2023

@@ -24,9 +24,10 @@ import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
 import { GENERIC_WORDS } from "../retrieval/lexicon.ts";
-import { roleAsked } from "../retrieval/names-places.ts";
+import { roleAsked, roleNamedBy } from "../retrieval/names-places.ts";
 import { withoutReferences } from "../retrieval/passage-words.ts";
 import { pieces, statesAbsent } from "../retrieval/passages.ts";
+import { asksPresentHolder, holderSentences, latestHolder, pastMarked, roleNames } from "../retrieval/past-holder.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import {
   type Asked,
@@ -359,21 +360,26 @@ const ROLE_REACH = 5;
  * The role a question asks who holds (« qui est le ministre du numérique aujourd'hui ? »): its noun and the stems of
  * the subject words after it (« numérique »), time words aside; null when it asks none.
  */
-function roleWords(question: string): { noun: string; complement: string[] } | null {
+function roleWords(question: string): { nouns: string[]; complement: string[] } | null {
   const noun = roleAsked(question);
   if (!noun) return null;
   const after = fold(question).split(new RegExp(`\\b${noun}\\b`))[1] ?? "";
   const complement = keywords(after)
     .filter((w) => !ROLE_TIME.has(w))
     .map(wordStem);
-  return { noun: wordStem(noun), complement };
+  // (The role in either gender, « directeur » or « directrice », and its verb, « dirigée par » (`person-question.txt`).)
+  return { nouns: [...new Set(roleNamedBy(noun).map(wordStem))], complement };
 }
 
-/** Whether a sentence names the role: its noun, with each word of its complement within `ROLE_REACH` words after it. */
-function namesRole(sentence: string, role: { noun: string; complement: string[] }): boolean {
+/**
+ * Whether a sentence names the role: one of its nouns, with each word of its complement within `ROLE_REACH` words
+ * after it.
+ */
+function namesRole(sentence: string, role: { nouns: string[]; complement: string[] }): boolean {
   const list = stemsOf(sentence);
   return list.some(
-    (w, i) => w === role.noun && role.complement.every((c) => list.slice(i + 1, i + 1 + ROLE_REACH + 1).includes(c)),
+    (w, i) =>
+      role.nouns.includes(w) && role.complement.every((c) => list.slice(i + 1, i + 1 + ROLE_REACH + 1).includes(c)),
   );
 }
 
@@ -1058,7 +1064,28 @@ function weighed(
     });
   });
   if (asked.includes("quantity") && years.length === 0) latestCountFirst(candidates, counted);
+  if (asksPresentHolder(ask)) latestHolderFirst(candidates, roleNames(ask));
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** What a sentence naming a former holder of the role asked weighs less (« le directeur de la DINUM de l'époque »). */
+const FORMER_HOLDER = 3;
+
+/**
+ * Who holds a role asked in the present (« qui est le directeur de la DINUM ? »): of the sentences naming a holder, one
+ * saying the holder is a former one (`past-holder.ts`) weighs `FORMER_HOLDER` less, and of the others, those of the
+ * latest year they write weigh `LATEST_COUNT` more, earlier ones as much less — 2022's « Stéphanie Schaer a été nommée
+ * directrice de la DINUM » before 2021's « le directeur de la DINUM, Nadi Bou Hanna, a déclaré … ».
+ */
+function latestHolderFirst(candidates: Candidate[], names: string[]): void {
+  const holders = candidates.filter((c) => c.score > 0 && holderSentences(c.text, names).length > 0);
+  if (holders.length < 2) return;
+  for (const c of holders) if (pastMarked(c.text)) c.score -= FORMER_HOLDER;
+  const present = holders.filter((c) => !pastMarked(c.text));
+  const year = (c: Candidate) => latestHolder([c.text], names);
+  if (new Set(present.map(year)).size < 2) return;
+  const last = Math.max(...present.map(year));
+  for (const c of present) c.score += year(c) === last ? LATEST_COUNT : -LATEST_COUNT;
 }
 
 /** Runs of two capitalised words or more (« Red Hat Enterprise Linux »): names. */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import { roleAsComplement, roleAsked, roleVerbAsked } from "../../server/retrieval/names-places.ts";
-import { realCorpusEngine } from "../helpers/server.ts";
+import { askOne, realCorpusEngine } from "../helpers/server.ts";
 
 describe("roleAsked / roleVerbAsked / roleAsComplement", () => {
   it("reads the role asked by « c'est qui le … », « le nom de la … » only for a role's noun, and by a verb", () => {
@@ -50,5 +50,15 @@ describe("on the real corpus", () => {
   it("still answers a holder the corpus names, searched again with the role's nouns when the question's words miss it", async () => {
     for (const q of ["qui dirige la DINUM aujourd'hui ?", "qui dirige bluemind ?"])
       expect((await decide(q)).answerable, q).toBe(true);
+  });
+
+  it("reads aloud the holder the corpus names today before one « de l'époque », whatever the role's gender", async () => {
+    // « le directeur de la DINUM de l'époque, Nadi Bou Hanna » (2021) was read aloud to « qui est le directeur de la
+    // dinum » while the corpus names Stéphanie Schaer, « nommée directrice de la DINUM en septembre 2022 ».
+    for (const q of ["qui est le directeur de la dinum", "c'est qui le directeur de la DINUM ?"]) {
+      const { done } = await askOne(real.engine, q);
+      expect(done.brief?.quotes[0]?.text, q).toContain("Stéphanie Schaer");
+      expect(done.brief?.quotes.map((b) => b.text).join(" "), q).not.toContain("de l'époque");
+    }
   });
 });
