@@ -60,7 +60,11 @@ describe("a section is checked against the context its document was given", () =
     search: async () => ({ mode: "fulltext", results: [] }),
   };
   const used = [
-    { text: PASSAGE.split("\n")[1]!, section: "Postes de travail", document: "Linux dans les collectivités" },
+    {
+      text: PASSAGE.split("\n")[1]!,
+      section: "Postes de travail",
+      document: { id: "linux", title: "Linux dans les collectivités", kind: "fiche", date: "2026-01", url: null },
+    },
   ];
 
   it("flags, in checkedSection, the model's sentence that says the contrary of the context", async () => {
