@@ -34,7 +34,8 @@ export function buildContext(
   const context = contextOf(type, inputs, analysis, structure, now);
   // A roadmap's replacements and their dates, on the products they replace.
   const products = analysis ? withPlanned(ownProducts(analysis.items), context.planned) : undefined;
-  return { ...context, date, ...(products?.length ? { products } : {}) };
+  const userContext = (inputs as { context?: string }).context?.trim();
+  return { ...context, date, ...(products?.length ? { products } : {}), ...(userContext ? { userContext } : {}) };
 }
 
 /** Products with the replacement a roadmap plans for them (the plan's line naming one of their names). */

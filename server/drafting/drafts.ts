@@ -493,6 +493,7 @@ export async function editSection(
       products: ctx.products,
       retriever: app.retriever,
       today: ctx.date,
+      context: ctx.userContext,
     });
     // A sentence attested as a local fact stays so while its text is the same (`withAttestations`).
     const section: DraftSection = withAttestations({

@@ -26,6 +26,7 @@ import {
 } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import { contextContradictions } from "../verify/context-contradiction.ts";
 import { QUALIFIER_CLAIM, SELF_REPORTED_WORD } from "../verify/figure-match.ts";
 import { checkFigures, extractFigures, namedNumbers } from "../verify/figures.ts";
 import {
@@ -814,6 +815,7 @@ ${text.slice(mark.length)}`;
     checked: (state.claims ??= new Map()),
     modelText,
     today: localDay(docDate),
+    context: ctx.userContext,
   });
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
@@ -943,6 +945,8 @@ export interface SectionChecks {
   modelText?: string;
   /** The document's date (`YYYY-MM-DD`): an act said already done after it is flagged. */
   today?: string;
+  /** The context the user typed (`DraftContext.userContext`): a sentence saying its contrary is flagged. */
+  context?: string;
 }
 
 /**
@@ -955,12 +959,15 @@ export interface SectionChecks {
 export async function checkedSection(
   text: string,
   used: Pick<SearchResult, "text" | "section" | "document">[],
-  { facts, quotations, claims, own, products, retriever, checked, modelText, today }: SectionChecks,
+  { facts, quotations, claims, own, products, retriever, checked, modelText, today, context }: SectionChecks,
 ): Promise<{ verification: Verification; flags: FigureFlag[] }> {
   // What it says of the collectivité's own figures (a replacement's points, a share, the target), and of the products
   // and vendors of its map (country, law, licence, installations), against them.
   const figures = checkOwnFigures(
-    withQuotations(verifySection(text, used, facts, modelText, today), text, quotations),
+    contextContradictions(
+      withQuotations(verifySection(text, used, facts, modelText, today), text, quotations),
+      context,
+    ),
     sectionFlags(text, used, facts),
     own,
   );

@@ -201,6 +201,8 @@ export interface DraftContext {
   /** Texts the figure check accepts as sources, besides the passages. */
   facts: string[];
   /** What the user's context says of others (`contextClaims`): checked against the corpus where the text states it. */
+  /** The context the user typed for the document, as typed: a sentence contradicting it is flagged (`context-contradiction.ts`). */
+  userContext?: string;
   claims?: string[];
   tone: string;
   /** The document's date (YYYY-MM-DD): a deadline quoted from the corpus is past or to come against it. */

@@ -17,7 +17,7 @@
 import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
-import { roundingWordBefore } from "./figure-match.ts";
+import { FRACTION_TOLERANCE, roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { bagOf, sameThing, words } from "./words.ts";
 
@@ -45,6 +45,19 @@ export const COMPUTED_TOLERANCE = 0.05;
 export function computedFigure(stated: string, f: Figure, at: number, texts: string[], before = ""): boolean {
   const lastLine = before.split(/(?<=[.!?])\s+/).at(-1) ?? "";
   if (f.kind === "amount" && f.value > 0) return perUnit(stated, f, [stated, lastLine, ...texts]);
+  if (f.kind === "percent" && f.value > 0)
+    return shareComputed(
+      stated,
+      f,
+      [
+        stated,
+        ...before
+          .trim()
+          .split(/(?<=[.!?])\s+/)
+          .slice(-2),
+      ],
+      texts,
+    );
   if (f.kind !== "number" || f.value <= 0) return false;
   const folded = fold(stated.slice(0, at));
   if (PART_TIE.test(folded)) return shareOf(stated, f, at, texts);
@@ -137,6 +150,59 @@ function perUnit(stated: string, f: Figure, texts: string[]): boolean {
   const close = closeToWritten(stated, f);
   return amounts.some((a) => counts.some((n) => close(a / n) || close(a * n)));
 }
+
+/**
+ * « LibreOffice équipe donc 70 % des postes » after « sur les 30 postes, 21 sont passés à LibreOffice », « le plan a
+ * donc parcouru plus des deux tiers du chemin vers son objectif de 40 % » for a reduction of 27 % (faithful-blind-18 to
+ * -20: 9 right shares of progress notes flagged): a share (in digits or in words) the sentence says it computes
+ * (`[calcul]`) or bounds (« plus de », « moins de », « près de »), that is the quotient of two counts, or of two
+ * percentages, one of them written in the sentence or the two before it (`near`: « Sur ces postes » after a sentence
+ * between), the other there or in the passages — or two of one passage.
+ * Exact to the unit; 2 points after « environ », « près de »; « plus de X » on or above X, within 10 points (« moins
+ * de » below); a share in words within `FRACTION_TOLERANCE`, twice that after « près de » (as `approximates`).
+ */
+function shareComputed(stated: string, f: Figure, near: string[], texts: string[]): boolean {
+  const word = roundingWordBefore(stated, f.raw);
+  if (!SAID_COMPUTED.test(fold(stated)) && word === null) return false;
+  const operands = (list: string[]) =>
+    list
+      .flatMap((t) => extractFigures(t))
+      .filter((x) => (x.kind === "number" || x.kind === "percent") && x.value > 0 && x.raw !== f.raw);
+  const close = operands(near);
+  const all = [...close, ...operands(texts)];
+  const inWords = !/\d/.test(f.raw);
+  const fits = (share: number) => {
+    if (word !== null && /plus de|au moins/.test(word)) return share >= f.value && share - f.value <= 10;
+    if (word !== null && /moins de/.test(word)) return share <= f.value && f.value - share <= 10;
+    // As `approximates` reads a share the passages give: « près des deux tiers » for 62,5 %.
+    const tolerance = inWords ? (word !== null ? 2 : 1) * FRACTION_TOLERANCE : word !== null ? 2 : 0.5;
+    return Math.abs(share - f.value) <= tolerance;
+  };
+  const quotient = (from: Figure[], to: Figure[]) =>
+    from.some((a) =>
+      to.some(
+        (b) =>
+          a !== b &&
+          a.kind === b.kind &&
+          a.value !== b.value &&
+          fits((100 * Math.min(a.value, b.value)) / Math.max(a.value, b.value)),
+      ),
+    );
+  // Or a part and its whole one passage gives together, a few words apart (« inventaire partiel : 20 postes sur 48 » →
+  // « moins de la moitié »): two counts, not any two figures of a passage.
+  const together = (t: string) => {
+    const counts = operands([t])
+      .filter((x) => x.kind === "number")
+      .map((x) => ({ x, at: t.indexOf(x.raw) }));
+    return counts.flatMap(({ x, at }) =>
+      counts.filter((o) => o.x !== x && Math.abs(o.at - at) <= TOGETHER).map((o) => [x, o.x] as const),
+    );
+  };
+  return quotient(close, all) || texts.some((t) => together(t).some(([a, b]) => quotient([a], [b])));
+}
+
+/** Most characters between a part and its whole that a passage gives together (« 20 postes sur 48 »). */
+const TOGETHER = 60;
 
 /** Whether a recomputed value is the figure `f` as `stated` writes it: within 1 %, or 5 % after a rounding word. */
 function closeToWritten(stated: string, f: Figure): (v: number) => boolean {

@@ -90,6 +90,7 @@ import {
 } from "./names.ts";
 import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
 import { neitherSaid } from "./neither-said.ts";
+import { sourceObjective, statedObjective } from "./objective-figure.ts";
 import { lawUnstated, obligationDenied } from "./obligations.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
@@ -503,10 +504,20 @@ function checkSentence(
             .join(" "),
         ),
       );
-    const matching =
+    const matched =
       context.length === 0 || isDate || fromFacts
         ? candidates
         : candidates.filter((c) => near(c).some((b) => context.some((word) => sameThing(word, b))));
+    // « son objectif de 40 % » where a passage writes « Objectif : réduire de 40 % » (`objective-figure.ts`).
+    const matching =
+      matched.length === 0 && statedObjective(stated, f, at)
+        ? candidates.filter((c) =>
+            sourceObjective(
+              c.text,
+              c.figures.filter(matches).map((sf) => sf.raw),
+            ),
+          )
+        : matched;
     // What a share or a count is of (« 80 % des grandes organisations », « 16 000 postes ») must be what the source's
     // same number is of: a true number attached to the wrong thing is not supported.
     const of = isDate || fromFacts ? [] : countedThing(stated, f, at);

@@ -1,0 +1,96 @@
+/**
+ * The context the DSI typed for a document is a source of its checks: a generated sentence that says the contrary
+ * (« notre logiciel de paie ne fonctionne que sous Windows » / « fonctionne parfaitement sous Linux », clean-clone
+ * trial N-H3, shown verified) is marked « non vérifié » with a reason naming the context.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildContext } from "../../server/drafting/context.ts";
+import { checkedSection } from "../../server/drafting/generate.ts";
+import { auditPlanInputs } from "../../server/drafting/inputs.ts";
+import { loadStructure } from "../../server/drafting/structure.ts";
+import type { InventoryAnalysis } from "../../server/drafting/types.ts";
+import type { Retriever } from "../../server/retrieval/search.ts";
+import { contextContradictions } from "../../server/verify/context-contradiction.ts";
+import { verifyText } from "../../server/verify/index.ts";
+
+const PASSAGE =
+  "Linux dans les collectivités — Postes de travail\nLa gendarmerie a migré ses postes sous Linux ; les logiciels " +
+  "métiers fonctionnent parfaitement sous Linux lorsqu'ils sont accessibles par le navigateur.";
+const CONTEXT =
+  "Nous avons 40 postes. Notre logiciel de paie ne fonctionne que sous Windows. Le logiciel de gestion des marchés " +
+  "n'est pas compatible avec LibreOffice.";
+
+const check = (section: string, context = CONTEXT) =>
+  contextContradictions(
+    verifyText(section, [{ n: 1, text: PASSAGE }], { facts: [`Contexte local : ${context}`], modelText: section }),
+    context,
+  ).sentences;
+
+describe("a document sentence contradicting the DSI's context", () => {
+  it.each([
+    "Le logiciel de paie fonctionne parfaitement sous Linux [1].",
+    "Notre logiciel de paie pourra fonctionner sous Linux dès la migration des postes.",
+    "Le logiciel de gestion des marchés est compatible avec LibreOffice.",
+  ])("« %s » is flagged, its reason naming the context", (section) => {
+    const [s] = check(section);
+    expect(s!.status).toBe("unsupported");
+    expect(s!.reasons.join(" ")).toMatch(/contexte que vous avez saisi/);
+  });
+
+  it.each([
+    "Le logiciel de paie fonctionne sous Windows : il restera sur des postes Windows.",
+    "Les postes bureautiques fonctionneront sous Linux [1].",
+    "Le logiciel de paie ne fonctionne pas sous Linux.",
+    "Le logiciel de gestion des marchés n'est pas compatible avec LibreOffice.",
+  ])("« %s » is not flagged for the context", (section) => {
+    const [s] = check(section);
+    expect(s!.reasons.join(" ")).not.toMatch(/contexte que vous avez saisi/);
+  });
+
+  it("leaves a verification without context as it is", () => {
+    const v = verifyText("Le logiciel de paie fonctionne parfaitement sous Linux [1].", [{ n: 1, text: PASSAGE }]);
+    expect(contextContradictions(v, undefined)).toBe(v);
+  });
+});
+
+describe("a section is checked against the context its document was given", () => {
+  const retriever: Retriever = {
+    mode: async () => "fulltext",
+    search: async () => ({ mode: "fulltext", results: [] }),
+  };
+  const used = [
+    {
+      text: PASSAGE.split("\n")[1]!,
+      section: "Postes de travail",
+      document: { id: "linux", title: "Linux dans les collectivités", kind: "fiche", date: "2026-01", url: null },
+    },
+  ];
+
+  it("flags, in checkedSection, the model's sentence that says the contrary of the context", async () => {
+    const text = "Le logiciel de paie fonctionne parfaitement sous Linux [1].";
+    const { verification } = await checkedSection(text, used, {
+      facts: [`Contexte local : ${CONTEXT}`],
+      quotations: [],
+      retriever,
+      modelText: text,
+      context: CONTEXT,
+    });
+    expect(verification.sentences[0]!.status).toBe("unsupported");
+    expect(verification.sentences[0]!.reasons.join(" ")).toMatch(
+      /contexte que vous avez saisi.*ne fonctionne que sous Windows/,
+    );
+  });
+
+  it("carries the typed context in the document's context (audit plan, roadmap, letter, briefing)", () => {
+    const fixture = JSON.parse(readFileSync("test/fixtures/drafting/analysis.json", "utf8")) as InventoryAnalysis;
+    const inputs = auditPlanInputs.parse({
+      collectivite: { name: "Commune de Saint-Pol", kind: "commune" },
+      analysisId: fixture.id,
+      context: CONTEXT,
+      author: "DSI de Saint-Pol",
+    });
+    const ctx = buildContext("audit-plan", inputs, fixture, loadStructure("audit-plan"), "2026-12-07T10:00:00Z");
+    expect(ctx.userContext).toBe(CONTEXT);
+  });
+});
