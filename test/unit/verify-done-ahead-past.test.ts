@@ -40,6 +40,6 @@ describe("an act told done after the document's date, without « déjà »", () 
       facts: ["Date du document : 7 décembre 2026"],
       today: TODAY,
     });
-    expect(v.sentences[0]!.reasons.join(" ")).toMatch(/après la date du document/);
+    expect(v.sentences[0]!.reasons.join(" ")).toMatch(/postérieur à la date du document/);
   });
 });

@@ -161,7 +161,7 @@ describe("an act said already done after the document's date (L5)", () => {
   it("flags « a déjà voté … le 18 décembre 2026 » in a letter of 7 December 2026", () => {
     const s = local("Le conseil municipal a déjà voté le passage au logiciel libre le 18 décembre 2026.", "2026-12-07");
     expect(s.status).toBe("unsupported");
-    expect(s.reasons.join(" ")).toContain("« a déjà voté » : la phrase dit fait ce qu'elle date du 18 décembre 2026");
+    expect(s.reasons.join(" ")).toContain("« a déjà voté » : la phrase dit déjà fait un acte daté « 18 décembre 2026 »");
   });
 
   it("leaves a date fixed for later, a deadline, and an act done before the document", () => {
@@ -170,7 +170,7 @@ describe("an act said already done after the document's date (L5)", () => {
       "La mairie a déjà décidé de faire réaliser un inventaire des logiciels avant juin 2027.",
       "Le conseil municipal a déjà voté le passage au logiciel libre le 3 décembre 2026.",
     ])
-      expect(local(text, "2026-12-07").reasons.join(" "), text).not.toContain("après la date du document");
+      expect(local(text, "2026-12-07").reasons.join(" "), text).not.toContain("postérieur à la date du document");
   });
 });
 
