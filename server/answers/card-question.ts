@@ -371,8 +371,10 @@ export async function cardAnswer(
   // « Worteks nous a répondu sur un marché, c'est quoi cette boîte ? » asks of the name itself.
   const pointing = askingText !== question && pointsBack(askingText);
   const inAsking = (w: string) => w.split(" ").some((p) => asking.has(p));
+  // (The words of an expression that asks, written whole: « pose » of « ça pose problème ».)
+  const askedWords = new Set(ASKED.filter((e) => e.length > 1 && holdsPhrase(list, [e])).flat());
   const covered = (t: Term, held: ReturnType<typeof passageWords>) =>
-    t.word.split(" ").every((w) => nameWords.has(w)) ||
+    t.word.split(" ").every((w) => nameWords.has(w) || askedWords.has(w)) ||
     t.variants.some((v) => occurs(v, held)) ||
     asksNationality(t, question) ||
     ASKED_STEMS.has(stem(t.word)) ||

@@ -37,6 +37,19 @@ describe("« En bref » of a question about one catalog product", () => {
     expect(brief).toMatch(/\(fiche « Cisco Webex » du catalogue, [^)]+\) \[1\]$/);
   });
 
+  it("opens a risk asked of a product many pages name on its card (« on utilise microsoft 365 c'est grave ? »)", async () => {
+    // The pages on Microsoft's prices and Polytechnique outranked the card: « c'est risqué pour une mairie ? » had no
+    // « En bref », « c'est grave ? » and « ça pose problème ? » were refused (lead's probe, 7 December 2026).
+    for (const q of [
+      "microsoft 365 c'est risqué pour une mairie ?",
+      "on utilise microsoft 365 c'est grave ?",
+      "microsoft 365 ca pose probleme ?",
+    ]) {
+      const { quotes } = await briefOf(q);
+      expect(quotes.join(" "), q).toMatch(/Éditeur : Microsoft, États-Unis\b.*CLOUD Act/);
+    }
+  });
+
   it("quotes the kind and usage line for « ça sert à quoi ? »", async () => {
     const { quotes } = await briefOf("Dropbox, ça sert à quoi ?");
     expect(quotes).toEqual([expect.stringMatching(/^Dropbox \([^)]+\) : /)]);
