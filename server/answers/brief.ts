@@ -33,6 +33,7 @@ import {
   type Asked,
   askedFor,
   asksArguments,
+  asksReversal,
   countedStems,
   holdsAsked,
   holdsCount,
@@ -441,7 +442,10 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   // Asked for arguments to convince: no sentence telling a reversal is read aloud (« Nancy … a mis fin à sa
   // stratégie », « À Munich, le conseil municipal a voté … le retour à des logiciels sous Windows », trial19 H5) —
   // rather no « En bref » than one pleading the opposite; the passages still follow.
-  const candidates = asksArguments(question) ? all.filter((c) => !tellsReversal(c.text)) : all;
+  // Asked for collectivités that moved (« quelles communes sont passées au libre ? »): nor one that went back (« Nancy …
+  // a mis fin à sa stratégie open source », lead's probe, 7 December 2026), unless reversals are what it asks.
+  const successes = asksPeers(question) && !asksReversal(question);
+  const candidates = asksArguments(question) || successes ? all.filter((c) => !tellsReversal(c.text)) : all;
   // « Quelles communes normandes sont passées au libre ? » when no passage names Normandy: said first, then examples
   // from elsewhere — never Fontaine (Isère) read aloud as a Norman commune (trial16 C16).
   const region = asksPeers(question) ? regionUnnamed(question, used) : null;
@@ -881,7 +885,12 @@ function weighed(
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
       // (A list item quoted after its lead-in holds the lead-in's words too.)
-      const words = stemsOf(spoken(item ? text : own, i));
+      const allWords = stemsOf(spoken(item ? text : own, i));
+      // (A case asked named only in a reference is not what the sentence speaks of: « (Échirolles, 17 février 2026) »
+      // is where an event took place — Lyon's « partiellement sortie d'Office 365 » read aloud to « echirolles a fait
+      // quoi pour sortir de microsoft », trial21 T-H2.)
+      const bare = titledCases.length ? stemsOf(spoken(withoutReferences(item ? text : own), i)) : allWords;
+      const words = allWords.filter((w) => !titledCases.includes(w) || bare.includes(w));
       // A case's own line (« Visio : … ») when the question asks of another case of the same passage (« et munich ? »).
       const label = labelOf(own);
       if (askedLabel && label && !stems.some((s) => holdsStem(label, s))) return;

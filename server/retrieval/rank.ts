@@ -294,6 +294,10 @@ export const asksArguments = (query: string) => holdsAny(query, ARGUMENTS_ASKED)
 /** Whether a text tells a reversal (`arguments-asked.txt` [retour arrière]: « retour à Windows », « a mis fin à »). */
 export const tellsReversal = (text: string) => holdsAny(text, REVERSAL);
 
+const REVERSAL_ASKED = ARGUMENTS.get("retour arrière demandé") ?? [];
+/** Whether a question asks of reversals itself (« quelles communes sont revenues à Windows ? », « des échecs ? »). */
+export const asksReversal = (query: string) => holdsAny(query, REVERSAL_ASKED) || tellsReversal(query);
+
 /** Stems of a heading, by heading text (the same few thousand recur from one search to the next). */
 const stemsOf = boundedMemo((text: string) => new Set(words(text).map(stem)), 20_000);
 

@@ -91,4 +91,18 @@ describe("arguments asked to convince the council (trial18 F5, trial19 H5)", () 
     const { brief } = await ask(question);
     expect(brief).not.toMatch(/retour à des logiciels sous Windows|mis fin à sa stratégie|changement de cap/);
   });
+
+  // Nor one asking for collectivités that moved (lead's probe, 7 December 2026: « Nancy … a mis fin à sa stratégie
+  // open source » read aloud as an example), unless reversals are what it asks.
+  // A case asked named only in another page's reference (« AlpOSS (Échirolles, 17 février 2026) … décrivait Lyon comme
+  // une ville « partiellement sortie d'Office 365 » ») is not what that sentence speaks of (trial21 T-H2).
+  it("« echirolles a fait quoi pour sortir de microsoft » does not read Lyon's exit aloud", async () => {
+    const { brief } = await ask("echirolles a fait quoi pour sortir de microsoft");
+    expect(brief).not.toMatch(/Lyon/);
+  });
+
+  it("« des exemples de communes qui sont passées au logiciel libre ? » reads no reversal aloud", async () => {
+    const { brief } = await ask("des exemples de communes qui sont passées au logiciel libre ?");
+    expect(brief).not.toMatch(/mis fin à sa stratégie|changement de majorité/);
+  });
 });
