@@ -814,6 +814,8 @@ function weighed(
       .map(wordStem)
       .some((s) => s.length > 3 && !(specific && GENERAL_STEMS.has(s)) && sharesRoot(caseTitles[i]!, s)) ||
     otherNamesAsked.some((s) => s.length > 3 && holdsStem(caseTitles[i]!, s));
+  // A ban the question takes for granted (« depuis que la loi sren interdit aux communes d'utiliser google … »).
+  const banClaimed = asks(ask, "interdiction dite") && !asks(ask, "interdiction niée");
   // A question asking who holds a role (« qui est le ministre du numérique ? »): a sentence naming that role, its
   // words after the role noun close to it, not a holder of another (« ministre … de la Fonction publique »).
   const role = roleWords(ask);
@@ -853,8 +855,14 @@ function weighed(
       },
       r.text,
     ).forEach(({ text, own, item, qualified }, j) => {
+      // A ban the question takes for granted or asks about (« … c'est illégal ? »), and a sentence saying there is none:
+      // it corrects the premise whatever the text or the product the question names; one saying no law bans it
+      // (« Aucune loi française n'interdit … ») says so of every product (trial21 T-H1, T-M2).
+      const banDenied = banClaimed && asks(own, "interdiction niée");
+      const noLawBans = banDenied && /\baucune?\b/.test(fold(own));
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
-      if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
+      if (names.length && !noLawBans && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s)))
+        return;
       if (
         subjectsNamed.length &&
         (OTHER_PLACE.test(own) || NAMED_OPENING.test(own)) &&
@@ -867,6 +875,7 @@ function weighed(
       // names, from a document whose title holds no subject word of the question, speaks of something else.
       if (
         acronyms.length &&
+        !banDenied &&
         !acronyms.some((s) => holdsStem(stemsOf(text), s)) &&
         !stems.some((s) => holdsStem(titles[i]!, s))
       )
@@ -963,7 +972,7 @@ function weighed(
         written.length > 0 &&
         written.every((s) => holdsStem(words, s)) &&
         (holdsGroupWord(own) || (!!item && holdsGroupWord(r.section)));
-      if ((hits === 0 || hits + titled + headed < needed) && !member) return;
+      if ((hits === 0 || hits + titled + headed < needed) && !member && !banDenied) return;
       // A duty asked: the duty said of the question's subject (a word of it in the sentence or its document's title),
       // not of another text (« Aucune loi française n'interdit … » after « le RGPD, ça nous oblige à quoi ? »).
       if (dutySaid && said + titled === 0) return;
@@ -1047,6 +1056,9 @@ function weighed(
       // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
       // country and the laws it is exposed to, not by its description.
       if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
+      // A ban taken for granted, and a sentence saying there is none: the correction is read first (« Aucune loi
+      // française n'interdit aujourd'hui à une collectivité … » before a date of the bill, trial21 T-H1).
+      if (banDenied) score += BAN_DENIED;
       // A condition asked: the sentence saying whether it changes anything answers it (« la question n'est pas où
       // sont stockées ses données »), before one holding more of its words (« Aucune loi n'interdit d'héberger … »).
       if (answers) score += 3;
@@ -1076,6 +1088,9 @@ function weighed(
   if (asksPresentHolder(ask)) latestHolderFirst(candidates, roleNames(ask));
   return candidates.sort((a, b) => b.score - a.score);
 }
+
+/** What a sentence saying no ban exists weighs more, to a question taking one for granted. */
+const BAN_DENIED = 4;
 
 /** What a sentence naming a former holder of the role asked weighs less (« le directeur de la DINUM de l'époque »). */
 const FORMER_HOLDER = 3;

@@ -96,6 +96,18 @@ describe("arguments asked to convince the council (trial18 F5, trial19 H5)", () 
   // open source » read aloud as an example), unless reversals are what it asks.
   // A case asked named only in another page's reference (« AlpOSS (Échirolles, 17 février 2026) … décrivait Lyon comme
   // une ville « partiellement sortie d'Office 365 » ») is not what that sentence speaks of (trial21 T-H2).
+  // A ban taken for granted, or asked about, is answered by the sentence saying no law bans it, read first (trial21
+  // T-H1: the date of the bill was read aloud; T-M2: no « En bref » at all).
+  it.each([
+    "depuis que la loi sren interdit aux communes d'utiliser google, on doit tout migrer avant quand ?",
+    "on a microsoft 365 a la mairie, est ce que c'est illegal ?",
+  ])("« %s » reads first that no law bans it", async (question) => {
+    const { brief } = await ask(question);
+    expect(brief).toMatch(
+      /^En bref : « (?:Aucune loi française n'interdit|Ce que le CLOUD Act ne change pas : il ne rend pas illégal)/,
+    );
+  });
+
   it("« echirolles a fait quoi pour sortir de microsoft » does not read Lyon's exit aloud", async () => {
     const { brief } = await ask("echirolles a fait quoi pour sortir de microsoft");
     expect(brief).not.toMatch(/Lyon/);
