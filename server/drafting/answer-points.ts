@@ -160,6 +160,40 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
   return [...points, alternatives];
 }
 
+/** Expressions of a section of `brief.txt`, normalized (« n'oblige pas » → « n oblige pas »). */
+const BRIEF = wordListSections("brief.txt");
+const phrases = (section: string) => (BRIEF.get(section) ?? []).map((e) => ` ${words(e).join(" ")} `);
+const DUTY_ASKED = [...phrases("devoir"), ...phrases("interdiction dite")];
+const DUTY_DENIED = [...phrases("devoir nié"), ...phrases("interdiction niée")];
+const holdsPhrase = (text: string, list: string[]) => {
+  const t = ` ${words(text).join(" ")} `;
+  return list.some((p) => t.includes(p));
+};
+
+/** Whether a note's question asks whether something obliges or bans (« Le CLOUD Act nous oblige-t-il à … ? »). */
+export const asksDuty = (question: string) => holdsPhrase(question, DUTY_ASKED);
+
+/**
+ * To a question asking whether something obliges or bans (« Le CLOUD Act nous oblige-t-il à quitter Microsoft 365
+ * avant la fin du mandat ? »), the sentence of the passages saying there is no such duty or ban (« Ce que le CLOUD Act
+ * ne change pas : il ne rend pas illégal pour une commune l'usage de ces services. », « Aucune loi française n'interdit
+ * … ») — the answer a maire reads first (trial21 T-H6: « L'essentiel » listed migrations, none saying so); of a passage
+ * holding a subject word of the question, or saying it of every law (« aucune loi »). Null when none says it.
+ */
+export function dutyDeniedPoint(question: string, passages: SearchResult[]): AnswerPoint | null {
+  if (!asksDuty(question)) return null;
+  const terms = subjectTerms(question);
+  for (const r of passages) {
+    const about = stemsOf(`${r.document.title} ${r.section} ${r.text}`);
+    const onSubject = terms.some((t) => t.name && t.stems.some((v) => holdsVariant(about, v)));
+    for (const { text, own } of quotableSentences(r.text, { max: MAX_SENTENCE, question })) {
+      if (!holdsPhrase(own, DUTY_DENIED)) continue;
+      if (onSubject || /\baucune loi\b/.test(words(own).join(" "))) return { r, sentence: text, score: 0 };
+    }
+  }
+  return null;
+}
+
 /** Longest line of alternatives quoted from a card (its items cut, « […] » after the last kept). */
 const MAX_ALTERNATIVES = 300;
 

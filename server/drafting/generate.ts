@@ -44,7 +44,9 @@ import {
   type AnswerPoint,
   answerPoints,
   askedYears,
+  asksDuty,
   asksOwnFigure,
+  dutyDeniedPoint,
   pointSubject,
   unsaidYears,
 } from "./answer-points.ts";
@@ -862,6 +864,21 @@ async function answeringPoints(
       return true;
     });
   };
+  // Asked whether something obliges or bans (« Le CLOUD Act nous oblige-t-il à quitter Microsoft 365 … ? »): the passage
+  // saying there is no such duty is searched too, and its sentence opens « L'essentiel » (trial21 T-H6).
+  const denial = asksDuty(asked)
+    ? dutyDeniedPoint(
+        asked,
+        poolOf([...results, ...(await retriever.search(`${asked} ${DUTY_DENIAL_SEARCHED}`, 8)).results]),
+      )
+    : null;
+  const withDenial = (found: AnswerPoint[]) =>
+    denial
+      ? [denial, ...found.filter((p) => p.r.id !== denial.r.id || p.sentence !== denial.sentence)].slice(
+          0,
+          Math.max(max, 1),
+        )
+      : found;
   const points = answerPoints(asked, poolOf(results), max);
   // A year asked that no point says (« … avant la hausse de prix de 2027, et combien … ? »): the clause asking it is
   // searched alone, for the passage saying what the corpus knows of that year (« 2027 : … non confirmé ») (trial14 A13).
@@ -872,8 +889,11 @@ async function answeringPoints(
     const found = await retriever.search(clause, 8);
     more.push(...found.results.filter((r) => r.text.includes(year.year)));
   }
-  return more.length ? answerPoints(asked, poolOf([...results, ...more]), max) : points;
+  return withDenial(more.length ? answerPoints(asked, poolOf([...results, ...more]), max) : points);
 }
+
+/** Words searched with a question asking whether something obliges or bans: those of a passage saying none does. */
+const DUTY_DENIAL_SEARCHED = "aucune loi n'oblige n'interdit illégal obligation";
 
 /**
  * The figures of a section a reader must check: those found neither in its passages nor in its data

@@ -122,6 +122,13 @@ describe("B11: a note's « L'essentiel » without a model answers the question",
     expect(essentials.flags).toEqual([]);
   });
 
+  it("opens on the sentence saying no law obliges or bans, to a question asking whether one does (trial21 T-H6)", async () => {
+    // « L'essentiel » listed the CLOUD Act's definition and two migrations, none saying it obliges nothing.
+    const { essentials } = await note("Le RGPD nous oblige-t-il à quitter Google Workspace avant la fin du mandat ?");
+    const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));
+    expect(points[0]).toMatch(/ne rend pas illégal|Aucune loi (?:française )?n'(?:interdit|oblige)|n'obligent? pas/);
+  });
+
   it("answers about a product from its own card", async () => {
     const { essentials } = await note("Avast est-il un risque pour les postes de la mairie ?");
     const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));
