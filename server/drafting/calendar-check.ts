@@ -27,7 +27,13 @@ export const SHORT_CALENDAR_INSTALLATIONS = 100;
 /** The postes' system and their applications changed within fewer months than this: more than peers ever did. */
 export const TOGETHER_MONTHS = 24;
 
-export type CalendarConcernKind = "short" | "together" | "not-before" | "contract-after" | "deadline-after";
+export type CalendarConcernKind =
+  | "short"
+  | "together"
+  | "not-before"
+  | "contract-after"
+  | "deadline-after"
+  | "system-bound";
 
 export interface CalendarConcern {
   kind: CalendarConcernKind;
@@ -56,6 +62,32 @@ function eventMonth(e: LocalEvent): string {
 
 /** The concerns, in order: the calendar's length, what it changes together, then each later constraint of the context. */
 export function calendarConcerns(
+  plan: Pick<RoadmapPlan, "target" | "lines" | "events"> & Partial<Pick<RoadmapPlan, "systemBound">>,
+  start: string,
+  targetDate: string | undefined,
+  say: Say,
+): CalendarConcern[] {
+  return [...datedConcerns(plan, start, targetDate, say), ...systemConcerns(plan, say)];
+}
+
+/**
+ * Software the context says runs only under the postes' system, on postes neither the sentence nor the inventory
+ * counts: the roadmap still changes all of them, and says the count is to give (trial20 N-H4), with or without a date.
+ */
+function systemConcerns(plan: Partial<Pick<RoadmapPlan, "systemBound">>, say: Say): CalendarConcern[] {
+  return (plan.systemBound ?? [])
+    .filter((b) => b.installations === null)
+    .map((b) => ({
+      kind: "system-bound" as const,
+      text: say("calendar.system-bound", {
+        text: b.text.replace(/[\s;,:.]+$/u, ""),
+        system: b.system,
+        products: named(b.lines, true),
+      }),
+    }));
+}
+
+function datedConcerns(
   plan: Pick<RoadmapPlan, "target" | "lines" | "events">,
   start: string,
   targetDate: string | undefined,

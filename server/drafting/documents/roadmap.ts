@@ -155,6 +155,7 @@ function phaseLine(
     l.role.label,
     l.laws.length ? lawsText(l.laws) : null,
     inventoryNamesText(structure, l),
+    keptText(structure, l),
     l.unsure ? texts(structure, "line.unsure") : null,
   ]
     .filter(Boolean)
@@ -193,6 +194,16 @@ function phaseLine(
         ? ` ; ${texts(structure, "phase.contractEnd", { date: frenchDate(contract.date) })}`
         : "";
   return `- **${l.item.name}** (${facts}) → ${alt}${unsupported}${local}`;
+}
+
+/** « dont 10 postes restent sous Windows (contexte local) »: the postes a line keeps under its system, if any. */
+function keptText(structure: DocumentStructure, l: RoadmapLine): string | null {
+  if (!l.keptBySystem) return null;
+  return texts(structure, "line.keptBySystem", {
+    count: countText("computer", l.keptBySystem, formatInt(l.keptBySystem)),
+    stay: texts(structure, `keptVerb.${l.keptBySystem === 1 ? "one" : "other"}`),
+    system: l.keptSystem ?? "",
+  });
 }
 
 /**
@@ -268,15 +279,18 @@ export function roadmapContext(
   vars.calendar_warnings = concerns.length ? `${concerns.map((c) => c.text).join("\n\n")}\n\n` : "";
 
   // What the target requires, product by product.
-  const requirement = (l: RoadmapLine) =>
-    `- ${texts(structure, "target.requiredLine", {
+  const requirement = (l: RoadmapLine) => {
+    // The postes kept under their system are not replaced: the line requires the others (trial20 N-H4).
+    const moved = l.item.installations - (l.keptBySystem ?? 0);
+    return `- ${texts(structure, "target.requiredLine", {
       name: l.item.name,
-      installations: `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
+      installations: `${formatInt(moved)} ${installationWord(moved)}`,
       role: l.role.label ?? categoryWord(l.item.category),
       alternative: l.removal ? texts(structure, "target.removal") : (l.alternative?.name ?? ""),
       points: formatPoints(l.points),
       phase: texts(structure, `phase.${l.phase}.name`),
     })}${l.limited ? ` — ${limitedText(structure, l, "target")}` : ""}${l.unsupported?.length ? ` — ${unsupportedText(structure, l.unsupported, today)}` : ""}`;
+  };
   const requirements: string[] = [];
   if (plan.target.reachable && plan.target.required.length === 0) {
     requirements.push(texts(structure, "target.alreadyMet", { target, baseline }));
@@ -337,6 +351,27 @@ export function roadmapContext(
           })
         : texts(structure, "target.decidedUnmatched", { sentence: d.text.replace(/[.!…\s]+$/u, "") }),
     );
+  // Software that runs only under the postes' system: the postes kept under it, with the sentence (trial20 N-H4).
+  for (const b of plan.systemBound) {
+    if (b.installations === null) continue;
+    requirements.push(
+      "",
+      texts(structure, "target.systemBound", {
+        count: countText("computer", b.installations, formatInt(b.installations)),
+        stay: texts(structure, `keptVerb.${b.installations === 1 ? "one" : "other"}`),
+        system: b.system,
+        items: b.items.length
+          ? texts(structure, "target.systemBoundItems", {
+              items: b.items
+                .map((i) => `${i.name}, ${formatInt(i.installations)} ${installationWord(i.installations)}`)
+                .join(" ; "),
+            })
+          : "",
+        sentence: b.text.replace(/[.!…\s]+$/u, ""),
+        products: [...new Set(b.lines.map((l) => l.item.name))].join(", "),
+      }),
+    );
+  }
   vars.target_requirements = requirements.join("\n");
 
   vars.baseline_sentence = texts(structure, "baseline.sentence", {
