@@ -45,14 +45,17 @@ type Say = (key: string, vars?: Record<string, string>) => string;
 
 const named = (lines: RoadmapLine[], inner = false) =>
   [...lines]
-    .sort((a, b) => b.item.installations - a.item.installations)
+    .sort((a, b) => changing(b) - changing(a))
     .slice(0, 3)
     .map((l) => {
-      const count = `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`;
+      const count = `${formatInt(changing(l))} ${installationWord(changing(l))}`;
       // Inside a parenthesis already: « (Windows 10 : 126 installations ; Windows 11 : 76 installations) ».
       return inner ? `${l.item.name} : ${count}` : `${l.item.name} (${count})`;
     })
     .join(inner ? " ; " : ", ");
+
+/** The installations a line changes: the postes kept under their system are not (`system-bound.ts`). */
+const changing = (l: RoadmapLine) => l.item.installations - (l.keptBySystem ?? 0);
 
 /** The month an event's date stands for: an earliest year is its January, a deadline's or contract's year its December. */
 function eventMonth(e: LocalEvent): string {
@@ -99,7 +102,7 @@ function datedConcerns(
   const concerns: CalendarConcern[] = [];
   const required = plan.target.required.length ? plan.target.required : plan.lines;
   const changed = required.filter((l) => (l.phase !== "quick" || l.unsupported?.length) && !l.removal);
-  const total = changed.reduce((s, l) => s + l.item.installations, 0);
+  const total = changed.reduce((s, l) => s + changing(l), 0);
   if (months < SHORT_CALENDAR_MONTHS && total >= SHORT_CALENDAR_INSTALLATIONS)
     concerns.push({
       kind: "short",

@@ -42,7 +42,10 @@ function words() {
   return lists;
 }
 
-const tokens = (text: string) => fold(text).split(/[^a-z0-9]+/).filter(Boolean);
+const tokens = (text: string) =>
+  fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /** The sentences of a context (as `roadmap-plan.ts` reads them). */
 const sentences = (context: string) =>
@@ -69,8 +72,7 @@ export function systemBound(context: string, lines: RoadmapLine[], items: Analys
       .filter(Boolean);
     const system = after.find((x) => !w.small.has(x));
     if (!system || system.length < 3) continue;
-    const named = (l: RoadmapLine) =>
-      [productName(l.item), l.item.name].some((n) => !!n && tokens(n).includes(system));
+    const named = (l: RoadmapLine) => [productName(l.item), l.item.name].some((n) => !!n && tokens(n).includes(system));
     const bound = lines.filter(
       (l) =>
         l.role.id === "workstation-os" &&

@@ -196,6 +196,18 @@ function phaseLine(
   return `- **${l.item.name}** (${facts}) → ${alt}${unsupported}${local}`;
 }
 
+/**
+ * A line's name in the calendar: its product's (« Windows Server »), or its own (« Microsoft Windows Server 2012 R2
+ * Standard ») when another line plans other editions of that product — the row dates this edition, not the others
+ * (trial20).
+ */
+function lineLabel(l: RoadmapLine, lines: RoadmapLine[]): string {
+  const id = (x: RoadmapLine) =>
+    typeof x.item.product === "object" && x.item.product ? x.item.product.id : (x.item.product ?? null);
+  const own = id(l);
+  return own && lines.some((x) => x !== l && id(x) === own) ? l.item.name : productLabel(l.item);
+}
+
 /** « dont 10 postes restent sous Windows (contexte local) »: the postes a line keeps under its system, if any. */
 function keptText(structure: DocumentStructure, l: RoadmapLine): string | null {
   if (!l.keptBySystem) return null;
@@ -368,7 +380,21 @@ export function roadmapContext(
             })
           : "",
         sentence: b.text.replace(/[.!…\s]+$/u, ""),
-        products: [...new Set(b.lines.map((l) => l.item.name))].join(", "),
+        products: [...new Set(b.lines.filter((l) => l.keptBySystem).map((l) => l.item.name))].join(", "),
+      }),
+    );
+  }
+  // Postes kept under an edition without security fixes stay under the system, not under that edition: said once.
+  for (const l of plan.lines.filter((x) => x.keptBySystem && x.unsupported?.length)) {
+    const day = l.unsupported![0]!;
+    requirements.push(
+      "",
+      texts(structure, "target.systemBoundUnsupported", {
+        name: l.item.name,
+        when: texts(structure, day <= today ? "phase.unsupportedSince" : "phase.unsupportedFrom", {
+          date: frenchDate(day),
+        }),
+        system: l.keptSystem ?? "",
       }),
     );
   }
@@ -582,7 +608,7 @@ export function roadmapContext(
       sort: `${early}-`,
       row: [
         texts(structure, "milestone.unsupported", {
-          products: [...new Set(dueEarly.map((l) => productLabel(l.item)))].join(", "),
+          products: [...new Set(dueEarly.map((l) => lineLabel(l, plan.lines)))].join(", "),
         }),
         frenchDate(early),
         "—",
@@ -592,7 +618,7 @@ export function roadmapContext(
   for (const e of plan.events) {
     // A line the sentence names by one of its editions only is said « en partie ».
     const names = [
-      ...e.lines.map((l) => productLabel(l.item)),
+      ...e.lines.map((l) => lineLabel(l, plan.lines)),
       ...(e.partial ?? []).map((l) => texts(structure, "milestone.localPart", { name: productLabel(l.item) })),
     ];
     milestones.push({
