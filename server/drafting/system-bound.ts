@@ -27,13 +27,22 @@ export interface SystemBound {
   lines: RoadmapLine[];
 }
 
-let lists: { phrase: RegExp; small: Set<string>; counted: Set<string>; common: Set<string> } | null = null;
+let lists: {
+  phrase: RegExp;
+  contrary: RegExp;
+  free: Set<string>;
+  small: Set<string>;
+  counted: Set<string>;
+  common: Set<string>;
+} | null = null;
 function words() {
   if (!lists) {
     const s = wordListSections("system-bound.txt");
     const folded = (key: string) => (s.get(key) ?? []).map((w) => fold(w).replace(/[’]/g, "'"));
     lists = {
       phrase: new RegExp(`(?<![\\p{L}])(?:${wordAlternation(folded("tournures"))})(?![\\p{L}])`, "u"),
+      contrary: new RegExp(`(?<![\\p{L}])(?:${wordAlternation(folded("tournures contraires"))})(?![\\p{L}])`, "u"),
+      free: new Set(folded("systèmes libres")),
       small: new Set(folded("petits mots")),
       counted: new Set(folded("postes")),
       common: new Set(folded("mots communs")),
@@ -63,38 +72,49 @@ export function systemBound(context: string, lines: RoadmapLine[], items: Analys
   const out: SystemBound[] = [];
   for (const text of sentences(context)) {
     const f = fold(text).replace(/[’]/g, "'");
-    const m = w.phrase.exec(f);
-    if (!m || /\?\s*$/.test(text)) continue;
+    if (/\?\s*$/.test(text)) continue;
+    // « ne fonctionne que sous Windows »: the system named stays; « ne tourne pas sous Linux »: the system proposed
+    // in its place is named, the postes stay under theirs.
+    const only = w.phrase.exec(f);
+    const not = only ? null : w.contrary.exec(f);
+    const m = only ?? not;
+    if (!m) continue;
     // The system: the first word after the phrase that is not a small word.
     const after = f
       .slice(m.index + m[0].length)
       .split(/[^a-z0-9']+/)
       .filter(Boolean);
-    const system = after.find((x) => !w.small.has(x));
-    if (!system || system.length < 3) continue;
-    const named = (l: RoadmapLine) => [productName(l.item), l.item.name].some((n) => !!n && tokens(n).includes(system));
+    const word = after.find((x) => !w.small.has(x));
+    if (!word || word.length < 3 || (not && !w.free.has(word))) continue;
+    const lineWords = (l: RoadmapLine) => [productName(l.item), l.item.name].flatMap((n) => (n ? tokens(n) : []));
     const bound = lines.filter(
       (l) =>
         l.role.id === "workstation-os" &&
         !l.removal &&
-        named(l) &&
-        !(l.alternative && tokens(l.alternative.name).includes(system)),
+        (not
+          ? !!l.alternative && tokens(l.alternative.name).some((t) => w.free.has(t))
+          : lineWords(l).includes(word) && !(l.alternative && tokens(l.alternative.name).includes(word))),
     );
     if (!bound.length) continue;
-    const before = f.slice(0, m.index);
-    const said = new Set(tokens(before));
-    const count = countIn(before) ?? countIn(f.slice(m.index + m[0].length));
+    // What the postes stay under: the system named, or the first word of the bound lines' product (« Windows »).
+    const system = not ? (tokens(productName(bound[0]!.item) ?? bound[0]!.item.name)[0] ?? word) : word;
+    const said = new Set(tokens(f));
+    const count = countIn(f);
     // The inventory's software the sentence names: a distinctive word of its name in what the sentence says of it.
     const own = items.filter(
       (i) =>
         i.installations > 0 &&
         !i.component &&
         !bound.some((l) => l.inventoryNames.includes(i.name) || l.item === i) &&
-        tokens(i.name).some((t) => t.length >= 4 && t !== system && !w.common.has(t) && said.has(t)),
+        tokens(i.name).some(
+          (t) => t.length >= 4 && t !== system && t !== word && !w.common.has(t) && !w.free.has(t) && said.has(t),
+        ),
     );
     const total = bound.reduce((s, l) => s + l.item.installations, 0);
     const installations = count ?? (own.length ? Math.max(...own.map((i) => i.installations)) : null);
-    const original = new RegExp(`(?<![\\p{L}])${system}(?![\\p{L}])`, "iu").exec(text)?.[0] ?? system;
+    // As written: in the sentence, or in the product's name when the sentence names the other system.
+    const writer = not ? (productName(bound[0]!.item) ?? bound[0]!.item.name) : text;
+    const original = new RegExp(`(?<![\\p{L}])${system}(?![\\p{L}])`, "iu").exec(writer)?.[0] ?? system;
     out.push({
       text,
       system: original,

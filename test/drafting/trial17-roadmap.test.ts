@@ -103,7 +103,9 @@ describe("a date of the local context applies to what it names, an end of suppor
     expect(calendar).toMatch(
       /\| Remplacement des logiciels sans support de l'éditeur \((?=[^|]*Windows 10)(?=[^|]*Microsoft Office)[^|]*\) \| mars 2028 \|/,
     );
-    expect(calendar).toMatch(/Contexte local \(Microsoft Windows Server 2016 Standard, une partie de Windows 10\) : « Windows 10 LTSC 2021/);
+    expect(calendar).toMatch(
+      /Contexte local \(Microsoft Windows Server 2016 Standard, une partie de Windows 10\) : « Windows 10 LTSC 2021/,
+    );
   });
 });
 

@@ -97,9 +97,20 @@ describe("software that runs only under Windows keeps its postes under Windows (
     );
   });
 
+  it.each([
+    ["Le logiciel de paie est incompatible avec Linux.", 6],
+    ["Les 8 postes de la comptabilité restent sous Windows à cause du logiciel financier.", 8],
+    ["La caisse Elisath ne tourne pas sous Linux.", 4],
+    ["Le logiciel de facturation n'a pas de version Linux.", null],
+  ])("« %s » keeps %s postes under Windows (the system proposed in its place named, or a count)", (context, kept) => {
+    const plan = planRoadmap(analysis(), { context, now: NOW });
+    expect(plan.systemBound.map((b) => [b.system, b.installations])).toEqual([["Windows", kept]]);
+  });
+
   it("a sentence of another kind keeps nothing", () => {
     const plan = planRoadmap(analysis(), {
-      context: "Nous voulons passer les postes sous Linux. Le logiciel de paie fonctionne sous Windows et sous Linux.",
+      context:
+        "Nous voulons passer les postes sous Linux. Le logiciel de paie fonctionne sous Windows et sous Linux. Les agents ne veulent pas de version Linux. Le passage à Linux dépend de la formation des agents. Sophos exige une licence par poste.",
       now: NOW,
     });
     expect(plan.lines.some((l) => l.keptBySystem)).toBe(false);
