@@ -152,11 +152,16 @@ describe("the plan proposal (real HTTP server)", () => {
     // Adopted, each row counts its own installations, the postes kept under Windows aside.
     const adopted = await postJson(`${server.url}/api/plans/from-draft`, { draftId: id });
     expect(adopted.status).toBe(201);
-    const { progress } = await adopted.json();
+    const { plan, progress } = await adopted.json();
     const before = (re: RegExp) => progress.products.find((x: { product: Row }) => re.test(x.product.name)).before;
     expect(before(/2012 R2/)).toBe(3);
     expect(before(/2019/)).toBe(5);
     expect(before(/Office[^,]*2013/)).toBe(12);
     expect(before(/^Windows 10$/)).toBe(99);
+    // The public page says the postes kept beside the replacement, and each edition on its own row.
+    expect((await postJson(`${server.url}/api/plans/${plan.id}/publish`, {})).status).toBe(200);
+    const page = await (await fetch(`${server.url}/public/${plan.slug}`)).text();
+    expect(page).toMatch(/Debian \(hors 10 postes gardés sous Windows, selon le contexte local de la feuille de route\)/);
+    expect(page).toMatch(/Windows Server — Microsoft Windows Server 2019 Standard/);
   }, 300_000);
 });
