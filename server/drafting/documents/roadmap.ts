@@ -714,7 +714,7 @@ export function roadmapContext(
         .slice(0, MAX_LISTED)
         .map(
           (l) =>
-            `${texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} — ${l.laws.length ? lawsText(l.laws) : "—"} — ${alternativesText(l.item)}`,
+            `${texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)}${l.keptBySystem ? ` (${keptText(structure, l)})` : ""} — ${l.laws.length ? lawsText(l.laws) : "—"} — ${alternativesText(l.item)}`,
         ),
     ],
     [
