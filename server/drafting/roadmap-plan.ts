@@ -26,7 +26,7 @@ import {
   roleOf,
 } from "../inventory/measure.ts";
 import { fold } from "../inventory/normalize.ts";
-import { keepUnderSystem, type SystemBound, systemBound } from "./system-bound.ts";
+import { forSomePostes, keepUnderSystem, type SystemBound, systemBound } from "./system-bound.ts";
 import type { AnalysisAlternative, AnalysisItem, InventoryAnalysis } from "./types.ts";
 
 export type RoadmapPhase = "quick" | "guided" | "deep";
@@ -299,7 +299,10 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
   // What the collectivité decided to keep is not planned: out of the replacements before phases and target are
   // computed, so that no phase counts on it (trial 8: « on garde ArcGIS Pro » ignored, ArcGIS → QGIS planned).
   const parts = partNames(analysis.items);
-  const decided = options.context ? keptByDecision(options.context, lines, parts) : [];
+  const decisions = options.context ? keptByDecision(options.context, lines, parts) : [];
+  // A decision to keep the postes' system on some postes only keeps those postes, not the line (`forSomePostes`).
+  const someOnly = decisions.flatMap((d) => forSomePostes(d, lines, analysis.items) ?? []);
+  const decided = decisions.filter((d) => !someOnly.some((s) => s.text === d.text));
   const keptLines = new Set(decided.flatMap((d) => d.lines));
   if (keptLines.size) lines.splice(0, lines.length, ...lines.filter((l) => !keptLines.has(l)));
   const events = options.context ? localEvents(options.context, lines, options.now, parts) : [];
@@ -322,7 +325,7 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
   );
   // Software that runs only under the postes' system keeps its postes under it: out of the replacement, in the
   // plan's order, before phases and target are computed (trial20 N-H4).
-  const bound = options.context ? systemBound(options.context, lines, analysis.items) : [];
+  const bound = options.context ? systemBound(options.context, lines, analysis.items, someOnly) : [];
   const allKept = keepUnderSystem(bound);
   if (allKept.size) lines.splice(0, lines.length, ...lines.filter((l) => !allKept.has(l)));
 

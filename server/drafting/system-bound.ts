@@ -34,6 +34,8 @@ let lists: {
   small: Set<string>;
   counted: Set<string>;
   common: Set<string>;
+  parts: Set<string>;
+  all: Set<string>;
 } | null = null;
 function words() {
   if (!lists) {
@@ -46,6 +48,8 @@ function words() {
       small: new Set(folded("petits mots")),
       counted: new Set(folded("postes")),
       common: new Set(folded("mots communs")),
+      parts: new Set(folded("parties")),
+      all: new Set(folded("tous")),
     };
   }
   return lists;
@@ -67,53 +71,26 @@ const sentences = (context: string) =>
  * The sentences of the context that bind software to a system, with the lines of that system the plan replaces by
  * another system and the postes kept under it.
  */
-export function systemBound(context: string, lines: RoadmapLine[], items: AnalysisItem[]): SystemBound[] {
+export function systemBound(
+  context: string,
+  lines: RoadmapLine[],
+  items: AnalysisItem[],
+  keeps: { text: string; lines: RoadmapLine[] }[] = [],
+): SystemBound[] {
   const w = words();
   const out: SystemBound[] = [];
   for (const text of sentences(context)) {
     const f = fold(text).replace(/[’]/g, "'");
     if (/\?\s*$/.test(text)) continue;
-    // « ne fonctionne que sous Windows »: the system named stays; « ne tourne pas sous Linux »: the system proposed
-    // in its place is named, the postes stay under theirs.
-    const only = w.phrase.exec(f);
-    const not = only ? null : w.contrary.exec(f);
-    const m = only ?? not;
-    if (!m) continue;
-    // The system: the first word after the phrase that is not a small word.
-    const after = f
-      .slice(m.index + m[0].length)
-      .split(/[^a-z0-9']+/)
-      .filter(Boolean);
-    const word = after.find((x) => !w.small.has(x));
-    if (!word || word.length < 3 || (not && !w.free.has(word))) continue;
-    const lineWords = (l: RoadmapLine) => [productName(l.item), l.item.name].flatMap((n) => (n ? tokens(n) : []));
-    const bound = lines.filter(
-      (l) =>
-        l.role.id === "workstation-os" &&
-        !l.removal &&
-        (not
-          ? !!l.alternative && tokens(l.alternative.name).some((t) => w.free.has(t))
-          : lineWords(l).includes(word) && !(l.alternative && tokens(l.alternative.name).includes(word))),
-    );
-    if (!bound.length) continue;
-    // What the postes stay under: the system named, or the first word of the bound lines' product (« Windows »).
-    const system = not ? (tokens(productName(bound[0]!.item) ?? bound[0]!.item.name)[0] ?? word) : word;
-    const said = new Set(tokens(f));
+    const found = keptFor(text, lines, keeps) ?? boundBy(f, lines);
+    if (!found) continue;
+    const { bound, system, word } = found;
     const count = countIn(f);
-    // The inventory's software the sentence names: a distinctive word of its name in what the sentence says of it.
-    const own = items.filter(
-      (i) =>
-        i.installations > 0 &&
-        !i.component &&
-        !bound.some((l) => l.inventoryNames.includes(i.name) || l.item === i) &&
-        tokens(i.name).some(
-          (t) => t.length >= 4 && t !== system && t !== word && !w.common.has(t) && !w.free.has(t) && said.has(t),
-        ),
-    );
+    const own = namedItems(f, items, bound, [system, word]);
     const total = bound.reduce((s, l) => s + l.item.installations, 0);
     const installations = count ?? (own.length ? Math.max(...own.map((i) => i.installations)) : null);
     // As written: in the sentence, or in the product's name when the sentence names the other system.
-    const writer = not ? (productName(bound[0]!.item) ?? bound[0]!.item.name) : text;
+    const writer = found.not ? (productName(bound[0]!.item) ?? bound[0]!.item.name) : text;
     const original = new RegExp(`(?<![\\p{L}])${system}(?![\\p{L}])`, "iu").exec(writer)?.[0] ?? system;
     out.push({
       text,
@@ -124,6 +101,107 @@ export function systemBound(context: string, lines: RoadmapLine[], items: Analys
     });
   }
   return out;
+}
+
+interface Found {
+  bound: RoadmapLine[];
+  /** The system the postes stay under, folded (« windows »), and the word the sentence named (« linux »). */
+  system: string;
+  word: string;
+  not: boolean;
+}
+
+/** A decision to keep the postes' system on some postes only (`forSomePostes`): its lines, in the plan's order. */
+function keptFor(text: string, lines: RoadmapLine[], keeps: { text: string; lines: RoadmapLine[] }[]): Found | null {
+  const keep = keeps.find((k) => k.text === text);
+  if (!keep) return null;
+  const bound = lines.filter((l) => keep.lines.includes(l));
+  if (!bound.length) return null;
+  const system = tokens(productName(bound[0]!.item) ?? bound[0]!.item.name)[0] ?? "";
+  return { bound, system, word: system, not: false };
+}
+
+/**
+ * « ne fonctionne que sous Windows »: the system named stays; « ne tourne pas sous Linux »: the system proposed in
+ * its place is named, the postes stay under theirs. The workstation-system lines it binds, in the plan's order.
+ */
+function boundBy(f: string, lines: RoadmapLine[]): Found | null {
+  const w = words();
+  const only = w.phrase.exec(f);
+  const not = only ? null : w.contrary.exec(f);
+  const m = only ?? not;
+  if (!m) return null;
+  // The system: the first word after the phrase that is not a small word.
+  const after = f
+    .slice(m.index + m[0].length)
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean);
+  const word = after.find((x) => !w.small.has(x));
+  if (!word || word.length < 3 || (not && !w.free.has(word))) return null;
+  const lineWords = (l: RoadmapLine) => [productName(l.item), l.item.name].flatMap((n) => (n ? tokens(n) : []));
+  const bound = lines.filter(
+    (l) =>
+      l.role.id === "workstation-os" &&
+      !l.removal &&
+      (not
+        ? !!l.alternative && tokens(l.alternative.name).some((t) => w.free.has(t))
+        : lineWords(l).includes(word) && !(l.alternative && tokens(l.alternative.name).includes(word))),
+  );
+  if (!bound.length) return null;
+  // What the postes stay under: the system named, or the first word of the bound lines' product (« Windows »).
+  const system = not ? (tokens(productName(bound[0]!.item) ?? bound[0]!.item.name)[0] ?? word) : word;
+  return { bound, system, word, not: !!not };
+}
+
+/** The inventory's software a sentence names: a distinctive word of its name (not the system's), its lines aside. */
+function namedItems(folded: string, items: AnalysisItem[], bound: RoadmapLine[], systems: string[]): AnalysisItem[] {
+  const w = words();
+  const said = new Set(tokens(folded));
+  return items.filter(
+    (i) =>
+      i.installations > 0 &&
+      !i.component &&
+      !bound.some((l) => l.inventoryNames.includes(i.name) || l.item === i) &&
+      tokens(i.name).some(
+        (t) => t.length >= 4 && !systems.includes(t) && !w.common.has(t) && !w.free.has(t) && said.has(t),
+      ),
+  );
+}
+
+/**
+ * A decision to keep the postes' system (« on garde Windows 10 … ») that says for which postes: a count of them, a
+ * service (« pour le service paie »), postes of a kind (« sur les postes de la paie »), or software of the inventory
+ * (« pour la caisse Elisath ») — not all of them (« sur tous les postes »). It keeps those postes, not the line (trial20
+ * N-H4: « Nous conservons Windows sur les postes de la paie » kept every Windows 10 and 11 poste out of the plan, or
+ * named no line when « Windows » also named the servers' system). Returns the workstation-system lines it keeps postes
+ * of, null when it is no such decision.
+ */
+export function forSomePostes(
+  decision: { text: string; lines: RoadmapLine[] },
+  lines: RoadmapLine[],
+  items: AnalysisItem[],
+): { text: string; lines: RoadmapLine[] } | null {
+  const w = words();
+  const f = fold(decision.text).replace(/[’]/g, "'");
+  const said = tokens(f);
+  // The lines it names; « Windows » alone names the postes' and the servers' systems: the postes' are meant here.
+  const named = decision.lines.length
+    ? decision.lines
+    : lines.filter(
+        (l) => l.role.id === "workstation-os" && said.includes(tokens(productName(l.item) ?? l.item.name)[0] ?? ""),
+      );
+  if (!named.length || !named.every((l) => l.role.id === "workstation-os")) return null;
+  if (said.some((t) => w.all.has(t))) return null;
+  const some =
+    countIn(f) !== null ||
+    said.some((t) => w.counted.has(t) || w.parts.has(t)) ||
+    namedItems(
+      f,
+      items,
+      named,
+      named.flatMap((l) => tokens(productName(l.item) ?? l.item.name).slice(0, 1)),
+    ).length > 0;
+  return some ? { text: decision.text, lines: named } : null;
 }
 
 /** A count of postes the text gives (« les 15 postes »), digits only. */

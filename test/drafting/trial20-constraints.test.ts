@@ -107,6 +107,22 @@ describe("software that runs only under Windows keeps its postes under Windows (
     expect(plan.systemBound.map((b) => [b.system, b.installations])).toEqual([["Windows", kept]]);
   });
 
+  it.each([
+    ["On garde Windows 10 sur les 6 postes du service paie.", 6],
+    ["Nous conservons Windows sur les postes de la paie, car le logiciel de paie ne fonctionne que sous Windows.", 6],
+    ["Nous gardons Windows pour la caisse Elisath de la piscine.", 4],
+  ])("a decision to keep the postes' system on some postes (« %s ») keeps %s, not all of them", (context, kept) => {
+    const plan = planRoadmap(analysis(), { context, now: NOW });
+    expect(plan.decided).toEqual([]);
+    expect(plan.lines.find((l) => l.item.name === "Microsoft Windows 10 Professionnel")!.keptBySystem).toBe(kept);
+    expect(plan.lines.some((l) => l.item.name === "Microsoft Windows 11 Professionnel")).toBe(true);
+  });
+
+  it("a decision to keep the system on all postes still keeps the whole line", () => {
+    const plan = planRoadmap(analysis(), { context: "On garde Windows 11 sur tous les postes.", now: NOW });
+    expect(plan.decided.map((d) => d.items.map((i) => i.name))).toEqual([["Microsoft Windows 11 Professionnel"]]);
+  });
+
   it("a sentence of another kind keeps nothing", () => {
     const plan = planRoadmap(analysis(), {
       context:
@@ -161,7 +177,9 @@ describe("the plan proposal (real HTTP server)", () => {
     // The public page says the postes kept beside the replacement, and each edition on its own row.
     expect((await postJson(`${server.url}/api/plans/${plan.id}/publish`, {})).status).toBe(200);
     const page = await (await fetch(`${server.url}/public/${plan.slug}`)).text();
-    expect(page).toMatch(/Debian \(hors 10 postes gardés sous Windows, selon le contexte local de la feuille de route\)/);
+    expect(page).toMatch(
+      /Debian \(hors 10 postes gardés sous Windows, selon le contexte local de la feuille de route\)/,
+    );
     expect(page).toMatch(/Windows Server — Microsoft Windows Server 2019 Standard/);
   }, 300_000);
 });
