@@ -75,6 +75,9 @@ describe("software that runs only under Windows keeps its postes under Windows (
       /\*\*Microsoft Windows 10 Professionnel\*\*[^\n]*dont 10 postes restent sous Windows \(contexte local\)/,
     );
     expect(v.target_requirements).toMatch(/Microsoft Windows 10 Professionnel \(99 installations/);
+    expect(v.alternatives_table).toMatch(
+      /\| Microsoft Windows 10 Professionnel \| [^|]+ \| 109 \(dont 10 postes restent sous Windows \(contexte local\)\) \|/,
+    );
     expect(v.target_requirements).toMatch(
       /6 postes restent sous Windows \(Berger-Levrault e\.paie, 6 installations\) : « Notre logiciel de paie ne fonctionne que sous Windows »/,
     );

@@ -510,7 +510,7 @@ export function roadmapContext(
       .map((l) => [
         l.inventoryNames.length > 1 ? `${l.item.name} (${inventoryNamesText(structure, l)})` : l.item.name,
         vendorText(l.item),
-        formatInt(l.item.installations),
+        `${formatInt(l.item.installations)}${l.keptBySystem ? ` (${keptText(structure, l)})` : ""}`,
         l.laws.length ? lawsText(l.laws) : "—",
         l.removal ? texts(structure, "alternatives.removal") : alternativesText(l.item),
         texts(structure, `phase.${l.phase}.name`),
