@@ -153,19 +153,26 @@ function boundBy(f: string, lines: RoadmapLine[]): Found | null {
   return { bound, system, word, not: !!not };
 }
 
-/** The inventory's software a sentence names: a distinctive word of its name (not the system's), its lines aside. */
+/**
+ * The inventory's software a sentence names: a distinctive word of its name (not the system's), its lines aside; of
+ * several, those the sentence names by most words (« Civil Net RH, notre logiciel de paie » is Civil Net RH, not Civil
+ * Net Finances nor Arpège Mélodie État civil).
+ */
 function namedItems(folded: string, items: AnalysisItem[], bound: RoadmapLine[], systems: string[]): AnalysisItem[] {
   const w = words();
   const said = new Set(tokens(folded));
-  return items.filter(
-    (i) =>
-      i.installations > 0 &&
-      !i.component &&
-      !bound.some((l) => l.inventoryNames.includes(i.name) || l.item === i) &&
-      tokens(i.name).some(
-        (t) => t.length >= 4 && !systems.includes(t) && !w.common.has(t) && !w.free.has(t) && said.has(t),
-      ),
-  );
+  const own = (t: string) => !systems.includes(t) && !w.common.has(t) && !w.free.has(t) && said.has(t);
+  const named = items
+    .filter(
+      (i) =>
+        i.installations > 0 &&
+        !i.component &&
+        !bound.some((l) => l.inventoryNames.includes(i.name) || l.item === i) &&
+        tokens(i.name).some((t) => t.length >= 4 && own(t)),
+    )
+    .map((i) => ({ i, words: new Set(tokens(i.name).filter((t) => t.length >= 2 && own(t))).size }));
+  const most = Math.max(0, ...named.map((n) => n.words));
+  return named.filter((n) => n.words === most).map((n) => n.i);
 }
 
 /**

@@ -9,6 +9,7 @@
  * under Office 2016's row; each now has its own row, counting its own installations.
  * Another inventory than the trial's (a communauté de communes with other counts), the real catalogue.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContext } from "../../server/drafting/context.ts";
@@ -17,7 +18,7 @@ import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
-import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
+import { postJson, readSse, realCorpusDataDir, startTestServer, type TestServer } from "../helpers/server.ts";
 import { analysedRows, inventoryRow } from "../inventory/fixtures.ts";
 
 const NOW = "2026-12-07T08:00:00.000Z";
@@ -184,5 +185,48 @@ describe("the plan proposal (real HTTP server)", () => {
       /Debian \(hors 10 postes gardés sous Windows, selon le contexte local de la feuille de route\)/,
     );
     expect(page).toMatch(/Windows Server — Microsoft Windows Server 2019 Standard/);
+  }, 300_000);
+});
+
+describe("as a DSI does it: a GLPI export imported, the context typed, the roadmap and the plan (real HTTP server)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // The real catalogue, as a DSI's installation has it.
+    server = await startTestServer({
+      CORPUS_DIR: path.resolve("corpus"),
+      DATA_DIR: await realCorpusDataDir("cap-libre-trial20-"),
+    });
+  }, 300_000);
+  afterAll(() => server?.stop());
+
+  it("keeps the postes of the payroll software the inventory counts, in the roadmap and the plan", async () => {
+    const file = path.resolve("test/fixtures/inventory/trial/glpi-commune-saint-aubin.csv");
+    const imported = await fetch(`${server.url}/api/inventory/analyze?name=glpi-commune-saint-aubin.csv`, {
+      method: "POST",
+      body: readFileSync(file),
+    });
+    expect(imported.status).toBe(201);
+    const analysis = await imported.json();
+    const inputs = {
+      collectivite: { name: "Saint-Aubin", kind: "commune" },
+      analysisId: analysis.id,
+      startDate: "2027-01",
+      targetDate: "2029-06",
+      context: "Civil Net RH, notre logiciel de paie, ne fonctionne que sous Windows.",
+    };
+    const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "roadmap", inputs }));
+    expect(events.at(-1)!.event).toBe("done");
+    const id = events.at(-1)!.data.id as string;
+    const draft = await (await fetch(`${server.url}/api/drafts/${id}`)).json();
+    const text = draft.versions
+      .at(-1)
+      .sections.map((s: { text: string }) => s.text)
+      .join("\n");
+    // Civil Net RH on 5 postes: not Civil Net Finances (7) nor Arpège Mélodie État civil (3).
+    expect(text).toMatch(/5 postes restent sous Windows \(Civil Net RH, 5 installations\)/);
+    expect(text).toMatch(/dont 5 postes restent sous Windows \(contexte local\)/);
+    const { proposal } = await (await fetch(`${server.url}/api/plans/from-draft/${id}`)).json();
+    const kept = proposal.products.filter((p: { kept?: number }) => p.kept);
+    expect(kept.map((p: { name: string; kept: number }) => [p.name, p.kept])).toEqual([["Windows 10", 5]]);
   }, 300_000);
 });
