@@ -29,6 +29,8 @@ export interface SystemBound {
 
 let lists: {
   phrase: RegExp;
+  weak: RegExp;
+  software: Set<string>;
   contrary: RegExp;
   free: Set<string>;
   small: Set<string>;
@@ -43,6 +45,8 @@ function words() {
     const folded = (key: string) => (s.get(key) ?? []).map((w) => fold(w).replace(/[’]/g, "'"));
     lists = {
       phrase: new RegExp(`(?<![\\p{L}])(?:${wordAlternation(folded("tournures"))})(?![\\p{L}])`, "u"),
+      weak: new RegExp(`(?<![\\p{L}])(?:${wordAlternation(folded("tournures faibles"))})(?![\\p{L}])`, "u"),
+      software: new Set(folded("logiciel")),
       contrary: new RegExp(`(?<![\\p{L}])(?:${wordAlternation(folded("tournures contraires"))})(?![\\p{L}])`, "u"),
       free: new Set(folded("systèmes libres")),
       small: new Set(folded("petits mots")),
@@ -82,7 +86,7 @@ export function systemBound(
   for (const text of sentences(context)) {
     const f = fold(text).replace(/[’]/g, "'");
     if (/\?\s*$/.test(text)) continue;
-    const found = keptFor(text, lines, keeps) ?? boundBy(f, lines);
+    const found = keptFor(text, lines, keeps) ?? boundBy(f, lines, items);
     if (!found) continue;
     const { bound, system, word } = found;
     const count = countIn(f);
@@ -125,9 +129,13 @@ function keptFor(text: string, lines: RoadmapLine[], keeps: { text: string; line
  * « ne fonctionne que sous Windows »: the system named stays; « ne tourne pas sous Linux »: the system proposed in
  * its place is named, the postes stay under theirs. The workstation-system lines it binds, in the plan's order.
  */
-function boundBy(f: string, lines: RoadmapLine[]): Found | null {
+function boundBy(f: string, lines: RoadmapLine[], items: AnalysisItem[]): Found | null {
   const w = words();
-  const only = w.phrase.exec(f);
+  // « exige », « dépend de » only of software: one the sentence calls so, or names, before the phrase.
+  const weak = w.weak.exec(f);
+  const ofSoftware = (before: string) =>
+    tokens(before).some((t) => w.software.has(t)) || namedItems(before, items, [], []).length > 0;
+  const only = w.phrase.exec(f) ?? (weak && ofSoftware(f.slice(0, weak.index)) ? weak : null);
   const not = only ? null : w.contrary.exec(f);
   const m = only ?? not;
   if (!m) return null;

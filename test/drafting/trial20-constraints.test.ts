@@ -130,10 +130,10 @@ describe("software that runs only under Windows keeps its postes under Windows (
   it("a sentence of another kind keeps nothing", () => {
     const plan = planRoadmap(analysis(), {
       context:
-        "Nous voulons passer les postes sous Linux. Le logiciel de paie fonctionne sous Windows et sous Linux. Les agents ne veulent pas de version Linux. Le passage à Linux dépend de la formation des agents. Sophos exige une licence par poste.",
+        "Nous voulons passer les postes sous Linux. Le logiciel de paie fonctionne sous Windows et sous Linux. Les agents ne veulent pas de version Linux. Le passage à Linux dépend de la formation des agents. Sophos exige une licence par poste. Microsoft impose Windows 11 pour les nouveaux postes. Notre prestataire exige Windows 11 pour le support.",
       now: NOW,
     });
-    expect(plan.lines.some((l) => l.keptBySystem)).toBe(false);
+    expect(plan.systemBound.map((b) => b.text)).toEqual([]);
   });
 });
 
