@@ -81,7 +81,6 @@ export function systemBound(
   items: AnalysisItem[],
   keeps: { text: string; lines: RoadmapLine[] }[] = [],
 ): SystemBound[] {
-  const w = words();
   const out: SystemBound[] = [];
   for (const text of sentences(context)) {
     const f = fold(text).replace(/[’]/g, "'");
