@@ -229,7 +229,8 @@ async function renderFromDraft(draftId, { focus }) {
               "tr",
               {},
               el("th", { scope: "row" }, p.name),
-              el("td", {}, p.by ?? "—"),
+              // The postes kept under their system (trial20 N-H4), said beside the replacement.
+              el("td", {}, p.by ? (p.keptNote ? `${p.by} (${p.keptNote})` : p.by) : "—"),
               // Beyond what the objective needs: the roadmap's words, not « — ».
               el("td", {}, p.dueDate ? day(p.dueDate) : p.beyondTarget ? t("plan.beyondTarget") : "—"),
             ),
@@ -625,7 +626,11 @@ async function renderPlan({ focus }) {
               "tr",
               {},
               el("th", { scope: "row" }, p.product.name),
-              el("td", {}, p.product.by ?? "—"),
+              el(
+                "td",
+                {},
+                p.product.by ? (p.product.keptNote ? `${p.product.by} (${p.product.keptNote})` : p.product.by) : "—",
+              ),
               el("td", {}, t("plan.beforeNow", { before: formatNumber(p.before), now: formatNumber(p.now) })),
               el(
                 "td",

@@ -27,7 +27,13 @@ export const SHORT_CALENDAR_INSTALLATIONS = 100;
 /** The postes' system and their applications changed within fewer months than this: more than peers ever did. */
 export const TOGETHER_MONTHS = 24;
 
-export type CalendarConcernKind = "short" | "together" | "not-before" | "contract-after" | "deadline-after";
+export type CalendarConcernKind =
+  | "short"
+  | "together"
+  | "not-before"
+  | "contract-after"
+  | "deadline-after"
+  | "system-bound";
 
 export interface CalendarConcern {
   kind: CalendarConcernKind;
@@ -39,14 +45,17 @@ type Say = (key: string, vars?: Record<string, string>) => string;
 
 const named = (lines: RoadmapLine[], inner = false) =>
   [...lines]
-    .sort((a, b) => b.item.installations - a.item.installations)
+    .sort((a, b) => changing(b) - changing(a))
     .slice(0, 3)
     .map((l) => {
-      const count = `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`;
+      const count = `${formatInt(changing(l))} ${installationWord(changing(l))}`;
       // Inside a parenthesis already: « (Windows 10 : 126 installations ; Windows 11 : 76 installations) ».
       return inner ? `${l.item.name} : ${count}` : `${l.item.name} (${count})`;
     })
     .join(inner ? " ; " : ", ");
+
+/** The installations a line changes: the postes kept under their system are not (`system-bound.ts`). */
+const changing = (l: RoadmapLine) => l.item.installations - (l.keptBySystem ?? 0);
 
 /** The month an event's date stands for: an earliest year is its January, a deadline's or contract's year its December. */
 function eventMonth(e: LocalEvent): string {
@@ -56,6 +65,32 @@ function eventMonth(e: LocalEvent): string {
 
 /** The concerns, in order: the calendar's length, what it changes together, then each later constraint of the context. */
 export function calendarConcerns(
+  plan: Pick<RoadmapPlan, "target" | "lines" | "events"> & Partial<Pick<RoadmapPlan, "systemBound">>,
+  start: string,
+  targetDate: string | undefined,
+  say: Say,
+): CalendarConcern[] {
+  return [...datedConcerns(plan, start, targetDate, say), ...systemConcerns(plan, say)];
+}
+
+/**
+ * Software the context says runs only under the postes' system, on postes neither the sentence nor the inventory
+ * counts: the roadmap still changes all of them, and says the count is to give (trial20 N-H4), with or without a date.
+ */
+function systemConcerns(plan: Partial<Pick<RoadmapPlan, "systemBound">>, say: Say): CalendarConcern[] {
+  return (plan.systemBound ?? [])
+    .filter((b) => b.installations === null)
+    .map((b) => ({
+      kind: "system-bound" as const,
+      text: say("calendar.system-bound", {
+        text: b.text.replace(/[\s;,:.]+$/u, ""),
+        system: b.system,
+        products: named(b.lines, true),
+      }),
+    }));
+}
+
+function datedConcerns(
   plan: Pick<RoadmapPlan, "target" | "lines" | "events">,
   start: string,
   targetDate: string | undefined,
@@ -67,7 +102,7 @@ export function calendarConcerns(
   const concerns: CalendarConcern[] = [];
   const required = plan.target.required.length ? plan.target.required : plan.lines;
   const changed = required.filter((l) => (l.phase !== "quick" || l.unsupported?.length) && !l.removal);
-  const total = changed.reduce((s, l) => s + l.item.installations, 0);
+  const total = changed.reduce((s, l) => s + changing(l), 0);
   if (months < SHORT_CALENDAR_MONTHS && total >= SHORT_CALENDAR_INSTALLATIONS)
     concerns.push({
       kind: "short",

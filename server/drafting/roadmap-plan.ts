@@ -26,6 +26,7 @@ import {
   roleOf,
 } from "../inventory/measure.ts";
 import { fold } from "../inventory/normalize.ts";
+import { forSomePostes, keepUnderSystem, type SystemBound, systemBound } from "./system-bound.ts";
 import type { AnalysisAlternative, AnalysisItem, InventoryAnalysis } from "./types.ts";
 
 export type RoadmapPhase = "quick" | "guided" | "deep";
@@ -80,6 +81,13 @@ export interface RoadmapLine {
    * and « Zoom ») is one line, its installations and points summed, its item named after the card (trial 10).
    */
   inventoryNames: string[];
+  /**
+   * Postes kept under the line's system because software the context names runs only under it (« notre logiciel de
+   * paie ne fonctionne que sous Windows »: `system-bound.ts`, trial20 N-H4): out of its points and raw removal.
+   */
+  keptBySystem?: number;
+  /** The system they stay under, as the context writes it (« Windows »). */
+  keptSystem?: string;
 }
 
 /** At most this many installations for a consumer app to be a removal rather than a project (`isConsumerRemoval`). */
@@ -214,6 +222,8 @@ export interface RoadmapPlan {
    * decision that names nothing of the inventory has no items, and the document says it was not applied.
    */
   decided: { text: string; items: AnalysisItem[] }[];
+  /** The context's software bound to a system, and the postes kept under it (`system-bound.ts`). */
+  systemBound: SystemBound[];
 }
 
 export interface PlanOptions {
@@ -289,7 +299,10 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
   // What the collectivité decided to keep is not planned: out of the replacements before phases and target are
   // computed, so that no phase counts on it (trial 8: « on garde ArcGIS Pro » ignored, ArcGIS → QGIS planned).
   const parts = partNames(analysis.items);
-  const decided = options.context ? keptByDecision(options.context, lines, parts) : [];
+  const decisions = options.context ? keptByDecision(options.context, lines, parts) : [];
+  // A decision to keep the postes' system on some postes only keeps those postes, not the line (`forSomePostes`).
+  const someOnly = decisions.flatMap((d) => forSomePostes(d, lines, analysis.items) ?? []);
+  const decided = decisions.filter((d) => !someOnly.some((s) => s.text === d.text));
   const keptLines = new Set(decided.flatMap((d) => d.lines));
   if (keptLines.size) lines.splice(0, lines.length, ...lines.filter((l) => !keptLines.has(l)));
   const events = options.context ? localEvents(options.context, lines, options.now, parts) : [];
@@ -310,6 +323,11 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       b.points - a.points ||
       b.item.installations - a.item.installations,
   );
+  // Software that runs only under the postes' system keeps its postes under it: out of the replacement, in the
+  // plan's order, before phases and target are computed (trial20 N-H4).
+  const bound = options.context ? systemBound(options.context, lines, analysis.items, someOnly) : [];
+  const allKept = keepUnderSystem(bound);
+  if (allKept.size) lines.splice(0, lines.length, ...lines.filter((l) => !allKept.has(l)));
 
   const baseline = { raw: raw.share, weighted: weighted.value };
   let rawLeft = raw.exposed;
@@ -363,6 +381,7 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     byCategory: categories(measure),
     events,
     decided: decided.map((d) => ({ text: d.text, items: d.lines.map((l) => l.item) })),
+    systemBound: bound,
   };
 }
 

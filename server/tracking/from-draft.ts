@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
-import { frenchDate, localDay, roundPercent } from "../core/text.ts";
+import { formatInt, frenchDate, localDay, roundPercent } from "../core/text.ts";
 import { calendarConcerns } from "../drafting/calendar-check.ts";
 import { ownContext, texts } from "../drafting/documents/common.ts";
 import { roadmapStart } from "../drafting/documents/roadmap.ts";
@@ -14,7 +14,7 @@ import { lineEnd, phaseMilestones, targetSplit } from "../drafting/roadmap-calen
 import { localDeadline, planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 import { analysisDay } from "../inventory/inventory-date.ts";
 import { measureItems } from "../inventory/measure.ts";
 import { getAnalysis } from "../inventory/service.ts";
@@ -53,6 +53,11 @@ export interface DraftPlanProposal {
     by: string | null;
     dueDate: string | null;
     beyondTarget?: true;
+    /** The editions the row commits, when the roadmap planned the product's editions apart (trial20). */
+    lines?: string[];
+    /** Postes kept under their system (`RoadmapLine.keptBySystem`, trial20 N-H4), said in `keptNote`. */
+    kept?: number;
+    keptNote?: string;
   }[];
   /** Sections of the saved version edited by hand: the plan follows the computed calendar, not the edited text. */
   editedSections: string[];
@@ -81,6 +86,36 @@ const productId = (l: RoadmapLine) =>
       : null;
 const productName = (l: RoadmapLine) =>
   typeof l.item.product === "object" && l.item.product ? l.item.product.name : l.item.name;
+
+/**
+ * A row's name, and the editions it commits when it does not commit the whole product: the roadmap planned the
+ * product's editions on several lines (Windows Server 2012 R2, out of support, early; 2019 beyond the objective), or
+ * left some of them out (kept by decision). One row per roadmap line, each with its own date and its own count
+ * (trial20: « Windows Server » was one row with 2012 R2's date, Office 2013 beyond the objective was committed with
+ * Office 2016).
+ */
+function rowName(
+  l: RoadmapLine,
+  planned: RoadmapLine[],
+  analysis: InventoryAnalysis,
+): { name: string; lines?: string[] } {
+  const id = productId(l);
+  const name = productName(l);
+  if (!id) return { name };
+  const own = new Set(l.inventoryNames);
+  const others = analysis.items.some(
+    (i) =>
+      i.installations > 0 &&
+      !own.has(i.name) &&
+      (typeof i.product === "object" && i.product ? i.product.id : i.product) === id,
+  );
+  if (!others) return { name };
+  const several = planned.filter((x) => productId(x) === id).length > 1;
+  return {
+    name: several ? message("tracking.fromDraft.edition", { name, editions: l.inventoryNames.join(", ") }) : name,
+    lines: l.inventoryNames,
+  };
+}
 
 async function loadDraft(ctx: TrackingContext, id: string): Promise<Draft> {
   const draft = await ctx.records<Draft>("drafts").get(id);
@@ -198,16 +233,23 @@ export async function proposalFromDraft(
     return calendared ? { dueDate: null, beyondTarget: true } : { dueDate: null };
   };
   // A consumer app to uninstall (`removal`) is in the plan too, « à désinstaller » where a replacement is named.
+  const planned = roadmap.lines.filter((l) => l.alternative || l.removal).slice(0, 200);
   const products = plannedProducts(
-    roadmap.lines
-      .filter((l) => l.alternative || l.removal)
-      .slice(0, 200)
-      .map((l) => ({
-        name: productName(l),
-        productId: productId(l),
-        by: l.alternative ? l.alternative.name : message("tracking.fromDraft.removal"),
-        ...deadline(l),
-      })),
+    planned.map((l) => ({
+      ...rowName(l, planned, analysis),
+      productId: productId(l),
+      by: l.alternative ? l.alternative.name : message("tracking.fromDraft.removal"),
+      ...deadline(l),
+      ...(l.keptBySystem
+        ? {
+            kept: l.keptBySystem,
+            keptNote: message("tracking.fromDraft.kept", {
+              count: countText("computer", l.keptBySystem, formatInt(l.keptBySystem)),
+              system: l.keptSystem ?? "",
+            }),
+          }
+        : {}),
+    })),
   );
   const latest = draft.versions.at(-1);
   const proposal: DraftPlanProposal = {

@@ -34,6 +34,18 @@ export interface PlannedProduct {
    * and open data say so instead of a bare « — » (absent from plans adopted before round 17, and from typed plans).
    */
   beyondTarget?: true;
+  /**
+   * The inventory names (editions) the row commits, when the roadmap planned the product's editions apart (Windows
+   * Server 2012 R2, out of support, early; 2019 beyond the objective): the row counts only these (trial20). Absent:
+   * every installation of the product.
+   */
+  lines?: string[];
+  /**
+   * Postes kept under their system because software runs only under it (« notre logiciel de paie ne fonctionne que
+   * sous Windows », trial20 N-H4): not committed, not counted as left to replace. `keptNote` says it, as the roadmap.
+   */
+  kept?: number;
+  keptNote?: string;
 }
 
 /** One exposed dependency as a checkpoint keeps it (enough to compare checkpoints without the analyses). */
@@ -547,9 +559,17 @@ function installationsOf(checkpoint: Checkpoint | undefined, product: PlannedPro
   if (!checkpoint) return 0;
   const key = dependencyKey(product.name, product.productId);
   const folded = foldText(product.name);
-  return checkpoint.dependencies
+  // A row of some editions counts their lines only (a checkpoint kept without its lines counts the product whole).
+  const own = product.lines?.length ? new Set(product.lines.map(foldText)) : null;
+  const counted = (d: Dependency) =>
+    own && d.lines
+      ? d.lines.filter((l) => l.names.some((n) => own.has(n))).reduce((s, l) => s + l.installations, 0)
+      : d.installations;
+  const all = checkpoint.dependencies
     .filter((d) => d.key === key || (!product.productId && foldText(d.name) === folded))
-    .reduce((s, d) => s + d.installations, 0);
+    .reduce((s, d) => s + counted(d), 0);
+  // The postes kept under their system are no installations left to replace.
+  return Math.max(0, all - (product.kept ?? 0));
 }
 
 const words = (name: string) =>
@@ -686,7 +706,8 @@ function grownInstead(
 export function plannedProducts(products: PlannedProduct[]): PlannedProduct[] {
   const byKey = new Map<string, PlannedProduct>();
   for (const p of products) {
-    const key = dependencyKey(p.name, p.productId);
+    // Editions planned apart stay apart (`lines`).
+    const key = `${dependencyKey(p.name, p.productId)}${p.lines?.length ? JSON.stringify([...p.lines].sort()) : ""}`;
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, p);
     else if (p.dueDate && (!seen.dueDate || p.dueDate < seen.dueDate)) {
@@ -1008,7 +1029,11 @@ export function snapshotOf(
     products: progress.products.map((p) => ({
       name: options.groupProducts ? options.categoryLabel(categoryOfProduct(p.product)) : p.product.name,
       by: p.product.by,
-      byNote: options.replacementNote?.(p.product.productId, p.product.by) ?? null,
+      // The postes kept under their system are said beside the replacement (trial20 N-H4).
+      byNote:
+        [options.replacementNote?.(p.product.productId, p.product.by), p.product.keptNote]
+          .filter(Boolean)
+          .join(" ; ") || null,
       state: p.state,
       ...(p.replacedBy ? { byInInventory: true } : {}),
       byNow: p.byNow,

@@ -78,6 +78,11 @@ export const adoptInput = z.strictObject({
         dueDate: isoDay.nullish(),
         /** Beyond what the objective needs (« au-delà de l'objectif, à programmer »): only without a due date. */
         beyondTarget: z.boolean().optional(),
+        /** The editions the row commits (inventory names), when the roadmap planned them apart. */
+        lines: z.array(text(200)).max(50).optional(),
+        /** Postes kept under their system (software that runs only under it), and the words saying so. */
+        kept: z.number().int().min(0).optional(),
+        keptNote: text(400).optional(),
       }),
     )
     .max(200)
@@ -257,6 +262,8 @@ export async function adoptPlan(
         by: p.by ?? null,
         dueDate: p.dueDate ?? null,
         ...(p.beyondTarget && !p.dueDate ? { beyondTarget: true as const } : {}),
+        ...(p.lines?.length ? { lines: p.lines } : {}),
+        ...(p.kept ? { kept: p.kept, ...(p.keptNote ? { keptNote: p.keptNote } : {}) } : {}),
       })),
       checkpoints: [baseline],
       events: [],

@@ -103,7 +103,9 @@ describe("a date of the local context applies to what it names, an end of suppor
     expect(calendar).toMatch(
       /\| Remplacement des logiciels sans support de l'éditeur \((?=[^|]*Windows 10)(?=[^|]*Microsoft Office)[^|]*\) \| mars 2028 \|/,
     );
-    expect(calendar).toMatch(/Contexte local \(Windows Server, une partie de Windows 10\) : « Windows 10 LTSC 2021/);
+    expect(calendar).toMatch(
+      /Contexte local \(Microsoft Windows Server 2016 Standard, une partie de Windows 10\) : « Windows 10 LTSC 2021/,
+    );
   });
 });
 
@@ -126,13 +128,17 @@ describe("the plan adopted from that roadmap (trial17 D4, real HTTP server)", ()
     const due = Object.fromEntries(proposal.products.map((p: any) => [p.name, [p.dueDate, p.beyondTarget ?? false]]));
     // Before: Windows 10 and Windows Server « 31 janvier 2027 », Office and Skype the target date or none.
     for (const name of [
-      "Windows 10",
+      "Windows 10 — Microsoft Windows 10 Professionnel, Microsoft Windows 10 Entreprise LTSC 2021",
       "Microsoft Office (licence perpétuelle)",
       "Skype Entreprise (Lync)",
       "Microsoft Visio",
-      "Windows Server",
+      "Windows Server — Microsoft Windows Server 2016 Standard",
     ])
       expect(due[name], name).toEqual(["2028-03-31", false]);
+    // One row per edition (trial20): LTSC 2019 and Server 2019, supported until 2029, are beyond the objective — they
+    // took the early date when each product was one row.
+    expect(due["Windows 10 — Microsoft Windows 10 Entreprise LTSC 2019"]).toEqual([null, true]);
+    expect(due["Windows Server — Microsoft Windows Server 2019 Standard"]).toEqual([null, true]);
     // A market ending is a decision to take, not a due date (trial18 F4): the month of its phase.
     expect(due["Kaspersky Endpoint Security"]).toEqual(["2028-03-31", false]);
     expect(proposal.products.some((p: any) => p.dueDate === "2027-01-31")).toBe(false);

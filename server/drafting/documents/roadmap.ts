@@ -155,6 +155,7 @@ function phaseLine(
     l.role.label,
     l.laws.length ? lawsText(l.laws) : null,
     inventoryNamesText(structure, l),
+    keptText(structure, l),
     l.unsure ? texts(structure, "line.unsure") : null,
   ]
     .filter(Boolean)
@@ -193,6 +194,28 @@ function phaseLine(
         ? ` ; ${texts(structure, "phase.contractEnd", { date: frenchDate(contract.date) })}`
         : "";
   return `- **${l.item.name}** (${facts}) → ${alt}${unsupported}${local}`;
+}
+
+/**
+ * A line's name in the calendar: its product's (« Windows Server »), or its own (« Microsoft Windows Server 2012 R2
+ * Standard ») when another line plans other editions of that product — the row dates this edition, not the others
+ * (trial20).
+ */
+function lineLabel(l: RoadmapLine, lines: RoadmapLine[]): string {
+  const id = (x: RoadmapLine) =>
+    typeof x.item.product === "object" && x.item.product ? x.item.product.id : (x.item.product ?? null);
+  const own = id(l);
+  return own && lines.some((x) => x !== l && id(x) === own) ? l.item.name : productLabel(l.item);
+}
+
+/** « dont 10 postes restent sous Windows (contexte local) »: the postes a line keeps under its system, if any. */
+function keptText(structure: DocumentStructure, l: RoadmapLine): string | null {
+  if (!l.keptBySystem) return null;
+  return texts(structure, "line.keptBySystem", {
+    count: countText("computer", l.keptBySystem, formatInt(l.keptBySystem)),
+    stay: texts(structure, `keptVerb.${l.keptBySystem === 1 ? "one" : "other"}`),
+    system: l.keptSystem ?? "",
+  });
 }
 
 /**
@@ -268,15 +291,18 @@ export function roadmapContext(
   vars.calendar_warnings = concerns.length ? `${concerns.map((c) => c.text).join("\n\n")}\n\n` : "";
 
   // What the target requires, product by product.
-  const requirement = (l: RoadmapLine) =>
-    `- ${texts(structure, "target.requiredLine", {
+  const requirement = (l: RoadmapLine) => {
+    // The postes kept under their system are not replaced: the line requires the others (trial20 N-H4).
+    const moved = l.item.installations - (l.keptBySystem ?? 0);
+    return `- ${texts(structure, "target.requiredLine", {
       name: l.item.name,
-      installations: `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
+      installations: `${formatInt(moved)} ${installationWord(moved)}`,
       role: l.role.label ?? categoryWord(l.item.category),
       alternative: l.removal ? texts(structure, "target.removal") : (l.alternative?.name ?? ""),
       points: formatPoints(l.points),
       phase: texts(structure, `phase.${l.phase}.name`),
     })}${l.limited ? ` — ${limitedText(structure, l, "target")}` : ""}${l.unsupported?.length ? ` — ${unsupportedText(structure, l.unsupported, today)}` : ""}`;
+  };
   const requirements: string[] = [];
   if (plan.target.reachable && plan.target.required.length === 0) {
     requirements.push(texts(structure, "target.alreadyMet", { target, baseline }));
@@ -337,6 +363,41 @@ export function roadmapContext(
           })
         : texts(structure, "target.decidedUnmatched", { sentence: d.text.replace(/[.!…\s]+$/u, "") }),
     );
+  // Software that runs only under the postes' system: the postes kept under it, with the sentence (trial20 N-H4).
+  for (const b of plan.systemBound) {
+    if (b.installations === null) continue;
+    requirements.push(
+      "",
+      texts(structure, "target.systemBound", {
+        count: countText("computer", b.installations, formatInt(b.installations)),
+        stay: texts(structure, `keptVerb.${b.installations === 1 ? "one" : "other"}`),
+        system: b.system,
+        items: b.items.length
+          ? texts(structure, "target.systemBoundItems", {
+              items: b.items
+                .map((i) => `${i.name}, ${formatInt(i.installations)} ${installationWord(i.installations)}`)
+                .join(" ; "),
+            })
+          : "",
+        sentence: b.text.replace(/[.!…\s]+$/u, ""),
+        products: [...new Set(b.lines.filter((l) => l.keptBySystem).map((l) => l.item.name))].join(", "),
+      }),
+    );
+  }
+  // Postes kept under an edition without security fixes stay under the system, not under that edition: said once.
+  for (const l of plan.lines.filter((x) => x.keptBySystem && x.unsupported?.length)) {
+    const day = l.unsupported![0]!;
+    requirements.push(
+      "",
+      texts(structure, "target.systemBoundUnsupported", {
+        name: l.item.name,
+        when: texts(structure, day <= today ? "phase.unsupportedSince" : "phase.unsupportedFrom", {
+          date: frenchDate(day),
+        }),
+        system: l.keptSystem ?? "",
+      }),
+    );
+  }
   vars.target_requirements = requirements.join("\n");
 
   vars.baseline_sentence = texts(structure, "baseline.sentence", {
@@ -449,7 +510,7 @@ export function roadmapContext(
       .map((l) => [
         l.inventoryNames.length > 1 ? `${l.item.name} (${inventoryNamesText(structure, l)})` : l.item.name,
         vendorText(l.item),
-        formatInt(l.item.installations),
+        `${formatInt(l.item.installations)}${l.keptBySystem ? ` (${keptText(structure, l)})` : ""}`,
         l.laws.length ? lawsText(l.laws) : "—",
         l.removal ? texts(structure, "alternatives.removal") : alternativesText(l.item),
         texts(structure, `phase.${l.phase}.name`),
@@ -547,7 +608,7 @@ export function roadmapContext(
       sort: `${early}-`,
       row: [
         texts(structure, "milestone.unsupported", {
-          products: [...new Set(dueEarly.map((l) => productLabel(l.item)))].join(", "),
+          products: [...new Set(dueEarly.map((l) => lineLabel(l, plan.lines)))].join(", "),
         }),
         frenchDate(early),
         "—",
@@ -557,7 +618,7 @@ export function roadmapContext(
   for (const e of plan.events) {
     // A line the sentence names by one of its editions only is said « en partie ».
     const names = [
-      ...e.lines.map((l) => productLabel(l.item)),
+      ...e.lines.map((l) => lineLabel(l, plan.lines)),
       ...(e.partial ?? []).map((l) => texts(structure, "milestone.localPart", { name: productLabel(l.item) })),
     ];
     milestones.push({
@@ -653,7 +714,7 @@ export function roadmapContext(
         .slice(0, MAX_LISTED)
         .map(
           (l) =>
-            `${texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} — ${l.laws.length ? lawsText(l.laws) : "—"} — ${alternativesText(l.item)}`,
+            `${texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)}${l.keptBySystem ? ` (${keptText(structure, l)})` : ""} — ${l.laws.length ? lawsText(l.laws) : "—"} — ${alternativesText(l.item)}`,
         ),
     ],
     [
