@@ -1864,6 +1864,10 @@ async function* extractive(
     );
   });
   for (const part of parts) yield { type: "token", text: `${part}\n\n` };
+  // The facts read aloud are those of the passage « En bref » quotes first, when it quotes one (trial21 T-L6: the SREN
+  // page of 25 February quoted, « Faits à jour : 10 février 2026 », the date of the CLOUD Act page listed first).
+  const answering = brief?.quotes[0] ? used[brief.quotes[0].source - 1] : undefined;
+  const asOf = mainDate(answering ? [answering, ...used] : used);
   yield {
     type: "done",
     mode: "extractive",
@@ -1871,8 +1875,8 @@ async function* extractive(
     notice,
     abstention: null,
     verification: null,
-    factsAsOf: mainDate(used),
-    factsOld: olderThanAYear(mainDate(used)),
+    factsAsOf: asOf,
+    factsOld: olderThanAYear(asOf),
     grounded: true,
     ...(head.length ? { brief: { chars, quotes: brief?.quotes ?? [] } } : {}),
     ...(partial ? { partial } : {}),

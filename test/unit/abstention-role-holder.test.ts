@@ -58,6 +58,9 @@ describe("on the real corpus", () => {
     for (const q of ["qui est le directeur de la dinum", "c'est qui le directeur de la DINUM ?"]) {
       const { done } = await askOne(real.engine, q);
       expect(done.brief?.quotes[0]?.text, q).toContain("Stéphanie Schaer");
+      // The facts read aloud are dated by the page they come from (the DINUM guide, April 2026), not by the first
+      // passage listed (trial21 T-L6).
+      expect(done.factsAsOf, q).toBe("2026-04");
       expect(done.brief?.quotes.map((b) => b.text).join(" "), q).not.toContain("de l'époque");
     }
   });
