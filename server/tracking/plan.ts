@@ -979,8 +979,11 @@ export function snapshotOf(
   const unique = (xs: string[]) => [...new Set(xs)];
   // A product gone whose vendor has another of the same category in that inventory (Windows 7 gone, Windows 11
   // there): the dependency stays, and the citizen reads it (trial20 N-D1).
+  // (Only a product that appeared or grew since the inventory before: Firefox there all along, with the same count,
+  // replaced nothing of Thunderbird — trial21 T-H12.)
   const goneLabel = (d: Dependency, c: CheckpointProgress) => {
-    const successor = options.groupProducts ? undefined : sameVendorSuccessor(d, c.checkpoint.dependencies);
+    const prior = progress.checkpoints[progress.checkpoints.indexOf(c) - 1]?.checkpoint.dependencies ?? [];
+    const successor = options.groupProducts ? undefined : sameVendorSuccessor(d, c.checkpoint.dependencies, prior);
     return successor
       ? message("tracking.public.sameVendorSuccessor", { name: label(d), successor: successor.name })
       : label(d);
@@ -1074,8 +1077,14 @@ function beforeAdoption(
   };
 }
 
-/** Another product of `d`'s vendor and category among `current` (« Windows 11 » for « Windows 7 »), if any. */
-function sameVendorSuccessor(d: Dependency, current: Dependency[]): Dependency | undefined {
+/**
+ * Another product of `d`'s vendor and category among `current` (« Windows 11 » for « Windows 7 »), if any, that
+ * appeared or grew since the inventory before (`prior`): one there all along replaced nothing.
+ */
+function sameVendorSuccessor(d: Dependency, current: Dependency[], prior: Dependency[]): Dependency | undefined {
   if (!d.vendor || !d.category) return undefined;
-  return current.find((x) => x.key !== d.key && x.vendor === d.vendor && x.category === d.category);
+  const before = (x: Dependency) => prior.find((p) => p.key === x.key)?.installations ?? 0;
+  return current.find(
+    (x) => x.key !== d.key && x.vendor === d.vendor && x.category === d.category && x.installations > before(x),
+  );
 }

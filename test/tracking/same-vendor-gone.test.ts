@@ -45,4 +45,27 @@ describe("a product gone from the inventory (trial20 N-D1)", () => {
       "Windows 7 (remplacé par Windows 11, du même éditeur : la dépendance demeure)",
     ]);
   });
+
+  it("is not said replaced by a product of its vendor there all along, neither appeared nor grown (trial21 T-H12)", () => {
+    // « Thunderbird (remplacé par Firefox …) », « Skype (remplacé par Microsoft OneDrive …) »: Firefox and OneDrive were
+    // in the inventory before, with the same counts; nothing replaced anything.
+    const plan = planOf("2026-12-01", {
+      products: [{ name: "Windows 7", productId: "windows-7", by: "Debian", dueDate: "2028-03-31" }],
+      checkpoints: [
+        checkpointOf(
+          analysisOf("b1", [os("Windows 7", "windows-7", 4), os("Windows 11", "windows-11", 60)], 80),
+          "weighted",
+          "2026-12-01",
+        ),
+        checkpointOf(analysisOf("b2", [os("Windows 11", "windows-11", 60)], 76), "weighted", "2027-06-01"),
+      ],
+    });
+    const snapshot = snapshotOf(plan, progressOf(plan, "2027-06-15"), {
+      licence: "etalab-2.0",
+      groupProducts: false,
+      now: new Date("2027-06-15T12:00:00Z"),
+      categoryLabel: (c) => c ?? "",
+    });
+    expect(snapshot.changes.replaced).toEqual(["Windows 7"]);
+  });
 });
