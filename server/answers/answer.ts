@@ -988,6 +988,13 @@ const OWN_COLLECTIVITY_SUBJECT =
 const PRICE_ASKED = /\b(?:cout(?:e|ent|era|eront|ait|aient)?|prix|tarifs?|facture)\b/;
 /** What a quantity question counts (« combien de postes »), folded. */
 const COUNTED_NOUN = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
+/** « combien de temps », « combien de mois »: a duration asked, not a number of things (« le nombre de temps »). */
+const DURATION_NOUN = /^(?:temps|mois|ans|annees|semaines|jours|heures)$/;
+/** The detail « le nombre de … demandé », or « la durée demandée » for a duration (trial21 T-H11). */
+const countDetail = (question: string, counted: string) =>
+  DURATION_NOUN.test(counted)
+    ? message("answer.detail.duration")
+    : message("answer.detail.count", { noun: asWritten(question, counted) });
 
 /**
  * What a question asks that the corpus lacks, when it covers what the question is about: the years it does not
@@ -1000,7 +1007,7 @@ function missingDetail(abstention: Abstention, question: string): string | null 
   const folded = fold(question);
   if (PRICE_ASKED.test(folded)) return message("answer.detail.price");
   const counted = COUNTED_NOUN.exec(folded)?.[1];
-  if (counted) return message("answer.detail.count", { noun: asWritten(question, counted) });
+  if (counted) return countDetail(question, counted);
   const asked = askedFor(question);
   if (asked.includes("date")) return message("answer.detail.date");
   if (asked.includes("quantity")) return message("answer.detail.figure");
@@ -1015,7 +1022,7 @@ function detailAsked(question: string): string {
   const folded = fold(question);
   if (PRICE_ASKED.test(folded)) return message("answer.detail.price");
   const counted = COUNTED_NOUN.exec(folded)?.[1];
-  if (counted) return message("answer.detail.count", { noun: asWritten(question, counted) });
+  if (counted) return countDetail(question, counted);
   if (askedFor(question).includes("date") && !askedFor(question).includes("quantity"))
     return message("answer.detail.date");
   return message("answer.detail.figure");
