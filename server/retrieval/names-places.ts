@@ -336,7 +336,8 @@ const OWN_SIZE = new Set(
 );
 /**
  * Whether the token at `i` is a number giving the asker's size (« une commune de 2000 habitants », « pour 500
- * agents », « on peut l'avoir avec 4000 habitants »): digits after « de », « pour » or « avec », before a noun of
+ * agents », « on peut l'avoir avec 4000 habitants », « nos 6000 habitants »): digits after « de », « pour », « avec » or
+ * the asker's possessive, before a noun of
  * `head-counts.txt`, not a threshold (« plus de 3500 habitants », « moins de 50 agents ») nor a figure asked
  * (« combien de … »).
  */
@@ -345,7 +346,11 @@ export function headCount(tokens: { 0: string }[], i: number): boolean {
   if (!/^\d{2,}$/.test(at(i)) || !HEAD_COUNTS.has(at(i + 1))) return false;
   // « et pour nous on est 2800 habitants » (trial17 D6): the asker saying their size (`own-size.txt`).
   if (OWN_SIZE.has(`${at(i - 2)} ${at(i - 1)}`)) return true;
-  return /^(de|pour|avec|d'environ|environ)$/.test(at(i - 1)) && !/^(plus|moins|combien|nombre|dela)$/.test(at(i - 2));
+  // « comparables avec nos 6000 habitants »: the asker's own count, after a possessive of theirs.
+  return (
+    /^(de|pour|avec|d'environ|environ|nos|mes)$/.test(at(i - 1)) &&
+    !/^(plus|moins|combien|nombre|dela)$/.test(at(i - 2))
+  );
 }
 
 /**

@@ -217,7 +217,9 @@ export function questionTerms(asked: string): QuestionTerm[] {
       !COMMON_ACRONYMS.has(fold(named)) &&
       !STOPWORDS.has(fold(named)) &&
       text.slice(index - named.length - 1, index) === `${named} `;
-    const versioned = afterName && /^\d{1,2}$/.test(folded);
+    // Not the thousands of a figure typed with its groups (« visio 40 000 utilisateurs »: forty thousand users).
+    const thousands = /^[\s\u00a0\u202f]\d{3}(?![\p{L}\p{N}])/u.test(text.slice(index + raw.length));
+    const versioned = afterName && /^\d{1,2}$/.test(folded) && !thousands;
     // « outlook 2013 »: a word typed in lower case right before a year may be a product's name too; only a catalog
     // card or the corpus's own releases of it make it one (`yearTyped`, `missingNames`).
     const yearTyped =
@@ -309,6 +311,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
     // renouvelle 60 pc »): the word is the asker's verb, the number what they count.
     if (
       /^\d{1,2}$/.test(folded) &&
+      !thousands &&
       /^\p{Ll}{3,}$/u.test(named) &&
       !SUBJECT_PRONOUNS.test(fold(tokens[i - 2]?.[0] ?? "").replace(/'.*$/, "")) &&
       !COMMON_ACRONYMS.has(fold(named)) &&

@@ -70,6 +70,7 @@ import { foldedQuestion, namesSubject, priceAsked, priceSubject, sumIn } from ".
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
+import { personTypedInLowerCase } from "./typed-person.ts";
 import { unheldRegions } from "./unheld-division.ts";
 import { unknownPersons } from "./unknown-person.ts";
 
@@ -1027,15 +1028,24 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
     // passage read defines it, like an acronym typed so (thirty-second series). Not a person typed so (« frédéric
     // couchet il joue d'un instrument ? »: a person is no topic of the corpus), nor when a word of the question is one
     // the corpus never uses (« tchap fond à quelle température ? »: that word may be what is asked).
-    const person = personInLowerCase(
+    // Not a pair opening on a determiner (« Le Cigref a … » opening a sentence: `typed-person.ts`).
+    const person = personTypedInLowerCase(
       question,
       results.slice(0, JUDGED).map((r) => r.text),
     );
     // Not a verb the corpus never writes (« le tribunal a condamné polytechnique … ? »: `verbForm`).
+    // Nor the word naming the kind of answer asked (« quel pourcentage de hausse at&t reprochait … »): it says how the
+    // question asks, not what about.
     const unknownWord = (
       await Promise.all(
         terms.map(
-          async (t) => !t.name && !t.verb && !t.date && !verbForm(question, t.word) && (await frequency(t.word)) === 0,
+          async (t) =>
+            !t.answerKind &&
+            !t.name &&
+            !t.verb &&
+            !t.date &&
+            !verbForm(question, t.word) &&
+            (await frequency(t.word)) === 0,
         ),
       )
     ).some(Boolean);
