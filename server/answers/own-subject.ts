@@ -42,6 +42,8 @@ const NOT_THINGS = set("pas une chose");
 const DETERMINERS = entries("déterminant").sort((a, b) => b.length - a.length);
 const SUBJECT_ENDS = set("fin du sujet");
 const PARTITIVES = entries("partitif");
+const INDIRECT = entries("si");
+const ROLES = entries("rôle à soi");
 const AUXILIARIES = set("auxiliaire");
 const MODALS = set("modal");
 const NOT_INFINITIVES = set("pas un infinitif");
@@ -63,7 +65,7 @@ const holdsNotValue = (c: string) => NOT_VALUES.some((e) => c.includes(e));
 /** The collectivité said with the definite article and no name after it (`own-value.txt` [collectivité]). */
 const COLLECTIVITY = wordListSections("own-value.txt").get("collectivité") ?? [];
 const DEFINITE_COLLECTIVITY = new RegExp(
-  ` (?:la|l|de la|de l|a la|a l) (?:${COLLECTIVITY.map((c) => normalized(c).trim()).join("|")})(?= (?:est|a|ont|sont|qui|en|pour|sur|dans|cette|ce) | ?$)`,
+  ` (?:la|l|de la|de l|a la|a l) (?:${COLLECTIVITY.map((c) => normalized(c).trim()).join("|")})(?= (?:est|a|ont|sont|qui|en|pour|sur|dans|cette|ce|[a-z]+(?:ait|aient|erait|era)) | ?$)`,
 );
 
 /** An infinitive, by its ending (« utiliser », « choisir », « mettre »), not a word of `[pas un infinitif]`. */
@@ -107,6 +109,16 @@ function ownSubject(c: string, written: string, texts: string[], object = false)
   // (« combien d'agents de la mairie ont … »: the group counted is the subject.)
   const partitive = withoutOpeners(c).startsWith(" combien ") && PARTITIVES.find((p) => text.startsWith(` ${p} `));
   if (partitive) text = ` le ${text.slice(partitive.length + 2)}`;
+  // (« quel logiciel d'état civil on utilise déjà à la mairie »: the thing asked, then the asker as the subject.)
+  // (Not « quels acteurs croise-t-on … »: an inverted « on » is anyone.)
+  const which = /^ (?:quel|quelle|quels|quelles)(?: (?!t )[a-z]+){1,5}? (?=(?:on|je|j) )/.exec(text);
+  if (which) text = text.slice(which[0].length - 1);
+  // (« qu'est-ce que pense notre DGS de … »: the verb before its subject, after an interrogative.)
+  const inverted = text !== withoutOpeners(c) && /^ [a-z]+ ((?:notre|nos|ma|mon|mes) .*)$/.exec(text);
+  if (inverted && !DETERMINERS.includes(text.trim().split(" ")[0]!)) {
+    text = ` ${inverted[1]}`;
+    object = true;
+  }
   const words = text.trim().split(" ");
   const first = words[0] ?? "";
   if (PRONOUNS.has(first)) return { kind: "pronoun", held: false, definite: false };
@@ -124,14 +136,22 @@ function ownSubject(c: string, written: string, texts: string[], object = false)
   if (end < 0 && !object) return null;
   const head = end < 0 ? rest : rest.slice(0, end);
   const group = ` ${det} ${head.join(" ")} `;
-  // (A name in the group asks of that thing: « Copilot est activé … », « nos NAS QNAP ont été visés … ».)
-  if (head.some((w) => typedName(w, written)) || namesThing(group, texts)) return null;
-  const possessed = group
-    .trim()
-    .split(" ")
-    .some((w, i, all) => POSSESSIVES.has(w) && !!all[i + 1] && !NOT_THINGS.has(all[i + 1]!));
+  // (A name in the group asks of that thing — « Copilot est activé … », « nos NAS QNAP ont été visés … » —, unless
+  // the asker's own comes after it: « les dossiers du CCAS de ma ville » are the asker's.)
+  const all = [det, ...head];
+  const ownAt = Math.max(
+    all.findLastIndex((w, i) => POSSESSIVES.has(w) && !!all[i + 1] && !NOT_THINGS.has(all[i + 1]!)),
+    all.findLastIndex((w, i) => w === "chez" && ["nous", "moi"].includes(all[i + 1] ?? "")),
+    all.findLastIndex(
+      (_, i) => DEFINITE_COLLECTIVITY.test(` ${all.slice(i, i + 4).join(" ")} `) && ["la", "l"].includes(all[i]!),
+    ),
+  );
+  const after = all.slice(ownAt + 1);
+  if (after.some((w) => typedName(w, written)) || namesThing(` ${after.join(" ")} `, texts)) return null;
+  const possessed = all.some((w, i) => POSSESSIVES.has(w) && !!all[i + 1] && !NOT_THINGS.has(all[i + 1]!));
   if (possessed || holdsOwnPlace(group)) return { kind: "group", held: true, definite: false };
-  if (DEFINITE_COLLECTIVITY.test(group)) return { kind: "group", held: true, definite: true };
+  if (DEFINITE_COLLECTIVITY.test(group) || ROLES.some((r) => group === ` ${r} `))
+    return { kind: "group", held: true, definite: true };
   return holdsNow(group) ? { kind: "group", held: false, definite: false } : null;
 }
 
@@ -141,9 +161,15 @@ function typedName(word: string, written: string): boolean {
   return typed.some((w) => fold(w) === word && /^\p{Lu}/u.test(w));
 }
 
-/** Whether a typed clause is a closed question: « ? » ends it, « ou pas », or its subject is inverted (« est-il »). */
+/**
+ * Whether a typed clause is a closed question: « ? » ends it, « ou pas », its subject is inverted (« est-il »), or it
+ * is asked indirectly (« tu sais si … »).
+ */
 const closed = (written: string, c: string, question: boolean) =>
-  question || holdsClosed(c) || /[-‑](?:t[-‑])?(?:il|elle|ils|elles|on|nous)\b/iu.test(written);
+  question ||
+  holdsClosed(c) ||
+  INDIRECT.some((o) => c.startsWith(` ${o} `)) ||
+  /[-‑](?:t[-‑])?(?:il|elle|ils|elles|on|nous)\b/iu.test(written);
 
 /** A participle, by its ending (« voté », « donné », « suivi », « dit », « fait », « plaint », « reçu »). */
 const PARTICIPLE = /^[a-z]{2,}(?:e|es|ee|ees|i|is|it|u|us|t|ts)$/;
@@ -223,6 +249,10 @@ export function ownSubjectAsked(question: string, texts: string[]): boolean {
       const subject = ownSubject(object, written, texts, true);
       return !!subject?.held && !named(others);
     }
+    // (« l'ANSSI nous a classés entité essentielle ou pas »: an act done to the asker, asked as a fact.)
+    const actedOn = / (?!qui |que |qu |on )[a-z]+ (?:nous|m) (?:a|ont|avait|avaient) ([a-z]+) /.exec(c);
+    if (actedOn && PARTICIPLE.test(actedOn[1]!) && !STOPWORDS.has(actedOn[1]!) && !named(before))
+      if (valueAsked(c, words) || closed(written, c, asks)) return true;
     const subject = ownSubject(c, written, texts);
     if (!subject) return false;
     const value = valueAsked(c, words);
@@ -231,9 +261,17 @@ export function ownSubjectAsked(question: string, texts: string[]): boolean {
       // (« health data hub : on a annoncé sa sortie … quand » asks of the thing named before; « le label …, on est
       // noté sur quoi » of the thing set before it.)
       if (named(before) || pieces.slice(0, i).some((p) => topicBefore(normalized(p.written)))) return false;
-      // (« on est évalués sur … », « on est touchés par … »: a state under a rule, not an act; « avoir » is the past's.)
-      if (pastAct(words.map((w) => (["est", "sont", "sommes", "suis"].includes(w) ? "" : w)))) return true;
+      // (The asker's own act in the past, « on a signé », « on l'a votée »; not « on est évalués sur … », « on est
+      // touchés par … », a state under a rule, nor an act in a relative clause, « … auxquelles FNL a participé ».)
+      const own = ownSubjectWords(c);
+      if (
+        /^ (?:(?:l|les|en|y|nous|m|ne|n|lui|leur) )*(?:a|ai|avons|avait|avions) /.test(own) &&
+        pastAct(own.trim().split(" "))
+      )
+        return true;
       if (!value) return holdsNowOwn(c) && (anchored(c) || !named(question));
+      // (« qu'est-ce qu'on vérifie dans nos contrats » asks what to do.)
+      if (/^ qu est ce qu/.test(withoutOpeners(c)) && !holdsValue(` ${words.slice(4).join(" ")} `)) return false;
       return anchored(c) || holdsNowOwn(c) || / on [a-z]+ nous /.test(c);
     }
     // (« suite du courrier de Linux Quimper : l'agglomération a lancé l'étude ou pas » asks of Quimper's.)
@@ -244,10 +282,21 @@ export function ownSubjectAsked(question: string, texts: string[]): boolean {
   });
 }
 
-/** A clause setting a thing apart before the question (« le label territoire numérique libre, on … »): a group alone. */
+/** The words after the asker as the subject (« on l'a votée … » → « l'a votée … »), or the clause if none opens it. */
+function ownSubjectWords(c: string): string {
+  const text = withoutLead(c);
+  const which = /^ (?:quel|quelle|quels|quelles)(?: [a-z]+){1,5}? (?=(?:on|je|j) )/.exec(text);
+  const rest = which ? text.slice(which[0].length - 1) : text;
+  return rest.replace(/^ (?:on|je|j|nous) /, " ");
+}
+
+/**
+ * A clause setting a thing apart before the question (« le label territoire numérique libre, on … », « health data
+ * hub : on a annoncé … »): words with no verb nor pronoun, none of them the asker's own.
+ */
 const topicBefore = (c: string) => {
-  const words = withoutOpeners(c).trim().split(" ");
-  return DETERMINERS.includes(words[0] ?? "") && !anchored(c) && !words.slice(1).some((w) => SUBJECT_ENDS.has(w));
+  const words = withoutOpeners(c).trim().split(" ").filter(Boolean);
+  return words.length > 0 && !anchored(c) && !words.some((w) => SUBJECT_ENDS.has(w) || AUXILIARIES.has(w));
 };
 
 /** The clause without its openers and a leading interrogative (« combien on … » → « on … »). */

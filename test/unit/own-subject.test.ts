@@ -55,6 +55,20 @@ describe("a state, a value or an act of the asker's own subject", () => {
       expect(ownSubjectAsked(q, passages), q).toBe(true);
   });
 
+  it("asked indirectly or with « est-ce que », by a verb before its subject, a role of the body, an act done to it", () => {
+    for (const q of [
+      "tu sais si notre syndicat a déjà publié son schéma directeur",
+      "est-ce que la commune a renouvelé la convention avec le centre de gestion",
+      "qu'est-ce que pense notre directrice générale des services du passage au libre",
+      "le maire est pour ou contre la messagerie de l'État chez nous",
+      "le conseil municipal a voté pour ou contre le plan le mois dernier",
+      "la préfecture nous a répondu quoi sur le contrôle de légalité",
+      "quel tableur on utilise déjà à la mairie",
+      "les archives du service social de ma commune sont conservées chez qui",
+    ])
+      expect(ownSubjectAsked(q, passages), q).toBe(true);
+  });
+
   it("a request for what the collectivité holds (« sors-moi la liste … de notre inventaire »)", () => {
     expect(ownSubjectAsked("affiche-moi la liste des applications déployées dans notre inventaire", passages)).toBe(
       true,
@@ -76,6 +90,10 @@ describe("questions that keep their answer", () => {
       "notre département devra-t-il un jour héberger ses données chez un cloud qualifié ?",
       "pour former les habitants, on s'adresse à qui ?",
       "on ajoute la téléphonie à notre étude alors que l'État ne l'a pas mise dans ses catégories ?",
+      "qu'est-ce qu'on regarde dans nos contrats côté données personnelles",
+      "quels partenaires croise-t-on au salon auquel l'ADULLACT a participé en 2025 ?",
+      "on paie quel niveau de prix maintenant que les remises ont disparu ?",
+      "on m'a parlé d'une polémique sur nos routeurs, c'est sérieux ?",
     ])
       expect(ownSubjectAsked(q, passages), q).toBe(false);
   });
