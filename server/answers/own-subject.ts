@@ -218,11 +218,17 @@ const anchored = (c: string) =>
  * `texts`: the passages, whose names (« Zyxel », « ADULLACT ») say when the question asks of a named thing.
  */
 export function ownSubjectAsked(question: string, texts: string[]): boolean {
-  const pieces = [...question.matchAll(/([^,;:.?!]+)([,;:.?!]*)/g)].map((m) => ({
+  // (A sentence typed after a question without its « ? » starts on a capital: « … en mars dernier Je dois en parler … ».)
+  const sentences = question.replace(
+    /(?<=[\p{Ll}\d]) (?=(?:Je|J['’]|On|Nous|Il|Elle|Ils|Elles|Vous|Tu|Merci|Bonjour)\b)/gu,
+    ". ",
+  );
+  const pieces = [...sentences.matchAll(/([^,;:.?!]+)([,;:.?!]*)/g)].map((m) => ({
     written: m[1] ?? "",
     asks: (m[2] ?? "").includes("?"),
   }));
-  const named = (text: string) => !!text.trim() && namesThing(text, texts);
+  // (Each piece on its own: a capital opening a sentence names nothing.)
+  const namedIn = (list: typeof pieces) => list.some((p) => !!p.written.trim() && namesThing(p.written.trim(), texts));
   // (« si on fait tourner … sur notre serveur, nos données partent aux USA ? »: a consequence of a case, for all.)
   const supposed = (i: number) =>
     pieces.slice(0, i).some((p) => / si /.test(` ${withoutOpeners(normalized(p.written))}`.slice(0, 5)));
@@ -234,24 +240,18 @@ export function ownSubjectAsked(question: string, texts: string[]): boolean {
       return false;
     const words = c.trim().split(" ");
     if (modalBeforeInfinitive(words)) return false;
-    const before = pieces
-      .slice(0, i)
-      .map((p) => p.written)
-      .join(" , ");
-    const others = pieces
-      .filter((_, k) => k !== i)
-      .map((p) => p.written)
-      .join(" , ");
+    const before = pieces.slice(0, i);
+    const others = pieces.filter((_, k) => k !== i);
     // « sors-moi la liste des logiciels installés dans notre GLPI »: what is asked for is read as a subject.
     const request = REQUESTS.find((r) => withoutOpeners(c).startsWith(` ${r} `));
     if (request) {
       const object = withoutOpeners(c).slice(request.length + 1);
       const subject = ownSubject(object, written, texts, true);
-      return !!subject?.held && !named(others);
+      return !!subject?.held && !namedIn(others);
     }
     // (« l'ANSSI nous a classés entité essentielle ou pas »: an act done to the asker, asked as a fact.)
     const actedOn = / (?!qui |que |qu |on )[a-z]+ (?:nous|m) (?:a|ont|avait|avaient) ([a-z]+) /.exec(c);
-    if (actedOn && PARTICIPLE.test(actedOn[1]!) && !STOPWORDS.has(actedOn[1]!) && !named(before))
+    if (actedOn && PARTICIPLE.test(actedOn[1]!) && !STOPWORDS.has(actedOn[1]!) && !namedIn(before))
       if (valueAsked(c, words) || closed(written, c, asks)) return true;
     const subject = ownSubject(c, written, texts);
     if (!subject) return false;
@@ -260,7 +260,7 @@ export function ownSubjectAsked(question: string, texts: string[]): boolean {
     if (subject.kind === "pronoun") {
       // (« health data hub : on a annoncé sa sortie … quand » asks of the thing named before; « le label …, on est
       // noté sur quoi » of the thing set before it.)
-      if (named(before) || pieces.slice(0, i).some((p) => topicBefore(normalized(p.written)))) return false;
+      if (namedIn(before) || pieces.slice(0, i).some((p) => topicBefore(normalized(p.written)))) return false;
       // (The asker's own act in the past, « on a signé », « on l'a votée »; not « on est évalués sur … », « on est
       // touchés par … », a state under a rule, nor an act in a relative clause, « … auxquelles FNL a participé ».)
       const own = ownSubjectWords(c);
@@ -269,16 +269,16 @@ export function ownSubjectAsked(question: string, texts: string[]): boolean {
         pastAct(own.trim().split(" "))
       )
         return true;
-      if (!value) return holdsNowOwn(c) && (anchored(c) || !named(question));
+      if (!value) return holdsNowOwn(c) && (anchored(c) || !namedIn(pieces));
       // (« qu'est-ce qu'on vérifie dans nos contrats » asks what to do.)
       if (/^ qu est ce qu/.test(withoutOpeners(c)) && !holdsValue(` ${words.slice(4).join(" ")} `)) return false;
       return anchored(c) || holdsNowOwn(c) || / on [a-z]+ nous /.test(c);
     }
     // (« suite du courrier de Linux Quimper : l'agglomération a lancé l'étude ou pas » asks of Quimper's.)
-    if (subject.definite && named(others)) return false;
+    if (subject.definite && namedIn(others)) return false;
     if (pastAct(words)) return true;
-    if (value) return !named(others);
-    return subject.held && !named(question);
+    if (value) return !namedIn(others);
+    return subject.held && !namedIn(pieces);
   });
 }
 

@@ -69,6 +69,16 @@ describe("a state, a value or an act of the asker's own subject", () => {
       expect(ownSubjectAsked(q, passages), q).toBe(true);
   });
 
+  it("in the context users add around a question (`trace.ts --perturb`): a preamble, a sentence after it", () => {
+    for (const q of [
+      "On en parle en commission la semaine prochaine : le bureau municipal de chez nous a décidé quoi sur la messagerie",
+      "le bureau municipal de chez nous a décidé quoi sur la messagerie Je dois en parler à nos secrétaires de mairie.",
+      "mon téléphone de service est-il chiffré Je dois le dire à nos agents.",
+      "Bonjour, je suis élue dans une petite commune. notre plan de continuité est à jour ?",
+    ])
+      expect(ownSubjectAsked(q, passages), q).toBe(true);
+  });
+
   it("a request for what the collectivité holds (« sors-moi la liste … de notre inventaire »)", () => {
     expect(ownSubjectAsked("affiche-moi la liste des applications déployées dans notre inventaire", passages)).toBe(
       true,
