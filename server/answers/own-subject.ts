@@ -161,6 +161,13 @@ function typedName(word: string, written: string): boolean {
   return typed.some((w) => fold(w) === word && /^\p{Lu}/u.test(w));
 }
 
+/** Whether a clause names a place or a body after « à », « en », « chez », « dans » (« à Grenoble »). */
+function placeNamed(c: string, written: string, texts: string[]): boolean {
+  return [...c.matchAll(/ (?:a|en|chez|au|aux|dans) ([a-z]+)(?= )/g)].some(
+    ([, w = ""]) => w !== "nous" && w !== "moi" && (typedName(w, written) || namesThing(w, texts)),
+  );
+}
+
 /**
  * Whether a typed clause is a closed question: « ? » ends it, « ou pas », its subject is inverted (« est-il »), or it
  * is asked indirectly (« tu sais si … »).
@@ -257,6 +264,8 @@ export function ownSubjectAsked(question: string, texts: string[]): boolean {
     if (!subject) return false;
     const value = valueAsked(c, words);
     if (!value && !closed(written, c, asks)) return false;
+    // (« combien on a économisé à Grenoble », « la mairie a voté quoi à Lyon »: a place named is where the act was.)
+    if ((subject.kind === "pronoun" || subject.definite) && placeNamed(c, written, texts)) return false;
     if (subject.kind === "pronoun") {
       // (« health data hub : on a annoncé sa sortie … quand » asks of the thing named before; « le label …, on est
       // noté sur quoi » of the thing set before it.)
