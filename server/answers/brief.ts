@@ -47,6 +47,7 @@ import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
 import { ownBodyNamed, ownFigureAsked, ownRecordAsked, ownSized } from "./own-record.ts";
+import { ownSubjectAsked } from "./own-subject.ts";
 import { ownValueAsked } from "./own-value.ts";
 import { personBrief } from "./person-brief.ts";
 import {
@@ -1382,8 +1383,12 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
   if (asked.includes("quantity") && ownFigure(question, excerpts)) return message("answer.notGiven.own");
   // (A value of the asker's own thing in a form no list reads: « le prestataire qui gère le réseau de la mairie, il
   // s'appelle comment », `own-value.ts`.)
+  // (A state, value or act of a subject that is the asker's own, read on the clause's form: `own-subject.ts`.)
   const fact =
-    ownFact(question, excerpts) ?? (ownRecordAsked(question) || ownValueAsked(question, excerpts) ? "record" : null);
+    ownFact(question, excerpts) ??
+    (ownRecordAsked(question) || ownValueAsked(question, excerpts) || ownSubjectAsked(question, excerpts)
+      ? "record"
+      : null);
   return fact ? message(fact === "installed" ? "answer.notGiven.ownInstalled" : "answer.notGiven.ownRecord") : null;
 }
 

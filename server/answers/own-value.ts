@@ -161,7 +161,7 @@ export function ownValueAsked(question: string, texts: string[]): boolean {
  * lower case (« Zyxel », « ADULLACT »; not « délégué », which a heading may capitalise), a web address aside — and of
  * which the question holds the whole name (not « mail » of « Proton Mail »).
  */
-function namesThing(text: string, texts: string[]): boolean {
+export function namesThing(text: string, texts: string[]): boolean {
   const written = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   const common = (w: string) =>
     STOPWORDS.has(fold(w)) || [...SECTIONS.values()].some((s) => s.includes(` ${fold(w)} `));
