@@ -6,9 +6,11 @@
  */
 import { escapeRegExp } from "../core/text.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { NUMBER_WORD_PATTERN } from "../core/number-words.ts";
 import { NEGATION, short } from "./negation.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
+import { bagOf, contentWords, inBag, WEAK } from "./words.ts";
 
 const SECTIONS = wordListSections("licence-words.txt");
 const FREE = wordAlternation(SECTIONS.get("free") ?? []);
@@ -48,6 +50,9 @@ export function licenceOpposite(stated: string, pool: Source[]): string | null {
   const m = SAID.exec(text);
   if (!m || NEGATION.test(text)) return null;
   const claimed: Licence = IS_PROPRIETARY.test(m[1]!) ? "proprietary" : "free";
+  // What the subject's own words are given in the cited passages, when they are (« l'édition Enterprise propriétaire »).
+  const qualified = qualifiedLicence(text.slice(0, m.index), pool, claimed);
+  if (qualified !== undefined) return qualified;
   // The subject: the last product with a cited card named before the licence.
   const cards = pool.flatMap((src) => {
     const heading = src.sentences[0]?.heading ?? "";
@@ -62,4 +67,34 @@ export function licenceOpposite(stated: string, pool: Source[]): string | null {
   if (!subject) return null;
   const card = cardLicence(subject.src, subject.name);
   return card && card.licence !== claimed ? card.quote : null;
+}
+
+/** A licence word in a part of a sentence: « non libre » and « propriétaire » before « libre » (which « non libre » holds). */
+const PROPRIETARY_IN = new RegExp(`(?<!\\p{L})(?:${PROPRIETARY})(?!\\p{L})`, "iu");
+const FREE_IN = new RegExp(`(?<!\\p{L})(?:${FREE})(?!\\p{L})`, "iu");
+const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORD_PATTERN})$`, "iu");
+
+/**
+ * The licence the cited passages give the words a sentence names its subject by, in a part of their sentences (between
+ * commas or semicolons) holding all of them and a licence word (faithful-blind-14, -15: « Son édition Enterprise est
+ * libre » where the card says « l'édition Community est libre, l'édition Enterprise propriétaire »; « Ces deux
+ * antivirus sont des logiciels libres » where each card says « (antivirus et sécurité) : logiciel non libre »). Null
+ * when a part gives the subject the licence the sentence claims (one passage says it), the first part giving it the
+ * other licence when none does, undefined when no part names the subject with a licence.
+ */
+function qualifiedLicence(before: string, pool: Source[], claimed: Licence): string | null | undefined {
+  const subject = [...new Set(contentWords(before))].filter(
+    (w) => !WEAK.has(w) && !NUMBER_WORD.test(w) && !/^\d/.test(w),
+  );
+  if (subject.length === 0) return undefined;
+  let other: string | undefined;
+  for (const src of pool)
+    for (const ss of src.sentences.filter((x) => !x.inHeading))
+      for (const part of ss.text.split(/[,;]\s|\n/u)) {
+        const licence: Licence | null = PROPRIETARY_IN.test(part) ? "proprietary" : FREE_IN.test(part) ? "free" : null;
+        if (!licence || !subject.every((w) => inBag(w, bagOf(part)))) continue;
+        if (licence === claimed) return null;
+        other ??= short(part.trim());
+      }
+  return other;
 }

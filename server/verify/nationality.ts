@@ -124,7 +124,22 @@ function adjectivesOf(text: string, at: number, end: number): Adjective[] {
     ...(before ? [adjective(before[1]!)].filter(named) : []),
     ...(after ? [after] : []),
     ...placesInAside(text, end),
+    ...itemPlaces(text, end),
   ];
+}
+
+/**
+ * The country of a list item whose maker the list writes in parentheses after it (« kSuite (Infomaniak) (remplacement
+ * partiel, Suisse) », faithful-blind-8): for the maker's name, the country in the item's aside, by its name or adjective.
+ */
+function itemPlaces(text: string, end: number): Adjective[] {
+  const aside = /^\)\s*\(([^()]*)\)/u.exec(text.slice(end));
+  if (!aside) return [];
+  return aside[1]!
+    .split(/\s*,\s*/u)
+    .map((part) => ({ part, folded: words(part).join(" ") }))
+    .filter(({ folded }) => COUNTRIES.has(folded) && !WITHIN.has(folded))
+    .map(({ part, folded }) => ({ folded, written: part, places: [folded] }));
 }
 
 /**
