@@ -9,9 +9,9 @@
 import { foldApostrophes } from "../core/text.ts";
 import { stem, synonymsOf } from "../retrieval/french.ts";
 import { withPronounSubjects } from "./contrast.ts";
+import { derivedIn } from "./derivations.ts";
 import { NEGATION, polarityClauses, short } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
-import { derivedIn } from "./derivations.ts";
 import { type Bag, bagOf, contentWords, inBag, WEAK, wordList, words } from "./words.ts";
 
 /** The verb forms, folded. */

@@ -4,9 +4,10 @@
  * sous licence GPL-2.0 ». The words are data (`server/i18n/fr/licence-words.txt`); `server/verify/index.ts` turns
  * what it finds into a reason.
  */
+
+import { NUMBER_WORD_PATTERN } from "../core/number-words.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
-import { NUMBER_WORD_PATTERN } from "../core/number-words.ts";
 import { NEGATION, short } from "./negation.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";

@@ -35,10 +35,10 @@ import path from "node:path";
 import { parse } from "yaml";
 import { answer } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
+import { MONTHS } from "../../server/core/text.ts";
 import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
-import { MONTHS } from "../../server/core/text.ts";
 import { contextContradictions } from "../../server/verify/context-contradiction.ts";
 import { verifyText } from "../../server/verify/index.ts";
 import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
@@ -112,8 +112,7 @@ export function dataDateAndContext(lines: string[]): { today?: string; context?:
   for (const line of lines) {
     const date = /^Date(?: d[eu] (?:la |l['’])?\p{L}+)? : (\d{1,2})(?:er)? (\p{L}+) (\d{4})\b/u.exec(line);
     const month = date ? MONTHS.indexOf(date[2]!.toLowerCase()) + 1 : 0;
-    if (date && month && !today)
-      today = `${date[3]}-${String(month).padStart(2, "0")}-${date[1]!.padStart(2, "0")}`;
+    if (date && month && !today) today = `${date[3]}-${String(month).padStart(2, "0")}-${date[1]!.padStart(2, "0")}`;
     const typed = /^Contexte(?: local| donné par [^:]+)? : (.+)$/u.exec(line);
     if (typed) context = [context, typed[1]!].filter(Boolean).join(" ");
   }

@@ -8,7 +8,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyText } from "../../server/verify/index.ts";
 
-const check = (sentence: string, passages: { n: number; text: string }[]) => verifyText(sentence, passages).sentences[0]!;
+const check = (sentence: string, passages: { n: number; text: string }[]) =>
+  verifyText(sentence, passages).sentences[0]!;
 const flagged = (sentence: string, passages: { n: number; text: string }[]) => {
   const s = check(sentence, passages);
   return [sentence, s.status];
@@ -40,7 +41,9 @@ describe("a licence said of what the cited card qualifies with the other one (fa
   });
   it("keeps the licence the card gives the same words", () => {
     expect(check("L'édition Community est libre [2].", [odoo]).status).toBe("supported");
-    expect(check("Ces deux antivirus sont des logiciels propriétaires [3][4].", [gdata, eset]).status).toBe("supported");
+    expect(check("Ces deux antivirus sont des logiciels propriétaires [3][4].", [gdata, eset]).status).toBe(
+      "supported",
+    );
   });
 });
 
@@ -52,15 +55,17 @@ const gemini = {
 describe("an alternative the sentence writes in lower case, given another degree (faithful-blind-14)", () => {
   it("flags « les modèles ouverts de Mistral AI, qui remplacent directement Gemini » (autre approche)", () => {
     expect(
-      check("Elle pourrait aussi exécuter elle-même les modèles ouverts de Mistral AI, qui remplacent directement Gemini [1].", [
-        gemini,
-      ]).status,
+      check(
+        "Elle pourrait aussi exécuter elle-même les modèles ouverts de Mistral AI, qui remplacent directement Gemini [1].",
+        [gemini],
+      ).status,
     ).toBe("unsupported");
   });
   it("keeps the degree the card gives", () => {
     expect(
-      check("Elle pourrait aussi exécuter elle-même les modèles ouverts de Mistral AI, une autre approche [1].", [gemini])
-        .status,
+      check("Elle pourrait aussi exécuter elle-même les modèles ouverts de Mistral AI, une autre approche [1].", [
+        gemini,
+      ]).status,
     ).toBe("supported");
   });
 });
@@ -72,14 +77,14 @@ const exchange = {
 
 describe("a country given to a maker the card names in parentheses after its product (faithful-blind-8)", () => {
   it("flags « kSuite d'Infomaniak, société allemande » where the item says Suisse", () => {
-    expect(check("Quatre alternatives sont citées, dont kSuite d'Infomaniak, société allemande [1].", [exchange]).status).toBe(
-      "unsupported",
-    );
+    expect(
+      check("Quatre alternatives sont citées, dont kSuite d'Infomaniak, société allemande [1].", [exchange]).status,
+    ).toBe("unsupported");
   });
   it("keeps the item's own country", () => {
-    expect(check("Quatre alternatives sont citées, dont kSuite d'Infomaniak, société suisse [1].", [exchange]).status).toBe(
-      "supported",
-    );
+    expect(
+      check("Quatre alternatives sont citées, dont kSuite d'Infomaniak, société suisse [1].", [exchange]).status,
+    ).toBe("supported");
   });
 });
 
@@ -99,21 +104,27 @@ const hdh = {
 describe("a predicate the cited passage denies, stated without negation (faithful-blind-2, -5, -8)", () => {
   it("flags « peut garantir seule » (« ne peut pas garantir seule »), « oblige » (« sans créer d'obligation »), « après un appel d'offres » (« sans appel d'offres »)", () => {
     expect(
-      check("La commune peut garantir seule qui accède à ses données confiées à un fournisseur américain [3].", [cloudAct])
-        .status,
+      check("La commune peut garantir seule qui accède à ses données confiées à un fournisseur américain [3].", [
+        cloudAct,
+      ]).status,
     ).toBe("unsupported");
     expect(
-      check("L'article 16 de la loi de 2016 oblige d'ailleurs les collectivités à utiliser le logiciel libre [2].", [sill])
-        .status,
+      check("L'article 16 de la loi de 2016 oblige d'ailleurs les collectivités à utiliser le logiciel libre [2].", [
+        sill,
+      ]).status,
     ).toBe("unsupported");
     expect(
-      check("Le Health Data Hub, hébergé chez Microsoft Azure depuis 2019, a été choisi après un appel d'offres [2].", [hdh])
-        .status,
+      check("Le Health Data Hub, hébergé chez Microsoft Azure depuis 2019, a été choisi après un appel d'offres [2].", [
+        hdh,
+      ]).status,
     ).toBe("unsupported");
   });
   it("keeps the same sentences said as the passage says them", () => {
     for (const [s, p] of [
-      ["La commune ne peut pas garantir seule qui accède à ses données confiées à un fournisseur américain [3].", cloudAct],
+      [
+        "La commune ne peut pas garantir seule qui accède à ses données confiées à un fournisseur américain [3].",
+        cloudAct,
+      ],
       ["L'article 16 de la loi de 2016 encourage le logiciel libre sans obliger les collectivités [2].", sill],
       ["Le Health Data Hub, hébergé chez Microsoft Azure depuis 2019, a été choisi sans appel d'offres [2].", hdh],
     ] as const)
