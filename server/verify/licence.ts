@@ -9,6 +9,7 @@ import { NUMBER_WORD_PATTERN } from "../core/number-words.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { NEGATION, short } from "./negation.ts";
+import { namesItem } from "./replacement.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag, WEAK } from "./words.ts";
@@ -98,4 +99,55 @@ function qualifiedLicence(before: string, pool: Source[], claimed: Licence): str
         other ??= short(part.trim());
       }
   return other;
+}
+
+/** A licence's name (« LGPL », « AGPL-3.0-only », « Apache-2.0 »): its family, the letters before its version. */
+const LICENCE_NAME = /(?<![\p{L}\p{N}-])(AGPL|LGPL|GPL|MPL|EUPL|MIT|BSD|Apache|CeCILL)(?![\p{L}])/giu;
+/** A card's own licence: « Matomo (autres) : logiciel libre sous licence GPL-3.0-or-later ». */
+const CARD_OWN = /^(.+?)\s*\([^()]*\)\s*:\s*logiciel\s+libre\s+sous\s+licence\s+([\p{L}]+)/u;
+
+/**
+ * The licence families the cited cards give each name: a list's item (« SuiteCRM (remplacement partiel, Royaume-Uni,
+ * libre AGPL-3.0-only, …) ») and a card's own product (« Odoo Community (…) : logiciel libre sous licence LGPL-3.0 »).
+ */
+function licencesByName(pool: Source[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (name: string, family: string) =>
+    out.set(name, new Set([...(out.get(name) ?? []), family.toUpperCase()]));
+  for (const src of pool)
+    for (const ss of src.sentences) {
+      // Each item of a list up to its first parenthesis, whose asides may nest (« (…, relation client seulement (CRM)) »).
+      for (const list of ss.text.matchAll(/(?:^|\n)\s*(?:Alternatives|Remplace)\s*:\s*([^\n]+)/gu))
+        for (const item of list[1]!.split(/\s+;\s+/)) {
+          const name = item.split(/\s+\(/)[0]!.trim();
+          const m = /[(,]\s*libre\s+([\p{L}]+)/u.exec(item);
+          if (name && m) add(name, m[1]!);
+        }
+      const m = CARD_OWN.exec(ss.text.trim());
+      if (m) add(m[1]!.trim(), m[2]!);
+    }
+  return out;
+}
+
+/**
+ * A licence named for a product the cited cards give another licence (faithful-blind-14: « SuiteCRM est publié sous
+ * licence LGPL » where the card's item says « SuiteCRM (…, libre AGPL-3.0-only, …) », the LGPL being Odoo's): the
+ * product is the last one with a licence on the cards named before the licence; compared by family (« AGPL », « GPL »).
+ * The product, the sentence's licence and the card's; or null.
+ */
+export function licenceNameSwapped(
+  stated: string,
+  pool: Source[],
+): { name: string; licence: string; other: string } | null {
+  const text = withoutReferences(stated);
+  const m = [...text.matchAll(LICENCE_NAME)][0];
+  if (!m || NEGATION.test(text)) return null;
+  const family = m[1]!.toUpperCase();
+  const before = text.slice(0, m.index);
+  const named = [...licencesByName(pool)]
+    .map(([name, families]) => ({ name, families, at: namesItem(before, name) ? before.lastIndexOf(name) : -1 }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => b.at - a.at)[0];
+  if (!named || named.families.has(family)) return null;
+  return { name: named.name, licence: m[0], other: [...named.families].join(", ") };
 }

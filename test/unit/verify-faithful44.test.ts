@@ -131,3 +131,44 @@ describe("a predicate the cited passage denies, stated without negation (faithfu
       expect([s, check(s, [p]).status]).toEqual([s, "supported"]);
   });
 });
+
+const support = {
+  n: 4,
+  text: "Conduite du changement : former, accompagner, expérimenter (2026-04-10) — Prévoir le support et les exceptions\n- Support : l'armée autrichienne a fait appel à une société allemande de support dès 2023 et a financé plus de cinq années-personnes de développement, reversées au projet LibreOffice (Heise, septembre 2025).",
+};
+
+describe("a common noun given another nationality than the passage gives it (faithful-blind-2)", () => {
+  it("flags « une société française de support » where the passage says « une société allemande de support »", () => {
+    const s = check(
+      "Elle s'est appuyée dès 2023 sur une société française de support et a financé plus de cinq années-personnes de développement reversées à LibreOffice [4].",
+      [support],
+    );
+    expect(s.reasons.join(" ")).toMatch(/« allemande », pas « française »/);
+  });
+  it("keeps the passage's nationality, or a wide place that holds it", () => {
+    for (const adjective of ["allemande", "européenne"]) {
+      const s = `Elle s'est appuyée dès 2023 sur une société ${adjective} de support et a financé plus de cinq années-personnes de développement reversées à LibreOffice [4].`;
+      expect([s, check(s, [support]).status]).toEqual([s, "supported"]);
+    }
+  });
+});
+
+const dynamics = {
+  n: 1,
+  text: "Produit : Microsoft Dynamics 365 (2026-08) — \nMicrosoft Dynamics 365 (logiciels métiers) : Gestion de la relation usagers et progiciel de gestion.\nÉditeur : Microsoft, États-Unis. Exposition : CLOUD Act (États-Unis), FISA section 702 (États-Unis).\nAlternatives : Odoo Community (remplacement partiel, Belgique, libre LGPL-3.0-only) ; SuiteCRM (remplacement partiel, Royaume-Uni, libre AGPL-3.0-only, ne couvre qu'une partie du produit : relation client seulement (CRM)).",
+};
+
+describe("a licence named for a product the card gives another one (faithful-blind-14)", () => {
+  it("flags « SuiteCRM est publié sous licence LGPL » (AGPL on the card; the LGPL is Odoo's)", () => {
+    expect(check("SuiteCRM est publié sous licence LGPL [1].", [dynamics]).reasons.join(" ")).toMatch(
+      /« SuiteCRM » la licence AGPL/,
+    );
+  });
+  it("keeps each product's own licence", () => {
+    for (const s of [
+      "SuiteCRM, libre sous licence AGPL, remplace en partie Microsoft Dynamics 365 [1].",
+      "Odoo Community est publié sous licence LGPL [1].",
+    ])
+      expect([s, check(s, [dynamics]).status]).toEqual([s, "supported"]);
+  });
+});
