@@ -73,6 +73,7 @@ export function licenceOpposite(stated: string, pool: Source[]): string | null {
 
 /** A licence word in a part of a sentence: « non libre » and « propriétaire » before « libre » (which « non libre » holds). */
 const PROPRIETARY_IN = new RegExp(`(?<!\\p{L})(?:${PROPRIETARY})(?!\\p{L})`, "iu");
+const PROPRIETARY_ALL = new RegExp(`(?<!\\p{L})(?:${PROPRIETARY})(?!\\p{L})`, "giu");
 const FREE_IN = new RegExp(`(?<!\\p{L})(?:${FREE})(?!\\p{L})`, "iu");
 const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORD_PATTERN})$`, "iu");
 
@@ -80,8 +81,9 @@ const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORD_PATTERN})$`, "iu");
  * The licence the cited passages give the words a sentence names its subject by, in a part of their sentences (between
  * commas or semicolons) holding all of them and a licence word (faithful-blind-14, -15: « Son édition Enterprise est
  * libre » where the card says « l'édition Community est libre, l'édition Enterprise propriétaire »; « Ces deux
- * antivirus sont des logiciels libres » where each card says « (antivirus et sécurité) : logiciel non libre »). Null
- * when a part gives the subject the licence the sentence claims (one passage says it), the first part giving it the
+ * antivirus sont des logiciels libres » where each card says « (antivirus et sécurité) : logiciel non libre »). Parts
+ * are cut at « mais », « tandis que » too (« VirtualBox est libre (GPL) mais l'Extension Pack est … propriétaire »); a
+ * part saying both licences is left. Null when a part gives the subject the licence the sentence claims (one passage says it), the first part giving it the
  * other licence when none does, undefined when no part names the subject with a licence.
  */
 function qualifiedLicence(before: string, pool: Source[], claimed: Licence): string | null | undefined {
@@ -92,8 +94,10 @@ function qualifiedLicence(before: string, pool: Source[], claimed: Licence): str
   let other: string | undefined;
   for (const src of pool)
     for (const ss of src.sentences.filter((x) => !x.inHeading))
-      for (const part of ss.text.split(/[,;]\s|\n/u)) {
+      for (const part of ss.text.split(/[,;]\s|\n|\s(?:mais|tandis que|alors que)\s/u)) {
+        // « non libre » holds « libre »: a part is proprietary by its words, free by « libre » without them.
         const licence: Licence | null = PROPRIETARY_IN.test(part) ? "proprietary" : FREE_IN.test(part) ? "free" : null;
+        if (licence === "proprietary" && FREE_IN.test(part.replace(PROPRIETARY_ALL, " "))) continue;
         if (!licence || !subject.every((w) => inBag(w, bagOf(part)))) continue;
         if (licence === claimed) return null;
         other ??= short(part.trim());
