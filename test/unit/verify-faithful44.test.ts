@@ -172,3 +172,15 @@ describe("a licence named for a product the card gives another one (faithful-bli
       expect([s, check(s, [dynamics]).status]).toEqual([s, "supported"]);
   });
 });
+
+describe("a noun in apposition to a name is the name's nationality, not the noun's (faithful-blind-9)", () => {
+  it("keeps « Passbolt, éditeur luxembourgeois » where the passage says « un éditeur américain » of LastPass", () => {
+    const lastpass = {
+      n: 1,
+      text: "Produit : LastPass (2026-08) — \nLastPass (antivirus et sécurité) : Gestionnaire de mots de passe en ligne.\nÉditeur : LastPass, États-Unis. Exposition : CLOUD Act (États-Unis), FISA section 702 (États-Unis).\nAlternatives : Passbolt (remplacement direct, Luxembourg, libre AGPL-3.0-only) ; Vaultwarden (remplacement direct, libre AGPL-3.0-only) ; KeePass (remplacement partiel, Allemagne, libre GPL-2.0-only).\nCoffres de mots de passe hébergés chez un éditeur américain ; alternatives libres : KeePassXC, Vaultwarden, Passbolt (Luxembourg).",
+    };
+    expect(
+      check("Passbolt, éditeur luxembourgeois, et Vaultwarden le remplacent directement [1].", [lastpass]).status,
+    ).toBe("supported");
+  });
+});
