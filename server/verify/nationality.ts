@@ -170,7 +170,11 @@ const tokens = (text: string) =>
   [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)].map((m) => ({
     written: m[0],
     folded: words(m[0]).join(" "),
+    at: m.index,
   }));
+
+/** A noun in apposition to a name (« Passbolt, éditeur luxembourgeois »): the name's nationality, `namedNationality`'s. */
+const APPOSED = /\p{Lu}[\p{L}\p{N}.-]*\)?\s*,\s*(?:(?:un|une|le|la|l['’])\s*)?$/u;
 
 /**
  * A common noun given another nationality than the cited passages give the same noun (faithful-blind-2: « une société
@@ -187,6 +191,7 @@ function nounNationality(claim: string, texts: string[]): { name: string; adject
     const noun = mine[k - 1]!;
     if (!ADJECTIVE_PLACES.has(adj.folded) || WEAK.has(noun.folded) || contentWords(noun.folded).length === 0) continue;
     if (ADJECTIVE_PLACES.has(noun.folded) || /^\p{Lu}/u.test(noun.written)) continue;
+    if (APPOSED.test(claim.slice(0, noun.at))) continue;
     const next = OF.has(mine[k + 1]?.folded ?? "") ? mine[k + 2] : undefined;
     const nextStem = next && contentWords(next.folded).length > 0 ? stem(next.folded) : null;
     const about = contentWords(claim).filter((w) => w !== noun.folded && w !== adj.folded && !ADJECTIVE_PLACES.has(w));
