@@ -161,7 +161,9 @@ describe("an act said already done after the document's date (L5)", () => {
   it("flags « a déjà voté … le 18 décembre 2026 » in a letter of 7 December 2026", () => {
     const s = local("Le conseil municipal a déjà voté le passage au logiciel libre le 18 décembre 2026.", "2026-12-07");
     expect(s.status).toBe("unsupported");
-    expect(s.reasons.join(" ")).toContain("« a déjà voté » : la phrase dit déjà fait un acte daté « 18 décembre 2026 »");
+    expect(s.reasons.join(" ")).toContain(
+      "« a déjà voté » : la phrase dit déjà fait un acte daté « 18 décembre 2026 »",
+    );
   });
 
   it("leaves a date fixed for later, a deadline, and an act done before the document", () => {
