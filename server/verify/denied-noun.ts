@@ -10,8 +10,12 @@ import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag } from "./words.ts";
 
-/** « pas de société pour un contrat de maintenance », « aucun éditeur … »: the noun denied and the rest of its clause. */
-const NONE_OF = /(?<!\p{L})(?:pas\s+(?:de\s+|d['’]\s*)|aucune?\s+)(\p{L}{4,})([^.;:()[\]]*)/giu;
+/**
+ * « pas de société pour un contrat de maintenance », « aucun éditeur … », « sans appel d'offres » (faithful-blind-2: « un
+ * choix fait sans appel d'offres » where the sentence says « choisi après un appel d'offres »): the noun denied and the
+ * rest of its clause.
+ */
+const NONE_OF = /(?<!\p{L})(?:pas\s+(?:de\s+|d['’]\s*)|aucune?\s+|sans\s+)(\p{L}{4,})([^.;:()[\]]*)/giu;
 
 /** Most words of the denied clause, after the noun, that the sentence must all carry. */
 export const DENIED_MAX_REST = 4;

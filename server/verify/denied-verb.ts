@@ -7,11 +7,12 @@
  * writes before the verb, and no cited clause states the verb of that object.
  */
 import { foldApostrophes } from "../core/text.ts";
-import { stem } from "../retrieval/french.ts";
+import { stem, synonymsOf } from "../retrieval/french.ts";
 import { withPronounSubjects } from "./contrast.ts";
+import { derivedIn } from "./derivations.ts";
 import { NEGATION, polarityClauses, short } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
-import { bagOf, contentWords, inBag, WEAK, wordList, words } from "./words.ts";
+import { type Bag, bagOf, contentWords, inBag, WEAK, wordList, words } from "./words.ts";
 
 /** The verb forms, folded. */
 const VERBS = new Set(wordList("denied-verbs.txt").map((w) => foldApostrophes(w)));
@@ -56,9 +57,16 @@ export function deniedVerbStated(stated: string, pool: Source[]): string | null 
   for (const [i, w] of list.entries()) {
     if (!VERBS.has(w)) continue;
     const object = objectOf(list, i);
-    if (!object) continue;
+    if (!object) {
+      const without = deniedWithout(stated, list, i, read);
+      if (without) return short(without);
+      continue;
+    }
     const subject = contentWords(list.slice(0, i).join(" ")).filter((x) => !WEAK.has(x));
     if (subject.length === 0) continue;
+    // The subject by a word of the same sense (« la commune » for « la mairie »: `server/i18n/fr/synonyms.txt`).
+    const named = (bag: Bag) =>
+      subject.some((s) => inBag(s, bag) || synonymsOf(s).some((x) => !x.includes(" ") && inBag(x, bag, false)));
     const verb = stem(w);
     let against: string | null = null;
     for (const c of read) {
@@ -73,9 +81,45 @@ export function deniedVerbStated(stated: string, pool: Source[]): string | null 
         against = "";
         break;
       }
-      if (denials.length > 0 && against === null && subject.some((s) => inBag(s, c.bag))) against = c.text;
+      if (denials.length > 0 && against === null && named(c.bag)) against = c.text;
     }
     if (against) return short(against);
   }
   return null;
+}
+
+/** « sans créer d'obligation », « sans y être obligée »: « sans » and the two words after it (pronoun, verb, object). */
+const WITHOUT = /(?<!\p{L})sans\s+((?:[\p{L}]+['’\s]+){0,2}[\p{L}]+)/giu;
+
+/**
+ * A verb the sentence states whose noun or participle a cited clause denies with « sans » (faithful-blind-5: « L'article
+ * 16 de la loi de 2016 oblige les collectivités à utiliser le logiciel libre » where the passage says « il se contente
+ * d'« encourager » le logiciel libre sans créer d'obligation »): the clause names the sentence's subject (or its pronoun
+ * stands for it) and a word the sentence writes after the verb, and no cited clause writes the verb's family without
+ * « sans ». The clause, or null.
+ */
+function deniedWithout(
+  stated: string,
+  list: string[],
+  i: number,
+  read: { text: string; bag: Bag; folded: string }[],
+): string | null {
+  const verb = list[i]!;
+  const subject = contentWords(list.slice(0, i).join(" ")).filter((x) => !WEAK.has(x));
+  const after = contentWords(list.slice(i + 1).join(" ")).filter((x) => !WEAK.has(x));
+  if (subject.length === 0 || after.length === 0) return null;
+  const family = (x: string) => contentWords(x).some((w) => derivedIn(verb, bagOf(w)));
+  let against: string | null = null;
+  for (const c of read) {
+    const denied = [...c.text.matchAll(WITHOUT)].some((m) => family(m[1]!));
+    const rest = c.text.replace(WITHOUT, " ");
+    if (!denied) {
+      if (family(rest)) return null;
+      continue;
+    }
+    if (family(rest)) return null;
+    if (against === null && subject.some((s) => inBag(s, c.bag)) && after.some((w) => inBag(w, c.bag)))
+      against = c.text;
+  }
+  return against && !NEGATION.test(stated) ? against : null;
 }

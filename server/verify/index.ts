@@ -71,7 +71,7 @@ import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
 import { inferenceReason, sweepingConclusion } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
-import { licenceOpposite } from "./licence.ts";
+import { licenceNameSwapped, licenceOpposite } from "./licence.ts";
 import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
@@ -749,6 +749,9 @@ function checkSentence(
         ? message("verify.nationalityUnnamed", { name: nationality.name, adjective: nationality.adjective, where: w })
         : message("verify.nationality", { ...nationality, other: nationality.other, where: w }),
     );
+  // A licence named for a product the cited cards give another one (« SuiteCRM … sous licence LGPL », `licence.ts`).
+  const licenceName = cited.length > 0 ? licenceNameSwapped(stated, pool) : null;
+  if (licenceName) reasons.push(message("verify.licenceName", { ...licenceName, where: w }));
   // A place put in another département or région than the passages put it in (`divisions.ts`).
   const division = cited.length > 0 ? divisionReplaced(stated, pool) : null;
   if (division)

@@ -1,7 +1,8 @@
 /** Whether a claim gives a name the nationality or place its sources give. */
 import { escapeRegExp } from "../core/text.ts";
+import { stem } from "../retrieval/french.ts";
 import { namesWithEnds } from "./proper-nouns.ts";
-import { ADJECTIVE_PLACES, type Bag, inBag, wordLines, words } from "./words.ts";
+import { ADJECTIVE_PLACES, type Bag, bagOf, contentWords, inBag, WEAK, wordLines, words } from "./words.ts";
 
 /**
  * Wide places and the countries they contain (`server/i18n/fr/places-within.txt`, data), folded: « européen » says
@@ -124,7 +125,22 @@ function adjectivesOf(text: string, at: number, end: number): Adjective[] {
     ...(before ? [adjective(before[1]!)].filter(named) : []),
     ...(after ? [after] : []),
     ...placesInAside(text, end),
+    ...itemPlaces(text, end),
   ];
+}
+
+/**
+ * The country of a list item whose maker the list writes in parentheses after it (« kSuite (Infomaniak) (remplacement
+ * partiel, Suisse) », faithful-blind-8): for the maker's name, the country in the item's aside, by its name or adjective.
+ */
+function itemPlaces(text: string, end: number): Adjective[] {
+  const aside = /^\)\s*\(([^()]*)\)/u.exec(text.slice(end));
+  if (!aside) return [];
+  return aside[1]!
+    .split(/\s*,\s*/u)
+    .map((part) => ({ part, folded: words(part).join(" ") }))
+    .filter(({ folded }) => COUNTRIES.has(folded) && !WITHIN.has(folded))
+    .map(({ part, folded }) => ({ folded, written: part, places: [folded] }));
 }
 
 /**
@@ -140,6 +156,72 @@ export function nationalityReplaced(
   claim: string,
   texts: string[],
   bags: Bag[] = [],
+): { name: string; adjective: string; other: string | null } | null {
+  return namedNationality(claim, texts, bags) ?? nounNationality(claim, texts);
+}
+
+/** Words between a noun and what completes it (« société allemande de support »). */
+const OF = new Set(["de", "d", "du", "des"]);
+/** Least content words a claim shares with the passage's sentence when the noun has nothing after its adjective. */
+export const NOUN_NATIONALITY_MIN_SHARED = 2;
+
+/** A text's words with their folded form, as written. */
+const tokens = (text: string) =>
+  [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)].map((m) => ({
+    written: m[0],
+    folded: words(m[0]).join(" "),
+    at: m.index,
+  }));
+
+/** A noun in apposition to a name (« Passbolt, éditeur luxembourgeois »): the name's nationality, `namedNationality`'s. */
+const APPOSED = /\p{Lu}[\p{L}\p{N}.-]*\)?\s*,\s*(?:(?:un|une|le|la|l['’])\s*)?$/u;
+
+/**
+ * A common noun given another nationality than the cited passages give the same noun (faithful-blind-2: « une société
+ * française de support » where the passage says « une société allemande de support »): the noun right before the
+ * adjective, and what completes it after « de » when the claim writes it, the passages write with an adjective of
+ * another country, and with none agreeing. Without a completion, the passage's sentence must share at least two other
+ * content words with the claim (what it is about: « le rachat … fonds américain » for « si le rachat se réalise, … un
+ * fonds britannique »).
+ */
+function nounNationality(claim: string, texts: string[]): { name: string; adjective: string; other: string } | null {
+  const mine = tokens(claim);
+  for (let k = 1; k < mine.length; k++) {
+    const adj = mine[k]!;
+    const noun = mine[k - 1]!;
+    if (!ADJECTIVE_PLACES.has(adj.folded) || WEAK.has(noun.folded) || contentWords(noun.folded).length === 0) continue;
+    if (ADJECTIVE_PLACES.has(noun.folded) || /^\p{Lu}/u.test(noun.written)) continue;
+    if (APPOSED.test(claim.slice(0, noun.at))) continue;
+    const next = OF.has(mine[k + 1]?.folded ?? "") ? mine[k + 2] : undefined;
+    const nextStem = next && contentWords(next.folded).length > 0 ? stem(next.folded) : null;
+    const about = contentWords(claim).filter((w) => w !== noun.folded && w !== adj.folded && !ADJECTIVE_PLACES.has(w));
+    const places = placesOf(adj.folded);
+    const theirs: string[] = [];
+    for (const t of texts) {
+      const list = tokens(t);
+      const bag = bagOf(t);
+      if (!nextStem && about.filter((w) => inBag(w, bag)).length < NOUN_NATIONALITY_MIN_SHARED) continue;
+      list.forEach((x, i) => {
+        if (i === 0 || stem(list[i - 1]!.folded) !== stem(noun.folded) || !ADJECTIVE_PLACES.has(x.folded)) return;
+        if (nextStem && !(OF.has(list[i + 1]?.folded ?? "") && stem(list[i + 2]?.folded ?? "") === nextStem)) return;
+        theirs.push(x.written);
+        if (placesOf(x.folded).some((p) => places.some((q) => agree(p, q)))) theirs.push("");
+      });
+    }
+    if (theirs.length > 0 && !theirs.includes(""))
+      return {
+        name: next ? `${noun.written} … ${next.written}` : noun.written,
+        adjective: adj.written,
+        other: theirs[0]!,
+      };
+  }
+  return null;
+}
+
+function namedNationality(
+  claim: string,
+  texts: string[],
+  bags: Bag[],
 ): { name: string; adjective: string; other: string | null } | null {
   // A sentence cut after an abbreviation (« publié par Mattermost Inc. » | « (États-Unis). ») goes on in its aside.
   const joined = texts.reduce<string[]>((out, t) => {

@@ -82,6 +82,18 @@ function cardDegrees(pool: Source[]): Map<string, string> {
 }
 
 /**
+ * An item named by common words (« Modèles ouverts de Mistral AI »), capitalised as a list's item, the way a sentence
+ * writes it inside (« les modèles ouverts de Mistral AI », faithful-blind-14); a name of fewer than three words, or
+ * whose second word is capitalised too, is left as it is (« Le Chat », « Google Docs »).
+ */
+const lowerFirst = (name: string) => {
+  const parts = name.split(/\s+/);
+  return parts.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(parts[0]!) && /^\p{Ll}/u.test(parts[1]!)
+    ? `${parts[0]!.toLowerCase()} ${parts.slice(1).join(" ")}`
+    : name;
+};
+
+/**
  * Where the sentence, without negating, gives every alternative of the cited cards it names a degree the cards do not
  * give it: the name and the card's degree; else null.
  */
@@ -91,7 +103,7 @@ export function replacementDegreeChanged(stated: string, pool: Source[]): { name
   const said = DEGREES.filter((d) => d.says.test(folded));
   if (said.length !== 1) return null;
   const cards = cardDegrees(pool);
-  const named = [...cards].filter(([name]) => namesItem(stated, name));
+  const named = [...cards].filter(([name]) => namesItem(stated, name) || namesItem(stated, lowerFirst(name)));
   if (named.length === 0 || named.some(([, degree]) => degree === said[0]!.degree)) return null;
   return { name: named[0]![0], degree: named[0]![1] };
 }

@@ -12,7 +12,8 @@
  * written for); `--all-pinned` verifies every set's answers on their pinned passages only (no index, no model: about a
  * minute) and prints one tab-separated line per labelled sentence (set, file, case, index, label, kind, FLAG or -,
  * start of the sentence, reasons) then the totals — diff its first seven columns before and after a verifier change;
- * sets named in `EVAL_SKIP` are left out; `--draft-passages "<question>"…` prints, for a briefing note on each question (the
+ * sets named in `EVAL_SKIP` are left out, `--only=<set>/<case>,<set>` keeps those only (draft cases are verified with
+ * their data block's date and typed context, as a document is); `--draft-passages "<question>"…` prints, for a briefing note on each question (the
  * draft that `test/eval/faithfulness.ts` writes), the data and passages each generated section is given (for the
  * commune `--collectivite=Name/Department/Region`, Kervallon by default; a draft case names its own with
  * `collectivite`). Both index the corpus in a fresh directory without embeddings (the fake
@@ -34,9 +35,11 @@ import path from "node:path";
 import { parse } from "yaml";
 import { answer } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
+import { MONTHS } from "../../server/core/text.ts";
 import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
+import { contextContradictions } from "../../server/verify/context-contradiction.ts";
 import { verifyText } from "../../server/verify/index.ts";
 import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 
@@ -89,8 +92,31 @@ function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
       pinned.passages.map((p) => p.text),
     ).sentences;
   const facts = c.section ? (pinned.data ?? "").split("\n").filter(Boolean) : [];
-  // A draft's answer is all the model's text: its uncited sentences are checked too (`VerifyOptions.modelText`).
-  return verifyText(c.answer, passages, { facts, modelText: c.section ? c.answer : undefined }).sentences;
+  // A draft's answer is all the model's text: its uncited sentences are checked too (`VerifyOptions.modelText`); as
+  // `checkedSection` does, with the document's date and the context the user typed when the data block gives them.
+  const { today, context } = c.section ? dataDateAndContext(facts) : {};
+  return contextContradictions(
+    verifyText(c.answer, passages, { facts, modelText: c.section ? c.answer : undefined, today }),
+    context,
+  ).sentences;
+}
+
+/**
+ * The document's date (`YYYY-MM-DD`) and the user's context a draft's data block gives: « Date de la note : 2 décembre
+ * 2026 » (also « Date du courrier », « Date du document », « Date »), « Contexte local : … » (a set's author may write
+ * « Contexte donné par l'expéditeur : … »).
+ */
+export function dataDateAndContext(lines: string[]): { today?: string; context?: string } {
+  let today: string | undefined;
+  let context: string | undefined;
+  for (const line of lines) {
+    const date = /^Date(?: d[eu] (?:la |l['’])?\p{L}+)? : (\d{1,2})(?:er)? (\p{L}+) (\d{4})\b/u.exec(line);
+    const month = date ? MONTHS.indexOf(date[2]!.toLowerCase()) + 1 : 0;
+    if (date && month && !today) today = `${date[3]}-${String(month).padStart(2, "0")}-${date[1]!.padStart(2, "0")}`;
+    const typed = /^Contexte(?: local| donné par [^:]+)? : (.+)$/u.exec(line);
+    if (typed) context = [context, typed[1]!].filter(Boolean).join(" ");
+  }
+  return { today, context };
 }
 
 /** Whether today's passages for a case are the pinned ones. */
@@ -598,6 +624,10 @@ export async function setProblems(dir: string): Promise<string[]> {
 /** Every set's labelled sentences verified on their pinned passages, one line each, then totals (`--all-pinned`). */
 async function allPinned(): Promise<void> {
   const skip = new Set((process.env.EVAL_SKIP ?? "").split(",").map((x) => x.trim()));
+  // `--only=faithful-blind-14/ciril-essentiel,faithful-blind-5`: those cases or sets only (a quick look at a few).
+  const only = (process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? "")
+    .split(",")
+    .filter(Boolean);
   const root = path.resolve("test/eval");
   const names = (await readdir(root))
     .filter((d) => /^faithful-blind(-\d+)?$/.test(d) && !skip.has(d))
@@ -613,7 +643,7 @@ async function allPinned(): Promise<void> {
     for (const { file, cases } of await loadCases(dir))
       for (const c of cases) {
         const pinned = pins[file]?.[c.id];
-        if (!pinned) continue;
+        if (!pinned || (only.length && !only.some((o) => o === name || o === `${name}/${c.id}`))) continue;
         matchSentences(c, verifyPinned(c, pinned)).results.forEach((r, i) => {
           if (r.label === "supported") {
             supported++;
