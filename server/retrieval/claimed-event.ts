@@ -148,9 +148,11 @@ function nounEventOf(question: string): { subject: string[]; event: string; form
   const m = SINCE_EVENT.exec(fold(question).replace(/[’]/g, "'"));
   const forms = m && EVENT_NOUNS.get(m[1]!);
   if (!m || !forms) return null;
-  const subject = words(m[2]!).filter(
-    (w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d+$/.test(w) && !GENERIC.has(stem(w)) && w !== "par",
-  );
+  const [of, by = ""] = m[2]!.split(/\bpar\b/, 2) as [string, string?];
+  const content = (text: string) =>
+    words(text).filter((w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d+$/.test(w));
+  // The subject by its name, not a general word (« la ville »); the agent whatever it is (« google »).
+  const subject = [...content(of).filter((w) => !GENERIC.has(stem(w))), ...content(by)];
   if (!subject.length || subject.length > MAX_SUBJECT_WORDS) return null;
   return { subject, event: m[1]!, forms };
 }
