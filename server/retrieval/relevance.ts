@@ -68,7 +68,6 @@ import {
 import { unstatedPremise } from "./premise.ts";
 import { foldedQuestion, namesSubject, priceAsked, priceNamed, priceSubject, sumIn } from "./price-subject.ts";
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
-import { missingDetails } from "./yes-no-detail.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { unheldRegions } from "./unheld-division.ts";
@@ -464,7 +463,6 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   otherSense, // unknown-words
   municipalLife, // low-coverage
   answeringPassages,
-  yesNoDetail, // low-coverage
   listedVersions, // missing-name
   legalTexts, // missing-name
   slotFillers,
@@ -519,16 +517,6 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
 async function offTopicSubject(ctx: Judgement): Promise<Decision> {
   const off = offTopicSubjects(ctx.question, ctx.judged);
   return off.length ? none("low-coverage", off) : "continue";
-}
-
-/**
- * Decides « low-coverage »: a yes-or-no question on a detail of a subject (« visio accepte plus de 300 participants
- * par réunion ? ») whose detail no passage read about that subject holds (`yes-no-detail.ts`).
- */
-async function yesNoDetail(ctx: Judgement): Promise<Decision> {
-  if (!ctx.relevant.length) return "continue";
-  const missing = missingDetails(ctx.question, ctx.terms, ctx.results.slice(0, JUDGED), ctx.judged);
-  return missing.length ? none("low-coverage", missing) : "continue";
 }
 
 /**
