@@ -1978,7 +1978,10 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
   const asking = foldedQuestion(outsideContext(question));
   // « combien » and a word of money in one question, or a bare price request (« harfanglab prix par poste »).
   const asked =
-    (!polar(question) && !OTHER_ASKED.test(asking) && (question.match(/\?/g) ?? []).length <= 1 && priceAsked(asking)) ||
+    (!polar(question) &&
+      !OTHER_ASKED.test(asking) &&
+      (question.match(/\?/g) ?? []).length <= 1 &&
+      priceAsked(asking)) ||
     priceNamed(asking);
   if (!relevant.length || !asked) return "continue";
   const read = [...results, ...held];
