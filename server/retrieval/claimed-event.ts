@@ -9,6 +9,7 @@
  * the group of words before the premise's auxiliary (« a », « est », « ont été »), the event the participle after it
  * (`claimed-event.txt`), and one sentence must say both, near each other, or a section be about them.
  */
+import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { DEMONYMS, stem, synonymsOf, words } from "./french.ts";
 import { GENERIC_WORDS, STOPWORDS, wordList } from "./lexicon.ts";
@@ -122,11 +123,39 @@ function near(list: string[], isSubject: ((x: string) => boolean)[], isEvent: (x
  * The events a question takes as given, each with its subject (« pourquoi echirolles est revenue a windows » :
  * « revenue », [« echirolles »]).
  */
-export const claimedEvents = (question: string) => {
+export const claimedEvents = (question: string): { subject: string[]; event: string; forms?: string[] }[] => {
   const clause = claimedClause(question);
-  const claimed = clause && eventOf(clause);
+  const claimed = (clause && eventOf(clause)) || nounEventOf(question);
   return claimed ? [claimed] : [];
 };
+
+/** Nouns of an event, each with the verb that says it (« rachat » : « racheter »), folded (`claimed-event.txt`). */
+const EVENT_NOUNS = new Map(
+  (SECTIONS.get("noms d'événements") ?? []).map((e) => {
+    const list = words(e);
+    return [list[0]!, list] as const;
+  }),
+);
+/** « depuis le rachat d'ovh par amazon, … »: « depuis », an article, a noun of an event, « de » and its subject. */
+const SINCE_EVENT = /\bdepuis (?:le |la |l'|les )([a-z]+) (?:de |du |des |d')([^,?;:.!]+)[,?;:.!]/;
+
+/**
+ * A premise told by a noun of an event after « depuis » (« depuis la suppression de la dinum en 2026, … »): its
+ * subject is what follows « de » (« dinum ») and its agent what follows « par » (« amazon »), both to be said with the
+ * event; a year (« depuis le rachat de 2022 ») is no subject.
+ */
+function nounEventOf(question: string): { subject: string[]; event: string; forms: string[] } | null {
+  const m = SINCE_EVENT.exec(fold(question).replace(/[’]/g, "'"));
+  const forms = m && EVENT_NOUNS.get(m[1]!);
+  if (!m || !forms) return null;
+  const [of, by = ""] = m[2]!.split(/\bpar\b/, 2) as [string, string?];
+  const content = (text: string) =>
+    words(text).filter((w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d+$/.test(w));
+  // The subject by its name, not a general word (« la ville »); the agent whatever it is (« google »).
+  const subject = [...content(of).filter((w) => !GENERIC.has(stem(w))), ...content(by)];
+  if (!subject.length || subject.length > MAX_SUBJECT_WORDS) return null;
+  return { subject, event: m[1]!, forms };
+}
 
 type Read = { text: string; section: string; document: { title: string; kind?: string } };
 
@@ -135,10 +164,12 @@ type Read = { text: string; section: string; document: { title: string; kind?: s
  * (« revenue », « echirolles »); empty when the question takes none as given, or a sentence says it.
  */
 export function unpairedEvent(question: string, passages: Read[]): string[] {
-  for (const { subject, event } of claimedEvents(question)) {
+  for (const { subject, event, forms } of claimedEvents(question)) {
     // The event in another form of its verb (« revenue » : « revenir »); by a synonym only in a heading (below):
-    // « abandonner » is also « quitter » and « migrer », and « retour » also a « retour d'expérience ».
-    const isEvent = formOf(event);
+    // « abandonner » is also « quitter » and « migrer », and « retour » also a « retour d'expérience ». A noun of an
+    // event by itself or its verb (« rachat », « racheté »).
+    const eventForms = (forms ?? [event]).map(formOf);
+    const isEvent = (x: string) => eventForms.some((is) => is(x));
     const synonyms = synonymsOf(event).map((f) => words(f).join(" "));
     // … by a synonym only beside its subject's name (« le rachat de Juniper par HPE »).
     const isSaid = (x: string) => isEvent(x) || synonyms.some((f) => !f.includes(" ") && formOf(f)(x));
@@ -156,7 +187,9 @@ export function unpairedEvent(question: string, passages: Read[]): string[] {
       // names the subject (« Danemark : ce qui a été annoncé, puis corrigé ») speaks of it in each sentence. A card's
       // notes tell other products' events (« après le rachat [de VMware] par Broadcom »): only its sentences count.
       const heading = words(p.section);
-      if (heading.some(isEvent)) return true;
+      // (A noun of an event heads many sections on another subject's, « … après le rachat » of VMware: there the
+      // heading must name the subject too.)
+      if (heading.some(isEvent) && (!forms || isSubject.some((is) => heading.some(is)))) return true;
       const about = isSubject.every((is) => heading.some(is));
       // … and one whose heading names the subject with the event in other words (« Munich : le retour à Windows
       // voté en novembre 2017 ») tells it.

@@ -8,7 +8,7 @@ import { fold } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { askingClause, FIGURE_ASKED, holdsPhrase, moneyIn, slot } from "./asked-kinds.ts";
 import { readSections, words } from "./french.ts";
-import { isGeneric, type QuestionTerm } from "./lexicon.ts";
+import { isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, type passageWords } from "./passage-words.ts";
 
 const SECTIONS = readSections("price-asked.txt");
@@ -73,7 +73,37 @@ export function priceAsked(asking: string): boolean {
   if (counted) return money().has(counted);
   if (holdsPhrase(clause, slot("argent")) || clause.some((w) => money().has(w))) return true;
   const k = clause.indexOf("combien");
-  return k >= 0 && clause[k + 1] === "par" && UNITS.has(clause[k + 2] ?? "");
+  // « c'est combien par poste », or the unit before it (« la licence exo platform par utilisateur c'est combien »).
+  const perUnit = (j: number) => clause[j] === "par" && UNITS.has(clause[j + 1] ?? "");
+  return k >= 0 && (perUnit(k + 1) || clause.slice(0, k).some((_, j) => perUnit(j)));
+}
+
+/** Nouns that name a price (« tarif », « prix », « montant »), and the words that may come before one in a clause. */
+const PRICE_NOUNS = new Set((SECTIONS.get("nom du prix") ?? []).flat());
+const BEFORE_PRICE_NOUN = new Set((SECTIONS.get("avant le nom du prix") ?? []).flat());
+/** Any interrogative word (folded): a question that asks with one is not a bare price request. */
+const INTERROGATIVE =
+  /\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|comment|pourquoi|ou|quand|d'ou)\b/;
+/** How many words (a name, « m365 e3 ») may come before the price noun of a bare price request. */
+const NAMED_BEFORE_PRICE = 2;
+
+/**
+ * Whether the question (folded, apostrophes straight, its context left out) is a bare price request, without
+ * « combien »: a clause opening on a price noun (« tarif bluemind annuel par boite pour 60 agents », « prix de la
+ * licence nextcloud enterprise », « …, montant ? ») or naming its subject right before it (« harfanglab prix par
+ * poste »), in a question with no interrogative word. Not the price as a complement (« la hausse du prix de … »).
+ */
+export function priceNamed(asking: string): boolean {
+  if (INTERROGATIVE.test(asking.replace(/\best-ce qu(?:e|')/g, ""))) return false;
+  return asking.split(/[,;:?.!]/).some((c) => {
+    // « le prix de VMware a-t-il été multiplié … ? »: a verb with its subject inverted asks what happened to the price.
+    if (/-(?:t-)?(?:il|elle|ils|elles|on)\b/.test(c)) return false;
+    const list = words(c);
+    let k = 0;
+    while (k < list.length && BEFORE_PRICE_NOUN.has(list[k]!)) k++;
+    const at = list.findIndex((w, j) => j >= k && PRICE_NOUNS.has(w));
+    return at >= 0 && at - k <= NAMED_BEFORE_PRICE && list.slice(k, at).every((w) => !STOPWORDS.has(w));
+  });
 }
 
 /**

@@ -66,7 +66,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { unstatedPremise } from "./premise.ts";
-import { foldedQuestion, namesSubject, priceAsked, priceSubject, sumIn } from "./price-subject.ts";
+import { foldedQuestion, namesSubject, priceAsked, priceNamed, priceSubject, sumIn } from "./price-subject.ts";
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
@@ -1986,14 +1986,14 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
 async function pricedSubject(ctx: Judgement): Promise<Decision> {
   const { question, results, held, relevant, best } = ctx;
   const asking = foldedQuestion(outsideContext(question));
-  if (
-    !relevant.length ||
-    polar(question) ||
-    OTHER_ASKED.test(asking) ||
-    (question.match(/\?/g) ?? []).length > 1 ||
-    !priceAsked(asking)
-  )
-    return "continue";
+  // « combien » and a word of money in one question, or a bare price request (« harfanglab prix par poste »).
+  const asked =
+    (!polar(question) &&
+      !OTHER_ASKED.test(asking) &&
+      (question.match(/\?/g) ?? []).length <= 1 &&
+      priceAsked(asking)) ||
+    priceNamed(asking);
+  if (!relevant.length || !asked) return "continue";
   const read = [...results, ...held];
   const readWords = read.map(resultWords);
   // What names the thing priced: the rarest word of the subject in the corpus (« harfanglab », not « poste » nor
@@ -2007,7 +2007,11 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
       ctx.frequency ? Math.min(...(await Promise.all(t.word.split(" ").map((w) => ctx.frequency!(w))))) : 0,
     ),
   );
-  const subject = named[hits.indexOf(Math.min(...hits))]!;
+  // A bare price request (« montant payé par l'américain belden pour racheter l'équipementier … ») prices what its name
+  // stands for: the rarest of its names, when it has one, not a common noun around it.
+  const bare = priceNamed(asking) && !priceAsked(asking);
+  const pool = bare && named.some((t) => t.name) ? named.map((t, i) => (t.name ? hits[i]! : Infinity)) : hits;
+  const subject = named[pool.indexOf(Math.min(...pool))]!;
   // The sum in a sentence that names it, or under a title or heading that does (its card, its section). A card's
   // first line says what the card is (« Microsoft 365 Copilot (IA) : Assistant d'IA générative intégré à Word, Excel,
   // Outlook et Teams »): it heads the card as its title does.

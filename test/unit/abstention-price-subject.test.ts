@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
-import { foldedQuestion, priceAsked, sumIn } from "../../server/retrieval/price-subject.ts";
+import { foldedQuestion, priceAsked, priceNamed, sumIn } from "../../server/retrieval/price-subject.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 describe("priceAsked / sumIn", () => {
@@ -31,6 +31,25 @@ describe("priceAsked / sumIn", () => {
       expect(priceAsked(foldedQuestion(q)), q).toBe(false);
   });
 
+  it("reads a bare price request without « combien » (held-out-27 prices, absent8), not the price as a complement", () => {
+    expect(priceAsked(foldedQuestion("la licence wazuh par serveur c'est combien"))).toBe(true);
+    for (const q of [
+      "tarif zammad annuel par agent pour 40 agents",
+      "prix de la licence jamf pro pour 80 tablettes",
+      "wazuh prix par serveur",
+      "le tarif jour d'un developpeur vates",
+      "on veut adherer a l'april, il y a une cotisation ? montant ?",
+    ])
+      expect(priceNamed(foldedQuestion(q)), q).toBe(true);
+    for (const q of [
+      "le prix de vmware a-t-il ete multiplie apres le rachat ?",
+      "hausse du prix de l'abonnement e1 en mars 2022",
+      "quel est le prix de microsoft 365 e3",
+      "zammad c'est libre ?",
+    ])
+      expect(priceNamed(foldedQuestion(q)), q).toBe(false);
+  });
+
   it("takes a sum, « gratuit », or a sentence saying the sum is not known", () => {
     expect(sumIn("La licence coûte 12 € par poste.")).toBe(true);
     expect(sumIn("La version de base est gratuite.")).toBe(true);
@@ -52,8 +71,11 @@ describe("on the real corpus", () => {
     for (const [q, subject] of [
       ["une licence wazuh coute combien par serveur", "wazuh"],
       ["combien coute un poste sous securix", "securix"],
+      // Without « combien » (held-out-27, absent8): a bare request for the price of a thing.
+      ["wazuh prix par serveur", "wazuh"],
     ] as const)
       expect(await decide(q), q).toMatchObject({ answerable: false, reason: "missing-figure", missing: [subject] });
+    expect(await decide("la licence wazuh par serveur c'est combien")).toMatchObject({ answerable: false });
   });
 
   it("still answers a sum the corpus gives of its subject, or says it does not know", async () => {
@@ -70,6 +92,9 @@ describe("on the real corpus", () => {
       "Combien a coûté la plateforme d'IA de l'État développée avec Mistral ?",
       // A section the question's words do not find says the sum is not known: searched again with the subject.
       "adhérer à l'adullact ça coûte combien chaque année ?",
+      // A bare price request the corpus answers, by its name rather than a common noun around it.
+      "nouveau prix m365 f3",
+      "montant paye par l'americain belden pour racheter l'equipementier reseau allemand",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });

@@ -59,3 +59,26 @@ describe("whether the passages say it of its subject", () => {
     expect(unpairedEvent(q, passages)).toEqual([]);
   });
 });
+
+describe("a premise told by a noun of an event after « depuis » (held-out-27 false premises, absent8)", () => {
+  it("reads the event, its subject after « de » and its agent after « par », not a year", () => {
+    expect(claimedEvents("depuis le rachat de scaleway par google, on doit migrer ?")).toEqual([
+      { subject: ["scaleway", "google"], event: "rachat", forms: ["rachat", "racheter"] },
+    ]);
+    expect(claimedEvents("depuis la fermeture de tchap en 2026, on utilise quoi ?")).toEqual([
+      { subject: ["tchap"], event: "fermeture", forms: ["fermeture", "fermer"] },
+    ]);
+    expect(claimedEvents("Qui possède Citrix depuis le rachat de 2022 ?")).toEqual([]);
+    expect(claimedEvents("Par quoi remplacer VMware depuis les hausses de prix de Broadcom ?")).toEqual([]);
+  });
+
+  it("needs a sentence saying the event with the subject and the agent, not a heading on another's", () => {
+    const q = "depuis le rachat de scaleway par google, on doit migrer ?";
+    const other = [
+      page("VMware et Broadcom : ce qui a changé après le rachat", "Scaleway propose une alternative à VMware."),
+      card("Scaleway", "Hébergeur français, filiale du groupe Iliad. Google Cloud est un concurrent."),
+    ];
+    expect(unpairedEvent(q, other)).toEqual(["rachat", "scaleway", "google"]);
+    expect(unpairedEvent(q, [page("Cloud", "En 2026, Google a racheté Scaleway à Iliad.")])).toEqual([]);
+  });
+});
