@@ -588,7 +588,7 @@ function refreshSaved() {
           date: formatDate(d.updatedAt),
           versions: countOf("version", d.versions),
         }),
-        d.flags ? t("draft.savedFlags", { count: countOf("figure", d.flags) }) : null,
+        (d.checks ?? d.flags) ? t("draft.savedFlags", { count: countOf("point", d.checks ?? d.flags) }) : null,
       ]
         .filter(Boolean)
         .join(" — "),

@@ -8,6 +8,7 @@ import { AppError, ioErrorOf, validationError } from "../core/errors.ts";
 import { keyedLock } from "../core/keyed-lock.ts";
 import { formatPercent, fractionVars, isFraction } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
+import { documentJson } from "../export/model.ts";
 import { message } from "../i18n/messages.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
 import { withAlternativesInPlace } from "../inventory/in-place.ts";
@@ -283,6 +284,11 @@ export interface DraftSummary {
   updatedAt: string;
   versions: number;
   flags: number;
+  /**
+   * What the last version marks to check, as its document lists it (« Chiffres à vérifier et phrases non vérifiées »):
+   * figures and sentences alike (trial21 T-L8: the list said « 3 chiffres » of a document marking 6 sentences).
+   */
+  checks: number;
 }
 
 /** Saved drafts, most recently changed first. */
@@ -306,6 +312,7 @@ export async function listDrafts(app: DraftingContext): Promise<DraftSummary[]> 
         updatedAt: last.at,
         versions: d.versions.length,
         flags: allFlags(last.sections).length,
+        checks: documentJson(d).checks.length,
       };
     });
 }

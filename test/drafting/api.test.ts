@@ -326,6 +326,13 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
       )["word/document.xml"]!,
     );
     expect(docx).toContain('w:highlight w:val="yellow"');
+    // The saved list counts what the document marks to check, figures and sentences alike (trial21 T-L8).
+    const { drafts: list } = (await (await fetch(`${server.url}/api/drafts`)).json()) as {
+      drafts: { id: string; checks: number }[];
+    };
+    const json = await (await fetch(`${server.url}/api/drafts/${result.id}`)).json();
+    expect(list.find((d) => d.id === result.id)?.checks).toBe(json.model.checks.length);
+    expect(json.model.checks.length).toBeGreaterThan(0);
   });
 
   it("keeps passages and data in delimited blocks of the user turn, within the context window", async () => {
