@@ -90,7 +90,7 @@ describe("npm run cli", { timeout: 90_000 }, () => {
     expect(json.results[0].document.id).toBe("case-studies/gendarmerie");
   });
 
-  it("ask streams the answer, then lists its sources", async () => {
+  it("ask prints the answer, then lists its sources", async () => {
     const { code, stdout } = await cli(["ask", "Combien la Gendarmerie a-t-elle économisé ?"], {
       OLLAMA_BASE_URL: ollama.url,
     });
@@ -114,6 +114,18 @@ describe("npm run cli", { timeout: 90_000 }, () => {
         "Réponse\n\nLa Gendarmerie économise 12 millions d'euros par an [1], un chiffre officiel.",
       );
       expect(stdout).not.toMatch(/\*|`|#/);
+    } finally {
+      ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
+    }
+  });
+
+  it("ask marks in place a sentence its sources do not carry, as the page does (trial21 T-L9)", async () => {
+    ollama.set({ reply: "La Gendarmerie économise 95 millions d'euros par an [1]." });
+    try {
+      const { stdout } = await cli(["ask", "Combien la Gendarmerie a-t-elle économisé ?"], {
+        OLLAMA_BASE_URL: ollama.url,
+      });
+      expect(stdout).toContain("La Gendarmerie économise 95 millions d'euros par an [1] [non vérifié].");
     } finally {
       ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
     }
