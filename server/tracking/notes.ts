@@ -10,6 +10,7 @@ import { message } from "../i18n/messages.ts";
 import type { ModelProvider } from "../llm/types.ts";
 import { updateOnRevision } from "../store/records.ts";
 import type { Plan, Progress } from "./plan.ts";
+import { templateSummary } from "./progress-note.ts";
 import {
   exportProgressNote,
   type NoteFormat,
@@ -79,7 +80,7 @@ export async function exportNote(ctx: TrackingContext, planId: string, format: N
     at: now.toISOString(),
     mode: "template",
     notice: null,
-    summary: { text: message("tracking.note.summaryTemplate"), verification: null },
+    summary: { text: templateSummary(plan, progress, isoDay(now)), verification: null },
   };
   return { plan, progress, note, file: await exportProgressNote(note, plan, progress, format) };
 }

@@ -19,7 +19,7 @@ import { checkOwnFacts } from "../verify/own-facts.ts";
 import { checkOwnData, type OwnData } from "../verify/own-figures.ts";
 import { reactionUnsaid } from "../verify/reactions.ts";
 import type { Plan, Progress } from "./plan.ts";
-import { noteFacts, noteOwnData, noteTitle, progressNoteSections } from "./progress-note.ts";
+import { noteFacts, noteOwnData, noteTitle, progressNoteSections, templateSummary } from "./progress-note.ts";
 
 const PROMPT = readPrompt("tracking/progress-note");
 
@@ -46,14 +46,14 @@ export interface NoteOptions {
   idleTimeoutMs: number;
 }
 
-const templateNote = (plan: Plan, today: string, notice: string, now: Date): ProgressNote => ({
+const templateNote = (plan: Plan, progress: Progress, today: string, notice: string, now: Date): ProgressNote => ({
   planId: plan.id,
   planVersion: plan.version,
   today,
   at: now.toISOString(),
   mode: "template",
   notice,
-  summary: { text: message("tracking.note.summaryTemplate"), verification: null },
+  summary: { text: templateSummary(plan, progress, today), verification: null },
 });
 
 /** Removes what a model adds around a paragraph: a heading, a repeated title, list markers. */
@@ -77,7 +77,7 @@ export async function writeProgressNote(
   now = new Date(),
 ): Promise<ProgressNote> {
   const status = await models.status();
-  if (!status.llmAvailable) return templateNote(plan, today, message("tracking.note.noModel"), now);
+  if (!status.llmAvailable) return templateNote(plan, progress, today, message("tracking.note.noModel"), now);
   const facts = noteFacts(plan, progress, today);
   const tag = delimiterTag();
   const prompt = formatTemplate(PROMPT, {
@@ -103,10 +103,10 @@ export async function writeProgressNote(
     }
   } catch {
     if (!signal.aborted) models.markUnreachable();
-    return templateNote(plan, today, message("tracking.note.modelFailed"), now);
+    return templateNote(plan, progress, today, message("tracking.note.modelFailed"), now);
   }
   const summary = clean(text);
-  if (!summary) return templateNote(plan, today, message("tracking.note.modelFailed"), now);
+  if (!summary) return templateNote(plan, progress, today, message("tracking.note.modelFailed"), now);
   const verification = verifyAgainstPlan(summary, facts, noteOwnData(plan, progress), today);
   return {
     planId: plan.id,

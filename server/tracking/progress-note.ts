@@ -441,3 +441,19 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData & { moves: 
     ],
   };
 }
+
+/**
+ * « L'essentiel » of a note written without a model: that it is so, then where the plan stands, from the note's own
+ * sections — the commitment, the latest measure against what was planned, the next milestone — every figure computed
+ * (trial21 T-M11: the élus' first paragraph said nothing of where the plan stood).
+ */
+export function templateSummary(plan: Plan, progress: Progress, today: string): string {
+  const sections = progressNoteSections(plan, progress, today);
+  const text = (key: string) => sections.find((s) => s.key === key)?.text ?? "";
+  const where = text("where").split(/\n\s*\n/)[0] ?? "";
+  const upcoming = progress.milestones.find((m) => m.state === "upcoming");
+  const next = upcoming
+    ? t("nextMilestone", { date: frenchDate(upcoming.milestone.date), value: percentText(upcoming.milestone.value) })
+    : "";
+  return [t("summaryTemplate"), [text("commitment"), where, next].filter(Boolean).join(" ")].join("\n\n");
+}

@@ -192,6 +192,11 @@ describe("the progress note without a model", () => {
     const { note } = await res.json();
     expect(note.mode).toBe("template");
     expect(note.notice).toMatch(/Aucun modèle de langue/);
+    // « L'essentiel » says where the plan stands, from its own figures (trial21 T-M11: it said nothing more than that
+    // no model wrote it).
+    expect(note.summary.text).toMatch(
+      /Note établie sans modèle de langue[\s\S]*Plan adopté le [\s\S]*(?:Au dernier inventaire|Aucun inventaire)/,
+    );
     const odt = unzipOdt(await (await fetch(`${server.url}/api/plans/${planId}/note?format=odt`)).arrayBuffer());
     expect(odt).toContain("Note établie sans modèle de langue");
     expect(odt).toContain("Kaspersky Endpoint Security");
