@@ -26,7 +26,7 @@ import { carriedDuty } from "./carried-duty.ts";
 import { reasonReplaced } from "./cause.ts";
 import { correctedClaimRepeated } from "./claim-correction.ts";
 import { complementSwapped } from "./complements.ts";
-import { computedFigure } from "./computed.ts";
+import { computedFigure, computedInWords } from "./computed.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
@@ -427,8 +427,18 @@ function checkSentence(
   const spots = located(stated, figures);
   // A duration spelt out in words (« en deux ans »), which `extractFigures` does not read: held to the passages and
   // data the sentence is checked with, in words or digits (`durations.ts`, trial17 D2).
+  // A count or a duration in words the sentence computes (« soit trente postes par agent », « l'écart … est d'environ
+  // six mois »): `computed.ts`.
+  const inWords =
+    cited.length > 0
+      ? computedInWords(
+          stated,
+          withFacts.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+          earlier,
+        )
+      : [];
   for (const d of durationsInWords(stated))
-    if (!withFacts.some((src) => src.sentences.some((ss) => writesDuration(ss.text, d))))
+    if (!inWords.includes(d.raw) && !withFacts.some((src) => src.sentences.some((ss) => writesDuration(ss.text, d))))
       reasons.push(message("verify.figureNotFound", { figure: d.raw, where: w }));
   const quantitySpots = spots.filter((s) => QUANTITY.has(s.f.kind));
   /** Source sentences where a quantity of the sentence is found, around the same words (filled below). */
@@ -867,6 +877,7 @@ function checkSentence(
     counts.length > 0 ? pool.flatMap((src) => wordCounts(src.sentences.map((ss) => ss.text).join(" "), true)) : [];
   for (const { raw, value, noun } of counts) {
     const same = given.filter((g) => stem(g.noun) === stem(noun));
+    if (inWords.includes(fold(raw))) continue;
     if (same.length > 0 && !same.some((g) => countGiven(stated, { raw, value }, g.value)))
       reasons.push(message("verify.figureNotFound", { figure: raw, where: w }));
   }
@@ -1103,7 +1114,7 @@ function checkSentence(
   // they are states its words, which must be found as in a sentence without figures (trial19 G1: « Une commune de 2 700
   // habitants échappe à toute obligation de cybersécurité [1] »).
   const ownFiguresOnly = figures.length > 0 && figures.every((f) => asked.figures.some((a) => figureMatches(f, a)));
-  if ((figures.length === 0 || ownFiguresOnly) && cited.length > 0) {
+  if ((figures.length === 0 || ownFiguresOnly) && inWords.length === 0 && cited.length > 0) {
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
@@ -1174,7 +1185,7 @@ function checkSentence(
   }
   // The whole sentence's words found, but not those of the clause appended at its end (« …, sans aucune formation des
   // agents »): an invented detail hidden by the copied words (`appended.ts`).
-  if (figures.length === 0 && cited.length > 0 && reasons.length === 0) {
+  if (figures.length === 0 && inWords.length === 0 && cited.length > 0 && reasons.length === 0) {
     const appended = appendedUnsaid(stated, pool, facts);
     if (appended)
       reasons.push(
