@@ -71,6 +71,7 @@ import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
 import { inferenceReason, sweepingConclusion } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
+import { ruleUnheld } from "./legal-rules.ts";
 import { licenceOpposite } from "./licence.ts";
 import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
@@ -987,6 +988,14 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const duty = ban ? null : dutyUnstated(stated, pool);
     if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
+    // « … est illégal pour les collectivités depuis octobre 2025 »: a rule no cited sentence holds (`legal-rules.ts`).
+    const rule = ban || duty ? null : ruleUnheld(stated, pool);
+    if (rule)
+      reasons.push(
+        rule.date
+          ? message("verify.ruleDateUnheld", { where: w, words: rule.words, date: rule.date })
+          : message("verify.ruleUnheld", { where: w, words: rule.words }),
+      );
     // A duty put on the reader or their things (« Vos postes doivent être remplacés ») no cited sentence states
     // (`reader-duty.ts`, trial18 F1).
     const onReader = ban || duty ? null : readerDuty(stated, pool);

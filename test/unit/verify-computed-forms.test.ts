@@ -149,3 +149,22 @@ describe("what stays flagged beside these forms (faithful-blind-19)", () => {
     );
   });
 });
+
+describe("the reader's own figure times a passage's price", () => {
+  const PRICE = "Tarifs\nLa licence coûte 12 € par poste et par mois.";
+  const withAsked = (sentence: string) =>
+    verifyText(sentence, [{ n: 1, text: PRICE }], { asked: ["pour nos 40 postes"], checkUncited: true }).sentences[0]!;
+  it.each([
+    "Pour vos 40 postes, cela ferait 40 × 12 € = 480 € par mois [1].",
+    "Pour vos 40 postes, cela ferait 480 € par mois [1].",
+    "Pour trois postes, cela ferait 36 € par mois [1].",
+  ])("accepts « %s »", (sentence) => {
+    expect(withAsked(sentence).status).toBe("supported");
+  });
+  it.each([
+    "Pour vos 40 postes, cela ferait 40 × 12 € = 520 € par mois [1].",
+    "Pour vos 40 postes, la licence coûterait 480 € par mois [1].",
+  ])("flags « %s »", (sentence) => {
+    expect(withAsked(sentence).status).toBe("unsupported");
+  });
+});
