@@ -31,8 +31,8 @@ import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
-import { numberInWords } from "./years.ts";
 import { bagOf, contentWords, sameThing, words } from "./words.ts";
+import { numberInWords } from "./years.ts";
 
 const LISTS = wordListSections("computed.txt");
 const alternation = (section: string) =>
@@ -128,23 +128,17 @@ function shareOf(stated: string, f: Figure, at: number, texts: string[]): boolea
  * perdu 20 000 utilisateurs » reads an event into the gap between two sources' counts.
  */
 function saidComputed(stated: string, f: Figure, texts: string[]): boolean {
-  return computes(stated, f.value, f.raw, texts, closeToWritten(stated, f));
+  return computes(stated, f.raw, texts, closeToWritten(stated, f));
 }
 
 /**
- * Whether `target` (written `raw` in `stated`) is computed from two figures of `texts` (`texts[0]` the sentence,
+ * Whether the figure written `raw` in `stated` (its value tested by `close`) is computed from two figures of `texts` (`texts[0]` the sentence,
  * `texts[1]` the one before it) by an operation the sentence says (`[calcul]`): a sum, product or quotient; a
  * difference after `[écart]` or `[de plus]`; the mean of two after `[moyenne]`; a share of a count by a percentage of
  * the sentence or the one before (« les 5 % de postes … cela représente trois postes sur soixante »); twelve times a
  * monthly figure said per year.
  */
-function computes(
-  stated: string,
-  target: number,
-  raw: string,
-  texts: string[],
-  close: (v: number) => boolean,
-): boolean {
+function computes(stated: string, raw: string, texts: string[], close: (v: number) => boolean): boolean {
   const said = fold(stated);
   const difference = SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
   if (!difference && !SAID_COMPUTED.test(said)) return false;
@@ -283,7 +277,7 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
     // « les deux communes » says both of them, not a count.
     if (!computing || n.value < 3 || given.has(n.value)) continue;
     const tolerance = ROUND.has(number) || rounded(number) ? COMPUTED_TOLERANCE : 0.01;
-    if (computes(stated, n.value, number, all, (v) => Math.abs(v - n.value) <= tolerance * n.value)) out.push(whole);
+    if (computes(stated, number, all, (v) => Math.abs(v - n.value) <= tolerance * n.value)) out.push(whole);
   }
   return out;
 }
