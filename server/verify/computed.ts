@@ -32,7 +32,7 @@ import { wordListSections } from "../i18n/word-lists.ts";
 import { roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { bagOf, contentWords, sameThing, words } from "./words.ts";
-import { numberInWords } from "./years.ts";
+import { numberInWords, wordCounts } from "./years.ts";
 
 const LISTS = wordListSections("computed.txt");
 const alternation = (section: string) =>
@@ -135,10 +135,17 @@ function saidComputed(stated: string, f: Figure, texts: string[]): boolean {
  * Whether the figure written `raw` in `stated` (its value tested by `close`) is computed from two figures of `texts` (`texts[0]` the sentence,
  * `texts[1]` the one before it) by an operation the sentence says (`[calcul]`): a sum, product or quotient; a
  * difference after `[écart]` or `[de plus]`; the mean of two after `[moyenne]`; a share of a count by a percentage of
- * the sentence or the one before (« les 5 % de postes … cela représente trois postes sur soixante »); twelve times a
- * monthly figure said per year.
+ * the sentence, the one before or a passage's percentage of what the figure counts (« les 5 % de postes … cela
+ * représente trois postes sur soixante »); twelve times a monthly figure said per year.
  */
-function computes(stated: string, raw: string, texts: string[], close: (v: number) => boolean): boolean {
+function computes(
+  stated: string,
+  raw: string,
+  texts: string[],
+  close: (v: number) => boolean,
+  /** What the figure counts, folded (« postes »), when the sentence says it. */
+  noun?: string,
+): boolean {
   const said = fold(stated);
   const difference = SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
   if (!difference && !SAID_COMPUTED.test(said)) return false;
@@ -153,10 +160,17 @@ function computes(stated: string, raw: string, texts: string[], close: (v: numbe
       if ((difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b)) return true;
       if (average && close((a + b) / 2)) return true;
     }
-  const shares = texts
-    .slice(0, 2)
-    .flatMap((t) => extractFigures(t))
-    .filter((x) => x.kind === "percent" && x.value > 0 && x.value < 100);
+  // A percentage of the sentence or the one before, or one a passage gives of what the figure counts (« les 5 % de
+  // postes » for « trois postes »).
+  const ofNoun = (t: string, x: Figure) => {
+    if (!noun) return false;
+    const at = t.indexOf(x.raw);
+    const next = /^\s*(?:de|des|du|d['’])\s*([\p{L}-]{3,})/iu.exec(t.slice(at + x.raw.length))?.[1];
+    return next !== undefined && fold(next) === noun;
+  };
+  const shares = texts.flatMap((t, k) =>
+    extractFigures(t).filter((x) => x.kind === "percent" && x.value > 0 && x.value < 100 && (k < 2 || ofNoun(t, x))),
+  );
   return shares.some((p) => operands.some((n) => close((p.value * n) / 100)));
 }
 
@@ -244,7 +258,7 @@ function shareComputed(stated: string, f: Figure, texts: string[]): boolean {
  * Counts and durations the sentence writes in words and computes (folded, « trente postes », « six mois »), by the
  * forms of `computes` or, for a duration, between two dates (`texts[0]` the sentence, `texts[1]` the one before it, then
  * the passages): the sentence says it computes, or places the duration « après » something dated. What a passage gives
- * in words or digits is not a computation: it is left to the checks of given figures.
+ * of the same thing (« soixante postes ») is not a computation: it is left to the checks of given figures.
  */
 export function computedInWords(stated: string, texts: string[], before = ""): string[] {
   const lastLine =
@@ -256,9 +270,8 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
   const said = fold(stated);
   const computing = SAID_COMPUTED.test(said) || SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
   const out: string[] = [];
-  const given = new Set(
-    texts.flatMap((t) => [...extractFigures(t).map((x) => x.value), ...wordNumbers(t).map((n) => n.value)]),
-  );
+  // A count a passage gives of the same thing (« soixante postes »), in words or digits.
+  const given = new Set(texts.flatMap((t) => wordCounts(t, true).map((g) => `${g.value} ${g.noun}`)));
   const rounded = (raw: string) => roundingWordBefore(stated.toLowerCase(), raw) !== null;
   for (const m of said.matchAll(WORD_COUNT)) {
     const [whole, number, unit] = [m[0], m[1]!, m[2]!];
@@ -275,9 +288,9 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
       continue;
     }
     // « les deux communes » says both of them, not a count.
-    if (!computing || n.value < 3 || given.has(n.value)) continue;
+    if (!computing || n.value < 3 || given.has(`${n.value} ${unit}`)) continue;
     const tolerance = ROUND.has(number) || rounded(number) ? COMPUTED_TOLERANCE : 0.01;
-    if (computes(stated, number, all, (v) => Math.abs(v - n.value) <= tolerance * n.value)) out.push(whole);
+    if (computes(stated, number, all, (v) => Math.abs(v - n.value) <= tolerance * n.value, unit)) out.push(whole);
   }
   return out;
 }

@@ -29,6 +29,12 @@ describe("a count in words the sentence computes", () => {
       "Les 10 % de postes restés hors de Linux dépendent d'un logiciel de paie [1]. Cela représente neuf postes sur quatre-vingt-dix [1].";
     expect(last(answer, MEANS).status).toBe("supported");
   });
+  it("accepts a share by a passage's percentage of the same thing, beside another count of that value", () => {
+    const passage = `${MEANS} La commune est l'une des neuf lauréates du label.`;
+    const answer =
+      "La commune fait tourner quatre-vingt-dix postes avec trois techniciens [1]. Cela représente donc neuf postes sur quatre-vingt-dix [1].";
+    expect(last(answer, passage).status).toBe("supported");
+  });
   it("accepts « une quarantaine de … de plus » for the gap of a range", () => {
     const staff =
       "Le service : effectifs\nSes effectifs devaient passer d'environ 120 à 160 personnes (Ouest-France, 2023).";
