@@ -128,7 +128,9 @@ function shareOf(stated: string, f: Figure, at: number, texts: string[]): boolea
  * perdu 20 000 utilisateurs » reads an event into the gap between two sources' counts.
  */
 function saidComputed(stated: string, f: Figure, texts: string[]): boolean {
-  return computes(stated, f.raw, texts, closeToWritten(stated, f));
+  const at = stated.indexOf(f.raw);
+  const noun = /^\s*([\p{L}-]{3,})/u.exec(stated.slice(at + f.raw.length))?.[1];
+  return computes(stated, f.raw, texts, closeToWritten(stated, f), noun === undefined ? undefined : fold(noun));
 }
 
 /**
@@ -160,16 +162,16 @@ function computes(
       if ((difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b)) return true;
       if (average && close((a + b) / 2)) return true;
     }
-  // A percentage of the sentence or the one before, or one a passage gives of what the figure counts (« les 5 % de
-  // postes » for « trois postes »).
+  // A percentage of what the figure counts, in the sentence, the one before or a passage (« les 5 % de postes » for
+  // « trois postes »; not « 40 % des postes … soit 200 serveurs »).
   const ofNoun = (t: string, x: Figure) => {
     if (!noun) return false;
     const at = t.indexOf(x.raw);
     const next = /^\s*(?:de|des|du|d['’])\s*([\p{L}-]{3,})/iu.exec(t.slice(at + x.raw.length))?.[1];
     return next !== undefined && fold(next) === noun;
   };
-  const shares = texts.flatMap((t, k) =>
-    extractFigures(t).filter((x) => x.kind === "percent" && x.value > 0 && x.value < 100 && (k < 2 || ofNoun(t, x))),
+  const shares = texts.flatMap((t) =>
+    extractFigures(t).filter((x) => x.kind === "percent" && x.value > 0 && x.value < 100 && ofNoun(t, x)),
   );
   return shares.some((p) => operands.some((n) => close((p.value * n) / 100)));
 }
