@@ -13,13 +13,26 @@
  *   rounding word).
  * Only plain numbers are recomputed: a percentage or an amount stays a figure a passage must give.
  * Anything else (a date plus a duration, a ratio said in words) stays a figure no passage gives.
+ *
+ * By the same forms (faithful42, faithful-blind-17 and -20), the operands being two figures of the sentence, the one
+ * before it or the passages, in digits or in words (« deux agents, soixante postes »):
+ * - a count in words (« soit trente postes par agent », « cela représente trois postes sur soixante » after « les 5 %
+ *   de postes », « une quarantaine de postes de plus »: `computedInWords`);
+ * - a duration in words between two dates, one of them written in the sentence or the one before (« l'écart entre les
+ *   deux dates est d'environ six mois », « dix ans après sa naissance, la circulaire du 19 septembre 2012 »);
+ * - a share or a growth of two counts, the base a count of something the sentence names (« près de 89 % de ces
+ *   licences étaient donc destinées à des élèves » for 217 000 of 245 000 licences);
+ * - a price per month made yearly (`[par mois]`, `[par an]`: twelve months), the middle of a range said as an average
+ *   (`[moyenne]`), a difference said by its meaning (`[de plus]`: « 130 adhérents de plus »).
+ * A figure with no word saying it is computed stays a figure a passage must give.
  */
 import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { FRACTION_TOLERANCE, roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
-import { bagOf, sameThing, words } from "./words.ts";
+import { bagOf, contentWords, sameThing, words } from "./words.ts";
+import { numberInWords, wordCounts } from "./years.ts";
 
 const LISTS = wordListSections("computed.txt");
 const alternation = (section: string) =>
@@ -36,6 +49,19 @@ const FROM_TO =
   /(?<!\p{L})de\s+(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s+(?:\p{L}+\s+)?à\s+(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d,])/gu;
 const SAID_COMPUTED = new RegExp(`(?<!\\p{L})(?:${alternation("calcul")})(?!\\p{L})`, "u");
 const SAID_DIFFERENCE = new RegExp(`(?<!\\p{L})(?:${alternation("écart")})(?!\\p{L})`, "u");
+const SAID_MORE = new RegExp(`(?<!\\p{L})(?:${alternation("de plus")})(?!\\p{L})`, "u");
+const SAID_AVERAGE = new RegExp(`(?<!\\p{L})(?:${alternation("moyenne")})(?!\\p{L})`, "u");
+const PER_MONTH = new RegExp(`(?<!\\p{L})(?:${alternation("par mois")})(?!\\p{L})`, "u");
+const PER_YEAR = new RegExp(`(?<!\\p{L})(?:${alternation("par an")})(?!\\p{L})`, "u");
+const AFTER = new RegExp(`^\\s+(?:${alternation("après")})(?!\\p{L})`, "u");
+/** `key = value` entries of a section, folded keys. */
+const valued = (section: string) =>
+  new Map(
+    (LISTS.get(section) ?? []).map((e) => {
+      const [k, v] = e.split("=").map((x) => x.trim());
+      return [fold(k!), Number(v)] as const;
+    }),
+  );
 const value = (raw: string) => Number(raw.replace(/[ \u00a0\u202f]/g, "").replace(",", "."));
 
 /** Most a recomputed figure may differ from the written one, relatively, when either is rounded. */
@@ -43,24 +69,32 @@ export const COMPUTED_TOLERANCE = 0.05;
 
 /** Whether `f`, written at `at` in `stated`, is a share or a ratio of figures of `texts` (and of `before`). */
 export function computedFigure(stated: string, f: Figure, at: number, texts: string[], before = ""): boolean {
-  const lastLine = before.split(/(?<=[.!?])\s+/).at(-1) ?? "";
+  const lastLine =
+    before
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .at(-1) ?? "";
   if (f.kind === "amount" && f.value > 0) return perUnit(stated, f, [stated, lastLine, ...texts]);
   if (f.kind === "percent" && f.value > 0)
-    return shareComputed(
-      stated,
-      f,
-      [
+    return (
+      shareComputed(
         stated,
-        ...before
-          .trim()
-          .split(/(?<=[.!?])\s+/)
-          .slice(-2),
-      ],
-      texts,
+        f,
+        [
+          stated,
+          ...before
+            .trim()
+            .split(/(?<=[.!?])\s+/)
+            .slice(-2),
+        ],
+        texts,
+      ) || shareOfCounts(stated, f, [stated, lastLine, ...texts])
     );
   if (f.kind !== "number" || f.value <= 0) return false;
   const folded = fold(stated.slice(0, at));
-  if (PART_TIE.test(folded)) return shareOf(stated, f, at, texts);
+  // « soit quelque 180 machines »: a share of a count, or else a sum or a product the « soit » gives (« soit environ
+  // 750 au total »).
+  if (PART_TIE.test(folded) && shareOf(stated, f, at, texts)) return true;
   const multiplied = MULTIPLIED.test(folded);
   if (!multiplied && !DIVIDED.test(folded)) return saidComputed(stated, f, [stated, lastLine, ...texts]);
   return [stated, lastLine, ...texts].some((t) =>
@@ -104,26 +138,211 @@ function shareOf(stated: string, f: Figure, at: number, texts: string[]): boolea
 /**
  * « Cela fait en moyenne 200 postes par site », « Il restait donc près de 9 000 postes »: a count the sentence says it
  * computes (`[calcul]`) that is the sum, product or quotient of two counts or amounts of `texts` (the sentence, the one
- * before it, the passages) — or their difference, when it says a difference (`[écart]`): « Visio a donc perdu 20 000
- * utilisateurs » reads an event into the gap between two sources' counts.
+ * before it, the passages) — or their difference, when it says a difference (`[écart]`, `[de plus]`): « Visio a donc
+ * perdu 20 000 utilisateurs » reads an event into the gap between two sources' counts.
  */
 function saidComputed(stated: string, f: Figure, texts: string[]): boolean {
-  const difference = SAID_DIFFERENCE.test(fold(stated));
-  if (!difference && !SAID_COMPUTED.test(fold(stated))) return false;
-  const operands = [
-    ...new Set(
-      texts
-        .flatMap((t) => extractFigures(t))
-        .filter((x) => (x.kind === "number" || x.kind === "amount") && x.value > 0 && x.raw !== f.raw)
-        .map((x) => x.value),
-    ),
-  ];
-  const close = closeToWritten(stated, f);
+  const at = stated.indexOf(f.raw);
+  const noun = /^\s*([\p{L}-]{3,})/u.exec(stated.slice(at + f.raw.length))?.[1];
+  return computes(stated, f.raw, texts, closeToWritten(stated, f), noun === undefined ? undefined : fold(noun));
+}
+
+/**
+ * Whether the figure written `raw` in `stated` (its value tested by `close`) is computed from two figures of `texts` (`texts[0]` the sentence,
+ * `texts[1]` the one before it) by an operation the sentence says (`[calcul]`): a sum, product or quotient; a
+ * difference after `[écart]` or `[de plus]`; the mean of two after `[moyenne]`; a share of a count by a percentage of
+ * the sentence, the one before or a passage's percentage of what the figure counts (« les 5 % de postes … cela
+ * représente trois postes sur soixante »); twelve times a monthly figure said per year.
+ */
+function computes(
+  stated: string,
+  raw: string,
+  texts: string[],
+  close: (v: number) => boolean,
+  /** What the figure counts, folded (« postes »), when the sentence says it. */
+  noun?: string,
+): boolean {
+  const said = fold(stated);
+  const difference = SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
+  if (!difference && !SAID_COMPUTED.test(said)) return false;
+  const operands = [...new Set(operandsOf(texts, raw))];
+  // A figure per month the sentence or the one before gives, made yearly: twelve months.
+  if (PER_YEAR.test(said) && texts.slice(0, 2).some((t) => PER_MONTH.test(fold(t)))) operands.push(12);
+  const average = SAID_AVERAGE.test(said);
   for (let i = 0; i < operands.length; i++)
     for (let j = 0; j < operands.length; j++) {
       if (i === j) continue;
       const [a, b] = [operands[i]!, operands[j]!];
       if ((difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b)) return true;
+      if (average && close((a + b) / 2)) return true;
+    }
+  // A percentage of what the figure counts, in the sentence, the one before or a passage (« les 5 % de postes » for
+  // « trois postes »; not « 40 % des postes … soit 200 serveurs »).
+  const ofNoun = (t: string, x: Figure) => {
+    if (!noun) return false;
+    const at = t.indexOf(x.raw);
+    const next = /^\s*(?:de|des|du|d['’])\s*([\p{L}-]{3,})/iu.exec(t.slice(at + x.raw.length))?.[1];
+    return next !== undefined && fold(next) === noun;
+  };
+  const shares = texts.flatMap((t) =>
+    extractFigures(t).filter((x) => x.kind === "percent" && x.value > 0 && x.value < 100 && ofNoun(t, x)),
+  );
+  return shares.some((p) => operands.some((n) => close((p.value * n) / 100)));
+}
+
+/**
+ * The counts and amounts of `texts` (not the figure written `except`; `texts[0]` the sentence), in digits or in words:
+ * a number in words only before « fois » or before what the sentence counts (« deux agents » for « trente postes par
+ * agent »), not « ces deux chiffres » (the number of things compared is no operand).
+ */
+function operandsOf(texts: string[], except: string): number[] {
+  const own = bagOf(texts[0] ?? "");
+  const counting = (t: string, n: { raw: string; at: number }) => {
+    const next = words(fold(t).slice(n.at + n.raw.length, n.at + n.raw.length + 30))[0];
+    return next !== undefined && (TIMES.test(next) || sameThing(next, own));
+  };
+  return [
+    ...texts
+      .flatMap((t) => extractFigures(t))
+      .filter((x) => (x.kind === "number" || x.kind === "amount") && x.value > 0 && x.raw !== except)
+      .map((x) => x.value),
+    ...texts.flatMap((t) =>
+      wordNumbers(t)
+        .filter((n) => n.value > 1 && n.raw !== fold(except).split(" ")[0] && counting(t, n))
+        .map((n) => n.value),
+    ),
+  ];
+}
+
+const TIMES = new RegExp(`^(?:${alternation("fois")})$`, "u");
+
+/** The numbers a text writes in words (« quatre-vingt-dix », « soixante »), folded, with their value. */
+function wordNumbers(text: string): { raw: string; value: number; at: number }[] {
+  const out: { raw: string; value: number; at: number }[] = [];
+  for (const m of fold(text).matchAll(NUMBER_RUN)) {
+    const n = numberInWords(m[0]);
+    if (n) out.push({ raw: m[0], value: n.value, at: m.index! });
+  }
+  return out;
+}
+
+const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join("|")})s?`;
+/** A run of number words (« quatre-vingt-dix », « vingt et un »), on folded text. */
+const NUMBER_RUN = new RegExp(`(?<!\\p{L})${NUMBER_WORD}(?:[\\s-]+(?:et[\\s-]+)?${NUMBER_WORD})*(?!\\p{L})`, "gu");
+
+/**
+ * « Près de 89 % de ces licences étaient donc destinées à des élèves », « le nombre d'adhérents a donc augmenté de plus
+ * de 30 % »: a percentage the sentence says it computes (`[calcul]`), the share of two counts of `texts` or the growth
+ * from one to the other, where the base is a count of something the sentence names (« 245 000 licences ») and the other
+ * a count of something it names too, or of nothing named (« 400 adhérents en 2022 et 530 en 2025 »).
+ */
+function shareOfCounts(stated: string, f: Figure, texts: string[]): boolean {
+  if (!SAID_COMPUTED.test(fold(stated))) return false;
+  const own = bagOf(stated);
+  const counts = texts.flatMap((t) =>
+    extractFigures(t)
+      .filter((x) => x.kind === "number" && x.value > 0)
+      .map((x) => {
+        const at = t.indexOf(x.raw);
+        const next = t.slice(at + x.raw.length, at + x.raw.length + 40);
+        const noun = contentWords(/^\s*([\p{L}'’-]+)/u.exec(next)?.[1] ?? "")[0] ?? null;
+        return { value: x.value, noun };
+      }),
+  );
+  const named = (noun: string | null) => noun !== null && sameThing(noun, own);
+  const word = roundingWordBefore(stated, f.raw);
+  const close = (v: number) =>
+    word === null
+      ? Math.abs(v - f.value) <= 0.5
+      : /plus de|au moins/.test(word)
+        ? v >= f.value && v <= f.value * 1.5
+        : /moins de/.test(word)
+          ? v <= f.value && v >= f.value / 1.5
+          : Math.abs(v - f.value) <= Math.max(1, COMPUTED_TOLERANCE * f.value);
+  for (const base of counts.filter((c) => named(c.noun)))
+    for (const part of counts) {
+      if (part === base || part.value === base.value || (part.noun !== null && !named(part.noun))) continue;
+      if (close((100 * part.value) / base.value) || close((100 * Math.abs(part.value - base.value)) / base.value))
+        return true;
+    }
+  return false;
+}
+
+/**
+ * Counts and durations the sentence writes in words and computes (folded, « trente postes », « six mois »), by the
+ * forms of `computes` or, for a duration, between two dates (`texts[0]` the sentence, `texts[1]` the one before it, then
+ * the passages): the sentence says it computes, or places the duration « après » something dated. What a passage gives
+ * of the same thing (« soixante postes ») is not a computation: it is left to the checks of given figures.
+ */
+export function computedInWords(stated: string, texts: string[], before = ""): string[] {
+  const lastLine =
+    before
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .at(-1) ?? "";
+  const all = [stated, lastLine, ...texts];
+  const said = fold(stated);
+  const computing = SAID_COMPUTED.test(said) || SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
+  const out: string[] = [];
+  // A count a passage gives of the same thing (« soixante postes »), in words or digits.
+  const given = new Set(texts.flatMap((t) => wordCounts(t, true).map((g) => `${g.value} ${g.noun}`)));
+  const rounded = (raw: string) => roundingWordBefore(stated.toLowerCase(), raw) !== null;
+  for (const m of said.matchAll(WORD_COUNT)) {
+    const [whole, number, unit] = [m[0], m[1]!, m[2]!];
+    const months = DURATIONS.get(unit);
+    const n = ONE.test(number)
+      ? { value: 1 }
+      : ROUND.has(number)
+        ? { value: ROUND.get(number)! }
+        : numberInWords(number);
+    if (!n || n.value < 1) continue;
+    if (months !== undefined) {
+      const after = AFTER.test(said.slice(m.index! + whole.length));
+      if ((computing || after) && between(n.value * months, all, rounded(number))) out.push(whole);
+      continue;
+    }
+    // « les deux communes » says both of them, not a count.
+    if (!computing || n.value < 3 || given.has(`${n.value} ${unit}`)) continue;
+    const tolerance = ROUND.has(number) || rounded(number) ? COMPUTED_TOLERANCE : 0.01;
+    if (computes(stated, number, all, (v) => Math.abs(v - n.value) <= tolerance * n.value, unit)) out.push(whole);
+  }
+  return out;
+}
+
+const DURATIONS = valued("durées");
+const ROUND = valued("environ");
+const ONE = /^une?$/;
+/**
+ * A number in words before what it counts: a unit of time (« six mois »), a plural noun (« trente postes »), or a
+ * rounded number before « de » (« une quarantaine de postes »), on folded text.
+ */
+const WORD_COUNT = new RegExp(
+  `(?<!\\p{L})(une?|${[...ROUND.keys()].join("|")}|${NUMBER_WORD}(?:[\\s-]+(?:et[\\s-]+)?${NUMBER_WORD})*)\\s+(?:de\\s+|d'\\s*)?(${[...DURATIONS.keys()].join("|")}|\\p{L}{3,}[sx])(?!\\p{L})`,
+  "gu",
+);
+
+/**
+ * Whether `months` is the time between a date of the sentence or the one before it (`texts[0]`, `texts[1]`) and another
+ * date of `texts`: to the month when both give one, else in whole years; one month or one year either way after a
+ * rounding word.
+ */
+function between(months: number, texts: string[], rounded: boolean): boolean {
+  const dated = (t: string) =>
+    extractFigures(t).filter((x) => x.kind === "year" || x.kind === "month" || x.kind === "date");
+  const anchors = texts.slice(0, 2).flatMap(dated);
+  const others = texts.flatMap(dated);
+  for (const a of anchors)
+    for (const b of others) {
+      if (a.year === undefined || b.year === undefined) continue;
+      if (a.month !== undefined && b.month !== undefined) {
+        const gap = Math.abs(a.year * 12 + a.month - (b.year * 12 + b.month));
+        if (gap > 0 && Math.abs(gap - months) <= (rounded ? 1 : 0)) return true;
+      } else if (months % 12 === 0) {
+        const gap = Math.abs(a.year - b.year);
+        if (gap > 0 && Math.abs(gap - months / 12) <= (rounded ? 1 : 0)) return true;
+      }
     }
   return false;
 }

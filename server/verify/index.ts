@@ -26,7 +26,7 @@ import { carriedDuty } from "./carried-duty.ts";
 import { reasonReplaced } from "./cause.ts";
 import { correctedClaimRepeated } from "./claim-correction.ts";
 import { complementSwapped } from "./complements.ts";
-import { computedFigure } from "./computed.ts";
+import { computedFigure, computedInWords } from "./computed.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
@@ -71,6 +71,7 @@ import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
 import { inferenceReason, sweepingConclusion } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
+import { ruleUnheld } from "./legal-rules.ts";
 import { licenceNameSwapped, licenceOpposite } from "./licence.ts";
 import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
@@ -428,8 +429,18 @@ function checkSentence(
   const spots = located(stated, figures);
   // A duration spelt out in words (« en deux ans »), which `extractFigures` does not read: held to the passages and
   // data the sentence is checked with, in words or digits (`durations.ts`, trial17 D2).
+  // A count or a duration in words the sentence computes (« soit trente postes par agent », « l'écart … est d'environ
+  // six mois »): `computed.ts`.
+  const inWords =
+    cited.length > 0
+      ? computedInWords(
+          stated,
+          withFacts.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+          earlier,
+        )
+      : [];
   for (const d of durationsInWords(stated))
-    if (!withFacts.some((src) => src.sentences.some((ss) => writesDuration(ss.text, d))))
+    if (!inWords.includes(d.raw) && !withFacts.some((src) => src.sentences.some((ss) => writesDuration(ss.text, d))))
       reasons.push(message("verify.figureNotFound", { figure: d.raw, where: w }));
   const quantitySpots = spots.filter((s) => QUANTITY.has(s.f.kind));
   /** Source sentences where a quantity of the sentence is found, around the same words (filled below). */
@@ -881,6 +892,7 @@ function checkSentence(
     counts.length > 0 ? pool.flatMap((src) => wordCounts(src.sentences.map((ss) => ss.text).join(" "), true)) : [];
   for (const { raw, value, noun } of counts) {
     const same = given.filter((g) => stem(g.noun) === stem(noun));
+    if (inWords.includes(fold(raw))) continue;
     if (same.length > 0 && !same.some((g) => countGiven(stated, { raw, value }, g.value)))
       reasons.push(message("verify.figureNotFound", { figure: raw, where: w }));
   }
@@ -990,6 +1002,14 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const duty = ban ? null : dutyUnstated(stated, pool);
     if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
+    // « … est illégal pour les collectivités depuis octobre 2025 »: a rule no cited sentence holds (`legal-rules.ts`).
+    const rule = ban || duty ? null : ruleUnheld(stated, pool);
+    if (rule)
+      reasons.push(
+        rule.date
+          ? message("verify.ruleDateUnheld", { where: w, words: rule.words, date: rule.date })
+          : message("verify.ruleUnheld", { where: w, words: rule.words }),
+      );
     // A duty put on the reader or their things (« Vos postes doivent être remplacés ») no cited sentence states
     // (`reader-duty.ts`, trial18 F1).
     const onReader = ban || duty ? null : readerDuty(stated, pool);
@@ -1117,7 +1137,7 @@ function checkSentence(
   // they are states its words, which must be found as in a sentence without figures (trial19 G1: « Une commune de 2 700
   // habitants échappe à toute obligation de cybersécurité [1] »).
   const ownFiguresOnly = figures.length > 0 && figures.every((f) => asked.figures.some((a) => figureMatches(f, a)));
-  if ((figures.length === 0 || ownFiguresOnly) && cited.length > 0) {
+  if ((figures.length === 0 || ownFiguresOnly) && inWords.length === 0 && cited.length > 0) {
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
@@ -1188,7 +1208,7 @@ function checkSentence(
   }
   // The whole sentence's words found, but not those of the clause appended at its end (« …, sans aucune formation des
   // agents »): an invented detail hidden by the copied words (`appended.ts`).
-  if (figures.length === 0 && cited.length > 0 && reasons.length === 0) {
+  if (figures.length === 0 && inWords.length === 0 && cited.length > 0 && reasons.length === 0) {
     const appended = appendedUnsaid(stated, pool, facts);
     if (appended)
       reasons.push(

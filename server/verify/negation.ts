@@ -1,5 +1,6 @@
 /** Which clauses are negated or asserted as certain: negation and certainty words, clauses compared for polarity. */
 import { NUMBER_WORD_PATTERN } from "../core/number-words.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { type Bag, contentWords, inBag, WEAK } from "./words.ts";
 
@@ -105,6 +106,8 @@ export function boundsFigure(text: string, m: RegExpMatchArray): boolean {
 
 /** Every negation of a clause (`matchAll` copies it, so one global RegExp serves every call). */
 const NEGATION_ALL = new RegExp(NEGATION.source, "giu");
+/** « ne … pas seulement »: a negation that adds to what it bears on, not one that denies it (`not-only.txt`). */
+const NOT_ONLY = new RegExp(`^\\s+(${wordListLines("not-only.txt").join("|")})(?!\\p{L})`, "iu");
 
 /**
  * Whether a clause negates what it shares with another text: a negation (`NEGATION`) that bears on one of their
@@ -134,6 +137,12 @@ export function negatedAmong(clause: string, other: Bag): boolean {
     [...clause.matchAll(NEGATION_ALL)].some((m) => {
       if (boundsFigure(clause, m)) return false;
       const end = m.index! + m[0].length;
+      // Only after « ne … pas » (« ne tiendrait pas seulement à »): a bare « pas seulement » keeps its old reading.
+      // « ne … pas seulement » adds; a bare « pas seulement » too where the other text says « pas seulement » as well
+      // (« …, pas seulement à son origine » for « ne tiendrait pas seulement à l'origine »), else it keeps its reading
+      // of a negation (« et pas seulement l'adresse du siège » for « et non la seule adresse »).
+      const only = NOT_ONLY.exec(clause.slice(end));
+      if (only && (/^(?:ne|n['’])/iu.test(m[0]) || other.joined.includes(` pas ${fold(only[1]!)} `))) return false;
       const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
       // The two words after it that say something (« n'est pas ainsi l'une des premières villes », « n'est pas où sont
       // stockées ses données »: not « ainsi », « où »), within five words and before a comma.

@@ -287,16 +287,35 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
   const texts = passages.flatMap((p) => p.filter((s) => !s.heading).map((s) => words(s.text)));
   const carried = carriers(claim, passages);
   for (let i = 0; i < folded.length; i++) {
-    if (!ALL.has(folded[i]!) || folded[i] === "chaque") continue;
+    // « chaque » only of a collectivité (« chaque ville qui passe à Linux … »): elsewhere it distributes (« chaque agent
+    // reçoit »).
+    const each = folded[i] === "chaque";
+    if (!ALL.has(folded[i]!) || (each && !COLLECTIVITY.has(folded[i + 1] ?? ""))) continue;
     // « tous les services », « l'ensemble des agents », « la totalité du parc », « tout son parc ».
-    const j = ["les", "le", "la", "des", "du", "de", "ses", "leurs", "nos", "vos", "ces", "son", "sa", "leur"].includes(
-      folded[i + 1] ?? "",
-    )
-      ? i + 2
-      : -1;
+    const j = each
+      ? i + 1
+      : ["les", "le", "la", "des", "du", "de", "ses", "leurs", "nos", "vos", "ces", "son", "sa", "leur"].includes(
+            folded[i + 1] ?? "",
+          )
+        ? i + 2
+        : -1;
     let noun = j > 0 ? folded[j] : undefined;
     if (!noun || noun.length < 3 || ALL_IDIOMS.has(noun) || /^\d/.test(noun)) continue;
     if (["tout", "toute"].includes(folded[i]!) && folded[i + 1] === "de") continue; // « tout de même »
+    // All collectivités (« Toutes les mairies qui passent à Linux finissent par revenir à Windows, comme Munich »)
+    // where the cited passages speak of none in the plural, nor of all or each of them: one city's case made a rule
+    // (trial21 T-H3).
+    if (
+      COLLECTIVITY.has(noun) &&
+      !texts.some((t) =>
+        t.some(
+          (w, k) =>
+            COLLECTIVITY_PLURAL.has(w) ||
+            (COLLECTIVITY.has(w) && t.slice(Math.max(0, k - 5), k + 5).some((x) => ALL.has(x))),
+        ),
+      )
+    )
+      return tokens.slice(i, folded.indexOf(noun, j) + 1).join(" ");
     // The noun in the statement that carries the claim (not « toutes les mémoires » of a sentence no passage carries);
     // after an adjective the statement does not write, the word that follows it (« toutes les petites communes »).
     const carries = (w: string) => carried.some((t) => has(words(t), w));

@@ -1,0 +1,71 @@
+/**
+ * A rule a sentence states by a legal qualification (« L'usage de Microsoft 365 est illégal pour les collectivités
+ * [2] », « … est interdit dans les mairies », « … est obligatoire »), held to its cited passages (the lead's trial N-H2:
+ * shown as verified where the passage held no rule at all, only the product and the month):
+ * - no cited sentence writes a rule of any kind (a ban, a duty, a text: `[règle]`): the qualification is the model's;
+ * - the sentence gives the rule a date of effect (« depuis octobre 2025 ») and no cited sentence writing a rule writes
+ *   that date: the date is another event's.
+ * A qualification negated in the sentence (« n'est pas illégal ») states no rule. Bans and duties said by a verb
+ * (« a interdit », « impose ») keep their own checks (`bans.ts`, `obligations.ts`). Words:
+ * `server/i18n/fr/legal-rules.txt`.
+ */
+import { fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { extractFigures, type Figure } from "./figures.ts";
+import { NEGATION } from "./negation.ts";
+import type { Source } from "./source-sentences.ts";
+import { contentWords, phrasePattern } from "./words.ts";
+
+/** Words a dated sentence of the passage shares with the sentence to say the same thing without a rule word. */
+const SAME_THING_WORDS = 2;
+
+const SECTIONS = wordListSections("legal-rules.txt");
+const QUALIFIED = phrasePattern(SECTIONS.get("qualification") ?? []);
+const RULE = phrasePattern(SECTIONS.get("règle") ?? []);
+const EFFECT = new RegExp(
+  `(?<!\\p{L})(?:${(SECTIONS.get("effet") ?? [])
+    .map((e) => fold(e).replace(/\s+/g, "\\s+"))
+    .sort((a, b) => b.length - a.length)
+    .join("|")})\\s+(?:1er\\s+|\\d{1,2}\\s+)?$`,
+  "u",
+);
+
+/** A date of the sentence given as when its rule took or takes effect (« depuis octobre 2025 »). */
+function dateOfEffect(stated: string): Figure | null {
+  for (const f of extractFigures(stated)) {
+    if (f.kind !== "year" && f.kind !== "month" && f.kind !== "date") continue;
+    const at = stated.indexOf(f.raw);
+    if (at >= 0 && EFFECT.test(fold(stated.slice(Math.max(0, at - 24), at)))) return f;
+  }
+  return null;
+}
+
+const sameDate = (f: Figure, g: Figure) =>
+  f.year === g.year && (f.month === undefined || g.month === undefined || f.month === g.month);
+
+/** The qualification a sentence states that its cited passages hold no rule for (with the date, when that is what is unheld); or null. */
+export function ruleUnheld(stated: string, pool: Source[]): { words: string; date: string | null } | null {
+  const folded = fold(stated);
+  const m = QUALIFIED.exec(folded);
+  if (!m || NEGATION.test(stated)) return null;
+  const end = m.index + m[0].length + (/^[\p{L}-]*/u.exec(folded.slice(m.index + m[0].length))?.[0].length ?? 0);
+  const words = folded.length === stated.length ? stated.slice(m.index, end) : folded.slice(m.index, end);
+  const ruling = pool.flatMap((src) => src.sentences.filter((ss) => RULE.test(fold(ss.text))));
+  if (ruling.length === 0) return { words, date: null };
+  const date = dateOfEffect(stated);
+  if (!date) return null;
+  // The date in a sentence that writes a rule, or that says the same thing otherwise (« les frais de sortie
+  // disparaissent (12 janvier 2027) » for « à partir du 12 janvier 2027, les frais … de sortie sont interdits »): two
+  // of the sentence's words beside the qualification's.
+  const mine = new Set(contentWords(stated.slice(0, m.index) + stated.slice(end)));
+  const dated = pool.some((src) =>
+    src.sentences.some(
+      (ss) =>
+        extractFigures(ss.text).some(
+          (g) => (g.kind === "year" || g.kind === "month" || g.kind === "date") && sameDate(date, g),
+        ) &&
+        (ruling.includes(ss) || contentWords(ss.text).filter((w) => mine.has(w)).length >= SAME_THING_WORDS),
+    ),
+  );
+  return dated ? null : { words, date: date.raw };
+}
