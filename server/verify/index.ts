@@ -583,7 +583,15 @@ function checkSentence(
         swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches) ??
         causeSwapped(stated, quantitySpots[spot]!, pool, matches);
       // Not for a figure the passage calls unconfirmed where it vouches for the sentence's (`unconfirmed-swap.ts`).
-      if (other && !swapToUnconfirmed(other, matches, quantitySpots.map((s) => s.f).filter((o) => o !== f), pool)) {
+      if (
+        other &&
+        !swapToUnconfirmed(
+          other,
+          matches,
+          quantitySpots.map((s) => s.f).filter((o) => o !== f),
+          pool,
+        )
+      ) {
         reasons.push(message("verify.figureSwapped", { figure: f.raw, other: other.raw, where: w }));
         continue;
       }
@@ -1340,6 +1348,8 @@ function overstatedReason(o: Overstatement, where: string, cited: number): strin
       return message("verify.planned", { where, quote: o.quote });
     case "all":
       return message("verify.allForSome", { where, words: o.words });
+    case "most":
+      return message("verify.mostForSome", { where, words: o.words });
     case "part":
       return message("verify.wholeForPart", { where, whole: o.whole, part: o.part });
     case "duty":
