@@ -131,7 +131,9 @@ export function figureOfAnother(
     if (carrying.length === 0) continue;
     for (const { name, folded } of namesAt(statement)) {
       if (!folded || spot.f.raw.includes(name)) continue;
-      if (carrying.some((p) => nameIn(folded, p.bag))) continue;
+      // Named by a statement of the figure, or by the label of its list item (« McAfee Endpoint Security : … ; 48
+      // installations au départ, 18 aujourd'hui » gives 18 to « McAfee »).
+      if (carrying.some((p) => nameIn(folded, p.bag) || (p.label !== "" && nameIn(folded, bagOf(p.label))))) continue;
       // Each statement of the figure names its owner before it, a name the sentence does not write.
       const owners = carrying.map((p) => {
         const x = p.figures.find((y) => figureMatches(spot.f, y.f))!;

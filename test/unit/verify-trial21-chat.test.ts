@@ -103,6 +103,12 @@ describe("a figure of a list item's later part is its label's (trial21 T-H9)", (
       ),
     ).toContain("est donné pour « Munich »");
   });
+  it("keeps a figure of a later part given to its own label (« McAfee Endpoint Security : … ; … 18 aujourd'hui »)", () => {
+    const plan =
+      "Plan : Sortir de nos dépendances 2027-2029 — Pontcharrais-sur-Gardelle — Données du plan au 30 septembre 2027\n" +
+      "McAfee Endpoint Security : en cours, ESET PROTECT est passé de 0 à 30 installations ; 48 installations au départ, 18 aujourd'hui.";
+    expect(check("Il reste 18 installations de McAfee [1].", plan).reasons.join(" ")).not.toContain("est donné pour");
+  });
   it("keeps each figure with its own item", () => {
     expect(check("Munich a fait état de 11,7 millions d'euros d'économies [1].", ECONOMIES).status).toBe("supported");
     expect(
