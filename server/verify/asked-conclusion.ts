@@ -38,6 +38,15 @@ const thresholdBefore = (section: string) =>
 const ABOVE = thresholdBefore("au-dessus");
 const BELOW = thresholdBefore("en dessous");
 
+/** Words of a sentence saying which side of a threshold its figure is on, folded, anywhere in it. */
+const sideSaid = (section: string) =>
+  new RegExp(
+    `(?<!\\p{L})(?:${(THRESHOLDS.get(section) ?? []).map((w) => fold(w).replace(/['’]/g, "['’]").replace(/\s+/g, "\\s+")).join("|")})(?!\\p{L})`,
+    "u",
+  );
+const SAID_ABOVE = sideSaid("dit au-dessus");
+const SAID_BELOW = sideSaid("dit en dessous");
+
 /**
  * The figure of the cited passages counting what the question's figure counts (« 30 000 » habitants for « 20 000
  * habitants »), where the sentence concludes from the question's figure; or null.
@@ -56,7 +65,39 @@ export function askedFigureConcluded(stated: string, f: Figure, at: number, pool
         // « plus de 20 000 habitants » for a commune of 35 000: on the side of the threshold where the rule applies.
         const before = fold(ss.text.slice(0, Math.max(0, ss.text.indexOf(other.raw))));
         if ((ABOVE.test(before) && f.value >= other.value) || (BELOW.test(before) && f.value <= other.value)) continue;
+        // A comparison the sentence states rightly is the model's deduction (`askedFigureCompared`).
+        if (comparedRightly(stated, f, other)) continue;
         return `${other.raw} ${theirs.word}`;
+      }
+  return null;
+}
+
+/**
+ * Whether the sentence says itself which side of a passage's figure the question's figure is on, rightly (« Une commune
+ * de 3 000 habitants est donc en dessous du seuil discuté » for « Le seuil discuté … est de 30 000 habitants »).
+ */
+function comparedRightly(stated: string, f: Figure, other: Figure): boolean {
+  const said = fold(stated);
+  return (SAID_BELOW.test(said) && f.value < other.value) || (SAID_ABOVE.test(said) && f.value > other.value);
+}
+
+/**
+ * The figure of the cited passages (« 30 000 habitants ») the sentence rightly compares the question's figure with
+ * (trial21 T-M5: « Une commune de 3 000 habitants est donc en dessous du seuil discuté » after « une commune de 3000
+ * habitants »): a conclusion the model draws, shown as its deduction (`inference.ts`), not as a figure the passage
+ * lacks; or null.
+ */
+export function askedFigureCompared(stated: string, f: Figure, at: number, pool: Source[]): string | null {
+  if (f.kind !== "number" || !concludes(stated) || NEGATION.test(stated)) return null;
+  const counted = countedThing(stated, f, at)[0];
+  if (!counted) return null;
+  for (const src of pool)
+    for (const ss of src.sentences)
+      for (const other of ss.figures) {
+        if (other.kind !== "number" || Math.abs(other.value - f.value) < 1e-9) continue;
+        const theirs = countedThing(ss.text, other)[0];
+        if (theirs && stem(theirs.word) === stem(counted.word) && comparedRightly(stated, f, other))
+          return `${other.raw} ${theirs.word}`;
       }
   return null;
 }

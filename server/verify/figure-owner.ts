@@ -52,7 +52,16 @@ interface Part {
   text: string;
   bag: Bag;
   figures: { f: Figure; at: number }[];
+  /**
+   * The label of the list item a later part of it belongs to (« - Gendarmerie nationale » for « 12 millions d'euros
+   * par an après l'abandon complet des licences Windows » in « - Gendarmerie nationale : environ 2 millions … ; 12
+   * millions … »): who its figures measure when the part names no one before them (trial21 T-H9).
+   */
+  label: string;
 }
+
+/** A statement's label: what opens it before « : » (« - Munich : la ville a fait état … »), a few words. */
+const ITEM_LABEL = /^([\s*_•-]*[^:;.]{1,60}?)\s:\s/u;
 
 /** The statements of the cited passages (headings left out), without their source references. */
 function partsOf(pool: Source[]): Part[] {
@@ -60,9 +69,15 @@ function partsOf(pool: Source[]): Part[] {
     src.sentences
       .filter((ss) => !ss.inHeading)
       // Apart before the references go: « X (DINUM, 10 000 agents, octobre 2025), Y (…) » reads like one.
-      .flatMap((ss) => ss.text.split(PART_BREAK).map((t) => withoutReferences(t, countsSomething)))
-      .map((text) => ({
+      .flatMap((ss) => {
+        const label = ITEM_LABEL.exec(ss.text)?.[1] ?? "";
+        return ss.text
+          .split(PART_BREAK)
+          .map((t, k) => ({ text: withoutReferences(t, countsSomething), label: k > 0 ? label : "" }));
+      })
+      .map(({ text, label }) => ({
         text,
+        label,
         bag: bagOf(text),
         figures: located(
           text,
@@ -116,11 +131,15 @@ export function figureOfAnother(
     if (carrying.length === 0) continue;
     for (const { name, folded } of namesAt(statement)) {
       if (!folded || spot.f.raw.includes(name)) continue;
-      if (carrying.some((p) => nameIn(folded, p.bag))) continue;
+      // Named by a statement of the figure, or by the label of its list item (« McAfee Endpoint Security : … ; 48
+      // installations au départ, 18 aujourd'hui » gives 18 to « McAfee »).
+      if (carrying.some((p) => nameIn(folded, p.bag) || (p.label !== "" && nameIn(folded, bagOf(p.label))))) continue;
       // Each statement of the figure names its owner before it, a name the sentence does not write.
       const owners = carrying.map((p) => {
         const x = p.figures.find((y) => figureMatches(spot.f, y.f))!;
-        const before = p.text.slice(0, x.at);
+        const own = p.text.slice(0, x.at);
+        // A part naming no one before its figure is its list item's label's (`Part.label`).
+        const before = p.label && namesAt(own).length === 0 ? `${p.label} : ${own}` : own;
         // A source that reports the figure (« selon X », « X rapporte que … ») is not what it measures.
         const named = namesAt(before).filter(
           (n) =>

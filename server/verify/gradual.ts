@@ -16,7 +16,11 @@ const DONE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${alternation("auxiliaires")})\\s+(?:[\\p{L}-]+\\s+)?(?:${alternation("accompli")})(?![\\p{L}\\p{N}])`,
   "giu",
 );
-const GRADUAL = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation("progressif")})(?![\\p{L}\\p{N}])`, "iu");
+const GRADUAL_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation("progressif")})(?![\\p{L}\\p{N}])`, "iu");
+/** « mené à terme »: its « à terme » says done, not gradual (trial21 T-L2). */
+const COMPLETED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation("mené à terme")})(?![\\p{L}\\p{N}])`, "giu");
+/** A gradual word in a folded text, « à terme » of a thing « mené à terme » left out. */
+const GRADUAL = { test: (text: string) => GRADUAL_WORDS.test(text.replace(COMPLETED, " ")) };
 /** The first name after the verb, in its clause (« a quitté Microsoft », « a totalement remplacé les outils d'Oracle »). */
 const NAME_AFTER = /^[^,;:.]{0,60}?(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}-]+)/u;
 

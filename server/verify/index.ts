@@ -16,7 +16,7 @@ import { fold, stem } from "../retrieval/french.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
 import { appendedUnsaid } from "./appended.ts";
-import { askedFigureConcluded } from "./asked-conclusion.ts";
+import { askedFigureCompared, askedFigureConcluded } from "./asked-conclusion.ts";
 import { audienceUnstated, publicSwapped } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
@@ -68,7 +68,7 @@ import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-r
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
 import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
-import { inferenceReason, sweepingConclusion } from "./inference.ts";
+import { inferenceReason, sweepingConclusion, withoutCompared } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
 import { ruleUnheld } from "./legal-rules.ts";
@@ -144,6 +144,7 @@ import {
 import { superlativeUnheld } from "./superlative.ts";
 import { sweepingUncited } from "./sweeping.ts";
 import { toCheckAsFact } from "./to-check.ts";
+import { swapToUnconfirmed } from "./unconfirmed-swap.ts";
 import { onlyUnstated } from "./uniqueness.ts";
 import { unknownAsKnown } from "./unknown.ts";
 import { verbReversed } from "./verb-antonyms.ts";
@@ -476,6 +477,9 @@ function checkSentence(
         const at = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
         const other = citedIn.length ? askedFigureConcluded(stated, f, at, pool) : null;
         if (other) reasons.push(message("verify.askedConcluded", { figure: f.raw, other, where: w }));
+        // Rightly compared with the passage's figure: the model's deduction (`inference.ts`, trial21 T-M5).
+        const compared = other || !citedIn.length ? null : askedFigureCompared(stated, f, at, pool);
+        if (compared) reasons.push(message("verify.askedCompared", { figure: f.raw, other: compared, where: w }));
         continue;
       }
       // A share or a ratio of figures the passages give, tied to them by the sentence's words (« 30 % des ordinateurs,
@@ -589,7 +593,16 @@ function checkSentence(
       const other =
         swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches) ??
         causeSwapped(stated, quantitySpots[spot]!, pool, matches);
-      if (other) {
+      // Not for a figure the passage calls unconfirmed where it vouches for the sentence's (`unconfirmed-swap.ts`).
+      if (
+        other &&
+        !swapToUnconfirmed(
+          other,
+          matches,
+          quantitySpots.map((s) => s.f).filter((o) => o !== f),
+          pool,
+        )
+      ) {
         reasons.push(message("verify.figureSwapped", { figure: f.raw, other: other.raw, where: w }));
         continue;
       }
@@ -1358,6 +1371,8 @@ function overstatedReason(o: Overstatement, where: string, cited: number): strin
       return message("verify.planned", { where, quote: o.quote });
     case "all":
       return message("verify.allForSome", { where, words: o.words });
+    case "most":
+      return message("verify.mostForSome", { where, words: o.words });
     case "part":
       return message("verify.wholeForPart", { where, whole: o.whole, part: o.part });
     case "duty":
@@ -1502,7 +1517,7 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       if (ahead) reasons.push(message("verify.doneAhead", { ...ahead, today: frenchDate(options.today!) }));
       // A conclusion for the commune whose only reason is that its words are not in what it cites (`inference.ts`).
       const inference = inferenceReason(span.text, citations, reasons, where(citations));
-      if (inference) reasons = [inference];
+      reasons = inference ? [inference] : withoutCompared(reasons);
       // A legal or sweeping conclusion the model draws (« n'a donc aucune obligation », « est donc tenue de »): no
       // passage writes it, so its words passing the checks prove nothing (trial17 D2, D3).
       const cited = passages.filter((p) => citations.includes(p.n)).map((p) => p.text);

@@ -142,6 +142,12 @@ export function sweepingConclusion(sentence: string, cited: string[] = []): stri
   return /\s{2,}/.test(whole) ? whole.split(/\s+/)[0]! : whole;
 }
 
+/** The start of the reason « the question's figure rightly compared » (`verify.askedCompared`). */
+const comparedPrefix = () => {
+  const full = message("verify.askedCompared", { figure: "\u0000", other: "", where: "" });
+  return full.slice(0, full.indexOf("\u0000"));
+};
+
 /** The start of the reason « its words are not in what it cites » (`verify.wordsNotFound`) for `where`. */
 const wordsPrefix = (where: string) => {
   const full = message("verify.wordsNotFound", { where, words: "\u0000" });
@@ -155,6 +161,10 @@ const wordsPrefix = (where: string) => {
 export function inferenceReason(sentence: string, cited: number[], reasons: string[], where: string): string | null {
   if (cited.length === 0 || reasons.length === 0) return null;
   const prefix = wordsPrefix(where);
+  // The question's figure rightly compared with the passage's (`askedFigureCompared`): that comparison is the deduction,
+  // whatever words of it the passage lacks.
+  const compared = reasons.find((r) => r.startsWith(comparedPrefix()));
+  if (compared) return reasons.every((r) => r === compared || r.startsWith(prefix)) ? compared : null;
   if (!reasons.every((r) => r.startsWith(prefix))) return null;
   if (!concludesForCommune(sentence)) return null;
   return message(cited.length > 1 ? "verify.inferenceMany" : "verify.inference");
@@ -170,3 +180,6 @@ export function statusAfter(s: Pick<SentenceCheck, "status" | "reasons">, reason
   if (s.status === "inference" && reasons.every((r) => s.reasons.includes(r))) return "inference";
   return "unsupported";
 }
+
+/** The reasons without the question's figure rightly compared (`verify.askedCompared`), a deduction's, not a fault. */
+export const withoutCompared = (reasons: string[]) => reasons.filter((r) => !r.startsWith(comparedPrefix()));

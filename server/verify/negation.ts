@@ -8,10 +8,15 @@ import { type Bag, contentWords, inBag, WEAK } from "./words.ts";
  * A negation in a clause: « ne … pas / jamais / plus / aucun / rien » (not « ne … plus que », which restricts: « ne
  * passent plus que par le programme payant ESU », trial19 M1), « pas » alone (« s'applique pas »), « jamais »,
  * « aucun », « sans », « ni », « nul », « rien à / de » opening a clause (« Rien à migrer pour l'usage », the line of a
- * card; not « pour rien », « rien que ») (« non » is left out: « non confirmé » is a qualification, checked apart).
+ * card; not « pour rien », « rien que »), « plus de » opening a clause before a noun (« Plus de mises à jour de
+ * sécurité depuis le 14 janvier 2020 », the line of a card: « no more », as « ne … plus de » says it; not before a
+ * figure or an article, « plus de 30 000 habitants », « plus de la moitié », which compare) (« non » is left out:
+ * « non confirmé » is a qualification, checked apart).
  */
-export const NEGATION =
-  /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus(?!\s+qu(?:e\s|['’]))|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?|(?<=^|[:;,(]\s*)rien(?=\s+(?:à|de)\s|\s+d['’]))(?!\p{L})/iu;
+export const NEGATION = new RegExp(
+  String.raw`(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus(?!\s+qu(?:e\s|['’]))|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?|(?<=^|[:;,(]\s*)rien(?=\s+(?:à|de)\s|\s+d['’])|(?<=^|[:;(]\s*)plus(?=\s+(?:de\s+|d['’]\s*)(?!\d|l['’]|(?:la|le|les|un|une|${NUMBER_WORD_PATTERN})(?!\p{L}))))(?!\p{L})`,
+  "iu",
+);
 
 /**
  * A text in parentheses with the spaces before it; an aside when it has three words or more (`isAside`). The spaces

@@ -21,6 +21,7 @@ export interface CitedSentence {
 export type Overstatement =
   | { kind: "planned"; quote: string }
   | { kind: "all"; words: string }
+  | { kind: "most"; words: string }
   | { kind: "part"; whole: string; part: string }
   | { kind: "duty"; claimed: string; quote: string }
   | { kind: "collectivityDuty"; claimed: string }
@@ -56,7 +57,9 @@ const DONE = set("done");
 const HEDGE = set("hedge");
 const NOT_CONDITIONAL = set("not-conditional");
 const SOFT_CONDITIONAL = set("soft-conditional");
-const ALL = set("all");
+/** Words saying « most » (« la plupart des »): read as the words saying « all », reported apart. */
+const MOST = set("most");
+const ALL = new Set([...set("all"), ...MOST]);
 const ALL_IDIOMS = set("all-idioms");
 const PARTS = set("parts");
 const COLLECTIVITY = set("collectivity");
@@ -343,7 +346,9 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
     const near = (t: string[]) =>
       t.some((w, k) => has([w], noun) && t.slice(Math.max(0, k - reach), k + 5).some((x) => ALL.has(x) || x === "100"));
     if (writing.some(near)) continue;
-    return tokens.slice(i, folded.indexOf(noun, j) + 1).join(" ");
+    // « La plupart des villes », with its article.
+    const from = MOST.has(folded[i]!) && folded[i - 1] === "la" ? i - 1 : i;
+    return tokens.slice(from, folded.indexOf(noun, j) + 1).join(" ");
   }
   return null;
 }
@@ -515,7 +520,16 @@ export function overstated(claim: string, passages: CitedSentence[][]): Overstat
   const part = wholeForPart(claim, passages);
   if (part) return { kind: "part", ...part };
   const all = allForSome(claim, passages);
-  if (all) return { kind: "all", words: all };
+  if (all)
+    return {
+      kind: all
+        .split(/\s+/)
+        .slice(0, 2)
+        .some((w) => MOST.has(fold(w)))
+        ? "most"
+        : "all",
+      words: all,
+    };
   const planned = plannedAsDone(claim, passages);
   if (planned) return { kind: "planned", quote: planned };
   return null;
