@@ -171,7 +171,7 @@ describe("the asker's figure rightly compared with the passage's threshold is th
 describe("a flag's reason says the fault: « la plupart » drawn from one city, « mené à terme » is done (trial21 T-L2)", () => {
   it("flags « La plupart des villes européennes ont abandonné Linux » as said of most, not as gradual", () => {
     const reasons = check("La plupart des villes européennes ont abandonné Linux [1].", MUNICH).reasons;
-    expect(reasons.join(" ")).toContain("« La plupart des villes » : le passage cité ne le dit pas de la plupart");
+    expect(reasons.join(" ")).toMatch(/« (?:La )?plupart des villes » : le passage cité ne le dit pas de la plupart/);
     expect(reasons.join(" ")).not.toContain("progressif");
   });
   it("keeps what the passage says of Munich", () => {
