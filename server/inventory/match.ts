@@ -326,6 +326,13 @@ export function matchName(
         return result(hit, "prefix", 0.85);
       return result(hit, "prefix", hit.scoped && !device ? 0.7 : !single ? 0.85 : confirmed ? 0.8 : 0.7);
     }
+    // No publisher (an OCS « Nombre;Logiciel » export): the vendor the name opens on, then only words of an edition
+    // (« Kaspersky Free »): the same card, only a guess to review (trial21 T-M9: « inconnu », a Russian antivirus
+    // left out of the measure).
+    const opening = pub.trim() ? undefined : nameVendor(index, tokens);
+    const guessed = opening ? vendorEdition(index, opening, name, tokens) : null;
+    // (The vendor is sure, the name opens on it: its installations count as its, the product to confirm.)
+    if (guessed) return { ...result(guessed.label, "edition", 0.7), vendor: opening!, edition: guessed.words };
     // The name contains a known name: "Cisco AnyConnect Secure Mobility Client", "Sophos Endpoint Agent".
     for (let length = Math.min(loose.length - 1, 6); length >= 1; length--) {
       for (let start = 1; start + length <= loose.length; start++) {
@@ -360,6 +367,19 @@ export function matchName(
     return {
       entry: null,
       vendor,
+      method: "vendor",
+      confidence: 0.5,
+      label: null,
+      publisherMismatch: false,
+      review: false,
+    };
+  // No publisher, and a name opening on a known vendor's (« Cegid Paie »): that vendor, its product not in the
+  // catalog — not « neither this name nor a known publisher » (trial21 T-M9).
+  const opening = pub.trim() || kind === "hardware" ? undefined : nameVendor(index, tokens);
+  if (opening)
+    return {
+      entry: null,
+      vendor: opening,
       method: "vendor",
       confidence: 0.5,
       label: null,
@@ -448,6 +468,15 @@ const SECURITY_OFFER_WORDS: ReadonlySet<string> = new Set(wordListEntries("inven
  * of that vendor: that card, with the edition's words as written. The vendor's bare name, a vendor with several
  * products, or any other word (« ESET Password Manager ») gives nothing.
  */
+/** The vendor a name opens on (its first one to three words, a vendor's name in the catalog), when it has more words. */
+function nameVendor(index: MatchIndex, tokens: string[]): VendorInfo | undefined {
+  for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
+    const v = index.vendors.get(tokens.slice(0, n).join(" "));
+    if (v) return v;
+  }
+  return undefined;
+}
+
 function vendorEdition(
   index: MatchIndex,
   vendor: VendorInfo,
