@@ -471,7 +471,10 @@ const SECURITY_OFFER_WORDS: ReadonlySet<string> = new Set(wordListEntries("inven
 /** The vendor a name opens on (its first one to three words, a vendor's name in the catalog), when it has more words. */
 function nameVendor(index: MatchIndex, tokens: string[]): VendorInfo | undefined {
   for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
-    const v = index.vendors.get(tokens.slice(0, n).join(" "));
+    const key = tokens.slice(0, n).join(" ");
+    // (Not a letter or two, nor a number: « X-Lite » is not X's, « 1 … » no vendor's.)
+    if (key.length < 3 || /^\d+$/.test(key)) continue;
+    const v = index.vendors.get(key);
     if (v) return v;
   }
   return undefined;
