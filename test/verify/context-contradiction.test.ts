@@ -54,6 +54,50 @@ describe("a document sentence contradicting the DSI's context", () => {
   });
 });
 
+/** Clean-clone trial21 T-H4: the DSI's context as typed, sentences of the model's roadmap shown verified. */
+const TRIAL =
+  "Notre logiciel de paie (Sage Paie & RH) ne fonctionne que sous Windows. Pas de changement de poste de travail " +
+  "avant septembre 2027 : le marché de renouvellement des PC court jusqu'à août 2027.";
+
+describe("a roadmap sentence contradicting the trial's context (T-H4)", () => {
+  it.each([
+    // A restriction against the restriction: same verb, same preposition, another thing.
+    ["Le logiciel de paie ne fonctionne que sous Linux.", /ne fonctionne que sous Windows/],
+    // The same thing said to run with another system, by another verb of running.
+    ["Notre logiciel de paie est compatible avec Debian.", /ne fonctionne que sous Windows/],
+    ["Le logiciel de paie fonctionne aussi bien sous Linux que sous Windows.", /ne fonctionne que sous Windows/],
+    ["Le logiciel de paie tourne sous Windows et sous Ubuntu.", /ne fonctionne que sous Windows/],
+    // A date before the context's earliest one, for the same thing changed.
+    [
+      "La migration des postes de travail vers Debian commencera dès mars 2027, en commençant par le service de la paie.",
+      /avant septembre 2027/,
+    ],
+    ["Les postes de travail passeront sous Linux en 2026.", /avant septembre 2027/],
+  ])("« %s » is flagged, its reason quoting the context", (section, quoted) => {
+    const [s] = check(section, TRIAL);
+    expect(s!.status).toBe("unsupported");
+    const reasons = s!.reasons.join(" ");
+    expect(reasons).toMatch(/contexte que vous avez saisi/);
+    expect(reasons).toMatch(quoted);
+  });
+
+  it.each([
+    "Les postes de la paie resteront sous Windows tant que Sage Paie & RH l'exige.",
+    "Le logiciel de paie ne fonctionne que sous Windows.",
+    "Le logiciel de paie fonctionne sous Windows 11.",
+    "Le logiciel de paie fonctionne sur un serveur dédié.",
+    "Le logiciel de paie n'est pas compatible avec Debian.",
+    "Le changement des postes de travail commencera en octobre 2027.",
+    "La migration des postes de travail ne commencera pas avant septembre 2027.",
+    "Les postes de travail resteront sous Windows jusqu'en mars 2027.",
+    "La migration de la messagerie commencera en mars 2027.",
+    "Le marché de renouvellement des PC court jusqu'à août 2027.",
+  ])("« %s » is not flagged for the context", (section) => {
+    const [s] = check(section, TRIAL);
+    expect(s!.reasons.join(" ")).not.toMatch(/contexte que vous avez saisi/);
+  });
+});
+
 describe("a section is checked against the context its document was given", () => {
   const retriever: Retriever = {
     mode: async () => "fulltext",
@@ -80,6 +124,20 @@ describe("a section is checked against the context its document was given", () =
     expect(verification.sentences[0]!.reasons.join(" ")).toMatch(
       /contexte que vous avez saisi.*ne fonctionne que sous Windows/,
     );
+  });
+
+  it("flags, in checkedSection, a start date before the context's earliest one (trial21 T-H4)", async () => {
+    const text =
+      "La migration des postes de travail vers Debian commencera dès mars 2027, en commençant par le service de la paie.";
+    const { verification } = await checkedSection(text, used, {
+      facts: [`Contexte local : ${TRIAL}`],
+      quotations: [],
+      retriever,
+      modelText: text,
+      context: TRIAL,
+    });
+    expect(verification.sentences[0]!.status).toBe("unsupported");
+    expect(verification.sentences[0]!.reasons.join(" ")).toMatch(/contexte que vous avez saisi.*avant septembre 2027/);
   });
 
   it("carries the typed context in the document's context (audit plan, roadmap, letter, briefing)", () => {
