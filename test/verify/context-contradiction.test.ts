@@ -25,6 +25,7 @@ const check = (section: string, context = CONTEXT) =>
   contextContradictions(
     verifyText(section, [{ n: 1, text: PASSAGE }], { facts: [`Contexte local : ${context}`], modelText: section }),
     context,
+    "2026-12-07",
   ).sentences;
 
 describe("a document sentence contradicting the DSI's context", () => {
@@ -134,6 +135,7 @@ describe("a section is checked against the context its document was given", () =
       quotations: [],
       retriever,
       modelText: text,
+      today: "2026-12-07",
       context: TRIAL,
     });
     expect(verification.sentences[0]!.status).toBe("unsupported");
