@@ -43,6 +43,8 @@ interface Restriction {
   allowed: string;
   /** What the restriction is said of: content words before its verb. */
   subject: string[];
+  /** The name in parentheses after the subject, if any (« Sage Paie & RH »): its content words. */
+  alias: string[];
   /** Whether the thing it allows is a name (« Windows »): only another name then breaks it, not « un serveur ». */
   proper: boolean;
 }
@@ -90,12 +92,23 @@ function restrictions(clauses: string[]): Restriction[] {
     const m = RESTRICTED.exec(clause);
     if (!m) return [];
     // A name in parentheses repeats the thing (« Notre logiciel de paie (Sage Paie & RH) »): not its words.
-    const subject = contentWords(clause.slice(0, m.index).replace(/\([^()]*\)/gu, " "));
+    const before = clause.slice(0, m.index);
+    const subject = contentWords(before.replace(/\([^()]*\)/gu, " "));
+    // …but a sentence may name the thing by it (« Sage Paie & RH tourne sous Ubuntu »).
+    const alias = contentWords(/\(([^()]*)\)/u.exec(before)?.[1] ?? "");
     if (!subject.length) return [];
     const verbs = [m[1]!, m[2]].filter((v): v is string => !!v).map((v) => stem(fold(v)));
     const named = m[4]!.replace(/^(?:(?:des?|les?|la|l['’]|un|une)\s*)/iu, "");
     return [
-      { clause, verbs, preposition: m[3]!, allowed: lastWord(m[4]!), subject, proper: /^\p{Lu}/u.test(named) },
+      {
+        clause,
+        verbs,
+        preposition: m[3]!,
+        allowed: lastWord(m[4]!),
+        subject,
+        alias,
+        proper: /^\p{Lu}/u.test(named),
+      },
     ];
   });
 }
@@ -111,7 +124,8 @@ const sameSubject = (subject: string[], clause: string) => {
  * another thing after its preposition (any of them for a verb of running), each one the clause names after the verb.
  */
 function breaks(r: Restriction, clause: string): boolean {
-  if (NEGATION.test(clause) || !sameSubject(r.subject, clause)) return false;
+  if (NEGATION.test(clause)) return false;
+  if (!sameSubject(r.subject, clause) && !(r.alias.length && sameSubject(r.alias, clause))) return false;
   const w = restrictionWords();
   const running = r.verbs.some((v) => w.running.some((s) => s.startsWith(v) || v.startsWith(s)));
   const verbs = running ? [...new Set([...r.verbs, ...w.running])] : r.verbs;

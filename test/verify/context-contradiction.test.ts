@@ -68,6 +68,8 @@ describe("a roadmap sentence contradicting the trial's context (T-H4)", () => {
     ["Notre logiciel de paie est compatible avec Debian.", /ne fonctionne que sous Windows/],
     ["Le logiciel de paie fonctionne aussi bien sous Linux que sous Windows.", /ne fonctionne que sous Windows/],
     ["Le logiciel de paie tourne sous Windows et sous Ubuntu.", /ne fonctionne que sous Windows/],
+    // The thing named by the name the context gives it in parentheses.
+    ["Sage Paie & RH tourne aussi sous Ubuntu.", /ne fonctionne que sous Windows/],
     // A date before the context's earliest one, for the same thing changed.
     [
       "La migration des postes de travail vers Debian commencera dès mars 2027, en commençant par le service de la paie.",
