@@ -55,6 +55,7 @@ interface Words {
   beforeThing: Set<string>;
   change: string[];
   notChangeDate: RegExp;
+  hypothesis: RegExp;
 }
 let words: Words | null = null;
 function restrictionWords(): Words {
@@ -70,6 +71,12 @@ function restrictionWords(): Words {
       `(?<!\\p{L})(?:${list("dates à ne pas lire")
         .map((w) => w.replace(/'/g, "['’]\\s*"))
         .join("|")})\\s*(?:le\\s+|la\\s+|l['’]\\s*)?$`,
+      "u",
+    ),
+    hypothesis: new RegExp(
+      `^\\s*(?:${list("hypothèse")
+        .map((w) => w.replace(/'/g, "['’]\\s*").replace(/\s+/g, "\\s+"))
+        .join("|")})(?!\\p{L})`,
       "u",
     ),
   };
@@ -204,6 +211,8 @@ function againstContext(
   today: string | undefined,
 ): string | null {
   const stated = withoutReferences(withoutNotes(sentence));
+  // A hypothesis (« Si les serveurs tournent sous Windows Server, … ») states nothing of what the context restricts.
+  if (restrictionWords().hypothesis.test(fold(stated))) return null;
   for (const r of restrictions(clauses)) if (polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
   // An earliest date: only with the document's date, so that a change already made (« renouvelés en 2021 ») is not read.
   if (today)

@@ -95,6 +95,10 @@ describe("a roadmap sentence contradicting the trial's context (T-H4)", () => {
     "Les postes de travail resteront sous Windows jusqu'en mars 2027.",
     "La migration de la messagerie commencera en mars 2027.",
     "Le marché de renouvellement des PC court jusqu'à août 2027.",
+    // Read in the burned faithful-blind answers against typed contexts: a hypothesis, a deadline someone else sets.
+    "Si le logiciel de paie tournait sous Linux, la commune pourrait changer tous ses postes.",
+    "Sur les postes de travail, environ 800 postes doivent passer sous Linux d'ici fin 2026, puis 35 700 d'ici fin 2027.",
+    "Les postes de travail doivent être migrés avant le 12 janvier 2027 selon le texte cité.",
   ])("« %s » is not flagged for the context", (section) => {
     const [s] = check(section, TRIAL);
     expect(s!.reasons.join(" ")).not.toMatch(/contexte que vous avez saisi/);
