@@ -145,7 +145,10 @@ function breaks(r: Restriction, clause: string): boolean {
   if (first < 0 || first - verbAt > 4) return false;
   for (let at = first; at >= 0 && at - verbAt <= 10; at = tokens.findIndex((t, i) => i > at && prepositions.has(t))) {
     let thing = at + 1;
-    while (thing < tokens.length && (/^(?:des?|les?|la|l|un|une|d)$/.test(tokens[thing]!) || w.beforeThing.has(tokens[thing]!)))
+    while (
+      thing < tokens.length &&
+      (/^(?:des?|les?|la|l|un|une|d)$/.test(tokens[thing]!) || w.beforeThing.has(tokens[thing]!))
+    )
       thing++;
     if (thing >= tokens.length || tokens[thing] === r.allowed) continue;
     if (r.proper && !/^\p{Lu}/u.test(raw[thing]!)) continue;
@@ -172,7 +175,7 @@ function earliestDates(clauses: string[]): Earliest[] {
     const clause = whole.split(/\s*:\s*/u)[0]!;
     const negation = NEGATION.exec(clause);
     const at = EARLIEST.exec(clause);
-    if (!at || !(negation && negation.index < at.index) && !/plus\s+t[oô]t/iu.test(at[0])) return [];
+    if (!at || (!(negation && negation.index <= at.index) && !/plus\s+t[oô]t/iu.test(at[0]))) return [];
     const date = extractFigures(clause.slice(at.index)).find(
       (f) => (f.kind === "month" || f.kind === "date" || f.kind === "year") && f.year,
     );

@@ -105,6 +105,26 @@ describe("a roadmap sentence contradicting the trial's context (T-H4)", () => {
   });
 });
 
+describe("an earliest date the context gives in other words", () => {
+  it.each([
+    [
+      "La migration des postes de travail, pas avant juin 2028.",
+      "Les postes de travail passeront sous Linux en janvier 2028.",
+    ],
+    [
+      "Les postes de travail ne changeront pas avant 2028.",
+      "Le remplacement des postes de travail débutera en mai 2027.",
+    ],
+    [
+      "Les postes de travail seront changés au plus tôt en 2028.",
+      "Les postes de travail migreront vers Ubuntu en 2027.",
+    ],
+  ])("« %s » / « %s » is flagged", (context, section) => {
+    const [s] = check(section, context);
+    expect(s!.reasons.join(" ")).toMatch(/contexte que vous avez saisi/);
+  });
+});
+
 describe("a section is checked against the context its document was given", () => {
   const retriever: Retriever = {
     mode: async () => "fulltext",
