@@ -143,7 +143,10 @@ function breaks(r: Restriction, clause: string): boolean {
   if (verbAt < 0) return false;
   const first = tokens.findIndex((t, i) => i > verbAt && prepositions.has(t));
   if (first < 0 || first - verbAt > 4) return false;
-  for (let at = first; at >= 0 && at - verbAt <= 10; at = tokens.findIndex((t, i) => i > at && prepositions.has(t))) {
+  // The things the verb is said of: after its preposition, and after the same one again (« sous Windows et sous
+  // Ubuntu »); another preposition after them names something else (« sous Windows avec Sage Paie & RH »).
+  const preposition = tokens[first]!;
+  for (let at = first; at >= 0 && at - verbAt <= 10; at = tokens.indexOf(preposition, at + 1)) {
     let thing = at + 1;
     while (
       thing < tokens.length &&

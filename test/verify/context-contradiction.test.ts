@@ -89,6 +89,7 @@ describe("a roadmap sentence contradicting the trial's context (T-H4)", () => {
     "Le logiciel de paie ne fonctionne que sous Windows.",
     "Le logiciel de paie fonctionne sous Windows 11.",
     "Le logiciel de paie fonctionne sur un serveur dédié.",
+    "Le logiciel de paie fonctionne sous Windows avec Sage Paie & RH et une base SQL Server.",
     "Le logiciel de paie n'est pas compatible avec Debian.",
     "Le changement des postes de travail commencera en octobre 2027.",
     "La migration des postes de travail ne commencera pas avant septembre 2027.",
