@@ -987,6 +987,7 @@ export async function checkedSection(
     contextContradictions(
       withQuotations(verifySection(text, used, facts, modelText, today), text, quotations),
       context,
+      today,
     ),
     sectionFlags(text, used, facts),
     own,

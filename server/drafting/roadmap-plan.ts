@@ -753,11 +753,17 @@ export function localEvents(
     if (date.length === 4 ? date <= today.slice(0, 4) : `${date}-01`.slice(0, 10) <= today) continue;
     const named = linesNamed(sentence, lines, partsOf);
     const notBefore = isNotBefore(sentence);
+    // An earliest date for the postes that names no product (« Pas de changement de poste de travail avant septembre
+    // 2027 », trial21 T-M10) is the postes' system's: their lines.
+    const postes =
+      notBefore && !named.lines.length && !named.partial.length && namesPostes(sentence)
+        ? lines.filter((l) => l.role.id === "workstation-os")
+        : named.lines;
     events.push({
       text: sentence,
       // « pas avant 2028 »: the year or month it names, not the day before it.
       date: notBefore ? (sentenceDate(fold(sentence)) ?? date) : date,
-      lines: named.lines,
+      lines: postes,
       ...(named.partial.length ? { partial: named.partial } : {}),
       ...(notBefore
         ? { notBefore: true as const }
@@ -771,7 +777,7 @@ export function localEvents(
   return events.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-let notBeforeWords: { earliest: RegExp; before: RegExp } | null = null;
+let notBeforeWords: { earliest: RegExp; before: RegExp; noVerb: RegExp; postes: RegExp } | null = null;
 /**
  * A sentence saying a replacement cannot happen before its date (`not-before.txt`: « pas avant 2028 », « au plus tôt
  * en 2028 », « ne peuvent pas changer de système avant 2028 »).
@@ -786,10 +792,22 @@ export function isNotBefore(sentence: string): boolean {
         `(?<![\\p{L}])(?:ne|n')\\s*[^.;:,!?]*?(?<![\\p{L}])(?:pas|jamais|plus)(?![\\p{L}])[^.;:,!?]*?(?<![\\p{L}])(?:${alt("avant")})(?![\\p{L}])`,
         "u",
       ),
+      // « Pas de changement … avant septembre 2027 » opening the sentence or a clause.
+      noVerb: new RegExp(
+        `(?:^|[;:,(]\\s*)(?:${alt("sans verbe")})\\s*[^.;:,!?]*?(?<![\\p{L}])(?:${alt("avant")})(?![\\p{L}])`,
+        "u",
+      ),
+      postes: new RegExp(`(?<![\\p{L}])(?:${alt("postes")})(?![\\p{L}])`, "u"),
     };
   }
   const f = fold(sentence).replace(/[’]/g, "'");
-  return notBeforeWords.earliest.test(f) || notBeforeWords.before.test(f);
+  return notBeforeWords.earliest.test(f) || notBeforeWords.before.test(f) || notBeforeWords.noVerb.test(f);
+}
+
+/** Whether an earliest date's sentence names the postes (`not-before.txt`, [postes]): « changement de poste de travail ». */
+function namesPostes(sentence: string): boolean {
+  isNotBefore(sentence);
+  return notBeforeWords!.postes.test(fold(sentence).replace(/[’]/g, "'"));
 }
 
 let supportEndWords: { end: RegExp; deadline: RegExp } | null = null;

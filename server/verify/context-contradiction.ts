@@ -5,6 +5,12 @@
  * context, « le logiciel de paie fonctionne parfaitement sous Linux » in the section, shown verified). Two forms:
  * - a restriction, « X ne V que P A » (« ne fonctionne que sous Windows », « n'est compatible qu'avec Word »), and a
  *   sentence stating of the same X, without a negation, « V … P B » with B another than A;
+ *   — or, when the restriction's verb is one of running (`context-restrictions.txt`, [fonctionner]: « fonctionne »,
+ *   « compatible », « tourne »), any of them with another named thing (« est compatible avec Debian », « fonctionne
+ *   aussi bien sous Linux que sous Windows »; trial21 T-H4);
+ * - an earliest date (« pas de changement de poste de travail avant septembre 2027 ») and a sentence changing the same
+ *   thing at an earlier date, not past at the document's date (« la migration des postes de travail commencera dès
+ *   mars 2027 »; trial21 T-H4);
  * - a clause of the context the sentence states with the opposite polarity (`contradicted`: « n'est pas compatible
  *   avec LibreOffice » / « est compatible avec LibreOffice »).
  * Same X: the content words the context writes before its verb (« logiciel », « paie »), all of them (two at most
@@ -13,8 +19,10 @@
 import { clausesOf, sentencesOf } from "../core/first-person.ts";
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
 import { contradicted } from "./contradiction.ts";
+import { extractFigures } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
 import { NEGATION, polarityClauses, short } from "./negation.ts";
 import { withoutNotes, withoutReferences } from "./sentences.ts";
@@ -35,7 +43,50 @@ interface Restriction {
   allowed: string;
   /** What the restriction is said of: content words before its verb. */
   subject: string[];
+  /** The name in parentheses after the subject, if any (« Sage Paie & RH »): its content words. */
+  alias: string[];
+  /** Whether the thing it allows is a name (« Windows »): only another name then breaks it, not « un serveur ». */
+  proper: boolean;
 }
+
+interface Words {
+  running: string[];
+  prepositions: Set<string>;
+  beforeThing: Set<string>;
+  change: string[];
+  notChangeDate: RegExp;
+  hypothesis: RegExp;
+}
+let words: Words | null = null;
+function restrictionWords(): Words {
+  if (words) return words;
+  const sections = wordListSections("context-restrictions.txt");
+  const list = (name: string) => (sections.get(name) ?? []).map((w) => fold(w));
+  words = {
+    running: [...new Set(list("fonctionner").map((w) => stem(w)))],
+    prepositions: new Set(list("prépositions")),
+    beforeThing: new Set(list("avant la chose")),
+    change: [...new Set(list("changer").map((w) => stem(w)))],
+    notChangeDate: new RegExp(
+      `(?<!\\p{L})(?:${list("dates à ne pas lire")
+        .map((w) => w.replace(/'/g, "['’]\\s*"))
+        .join("|")})\\s*(?:le\\s+|la\\s+|l['’]\\s*)?$`,
+      "u",
+    ),
+    hypothesis: new RegExp(
+      `^\\s*(?:${list("hypothèse")
+        .map((w) => w.replace(/'/g, "['’]\\s*").replace(/\s+/g, "\\s+"))
+        .join("|")})(?!\\p{L})`,
+      "u",
+    ),
+  };
+  return words;
+}
+
+const sameStem = (word: string, stems: string[]) => {
+  const s = stem(word);
+  return stems.some((v) => s.startsWith(v) || v.startsWith(s));
+};
 
 const lastWord = (s: string) =>
   fold(s)
@@ -47,10 +98,25 @@ function restrictions(clauses: string[]): Restriction[] {
   return clauses.flatMap((clause) => {
     const m = RESTRICTED.exec(clause);
     if (!m) return [];
-    const subject = contentWords(clause.slice(0, m.index));
+    // A name in parentheses repeats the thing (« Notre logiciel de paie (Sage Paie & RH) »): not its words.
+    const before = clause.slice(0, m.index);
+    const subject = contentWords(before.replace(/\([^()]*\)/gu, " "));
+    // …but a sentence may name the thing by it (« Sage Paie & RH tourne sous Ubuntu »).
+    const alias = contentWords(/\(([^()]*)\)/u.exec(before)?.[1] ?? "");
     if (!subject.length) return [];
     const verbs = [m[1]!, m[2]].filter((v): v is string => !!v).map((v) => stem(fold(v)));
-    return [{ clause, verbs, preposition: m[3]!, allowed: lastWord(m[4]!), subject }];
+    const named = m[4]!.replace(/^(?:(?:des?|les?|la|l['’]|un|une)\s*)/iu, "");
+    return [
+      {
+        clause,
+        verbs,
+        preposition: m[3]!,
+        allowed: lastWord(m[4]!),
+        subject,
+        alias,
+        proper: /^\p{Lu}/u.test(named),
+      },
+    ];
   });
 }
 
@@ -60,24 +126,104 @@ const sameSubject = (subject: string[], clause: string) => {
   return subject.slice(-2).every((w) => said.has(stem(w)));
 };
 
-/** Whether a clause states, of the restriction's subject, its verb with another thing after its preposition. */
+/**
+ * Whether a clause states, of the restriction's subject, its verb (or, for a verb of running, any verb of running) with
+ * another thing after its preposition (any of them for a verb of running), each one the clause names after the verb.
+ */
 function breaks(r: Restriction, clause: string): boolean {
-  if (NEGATION.test(clause) || !sameSubject(r.subject, clause)) return false;
-  const tokens = fold(clause)
-    .split(/[^\p{L}\d]+/u)
-    .filter(Boolean);
-  const verbAt = tokens.findIndex((t) => r.verbs.some((v) => stem(t).startsWith(v) || v.startsWith(stem(t))));
+  if (NEGATION.test(clause)) return false;
+  if (!sameSubject(r.subject, clause) && !(r.alias.length && sameSubject(r.alias, clause))) return false;
+  const w = restrictionWords();
+  const running = r.verbs.some((v) => w.running.some((s) => s.startsWith(v) || v.startsWith(s)));
+  const verbs = running ? [...new Set([...r.verbs, ...w.running])] : r.verbs;
+  const prepositions = running ? w.prepositions : new Set([r.preposition]);
+  const raw = clause.split(/[^\p{L}\d]+/u).filter(Boolean);
+  const tokens = raw.map((t) => fold(t));
+  const verbAt = tokens.findIndex((t) => sameStem(t, verbs));
   if (verbAt < 0) return false;
-  const prep = tokens.indexOf(r.preposition, verbAt + 1);
-  if (prep < 0 || prep - verbAt > 4) return false;
-  const after = tokens.slice(prep + 1, prep + 4).filter((t) => !/^(?:des?|les?|la|l|un|une|postes?)$/.test(t));
-  return after.length > 0 && after[0] !== r.allowed && !after.includes(r.allowed);
+  const first = tokens.findIndex((t, i) => i > verbAt && prepositions.has(t));
+  if (first < 0 || first - verbAt > 4) return false;
+  // The things the verb is said of: after its preposition, and after the same one again (« sous Windows et sous
+  // Ubuntu »); another preposition after them names something else (« sous Windows avec Sage Paie & RH »).
+  const preposition = tokens[first]!;
+  for (let at = first; at >= 0 && at - verbAt <= 10; at = tokens.indexOf(preposition, at + 1)) {
+    let thing = at + 1;
+    while (
+      thing < tokens.length &&
+      (/^(?:des?|les?|la|l|un|une|d)$/.test(tokens[thing]!) || w.beforeThing.has(tokens[thing]!))
+    )
+      thing++;
+    if (thing >= tokens.length || tokens[thing] === r.allowed) continue;
+    if (r.proper && !/^\p{Lu}/u.test(raw[thing]!)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** An earliest date the context gives a change (« pas de changement de poste de travail avant septembre 2027 »). */
+interface Earliest {
+  clause: string;
+  /** The thing changed: the last content words before the negation, else between it and « avant ». */
+  thing: string[];
+  year: number;
+  month: number;
+}
+
+/** « avant », « au plus tôt » after a negation, then a month or a year: the earliest date of a change. */
+const EARLIEST = /(?<!\p{L})(?:avant|au\s+plus\s+t[oô]t(?:\s+en)?|pas\s+avant)(?!\p{L})/iu;
+
+function earliestDates(clauses: string[]): Earliest[] {
+  const w = restrictionWords();
+  return clauses.flatMap((whole) => {
+    const clause = whole.split(/\s*:\s*/u)[0]!;
+    const negation = NEGATION.exec(clause);
+    const at = EARLIEST.exec(clause);
+    if (!at || (!(negation && negation.index <= at.index) && !/plus\s+t[oô]t/iu.test(at[0]))) return [];
+    const date = extractFigures(clause.slice(at.index)).find(
+      (f) => (f.kind === "month" || f.kind === "date" || f.kind === "year") && f.year,
+    );
+    if (!date?.year) return [];
+    const before = negation ? clause.slice(0, negation.index) : clause.slice(0, at.index);
+    const between = negation ? clause.slice(negation.index + negation[0].length, at.index) : "";
+    const own = (text: string) => contentWords(text).filter((t) => !sameStem(t, w.change));
+    const thing = (own(before).length ? own(before) : own(between)).slice(-2);
+    if (!thing.length) return [];
+    return [{ clause, thing, year: date.year, month: date.month ?? 1 }];
+  });
+}
+
+/** Whether a clause changes the thing of `e` at a date before it, not past at `today` (`YYYY-MM-DD`). */
+function tooEarly(e: Earliest, clause: string, today: string): boolean {
+  const w = restrictionWords();
+  if (NEGATION.test(clause) || !sameSubject(e.thing, clause)) return false;
+  if (!contentWords(clause).some((t) => sameStem(t, w.change))) return false;
+  const now = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7));
+  const earliest = e.year * 12 + e.month;
+  const folded = fold(clause);
+  return extractFigures(clause).some((f) => {
+    if (!(f.kind === "month" || f.kind === "date" || f.kind === "year") || !f.year) return false;
+    const at = folded.indexOf(fold(f.raw));
+    if (at >= 0 && w.notChangeDate.test(folded.slice(Math.max(0, at - 12), at))) return false;
+    const month = f.year * 12 + (f.month ?? 12);
+    return month < earliest && month >= now;
+  });
 }
 
 /** The contradiction of `sentence` with the context, as a short quote of the context's clause, or null. */
-function againstContext(sentence: string, clauses: string[], source: ReturnType<typeof toSource>): string | null {
+function againstContext(
+  sentence: string,
+  clauses: string[],
+  source: ReturnType<typeof toSource>,
+  today: string | undefined,
+): string | null {
   const stated = withoutReferences(withoutNotes(sentence));
+  // A hypothesis (« Si les serveurs tournent sous Windows Server, … ») states nothing of what the context restricts.
+  if (restrictionWords().hypothesis.test(fold(stated))) return null;
   for (const r of restrictions(clauses)) if (polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
+  // An earliest date: only with the document's date, so that a change already made (« renouvelés en 2021 ») is not read.
+  if (today)
+    for (const e of earliestDates(clauses))
+      if (polarityClauses(stated).some((c) => tooEarly(e, c, today))) return short(e.clause);
   const opposite = contradicted(stated, [source]);
   if (!opposite) return null;
   // Only what the context says of the sentence's own subject: the clause it contradicts shares its subject words.
@@ -95,7 +241,11 @@ function againstContext(sentence: string, clauses: string[], source: ReturnType<
  * clause quoted (added to the reasons of a sentence already unverified: « Linux n'est pas nommé » says less than the
  * context it contradicts). Unchanged without a context.
  */
-export function contextContradictions(verification: Verification, context: string | undefined): Verification {
+export function contextContradictions(
+  verification: Verification,
+  context: string | undefined,
+  today?: string,
+): Verification {
   if (!context?.trim()) return verification;
   const clauses = sentencesOf(context).flatMap(clausesOf);
   // A restriction (« ne fonctionne que sous Windows ») has no negation word: read for polarity, it would affirm what a
@@ -110,7 +260,7 @@ export function contextContradictions(verification: Verification, context: strin
   let changed = false;
   const sentences = verification.sentences.map((s): SentenceCheck => {
     if (s.status === "no-claim") return s;
-    const quote = againstContext(s.text, clauses, source);
+    const quote = againstContext(s.text, clauses, source, today);
     if (!quote) return s;
     changed = true;
     return {
