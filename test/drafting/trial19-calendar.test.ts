@@ -75,7 +75,7 @@ describe("a roadmap says when its calendar cannot be kept (trial19 M4)", () => {
     expect(text).toMatch(/remplacé sa suite bureautique avant de passer ses postes à Ubuntu/);
     // The DSI's own earliest date, after the objective, on postes the objective requires.
     expect(text).toMatch(
-      /Calendrier intenable tel quel : le contexte local dit « les 18 postes Windows 10 LTSC 2021 [^»]*ne peuvent pas changer de système avant 2028 » ; or l'objectif du 30 juin 2027 exige le remplacement de [^.]*Windows 10/,
+      /Calendrier intenable tel quel : le contexte local dit « les 18 postes Windows 10 LTSC 2021 [^»]*ne peuvent pas changer de système avant 2028 » ; or l'objectif \(échéance : 30 juin 2027\) exige le remplacement de [^.]*Windows 10/,
     );
     // The licence paid beyond the objective's date for software the objective requires.
     expect(text).toMatch(/Échéances à aligner : « La licence Kaspersky est payée jusqu'au 30 septembre 2027 »/);
