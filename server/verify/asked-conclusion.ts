@@ -52,24 +52,40 @@ const SAID_BELOW = sideSaid("dit en dessous");
  * habitants »), where the sentence concludes from the question's figure; or null.
  */
 export function askedFigureConcluded(stated: string, f: Figure, at: number, pool: Source[]): string | null {
-  // A negated conclusion (« … n'est donc pas concernée ») is left to the other checks.
-  if (f.kind !== "number" || !concludes(stated) || NEGATION.test(stated)) return null;
+  for (const { other, sentence, counted } of countedAlike(stated, f, at, pool)) {
+    // « plus de 20 000 habitants » for a commune of 35 000: on the side of the threshold where the rule applies.
+    const before = fold(sentence.slice(0, Math.max(0, sentence.indexOf(other.raw))));
+    if ((ABOVE.test(before) && f.value >= other.value) || (BELOW.test(before) && f.value <= other.value)) continue;
+    // A comparison the sentence states rightly is the model's deduction (`askedFigureCompared`).
+    if (comparedRightly(stated, f, other)) continue;
+    return counted;
+  }
+  return null;
+}
+
+/**
+ * The other figures of the cited passages counting what the question's figure counts in a sentence that concludes
+ * from it (« 30 000 habitants » for « Une commune de 3 000 habitants est donc … »), each with its sentence and as the
+ * reason names it (« 30 000 habitants »). None for a negated conclusion (« … n'est donc pas concernée »), left to the
+ * other checks.
+ */
+function* countedAlike(
+  stated: string,
+  f: Figure,
+  at: number,
+  pool: Source[],
+): Generator<{ other: Figure; sentence: string; counted: string }> {
+  if (f.kind !== "number" || !concludes(stated) || NEGATION.test(stated)) return;
   const counted = countedThing(stated, f, at)[0];
-  if (!counted) return null;
+  if (!counted) return;
   for (const src of pool)
     for (const ss of src.sentences)
       for (const other of ss.figures) {
         if (other.kind !== "number" || Math.abs(other.value - f.value) < 1e-9) continue;
         const theirs = countedThing(ss.text, other)[0];
-        if (!theirs || stem(theirs.word) !== stem(counted.word)) continue;
-        // « plus de 20 000 habitants » for a commune of 35 000: on the side of the threshold where the rule applies.
-        const before = fold(ss.text.slice(0, Math.max(0, ss.text.indexOf(other.raw))));
-        if ((ABOVE.test(before) && f.value >= other.value) || (BELOW.test(before) && f.value <= other.value)) continue;
-        // A comparison the sentence states rightly is the model's deduction (`askedFigureCompared`).
-        if (comparedRightly(stated, f, other)) continue;
-        return `${other.raw} ${theirs.word}`;
+        if (theirs && stem(theirs.word) === stem(counted.word))
+          yield { other, sentence: ss.text, counted: `${other.raw} ${theirs.word}` };
       }
-  return null;
 }
 
 /**
@@ -88,16 +104,7 @@ function comparedRightly(stated: string, f: Figure, other: Figure): boolean {
  * lacks; or null.
  */
 export function askedFigureCompared(stated: string, f: Figure, at: number, pool: Source[]): string | null {
-  if (f.kind !== "number" || !concludes(stated) || NEGATION.test(stated)) return null;
-  const counted = countedThing(stated, f, at)[0];
-  if (!counted) return null;
-  for (const src of pool)
-    for (const ss of src.sentences)
-      for (const other of ss.figures) {
-        if (other.kind !== "number" || Math.abs(other.value - f.value) < 1e-9) continue;
-        const theirs = countedThing(ss.text, other)[0];
-        if (theirs && stem(theirs.word) === stem(counted.word) && comparedRightly(stated, f, other))
-          return `${other.raw} ${theirs.word}`;
-      }
+  for (const { other, counted } of countedAlike(stated, f, at, pool))
+    if (comparedRightly(stated, f, other)) return counted;
   return null;
 }
