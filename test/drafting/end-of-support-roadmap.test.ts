@@ -16,17 +16,14 @@ import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
-import { analysedRows, inventoryRow } from "../inventory/fixtures.ts";
+import { analysedRows, inventoryRow, microsoftRow } from "../inventory/fixtures.ts";
 
 let index: MatchIndex;
 const NOW = "2026-12-06T08:00:00.000Z";
 beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 });
-const ms = (name: string, n: number, versions: string[] = []) => ({
-  ...inventoryRow(name, "Microsoft Corporation", n),
-  versions,
-});
+const ms = microsoftRow;
 const analysis = (): InventoryAnalysis => ({
   ...analysedRows(
     [

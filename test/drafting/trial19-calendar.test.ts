@@ -16,17 +16,14 @@ import { loadStructure } from "../../server/drafting/structure.ts";
 import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
-import { analysedRows, inventoryRow } from "../inventory/fixtures.ts";
+import { analysedRows, inventoryRow, microsoftRow } from "../inventory/fixtures.ts";
 
 const NOW = "2026-12-07T08:00:00.000Z";
 let index: MatchIndex;
 beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 }, 120_000);
-const ms = (name: string, n: number, versions: string[] = []) => ({
-  ...inventoryRow(name, "Microsoft Corporation", n),
-  versions,
-});
+const ms = microsoftRow;
 const analysis = (): InventoryAnalysis => ({
   ...analysedRows(
     [

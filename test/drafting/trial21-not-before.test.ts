@@ -12,17 +12,14 @@ import { parseInputs, type RoadmapInputs } from "../../server/drafting/inputs.ts
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
-import { analysedRows, inventoryRow } from "../inventory/fixtures.ts";
+import { analysedRows, inventoryRow, microsoftRow } from "../inventory/fixtures.ts";
 
 const NOW = "2026-12-07T08:00:00.000Z";
 let index: MatchIndex;
 beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 }, 120_000);
-const ms = (name: string, n: number, versions: string[] = []) => ({
-  ...inventoryRow(name, "Microsoft Corporation", n),
-  versions,
-});
+const ms = microsoftRow;
 const analysis = (): InventoryAnalysis => ({
   ...analysedRows(
     [

@@ -207,3 +207,9 @@ export const asAnalysis = (r: AnalysisResult, createdAt: string) =>
 /** `rows` analysed against `index` on `now`, as the saved analysis the documents take. */
 export const analysedRows = (rows: InventoryRow[], index: MatchIndex, now: string) =>
   asAnalysis(analyzeRows(rows, index, { now }), now);
+
+/** A Microsoft software line of an export, with the versions it reports (the roadmap tests' inventories). */
+export const microsoftRow = (name: string, n: number, versions: string[] = []): InventoryRow => ({
+  ...inventoryRow(name, "Microsoft Corporation", n),
+  versions,
+});
