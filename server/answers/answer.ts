@@ -12,6 +12,7 @@ import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { withoutAbbreviations } from "../retrieval/abbreviations.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
+import { banWord, claimsBan, deniesBan } from "../retrieval/ban-premise.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
 import { answersSizeAsked } from "../retrieval/collectivity-scale.ts";
 import { doerStems } from "../retrieval/counted-doers.ts";
@@ -19,6 +20,7 @@ import { withoutDictatedPunctuation } from "../retrieval/dictation.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
 import { refersBack, standsAlone, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
+import { isGeneric } from "../retrieval/lexicon.ts";
 import { withoutOwnCommune } from "../retrieval/own-commune.ts";
 import {
   delimiterTag,
@@ -628,6 +630,39 @@ async function retrieveIn(
   }
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
+  // A ban taken for granted that the corpus says no law makes (« puisque le rgpd interdit microsoft 365 dans les
+  // mairies, on a combien de temps pour changer ? »): the passage saying so answers, when it holds a word the question
+  // is about, rather than « Je ne sais pas » leaving the premise standing (trial21 T-H11).
+  // (Not a question with a word the corpus never uses: « les trottinettes sont interdites a paris ? » is no premise it
+  // corrects.)
+  if (
+    !decision.answerable &&
+    !unknownAsked &&
+    decision.reason !== "unknown-words" &&
+    decision.reason !== "unknown-name" &&
+    claimsBan(query)
+  ) {
+    const again = await search(`${keywords(outsideContext(query)).join(" ")} ${BAN_DENIAL_SEARCHED}`, retrieve);
+    // (What the ban is about, not the words saying it nor general words: « interdites » is in the sentence saying no
+    // law bans, « services » in any.)
+    const subject = questionTerms(outsideContext(query))
+      .filter((t) => !isGeneric(t) && !t.verb && !banWord(t.word))
+      .map((t) => t.word);
+    const correcting = again.results.filter(
+      (r) => deniesBan(r.text) && subject.some((w) => occurs(w, passageWords(`${r.document.title} ${r.text}`))),
+    );
+    if (correcting.length)
+      ({
+        results,
+        mode,
+        decision,
+        held = [],
+      } = {
+        ...again,
+        results: [...correcting, ...again.results.filter((r) => !correcting.includes(r))],
+        decision: { ...decision, answerable: true, reason: "ok", missing: [], relevant: correcting.map((_, i) => i) },
+      });
+  }
   // A subject the passages write as a name, typed as a plain word (« la gendarmerie est revenue a windows en 2023
   // pourquoi », `subject-names.ts`), that most passages found do not hold (Munich's return to Windows, found by the
   // other words): searched again with its name counted twice, and its passages taken when they answer too — never a
@@ -919,6 +954,8 @@ function onTopicFirst(passages: SearchResult[], topic: string): SearchResult[] {
 
 /** Passages read for whether the subject a question names is what they are about (`subjectNames`). */
 const JUDGED_FOR_NAMES = 6;
+/** Words searched with a question taking a ban for granted: those of a passage saying no law makes one. */
+const BAN_DENIAL_SEARCHED = "aucune loi n'interdit illégal interdiction";
 
 /** Fewest letters shared by a word the user typed and the longer form the checks read it as (« métro » → metropole). */
 const CLIPPED = 4;

@@ -17,6 +17,7 @@ import {
 import { fold } from "../core/text.ts";
 import { CARD_LINE } from "../corpus/catalog.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { negationWords } from "../retrieval/ban-premise.ts";
 import { synonymsOf, words } from "../retrieval/french.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -162,11 +163,11 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
 
 /** Expressions of a section of `brief.txt`, normalized (« n'oblige pas » → « n oblige pas »). */
 const BRIEF = wordListSections("brief.txt");
-const phrases = (section: string) => (BRIEF.get(section) ?? []).map((e) => ` ${words(e).join(" ")} `);
+const phrases = (section: string) => (BRIEF.get(section) ?? []).map((e) => ` ${negationWords(e).join(" ")} `);
 const DUTY_ASKED = [...phrases("devoir"), ...phrases("interdiction dite")];
 const DUTY_DENIED = [...phrases("devoir nié"), ...phrases("interdiction niée")];
 const holdsPhrase = (text: string, list: string[]) => {
-  const t = ` ${words(text).join(" ")} `;
+  const t = ` ${negationWords(text).join(" ")} `;
   return list.some((p) => t.includes(p));
 };
 
@@ -188,7 +189,7 @@ export function dutyDeniedPoint(question: string, passages: SearchResult[]): Ans
     const onSubject = terms.some((t) => t.name && t.stems.some((v) => holdsVariant(about, v)));
     for (const { text, own } of quotableSentences(r.text, { max: MAX_SENTENCE, question })) {
       if (!holdsPhrase(own, DUTY_DENIED)) continue;
-      if (onSubject || /\baucune loi\b/.test(words(own).join(" "))) return { r, sentence: text, score: 0 };
+      if (onSubject || /\baucune loi\b/.test(negationWords(own).join(" "))) return { r, sentence: text, score: 0 };
     }
   }
   return null;

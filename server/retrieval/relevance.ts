@@ -1998,9 +1998,19 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
   const readWords = read.map(resultWords);
   // What names the thing priced: the rarest word of the subject in the corpus (« harfanglab », not « poste » nor
   // « projet ») among those a passage read holds.
-  const named = priceSubject(asking, ctx.terms, outsideContext(question)).filter((t) =>
-    readWords.some((p) => holds(t, p)),
-  );
+  const priced = priceSubject(asking, ctx.terms, outsideContext(question));
+  const named = priced.filter((t) => readWords.some((p) => holds(t, p)));
+  // The thing priced is a name the corpus knows that no passage read holds (« combien ca coute nextcloud pour 40
+  // agents », answered with other bodies' costs, trial21 T-M1): no passage read gives its price.
+  const unread = priced.find((t) => t.name || !isGeneric(t));
+  if (!named.length && unread && priced.every((t) => !readWords.some((p) => holds(t, p))) && priced.length === 1)
+    return {
+      answerable: false,
+      reason: "missing-figure",
+      missing: [unread.word],
+      coverage: best.weighted,
+      relevant: [],
+    };
   if (!named.length) return "continue";
   const hits = await Promise.all(
     named.map(async (t) =>

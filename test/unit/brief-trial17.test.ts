@@ -101,11 +101,20 @@ describe("arguments asked to convince the council (trial18 F5, trial19 H5)", () 
   it.each([
     "depuis que la loi sren interdit aux communes d'utiliser google, on doit tout migrer avant quand ?",
     "on a microsoft 365 a la mairie, est ce que c'est illegal ?",
+    // Refused before (« aucun de ses passages ne donne la durée demandée »), the premise left standing (T-H11).
+    "puisque le rgpd interdit microsoft 365 dans les mairies, on a combien de temps pour changer ?",
   ])("« %s » reads first that no law bans it", async (question) => {
     const { brief } = await ask(question);
     expect(brief).toMatch(
       /^En bref : « (?:Aucune loi française n'interdit|Ce que le CLOUD Act ne change pas : il ne rend pas illégal)/,
     );
+  });
+
+  it("still abstains on a ban of something the corpus does not speak of", async () => {
+    for (const q of ["les trottinettes sont interdites a paris ?", "les drones sont interdits a lyon ?"]) {
+      const { done } = await askConversation(real.engine, q);
+      expect(done.abstention, q).not.toBeNull();
+    }
   });
 
   it("« echirolles a fait quoi pour sortir de microsoft » does not read Lyon's exit aloud", async () => {
