@@ -224,6 +224,46 @@ export function closestWord(word: string, vocabulary: Vocabulary): string | null
   return best?.written ?? null;
 }
 
+/** Letters a word has at least to be read as another (`slipCorrected`): « linx » for « Linux ». */
+const MIN_CORRECTED = 4;
+
+/**
+ * The one word of the corpus a folded word it never uses was slipped from (`isSlipOf`: a letter left out, two letters
+ * swapped, one that sounds alike), as the corpus writes it, when the corpus uses that word often (`MIN_USES`): the
+ * question is then searched with it (trial21 T-M15: « gendarmrie » → « Gendarmerie », « linx » → « Linux »). Null when
+ * no word, or more than one, is that slip away (« tems »: « Teams » or « temps »), and for words of fewer than
+ * `MIN_CORRECTED` letters.
+ */
+export function slipCorrected(word: string, vocabulary: Vocabulary): string | null {
+  if (word.length < MIN_CORRECTED || !/^[a-z]+$/.test(word) || vocabulary.words.has(word)) return null;
+  let found: { count: number; written: string } | null = null;
+  for (const [key, used] of vocabulary.words) {
+    if (!isSlipOf(word, key)) continue;
+    if (found) return null;
+    found = used;
+  }
+  return found && found.count >= MIN_USES ? found.written : null;
+}
+
+/**
+ * The question with each word the corpus never uses written as the one corpus word it was slipped from
+ * (`slipCorrected`), and what was read so; null when none is.
+ */
+export function slipsCorrected(
+  question: string,
+  vocabulary: Vocabulary | null,
+): { question: string; read: { typed: string; meant: string }[] } | null {
+  if (!vocabulary) return null;
+  const read: { typed: string; meant: string }[] = [];
+  const corrected = question.replace(/(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}\p{N}'’-])/gu, (typed) => {
+    const meant = STOPWORDS.has(fold(typed)) ? null : slipCorrected(fold(typed), vocabulary);
+    if (!meant) return typed;
+    read.push({ typed, meant });
+    return meant;
+  });
+  return read.length ? { question: corrected, read } : null;
+}
+
 /**
  * The question with each name it writes in two words that the corpus writes in one (« libre office » →
  * « LibreOffice »), when the corpus writes the joined word as a name more often than the two words together.
