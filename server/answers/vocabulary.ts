@@ -257,7 +257,8 @@ export function slipsCorrected(
   const read: { typed: string; meant: string }[] = [];
   const corrected = question.replace(/(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}\p{N}'’-])/gu, (typed) => {
     const meant = STOPWORDS.has(fold(typed)) ? null : slipCorrected(fold(typed), vocabulary);
-    if (!meant) return typed;
+    // (A small word of the language, « celle » for « kelle », is no word searched: the slip is left as typed.)
+    if (!meant || STOPWORDS.has(fold(meant))) return typed;
     read.push({ typed, meant });
     return meant;
   });

@@ -45,6 +45,8 @@ describe("a question refused for a slipped word (trial21 T-M15)", () => {
     expect(done.abstention).toBeNull();
     expect(text).toContain("« Gendarmerie » pour « gendarmrie »");
     expect(text).toContain("« Linux » pour « linx »");
+    // (« kelle » is no word to search: not read as « celle », a small word of the language.)
+    expect((await retrieved("kelle alternative a outlok")).query).toBe("quelle alternative a Outlook");
   });
 
   it("stays refused, with its suggestion, when the question read so is still one the corpus does not answer", async () => {
