@@ -85,6 +85,12 @@ const OPENING_SUBJECT = new RegExp(
 );
 /** « c'est grave ? », « on risque quoi ? »: the asker's judgement of a situation told before it (`[jugement]`). */
 const JUDGED = new RegExp(`^\\s*(?:${alternation("jugement")})(?![a-z])`, "u");
+/** « c'est inquiétant ? », « c'est légal ? »: « c'est » and one word judging the situation, all the last clause. */
+const JUDGED_WORD = /^\s*(?:c\s*est|est\s*ce|ca\s+reste)\s+([a-z]+)\s*[?!.]*\s*$/u;
+/** The words after « c'est » that ask whether what was told is true, a fact of the town (`[jugement, sauf]`). */
+const NOT_JUDGED = new Set((SECTIONS.get("jugement, sauf") ?? []).map((w) => fold(w)));
+/** What the town opening the question is read as when set aside (`[sujet remplacé]`): « la commune ». */
+const SUBJECT_READ = fold(SECTIONS.get("sujet remplacé")?.[0] ?? "");
 /** An inverted verb (« a-t-elle », « est-elle », « utilise-t-on ») or « est-ce que »: a clause that asks. */
 const INVERTED = /-(?:t-)?(?:elle|il|on|elles|ils)(?![a-z])|(?<![a-z])est[\s-]ce(?![a-z])/u;
 
@@ -97,7 +103,10 @@ function situationJudged(after: string): boolean {
   const cut = Math.max(after.lastIndexOf(","), after.lastIndexOf(";"), after.lastIndexOf(":"), after.lastIndexOf("."));
   if (cut < 0) return false;
   const told = after.slice(0, cut);
-  return /[a-z]/.test(told) && !told.includes("?") && !INVERTED.test(told) && JUDGED.test(after.slice(cut + 1));
+  if (!/[a-z]/.test(told) || told.includes("?") || INVERTED.test(told)) return false;
+  const last = after.slice(cut + 1).replace(/['’-]/g, " ");
+  const word = JUDGED_WORD.exec(last)?.[1];
+  return JUDGED.test(after.slice(cut + 1)) || (!!word && !NOT_JUDGED.has(word) && !STOPWORDS.has(word));
 }
 
 /** Words that are not a town typed in lower case: the kinds of collectivité. */
@@ -112,6 +121,8 @@ export interface OwnCommune {
   phrase: number;
   /** Said by the asker presenting themselves (« je suis maire de X », « à X on … »), whatever follows. */
   presented?: boolean;
+  /** What the question is read with in its place (« la commune »), for a town opening it as its subject. */
+  read?: string;
   start: number;
   end: number;
 }
@@ -161,7 +172,13 @@ export function ownCommune(question: string): OwnCommune | null {
   const town = subject?.[1];
   if (subject && town && !STOPWORDS.has(town) && !NOT_A_TOWN.has(town)) {
     const start = subject.index + subject[0].indexOf(town);
-    return { town: question.slice(start, start + town.length), phrase: start, start, end: start + town.length };
+    return {
+      town: question.slice(start, start + town.length),
+      phrase: start,
+      start,
+      end: start + town.length,
+      ...(SUBJECT_READ ? { read: SUBJECT_READ } : {}),
+    };
   }
   return null;
 }

@@ -35,6 +35,8 @@ describe("how the asker's commune is read (pure)", () => {
       "Lanvézennec est-elle passée à Linux ?",
       "combien Pouzac a-t-elle économisé avec Linux ?",
       "la mairie de Pouzac a-t-elle encore des postes sous Windows 10, c'est grave ?",
+      "la mairie de Pouzac est passée à Linux, c'est fini ?",
+      "la mairie de Pouzac a signé avec Microsoft, c'est exact ?",
     ])
       expect(ownCommune(q), q).toBeNull();
   });
@@ -46,6 +48,10 @@ describe("the asker's own commune in a question that holds for any commune (tria
       ["ma commune de lanvezennec (3100 habitants) est elle concernee par la loi sren ?", "lanvezennec"],
       ["Lanvézennec est-elle concernée par la loi SREN ?", "Lanvézennec"],
       ["la mairie de Pouzac a encore 40 postes sous Windows 10, c'est grave ?", "Pouzac"],
+      // (Read as « la commune est-elle … ? », of which the passages speak.)
+      ["Pleumeur est-elle concernée par le CLOUD Act ?", "Pleumeur"],
+      // (« c'est » and one word judging the situation.)
+      ["la mairie de Lanmodez stocke ses données chez Google, c'est légal ?", "Lanmodez"],
     ] as const) {
       const found = await retrieved(q);
       expect(found.decision, q).toMatchObject({ answerable: true });
