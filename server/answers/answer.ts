@@ -387,7 +387,10 @@ export async function retrieveForAnswer(
   const slips = slipsCorrected(last.content, await vocabularyOf(deps.store));
   if (!slips?.read.some(({ typed }) => decision.missing.some((m) => m.split(" ").includes(fold(typed))))) return found;
   const again = await retrieveAsked([...messages.slice(0, -1), { ...last, content: slips.question }], deps, retrieve);
-  return settled(again.decision) ? { ...again, read: slips.read } : found;
+  // Only a question read whole: a word the corpus never uses left in it (« le tarife de BlueMind pour 50 agen ») is
+  // part of what it asks, which the passages found for the rest do not answer.
+  if (!settled(again.decision) || (await wordsNeverUsed(again.query, deps.store)).length) return found;
+  return { ...again, read: slips.read };
 }
 
 /** Reasons that say the corpus never uses a word of the question, which may be slipped (`retrieveForAnswer`). */

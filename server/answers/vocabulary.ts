@@ -226,10 +226,17 @@ export function closestWord(word: string, vocabulary: Vocabulary): string | null
 
 /** Letters a word has at least to be read as another (`slipCorrected`): « linx » for « Linux ». */
 const MIN_CORRECTED = 4;
+/**
+ * Uses in the corpus a name has at least to be read for a word shorter than `MIN_SUGGESTED` (« linx » → « Linux »,
+ * 161 uses): a short word the corpus never uses is often a real one it does not know, one letter off a name it
+ * writes now and then (« miro », the whiteboard, is not « Micro », 15 uses).
+ */
+const MIN_USES_SHORT = 100;
 
 /**
  * The one word of the corpus a folded word it never uses was slipped from (`isSlipOf`: a letter left out, two letters
- * swapped, one that sounds alike), as the corpus writes it, when the corpus uses that word often (`MIN_USES`): the
+ * swapped, one that sounds alike), as the corpus writes it, when it is a name the corpus uses often (`MIN_USES`,
+ * `MIN_USES_SHORT` for a short word): the
  * question is then searched with it (trial21 T-M15: « gendarmrie » → « Gendarmerie », « linx » → « Linux »). Null when
  * no word, or more than one, is that slip away (« tems »: « Teams » or « temps »), and for words of fewer than
  * `MIN_CORRECTED` letters.
@@ -242,7 +249,9 @@ export function slipCorrected(word: string, vocabulary: Vocabulary): string | nu
     if (found) return null;
     found = used;
   }
-  return found && found.count >= MIN_USES ? found.written : null;
+  // Only a name the corpus writes with a capital (« agen » is not « agent », « ombre » not « nombre »).
+  if (!found || !/^\p{Lu}/u.test(found.written)) return null;
+  return found.count >= (word.length < MIN_SUGGESTED ? MIN_USES_SHORT : MIN_USES) ? found.written : null;
 }
 
 /**

@@ -170,8 +170,10 @@ export function ownCommune(question: string): OwnCommune | null {
   // « Lanvézennec est-elle concernée par la loi SREN ? »: the town, subject of what holds for any commune (trial21 T-H8).
   const subject = OPENING_SUBJECT.exec(folded);
   const town = subject?.[1];
-  if (subject && town && !STOPWORDS.has(town) && !NOT_A_TOWN.has(town)) {
-    const start = subject.index + subject[0].indexOf(town);
+  const start = subject && town ? subject.index + subject[0].indexOf(town) : -1;
+  // (Written as a name, no article: « l'inspection peut elle fermer … » asks of a body, not of a town.)
+  const named = !!town && /^\p{Lu}/u.test(question.slice(start)) && !/['’]/.test(town);
+  if (town && named && !STOPWORDS.has(town) && !NOT_A_TOWN.has(town)) {
     return {
       town: question.slice(start, start + town.length),
       phrase: start,

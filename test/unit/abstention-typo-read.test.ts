@@ -28,6 +28,9 @@ describe("the one reading of a slipped word", () => {
     expect(slipCorrected("gendarmerie", vocabulary)).toBeNull();
     expect(slipCorrected("tem", vocabulary)).toBeNull();
     expect(slipCorrected("tems", vocabulary)).toBeNull();
+    // Only a name, and for a short word one the corpus is about: « agen » is not « agent », « miro » not « Micro ».
+    expect(slipCorrected("agen", vocabulary)).toBeNull();
+    expect(slipCorrected("miro", vocabulary)).toBeNull();
   });
 });
 
@@ -54,6 +57,9 @@ describe("a question refused for a slipped word (trial21 T-M15)", () => {
       "le maire de Dortmund utilise Outlok ?",
       "combien gagne le directeur de la gendarmrie ?",
       "Quel temps fera-t-il demain à Lyon ?",
+      // (A word the corpus never uses left once read: not the question the passages found answer, held-out-27.)
+      "le tarife de blumind pour 50 agen",
+      "miro est soumis au cloud act ?",
     ])
       expect((await retrieved(q)).decision, q).toMatchObject({ answerable: false });
     const { done, text } = await askConversation(real.engine, "le maire de Dortmund utilise Outlok ?");
