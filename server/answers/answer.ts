@@ -116,6 +116,7 @@ import {
   healSlippedNames,
   joinNumberedNames,
   joinSplitNames,
+  slipsCorrected,
   vocabularyOf,
 } from "./vocabulary.ts";
 
@@ -378,6 +379,27 @@ export async function retrieveForAnswer(
   deps: AnswerDeps,
   retrieve = 8,
 ): Promise<Retrieved> {
+  const found = await retrieveAsked(messages, deps, retrieve);
+  // Refused for a word the corpus never uses that is one letter off one it uses often (« la gendarmrie est sous
+  // linx ? », trial21 T-M15): asked again with that word as the corpus writes it, when it is the only such word;
+  // answered so, the answer says how it read the question (`read`).
+  const last = messages.at(-1);
+  const { decision } = found;
+  if (decision.answerable || !SLIP_REASONS.has(decision.reason) || last?.role !== "user") return found;
+  const slips = slipsCorrected(last.content, await vocabularyOf(deps.store));
+  if (!slips?.read.some(({ typed }) => decision.missing.some((m) => m.split(" ").includes(fold(typed))))) return found;
+  const again = await retrieveAsked([...messages.slice(0, -1), { ...last, content: slips.question }], deps, retrieve);
+  // Only a question read whole: a word the corpus never uses left in it (« le tarife de BlueMind pour 50 agen ») is
+  // part of what it asks, which the passages found for the rest do not answer.
+  if (!settled(again.decision) || (await wordsNeverUsed(again.query, deps.store)).length) return found;
+  return { ...again, read: slips.read };
+}
+
+/** Reasons that say the corpus never uses a word of the question, which may be slipped (`retrieveForAnswer`). */
+const SLIP_REASONS = new Set<Answerability["reason"]>(["unknown-words", "unknown-name"]);
+
+/** `retrieveForAnswer` of the question as typed. */
+async function retrieveAsked(messages: ConversationMessage[], deps: AnswerDeps, retrieve: number): Promise<Retrieved> {
   const found = await retrieveConsidered(messages, deps, retrieve);
   // A short question read with the one before it (« c'est quoi le cloud act » after a question on Kaspersky) that is
   // refused so, while it does not point back and is answered alone, is a question of its own: one refusal, or one
@@ -439,6 +461,8 @@ type Retrieved = {
   general: string[];
   /** Whether the question was searched with the one before it (a follow-up), not as written alone. */
   combined: boolean;
+  /** Words of the question read as the corpus writes them (« gendarmrie » → « Gendarmerie »), `retrieveForAnswer`. */
+  read?: { typed: string; meant: string }[];
   /**
    * The second part of a two-part question that the passages do not answer (`two-parts.ts`), null otherwise: the
    * answer speaks of the first part and says first that the corpus does not answer this one.
@@ -1342,6 +1366,7 @@ export async function* answer(
       retrieved.general,
       stated,
       partialOf(retrieved.partial, question),
+      readNote(retrieved.read),
     );
     return;
   }
@@ -1360,6 +1385,9 @@ export async function* answer(
   };
   // A town given as an example that the corpus does not name: the answer says first that it is about any commune.
   if (retrieved.general.length) yield opening(`${generalNote(retrieved.general)}\n\n`);
+  // A word slipped, read as the corpus writes it (« gendarmrie »): said first.
+  const read = readNote(retrieved.read);
+  if (read) yield opening(`${read}\n\n`);
   // The corpus says it does not know what is asked: the answer opens on that sentence, as without a model.
   const stated =
     decision.reason === "stated-absent"
@@ -1802,6 +1830,7 @@ async function* extractive(
   general: string[] = [],
   stated = false,
   partial: PartialOutcome | null = null,
+  read: string | null = null,
 ): AsyncGenerator<AnswerEvent> {
   groups = groups.map((g) => [...g]);
   // A question asked under a condition (« … si nos données sont hébergées en France ? »): each excerpt shows the
@@ -1895,6 +1924,7 @@ async function* extractive(
   const brief = found ? withPastDeadlines(found, used) : null;
   // (A question in two parts answered in part: what the corpus does not answer, first.)
   const head = [
+    read,
     partial?.statement ?? null,
     general.length ? generalNote(general) : null,
     lacking ?? otherCount,
@@ -1950,6 +1980,18 @@ function generalNote(places: string[]): string {
   const named = places.map((p) => `« ${p} »`);
   return message("answer.notGiven.example", {
     places: named.length > 1 ? `${named.slice(0, -1).join(", ")} ni de ${named.at(-1)}` : named[0]!,
+  });
+}
+
+/** How the answer read the words of the question it corrected (« gendarmrie » → « Gendarmerie »), or null. */
+function readNote(read: Retrieved["read"]): string | null {
+  if (!read?.length) return null;
+  const pairs = read.map(({ typed, meant }) => message("answer.readAs.pair", { typed, meant }));
+  return message("answer.readAs", {
+    pairs:
+      pairs.length > 1
+        ? message("answer.readAs.last", { pairs: pairs.slice(0, -1).join(", "), last: pairs.at(-1)! })
+        : pairs[0]!,
   });
 }
 

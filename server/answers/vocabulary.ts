@@ -224,6 +224,56 @@ export function closestWord(word: string, vocabulary: Vocabulary): string | null
   return best?.written ?? null;
 }
 
+/** Letters a word has at least to be read as another (`slipCorrected`): « linx » for « Linux ». */
+const MIN_CORRECTED = 4;
+/**
+ * Uses in the corpus a name has at least to be read for a word shorter than `MIN_SUGGESTED` (« linx » → « Linux »,
+ * 161 uses): a short word the corpus never uses is often a real one it does not know, one letter off a name it
+ * writes now and then (« miro », the whiteboard, is not « Micro », 15 uses).
+ */
+const MIN_USES_SHORT = 100;
+
+/**
+ * The one word of the corpus a folded word it never uses was slipped from (`isSlipOf`: a letter left out, two letters
+ * swapped, one that sounds alike), as the corpus writes it, when it is a name the corpus uses often (`MIN_USES`,
+ * `MIN_USES_SHORT` for a short word): the
+ * question is then searched with it (trial21 T-M15: « gendarmrie » → « Gendarmerie », « linx » → « Linux »). Null when
+ * no word, or more than one, is that slip away (« tems »: « Teams » or « temps »), and for words of fewer than
+ * `MIN_CORRECTED` letters.
+ */
+export function slipCorrected(word: string, vocabulary: Vocabulary): string | null {
+  if (word.length < MIN_CORRECTED || !/^[a-z]+$/.test(word) || vocabulary.words.has(word)) return null;
+  let found: { count: number; written: string } | null = null;
+  for (const [key, used] of vocabulary.words) {
+    if (!isSlipOf(word, key)) continue;
+    if (found) return null;
+    found = used;
+  }
+  // Only a name the corpus writes with a capital (« agen » is not « agent », « ombre » not « nombre »).
+  if (!found || !/^\p{Lu}/u.test(found.written)) return null;
+  return found.count >= (word.length < MIN_SUGGESTED ? MIN_USES_SHORT : MIN_USES) ? found.written : null;
+}
+
+/**
+ * The question with each word the corpus never uses written as the one corpus word it was slipped from
+ * (`slipCorrected`), and what was read so; null when none is.
+ */
+export function slipsCorrected(
+  question: string,
+  vocabulary: Vocabulary | null,
+): { question: string; read: { typed: string; meant: string }[] } | null {
+  if (!vocabulary) return null;
+  const read: { typed: string; meant: string }[] = [];
+  const corrected = question.replace(/(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}\p{N}'’-])/gu, (typed) => {
+    const meant = STOPWORDS.has(fold(typed)) ? null : slipCorrected(fold(typed), vocabulary);
+    // (A small word of the language, « celle » for « kelle », is no word searched: the slip is left as typed.)
+    if (!meant || STOPWORDS.has(fold(meant))) return typed;
+    read.push({ typed, meant });
+    return meant;
+  });
+  return read.length ? { question: corrected, read } : null;
+}
+
 /**
  * The question with each name it writes in two words that the corpus writes in one (« libre office » →
  * « LibreOffice »), when the corpus writes the joined word as a name more often than the two words together.

@@ -199,6 +199,8 @@ export interface ExamplePlace {
    * is set aside (the town and « qui a ») ends with « de », so the question reads « … de 4000 habitants ».
    */
   size?: string;
+  /** What the question is read with in place of the town (« la commune »: `OwnCommune.read`). */
+  read?: string;
 }
 
 /** The towns a question names as an example or as the asker's own place (see the module's comment). */
@@ -249,7 +251,14 @@ export function examplePlaces(question: string): ExamplePlace[] {
         .split(/[,;:.]/)
         .some((c) => TAKEN_UP.test(c)));
   if (own && !ownAsked && !found.some((p) => p.start < own.end && own.start < p.end))
-    found.push({ names: [own.town], start: own.start, end: own.end, phrase: own.phrase, introduced: true });
+    found.push({
+      names: [own.town],
+      start: own.start,
+      end: own.end,
+      phrase: own.phrase,
+      introduced: true,
+      ...(own.read ? { read: own.read } : {}),
+    });
   for (const m of question.matchAll(POPULATED)) {
     const town = m[1]!;
     const before = question.slice(0, m.index).replace(/[\s,;:]+$/u, "");
@@ -311,10 +320,11 @@ export function withoutExamplePlaces(
   if (situations.length && SITUATION_FACT.test(outside.slice(Math.min(...situations.map((p) => p.phrase)))))
     return null;
   let rest = question;
-  for (const { start, end, phrase, size } of found) {
+  // (From the last: a town read as « la commune » changes the length of what comes after it.)
+  for (const { start, end, phrase, size, read } of [...found].sort((a, b) => b.start - a.start)) {
     const from = whole ? phrase : start;
     const blank = " ".repeat(end - from);
-    rest = `${rest.slice(0, from)}${size ? `${blank.slice(3)}de ` : blank}${rest.slice(end)}`;
+    rest = `${rest.slice(0, from)}${read ?? (size ? `${blank.slice(3)}de ` : blank)}${rest.slice(end)}`;
   }
   return {
     question: rest,

@@ -75,6 +75,40 @@ const OPENING_TOWN = new RegExp(
   `^\\s*(?:bonjour[,!]?\\s+)?((?:a\\s+)?(${HYPHENATED})|a\\s+(${TOWN}))(?![a-z0-9'’-])`,
   "u",
 );
+/**
+ * « Lanvézennec est-elle concernée par la loi SREN ? »: a town opening the question, the subject of what holds for any
+ * commune (`[sujet général]`, in the feminine of « la commune »): group 1, the town.
+ */
+const OPENING_SUBJECT = new RegExp(
+  `^\\s*(?:bonjour[,!]?\\s+)?(${TOWN})\\s+(?:${alternation("sujet général")})(?![a-z])`,
+  "u",
+);
+/** « c'est grave ? », « on risque quoi ? »: the asker's judgement of a situation told before it (`[jugement]`). */
+const JUDGED = new RegExp(`^\\s*(?:${alternation("jugement")})(?![a-z])`, "u");
+/** « c'est inquiétant ? », « c'est légal ? »: « c'est » and one word judging the situation, all the last clause. */
+const JUDGED_WORD = /^\s*(?:c\s*est|est\s*ce|ca\s+reste)\s+([a-z]+)\s*[?!.]*\s*$/u;
+/** The words after « c'est » that ask whether what was told is true, a fact of the town (`[jugement, sauf]`). */
+const NOT_JUDGED = new Set((SECTIONS.get("jugement, sauf") ?? []).map((w) => fold(w)));
+/** What the town opening the question is read as when set aside (`[sujet remplacé]`): « la commune ». */
+const SUBJECT_READ = fold(SECTIONS.get("sujet remplacé")?.[0] ?? "");
+/** An inverted verb (« a-t-elle », « est-elle », « utilise-t-on ») or « est-ce que »: a clause that asks. */
+const INVERTED = /-(?:t-)?(?:elle|il|on|elles|ils)(?![a-z])|(?<![a-z])est[\s-]ce(?![a-z])/u;
+
+/**
+ * Whether what follows the town tells its situation and then asks only to judge it (« … a encore 40 postes sous
+ * Windows 10, c'est grave ? »): a statement (no question mark, no inverted verb) up to the last comma, colon or full
+ * stop, then a clause of `[jugement]`. « …, c'est vrai ? », « …, pourquoi ? » ask a fact of the town.
+ */
+function situationJudged(after: string): boolean {
+  const cut = Math.max(after.lastIndexOf(","), after.lastIndexOf(";"), after.lastIndexOf(":"), after.lastIndexOf("."));
+  if (cut < 0) return false;
+  const told = after.slice(0, cut);
+  if (!/[a-z]/.test(told) || told.includes("?") || INVERTED.test(told)) return false;
+  const last = after.slice(cut + 1).replace(/['’-]/g, " ");
+  const word = JUDGED_WORD.exec(last)?.[1];
+  return JUDGED.test(after.slice(cut + 1)) || (!!word && !NOT_JUDGED.has(word) && !STOPWORDS.has(word));
+}
+
 /** Words that are not a town typed in lower case: the kinds of collectivité. */
 const NOT_A_TOWN = new Set((SECTIONS.get("collectivités") ?? []).map((w) => fold(w)));
 /** What makes what follows the town a general question (folded, apostrophes and hyphens as blanks). */
@@ -87,6 +121,8 @@ export interface OwnCommune {
   phrase: number;
   /** Said by the asker presenting themselves (« je suis maire de X », « à X on … »), whatever follows. */
   presented?: boolean;
+  /** What the question is read with in its place (« la commune »), for a town opening it as its subject. */
+  read?: string;
   start: number;
   end: number;
 }
@@ -119,7 +155,9 @@ export function ownCommune(question: string): OwnCommune | null {
     // « on a 14 postes … a la mairie de vaudrenay on fait quoi »: the asker, subject again right after the town, asks
     // what to do there.
     const askerAfter = re === AT_OWN_COLLECTIVITY && ASKER_NEXT.test(after);
-    if (re !== PRESENTED && re !== OPENING_AT && !askerAfter && !GENERAL.test(after)) continue;
+    // « la mairie de X a encore 40 postes sous Windows 10, c'est grave ? »: its situation told, then judged (trial21 T-H8).
+    const judged = re === OWN_COLLECTIVITY && situationJudged(folded.slice(end));
+    if (re !== PRESENTED && re !== OPENING_AT && !askerAfter && !judged && !GENERAL.test(after)) continue;
     const start = end - m[1]!.length;
     // (« la mairie de X »: the collectivité is set aside with the town where a fact of the place is looked for.)
     // (« je suis maire de X », « on est à la mairie de X »: the role or the collectivité is set aside with the town,
@@ -128,6 +166,21 @@ export function ownCommune(question: string): OwnCommune | null {
       re === OWN_COLLECTIVITY ? m.index : re === PRESENTED ? m.index + (PRESENTING.exec(m[0])?.[0].length ?? 0) : start;
     const presented = re === PRESENTED || re === OPENING_AT;
     return { town: question.slice(end - town.length, end), phrase, start, end, ...(presented ? { presented } : {}) };
+  }
+  // « Lanvézennec est-elle concernée par la loi SREN ? »: the town, subject of what holds for any commune (trial21 T-H8).
+  const subject = OPENING_SUBJECT.exec(folded);
+  const town = subject?.[1];
+  const start = subject && town ? subject.index + subject[0].indexOf(town) : -1;
+  // (Written as a name, no article: « l'inspection peut elle fermer … » asks of a body, not of a town.)
+  const named = !!town && /^\p{Lu}/u.test(question.slice(start)) && !/['’]/.test(town);
+  if (town && named && !STOPWORDS.has(town) && !NOT_A_TOWN.has(town)) {
+    return {
+      town: question.slice(start, start + town.length),
+      phrase: start,
+      start,
+      end: start + town.length,
+      ...(SUBJECT_READ ? { read: SUBJECT_READ } : {}),
+    };
   }
   return null;
 }
