@@ -50,6 +50,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-25",
   "held-out-26",
   "held-out-27",
+  "held-out-28",
 ]);
 
 /**
