@@ -8,7 +8,6 @@ import { AppError, ioErrorOf, validationError } from "../core/errors.ts";
 import { keyedLock } from "../core/keyed-lock.ts";
 import { formatPercent, fractionVars, isFraction } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
-import { documentJson } from "../export/model.ts";
 import { message } from "../i18n/messages.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
 import { withAlternativesInPlace } from "../inventory/in-place.ts";
@@ -291,8 +290,11 @@ export interface DraftSummary {
   checks: number;
 }
 
-/** Saved drafts, most recently changed first. */
-export async function listDrafts(app: DraftingContext): Promise<DraftSummary[]> {
+/**
+ * Saved drafts, most recently changed first; `checksOf` counts what a draft's last version marks to check, as its
+ * document lists it (the exporter's model, a layer above: the route passes it).
+ */
+export async function listDrafts(app: DraftingContext, checksOf: (d: Draft) => number): Promise<DraftSummary[]> {
   const store = draftStore(app);
   const ids = await store.list();
   const pending = [...unsaved.entries()]
@@ -312,7 +314,7 @@ export async function listDrafts(app: DraftingContext): Promise<DraftSummary[]> 
         updatedAt: last.at,
         versions: d.versions.length,
         flags: allFlags(last.sections).length,
-        checks: documentJson(d).checks.length,
+        checks: checksOf(d),
       };
     });
 }

@@ -16,6 +16,7 @@ import { parseRegenerate } from "../../drafting/inputs.ts";
 import type { DraftEvent } from "../../drafting/types.ts";
 import type { Engine } from "../../engine.ts";
 import { draftWithModel, exportDraft, parseFormat } from "../../export/index.ts";
+import { documentJson } from "../../export/model.ts";
 import { message } from "../../i18n/messages.ts";
 import { accessOfRequest } from "../access.ts";
 import { limitBody, readJson, writeEvents } from "../helpers.ts";
@@ -56,7 +57,7 @@ export function draftRoutes(engine: Engine) {
       const prepared = await prepareDraft(engine, await readJson(c.req.raw));
       return streamEvents(c, (signal) => createDraft(engine, prepared, signal, authorOf(c)));
     })
-    .get("/drafts", async (c) => c.json({ drafts: await listDrafts(engine) }))
+    .get("/drafts", async (c) => c.json({ drafts: await listDrafts(engine, (d) => documentJson(d).checks.length) }))
     .get("/drafts/:id", async (c) =>
       c.json(draftWithModel(await getDraft(engine, c.req.param("id")), optionalVersion(c.req.query("version")))),
     )
