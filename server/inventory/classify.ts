@@ -352,7 +352,10 @@ export function applyManual(
     category: manual.category ?? entry?.category ?? null,
     alternatives: entry?.alternatives ?? [],
     confidence: 1,
-    reason: message("inventory.reason.manual", { date: manual.updatedAt.slice(0, 10), details: details.join(", ") }),
+    reason: message("inventory.reason.manual", {
+      date: frenchDate(manual.updatedAt.slice(0, 10)),
+      details: details.join(", "),
+    }),
     match: "manual",
     exposure,
     risks: entry ? entry.risks : laws.map((e) => ({ kind: "legal-exposure" as const, label: exposureLabel(e) })),

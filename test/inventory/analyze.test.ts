@@ -371,7 +371,7 @@ describe("manual classifications", () => {
       match: "manual",
     });
     expect(item(r, "Civil Net RH").reason).toBe(
-      "Classé à la main le 2026-03-01 : catégorie « logiciels métiers », éditeur établi en France, logiciel non libre.",
+      "Classé à la main le 1er mars 2026 : catégorie « logiciels métiers », éditeur établi en France, logiciel non libre.",
     );
     expect(r.unknown.map((u) => u.name)).not.toContain("Civil Net RH");
   });
