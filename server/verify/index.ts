@@ -989,7 +989,10 @@ function checkSentence(
     const country = degree || item ? null : countryGivenToAll(stated, pool);
     if (country) reasons.push(message("verify.itemCountry", { where: w, ...country }));
     const all = allReplacedUnstated(stated, pool);
-    if (all) reasons.push(message("verify.allForSome", { where: w, words: all }));
+    if (all)
+      reasons.push(
+        message(citedIn.length === 1 ? "verify.allForSome" : "verify.allForSomeMany", { where: w, words: all }),
+      );
   }
   // A figure given more precisely than the cited passages give it: « exactement » for « environ », « par an » for a
   // one-off amount, a range's bound alone (`precision.ts`).
@@ -1244,7 +1247,11 @@ function checkSentence(
             name: outcome.name,
             quote: outcome.asked,
           })
-        : message("verify.outcomeUnsaid", { where: w, outcome: outcome.outcome, name: outcome.name }),
+        : message(citedIn.length === 1 ? "verify.outcomeUnsaid" : "verify.outcomeUnsaidMany", {
+            where: w,
+            outcome: outcome.outcome,
+            name: outcome.name,
+          }),
     );
   // A peer's outcome promised to the collectivité (« Comme Échirolles, Lanvénec-sur-Blavet obtiendra le niveau Or »,
   // trial17 D3; `peer-outcome.ts`).
@@ -1370,9 +1377,9 @@ function overstatedReason(o: Overstatement, where: string, cited: number): strin
     case "planned":
       return message("verify.planned", { where, quote: o.quote });
     case "all":
-      return message("verify.allForSome", { where, words: o.words });
+      return message(cited === 1 ? "verify.allForSome" : "verify.allForSomeMany", { where, words: o.words });
     case "most":
-      return message("verify.mostForSome", { where, words: o.words });
+      return message(cited === 1 ? "verify.mostForSome" : "verify.mostForSomeMany", { where, words: o.words });
     case "part":
       return message("verify.wholeForPart", { where, whole: o.whole, part: o.part });
     case "duty":
