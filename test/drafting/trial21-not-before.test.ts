@@ -60,3 +60,18 @@ describe("a roadmap whose target changes the postes before the DSI's earliest da
     expect(warnings({ ...TIGHT, targetDate: "2029-06", targetShare: 40 })).not.toMatch(/Pas de changement de poste/);
   });
 });
+
+describe("a roadmap with no target typed (trial21 T-M13)", () => {
+  const sentence = (inputs: Record<string, unknown>) =>
+    roadmapContext(parseInputs("roadmap", inputs) as RoadmapInputs, analysis(), loadStructure("roadmap"), NOW).vars
+      .target_sentence ?? "";
+  it("says the target proposed is Cap Libre's default, and the nearer first step", () => {
+    const { targetShare: _, targetDate: __, ...none } = TIGHT;
+    expect(sentence(none)).toMatch(
+      /Aucun objectif chiffré n'a été saisi : celui-ci est la valeur par défaut de Cap Libre, la fin de la phase « [^»]+ »\. Une première étape plus proche, la fin de la phase « Gains rapides », ramènerait l'exposition pondérée à \d/,
+    );
+  });
+  it("says nothing of it when a target is typed", () => {
+    expect(sentence(TIGHT)).not.toMatch(/Aucun objectif chiffré/);
+  });
+});

@@ -282,6 +282,21 @@ export function roadmapContext(
     start: frenchDate(start),
     collectivite: vars.collectivite!,
   });
+  // No target typed: said that the one proposed is the default, and the nearer first step (trial21 T-M13).
+  const quick = plan.phases[0]?.weighted;
+  const reached = plan.phases.find((p) => p.weighted !== null && Math.abs(p.weighted - plan.target.value) < 1e-6);
+  if (
+    inputs.targetShare === undefined &&
+    reached &&
+    quick !== null &&
+    quick !== undefined &&
+    quick > plan.target.value + 0.05
+  )
+    vars.target_sentence += ` ${texts(structure, "target.defaulted", {
+      quick: formatPercent(quick),
+      phase: texts(structure, `phase.${reached.phase}.name`),
+      quickPhase: texts(structure, "phase.quick.name"),
+    })}`;
   // A date already past when the document is written is said so, not only « à fixer » (trial14 B9).
   if (inputs.targetDate && !targetDate)
     vars.target_sentence += ` ${texts(structure, inputs.targetDate.slice(0, 7) < now.slice(0, 7) ? "target.pastDateGone" : "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
