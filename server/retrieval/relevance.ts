@@ -2000,14 +2000,14 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
   // « projet ») among those a passage read holds.
   const priced = priceSubject(asking, ctx.terms, outsideContext(question));
   const named = priced.filter((t) => readWords.some((p) => holds(t, p)));
-  // The thing priced is a name the corpus knows that no passage read holds (« combien ca coute nextcloud pour 40
+  // The one thing priced, a name or no general word, that no passage read holds (« combien ca coute nextcloud pour 40
   // agents », answered with other bodies' costs, trial21 T-M1): no passage read gives its price.
-  const unread = priced.find((t) => t.name || !isGeneric(t));
-  if (!named.length && unread && priced.every((t) => !readWords.some((p) => holds(t, p))) && priced.length === 1)
+  const only = priced.length === 1 ? priced[0]! : null;
+  if (!named.length && only && (only.name || !isGeneric(only)))
     return {
       answerable: false,
       reason: "missing-figure",
-      missing: [unread.word],
+      missing: [only.word],
       coverage: best.weighted,
       relevant: [],
     };
