@@ -17,7 +17,7 @@ import {
 import { fold } from "../core/text.ts";
 import { CARD_LINE } from "../corpus/catalog.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
-import { negationWords } from "../retrieval/ban-premise.ts";
+import { briefPhrases, holdsPhrase, negationWords } from "../retrieval/ban-premise.ts";
 import { synonymsOf, words } from "../retrieval/french.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -161,15 +161,9 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
   return [...points, alternatives];
 }
 
-/** Expressions of a section of `brief.txt`, normalized (« n'oblige pas » → « n oblige pas »). */
-const BRIEF = wordListSections("brief.txt");
-const phrases = (section: string) => (BRIEF.get(section) ?? []).map((e) => ` ${negationWords(e).join(" ")} `);
-const DUTY_ASKED = [...phrases("devoir"), ...phrases("interdiction dite")];
-const DUTY_DENIED = [...phrases("devoir nié"), ...phrases("interdiction niée")];
-const holdsPhrase = (text: string, list: string[]) => {
-  const t = ` ${negationWords(text).join(" ")} `;
-  return list.some((p) => t.includes(p));
-};
+/** What asks whether something obliges or bans, and what says nothing does (`brief.txt`, as « En bref » reads them). */
+const DUTY_ASKED = [...briefPhrases("devoir"), ...briefPhrases("interdiction dite")];
+const DUTY_DENIED = [...briefPhrases("devoir nié"), ...briefPhrases("interdiction niée")];
 
 /** Whether a note's question asks whether something obliges or bans (« Le CLOUD Act nous oblige-t-il à … ? »). */
 export const asksDuty = (question: string) => holdsPhrase(question, DUTY_ASKED);

@@ -12,14 +12,16 @@ import { SENTENCE } from "./passage-words.ts";
 const BRIEF = wordListSections("brief.txt");
 /** Words of a text, « n' » kept as « ne » (`words` drops an elided article, and « n'interdit » is no « interdit »). */
 export const negationWords = (text: string) => words(text.replace(/\b[nN]['’]/g, "ne "));
-const phrases = (section: string) =>
+/** The expressions of a section of `brief.txt`, as `holdsPhrase` reads them (« n'oblige pas » → « ne oblige pas »). */
+export const briefPhrases = (section: string): string[] =>
   (BRIEF.get(section) ?? []).map((e) => ` ${negationWords(e).join(" ")} `).filter((p) => p.trim());
-const CLAIMED = phrases("interdiction dite");
-const DENIED = phrases("interdiction niée");
-const holds = (text: string, list: string[]) => {
+/** Whether a text holds one of `briefPhrases`' expressions, on whole words, « n' » kept as a negation. */
+export const holdsPhrase = (text: string, list: string[]): boolean => {
   const t = ` ${negationWords(text).join(" ")} `;
   return list.some((p) => t.includes(p));
 };
+const CLAIMED = briefPhrases("interdiction dite");
+const DENIED = briefPhrases("interdiction niée");
 
 /** What opens a premise the question takes for granted (« puisque », « depuis que », « vu que », « comme »). */
 const PREMISE = /^(?:puisque|depuis que|vu que|comme|etant donne que|maintenant que|des lors que)\b/;
@@ -32,11 +34,13 @@ const PREMISE = /^(?:puisque|depuis que|vu que|comme|etant donne que|maintenant 
 export const claimsBan = (question: string): boolean =>
   question
     .split(/[,;:?!.]/)
-    .some((c) => PREMISE.test(negationWords(c).join(" ")) && holds(c, CLAIMED) && !holds(c, DENIED));
+    .some((c) => PREMISE.test(negationWords(c).join(" ")) && holdsPhrase(c, CLAIMED) && !holdsPhrase(c, DENIED));
 
 /** Whether a text holds a sentence saying that no law bans (« aucune loi … n'interdit », « ne rend pas illégal »). */
 export const deniesBan = (text: string): boolean =>
-  text.split(SENTENCE).some((s) => holds(s, DENIED) && /\baucune\b|\bne rend pas\b/.test(negationWords(s).join(" ")));
+  text
+    .split(SENTENCE)
+    .some((s) => holdsPhrase(s, DENIED) && /\baucune\b|\bne rend pas\b/.test(negationWords(s).join(" ")));
 
 /** Whether a word is one of those saying a ban (« interdit », « illégal »): not what the ban is about. */
 export const banWord = (word: string): boolean => CLAIMED.some((p) => p === ` ${negationWords(word).join(" ")} `);
