@@ -4,7 +4,7 @@ import { type AnswerEvent, type AnswerSource, answer } from "../answers/answer.t
 import { AppError } from "../core/errors.ts";
 import { frenchDate } from "../core/text.ts";
 import { createEngine } from "../engine.ts";
-import { markAt } from "../export/model.ts";
+import { withSentenceMarks } from "../export/model.ts";
 import { message, pluralMessage } from "../i18n/messages.ts";
 import { kindLabel, passageLabel } from "../retrieval/passages.ts";
 import { checkQuery, parseK } from "../retrieval/query.ts";
@@ -124,7 +124,12 @@ export async function ask({ config, term, out, ansi, positionals }: CommandConte
       else if (event.type === "token") written += event.text;
       else if (event.type === "done") {
         cited = event.cited;
-        text.write(markedAnswer(written, event.verification?.sentences ?? []));
+        text.write(
+          withSentenceMarks(written, event.verification?.sentences ?? [], {
+            unverified: ` ${message("verify.unverifiedInline")}`,
+            inference: ` ${message("v1.inferenceMark")}`,
+          }),
+        );
         text.end();
         out("\n");
         if (event.notice) term.line(`\n${event.notice}`);
@@ -186,26 +191,4 @@ function creditLines(s: AnswerSource): string {
   const shown = credit.sources.slice(0, PAGE_SOURCES_SHOWN);
   const more = credit.sources.length - shown.length;
   return `    ${message("cli.creditPage")}\n${shown.map((c) => line(c, "      ")).join("")}${more > 0 ? `      ${pluralMessage("cli.creditPageMore", more, { count: more })}\n` : ""}`;
-}
-
-/**
- * An answer with each sentence its sources do not carry (or citing a passage not given) marked « [non vérifié] », and
- * each conclusion the model draws marked as such, before the sentence's final point (`markAt`, as in the exports).
- */
-export function markedAnswer(
-  text: string,
-  sentences: { status: string; start: number; end: number; text: string }[],
-): string {
-  const marks = sentences
-    .filter((s) => text.slice(s.start, s.end) === s.text)
-    .flatMap((s) =>
-      s.status === "unsupported" || s.status === "invalid-citation"
-        ? [{ at: markAt(text, s.start, s.end), mark: ` ${message("verify.unverifiedInline")}` }]
-        : s.status === "inference"
-          ? [{ at: markAt(text, s.start, s.end), mark: ` ${message("v1.inferenceMark")}` }]
-          : [],
-    )
-    .sort((a, b) => b.at - a.at);
-  for (const { at, mark } of marks) text = `${text.slice(0, at)}${mark}${text.slice(at)}`;
-  return text;
 }

@@ -193,6 +193,30 @@ export function markAt(text: string, start: number, end: number): number {
 }
 
 /**
+ * A plain answer with each sentence its sources do not carry (or citing a passage not given) followed by `marks`'
+ * `unverified`, and each conclusion the model draws by its `inference`, before the sentence's final point (`markAt`):
+ * what the OpenAI-compatible API and the CLI print in place, each in its own writing of the marks.
+ */
+export function withSentenceMarks(
+  text: string,
+  sentences: { status: string; start: number; end: number; text: string }[],
+  marks: { unverified: string; inference: string },
+): string {
+  const placed = sentences
+    .filter((s) => text.slice(s.start, s.end) === s.text)
+    .flatMap((s) =>
+      s.status === "unsupported" || s.status === "invalid-citation"
+        ? [{ at: markAt(text, s.start, s.end), mark: marks.unverified }]
+        : s.status === "inference"
+          ? [{ at: markAt(text, s.start, s.end), mark: marks.inference }]
+          : [],
+    )
+    .sort((a, b) => b.at - a.at);
+  for (const { at, mark } of placed) text = `${text.slice(0, at)}${mark}${text.slice(at)}`;
+  return text;
+}
+
+/**
  * The section text with each sentence the verification found unsupported or wrongly cited between its marks, and each
  * conclusion the model draws from what it cites followed by « [déduction du modèle] » (`INFERENCE`). One
  * mark a sentence (trial8 B6): in another sentence, of its flagged figures only the last before its end is followed

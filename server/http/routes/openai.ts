@@ -20,7 +20,7 @@ import { keyWorkspace } from "../../auth/workspace-keys.ts";
 import { AppError, validationError } from "../../core/errors.ts";
 import { asOfText } from "../../core/text.ts";
 import type { Engine } from "../../engine.ts";
-import { markAt } from "../../export/model.ts";
+import { withSentenceMarks } from "../../export/model.ts";
 import { message, pluralMessage } from "../../i18n/messages.ts";
 import { type Admission, QueueFullError, withAdmission } from "../../llm/queue.ts";
 import { kindLabel, passageLabel } from "../../retrieval/passages.ts";
@@ -201,13 +201,10 @@ function unverifiedSentences(outcome: Outcome) {
  * the answer says which sentences.
  */
 function markedText(outcome: Outcome): string {
-  let text = outcome.text;
-  const marks = [
-    ...unverifiedSentences(outcome).map((s) => ({ at: markAt(text, s.start, s.end), mark: unverifiedMark() })),
-    ...inferredSentences(outcome).map((s) => ({ at: markAt(text, s.start, s.end), mark: inferenceMark() })),
-  ].sort((a, b) => b.at - a.at);
-  for (const { at, mark } of marks) text = `${text.slice(0, at)}${mark}${text.slice(at)}`;
-  return text;
+  return withSentenceMarks(outcome.text, outcome.done?.verification?.sentences ?? [], {
+    unverified: unverifiedMark(),
+    inference: inferenceMark(),
+  });
 }
 
 /**
