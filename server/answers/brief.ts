@@ -27,7 +27,14 @@ import { GENERIC_WORDS } from "../retrieval/lexicon.ts";
 import { roleAsked, roleNamedBy } from "../retrieval/names-places.ts";
 import { withoutReferences } from "../retrieval/passage-words.ts";
 import { pieces, statesAbsent } from "../retrieval/passages.ts";
-import { asksPresentHolder, holderSentences, latestHolder, pastMarked, roleNames } from "../retrieval/past-holder.ts";
+import {
+  asksPresentHolder,
+  holderSentences,
+  latestHolder,
+  pastMarked,
+  roleNames,
+  yearsIn,
+} from "../retrieval/past-holder.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import {
   type Asked,
@@ -1164,7 +1171,6 @@ const LATEST_COUNT = 1;
  * from one page.
  */
 function latestCountFirst(candidates: Candidate[], counted: Set<string>): void {
-  const yearsIn = (text: string) => [...text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => +m[0]);
   // The statement's own years; its references' only when it writes none (« 35 000 machines … en novembre 2011 (…,
   // mars 2023) » is a count of 2011, not of 2023, read before 2021's 80 000 postes — trial19 M3).
   const latest = (text: string) => {

@@ -50,7 +50,8 @@ export function onlyPastHolders(texts: string[], names: string[], subject: strin
   return found.length > 0 && found.every(pastMarked);
 }
 
-const yearsIn = (text: string) => [...text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => +m[0]);
+/** The years a text writes (« 2021 », « en septembre 2022 »), as numbers, in order. */
+export const yearsIn = (text: string): number[] => [...text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => +m[0]);
 
 /**
  * The latest year a sentence naming a present holder of the role writes itself, not in its references (0 for one that
