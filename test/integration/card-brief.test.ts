@@ -50,6 +50,12 @@ describe("« En bref » of a question about one catalog product", () => {
     }
   });
 
+  it("opens a question of trust on the card (« on peut faire confiance à nextcloud ? » was refused)", async () => {
+    // « confiance » was a word no passage held: refused as low-coverage (lead's probe, 7 December 2026).
+    const { quotes } = await briefOf("on peut faire confiance à nextcloud ?");
+    expect(quotes.join(" ")).toMatch(/Nextcloud.*Allemagne/);
+  });
+
   it("quotes the kind and usage line for « ça sert à quoi ? »", async () => {
     const { quotes } = await briefOf("Dropbox, ça sert à quoi ?");
     expect(quotes).toEqual([expect.stringMatching(/^Dropbox \([^)]+\) : /)]);
