@@ -15,7 +15,7 @@ import { DEMONYMS, readSections, stem, words } from "../retrieval/french.ts";
 import { isSubjectPage } from "../retrieval/rank.ts";
 import { type Answerability, keywords, occurs, passageWords, questionTerms } from "../retrieval/relevance.ts";
 import { type SearchResult, searchResultOf } from "../retrieval/search.ts";
-import { vendorNamed } from "../retrieval/vendor-card.ts";
+import { isCardOf, vendorNamed } from "../retrieval/vendor-card.ts";
 import type { ChunkStore, StoredChunk } from "../store/types.ts";
 
 const SECTIONS = readSections("card-questions.txt");
@@ -274,12 +274,7 @@ const vendorFirst = (c: Card) => (c.document.id.startsWith("catalog/vendor/") ? 
 function vendorCardOf(card: Card, cards: Card[]): Card | undefined {
   const vendor = vendorNamed(card);
   if (!vendor) return undefined;
-  const wanted = words(vendor).join(" ");
-  return cards.find((c) => {
-    if (!c.document.id.startsWith("catalog/vendor/")) return false;
-    const own = words(CARD_TITLE.exec(c.document.title)?.[1] ?? "").join(" ");
-    return own === wanted || ` ${wanted} `.includes(` ${own} `) || ` ${own} `.includes(` ${wanted} `);
-  });
+  return cards.find((c) => isCardOf(c, vendor));
 }
 
 /** The products a vendor card's vendor makes, among `cards`. */

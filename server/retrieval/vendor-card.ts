@@ -56,9 +56,14 @@ const VENDOR_TITLE = /^Éditeur : (.+)$/;
 export function isCardOf(vendorCard: { document: { id: string; title: string } }, named: string): boolean {
   const name = VENDOR_TITLE.exec(vendorCard.document.title)?.[1];
   if (!name || !vendorCard.document.id.startsWith("catalog/vendor/")) return false;
-  const a = words(name).join(" ");
   const b = words(named).join(" ");
-  return a === b || ` ${b} `.includes(` ${a} `) || ` ${a} `.includes(` ${b} `);
+  // « Ascensio System (ONLYOFFICE) » is the card of « Ascensio System SIA »: the name without what it adds in brackets
+  // counts too, when it says enough on its own (not « X » of « X (ex-Twitter) »).
+  const bare = name.replace(/\s*\([^)]*\)\s*$/, "");
+  return [name, ...(bare !== name && bare.length >= 4 ? [bare] : [])].some((n) => {
+    const a = words(n).join(" ");
+    return a === b || ` ${b} `.includes(` ${a} `) || ` ${a} `.includes(` ${b} `);
+  });
 }
 
 /** The card of vendor `name`: among `ranked` when there, else looked up in the store by that name. */

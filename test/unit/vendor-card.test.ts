@@ -3,7 +3,7 @@
  * (`server/retrieval/vendor-card.ts`, words in `server/i18n/fr/asked.txt`, section [éditeur]).
  */
 import { describe, expect, it } from "vitest";
-import { asksAboutVendor, vendorCompanions, vendorNamed } from "../../server/retrieval/vendor-card.ts";
+import { asksAboutVendor, isCardOf, vendorCompanions, vendorNamed } from "../../server/retrieval/vendor-card.ts";
 
 const card = (id: string, title: string, text: string) => ({ id: `${id}#0`, text, document: { id, title } });
 const doodle = card(
@@ -53,5 +53,22 @@ describe("a question about a vendor", () => {
     const replace = "Sans BitLocker, quel outil libre pour chiffrer, et qui le maintient ?";
     expect(vendorCompanions(replace, [bitlocker, microsoft]).size).toBe(0);
     expect(vendorCompanions("Yousign, c'est une société de quelle ville ?", [bitlocker, microsoft]).size).toBe(0);
+  });
+});
+
+describe("the card of a vendor a card names", () => {
+  const ascensio = card(
+    "catalog/vendor/ascensio-system",
+    "Éditeur : Ascensio System (ONLYOFFICE)",
+    "Ascensio System (ONLYOFFICE) (Ascensio System SIA) : éditeur, siège : Lettonie.",
+  );
+  const x = card("catalog/vendor/x", "Éditeur : X (ex-Twitter)", "X (ex-Twitter) : éditeur, siège : États-Unis.");
+  it("is found by its name without what its title adds in brackets (« onlyoffice c'est russe ? » lacked it)", () => {
+    expect(isCardOf(ascensio, "Ascensio System SIA")).toBe(true);
+    expect(isCardOf(doodleVendor, "Doodle")).toBe(true);
+  });
+  it("not by a name too short to say anything once its brackets are gone, nor by another vendor's", () => {
+    expect(isCardOf(x, "Groupe X Industries")).toBe(false);
+    expect(isCardOf(ascensio, "Enalean")).toBe(false);
   });
 });
