@@ -39,7 +39,7 @@ const SETS = [
   { name: "faithful-blind-19", chat: 62, drafts: 16 },
   { name: "faithful-blind-20", chat: 63, drafts: 16 },
   { name: "faithful-blind-21", chat: 65, drafts: 16 },
-  { name: "faithful-blind-22", chat: 65, drafts: 15 },
+  { name: "faithful-blind-22", chat: 68, drafts: 15 },
 ];
 
 const temp: string[] = [];
