@@ -97,6 +97,7 @@ import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
+import { ownActUnsaid } from "./own-acts.ts";
 import { ownPeopleUnsaid, ownResultUnsaid } from "./own-people.ts";
 import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
@@ -1297,6 +1298,18 @@ function checkSentence(
         )
       : null;
   if (result) reasons.push(message("verify.ownResultUnsaid", { word: result }));
+  // An act or a state of the collectivité said done (« Le conseil municipal a déjà adopté cette délibération [1] »), or
+  // an act done to it, that its data do not say: the passages speak of others (`own-acts.ts`).
+  const act =
+    facts.length > 0 && reasons.length === 0 && (citedIn.length > 0 || checkUncited)
+      ? ownActUnsaid(
+          stated,
+          // What the data state, not the question they ask (« Faut-il remplacer Microsoft Defender … ? »).
+          facts.map((src) => src.sentences.flatMap((ss) => (ss.asks ? [] : [ss.text])).join(" ")),
+          pool.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+        )
+      : null;
+  if (act) reasons.push(message("verify.ownActUnsaid", { said: act }));
   return [...new Set(reasons)];
 }
 
