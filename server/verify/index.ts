@@ -98,6 +98,7 @@ import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { ownActUnsaid } from "./own-acts.ts";
+import { totalEffectUnsaid } from "./total-effect.ts";
 import { ownPeopleUnsaid, ownResultUnsaid } from "./own-people.ts";
 import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
@@ -967,6 +968,10 @@ function checkSentence(
     if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
     const absolute = hedge ? null : absoluteUnheld(stated, pool);
     if (absolute) reasons.push(message("verify.absoluteUnheld", { where: w, absolute }));
+    // A total or guaranteed effect (« garantit », « met à l'abri », « rendra … impossible ») no cited passage says
+    // (`total-effect.ts`).
+    const effect = totalEffectUnsaid(stated, pool);
+    if (effect) reasons.push(message("verify.totalEffectUnsaid", { where: w, words: effect }));
   }
   // What the cited passages say is not known, stated as known (`unknown.ts`).
   if (cited.length > 0) {
