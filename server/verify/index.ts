@@ -97,6 +97,7 @@ import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
+import { holderDutyUnheld } from "./holder-duty.ts";
 import { ownActUnsaid } from "./own-acts.ts";
 import { totalEffectUnsaid } from "./total-effect.ts";
 import { ownPeopleUnsaid, ownResultUnsaid } from "./own-people.ts";
@@ -1024,6 +1025,17 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const duty = ban ? null : dutyUnstated(stated, pool);
     if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
+    // « La commune sera soumise à NIS2 », « … oblige les collectivités à changer … »: an obligation of the collectivité
+    // (or the collectivités) no cited clause poses on what it bears on, without reserve (`holder-duty.ts`).
+    const bound =
+      ban || duty
+        ? null
+        : holderDutyUnheld(
+            stated,
+            pool,
+            facts.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+          );
+    if (bound) reasons.push(message("verify.holderDutyUnheld", { where: w, words: bound }));
     // « … est illégal pour les collectivités depuis octobre 2025 »: a rule no cited sentence holds (`legal-rules.ts`).
     const rule = ban || duty ? null : ruleUnheld(stated, pool);
     if (rule)
