@@ -59,6 +59,8 @@ export function holderDutyUnheld(stated: string, pool: Source[], facts: string[]
   for (const [form] of forms) {
     const m = form.exec(text);
     if (!m) continue;
+    // « Rien n'oblige la commune à … », « Aucune loi n'oblige … »: denied, right before the verb.
+    if (/(?<!\p{L})(?:ne|n')\s*$/u.test(text.slice(0, m.index))) continue;
     const object = m[1]!;
     const key = object.slice(0, Math.min(STEM_MAX, Math.max(3, object.length - 1)));
     const bears = (clause: string) => words(clause).some((w) => w.startsWith(key));
