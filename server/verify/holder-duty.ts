@@ -9,18 +9,16 @@
  * passage (« le Data Act … s'applique depuis le 12 septembre 2025 ») do not hold it. Words:
  * `server/i18n/fr/holder-duties.txt`.
  */
-import { fold } from "../core/text.ts";
+import { escapeRegExp, foldApostrophes } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { NEGATION, polarityClauses } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
 import { words } from "./words.ts";
 
-const foldApos = (text: string) => fold(text).replace(/’/g, "'");
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const LISTS = wordListSections("holder-duties.txt");
 const alt = (section: string, file = LISTS) =>
   [...(file.get(section) ?? [])]
-    .map((e) => escape(foldApos(e)).replace(/\s+/g, "\\s+").replace(/'/g, "'\\s*"))
+    .map((e) => escapeRegExp(foldApostrophes(e)).replace(/\s+/g, "\\s+").replace(/'/g, "'\\s*"))
     .sort((a, b) => b.length - a.length)
     .join("|");
 const DUTY_WORDS = alt("passage", wordListSections("duties.txt"));
@@ -36,7 +34,7 @@ const STEM_MAX = 6;
 function ownName(facts: string[]): string | null {
   for (const f of facts) {
     const m = /(?:^|\n)\s*Collectivité\s*:\s*([^(\n;]+?)\s*(?:\(|;|\.|$)/mu.exec(f);
-    if (m) return foldApos(m[1]!.trim());
+    if (m) return foldApostrophes(m[1]!.trim());
   }
   return null;
 }
@@ -46,15 +44,30 @@ function ownName(facts: string[]): string | null {
  * written; or null.
  */
 export function holderDutyUnheld(stated: string, pool: Source[], facts: string[] = []): string | null {
-  const text = foldApos(stated);
+  const text = foldApostrophes(stated);
   if (NEGATION.test(stated)) return null;
   const name = ownName(facts);
-  const holder = `(?:${alt("obligés")}${name ? `|${escape(name).replace(/-/g, "[\\s-]")}` : ""})`;
+  const holder = `(?:${alt("obligés")}${name ? `|${escapeRegExp(name).replace(/-/g, "[\\s-]")}` : ""})`;
   const forms: [RegExp, "after" | "before"][] = [
-    [new RegExp(`(?<!\\p{L})${holder}\\s+${BE}\\s+${ADVERBS}(?:${alt("tenu de")})\\s+(?:de\\s+|d'\\s*)(\\p{L}+)`, "u"), "after"],
-    [new RegExp(`(?<!\\p{L})${holder}\\s+${BE}\\s+${ADVERBS}(?:${alt("soumis à")})\\s+(?:a|aux?)\\s+(?:la\\s+|le\\s+|l'\\s*)?([\\p{L}\\d]+)`, "u"), "after"],
+    [
+      new RegExp(`(?<!\\p{L})${holder}\\s+${BE}\\s+${ADVERBS}(?:${alt("tenu de")})\\s+(?:de\\s+|d'\\s*)(\\p{L}+)`, "u"),
+      "after",
+    ],
+    [
+      new RegExp(
+        `(?<!\\p{L})${holder}\\s+${BE}\\s+${ADVERBS}(?:${alt("soumis à")})\\s+(?:a|aux?)\\s+(?:la\\s+|le\\s+|l'\\s*)?([\\p{L}\\d]+)`,
+        "u",
+      ),
+      "after",
+    ],
     [new RegExp(`(?<!\\p{L})(?:${alt("oblige")})\\s+${holder}\\s+(?:a|de|d')\\s*(\\p{L}+)`, "u"), "after"],
-    [new RegExp(`(?<!\\p{L})([\\p{L}\\d]+)(?:\\s*,\\s*qui)?\\s+(?:${alt("s'applique")})\\s+${ADVERBS}(?:a|aux)\\s+${holder}(?!\\p{L})`, "u"), "before"],
+    [
+      new RegExp(
+        `(?<!\\p{L})([\\p{L}\\d]+)(?:\\s*,\\s*qui)?\\s+(?:${alt("s'applique")})\\s+${ADVERBS}(?:a|aux)\\s+${holder}(?!\\p{L})`,
+        "u",
+      ),
+      "before",
+    ],
   ];
   for (const [form] of forms) {
     const m = form.exec(text);
@@ -67,7 +80,7 @@ export function holderDutyUnheld(stated: string, pool: Source[], facts: string[]
     const held = pool.some((src) =>
       src.sentences.some((ss) =>
         polarityClauses(ss.text).some((c) => {
-          const f = foldApos(c);
+          const f = foldApostrophes(c);
           return GIVEN.test(f) && bears(c) && !NEGATION.test(c) && !POSSIBLE.test(f);
         }),
       ),

@@ -68,6 +68,7 @@ import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-r
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
 import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
+import { holderDutyUnheld } from "./holder-duty.ts";
 import { inferenceReason, sweepingConclusion, withoutCompared } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
@@ -97,9 +98,7 @@ import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
-import { holderDutyUnheld } from "./holder-duty.ts";
 import { ownActUnsaid } from "./own-acts.ts";
-import { totalEffectUnsaid } from "./total-effect.ts";
 import { ownPeopleUnsaid, ownResultUnsaid } from "./own-people.ts";
 import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
@@ -147,6 +146,7 @@ import {
 import { superlativeUnheld } from "./superlative.ts";
 import { sweepingUncited } from "./sweeping.ts";
 import { toCheckAsFact } from "./to-check.ts";
+import { totalEffectUnsaid } from "./total-effect.ts";
 import { swapToUnconfirmed } from "./unconfirmed-swap.ts";
 import { onlyUnstated } from "./uniqueness.ts";
 import { unknownAsKnown } from "./unknown.ts";

@@ -17,16 +17,15 @@
  * It is said when the data write the verb in any form (« adopté » for « adoption ») or a cited passage names the
  * collectivité. Words: `server/i18n/fr/own-acts.txt`.
  */
-import { fold } from "../core/text.ts";
+import { escapeRegExp, foldApostrophes } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { withoutReferences } from "./sentences.ts";
 import { words } from "./words.ts";
 
 const LISTS = wordListSections("own-acts.txt");
 const folded = (section: string) =>
-  [...(LISTS.get(section) ?? [])].map((e) => foldApos(e)).sort((a, b) => b.length - a.length);
-const foldApos = (text: string) => fold(text).replace(/’/g, "'");
-const alt = (entries: string[]) => entries.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|");
+  [...(LISTS.get(section) ?? [])].map((e) => foldApostrophes(e)).sort((a, b) => b.length - a.length);
+const alt = (entries: string[]) => entries.map((e) => escapeRegExp(e).replace(/\s+/g, "\\s+")).join("|");
 
 const BODY = alt(folded("collectivité"));
 const THINGS = alt(folded("siens"));
@@ -55,10 +54,10 @@ function ownName(facts: string[]): string | null {
 
 /** The collectivité, or what is its own, as a noun phrase (folded text), its name given. */
 function ownPhrase(name: string | null): string {
-  const named = name ? `|${alt([foldApos(name)]).replace(/-/g, "[\\s-]")}` : "";
+  const named = name ? `|${alt([foldApostrophes(name)]).replace(/-/g, "[\\s-]")}` : "";
   const det = `(?:la|le|l'|les|cette|${POSSESSIVE})\\s*`;
   // « la commune », not « la commune de Boé » (a peer); « la commune de Valdorgne » is its own.
-  const body = `${det}(?:${BODY})(?!\\s+d(?:e|u|es|')\\s*(?!${name ? alt([foldApos(name)]).replace(/-/g, "[\\s-]") : "\\b\\B"})\\p{L})`;
+  const body = `${det}(?:${BODY})(?!\\s+d(?:e|u|es|')\\s*(?!${name ? alt([foldApostrophes(name)]).replace(/-/g, "[\\s-]") : "\\b\\B"})\\p{L})`;
   const things = `(?:(?:les|la|le|l'|des)\\s*)?(?:${THINGS})\\s+(?:${TIE}${named ? `|d(?:e|u)\\s+${named.slice(1)}` : ""})`;
   const mine = `(?:${POSSESSIVE})\\s+(?:${THINGS})`;
   return `(?:${body}|${things}|${mine}${named})`;
@@ -78,14 +77,14 @@ function written(verb: string, texts: string[]): boolean {
  */
 export function ownActUnsaid(stated: string, facts: string[], cited: string[]): string | null {
   const original = withoutReferences(stated).replace(/’/g, "'").trim();
-  const text = foldApos(original);
+  const text = foldApostrophes(original);
   if (!text) return null;
   // Folding keeps a composed text's length: what is found in it is quoted from the sentence as written.
   const quote = (at: number, said: string) =>
     text.length === original.length ? original.slice(at, at + said.length) : said;
   const name = ownName(facts);
   // A cited passage that names the collectivité may say what it did: left to the other checks.
-  if (name && cited.some((c) => foldApos(c).includes(foldApos(name)))) return null;
+  if (name && cited.some((c) => foldApostrophes(c).includes(foldApostrophes(name)))) return null;
   const own = ownPhrase(name);
   const open = `^[\\s>*_#•-]*(?:(?:${OPENINGS})\\s*,?\\s+)*`;
   // The subject opening the sentence, then its verb: an auxiliary and a participle, or a verb and « déjà ».

@@ -9,41 +9,45 @@
  * denies it (« un label qui ne garantit pas la continuité ») does not say it. Words:
  * `server/i18n/fr/total-effects.txt`.
  */
-import { fold } from "../core/text.ts";
+import { escapeRegExp, foldApostrophes } from "../core/text.ts";
 import { wordListSectionLines, wordListSections } from "../i18n/word-lists.ts";
 import { NEGATION, polarityClauses } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
-
-const foldApos = (text: string) => fold(text).replace(/’/g, "'");
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Each effect: how a sentence writes it, and the starts of words by which a passage says it. */
 const EFFECTS = (wordListSectionLines("total-effects.txt").get("effets") ?? []).flatMap((line) => {
   const [phrase, stems] = line.split("|").map((x) => x.trim());
   if (!phrase || !stems) return [];
-  const source = foldApos(phrase)
+  const source = foldApostrophes(phrase)
     .split(/\s*…\s*/)
-    .map((part) => escape(part).replace(/\s+/g, "\\s+").replace(/'/g, "'\\s*"))
+    .map((part) => escapeRegExp(part).replace(/\s+/g, "\\s+").replace(/'/g, "'\\s*"))
     .join("(?:\\s+\\S+){0,2}\\s+");
   return [
     {
       pattern: new RegExp(`(?<!\\p{L})${source}(?!\\p{L})`, "u"),
-      stems: stems.split(",").map((s) => foldApos(s.trim())).filter(Boolean),
+      stems: stems
+        .split(",")
+        .map((s) => foldApostrophes(s.trim()))
+        .filter(Boolean),
     },
   ];
 });
 const DUTY = new RegExp(
-  `(?<!\\p{L})(?:${(wordListSections("total-effects.txt").get("devoir") ?? []).map((w) => escape(foldApos(w))).join("|")})\\s+(?:\\S+\\s+)?$`,
+  `(?<!\\p{L})(?:${(wordListSections("total-effects.txt").get("devoir") ?? []).map((w) => escapeRegExp(foldApostrophes(w))).join("|")})\\s+(?:\\S+\\s+)?$`,
   "u",
 );
 
 /** The words by which a sentence gives a total effect no cited passage says, as written; or null. */
 export function totalEffectUnsaid(stated: string, pool: Source[]): string | null {
-  const text = foldApos(stated);
+  const text = foldApostrophes(stated);
   // The clauses of the cited passages that affirm: one that denies the effect (« un label qui ne garantit pas la
   // continuité », « sans garantie à ce stade », « ne démontre pas qu'un logiciel … serait à l'abri ») does not say it.
   const clauses = pool.flatMap((src) =>
-    src.sentences.flatMap((ss) => polarityClauses(ss.text).filter((c) => !NEGATION.test(c)).map(foldApos)),
+    src.sentences.flatMap((ss) =>
+      polarityClauses(ss.text)
+        .filter((c) => !NEGATION.test(c))
+        .map(foldApostrophes),
+    ),
   );
   for (const { pattern, stems } of EFFECTS) {
     const m = pattern.exec(text);
@@ -51,7 +55,8 @@ export function totalEffectUnsaid(stated: string, pool: Source[]): string | null
     // Denied (« ne garantit pas », « n'est pas à l'abri »), read without the effect's own words (« sans aucun »).
     if (NEGATION.test(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length))) continue;
     if (DUTY.test(text.slice(0, m.index))) continue;
-    if (clauses.some((s) => stems.some((stem) => new RegExp(`(?<!\\p{L})${escape(stem)}`, "u").test(s)))) continue;
+    if (clauses.some((s) => stems.some((stem) => new RegExp(`(?<!\\p{L})${escapeRegExp(stem)}`, "u").test(s))))
+      continue;
     return text.length === stated.length ? stated.slice(m.index, m.index + m[0].length) : m[0];
   }
   return null;
