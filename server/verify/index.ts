@@ -68,6 +68,7 @@ import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-r
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
 import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
+import { holderDutyUnheld } from "./holder-duty.ts";
 import { inferenceReason, sweepingConclusion, withoutCompared } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
@@ -97,6 +98,7 @@ import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
+import { ownActUnsaid } from "./own-acts.ts";
 import { ownPeopleUnsaid, ownResultUnsaid } from "./own-people.ts";
 import { pairSwapped } from "./pairs.ts";
 import { aboutPeer } from "./peer-figures.ts";
@@ -144,6 +146,7 @@ import {
 import { superlativeUnheld } from "./superlative.ts";
 import { sweepingUncited } from "./sweeping.ts";
 import { toCheckAsFact } from "./to-check.ts";
+import { totalEffectUnsaid } from "./total-effect.ts";
 import { swapToUnconfirmed } from "./unconfirmed-swap.ts";
 import { onlyUnstated } from "./uniqueness.ts";
 import { unknownAsKnown } from "./unknown.ts";
@@ -966,6 +969,10 @@ function checkSentence(
     if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
     const absolute = hedge ? null : absoluteUnheld(stated, pool);
     if (absolute) reasons.push(message("verify.absoluteUnheld", { where: w, absolute }));
+    // A total or guaranteed effect (« garantit », « met à l'abri », « rendra … impossible ») no cited passage says
+    // (`total-effect.ts`).
+    const effect = totalEffectUnsaid(stated, pool);
+    if (effect) reasons.push(message("verify.totalEffectUnsaid", { where: w, words: effect }));
   }
   // What the cited passages say is not known, stated as known (`unknown.ts`).
   if (cited.length > 0) {
@@ -1018,6 +1025,17 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const duty = ban ? null : dutyUnstated(stated, pool);
     if (duty) reasons.push(message("verify.dutyUnstated", { where: w, word: duty }));
+    // « La commune sera soumise à NIS2 », « … oblige les collectivités à changer … »: an obligation of the collectivité
+    // (or the collectivités) no cited clause poses on what it bears on, without reserve (`holder-duty.ts`).
+    const bound =
+      ban || duty
+        ? null
+        : holderDutyUnheld(
+            stated,
+            pool,
+            facts.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+          );
+    if (bound) reasons.push(message("verify.holderDutyUnheld", { where: w, words: bound }));
     // « … est illégal pour les collectivités depuis octobre 2025 »: a rule no cited sentence holds (`legal-rules.ts`).
     const rule = ban || duty ? null : ruleUnheld(stated, pool);
     if (rule)
@@ -1297,6 +1315,18 @@ function checkSentence(
         )
       : null;
   if (result) reasons.push(message("verify.ownResultUnsaid", { word: result }));
+  // An act or a state of the collectivité said done (« Le conseil municipal a déjà adopté cette délibération [1] »), or
+  // an act done to it, that its data do not say: the passages speak of others (`own-acts.ts`).
+  const act =
+    facts.length > 0 && reasons.length === 0 && (citedIn.length > 0 || checkUncited)
+      ? ownActUnsaid(
+          stated,
+          // What the data state, not the question they ask (« Faut-il remplacer Microsoft Defender … ? »).
+          facts.map((src) => src.sentences.flatMap((ss) => (ss.asks ? [] : [ss.text])).join(" ")),
+          pool.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+        )
+      : null;
+  if (act) reasons.push(message("verify.ownActUnsaid", { said: act }));
   return [...new Set(reasons)];
 }
 

@@ -15,6 +15,12 @@ const ONLY = beyond("only");
  */
 const ONLY_CLAIM =
   /(?<!\p{L})(?:(?:le|la|les)\s+seul(?:e|s|es)?|l['’]\s*unique)\s+(\p{L}+)(?:\s+[\p{L}-]+){0,2}?\s+(?:à|qui)\s/iu;
+/**
+ * The same as what a subject is (« ESET … est le seul éditeur européen certifié CSPN », faithful-blind-21): the verb
+ * « être » (or « rester ») right before — the predicate says it alone is so, whatever follows.
+ */
+const ONLY_PREDICATE =
+  /(?<!\p{L})(?:est|sont|était|étaient|reste|restent|demeure|demeurent)\s+(?:(?:le|la|les)\s+seul(?:e|s|es)?|l['’]\s*unique)\s+(\p{L}+)/iu;
 /** « ne … que » (« n'a retenu que Boé »): a restriction the passage states. */
 const ONLY_BUT = /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,3}?qu(?:e|['’])/iu;
 
@@ -23,7 +29,7 @@ const ONLY_BUT = /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,3}?qu(?:e|['’])/i
  * only one (no word of [only], no « ne … que »), or null.
  */
 export function onlyUnstated(stated: string, pool: Source[]): string | null {
-  const m = ONLY_CLAIM.exec(stated);
+  const m = ONLY_CLAIM.exec(stated) ?? ONLY_PREDICATE.exec(stated);
   if (!m || contentWords(m[1]!).length === 0 || NEGATION.test(stated)) return null;
   const texts = pool.flatMap((s) => s.sentences.map((ss) => ss.text));
   if (texts.some((t) => ONLY.test(t) || ONLY_BUT.test(t))) return null;
