@@ -74,6 +74,7 @@ import {
   type SearchResult,
   searchResultOf,
 } from "../retrieval/search.ts";
+import { missingThing, unheldDetail } from "../retrieval/asked-thing.ts";
 import { askHeldBy, askSearched, missingAsk } from "../retrieval/second-ask.ts";
 import { aboutSecondSubject, missingFoundSubject } from "../retrieval/second-subject-found.ts";
 import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
@@ -782,6 +783,19 @@ async function retrieveIn(
         results = [...results, ...added.filter((r) => !results.some((x) => x.id === r.id))];
         partial = null;
       }
+    }
+  }
+  // A question stated then asked by an interrogative (`missingThing`: « visio repose sur livekit, chez quel hébergeur
+  // tournent ses serveurs ? »): no sentence of the passages holds the thing asked with the first clause's subject.
+  if (!partial && decision.reason !== "stated-absent" && !combined)
+    partial = await missingThing(query, relevant, frequency, names);
+  // A yes/no question on a detail no passage read holds (`unheldDetail`: « sécurix gère-t-il les imprimantes
+  // réseau ? »): the corpus does not give it.
+  if (!partial && decision.reason !== "stated-absent" && !combined) {
+    const unheld = await unheldDetail(query, relevant, frequency, names);
+    if (unheld.length) {
+      const refused = { ...decision, answerable: false, reason: "low-coverage" as const, missing: unheld, relevant: [] };
+      return { query, results, relevant: [], decision: refused, mode, held, general: [], combined, partial: null };
     }
   }
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
