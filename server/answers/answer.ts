@@ -794,7 +794,13 @@ async function retrieveIn(
   if (!partial && decision.reason !== "stated-absent" && !combined) {
     const unheld = await unheldDetail(query, relevant, frequency, names);
     if (unheld.length) {
-      const refused = { ...decision, answerable: false, reason: "low-coverage" as const, missing: unheld, relevant: [] };
+      const refused = {
+        ...decision,
+        answerable: false,
+        reason: "low-coverage" as const,
+        missing: unheld,
+        relevant: [],
+      };
       return { query, results, relevant: [], decision: refused, mode, held, general: [], combined, partial: null };
     }
   }

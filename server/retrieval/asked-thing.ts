@@ -25,13 +25,16 @@ import { holds, occurs, passageWords, SENTENCE, withoutReferences } from "./pass
 import { questionTerms } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
 import { assessAnswerability, resolveNames } from "./relevance.ts";
+import { headingSubject } from "./second-ask.ts";
 import { INTERROGATIVES, type MissingPart, type TwoParts } from "./two-parts.ts";
 
 /** A passage as the decision reads it. */
 type Passage = Parameters<typeof assessAnswerability>[1][number];
 
 const folded = (text: string) => fold(text).replace(/’/g, "'");
-const SECTIONS = new Map([...wordListSectionLines("asked-thing.txt")].map(([name, lines]) => [name, lines.map(folded)]));
+const SECTIONS = new Map(
+  [...wordListSectionLines("asked-thing.txt")].map(([name, lines]) => [name, lines.map(folded)]),
+);
 const list = (name: string) => SECTIONS.get(name) ?? [];
 const alternation = (entries: string[]) =>
   [...entries]
@@ -47,7 +50,9 @@ const OPENS_ASKING = new RegExp(
 /** A verb carrying its subject (« a-t-il », « gère-t-il », « est-elle »). */
 const INVERTED = /[a-z]-(?:t-)?(?:il|elle|ils|elles|on)(?![a-z])/;
 /** A second clause asking by such a verb among its first words (« a-t-il été annulé … ? »). */
-const OPENS_INVERTED = new RegExp(`^(?:(?:${alternation(list("ouverture"))})\\s+)?(?:\\S+\\s+){0,4}?${INVERTED.source}`);
+const OPENS_INVERTED = new RegExp(
+  `^(?:(?:${alternation(list("ouverture"))})\\s+)?(?:\\S+\\s+){0,4}?${INVERTED.source}`,
+);
 /** The noun whose value a clause asks (group 1): « quelle société », « combien d'utilisateurs ». */
 const NOUN_ASKED = new RegExp(`(?<![a-z])(?:${alternation(list("nom demandé"))})\\s*([a-z][a-z-]{2,})`, "g");
 const FIGURE_NOUNS = new Set(list("nom d'un chiffre"));
@@ -120,7 +125,11 @@ export async function missingThing(
   const asked = asking.nouns
     .map(
       (n): QuestionTerm =>
-        secondTerms.find((t) => t.word === n || t.word.split(" ").includes(n)) ?? { word: n, variants: [n], name: false },
+        secondTerms.find((t) => t.word === n || t.word.split(" ").includes(n)) ?? {
+          word: n,
+          variants: [n],
+          name: false,
+        },
     )
     .filter((t) => !t.word.split(" ").every((w) => occurs(w, firstWords)));
   if (asked.length === 0) return null;
@@ -143,7 +152,8 @@ export async function missingThing(
     return asked.some((t) => holds(t, w) || holds(t, heading) || clipped(t));
   };
   const held = answering.some((r) => {
-    const heading = passageWords(`${r.document.title} ${r.section}`);
+    // (What the heading says the passage is about: « Quarkon, Zorbex et Plimo en quelques chiffres » is about none.)
+    const heading = passageWords(headingSubject(r));
     return withoutReferences(r.text)
       .split(SENTENCE)
       .some((sentence) => heldBy(sentence, heading));
@@ -186,7 +196,8 @@ export async function unheldDetail(
   const subject = await resolveNames(questionTerms(before), frequency, names);
   if (!subject[0]?.name) return [];
   const detail = (await resolveNames(questionTerms(after), frequency, names)).filter(
-    (t) => !t.verb && !t.modifier && !t.name && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)) && !isEntityFrame(t),
+    (t) =>
+      !t.verb && !t.modifier && !t.name && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)) && !isEntityFrame(t),
   );
   if (detail.length === 0) return [];
   const raw = (after.match(/[\p{L}\p{N}'’œ-]+/gu) ?? []).flatMap((w) => w.split(/['’]/)).filter(Boolean);
