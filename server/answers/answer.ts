@@ -11,6 +11,7 @@ import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { withoutAbbreviations } from "../retrieval/abbreviations.ts";
+import { missingThing, unheldDetail } from "../retrieval/asked-thing.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { banWord, claimsBan, deniesBan } from "../retrieval/ban-premise.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
@@ -74,7 +75,6 @@ import {
   type SearchResult,
   searchResultOf,
 } from "../retrieval/search.ts";
-import { missingThing, unheldDetail } from "../retrieval/asked-thing.ts";
 import { askHeldBy, askSearched, missingAsk } from "../retrieval/second-ask.ts";
 import { aboutSecondSubject, missingFoundSubject } from "../retrieval/second-subject-found.ts";
 import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
