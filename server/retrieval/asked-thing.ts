@@ -120,6 +120,8 @@ export async function missingThing(
   if (!asking) return null;
   const { kind } = asking;
   const secondTerms = questionTerms(parts.second);
+  // (What follows the clause's first « ? » is the asker's guesses, « quelle distrib ? Ubuntu ? Debian ? », not asked.)
+  const askedTerms = questionTerms(parts.second.split("?")[0]!);
   const firstWords = passageWords(parts.first);
   // (A noun the first clause writes is no new thing asked.)
   const asked = asking.nouns
@@ -132,7 +134,31 @@ export async function missingThing(
         },
     )
     .filter((t) => !t.word.split(" ").every((w) => occurs(w, firstWords)));
+  // (« à quelle date la bascule de sa visio est-elle terminée »: the date of the things the clause names.)
+  // (Not « quand peut-on … », which asks when it becomes possible.)
+  if (asked.length === 0 && kind === "date" && !WHEN.test(folded(parts.second)))
+    asked.push(
+      ...askedTerms.filter(
+        (t) =>
+          !t.verb &&
+          !t.modifier &&
+          !t.date &&
+          !DATE_NOUNS.has(t.word) &&
+          !NOT_NAMED.has(t.word) &&
+          !writtenAsVerb(parts.second, t.word) &&
+          !GENERIC.has(frStem(t.word)) &&
+          !t.word.split(" ").every((w) => occurs(w, firstWords)),
+      ),
+    );
   if (asked.length === 0) return null;
+  // The names and years the second clause adds (« quelle collectivité du finistère », « les membres du jury 2025 »): a
+  // sentence answering it holds them too.
+  const added = (await resolveNames(askedTerms, frequency, names)).filter(
+    (t) =>
+      (t.name || t.date) &&
+      !asked.some((a) => a.word === t.word) &&
+      !t.word.split(" ").every((w) => occurs(w, firstWords)),
+  );
   // The subject: the names of the first clause, or its content words when it names none.
   const firstTerms = await resolveNames(questionTerms(parts.first), frequency, names);
   const named = firstTerms.filter((t) => t.name && !t.date && !GENERIC.has(frStem(t.word)));
@@ -149,6 +175,7 @@ export async function missingThing(
     if (kind === "date" && !holdsAsked(sentence, ["date"])) return false;
     // (« distrib » typed short is what « distribution » writes.)
     const clipped = (t: QuestionTerm) => t.word.length >= CLIPPED && w.list.some((x) => x.startsWith(t.word));
+    if (!added.every((t) => holds(t, w) || holds(t, heading))) return false;
     return asked.some((t) => holds(t, w) || holds(t, heading) || clipped(t));
   };
   const held = answering.some((r) => {
@@ -169,6 +196,13 @@ const RARE_DETAIL = 20;
 const VERB_FORM = /(?:é|ée|és|ées|er|ir)$/u;
 /** Except a noun in « -té » (« conformité », « sécurité »). */
 const NOUN_IN_TE = /tés?$/u;
+
+/** Whether a clause writes a word as a participle or an infinitive (« terminée », « installer »), not a noun. */
+function writtenAsVerb(clause: string, word: string): boolean {
+  const written = (clause.match(/[\p{L}\p{N}-]+/gu) ?? []).find((w) => folded(w) === word);
+  return written !== undefined && verbForm(written.toLowerCase());
+}
+const verbForm = (written: string) => VERB_FORM.test(written) && !NOUN_IN_TE.test(written);
 
 /**
  * The nouns of a yes/no question's detail that no passage read holds (« sécurix gère-t-il les imprimantes réseau ? » →
@@ -212,8 +246,7 @@ export async function unheldDetail(
     if (!DETAIL_LEADS.has(lead) || ASKER.has(lead)) continue;
     const beforeLead = ["le", "la", "les", "l"].includes(lead) ? tokens[i - 2] : lead;
     if (i >= 2 && COMPLEMENT.has(beforeLead ?? "")) continue;
-    const written = raw[i]!.toLowerCase();
-    if (VERB_FORM.test(written) && !NOUN_IN_TE.test(written)) continue;
+    if (verbForm(raw[i]!.toLowerCase())) continue;
     if (read.some((p) => holds(t, p))) continue;
     const uses = Math.min(...(await Promise.all(t.variants.map((v) => frequency(v)))));
     if (uses <= RARE_DETAIL) unheld.push(t.word);

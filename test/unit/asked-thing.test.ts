@@ -79,6 +79,42 @@ describe("whether a sentence of the passages read holds the thing asked with the
   });
 });
 
+describe("a date asked of the things the second clause names, and the names it adds", () => {
+  const STEPS = passage(
+    "Valbrune : ce qui a été fait, étape par étape",
+    "En 2025, Valbrune termine la migration de sa messagerie. Étapes suivantes annoncées : adopter Zorbex pour la visioconférence.",
+  );
+  const ZORBEX_DONE = passage(
+    "Valbrune : la visio",
+    "Valbrune a terminé en mars 2026 la bascule de sa visio vers Zorbex.",
+  );
+  const FAIR = passage(
+    "Plimo 2026 : le salon",
+    "Plimo 2026 a réuni 500 personnes. Des collectivités y ont présenté leurs retours, dont Montclair.",
+  );
+  const texts = [STEPS, ZORBEX_DONE, FAIR].flatMap((p) => [p.text, p.document.title]);
+  const { frequency, names } = lexicon(texts, { quimperlé: 0 });
+
+  it("finds the date of the things named missing when no dated sentence on the subject names them", async () => {
+    const q = "valbrune veut adopter zorbex, à quelle date la bascule de sa visio est-elle terminée ?";
+    expect((await missingThing(q, [STEPS], frequency, names))?.words).toContain("bascule");
+    expect(await missingThing(q, [STEPS, ZORBEX_DONE], frequency, names)).toBeNull();
+    // « quand peut-on … » asks when it becomes possible, not a date of a thing.
+    expect(
+      await missingThing("valbrune veut adopter zorbex, quand peut-on le faire ?", [STEPS], frequency, names),
+    ).toBeNull();
+  });
+
+  it("needs the place the second clause adds in the sentence that answers, not the asker's guesses after its « ? »", async () => {
+    const q = "plimo 2026 a réuni 500 personnes, quelle collectivité de Montclair y a présenté son retour ?";
+    expect(await missingThing(q, [FAIR], frequency, names)).toBeNull();
+    const other = "plimo 2026 a réuni 500 personnes, quelle collectivité de Quimperlé y a présenté son retour ?";
+    expect((await missingThing(other, [FAIR], frequency, names))?.words).toEqual(["collectivite"]);
+    const guesses = "plimo 2026 a réuni 500 personnes, quelle collectivité ? Quimperlé ?";
+    expect(await missingThing(guesses, [FAIR], frequency, names)).toBeNull();
+  });
+});
+
 describe("a yes/no question on a detail", () => {
   const CARD = passage(
     "Zorbex",
