@@ -187,7 +187,10 @@ export async function missingThing(
   });
   if (held) return null;
   if (!(await assessAnswerability(parts.first, answering, frequency, names)).answerable) return null;
-  return { part: parts.second, words: asked.map((t) => t.word), first: parts.first };
+  // (A date asked of things a passage names without it: what the passages lack is the date, not those things.)
+  const dateNoun =
+    kind === "date" ? [...folded(parts.second).matchAll(NOUN_ASKED)].find((m) => DATE_NOUNS.has(m[1]!)) : undefined;
+  return { part: parts.second, words: dateNoun ? [dateNoun[1]!] : asked.map((t) => t.word), first: parts.first };
 }
 
 /** Most uses in the corpus of a detail's noun that no passage read holds (a rare thing, not an everyday word). */
