@@ -11,6 +11,7 @@ import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { withoutAbbreviations } from "../retrieval/abbreviations.ts";
+import { missingThing, unheldDetail } from "../retrieval/asked-thing.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { banWord, claimsBan, deniesBan } from "../retrieval/ban-premise.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
@@ -782,6 +783,25 @@ async function retrieveIn(
         results = [...results, ...added.filter((r) => !results.some((x) => x.id === r.id))];
         partial = null;
       }
+    }
+  }
+  // A question stated then asked by an interrogative (`missingThing`: « visio repose sur livekit, chez quel hébergeur
+  // tournent ses serveurs ? »): no sentence of the passages holds the thing asked with the first clause's subject.
+  if (!partial && decision.reason !== "stated-absent" && !combined)
+    partial = await missingThing(query, relevant, frequency, names);
+  // A yes/no question on a detail no passage read holds (`unheldDetail`: « sécurix gère-t-il les imprimantes
+  // réseau ? »): the corpus does not give it.
+  if (!partial && decision.reason !== "stated-absent" && !combined) {
+    const unheld = await unheldDetail(query, relevant, frequency, names);
+    if (unheld.length) {
+      const refused = {
+        ...decision,
+        answerable: false,
+        reason: "low-coverage" as const,
+        missing: unheld,
+        relevant: [],
+      };
+      return { query, results, relevant: [], decision: refused, mode, held, general: [], combined, partial: null };
     }
   }
   // A follow-up is about the previous question's topic: the passages that hold its names come first.

@@ -361,7 +361,7 @@ async function askOf(question: string, frequency: CorpusFrequency, names?: Corpu
  * and of its section before their colon (« Boé (Lot-et-Garonne) », not « La Suite numérique de l'État : Visio, Docs, …
  * »), unless that part lists several (« Visio, Tchap, Docs et Grist en quelques chiffres »).
  */
-function headingSubject(r: Passage): string {
+export function headingSubject(r: Passage): string {
   if (r.document.kind === "catalog") return r.document.title;
   return [r.document.title, r.section]
     .map((h) => h.split(/\s+:\s+/)[0]!)

@@ -1,0 +1,50 @@
+/**
+ * What a clause asks, read by its form (`asked-thing.ts`; held-out-28 diagnosis, burned): a two-part question whose
+ * second clause asks a thing no sentence of the passages found holds is answered in part, saying first what the corpus
+ * does not give; a yes/no question on a detail no passage found holds is refused. Questions of the same forms whose
+ * passages hold what is asked are answered as before. Real corpus, real server over HTTP, no model.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askHttp, REAL_CORPUS, realCorpusDataDir, startTestServer, type TestServer } from "../helpers/server.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({
+    CORPUS_DIR: REAL_CORPUS,
+    DATA_DIR: await realCorpusDataDir("cap-libre-asked-thing-"),
+  });
+}, 240_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+const ask = (question: string) => askHttp(server.url, question);
+
+describe("a second clause asking a thing no passage found holds", () => {
+  it("answers the first clause and says first that the corpus does not give the host of Visio's servers", async () => {
+    const { done } = await ask("visio repose sur livekit, chez quel hébergeur tournent ses serveurs ?");
+    expect(done.abstention).toBeNull();
+    expect(done.partial).toMatchObject({ kind: "partial", missing: "chez quel hébergeur tournent ses serveurs ?" });
+    expect(done.partial.statement).toContain("« hébergeur »");
+    expect(done.partial.statement).toContain("« visio repose sur livekit »");
+  });
+
+  it("answers as before a second clause whose count a passage on the subject gives", async () => {
+    const { done } = await ask("La DINUM passe à Linux : combien de machines concernées ?");
+    expect(done.abstention).toBeNull();
+    expect(done.partial).toBeUndefined();
+  });
+});
+
+describe("a yes/no question on a detail no passage found holds", () => {
+  it("refuses, naming the detail", async () => {
+    const { done } = await ask("sécurix gère-t-il les imprimantes réseau ?");
+    expect(done.abstention).not.toBeNull();
+    expect(done.abstention.missing).toContain("imprimantes");
+  });
+
+  it("answers as before a yes/no question whose detail a passage holds", async () => {
+    const { done } = await ask("QGIS sait-il lire nos couches MapInfo ?");
+    expect(done.abstention).toBeNull();
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * What a clause asks, read by its form (`asked-thing.ts`; held-out-28 diagnosis: « visio repose sur livekit, chez quel
+ * hébergeur tournent ses serveurs ? », « sécurix gère-t-il les imprimantes réseau ? » answered with passages that do
+ * not hold what is asked). Invented places, products and passages, not the set's questions.
+ */
+import { describe, expect, it } from "vitest";
+import { partialStatement } from "../../server/answers/partial.ts";
+import { missingThing, statedThenInterrogative, thingAsked, unheldDetail } from "../../server/retrieval/asked-thing.ts";
+import { lexicon, passage } from "../helpers/abstention.ts";
+
+describe("a statement, then a clause opening on an interrogative", () => {
+  it("cuts a statement whose verb no list knows from a clause that asks", () => {
+    expect(statedThenInterrogative("zorbex repose sur plimo, chez quel hébergeur tournent ses serveurs ?")).toEqual({
+      first: "zorbex repose sur plimo",
+      second: "chez quel hébergeur tournent ses serveurs ?",
+    });
+    expect(
+      statedThenInterrogative("valbrune a migré avec des stagiaires, de quelle école venaient-ils ?")?.second,
+    ).toBe("de quelle école venaient-ils ?");
+  });
+
+  it("does not cut a frame opening on a preposition, the asker's setting, a topic alone, nor a clause that asks nothing", () => {
+    expect(statedThenInterrogative("Selon la Commission, quelle part du code repose sur du libre ?")).toBeNull();
+    expect(
+      statedThenInterrogative("Pour héberger les données de santé, quels prestataires sont qualifiés ?"),
+    ).toBeNull();
+    expect(statedThenInterrogative("on a 40 postes à la mairie, combien coûte zorbex ?")).toBeNull();
+    expect(statedThenInterrogative("Zorbex 2026, combien de monde ?")).toBeNull();
+    expect(statedThenInterrogative("valbrune a migré ses postes, puis ses serveurs")).toBeNull();
+  });
+
+  it("reads the kind of thing asked: a count, a figure, a date, a name; not a reason or a difference", () => {
+    expect(thingAsked("combien d'utilisateurs mensuels compte-t-il ?")).toEqual({
+      kind: "count",
+      nouns: ["utilisateurs"],
+    });
+    expect(thingAsked("quelle part de son parc ?")?.kind).toBe("count");
+    expect(thingAsked("quel jour de mars")?.kind).toBe("date");
+    expect(thingAsked("quelle société édite le logiciel ?")).toEqual({ kind: "name", nouns: ["societe"] });
+    expect(thingAsked("comment s'appelait le maire qui a porté ce retour ?")).toEqual({
+      kind: "name",
+      nouns: ["maire"],
+    });
+    expect(thingAsked("dans quel but")).toBeNull();
+    expect(thingAsked("quelle difference de nature")).toBeNull();
+  });
+});
+
+describe("whether a sentence of the passages read holds the thing asked with the subject", () => {
+  const ZORBEX = passage(
+    "Zorbex : comment l'outil est construit",
+    "Zorbex repose sur Plimo, un logiciel libre de visioconférence. Il est développé par la direction du numérique.",
+  );
+  const HOSTED = passage("Zorbex : l'hébergement", "Zorbex est hébergé chez l'hébergeur Nuvola, à Lyon.");
+  const COUNTS = passage(
+    "Quarkon, Zorbex et Plimo en quelques chiffres",
+    "Quarkon compte 300 000 utilisateurs actifs par mois. Zorbex est installé dans les ministères.",
+  );
+  const ZORBEX_USERS = passage("Zorbex : les utilisateurs", "Zorbex compte 40 000 utilisateurs actifs en 2025.");
+  const texts = [ZORBEX, HOSTED, COUNTS, ZORBEX_USERS].flatMap((p) => [p.text, p.document.title]);
+  const { frequency, names } = lexicon(texts);
+
+  it("finds the noun asked missing when no sentence on the subject writes it, held when one does", async () => {
+    const q = "zorbex repose sur plimo, chez quel hébergeur tournent ses serveurs ?";
+    const missing = await missingThing(q, [ZORBEX], frequency, names);
+    expect(missing).toEqual({
+      part: "chez quel hébergeur tournent ses serveurs ?",
+      words: ["hebergeur"],
+      first: "zorbex repose sur plimo",
+    });
+    expect(partialStatement(missing!, q)).toContain("« chez quel hébergeur tournent ses serveurs ? »");
+    expect(await missingThing(q, [ZORBEX, HOSTED], frequency, names)).toBeNull();
+  });
+
+  it("finds a count missing when the figure counts it of another subject, held when it is the subject's", async () => {
+    const q = "zorbex repose sur plimo, combien d'utilisateurs compte-t-il ?";
+    expect((await missingThing(q, [ZORBEX, COUNTS], frequency, names))?.words).toEqual(["utilisateurs"]);
+    expect(await missingThing(q, [ZORBEX, ZORBEX_USERS], frequency, names)).toBeNull();
+  });
+});
+
+describe("a date asked of the things the second clause names, and the names it adds", () => {
+  const STEPS = passage(
+    "Valbrune : ce qui a été fait, étape par étape",
+    "En 2025, Valbrune termine la migration de sa messagerie. Étapes suivantes annoncées : adopter Zorbex pour la visioconférence.",
+  );
+  const ZORBEX_DONE = passage(
+    "Valbrune : la visio",
+    "Valbrune a terminé en mars 2026 la bascule de sa visio vers Zorbex.",
+  );
+  const FAIR = passage(
+    "Plimo 2026 : le salon",
+    "Plimo 2026 a réuni 500 personnes. Des collectivités y ont présenté leurs retours, dont Montclair.",
+  );
+  const texts = [STEPS, ZORBEX_DONE, FAIR].flatMap((p) => [p.text, p.document.title]);
+  const { frequency, names } = lexicon(texts, { quimperlé: 0 });
+
+  it("finds the date of the things named missing when no dated sentence on the subject names them", async () => {
+    const q = "valbrune veut adopter zorbex, à quelle date la bascule de sa visio est-elle terminée ?";
+    expect((await missingThing(q, [STEPS], frequency, names))?.words).toEqual(["date"]);
+    expect(await missingThing(q, [STEPS, ZORBEX_DONE], frequency, names)).toBeNull();
+    // « quand peut-on … » asks when it becomes possible, not a date of a thing.
+    expect(
+      await missingThing("valbrune veut adopter zorbex, quand peut-on le faire ?", [STEPS], frequency, names),
+    ).toBeNull();
+  });
+
+  it("needs the place the second clause adds in the sentence that answers, not the asker's guesses after its « ? »", async () => {
+    const q = "plimo 2026 a réuni 500 personnes, quelle collectivité de Montclair y a présenté son retour ?";
+    expect(await missingThing(q, [FAIR], frequency, names)).toBeNull();
+    const other = "plimo 2026 a réuni 500 personnes, quelle collectivité de Quimperlé y a présenté son retour ?";
+    expect((await missingThing(other, [FAIR], frequency, names))?.words).toEqual(["collectivite"]);
+    const guesses = "plimo 2026 a réuni 500 personnes, quelle collectivité ? Quimperlé ?";
+    expect(await missingThing(guesses, [FAIR], frequency, names)).toBeNull();
+  });
+});
+
+describe("a yes/no question on a detail", () => {
+  const CARD = passage(
+    "Zorbex",
+    "Le poste de travail Linux sécurisé Zorbex est développé par l'État. Il gère le chiffrement du disque et les mises à jour.",
+    "catalog",
+  );
+  const OTHER = passage("Imprimer en mairie", "Les imprimantes réseau de la mairie sont partagées entre les services.");
+  const { frequency, names } = lexicon([CARD.text, CARD.document.title, OTHER.text, OTHER.document.title]);
+
+  it("finds a rare noun of the detail that no passage read holds", async () => {
+    expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD], frequency, names)).toEqual([
+      "imprimantes",
+    ]);
+    expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD, OTHER], frequency, names)).toEqual(
+      [],
+    );
+    expect(await unheldDetail("Zorbex gère-t-il le chiffrement du disque ?", [CARD], frequency, names)).toEqual([]);
+  });
+
+  it("reads no detail in a question with an interrogative, a subject that is no name, a participle or a complement", async () => {
+    expect(await unheldDetail("Quelles imprimantes Zorbex gère-t-il ?", [CARD], frequency, names)).toEqual([]);
+    expect(await unheldDetail("Les postes gèrent-ils les imprimantes ?", [CARD], frequency, names)).toEqual([]);
+    expect(await unheldDetail("Zorbex est-il imprimé ?", [CARD], frequency, names)).toEqual([]);
+    expect(await unheldDetail("Zorbex gère-t-il les postes de la imprimantes ?", [CARD], frequency, names)).toEqual([]);
+  });
+});
