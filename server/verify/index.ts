@@ -31,6 +31,7 @@ import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./con
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
 import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
+import { dateOfAnotherClause } from "./date-clause.ts";
 import { dateOfAnother } from "./date-elsewhere.ts";
 import { deniedClaimStated } from "./denied-claim.ts";
 import { deniedNounStated } from "./denied-noun.ts";
@@ -748,6 +749,10 @@ function checkSentence(
   const step = cited.length > 0 && !moved ? dateOfAnotherStep(stated, pool) : null;
   if (step && !ownDate(step.date) && !reasons.some((r) => r.includes(`« ${step.date} »`)))
     reasons.push(message("verify.dateOfAnotherStep", { ...step, where: w }));
+  // The same, within one cited sentence that writes two dates, each dating its own clause (`date-clause.ts`).
+  const inClause = cited.length > 0 && !moved && !elsewhere && !step ? dateOfAnotherClause(stated, pool) : null;
+  if (inClause && !ownDate(inClause.date) && !reasons.some((r) => r.includes(`« ${inClause.date} »`)))
+    reasons.push(message("verify.dateOfAnother", { ...inClause, where: w }));
   // Two names of the passages paired otherwise than the passages pair them (« Harmonica OS, dérivé de Debian » where
   // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
