@@ -22,7 +22,9 @@ const MIN_SHARED = 2;
 
 const precise = (f: Figure) =>
   (f.kind === "date" || f.kind === "month") && f.year !== undefined && f.month !== undefined;
-const same = (a: Figure, b: Figure) => a.year === b.year && a.month === b.month && a.day === b.day;
+/** The same date, to the precision both give (« avril 2026 » is « 19 avril 2026 »). */
+const same = (a: Figure, b: Figure) =>
+  a.year === b.year && a.month === b.month && (a.day === undefined || b.day === undefined || a.day === b.day);
 
 /** Each precise date of a text with its part: its clause, cut at the dates before and after it. */
 function dateParts(text: string): { f: Figure; part: string }[] {

@@ -1,0 +1,43 @@
+/**
+ * What the cited passage rules out, stated by its very word (faithful-blind-21: « Un audit a confirmé ces économies »
+ * where the passage says « Il s'agit d'une estimation du ministère lui-même, non d'un bilan audité »). `contrast.ts`
+ * flags a clause that states every word of the ruled-out part; a sentence often takes up one of them only, in another
+ * form (« audit » for « audité »).
+ *
+ * Flagged when the sentence, which neither negates nor rules anything out itself, writes a content word (by stem) that
+ * the cited passages write only in a part they rule out (« et non », « , non d'un », `contrast-negations.txt`): nowhere
+ * in a body sentence outside such a part. Headings (titles name topics) are not read.
+ */
+import { stem } from "../retrieval/french.ts";
+import { ruledOut } from "./contrast.ts";
+import { NEGATION, short } from "./negation.ts";
+import { withoutReferences } from "./sentences.ts";
+import type { Source } from "./source-sentences.ts";
+import { contentWords } from "./words.ts";
+
+/** The sentence's word and the passage's ruled-out phrase, or null. */
+export function ruledOutWordStated(stated: string, pool: Source[]): { word: string; quote: string } | null {
+  const text = withoutReferences(stated).replace(/\[\d+\]/g, " ");
+  if (NEGATION.test(text) || ruledOut(text).length > 0) return null;
+  const body = pool.flatMap((src) =>
+    src.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)),
+  );
+  const ruled: { stems: Set<string>; quote: string }[] = [];
+  const elsewhere = new Set<string>();
+  for (const t of body) {
+    let rest = t;
+    for (const r of ruledOut(t)) {
+      ruled.push({ stems: new Set(contentWords(r.part).map(stem)), quote: `${r.marker}${r.part}` });
+      rest = rest.replace(`${r.marker}${r.part}`, " ");
+    }
+    for (const w of contentWords(rest)) elsewhere.add(stem(w));
+  }
+  if (!ruled.length) return null;
+  for (const word of contentWords(text)) {
+    const s = stem(word);
+    if (elsewhere.has(s)) continue;
+    const r = ruled.find((x) => x.stems.has(s));
+    if (r) return { word, quote: short(r.quote.replace(/^[\s,]+|[\s.!?]+$/g, "")) };
+  }
+  return null;
+}
