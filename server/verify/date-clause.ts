@@ -68,8 +68,9 @@ export function dateOfAnotherClause(
     const stems = new Set(contentWords(text).map(stem));
     return [...claim].filter(([s]) => stems.has(s)).map(([, w]) => w);
   };
+  // Dates in parentheses are their sources' (« (Cour pénale internationale, 8 mars 2024 ; Statut de Rome, …) »).
   const sentences = pool.flatMap((s) =>
-    s.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)),
+    s.sentences.filter((ss) => !ss.inHeading).map((ss) => ss.text.replace(/\([^()]*\)/g, " ")),
   );
   let found: { word: string; other: string } | null = null;
   for (const text of sentences) {

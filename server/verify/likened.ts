@@ -37,8 +37,7 @@ export function likenedAgainst(stated: string, pool: Source[]): string | null {
       const folded = fold(text);
       for (const c of folded.matchAll(CONTRASTING)) {
         const theirs = contentWords(c[1]!);
-        if (theirs[0] === thing[0] && thing.every((w) => theirs.includes(w)))
-          return short(text.slice(c.index!).trim());
+        if (theirs[0] === thing[0] && thing.every((w) => theirs.includes(w))) return short(text.slice(c.index!).trim());
       }
     }
   return null;

@@ -37,6 +37,22 @@ const clouds = {
   text: "La doctrine « Cloud au centre » — Le débat sur les clouds « hybrides » : S3NS et Bleu\nS3NS, société du groupe Thales créée en juin 2022 et fondée sur la technologie de Google Cloud, a obtenu la qualification SecNumCloud 3.2 pour son offre PREMI3NS (IT for Business, 5 janvier 2026). Bleu, coentreprise de Capgemini et d'Orange fondée sur la technologie Microsoft, suit le même modèle (Le Monde Informatique, 2026).",
 };
 
+const guillou = {
+  n: 2,
+  text: "Le juge français Nicolas Guillou sous sanctions américaines — Juge Nicolas Guillou : qui est-il ?\nNicolas Guillou est un magistrat français élu juge à la Cour pénale internationale (CPI) par l'Assemblée des États parties en décembre 2023 ; il a pris ses fonctions le 11 mars 2024, pour le mandat de neuf ans des juges de la Cour (Cour pénale internationale, 8 mars 2024 ; Coalition pour la Cour pénale internationale, mars 2024 ; Statut de Rome, article 36, paragraphe 9, a).",
+};
+
+describe("a source's date in parentheses dates no clause (date-clause.ts, faithful-blind-3)", () => {
+  it("keeps « élu juge à la Cour pénale internationale en décembre 2023 » beside « (Cour pénale internationale, 8 mars 2024) »", () => {
+    expect(
+      check(
+        "Nicolas Guillou est un magistrat français élu juge à la Cour pénale internationale en décembre 2023 [2].",
+        [guillou],
+      ).status,
+    ).toBe("supported");
+  });
+});
+
 describe("the subject's attribute given another name than its cited clause gives it (name-attribute.ts)", () => {
   it("flags « Harmonica OS 3.0 est dérivé de Debian » (d'Ubuntu) and Bleu « avec la technologie de Google » (Microsoft)", () => {
     expect(check("Harmonica OS 3.0 est dérivé de Debian [1].", [coree]).status).toBe("unsupported");
