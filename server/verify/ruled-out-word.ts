@@ -4,10 +4,12 @@
  * flags a clause that states every word of the ruled-out part; a sentence often takes up one of them only, in another
  * form (« audit » for « audité »).
  *
- * Flagged when the sentence, which neither negates nor rules anything out itself, writes a content word (by stem) that
+ * Flagged when the sentence, which neither negates nor sets anything aside itself (`instead-of.txt`), writes a content word (by stem) that
  * the cited passages write only in a part they rule out (« et non », « , non d'un », `contrast-negations.txt`): nowhere
  * in a body sentence outside such a part. Headings (titles name topics) are not read.
  */
+import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
 import { ruledOut } from "./contrast.ts";
 import { NEGATION, short } from "./negation.ts";
@@ -15,10 +17,18 @@ import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 import { contentWords } from "./words.ts";
 
+/** « plutôt que », « au lieu de » (`server/i18n/fr/instead-of.txt`): the sentence sets something aside itself. */
+const INSTEAD_OF = new RegExp(
+  `(?<!\\p{L})(?:${wordListLines("instead-of.txt")
+    .map((l) => escapeRegExp(fold(l)).replace(/\s+/g, "\\s+").replace(/'/g, "['’]"))
+    .join("|")})`,
+  "u",
+);
+
 /** The sentence's word and the passage's ruled-out phrase, or null. */
 export function ruledOutWordStated(stated: string, pool: Source[]): { word: string; quote: string } | null {
   const text = withoutReferences(stated).replace(/\[\d+\]/g, " ");
-  if (NEGATION.test(text) || ruledOut(text).length > 0) return null;
+  if (NEGATION.test(text) || ruledOut(text).length > 0 || INSTEAD_OF.test(fold(text))) return null;
   const body = pool.flatMap((src) =>
     src.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)),
   );

@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { verifyText } from "../../server/verify/index.ts";
+import { attributeNameSwapped } from "../../server/verify/name-attribute.ts";
+import { ruledOutWordStated } from "../../server/verify/ruled-out-word.ts";
+import { toSource } from "../../server/verify/source-sentences.ts";
 
 const check = (sentence: string, passages: { n: number; text: string }[]) =>
   verifyText(sentence, passages).sentences[0]!;
@@ -125,5 +128,46 @@ describe("right computations on shares (shares.ts)", () => {
   it("keeps « environ 25 % » for « une commune sur quatre », not « environ 40 % »", () => {
     expect(check("Cela fait environ 25 % des communes [1].", [declic]).status).toBe("supported");
     expect(check("Cela fait environ 40 % des communes [1].", [declic]).status).toBe("unsupported");
+  });
+});
+
+describe("sentences these rules flagged on the burned sets while right (kept)", () => {
+  it("keeps a sentence setting aside what the passage rules out itself (« plutôt que par la seule Ville »)", () => {
+    const lyon = toSource(
+      1,
+      "Ville de Lyon — Territoire Numérique Ouvert, une suite mutualisée\nL'intérêt pour d'autres collectivités tient à sa construction mutualisée : la suite est portée par des acteurs publics du territoire (Métropole et SITIV) et non par la seule Ville.",
+    );
+    expect(
+      ruledOutWordStated("La suite est portée par la Métropole et le SITIV plutôt que par la seule Ville [1].", [lyon]),
+    ).toBeNull();
+    expect(ruledOutWordStated("La suite est portée par la seule Ville [1].", [lyon])).not.toBeNull();
+  });
+  it("reads an attribute only in a clause its subject opens, a name in parentheses as the clause's", () => {
+    const jira = {
+      n: 1,
+      text: "Produit : Jira — (introduction)\nÉditeur : Atlassian, États-Unis.\nFin du support des éditions Server auto-hébergées le 15 février 2024 : migration imposée vers le cloud d'Atlassian ou l'édition Data Center, plus chère.",
+    };
+    expect(
+      check("Atlassian a mis fin au support des éditions Server auto-hébergées le 15/02/2024 [1].", [jira]).status,
+    ).toBe("supported");
+    const boe = {
+      n: 2,
+      text: "Autres collectivités françaises — Boé (Lot-et-Garonne) : 95 % des postes sous Ubuntu\nBoé, commune d'environ 5 700 habitants, fait fonctionner 95 % de son parc sous Linux (Ubuntu) et utilise LibreOffice sur 100 % de ses ordinateurs.",
+    };
+    expect(
+      check("Boé, commune d'environ 5 700 habitants, fait fonctionner 95 % de son parc sous Ubuntu [2].", [boe]).status,
+    ).toBe("supported");
+  });
+  it("takes no count opening a sentence for its subject (« Deux briques de Territoire Numérique Ouvert »)", () => {
+    const briques = toSource(
+      1,
+      "Ville de Lyon — les points de vigilance sur les outils retenus\nDeux briques de TNO appellent une précision sur leur origine, utile à toute collectivité.",
+    );
+    expect(
+      attributeNameSwapped(
+        "Deux briques de Territoire Numérique Ouvert, la suite retenue par Lyon, appellent une précision [1].",
+        [briques],
+      ),
+    ).toBeNull();
   });
 });
