@@ -6,7 +6,8 @@
  * « dérivé de Debian »); the subject is the sentence's first name, opening it.
  *
  * Flagged when the cited clauses the subject opens write the same attribute word (by stem) with another name, and
- * none of them writes the sentence's name at all: what the passage gives the subject, the sentence gives another.
+ * none of them writes the sentence's name at all, which the passages give with the same attribute word elsewhere (of
+ * another subject): what the passage gives the subject, the sentence gives another, the attributes swapped.
  * A clause ends at a sentence's end, a semicolon, a colon, a dash or a line (a parenthesis is part of it: « sous Linux
  * (Ubuntu) »).
  */
@@ -68,7 +69,13 @@ export function attributeNameSwapped(
     return null;
   for (const a of attributes(bare)) {
     if (a.at < subject.at || a.name === own) continue;
-    if (clauses.some((c) => words(c).includes(a.name))) continue;
+    // A swap: the passages give the sentence's name the same attribute, of another subject (« Gooroom Cloud OS, dérivé
+    // de Debian »), not merely write it (« Publik, logiciel libre de la SCOP » beside « édité par la SCOP »).
+    if (
+      clauses.some((c) => words(c).includes(a.name)) ||
+      !body.some((t) => attributes(t).some((b) => b.stem === a.stem && b.name === a.name))
+    )
+      continue;
     for (const c of clauses) {
       const other = attributes(c).find((b) => b.stem === a.stem && b.name !== a.name && b.name !== own);
       if (other && !spelledOut(bare.slice(a.at), other.raw))

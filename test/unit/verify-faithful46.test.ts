@@ -170,4 +170,15 @@ describe("sentences these rules flagged on the burned sets while right (kept)", 
       ),
     ).toBeNull();
   });
+  it("swaps only a name the passages give the same attribute (« libre de la SCOP » beside « édité par la SCOP »)", () => {
+    const publik = toSource(
+      3,
+      "Alternative : Publik — (introduction)\nAlternatives : Publik (remplacement partiel, France, libre GPL-3.0-only, ne couvre qu'une partie du produit) ; Lutece (remplacement partiel, France, libre BSD-3-Clause).\nPortail de démarches en ligne (formulaires, suivi, paiement), édité par la SCOP Entr'ouvert.",
+    );
+    expect(
+      attributeNameSwapped("Publik, logiciel libre de la SCOP Entr'ouvert, peut remplacer le portail citoyen [3].", [
+        publik,
+      ]),
+    ).toBeNull();
+  });
 });
