@@ -32,13 +32,19 @@ export function ruledOutWordStated(stated: string, pool: Source[]): { word: stri
   const body = pool.flatMap((src) =>
     src.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)),
   );
+  const mine = new Set(contentWords(text).map(stem));
   const ruled: { stems: Set<string>; quote: string }[] = [];
   const elsewhere = new Set<string>();
   for (const t of body) {
     let rest = t;
     for (const r of ruledOut(t)) {
-      ruled.push({ stems: new Set(contentWords(r.part).map(stem)), quote: `${r.marker}${r.part}` });
+      const stems = new Set(contentWords(r.part).map(stem));
       rest = rest.replace(`${r.marker}${r.part}`, " ");
+      // The sentence states what the passage keeps (« l'objectif d'une transition graduelle vers Linux » for « une
+      // transition graduelle, non une bascule brutale vers Linux »): a word of the ruled-out part is said of it too.
+      const near = r.kept.slice(Math.max(...[",", ";", ":"].map((c) => r.kept.lastIndexOf(c))) + 1);
+      if (contentWords(near).some((w) => !stems.has(stem(w)) && mine.has(stem(w)))) continue;
+      ruled.push({ stems, quote: `${r.marker}${r.part}` });
     }
     for (const w of contentWords(rest)) elsewhere.add(stem(w));
   }
