@@ -11,6 +11,7 @@
  * least twice in the other date's part and nowhere in a part the sentence's date dates, nor in any other cited
  * sentence writing that date.
  */
+import { fold } from "../core/text.ts";
 import { stem } from "../retrieval/french.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { CLAUSE_BREAK, clauseAround, withoutReferences } from "./sentences.ts";
@@ -72,6 +73,9 @@ export function dateOfAnotherClause(
   const sentences = pool.flatMap((s) =>
     s.sentences.filter((ss) => !ss.inHeading).map((ss) => ss.text.replace(/\([^()]*\)/g, " ")),
   );
+  // A folded word as the sentence writes it (« référés » for « referes »).
+  const tokens = bare.match(/[\p{L}'’-]+/gu) ?? [];
+  const written = (w: string) => tokens.find((t) => fold(t) === w) ?? w;
   let found: { word: string; other: string } | null = null;
   for (const text of sentences) {
     const parts = dateParts(text);
@@ -85,7 +89,7 @@ export function dateOfAnotherClause(
     if (parts.some((p) => same(p.f, date) && shared(p.part).length)) return null;
     for (const o of others) {
       const words = shared(o.part);
-      if (words.length >= MIN_SHARED && !found) found = { word: words.join(" », « "), other: o.f.raw };
+      if (words.length >= MIN_SHARED && !found) found = { word: words.map(written).join(" », « "), other: o.f.raw };
     }
   }
   return found && { date: date.raw, ...found };
