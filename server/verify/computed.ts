@@ -31,6 +31,7 @@ import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { FRACTION_TOLERANCE, roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
+import { oneInShare, pointsGap } from "./shares.ts";
 import { bagOf, contentWords, sameThing, words } from "./words.ts";
 import { numberInWords, wordCounts } from "./years.ts";
 
@@ -74,6 +75,9 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
       .trim()
       .split(/(?<=[.!?])\s+/)
       .at(-1) ?? "";
+  // A gap in points, a share written « une … sur N » (`shares.ts`).
+  if (pointsGap(stated, f, at, [stated, lastLine, ...texts]) || oneInShare(stated, f, [stated, lastLine, ...texts]))
+    return true;
   if (f.kind === "amount" && f.value > 0) return perUnit(stated, f, [stated, lastLine, ...texts]);
   if (f.kind === "percent" && f.value > 0)
     return (

@@ -31,6 +31,7 @@ import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./con
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
 import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
+import { dateOfAnotherClause } from "./date-clause.ts";
 import { dateOfAnother } from "./date-elsewhere.ts";
 import { deniedClaimStated } from "./denied-claim.ts";
 import { deniedNounStated } from "./denied-noun.ts";
@@ -74,9 +75,11 @@ import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
 import { ruleUnheld } from "./legal-rules.ts";
 import { licenceNameSwapped, licenceOpposite } from "./licence.ts";
+import { likenedAgainst } from "./likened.ts";
 import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
+import { attributeNameSwapped } from "./name-attribute.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
   deniedIn,
@@ -117,6 +120,7 @@ import { actNotGiven } from "./role-acts.ts";
 import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
+import { ruledOutWordStated } from "./ruled-out-word.ts";
 import { wholeForCountedPart } from "./scope.ts";
 import { seasonSwapped } from "./seasons.ts";
 import {
@@ -751,10 +755,17 @@ function checkSentence(
   const step = cited.length > 0 && !moved ? dateOfAnotherStep(stated, pool) : null;
   if (step && !ownDate(step.date) && !reasons.some((r) => r.includes(`« ${step.date} »`)))
     reasons.push(message("verify.dateOfAnotherStep", { ...step, where: w }));
+  // The same, within one cited sentence that writes two dates, each dating its own clause (`date-clause.ts`).
+  const inClause = cited.length > 0 && !moved && !elsewhere && !step ? dateOfAnotherClause(stated, pool) : null;
+  if (inClause && !ownDate(inClause.date) && !reasons.some((r) => r.includes(`« ${inClause.date} »`)))
+    reasons.push(message("verify.dateOfAnother", { ...inClause, where: w }));
   // Two names of the passages paired otherwise than the passages pair them (« Harmonica OS, dérivé de Debian » where
   // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
   if (crossed) reasons.push(message("verify.namesCrossed", { ...crossed, where: w }));
+  // The subject's attribute given another name than its cited clauses give it (`name-attribute.ts`).
+  const attribute = cited.length > 0 && !crossed ? attributeNameSwapped(stated, pool) : null;
+  if (attribute) reasons.push(message("verify.namesCrossed", { ...attribute, where: w }));
   // A name given what the passages say of another one (« Contrairement au CNLL, qui rassemble des collectivités »).
   const described =
     cited.length > 0
@@ -1165,6 +1176,20 @@ function checkSentence(
   // A claim the cited passage quotes only to correct it (« … est donc inexact »), repeated as fact (trial15 A23).
   const corrected = cited.length > 0 ? correctedClaimRepeated(stated, pool) : null;
   if (corrected) reasons.push(message("verify.claimCorrected", { where: w, ...corrected }));
+  // A word the cited passages write only in what they rule out (« , non d'un bilan audité »), stated (`ruled-out-word.ts`).
+  // Or likened to what they set against it (« Comme le CLOUD Act, … » for « Contrairement au CLOUD Act, … »: `likened.ts`).
+  const ruledWord =
+    cited.length > 0 && reasons.length === 0
+      ? (ruledOutWordStated(stated, pool) ??
+        ((quote) => (quote ? { word: "", quote } : null))(likenedAgainst(stated, pool)))
+      : null;
+  if (ruledWord)
+    reasons.push(
+      message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {
+        where: w,
+        quote: ruledWord.quote,
+      }),
+    );
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
   // The user's own figures (« une commune de 2 700 habitants ») are context, not claims: a sentence whose only figures
