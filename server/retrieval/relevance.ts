@@ -68,6 +68,7 @@ import {
 import { unstatedPremise } from "./premise.ts";
 import { foldedQuestion, namesSubject, priceAsked, priceNamed, priceSubject, sumIn } from "./price-subject.ts";
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
+import { cardsHoldingNeed } from "./need-form.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
@@ -362,6 +363,13 @@ export async function assessAnswerability(
   held: Retrieved[] = [],
 ): Promise<Answerability> {
   const ctx = { question, results, frequency, corpusNames, held } as Judgement;
+  const decision = await decided(ctx);
+  // A request typed as a need that a card read describes (`neededCard`) is answered whatever refused it.
+  return decision.answerable ? decision : ((await neededCard(ctx)) ?? decision);
+}
+
+/** The first decision of `STEPS`, or their `verdict`. */
+async function decided(ctx: Judgement): Promise<Answerability> {
   for (const step of STEPS) {
     const decision = await step(ctx);
     if (decision !== "continue") return decision;
@@ -509,6 +517,17 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
   const judged = results.slice(0, JUDGED).map(resultWords);
   Object.assign(ctx, { resolved, judged });
   return "continue";
+}
+
+/**
+ * Answers a question refused when it is a request for a product typed as a need (« un wiki interne pour documenter les procédures … »)
+ * that the description of a catalog card read holds (`need-form.ts`), whatever words of the corpus's other pages it
+ * shares.
+ */
+async function neededCard(ctx: Judgement): Promise<Answerability | null> {
+  if (!ctx.resolved) return null;
+  const relevant = await cardsHoldingNeed(ctx.question, ctx.resolved, ctx.results.slice(0, JUDGED), ctx.frequency);
+  return relevant.length ? { answerable: true, reason: "ok", missing: [], coverage: 1, relevant } : null;
 }
 
 /**
