@@ -6,8 +6,9 @@
  * need answers it (held-out-28: 21 such requests refused though their card was read). A need no card's description
  * holds (« un logiciel pour gérer la fourrière municipale ») is not answered by a card sharing one of its words.
  */
-import { CARD_LINE, CARD_TITLE } from "../corpus/catalog.ts";
+
 import { fold } from "../core/text.ts";
+import { CARD_LINE, CARD_TITLE } from "../corpus/catalog.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { asksForProducts } from "./catalog-weight.ts";
 import type { CorpusFrequency } from "./corpus-names.ts";
@@ -146,7 +147,6 @@ export async function cardsHoldingNeed(
     if (!names.every((t) => holds(t, card))) return [];
     const text = passageWords(described);
     const held = own.filter((t) => heldIn(t, text));
-    if (process.env.TRACE_NEED) console.error("NEED", question.slice(0, 50), "|", r.document.title, "| own:", own.map((t) => t.word).join(","), "| held:", held.map((t) => t.word).join(","), "| unused:", [...unused].map((t) => t!.word).join(","));
     return held.length >= least && [...unused].every((t) => held.includes(t!)) ? [{ i, held: held.length }] : [];
   });
   // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's).

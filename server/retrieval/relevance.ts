@@ -51,6 +51,7 @@ import {
   slips,
   TYPO_LENGTH,
 } from "./names-places.ts";
+import { cardsHoldingNeed } from "./need-form.ts";
 import { offTopicSubjects } from "./off-topic.ts";
 import { oneLetterOff, ownerWords } from "./owners.ts";
 import {
@@ -68,7 +69,6 @@ import {
 import { unstatedPremise } from "./premise.ts";
 import { foldedQuestion, namesSubject, priceAsked, priceNamed, priceSubject, sumIn } from "./price-subject.ts";
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
-import { cardsHoldingNeed } from "./need-form.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
