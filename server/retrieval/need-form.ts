@@ -16,10 +16,13 @@ import { stem as frStem, words } from "./french.ts";
 import { FRAME, isGeneric, isLight, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, passageWords } from "./passage-words.ts";
 import { typedAsSearch } from "./question-context.ts";
+import { complementOf } from "./question-terms.ts";
 
 const SECTIONS = wordListSectionLines("need-form.txt");
 const ARTICLES = new Set(SECTIONS.get("article") ?? []);
 const DETERMINERS = new Set(SECTIONS.get("déterminant") ?? []);
+/** What opens what the need goes without (« sans Photoshop », « pas Mailchimp »), folded. */
+const WITHOUT = new Set((SECTIONS.get("sans") ?? []).map(fold));
 /** Openings of a need (« il nous faut », « l'équivalent de »), folded, apostrophes straight. */
 const OPENINGS = (SECTIONS.get("ouverture") ?? []).map((o) => fold(o).replace(/’/g, "'"));
 
@@ -95,6 +98,20 @@ function heldIn(t: QuestionTerm, text: ReturnType<typeof passageWords>): boolean
   });
 }
 
+/**
+ * The words of what the need goes without (« sans société derrière », « sans chercher des codecs »), up to the end of
+ * their clause: the card describes what its product does, not what it spares.
+ */
+function withoutWords(question: string): Set<string> {
+  const spared = new Set<string>();
+  for (const clause of plain(question).split(/[,;:.!?()]/)) {
+    const list = words(clause);
+    const at = list.findIndex((w) => WITHOUT.has(w));
+    if (at >= 0) for (const w of list.slice(at + 1)) spared.add(w);
+  }
+  return spared;
+}
+
 /** Least share of the need's own words a card's description holds, and least number of them (fewer if it has fewer). */
 const MIN_NEED_SHARE = 0.5;
 const MIN_NEED_WORDS = 2;
@@ -104,8 +121,10 @@ const MIN_NEED_WORDS = 2;
  * every name it writes (« sans Photoshop », « issu de XenServer ») on the card; of the need's own words (nouns and
  * adjectives, not the domain's general or everyday words, nor those asking for a product: « outil », « libre »), at
  * least half, at least two, in the description, and none left out that the corpus never uses (« la fourrière », « le
- * cadastre napoléonien »: what the catalog lacks). Its verbs (« gérer », « filmer ») count nowhere. Empty when the
- * question is not typed as a need.
+ * cadastre napoléonien »: what the catalog lacks). Its verbs (« gérer », « filmer ») count nowhere. What it goes
+ * without (`withoutWords`), and the complement of a word the description holds (« la kermesse » of « monter la vidéo
+ * de la kermesse »: the asker's own instance of what the product handles), count where held, never against. Empty when
+ * the question is not typed as a need.
  */
 export async function cardsHoldingNeed(
   question: string,
@@ -139,7 +158,8 @@ export async function cardsHoldingNeed(
       Boolean,
     ),
   );
-  const least = Math.max(Math.min(MIN_NEED_WORDS, own.length), Math.ceil(own.length * MIN_NEED_SHARE - 1e-9));
+  const spared = withoutWords(question);
+  const without = (t: QuestionTerm) => t.word.split(" ").every((w) => spared.has(w));
   const holding = results.flatMap((r, i) => {
     const described = description(r);
     if (described === null) return [];
@@ -147,7 +167,15 @@ export async function cardsHoldingNeed(
     if (!names.every((t) => holds(t, card))) return [];
     const text = passageWords(described);
     const held = own.filter((t) => heldIn(t, text));
-    return held.length >= least && [...unused].every((t) => held.includes(t!)) ? [{ i, held: held.length }] : [];
+    const heads = new Set(held.map((t) => t.word));
+    // What the need goes without and the complements of held words weigh only where held.
+    const weighed = own.filter(
+      (t) => held.includes(t) || (!without(t) && !heads.has(complementOf(question, t.word) ?? "")),
+    );
+    const least = Math.max(Math.min(MIN_NEED_WORDS, weighed.length), Math.ceil(weighed.length * MIN_NEED_SHARE));
+    return held.length > 0 && held.length >= least && weighed.every((t) => held.includes(t) || !unused.has(t))
+      ? [{ i, held: held.length }]
+      : [];
   });
   // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's).
   const most = Math.max(...holding.map((h) => h.held));
