@@ -177,7 +177,12 @@ export async function cardsHoldingNeed(
       ? [{ i, held: held.length }]
       : [];
   });
-  // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's).
+  // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's), the alternatives
+  // first: « l'équivalent de Doodle » asks for Framadate, whose card holds Doodle, before Doodle's own card.
   const most = Math.max(...holding.map((h) => h.held));
-  return holding.filter((h) => h.held === most).map((h) => h.i);
+  const alternative = (i: number) => results[i]!.document.title.startsWith(CARD_TITLE.alternative);
+  return holding
+    .filter((h) => h.held === most)
+    .map((h) => h.i)
+    .sort((a, b) => Number(alternative(b)) - Number(alternative(a)));
 }

@@ -163,6 +163,8 @@ export interface Answerability {
   coverage: number;
   /** Index (in the results) of the passages that hold enough of the question's words. */
   relevant: number[];
+  /** Answered as a request typed as a need, by the cards of `relevant` (`need-form.ts`): they are quoted first. */
+  needed?: boolean;
 }
 
 /** A passage answers when it holds this share of the question's content words (all of them up to two words)… */
@@ -527,7 +529,7 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
 async function neededCard(ctx: Judgement): Promise<Answerability | null> {
   if (!ctx.resolved) return null;
   const relevant = await cardsHoldingNeed(ctx.question, ctx.resolved, ctx.results.slice(0, JUDGED), ctx.frequency);
-  return relevant.length ? { answerable: true, reason: "ok", missing: [], coverage: 1, relevant } : null;
+  return relevant.length ? { answerable: true, reason: "ok", missing: [], coverage: 1, relevant, needed: true } : null;
 }
 
 /**
