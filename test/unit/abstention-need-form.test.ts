@@ -48,6 +48,13 @@ describe("requests typed as a need", () => {
     }
   });
 
+  it("quotes first the alternatives that describe the need, not the cards of the products they replace", async () => {
+    const { relevant } = await retrieve("un coffre-fort de mots de passe d'équipe européen à héberger nous-mêmes");
+    expect(relevant[0]?.document.title).toMatch(/^Alternative : (?:Passbolt|KeePassXC)$/);
+    const doodle = await retrieve("l'équivalent de doodle pour caler la date de la prochaine ag");
+    expect(doodle.relevant[0]?.document.title).toBe("Alternative : Framadate");
+  });
+
   it("still abstain when no card's description holds the need", async () => {
     for (const q of [
       "un logiciel pour gerer la fourriere municipale",
