@@ -737,8 +737,9 @@ async function retrieveIn(
     subjects,
     named,
   );
-  // The corpus saying it does not know what is asked: the passages that say so come first (`statedAnswer`).
-  if (decision.reason === "stated-absent") {
+  // The corpus saying it does not know what is asked: the passages that say so come first (`statedAnswer`); so do the
+  // cards that describe a need typed as one (`need-form.ts`), before the cards of the products they replace.
+  if (decision.reason === "stated-absent" || decision.needed) {
     const stating = decision.relevant.map((i) => results[i]).filter((r) => r !== undefined);
     relevant.sort((a, b) => rankIn(stating, a) - rankIn(stating, b));
   }

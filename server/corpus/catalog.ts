@@ -352,6 +352,9 @@ export const CARD_LINE = {
   ordinaryEnd: "Fin du support des éditions courantes : ",
 } as const;
 
+/** What a card's title opens on, by kind of card (« Éditeur : Adobe », « Alternative : GIMP »). */
+export const CARD_TITLE = { vendor: "Éditeur : ", product: "Produit : ", alternative: "Alternative : " } as const;
+
 /** A card's line of end of support by edition, and what follows an edition's name on it (« (build …) le 14 … »). */
 const LIFECYCLE_LINE = new RegExp(`^${escapeRegExp(CARD_LINE.lifecycle)}(.+?)\\.?$`, "mu");
 const EDITION_TAIL = /\s+(?:\(build [^)]*\)\s+)?le \d.*$/u;
@@ -395,7 +398,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     const products = productsByVendor.get(v.id) ?? [];
     if (products.length)
       lines.push(`${CARD_LINE.products}${products.map((p) => withoutVendorName(p.name, v.name)).join(", ")}.`);
-    passages.push(passage("vendor", v.id, `Éditeur : ${v.name}`, lines, v.sources, null));
+    passages.push(passage("vendor", v.id, `${CARD_TITLE.vendor}${v.name}`, lines, v.sources, null));
   }
 
   for (const p of catalog.products.values()) {
@@ -436,7 +439,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
       );
     if (alts.length) lines.push(`${CARD_LINE.alternatives}${alts.join(" ; ")}.`);
     if (p.notes) lines.push(p.notes);
-    passages.push(passage("product", p.id, `Produit : ${p.name}`, lines, p.sources, p.category));
+    passages.push(passage("product", p.id, `${CARD_TITLE.product}${p.name}`, lines, p.sources, p.category));
   }
 
   for (const a of catalog.alternatives.values()) {
@@ -460,7 +463,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     if (a.notes) lines.push(a.notes);
     // The sources of the condition of access come with the card, so a statement on who may use it can be credited.
     const sources = [...a.sources, ...(a.audienceSources ?? []).filter((x) => !a.sources.some((y) => y.url === x.url))];
-    passages.push(passage("alternative", a.id, `Alternative : ${a.name}`, lines, sources, a.category));
+    passages.push(passage("alternative", a.id, `${CARD_TITLE.alternative}${a.name}`, lines, sources, a.category));
   }
   return passages;
 }

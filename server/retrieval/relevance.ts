@@ -51,6 +51,7 @@ import {
   slips,
   TYPO_LENGTH,
 } from "./names-places.ts";
+import { cardsHoldingNeed } from "./need-form.ts";
 import { offTopicSubjects } from "./off-topic.ts";
 import { oneLetterOff, ownerWords } from "./owners.ts";
 import {
@@ -162,6 +163,8 @@ export interface Answerability {
   coverage: number;
   /** Index (in the results) of the passages that hold enough of the question's words. */
   relevant: number[];
+  /** Answered as a request typed as a need, by the cards of `relevant` (`need-form.ts`): they are quoted first. */
+  needed?: boolean;
 }
 
 /** A passage answers when it holds this share of the question's content words (all of them up to two words)… */
@@ -362,6 +365,13 @@ export async function assessAnswerability(
   held: Retrieved[] = [],
 ): Promise<Answerability> {
   const ctx = { question, results, frequency, corpusNames, held } as Judgement;
+  const decision = await decided(ctx);
+  // A request typed as a need that a card read describes (`neededCard`) is answered whatever refused it.
+  return decision.answerable ? decision : ((await neededCard(ctx)) ?? decision);
+}
+
+/** The first decision of `STEPS`, or their `verdict`. */
+async function decided(ctx: Judgement): Promise<Answerability> {
   for (const step of STEPS) {
     const decision = await step(ctx);
     if (decision !== "continue") return decision;
@@ -509,6 +519,17 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
   const judged = results.slice(0, JUDGED).map(resultWords);
   Object.assign(ctx, { resolved, judged });
   return "continue";
+}
+
+/**
+ * Answers a question refused when it is a request for a product typed as a need (« un wiki interne pour documenter les procédures … »)
+ * that the description of a catalog card read holds (`need-form.ts`), whatever words of the corpus's other pages it
+ * shares.
+ */
+async function neededCard(ctx: Judgement): Promise<Answerability | null> {
+  if (!ctx.resolved) return null;
+  const relevant = await cardsHoldingNeed(ctx.question, ctx.resolved, ctx.results.slice(0, JUDGED), ctx.frequency);
+  return relevant.length ? { answerable: true, reason: "ok", missing: [], coverage: 1, relevant, needed: true } : null;
 }
 
 /**
