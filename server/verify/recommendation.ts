@@ -37,6 +37,9 @@ const bare = (sentence: string) =>
 
 /** Whether a sentence opens with an infinitive, reflexive or not (« Écarter … », « S'inspirer des rythmes … »). */
 export function opensWithInfinitive(sentence: string): boolean {
+  // A verb is one word of small letters after its capital: « Berger-Levrault reprend … » opens with a name.
+  const opening = /^\s*(?:[-*•]\s+)?(?:(?:S['’]|Se\s+)\p{Ll}+|\p{Lu}\p{Ll}+)(?=[\s,])/u;
+  if (!opening.test(sentence)) return false;
   const [first, second] = words(bare(sentence).replace(/^s'/, "se "));
   return !!first && (first === "se" ? !!second && isInfinitive(second) : isInfinitive(first));
 }

@@ -49,6 +49,15 @@ describe("a note's recommendation to the collectivité (faithful-blind-22)", () 
     expect(checked("linux-proposition", "Windows 10 reste pris").status).toBe("unsupported");
     expect(checked("vmware-proposition", "Nutanix est un logiciel libre").status).toBe("unsupported");
   });
+  it("a name that ends like an infinitive opens no recommendation (faithful-blind-16)", () => {
+    const passage = `Produit : e-magnus Gestion financière (2026-04) — \nÉditeur : Berger-Levrault, France. La reprise des données est un coût de la migration.`;
+    const text = "Berger-Levrault reprend gratuitement les données des communes qui quittent sa gamme [1].";
+    const v = verifyText(text, [{ n: 1, text: passage }], {
+      facts: ["Collectivité : Bréhaval (commune ; Mayenne ; Pays de la Loire)"],
+      modelText: text,
+    });
+    expect(v.sentences[0]!.status).toBe("unsupported");
+  });
   it("« doit » of the commune restating the passage's advice is the note's advice", () => {
     expect(checked("nis2-pour-la-commune", "Bréhaval doit d'abord vérifier").status).toBe("supported");
   });
