@@ -28,7 +28,10 @@ function checked(id: string, start: string) {
   const passages = p.passages.map((x) => {
     const cut = x.document.lastIndexOf(" — ");
     const title = x.document.slice(0, cut);
-    const date = x.document.slice(cut + 3).split(", ").pop();
+    const date = x.document
+      .slice(cut + 3)
+      .split(", ")
+      .pop();
     const section = x.section === "(introduction)" ? "" : x.section;
     return { n: x.n, text: `${title} (${date}) — ${section}\n${x.text}` };
   });
