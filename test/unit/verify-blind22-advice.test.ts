@@ -69,4 +69,10 @@ describe("a note's recommendation to the collectivité (faithful-blind-22)", () 
     expect(checked("nis2-pour-la-commune", "Avec ses 4 200 habitants").status).toBe("unsupported");
     expect(checked("nis2-pour-la-commune", "Selon l'article 48").status).toBe("unsupported");
   });
+
+  it("an end the passage dates (« fin de la migration … septembre 2025 ») says the act done (faithful-blind-22)", () => {
+    expect(checked("nis2-proposition", "L'armée autrichienne a achevé").status).toBe("supported");
+    expect(checked("nis2-proposition", "Le ministère danois a fait").status).toBe("unsupported");
+    expect(checked("zoom-essentiel", "Le CNRS a remplacé toutes").status).toBe("unsupported");
+  });
 });
