@@ -112,6 +112,7 @@ import { withNamedSubject } from "./pronoun-subject.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { readerDuty } from "./reader-duty.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
+import { adviceToRecipient, recommendationVerbs } from "./recommendation.ts";
 import { refusalAgainst } from "./refusal.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
@@ -1086,7 +1087,8 @@ function checkSentence(
     const possible = possibleAsDone(stated, pool);
     if (possible) reasons.push(message("verify.possibleAsDone", { where: w, ...possible }));
     // Advice of the passage (« peut faire ») restated as a duty (« doit »), `advice-duty.ts`.
-    const advice = adviceAsDuty(stated, pool);
+    // … unless it is the note's own advice to the collectivité (« Bréhaval doit d'abord vérifier si … »).
+    const advice = adviceToRecipient(stated, pool, facts) ? null : adviceAsDuty(stated, pool);
     if (advice) reasons.push(message("verify.adviceAsDuty", { where: w, quote: advice }));
     const unconfirmed = unconfirmedAsConfirmed(stated, pool);
     if (unconfirmed) reasons.push(message("verify.unconfirmed", { where: w, quote: unconfirmed }));
@@ -1206,7 +1208,11 @@ function checkSentence(
       if (denial) reasons.push(message("verify.contradiction", { where: w, quote: denial }));
       return [...new Set(reasons)];
     }
-    const words0 = [...new Set(contentWords(listedOnly(withoutAdvice(sentence, pool, facts))))];
+    // A document's recommendation (« Profiter de cette échéance pour tester … ») holds its verbs as the note's proposal.
+    const proposal = recommendationVerbs(sentence, facts);
+    const words0 = [...new Set(contentWords(listedOnly(withoutAdvice(sentence, pool, facts))))].filter(
+      (c) => !proposal.has(c),
+    );
     // An announcement takes two of its words (« Plusieurs enseignements ressortent ») : « plusieurs collectivités ont
     // réduit leur dépendance » alone states something, and is checked as it is.
     const announces = words0.filter((c) => ANNOUNCE_WORDS.has(c)).length >= 2;
@@ -1233,9 +1239,11 @@ function checkSentence(
       pool.some((src) => src.sentences.some((ss) => CARD_FIELD.test(ss.text)));
     const framed = card
       ? [...new Set(contentWords(withoutPronounCounts(listedOnly(withoutAdvice(sentence, pool, facts)))))].filter(
-          (c) => !CARD_WORDS.has(c) && (!announces || !ANNOUNCE_WORDS.has(c)),
+          (c) => !CARD_WORDS.has(c) && !proposal.has(c) && (!announces || !ANNOUNCE_WORDS.has(c)),
         )
       : said;
+    // A document's recommendation is not a claim checked word for word: its figures, dates and names are, above.
+    if (proposal.size > 0) return [...new Set(reasons)];
     if (framed.length < said.length && framed.length < 3) {
       const missing = framed.filter((c) => !found(c));
       if (missing.length > 0)
