@@ -798,6 +798,10 @@ function weighed(
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
   const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
+  // A definition asked (« c'est quoi le cloud act »): a sentence and the next one referring back to it (« Il modifie …
+  // pour que … ») are weighed together, on both their words: what the thing is and what it allows, not only the day
+  // it was enacted (lead's probe, 7 December 2026).
+  const defined = asks(ask, "définition") && !asked.includes("date");
   // The case the question asks (a word of a quoted case study's short title, « la Douane » of « La Douane et
   // Debian », that not every passage holds): another case study that never names it speaks of another case (trial12 A4: Munich's postes read aloud
   // after a question on the Gendarmerie's).
@@ -902,7 +906,14 @@ function weighed(
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
       // (A list item quoted after its lead-in holds the lead-in's words too.)
-      const allWords = stemsOf(spoken(item ? text : own, i));
+      // (The first sentence names the thing asked, every subject word: the second speaks of it.)
+      const paired =
+        defined &&
+        !item &&
+        text !== own &&
+        text.endsWith(own) &&
+        stems.every((s) => holdsStem(stemsOf(text.slice(0, -own.length)), s));
+      const allWords = stemsOf(spoken(item || paired ? text : own, i));
       // (A case asked named only in a reference is not what the sentence speaks of: « (Échirolles, 17 février 2026) »
       // is where an event took place — Lyon's « partiellement sortie d'Office 365 » read aloud to « echirolles a fait
       // quoi pour sortir de microsoft », trial21 T-H2.)
@@ -1050,6 +1061,8 @@ function weighed(
         score +=
           (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);
       if (text.length > 300) score -= 1;
+      // (The pair says more of what is asked than its first sentence alone.)
+      if (paired) score += 1.5;
       // A sentence or list item naming the very product asked, edition included (« Microsoft 365 E3 à 39 dollars »),
       // before one naming a sibling (« Office 365 E3 : de 23 à 26 dollars ») (trial14 A7).
       if (run.length >= 3 && inRowAll(stemsOf(own), run)) score += ITEM_PENALTY + 0.5;
