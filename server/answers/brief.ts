@@ -23,6 +23,7 @@ import {
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
+import { asksForProducts } from "../retrieval/catalog-weight.ts";
 import { GENERIC_WORDS } from "../retrieval/lexicon.ts";
 import { roleAsked, roleNamedBy } from "../retrieval/names-places.ts";
 import { withoutReferences } from "../retrieval/passage-words.ts";
@@ -765,6 +766,12 @@ function weighed(
           .map((n) => n.replace(/\s*\([^)]*\)/g, ""))
       : null,
   );
+  // A question naming no product and asking for none (« le libre c'est gratuit ? »): a catalog card it does not name
+  // speaks of its own product (« … gratuit mais propriétaire Paint.NET », « Navigateur gratuit d'un éditeur
+  // norvégien »), no answer read aloud (lead's probe, 7 December 2026).
+  const noProduct =
+    !asksForProducts(entries("notion").reduce((q, e) => q.replaceAll(e, " "), normalized(fold(question)))) &&
+    unnamed.every((n, i) => n || used[i]!.document.kind !== "catalog");
   const spoken = (text: string, i: number) =>
     unnamed[i] ? withoutNames(text, foreignNames([...unnamed[i]!, ...namesIn(text)], stems, question)) : text;
   const titles = used.map((r, i) => stemsOf(spoken(r.document.title, i)));
@@ -847,6 +854,7 @@ function weighed(
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
       return;
     const card = r.document.kind === "catalog";
+    if (card && noProduct) return;
     const titleCountries = countriesOf(r.document.title);
     // The labels of the passage's cases (« Munich : … », « Visio : … ») that hold a subject word: a labelled sentence
     // of another case is about that one. (Not a catalog card's fields, « Migration : … », « Remplace : … ».)

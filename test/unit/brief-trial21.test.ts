@@ -31,3 +31,19 @@ describe("a definition asked (« c'est quoi … »)", () => {
     expect(brief).not.toContain("Data Privacy Framework");
   });
 });
+
+describe("a question naming no product and asking for none", () => {
+  it("is not answered aloud by the cards of products it does not name (« le libre c'est gratuit ? »)", async () => {
+    for (const question of ["le libre c'est gratuit ?", "les logiciels libres c'est gratuit ?"]) {
+      const { brief, docs } = await ask(question);
+      expect(docs).toContain("catalog/vendor/dotpdn");
+      expect(brief).not.toContain("Paint.NET");
+      expect(brief).not.toContain("Vivaldi");
+    }
+  });
+
+  it("still reads the card of a product it names", async () => {
+    const { brief } = await ask("par quoi remplacer kaspersky");
+    expect(brief).toContain("Alternatives : ESET PROTECT");
+  });
+});
