@@ -14,6 +14,7 @@ import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
 import { asOfText, fold, frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { asksForProducts } from "../retrieval/catalog-weight.ts";
 import {
   askedCollectivity,
   THRESHOLD_REACH as SIZE_REACH,
@@ -23,7 +24,6 @@ import {
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
-import { asksForProducts } from "../retrieval/catalog-weight.ts";
 import { GENERIC_WORDS } from "../retrieval/lexicon.ts";
 import { roleAsked, roleNamedBy } from "../retrieval/names-places.ts";
 import { withoutReferences } from "../retrieval/passage-words.ts";
@@ -50,6 +50,7 @@ import {
 import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
+import { givesDuration } from "../verify/durations.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
 import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
@@ -412,20 +413,19 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   // A question about one catalog product: the lines of its card that answer what it asks. Not one asked under a
   // condition on where data are (« le CLOUD Act s'applique-t-il si nos données sont hébergées en France par
   // Microsoft ? »): no line of a card says whether where they are changes anything.
+  // (A second ask the card does not answer, « … et combien de temps ça prend pour migrer ? », is answered after it, or
+  // said not answered: trial21 T-M3.)
   if (!conditionOf(question)?.place) {
     const card = cardBrief(question, used, excerpts, BRIEF_CHARS);
-    if (card) return card;
+    if (card)
+      return parts.length >= 2 ? (twoAsks(question, parts, used, excerpts, costOfIn(used), card) ?? card) : card;
   }
   // « Qui est X ? »: the sentence that gives X's role.
   const person = personBrief(question, used, excerpts, BRIEF_CHARS, (r, n) => sourceOf(r, n));
   if (person) return person;
   if (used.length === 0) return null;
   const intro = message("answer.brief", { quotes: "" });
-  const costOf = (c: Candidate) =>
-    c.text.length +
-    sourceOf(used[c.source - 1]!, c.source, c.text).length +
-    4 -
-    (c.qualified ? QUALIFIED_ALLOWANCE : 0);
+  const costOf = costOfIn(used);
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
   const subject = subjectWords(question);
   if (subject.length === 0) return null;
@@ -481,6 +481,10 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
       });
   return chosen.length ? quoted(chosen, used) : null;
 }
+
+/** What a sentence costs read aloud in « En bref »: its text, its source, the marks around them. */
+const costOfIn = (used: QuotedPassage[]) => (c: Candidate) =>
+  c.text.length + sourceOf(used[c.source - 1]!, c.source, c.text).length + 4 - (c.qualified ? QUALIFIED_ALLOWANCE : 0);
 
 /**
  * « En bref » with, after each quote setting a deadline now past that was still ahead when its page was written
@@ -649,6 +653,7 @@ function twoAsks(
   used: QuotedPassage[],
   excerpts: string[],
   costOf: (c: Candidate) => number,
+  first?: Brief,
 ): Brief | null {
   const firstSubject = subjectWords(parts[0]!);
   const written = new Set((question.match(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => fold(w)));
@@ -670,18 +675,23 @@ function twoAsks(
       const plain = c.text.replace(/\([^)]*\)/g, "");
       if (asks(part, "qui") && !PERSON.test(plain) && !NAMED.test(plain)) return false;
       return (
-        (own.length === 0 || own.some((s) => holdsStem(words, s)) || !!scope?.(c.text)) &&
+        (own.length === 0 ||
+          own.some((s) => holdsStem(words, s)) ||
+          !!scope?.(c.text) ||
+          (asks(part, "durée") && givesDuration(c.text))) &&
         carried.some((s) => holdsStem(words, s) || holdsStem(titles[c.source - 1]!, s))
       );
     });
   });
   const picks = new Map<number, Candidate>();
-  let left = PEERS_CHARS - message("answer.brief", { quotes: "" }).length;
+  // (The first ask answered already, by its product's card: the second alone, after it.)
+  const done = new Set(first ? [0] : []);
+  let left = PEERS_CHARS - (first ? first.text.length + 1 : message("answer.brief", { quotes: "" }).length);
   for (;;) {
     // The strongest sentence of an ask not yet answered, unlike those picked and within the budget.
     let best: { k: number; c: Candidate } | null = null;
     lists.forEach((list, k) => {
-      if (picks.has(k)) return;
+      if (picks.has(k) || done.has(k)) return;
       const c = list.find(
         (x) => costOf(x) <= left && ![...picks.values()].some((p) => p.text === x.text || alike(p.text, x.text)),
       );
@@ -692,17 +702,30 @@ function twoAsks(
     picks.set(k, c);
     left -= costOf(c);
   }
-  if (picks.size === 0) return null;
+  if (picks.size === 0 && !first) return null;
   const shown = excerpts.join(" ");
   const missing = parts.flatMap((part, k) => {
-    if (picks.has(k)) return [];
+    if (picks.has(k) || done.has(k)) return [];
     const price = asks(part, "prix");
     const counted = askedFor(part).includes("quantity");
-    const given = price ? MONEY.test(shown) : counted ? holdsAsked(shown, ["quantity"]) : true;
+    // (A length of time asked, « combien de temps ça prend », no passage gives: said too.)
+    const given = price
+      ? MONEY.test(shown)
+      : asks(part, "durée")
+        ? givesDuration(shown)
+        : counted
+          ? holdsAsked(shown, ["quantity"])
+          : true;
     return given ? [] : [askWritten(part)];
   });
   const chosen = [...picks.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
-  return quoted(chosen, used, missing);
+  if (!first) return quoted(chosen, used, missing);
+  if (chosen.length === 0 && missing.length === 0) return first;
+  const after = quoted(chosen, used, missing);
+  return {
+    text: `${first.text} ${after.text.slice(message("answer.brief", { quotes: "" }).length)}`,
+    quotes: [...first.quotes, ...after.quotes],
+  };
 }
 
 /**
@@ -733,6 +756,8 @@ function weighed(
     : new Set<string>();
   // A public grant asked (« des aides de l'État ? »): a sentence saying one, or an amount.
   const grant = asks(ask, "subvention");
+  // A length of time asked (« combien de temps ça prend pour migrer »): a sentence giving one answers it (trial21 T-M3).
+  const span = asks(ask, "durée");
   const stems = subject.map(wordStem);
   // A subject word naming a place another way (« bretonnes »): the names the corpus writes for it (Bretagne,
   // Finistère, Morbihan) say it too (trial15 A2).
@@ -870,6 +895,7 @@ function weighed(
         placeNamed: namesTitlePlace(question, r.document.title),
         listItems: true,
         figureAsked: asked.includes("quantity") || price || writesFigure(question),
+        datedItems: span,
         // (The reasons given by a sentence introducing their list: quoted with it.)
         ...(condition ? { listedBy: condition } : {}),
       },
@@ -938,6 +964,7 @@ function weighed(
       const answers = !!condition?.(own);
       // (« Subvention de la Région » says the grant « des aides publiques » asks.)
       const grants = grant && asks(own, "subvention");
+      const spans = span && givesDuration(own);
       const said = stems.filter(
         (s) =>
           !(grant && GRANT_STEMS.has(s)) &&
@@ -972,6 +999,7 @@ function weighed(
         (price && cost ? 1 : 0) +
         (answers ? 1 : 0) +
         (grants ? 1 : 0) +
+        (spans ? 1 : 0) +
         figured +
         (dutySaid ? 1 : 0) +
         // (A count of what is asked, in another of its words, says it: « environ 200 à 250 postes » for « combien
@@ -1011,7 +1039,8 @@ function weighed(
           (asked.includes("quantity") && holdsAsked(own, ["quantity"])) ||
           (asked.includes("date") && holdsAsked(own, ["date"])) ||
           (price && MONEY.test(own)) ||
-          grants;
+          grants ||
+          spans;
         if (names.length && !names.some((s) => holdsStem(words, s))) return;
         if (!figure && hits < Math.max(2, total - 1) && !member) return;
       }
@@ -1052,13 +1081,16 @@ function weighed(
       if (price && cost) score += 2;
       if (grant && !grants && !MONEY.test(own)) return;
       if (grants) score += MONEY.test(own) ? 2 : 1;
+      if (span) score += spans ? 2 : -1;
       // « Combien d'agents utilisent Visio ? »: a figure of another thing (« ses 80 000 agents ») is not read aloud.
       // Nor, when none counts what is asked, a sentence without a figure of it (« des agents publics qui l'utilisent »).
       // (« La CNAM fait migrer ses 80 000 agents vers Tchap » counts the body asked: its agents are those who move.)
       const fitted = asked.includes("quantity") ? countedFit(ask, own) : 0;
       const fit = fitted < 0 && owner && ownCount(own, owner) ? 0 : fitted;
       if (fit < 0 || (fit === 0 && doers && !holdsAsked(own, ["quantity"]) && !stated)) return;
-      if (asked.includes("quantity")) score += (holdsAsked(own, ["quantity"]) ? 2 : stated ? 0 : -1.5) + 2 * fit;
+      // (« combien de temps »: a length of time in words, « en six mois », gives the figure asked.)
+      if (asked.includes("quantity"))
+        score += (holdsAsked(own, ["quantity"]) || spans ? 2 : stated ? 0 : -1.5) + 2 * fit;
       if (price && MONEY.test(own)) score += 0.5;
       if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : stated ? 0 : -1.5;
       // A year the question names (« en 2005 »), as « L'essentiel » weighs it.

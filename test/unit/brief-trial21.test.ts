@@ -47,3 +47,17 @@ describe("a question naming no product and asking for none", () => {
     expect(brief).toContain("Alternatives : ESET PROTECT");
   });
 });
+
+describe("a product's card and a second ask for a length of time (trial21 T-M3)", () => {
+  it("reads the card, then the length of time a passage gives", async () => {
+    const { brief } = await ask("c quoi une alternative a teams et combien de temps ca prend pour migrer");
+    expect(brief).toContain("Alternatives : Element");
+    expect(brief).toContain("en six mois environ");
+  });
+
+  it("reads the card, then says the passages give no length of time", async () => {
+    const { brief } = await ask("c'est quoi une alternative à zoom et combien de temps pour migrer ?");
+    expect(brief).toContain("Alternatives : Jitsi Meet");
+    expect(brief).toContain("ne disent pas « combien de temps pour migrer »");
+  });
+});
