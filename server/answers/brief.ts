@@ -15,6 +15,7 @@ import { asOfText, fold, frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { asksForProducts } from "../retrieval/catalog-weight.ts";
+import { unsaidAskedEvent } from "../retrieval/claimed-event.ts";
 import {
   askedCollectivity,
   THRESHOLD_REACH as SIZE_REACH,
@@ -447,6 +448,27 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
       quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
     };
   }
+  // A yes/no question on an event no quoted sentence says of its subject (« la gendarmerie est repassée sous windows 11
+  // en 2024 non ? »): said first, then the latest the passages say of the subject — never silence read as a yes
+  // (trial21 T-M7).
+  const unsaid = unsaidAskedEvent(question, used);
+  if (unsaid) {
+    const lead = message("answer.briefEventUnsaid", { claim: `« ${claimWritten(question)} »` });
+    const latest = (c: Candidate) => Math.max(0, ...yearsIn(withoutReferences(c.text)));
+    // (Weighed on the subject alone: the claim's version, year and words are what the passages do not say.)
+    const about = unsaid.subject.join(" ");
+    const ranked = weighed(about, unsaid.subject, used, excerpts, [], about)
+      .filter((c) => c.score > 0)
+      .sort((a, b) => latest(b) - latest(a) || b.score - a.score);
+    // (The latest first: the sentence with the latest year of its own that fits.)
+    const room = BRIEF_CHARS - intro.length - lead.length - 1;
+    const chosen = ranked.filter((c) => costOf(c) <= room).slice(0, 1);
+    const quotes = chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source));
+    return {
+      text: message("answer.brief", { quotes: [lead, ...quotes].join(" ") }),
+      quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
+    };
+  }
   const all = weighed(question, subject, used, excerpts, asked, question);
   // Asked for arguments to convince: no sentence telling a reversal is read aloud (« Nancy … a mis fin à sa
   // stratégie », « À Munich, le conseil municipal a voté … le retour à des logiciels sous Windows », trial19 H5) —
@@ -480,6 +502,20 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
         tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
       });
   return chosen.length ? quoted(chosen, used) : null;
+}
+
+/** Tags that ask to confirm a claim (« …, non ? », « c'est ça ? »), folded: not part of the claim (`brief.txt` [confirmation]). */
+const TAGS = entries("confirmation").map((e) => e.trim());
+
+/** The claim a yes/no question states, as it writes it: its end mark and its tag asking to confirm it dropped. */
+function claimWritten(question: string): string {
+  let claim = question.trim().replace(/[\s?!.]+$/, "");
+  // (Folding keeps the length of a text typed with composed accents: the tag's place in it is its place in the claim.)
+  for (const tag of TAGS) {
+    const at = new RegExp(`[\\s,;]+${tag.split(" ").join("[\\s'’-]+")}$`).exec(fold(claim));
+    if (at && at.index > 0) claim = claim.slice(0, at.index);
+  }
+  return claim;
 }
 
 /** What a sentence costs read aloud in « En bref »: its text, its source, the marks around them. */

@@ -61,3 +61,18 @@ describe("a product's card and a second ask for a length of time (trial21 T-M3)"
     expect(brief).toContain("ne disent pas « combien de temps pour migrer »");
   });
 });
+
+describe("a yes/no question on an event no quoted sentence says of its subject (trial21 T-M7)", () => {
+  it("says first that the passages do not say it, without the tag asking to confirm it", async () => {
+    const { brief, done } = await ask("la gendarmerie est repassée sous windows 11 en 2024 non ?");
+    expect(done.abstention).toBeNull();
+    expect(brief).toContain("Les passages cités ne disent pas « la gendarmerie est repassée sous windows 11 en 2024 »");
+    expect(brief).toContain("Gendarmerie nationale");
+  });
+
+  it("reads the event when a passage tells it (Munich's return to Windows)", async () => {
+    const { brief } = await ask("munich est revenu à windows ?");
+    expect(brief).not.toContain("ne disent pas");
+    expect(brief).toContain("le conseil municipal a voté le retour");
+  });
+});
