@@ -76,3 +76,17 @@ describe("a yes/no question on an event no quoted sentence says of its subject (
     expect(brief).toContain("le conseil municipal a voté le retour");
   });
 });
+
+describe("a région asked as a body that the passages name only inside another body's name (trial21 T-M8)", () => {
+  it("abstains on « la region bretagne » (only « Quimper Bretagne Occidentale », « Mégalis Bretagne »)", async () => {
+    const { text, done } = await ask("la region bretagne a fait quoi pour le libre");
+    expect(done.abstention?.reason).toBe("missing-name");
+    expect(text).not.toContain("Linux Quimper");
+  });
+
+  it("answers on a région the passages name by itself (« la Région Occitanie »)", async () => {
+    const { brief, done } = await ask("la région occitanie a fait quoi pour le libre");
+    expect(done.abstention).toBeNull();
+    expect(brief).toContain("Occitanie");
+  });
+});
