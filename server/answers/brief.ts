@@ -1133,6 +1133,9 @@ function weighed(
       if (years.some((y) => own.includes(y))) score += 1;
       if (who) score += PERSON.test(own) ? 2 : -1;
       // Several peers: a case study's sentence naming the collectivité that acted.
+      // (Not one whose subject is a person, « Avant Échirolles, Nicolas Vivant a été DSI de la ville de Fontaine »: it
+      // tells a career, not what a collectivité did — lead's probe, 7 December 2026.)
+      if (peers && PERSON.test(` ${own.split(/\s+/).slice(0, SUBJECT_REACH).join(" ")}`)) return;
       if (peers)
         score +=
           (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);

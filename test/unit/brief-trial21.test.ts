@@ -90,3 +90,10 @@ describe("a région asked as a body that the passages name only inside another b
     expect(brief).toContain("Occitanie");
   });
 });
+
+describe("peers asked (« quelles communes sont passées au libre ? »)", () => {
+  it("are not answered by a sentence whose subject is a person (a DSI's career)", async () => {
+    const { brief } = await ask("quelles communes sont passées au libre ?");
+    expect(brief).not.toContain("Nicolas Vivant");
+  });
+});
