@@ -453,7 +453,8 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   // (trial21 T-M7).
   const unsaid = unsaidAskedEvent(question, used);
   if (unsaid) {
-    const lead = message("answer.briefEventUnsaid", { claim: `« ${claimWritten(question)} »` });
+    const claim = `« ${claimWritten(question)} »`;
+    const lead = message("answer.briefEventUnsaid", { claim });
     const latest = (c: Candidate) => Math.max(0, ...yearsIn(withoutReferences(c.text)));
     // (Weighed on the subject alone: the claim's version, year and words are what the passages do not say.)
     const about = unsaid.subject.join(" ");
@@ -465,7 +466,9 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
     const chosen = ranked.filter((c) => costOf(c) <= room).slice(0, 1);
     const quotes = chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source));
     return {
-      text: message("answer.brief", { quotes: [lead, ...quotes].join(" ") }),
+      text: message("answer.brief", {
+        quotes: quotes.length ? [lead, ...quotes].join(" ") : message("answer.briefEventUnsaidAlone", { claim }),
+      }),
       quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
     };
   }
@@ -830,7 +833,11 @@ function weighed(
   // A question naming no product and asking for none (« le libre c'est gratuit ? »): a catalog card it does not name
   // speaks of its own product (« … gratuit mais propriétaire Paint.NET », « Navigateur gratuit d'un éditeur
   // norvégien »), no answer read aloud (lead's probe, 7 December 2026).
+  // (A yes/no question writing no name — « Alcatel-Lucent », « Mountain View » name what they ask of — and no word
+  // asking for a thing: « quel logiciel libre pour la cantine ? » asks for a product.)
   const noProduct =
+    !asks(question, "question ouverte") &&
+    !/\s[\p{L}\p{N}-]*\p{Lu}/u.test(question.trim()) &&
     !asksForProducts(entries("notion").reduce((q, e) => q.replaceAll(e, " "), normalized(fold(question)))) &&
     unnamed.every((n, i) => n || used[i]!.document.kind !== "catalog");
   const spoken = (text: string, i: number) =>

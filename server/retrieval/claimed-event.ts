@@ -169,6 +169,9 @@ export function unpairedEvent(question: string, passages: Read[]): string[] {
   return [];
 }
 
+/** A subject pronoun after a hyphen, the question asked by inversion (« a-t-elle », « est-il », « est-ce »). */
+const INVERTED = new RegExp(`-(?:t-)?(?:${[...PRONOUNS, "ce"].join("|")})(?![\\p{L}])`, "u");
+
 /** Words that make a question ask something else than whether its clause is true (`claimed-event.txt` [demandes]). */
 const ASKING = section("demandes");
 /** Events a yes/no question may ask whether they happened (`claimed-event.txt` [événements demandés]), as heads. */
@@ -181,7 +184,8 @@ const ASKED_EVENTS = [...section("événements demandés")].map((e) => e.slice(0
  * premise before what it asks), states no event, or a sentence says it.
  */
 export function unsaidAskedEvent(question: string, passages: Read[]): { subject: string[]; event: string } | null {
-  if (premiseOf(question)) return null;
+  // (A claim stated, not asked by inversion: « Polytechnique a-t-elle été condamnée … ? » asks, its answer is read.)
+  if (premiseOf(question) || INVERTED.test(fold(question))) return null;
   const list = words(fold(question).replace(/[’]/g, "'"));
   if (list.some((w) => ASKING.has(w))) return null;
   const claimed = eventOf(list, ASKED_EVENTS);
