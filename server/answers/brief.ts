@@ -1485,6 +1485,10 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
     const given = excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => per.test(fold(s)) && MONEY.test(s)));
     if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
   }
+  // A cost asked (one ask) and no quoted passage giving any amount (« combien ça a coûté à Lyon de sortir de
+  // Microsoft » and only the context of the announcement quoted): said, not left to silence (trial21 T-M4).
+  if (!unit && asks(question, "prix") && askParts(question).length < 2 && !excerpts.some((x) => MONEY.test(x)))
+    return message("answer.notGiven.cost");
   if (asked.includes("quantity") && ownFigure(question, excerpts)) return message("answer.notGiven.own");
   // (A value of the asker's own thing in a form no list reads: « le prestataire qui gère le réseau de la mairie, il
   // s'appelle comment », `own-value.ts`.)

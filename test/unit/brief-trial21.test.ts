@@ -97,3 +97,17 @@ describe("peers asked (« quelles communes sont passées au libre ? »)", () => 
     expect(brief).not.toContain("Nicolas Vivant");
   });
 });
+
+describe("a cost asked that no quoted passage gives (trial21 T-M4)", () => {
+  it("says the passages give no amount (« combien ca a coute a lyon de sortir de microsoft »)", async () => {
+    const { text, done } = await ask("combien ca a coute a lyon de sortir de microsoft");
+    expect(done.abstention).toBeNull();
+    expect(text).toContain("Les passages cités ne donnent aucun montant");
+  });
+
+  it("says nothing of the kind when a passage gives the amount", async () => {
+    const { text } = await ask("combien coûte une licence microsoft 365 e3 ?");
+    expect(text).not.toContain("ne donnent aucun montant");
+    expect(text).toContain("39 dollars");
+  });
+});
