@@ -99,9 +99,10 @@ export function letterContext(
   }
   // Items that continue the lead-in's sentence (« nous vous proposons de : ») end on « ; », the last on « . », in
   // whatever order built-in and typed requests come (trial21 T-L4: a typed item's « . » between two « ; »); full
-  // sentences keep their own end.
+  // sentences (« les propositions suivantes : ») each on « . ».
   const requests = items.map(({ text, note }, i) => {
-    const ended = lead === "list" ? text : `${text.replace(/[\s.;]+$/, "")}${i < items.length - 1 ? " ;" : "."}`;
+    const end = lead === "list" || i === items.length - 1 ? "." : " ;";
+    const ended = /[.;]$/.test(text.trim()) ? `${text.replace(/[\s.;]+$/, "")}${end}` : text;
     return note ? `${ended} ${note}` : ended;
   });
   vars.requests_list = requests.map((r) => `- ${r}`).join("\n");
