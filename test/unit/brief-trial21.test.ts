@@ -111,3 +111,12 @@ describe("a cost asked that no quoted passage gives (trial21 T-M4)", () => {
     expect(text).toContain("39 dollars");
   });
 });
+
+describe("a judgement asked on what a product does (trial21 T-L10)", () => {
+  it("« libreoffice ca ouvre les fichiers word correctement ? » is answered by its card's migration line", async () => {
+    const { brief, done } = await ask("libreoffice ca ouvre les fichiers word correctement ?");
+    expect(done.abstention).toBeNull();
+    expect(brief).toContain("Ouvre et enregistre les formats DOCX");
+    expect(brief).toContain("macros VBA");
+  });
+});
