@@ -1485,10 +1485,6 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
     const given = excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => per.test(fold(s)) && MONEY.test(s)));
     if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
   }
-  // A cost asked (one ask) and no quoted passage giving any amount (« combien ça a coûté à Lyon de sortir de
-  // Microsoft » and only the context of the announcement quoted): said, not left to silence (trial21 T-M4).
-  if (!unit && asks(question, "prix") && askParts(question).length < 2 && !excerpts.some((x) => MONEY.test(x)))
-    return message("answer.notGiven.cost");
   if (asked.includes("quantity") && ownFigure(question, excerpts)) return message("answer.notGiven.own");
   // (A value of the asker's own thing in a form no list reads: « le prestataire qui gère le réseau de la mairie, il
   // s'appelle comment », `own-value.ts`.)
@@ -1499,6 +1495,21 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
       ? "record"
       : null);
   return fact ? message(fact === "installed" ? "answer.notGiven.ownInstalled" : "answer.notGiven.ownRecord") : null;
+}
+
+/**
+ * A cost asked as a figure (one ask, « combien », no unit, no rise) that no quoted passage gives any amount for
+ * (« combien ça a coûté à Lyon de sortir de Microsoft » and only the context of the announcement quoted): said before
+ * the quotes, not left to silence (trial21 T-M4); null otherwise. After `notGiven`, which says the asker's own figures.
+ */
+export function costNotGiven(question: string, excerpts: string[], asked: Asked[]): string | null {
+  const costAsked =
+    asks(question, "prix") &&
+    asked.includes("quantity") &&
+    !unitAsked(question) &&
+    !asks(question, "hausse") &&
+    askParts(question).length < 2;
+  return costAsked && !excerpts.some((x) => MONEY.test(x)) ? message("answer.notGiven.cost") : null;
 }
 
 /** The statements of `notGiven` that say the question asks the asker's own collectivité (no sentence read as it). */
