@@ -695,7 +695,8 @@ function itemsSection(analysis) {
   return el(
     "section",
     { class: "card", "aria-labelledby": "inv-items-title" },
-    el("h3", { id: "inv-items-title" }, t("inv.itemsTitle", { count: formatNumber(total) })),
+    // (Counted as the summary counts them, the components set aside apart: the box that shows them says how many.)
+    el("h3", { id: "inv-items-title" }, t("inv.itemsTitle", { count: formatNumber(total - componentCount) })),
     el(
       "div",
       { class: "filters" },

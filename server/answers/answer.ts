@@ -91,6 +91,7 @@ import {
   type BriefQuote,
   briefOf,
   causeAnswer,
+  costNotGiven,
   dutyAnswer,
   namesCollectivity,
   notGiven,
@@ -1933,7 +1934,7 @@ async function* extractive(
   );
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   // The short answer first, read aloud in a council meeting: what the passages lack, then a few of their sentences.
-  const lacking = query ? notGiven(query, excerpts, asked) : null;
+  const lacking = query ? (notGiven(query, excerpts, asked) ?? costNotGiven(query, excerpts, asked)) : null;
   // A count the passages give only of other bodies (« combien d'agents a la DINUM »), or a figure of the asker's own
   // collectivité (« combien de postes on a », trial15 A18): said, and no sentence read as it.
   const otherCount = query && !lacking ? countNotGiven(query, excerpts, asked) : null;

@@ -14,6 +14,8 @@ import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
 import { asOfText, fold, frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { asksForProducts } from "../retrieval/catalog-weight.ts";
+import { unsaidAskedEvent } from "../retrieval/claimed-event.ts";
 import {
   askedCollectivity,
   THRESHOLD_REACH as SIZE_REACH,
@@ -49,6 +51,7 @@ import {
 import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
+import { givesDuration } from "../verify/durations.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
 import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
@@ -411,20 +414,19 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   // A question about one catalog product: the lines of its card that answer what it asks. Not one asked under a
   // condition on where data are (« le CLOUD Act s'applique-t-il si nos données sont hébergées en France par
   // Microsoft ? »): no line of a card says whether where they are changes anything.
+  // (A second ask the card does not answer, « … et combien de temps ça prend pour migrer ? », is answered after it, or
+  // said not answered: trial21 T-M3.)
   if (!conditionOf(question)?.place) {
     const card = cardBrief(question, used, excerpts, BRIEF_CHARS);
-    if (card) return card;
+    if (card)
+      return parts.length >= 2 ? (twoAsks(question, parts, used, excerpts, costOfIn(used), card) ?? card) : card;
   }
   // « Qui est X ? »: the sentence that gives X's role.
   const person = personBrief(question, used, excerpts, BRIEF_CHARS, (r, n) => sourceOf(r, n));
   if (person) return person;
   if (used.length === 0) return null;
   const intro = message("answer.brief", { quotes: "" });
-  const costOf = (c: Candidate) =>
-    c.text.length +
-    sourceOf(used[c.source - 1]!, c.source, c.text).length +
-    4 -
-    (c.qualified ? QUALIFIED_ALLOWANCE : 0);
+  const costOf = costOfIn(used);
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
   const subject = subjectWords(question);
   if (subject.length === 0) return null;
@@ -443,6 +445,30 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
     const quotes = chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source));
     return {
       text: message("answer.brief", { quotes: [lead, ...quotes].join(" ") }),
+      quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
+    };
+  }
+  // A yes/no question on an event no quoted sentence says of its subject (« la gendarmerie est repassée sous windows 11
+  // en 2024 non ? »): said first, then the latest the passages say of the subject — never silence read as a yes
+  // (trial21 T-M7).
+  const unsaid = unsaidAskedEvent(question, used);
+  if (unsaid) {
+    const claim = `« ${claimWritten(question)} »`;
+    const lead = message("answer.briefEventUnsaid", { claim });
+    const latest = (c: Candidate) => Math.max(0, ...yearsIn(withoutReferences(c.text)));
+    // (Weighed on the subject alone: the claim's version, year and words are what the passages do not say.)
+    const about = unsaid.subject.join(" ");
+    const ranked = weighed(about, unsaid.subject, used, excerpts, [], about)
+      .filter((c) => c.score > 0)
+      .sort((a, b) => latest(b) - latest(a) || b.score - a.score);
+    // (The latest first: the sentence with the latest year of its own that fits.)
+    const room = BRIEF_CHARS - intro.length - lead.length - 1;
+    const chosen = ranked.filter((c) => costOf(c) <= room).slice(0, 1);
+    const quotes = chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source));
+    return {
+      text: message("answer.brief", {
+        quotes: quotes.length ? [lead, ...quotes].join(" ") : message("answer.briefEventUnsaidAlone", { claim }),
+      }),
       quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
     };
   }
@@ -480,6 +506,24 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
       });
   return chosen.length ? quoted(chosen, used) : null;
 }
+
+/** Tags that ask to confirm a claim (« …, non ? », « c'est ça ? »), folded: not part of the claim (`brief.txt` [confirmation]). */
+const TAGS = entries("confirmation").map((e) => e.trim());
+
+/** The claim a yes/no question states, as it writes it: its end mark and its tag asking to confirm it dropped. */
+function claimWritten(question: string): string {
+  let claim = question.trim().replace(/[\s?!.]+$/, "");
+  // (Folding keeps the length of a text typed with composed accents: the tag's place in it is its place in the claim.)
+  for (const tag of TAGS) {
+    const at = new RegExp(`[\\s,;]+${tag.split(" ").join("[\\s'’-]+")}$`).exec(fold(claim));
+    if (at && at.index > 0) claim = claim.slice(0, at.index);
+  }
+  return claim;
+}
+
+/** What a sentence costs read aloud in « En bref »: its text, its source, the marks around them. */
+const costOfIn = (used: QuotedPassage[]) => (c: Candidate) =>
+  c.text.length + sourceOf(used[c.source - 1]!, c.source, c.text).length + 4 - (c.qualified ? QUALIFIED_ALLOWANCE : 0);
 
 /**
  * « En bref » with, after each quote setting a deadline now past that was still ahead when its page was written
@@ -648,6 +692,7 @@ function twoAsks(
   used: QuotedPassage[],
   excerpts: string[],
   costOf: (c: Candidate) => number,
+  first?: Brief,
 ): Brief | null {
   const firstSubject = subjectWords(parts[0]!);
   const written = new Set((question.match(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => fold(w)));
@@ -669,18 +714,23 @@ function twoAsks(
       const plain = c.text.replace(/\([^)]*\)/g, "");
       if (asks(part, "qui") && !PERSON.test(plain) && !NAMED.test(plain)) return false;
       return (
-        (own.length === 0 || own.some((s) => holdsStem(words, s)) || !!scope?.(c.text)) &&
+        (own.length === 0 ||
+          own.some((s) => holdsStem(words, s)) ||
+          !!scope?.(c.text) ||
+          (asks(part, "durée") && givesDuration(c.text))) &&
         carried.some((s) => holdsStem(words, s) || holdsStem(titles[c.source - 1]!, s))
       );
     });
   });
   const picks = new Map<number, Candidate>();
-  let left = PEERS_CHARS - message("answer.brief", { quotes: "" }).length;
+  // (The first ask answered already, by its product's card: the second alone, after it.)
+  const done = new Set(first ? [0] : []);
+  let left = PEERS_CHARS - (first ? first.text.length + 1 : message("answer.brief", { quotes: "" }).length);
   for (;;) {
     // The strongest sentence of an ask not yet answered, unlike those picked and within the budget.
     let best: { k: number; c: Candidate } | null = null;
     lists.forEach((list, k) => {
-      if (picks.has(k)) return;
+      if (picks.has(k) || done.has(k)) return;
       const c = list.find(
         (x) => costOf(x) <= left && ![...picks.values()].some((p) => p.text === x.text || alike(p.text, x.text)),
       );
@@ -691,17 +741,30 @@ function twoAsks(
     picks.set(k, c);
     left -= costOf(c);
   }
-  if (picks.size === 0) return null;
+  if (picks.size === 0 && !first) return null;
   const shown = excerpts.join(" ");
   const missing = parts.flatMap((part, k) => {
-    if (picks.has(k)) return [];
+    if (picks.has(k) || done.has(k)) return [];
     const price = asks(part, "prix");
     const counted = askedFor(part).includes("quantity");
-    const given = price ? MONEY.test(shown) : counted ? holdsAsked(shown, ["quantity"]) : true;
+    // (A length of time asked, « combien de temps ça prend », no passage gives: said too.)
+    const given = price
+      ? MONEY.test(shown)
+      : asks(part, "durée")
+        ? givesDuration(shown)
+        : counted
+          ? holdsAsked(shown, ["quantity"])
+          : true;
     return given ? [] : [askWritten(part)];
   });
   const chosen = [...picks.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
-  return quoted(chosen, used, missing);
+  if (!first) return quoted(chosen, used, missing);
+  if (chosen.length === 0 && missing.length === 0) return first;
+  const after = quoted(chosen, used, missing);
+  return {
+    text: `${first.text} ${after.text.slice(message("answer.brief", { quotes: "" }).length)}`,
+    quotes: [...first.quotes, ...after.quotes],
+  };
 }
 
 /**
@@ -732,6 +795,8 @@ function weighed(
     : new Set<string>();
   // A public grant asked (« des aides de l'État ? »): a sentence saying one, or an amount.
   const grant = asks(ask, "subvention");
+  // A length of time asked (« combien de temps ça prend pour migrer »): a sentence giving one answers it (trial21 T-M3).
+  const span = asks(ask, "durée");
   const stems = subject.map(wordStem);
   // A subject word naming a place another way (« bretonnes »): the names the corpus writes for it (Bretagne,
   // Finistère, Morbihan) say it too (trial15 A2).
@@ -765,6 +830,16 @@ function weighed(
           .map((n) => n.replace(/\s*\([^)]*\)/g, ""))
       : null,
   );
+  // A question naming no product and asking for none (« le libre c'est gratuit ? »): a catalog card it does not name
+  // speaks of its own product (« … gratuit mais propriétaire Paint.NET », « Navigateur gratuit d'un éditeur
+  // norvégien »), no answer read aloud (lead's probe, 7 December 2026).
+  // (A yes/no question writing no name — « Alcatel-Lucent », « Mountain View » name what they ask of — and no word
+  // asking for a thing: « quel logiciel libre pour la cantine ? » asks for a product.)
+  const noProduct =
+    !asks(question, "question ouverte") &&
+    !/\s[\p{L}\p{N}-]*\p{Lu}/u.test(question.trim()) &&
+    !asksForProducts(entries("notion").reduce((q, e) => q.replaceAll(e, " "), normalized(fold(question)))) &&
+    unnamed.every((n, i) => n || used[i]!.document.kind !== "catalog");
   const spoken = (text: string, i: number) =>
     unnamed[i] ? withoutNames(text, foreignNames([...unnamed[i]!, ...namesIn(text)], stems, question)) : text;
   const titles = used.map((r, i) => stemsOf(spoken(r.document.title, i)));
@@ -798,6 +873,10 @@ function weighed(
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
   const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
+  // A definition asked (« c'est quoi le cloud act »): a sentence and the next one referring back to it (« Il modifie …
+  // pour que … ») are weighed together, on both their words: what the thing is and what it allows, not only the day
+  // it was enacted (lead's probe, 7 December 2026).
+  const defined = asks(ask, "définition") && !asked.includes("date");
   // The case the question asks (a word of a quoted case study's short title, « la Douane » of « La Douane et
   // Debian », that not every passage holds): another case study that never names it speaks of another case (trial12 A4: Munich's postes read aloud
   // after a question on the Gendarmerie's).
@@ -843,6 +922,7 @@ function weighed(
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
       return;
     const card = r.document.kind === "catalog";
+    if (card && noProduct) return;
     const titleCountries = countriesOf(r.document.title);
     // The labels of the passage's cases (« Munich : … », « Visio : … ») that hold a subject word: a labelled sentence
     // of another case is about that one. (Not a catalog card's fields, « Migration : … », « Remplace : … ».)
@@ -858,6 +938,7 @@ function weighed(
         placeNamed: namesTitlePlace(question, r.document.title),
         listItems: true,
         figureAsked: asked.includes("quantity") || price || writesFigure(question),
+        datedItems: span,
         // (The reasons given by a sentence introducing their list: quoted with it.)
         ...(condition ? { listedBy: condition } : {}),
       },
@@ -902,7 +983,14 @@ function weighed(
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
       // (A list item quoted after its lead-in holds the lead-in's words too.)
-      const allWords = stemsOf(spoken(item ? text : own, i));
+      // (The first sentence names the thing asked, every subject word: the second speaks of it.)
+      const paired =
+        defined &&
+        !item &&
+        text !== own &&
+        text.endsWith(own) &&
+        stems.every((s) => holdsStem(stemsOf(text.slice(0, -own.length)), s));
+      const allWords = stemsOf(spoken(item || paired ? text : own, i));
       // (A case asked named only in a reference is not what the sentence speaks of: « (Échirolles, 17 février 2026) »
       // is where an event took place — Lyon's « partiellement sortie d'Office 365 » read aloud to « echirolles a fait
       // quoi pour sortir de microsoft », trial21 T-H2.)
@@ -919,6 +1007,7 @@ function weighed(
       const answers = !!condition?.(own);
       // (« Subvention de la Région » says the grant « des aides publiques » asks.)
       const grants = grant && asks(own, "subvention");
+      const spans = span && givesDuration(own);
       const said = stems.filter(
         (s) =>
           !(grant && GRANT_STEMS.has(s)) &&
@@ -953,6 +1042,7 @@ function weighed(
         (price && cost ? 1 : 0) +
         (answers ? 1 : 0) +
         (grants ? 1 : 0) +
+        (spans ? 1 : 0) +
         figured +
         (dutySaid ? 1 : 0) +
         // (A count of what is asked, in another of its words, says it: « environ 200 à 250 postes » for « combien
@@ -992,7 +1082,8 @@ function weighed(
           (asked.includes("quantity") && holdsAsked(own, ["quantity"])) ||
           (asked.includes("date") && holdsAsked(own, ["date"])) ||
           (price && MONEY.test(own)) ||
-          grants;
+          grants ||
+          spans;
         if (names.length && !names.some((s) => holdsStem(words, s))) return;
         if (!figure && hits < Math.max(2, total - 1) && !member) return;
       }
@@ -1033,23 +1124,31 @@ function weighed(
       if (price && cost) score += 2;
       if (grant && !grants && !MONEY.test(own)) return;
       if (grants) score += MONEY.test(own) ? 2 : 1;
+      if (span) score += spans ? 2 : -1;
       // « Combien d'agents utilisent Visio ? »: a figure of another thing (« ses 80 000 agents ») is not read aloud.
       // Nor, when none counts what is asked, a sentence without a figure of it (« des agents publics qui l'utilisent »).
       // (« La CNAM fait migrer ses 80 000 agents vers Tchap » counts the body asked: its agents are those who move.)
       const fitted = asked.includes("quantity") ? countedFit(ask, own) : 0;
       const fit = fitted < 0 && owner && ownCount(own, owner) ? 0 : fitted;
       if (fit < 0 || (fit === 0 && doers && !holdsAsked(own, ["quantity"]) && !stated)) return;
-      if (asked.includes("quantity")) score += (holdsAsked(own, ["quantity"]) ? 2 : stated ? 0 : -1.5) + 2 * fit;
+      // (« combien de temps »: a length of time in words, « en six mois », gives the figure asked.)
+      if (asked.includes("quantity"))
+        score += (holdsAsked(own, ["quantity"]) || spans ? 2 : stated ? 0 : -1.5) + 2 * fit;
       if (price && MONEY.test(own)) score += 0.5;
       if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : stated ? 0 : -1.5;
       // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
       if (years.some((y) => own.includes(y))) score += 1;
       if (who) score += PERSON.test(own) ? 2 : -1;
       // Several peers: a case study's sentence naming the collectivité that acted.
+      // (Not one whose subject is a person, « Avant Échirolles, Nicolas Vivant a été DSI de la ville de Fontaine »: it
+      // tells a career, not what a collectivité did — lead's probe, 7 December 2026.)
+      if (peers && PERSON.test(` ${own.split(/\s+/).slice(0, SUBJECT_REACH).join(" ")}`)) return;
       if (peers)
         score +=
           (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);
       if (text.length > 300) score -= 1;
+      // (The pair says more of what is asked than its first sentence alone.)
+      if (paired) score += 1.5;
       // A sentence or list item naming the very product asked, edition included (« Microsoft 365 E3 à 39 dollars »),
       // before one naming a sibling (« Office 365 E3 : de 23 à 26 dollars ») (trial14 A7).
       if (run.length >= 3 && inRowAll(stemsOf(own), run)) score += ITEM_PENALTY + 0.5;
@@ -1396,6 +1495,21 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
       ? "record"
       : null);
   return fact ? message(fact === "installed" ? "answer.notGiven.ownInstalled" : "answer.notGiven.ownRecord") : null;
+}
+
+/**
+ * A cost asked as a figure (one ask, « combien », no unit, no rise) that no quoted passage gives any amount for
+ * (« combien ça a coûté à Lyon de sortir de Microsoft » and only the context of the announcement quoted): said before
+ * the quotes, not left to silence (trial21 T-M4); null otherwise. After `notGiven`, which says the asker's own figures.
+ */
+export function costNotGiven(question: string, excerpts: string[], asked: Asked[]): string | null {
+  const costAsked =
+    asks(question, "prix") &&
+    asked.includes("quantity") &&
+    !unitAsked(question) &&
+    !asks(question, "hausse") &&
+    askParts(question).length < 2;
+  return costAsked && !excerpts.some((x) => MONEY.test(x)) ? message("answer.notGiven.cost") : null;
 }
 
 /** The statements of `notGiven` that say the question asks the asker's own collectivité (no sentence read as it). */

@@ -128,6 +128,11 @@ export interface SentenceLimits {
    * arguments : » for « pourquoi ? »): quoted with the list's items, whatever they give.
    */
   listedBy?: (sentence: string) => boolean;
+  /**
+   * Whether a list item of a chronology, opening on its year (« - 2025 : en six mois environ, la messagerie … »), may be
+   * quoted as a sentence: a length of time asked, its items give it (trial21 T-M3).
+   */
+  datedItems?: boolean;
 }
 
 /** A sentence that may be quoted: `text` as quoted (with the sentence it refers back to), `own` the sentence itself. */
@@ -160,6 +165,11 @@ const readable = (s: string, max: number) =>
   /^(?:[\p{Lu}«"“]|\p{N}+\p{L})/u.test(s) &&
   /(?:[.!?»)]|\[…\])$/.test(s) &&
   !needsPrevious(s);
+
+/** A chronology's item opening on its year (« 2025 : en six mois environ, … »), readable after it. */
+const DATED_ITEM = /^(?:(?:19|20)\d\d|(?:Mi|Fin|Début)-(?:19|20)\d\d) : (?=\p{Ll})/u;
+const datedItem = (s: string, max: number) =>
+  DATED_ITEM.test(s) && readable(s.replace(DATED_ITEM, "X "), max) && s.length <= max;
 
 /** A text folded, apostrophes straight, as words between spaces: phrases are matched on whole words. */
 const spaced = (text: string) =>
@@ -341,7 +351,12 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
     });
     return [...sentences.flat(), ...items]
       .sort((a, b) => a.at - b.at)
-      .filter((c) => readable(c.text, limits.max) && (limits.placeNamed || !unnamedCollectivity(c.text)) && !c.refuted)
+      .filter(
+        (c) =>
+          (readable(c.text, limits.max) || (!!limits.datedItems && c.item && datedItem(c.text, limits.max))) &&
+          (limits.placeNamed || !unnamedCollectivity(c.text)) &&
+          !c.refuted,
+      )
       .map(({ text, own, item, qualified }) => ({
         text: withoutAsides(text),
         own: withoutAsides(own),

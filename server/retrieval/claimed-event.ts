@@ -58,7 +58,7 @@ function claimedClause(question: string): string[] | null {
 }
 
 /** The subject and event a clause states (« echirolles » … « revenue »), or null when it states none. */
-function eventOf(list: string[]): { subject: string[]; event: string } | null {
+function eventOf(list: string[], extra: string[] = []): { subject: string[]; event: string } | null {
   const aux = list.findIndex((w, i) => i > 0 && AUXILIARIES.has(w));
   let subjectWords: string[];
   let at: number;
@@ -88,7 +88,7 @@ function eventOf(list: string[]): { subject: string[]; event: string } | null {
   // « la messagerie que la region envisage, … », « passer de vmware a nutanix, … » : a relative clause or « à »
   // typed without its accent, not a subject with its auxiliary; the event is a participle (« rachete », « dissous »).
   if (subjectWords.some((w) => RELATIVES.has(w)) || !(become || PARTICIPLE.test(event))) return null;
-  if (!EVENTS.some((e) => event.startsWith(e))) return null;
+  if (![...EVENTS, ...extra].some((e) => event.startsWith(e))) return null;
   // « on passe d'arcgis a qgis », « passer a libreoffice, … »: the asker's own doing, or an infinitive before « à ».
   if (PRONOUNS.has(list[0]!) || /(?:er|ir)$/.test(list[aux > 0 ? aux - 1 : 0]!)) return null;
   const content = subjectWords.filter((w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d+$/.test(w));
@@ -164,41 +164,71 @@ type Read = { text: string; section: string; document: { title: string; kind?: s
  * (« revenue », « echirolles »); empty when the question takes none as given, or a sentence says it.
  */
 export function unpairedEvent(question: string, passages: Read[]): string[] {
-  for (const { subject, event, forms } of claimedEvents(question)) {
-    // The event in another form of its verb (« revenue » : « revenir »); by a synonym only in a heading (below):
-    // « abandonner » is also « quitter » and « migrer », and « retour » also a « retour d'expérience ». A noun of an
-    // event by itself or its verb (« rachat », « racheté »).
-    const eventForms = (forms ?? [event]).map(formOf);
-    const isEvent = (x: string) => eventForms.some((is) => is(x));
-    const synonyms = synonymsOf(event).map((f) => words(f).join(" "));
-    // … by a synonym only beside its subject's name (« le rachat de Juniper par HPE »).
-    const isSaid = (x: string) => isEvent(x) || synonyms.some((f) => !f.includes(" ") && formOf(f)(x));
-    const isSubject = subject.map((w) => {
-      const form = formOf(w);
-      // … the subject by its name, or by its adjective (« danois » for « danemark »).
-      return (x: string) => form(x) || DEMONYMS.get(x) === w;
-    });
-    const pairs = passages.some((p) => {
-      if (p.document.kind === "catalog")
-        return withoutReferences(p.text)
-          .split(SENTENCE)
-          .some((t) => near(words(t), isSubject, isSaid));
-      // A section whose heading says the event (« Ce que le séminaire n'a pas décidé ») treats it; one whose heading
-      // names the subject (« Danemark : ce qui a été annoncé, puis corrigé ») speaks of it in each sentence. A card's
-      // notes tell other products' events (« après le rachat [de VMware] par Broadcom »): only its sentences count.
-      const heading = words(p.section);
-      // (A noun of an event heads many sections on another subject's, « … après le rachat » of VMware: there the
-      // heading must name the subject too.)
-      if (heading.some(isEvent) && (!forms || isSubject.some((is) => heading.some(is)))) return true;
-      const about = isSubject.every((is) => heading.some(is));
-      // … and one whose heading names the subject with the event in other words (« Munich : le retour à Windows
-      // voté en novembre 2017 ») tells it.
-      if (about && synonyms.some((f) => occurs(f, passageWords(p.section)))) return true;
+  for (const claimed of claimedEvents(question))
+    if (!saysEvent(claimed, passages)) return [claimed.event, ...claimed.subject];
+  return [];
+}
+
+/** A subject pronoun after a hyphen, the question asked by inversion (« a-t-elle », « est-il », « est-ce »). */
+const INVERTED = new RegExp(`-(?:t-)?(?:${[...PRONOUNS, "ce"].join("|")})(?![\\p{L}])`, "u");
+
+/** Words that make a question ask something else than whether its clause is true (`claimed-event.txt` [demandes]). */
+const ASKING = section("demandes");
+/** Events a yes/no question may ask whether they happened (`claimed-event.txt` [événements demandés]), as heads. */
+const ASKED_EVENTS = [...section("événements demandés")].map((e) => e.slice(0, EVENT_HEAD));
+
+/**
+ * The event a yes/no question asks whether it happened to a subject (« la gendarmerie est repassée sous windows 11 en
+ * 2024 non ? »: « repassee », [« gendarmerie »]), when no sentence of the passages read says them together: the
+ * corpus does not say it happened (trial21 T-M7). Null when the question asks something else (a question word, a
+ * premise before what it asks), states no event, or a sentence says it.
+ */
+export function unsaidAskedEvent(question: string, passages: Read[]): { subject: string[]; event: string } | null {
+  // (A claim stated, not asked by inversion: « Polytechnique a-t-elle été condamnée … ? » asks, its answer is read.)
+  if (premiseOf(question) || INVERTED.test(fold(question))) return null;
+  const list = words(fold(question).replace(/[’]/g, "'"));
+  if (list.some((w) => ASKING.has(w))) return null;
+  const claimed = eventOf(list, ASKED_EVENTS);
+  return claimed && !saysEvent(claimed, passages) ? claimed : null;
+}
+
+/** Whether a sentence or a section of the passages read says an event of its subject. */
+function saysEvent(
+  { subject, event, forms }: { subject: string[]; event: string; forms?: string[] },
+  passages: Read[],
+): boolean {
+  // The event in another form of its verb (« revenue » : « revenir »); by a synonym only in a heading (below):
+  // « abandonner » is also « quitter » and « migrer », and « retour » also a « retour d'expérience ». A noun of an
+  // event by itself or its verb (« rachat », « racheté »).
+  const eventForms = (forms ?? [event]).map(formOf);
+  const isEvent = (x: string) => eventForms.some((is) => is(x));
+  const synonyms = synonymsOf(event).map((f) => words(f).join(" "));
+  // … by a synonym only beside its subject's name (« le rachat de Juniper par HPE »).
+  const isSaid = (x: string) => isEvent(x) || synonyms.some((f) => !f.includes(" ") && formOf(f)(x));
+  const isSubject = subject.map((w) => {
+    const form = formOf(w);
+    // … the subject by its name, or by its adjective (« danois » for « danemark »).
+    return (x: string) => form(x) || DEMONYMS.get(x) === w;
+  });
+  const pairs = passages.some((p) => {
+    if (p.document.kind === "catalog")
       return withoutReferences(p.text)
         .split(SENTENCE)
-        .some((t) => (about && words(t).some(isEvent)) || near(words(t), isSubject, isSaid));
-    });
-    if (!pairs) return [event, ...subject];
-  }
-  return [];
+        .some((t) => near(words(t), isSubject, isSaid));
+    // A section whose heading says the event (« Ce que le séminaire n'a pas décidé ») treats it; one whose heading
+    // names the subject (« Danemark : ce qui a été annoncé, puis corrigé ») speaks of it in each sentence. A card's
+    // notes tell other products' events (« après le rachat [de VMware] par Broadcom »): only its sentences count.
+    const heading = words(p.section);
+    // (A noun of an event heads many sections on another subject's, « … après le rachat » of VMware: there the
+    // heading must name the subject too.)
+    if (heading.some(isEvent) && (!forms || isSubject.some((is) => heading.some(is)))) return true;
+    const about = isSubject.every((is) => heading.some(is));
+    // … and one whose heading names the subject with the event in other words (« Munich : le retour à Windows
+    // voté en novembre 2017 ») tells it.
+    if (about && synonyms.some((f) => occurs(f, passageWords(p.section)))) return true;
+    return withoutReferences(p.text)
+      .split(SENTENCE)
+      .some((t) => (about && words(t).some(isEvent)) || near(words(t), isSubject, isSaid));
+  });
+  return pairs;
 }

@@ -565,7 +565,11 @@ async function eventUnpaired(ctx: Judgement): Promise<Decision> {
  * guadeloupe les communes ont accès à quel hébergeur souverain », `unheld-division.ts`).
  */
 async function regionsUnheld(ctx: Judgement): Promise<Decision> {
-  const unheld = unheldRegions(ctx.question, ctx.judged);
+  const unheld = unheldRegions(
+    ctx.question,
+    ctx.judged,
+    ctx.results.slice(0, JUDGED).map((r) => `${r.document.title} . ${r.section} . ${r.text}`),
+  );
   return unheld.length ? none("missing-name", unheld) : "continue";
 }
 

@@ -498,6 +498,8 @@ export interface CheckpointProgress {
   removed: Dependency[];
   /** The perimeter changed since the previous checkpoint: the French notice (`checkpointPerimeter`), else null. */
   perimeter: string | null;
+  /** The previous checkpoint's installations (absent for the first). */
+  previousInstallations?: number;
 }
 
 export interface MilestoneProgress {
@@ -719,6 +721,18 @@ export function plannedProducts(products: PlannedProduct[]): PlannedProduct[] {
   return [...byKey.values()];
 }
 
+/**
+ * Whether a dependency a checkpoint no longer counts is absent from its perimeter rather than gone: the perimeter
+ * changed since the inventory before (`perimeter`: fewer installations by more than a tenth, other files) and nothing
+ * of the dependency's category is left in it (trial21 T-M14: the first page of a GLPI list, −28 %, had Java SE,
+ * FortiClient, Dropbox, Veeam … « qui ont disparu »). A replacement leaves the category counted (its alternative, or
+ * another product of it).
+ */
+function outsidePerimeter(d: Dependency, c: CheckpointProgress): boolean {
+  const fewer = c.checkpoint.installations < (c.previousInstallations ?? Number.POSITIVE_INFINITY);
+  return !!c.perimeter && fewer && !!d.category && !c.checkpoint.dependencies.some((x) => x.category === d.category);
+}
+
 /** Progress of a plan at `today` (`YYYY-MM-DD`). */
 export function progressOf(plan: Plan, today: string): Progress {
   const start = planStartDay(plan);
@@ -752,6 +766,7 @@ export function progressOf(plan: Plan, today: string): Progress {
       appeared,
       removed: checkpoint.narrower ? [] : removed,
       perimeter: checkpointPerimeter(previous, checkpoint, i === 1),
+      ...(previous ? { previousInstallations: previous.installations } : {}),
     };
   });
   const latest = checkpoints.at(-1) ?? null;
@@ -897,6 +912,11 @@ export interface PublicSnapshot {
   /** Since the previous publication (or the baseline): what changed, in plain words built by the page. */
   changes: {
     replaced: string[];
+    /**
+     * Products of the previous inventory that a checkpoint of another perimeter (its notice says so) counts nothing of,
+     * nor of their category: absent from the part of the parc it covers, not gone (trial21 T-M14).
+     */
+    outside?: string[];
     appeared: string[];
     events: { date: string; text: string }[];
     /** What the changes are counted from: the previous publication, or the plan's adoption for a first one. */
@@ -1012,7 +1032,11 @@ export function snapshotOf(
     changes: {
       // A product gone whose vendor has another of the same category in that inventory (Windows 7 gone, Windows 11
       // there): the dependency stays, and the citizen reads it (trial20 N-D1).
-      replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map((d) => goneLabel(d, c)))),
+      replaced: unique(
+        changedCheckpoints.flatMap((c) => c.removed.filter((d) => !outsidePerimeter(d, c)).map((d) => goneLabel(d, c))),
+      ),
+      // (What an inventory of another perimeter counts nothing of in its category: absent from it, not gone.)
+      outside: unique(changedCheckpoints.flatMap((c) => c.removed.filter((d) => outsidePerimeter(d, c)).map(label))),
       appeared: unique(changedCheckpoints.flatMap((c) => c.appeared.map(label))),
       // Events recorded since the previous publication, or every event of the plan for a first one (an event dated
       // the day of the baseline inventory or of the adoption counts too).

@@ -294,7 +294,7 @@ ${perimeterNotes(s)}${linear(s) ? `<p>${esc(t("trajectoryLinear"))}</p>\n` : ""}
 <section aria-labelledby="changes">
 <h2 id="changes">${esc(t(s.changes.since === "adoption" ? "changesTitleFirst" : "changesTitle"))}</h2>
 ${s.changes.from ? `<p>${esc(t("changesFrom", { date: frenchDate(s.changes.from) }))}</p>\n` : ""}${beforeAdoptionText(s) ? `<p>${esc(beforeAdoptionText(s)!)}</p>\n` : ""}<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}
-<h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneAppeared"))}
+${s.changes.outside?.length ? `<p>${esc(t("outsidePerimeter", { list: s.changes.outside.join(", ") }))}</p>\n` : ""}<h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneAppeared"))}
 <h3>${esc(t("eventsSinceTitle"))}</h3>${list(
     s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`),
     t(s.changes.since === "adoption" ? "noEventsSinceAdoption" : "noEvents"),

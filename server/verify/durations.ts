@@ -16,7 +16,13 @@ interface Duration {
   days: number;
 }
 
-let lists: { before: RegExp; inSource: RegExp; units: Map<string, number>; ones: Set<string> } | null = null;
+let lists: {
+  before: RegExp;
+  inSource: RegExp;
+  spanned: RegExp;
+  units: Map<string, number>;
+  ones: Set<string>;
+} | null = null;
 
 function read() {
   if (lists) return lists;
@@ -40,6 +46,11 @@ function read() {
     inSource: new RegExp(
       `(?<![\\p{L}\\p{N}])(${numbers}|\\d+(?:[.,]\\d+)?)\\s+(${unit})(\\s+et\\s+demie?)?(?!\\p{L})`,
       "gu",
+    ),
+    // A length of time after an introducer, in words or digits (« en six mois environ », « sur 18 mois »).
+    spanned: new RegExp(
+      `(?<![\\p{L}'’])(?:${sectionAlternation(sections, "avant", fold)})\\s+(?:${numbers}|\\d+(?:[.,]\\d+)?)\\s+(?:${unit})(?!\\p{L})`,
+      "u",
     ),
     units,
     ones,
@@ -67,3 +78,6 @@ export function writesDuration(text: string, d: Duration): boolean {
   // A year is 12 months: 365 against 360 days.
   return [...fold(text).matchAll(read().inSource)].some((m) => Math.abs(daysOf(m) - d.days) <= d.days * 0.02);
 }
+
+/** Whether a text gives a length of time after an introducer, in words or digits (« en six mois environ »). */
+export const givesDuration = (text: string) => read().spanned.test(fold(text));

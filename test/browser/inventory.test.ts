@@ -274,6 +274,14 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     const { page, consoleErrors } = await pages.open(server.url, "#inventaire");
     await upload(page, path.resolve("test/fixtures/inventory/inventories/glpi10-mairie.csv"));
     await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
+    // The list's title counts what the summary counts and the table shows: the components set aside are counted by
+    // the box that shows them (trial21 T-L7: « Logiciels et matériels (35) » over « 33 … distincts »).
+    const distinct = /([\d\s\u202f]+) logiciels et matériels distincts/.exec(
+      await page.locator("#inv-result").innerText(),
+    );
+    expect(await page.locator("#inv-items-title").innerText()).toBe(
+      `Logiciels et matériels (${distinct?.[1]?.trim()})`,
+    );
     await page.locator("#inv-components").check();
     const agent = page.locator("#inv-items tbody tr").filter({ hasText: "Security Center Network Agent" });
     await expect.poll(() => agent.count(), SLOW).toBe(1);

@@ -57,8 +57,32 @@ describe("letter signature and requests (trial6)", () => {
       date: "2025-10-01",
     }).vars;
     expect(vars.requests_list).toContain(
-      "- installer Nextcloud dans les écoles d'ici l'été 2025. *(Échéance « d'ici l'été 2025 » passée à la date de ce courrier : à fixer de nouveau avant l'envoi.)*",
+      "- installer Nextcloud dans les écoles d'ici l'été 2025 ; *(Échéance « d'ici l'été 2025 » passée à la date de ce courrier : à fixer de nouveau avant l'envoi.)*",
     );
     expect(vars.requests_list).toMatch(/- former les agents avant fin 2027\.$/);
+  });
+});
+
+describe("the request list's punctuation (trial21 T-L4)", () => {
+  it("ends every item continuing the lead-in on « ; » and the last on « . », typed items included", () => {
+    const list = withInputs({
+      sender: { name: "Libre en Trégor" },
+      requests: ["study", "Nommer un élu référent pour le numérique libre avant mars 2027.", "public-information"],
+      date: "2026-12-07",
+    }).vars.requests_list!.split("\n");
+    expect(list).toHaveLength(3);
+    expect(list[0]).toMatch(/ ;$/);
+    expect(list[1]).toBe("- nommer un élu référent pour le numérique libre avant mars 2027 ;");
+    expect(list[2]).toMatch(/à toutes et à tous\.$/);
+  });
+
+  it("ends the last item on « . » when it is a built-in one written with « ; »", () => {
+    const list = withInputs({
+      sender: { name: "Libre en Trégor" },
+      requests: ["public-information", "study"],
+      date: "2026-12-07",
+    }).vars.requests_list!.split("\n");
+    expect(list[0]).toMatch(/à toutes et à tous ;$/);
+    expect(list[1]).toMatch(/logiciels métiers\.$/);
   });
 });

@@ -173,7 +173,7 @@ describe("B9: a request as the sender typed it, after a lead-in it fits", () => 
     expect(vars.requests_intro).toBe("Dans cet esprit, nous vous proposons de :");
     expect(vars.requests_list!.split("\n")).toEqual([
       expect.stringMatching(/^- engager une étude/),
-      "- adhérer à l'ADULLACT.",
+      "- adhérer à l'ADULLACT ;",
       "- mettre en place un comité de suivi.",
     ]);
   });

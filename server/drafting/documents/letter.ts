@@ -80,11 +80,11 @@ export function letterContext(
     structure.texts[`${key}.${inputs.tone}`] !== undefined ? `${key}.${inputs.tone}` : key;
   vars.requests_intro = texts(structure, toned(`requests.intro.${lead}`), vars);
   vars.availability = texts(structure, toned("availability"), vars);
-  const requests: string[] = [];
+  const items: { text: string; note?: string }[] = [];
   for (const r of inputs.requests) {
     if (structure.texts[`request.${r}`] !== undefined) {
       const text = texts(structure, lead === "que" ? `request.${r}` : `request.${r}.infinitive`, vars);
-      requests.push(lead === "list" ? upperFirst(text) : text);
+      items.push({ text: lead === "list" ? upperFirst(text) : text });
       continue;
     }
     const written = lead === "que" ? r : asInfinitive(r);
@@ -92,10 +92,19 @@ export function letterContext(
     // A request whose deadline is past on the letter's date is said so beside it, as a quotation's is.
     const past = pastDeadlines(r, date);
     const deadlines = [...new Set(past.map((d) => `« ${d.text} »`))].join(", ");
-    requests.push(
-      past.length ? `${sentence(item)} *(${texts(structure, "request.pastDeadline", { deadlines })})*` : sentence(item),
-    );
+    items.push({
+      text: sentence(item),
+      ...(past.length ? { note: `*(${texts(structure, "request.pastDeadline", { deadlines })})*` } : {}),
+    });
   }
+  // Items that continue the lead-in's sentence (« nous vous proposons de : ») end on « ; », the last on « . », in
+  // whatever order built-in and typed requests come (trial21 T-L4: a typed item's « . » between two « ; »); full
+  // sentences (« les propositions suivantes : ») each on « . ».
+  const requests = items.map(({ text, note }, i) => {
+    const end = lead === "list" || i === items.length - 1 ? "." : " ;";
+    const ended = /[.;]$/.test(text.trim()) ? `${text.replace(/[\s.;]+$/, "")}${end}` : text;
+    return note ? `${ended} ${note}` : ended;
+  });
   vars.requests_list = requests.map((r) => `- ${r}`).join("\n");
   vars.closing_formula = texts(structure, `closing.${inputs.tone}`, vars);
   // A signatory line that names the sender (« Pour Gâtine Libre, Sophie Martin ») signs for them already.
