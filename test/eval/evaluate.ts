@@ -51,6 +51,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-26",
   "held-out-27",
   "held-out-28",
+  "held-out-29",
 ]);
 
 /**
