@@ -1291,7 +1291,9 @@ function checkSentence(
   const outcome = cited.length > 0 && reasons.length === 0 ? outcomeUnsaid(subjectNamed, pool) : null;
   if (outcome)
     reasons.push(
-      outcome.asked
+      outcome.other
+        ? message("verify.outcomeOfAnother", { where: w, outcome: outcome.outcome, name: outcome.name, other: outcome.other })
+        : outcome.asked
         ? message("verify.outcomeAsked", {
             where: w,
             outcome: outcome.outcome,
