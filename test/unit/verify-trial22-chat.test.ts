@@ -54,7 +54,7 @@ const ECONOMIES =
 describe("« de A à B » is a direction: the same figures the other way round are flagged (trial22 T-H5)", () => {
   it("flags « passé de 26 à 23 dollars » where the passage writes « de 23 à 26 dollars »", () => {
     const s = check("Au 1er juillet 2026, Office 365 E3 est passé de 26 à 23 dollars [1].", PRICES, "les prix microsoft ont baisse en 2026 ?");
-    expect(s.verdict).not.toBe("supported");
+    expect(s.status).not.toBe("supported");
     expect(s.reasons.join(" ")).toContain("de 23 à 26");
   });
   it("flags « de 26 à 23 dollars » and « 26 → 23 dollars »", () => {
@@ -66,7 +66,7 @@ describe("« de A à B » is a direction: the same figures the other way round a
   });
   it("flags a rise told as a fall", () => {
     const s = check("Au 1er juillet 2026, le prix d'Office 365 E3 a baissé de 23 à 26 dollars [1].", PRICES);
-    expect(s.verdict).not.toBe("supported");
+    expect(s.status).not.toBe("supported");
   });
   it("keeps the right direction", () => {
     for (const sentence of [
@@ -81,7 +81,7 @@ describe("« de A à B » is a direction: the same figures the other way round a
 describe("an act of one name given to another name of the same passage is flagged (trial22 T-H6)", () => {
   it("flags « Bleu a obtenu la qualification SecNumCloud » where the passage gives it to S3NS", () => {
     const s = check("Bleu a obtenu la qualification SecNumCloud de l'ANSSI en 2025 [1].", HYBRID, "bleu c'est qualifie secnumcloud ?");
-    expect(s.verdict).not.toBe("supported");
+    expect(s.status).not.toBe("supported");
     expect(s.reasons.join(" ")).toContain("S3NS");
   });
   it("keeps the act given to its own subject", () => {
@@ -96,7 +96,7 @@ describe("a yearly amount is not a total (trial22 T-M4)", () => {
       ECONOMIES,
       "la gendarmerie au total elle a economise combien",
     );
-    expect(s.verdict).not.toBe("supported");
+    expect(s.status).not.toBe("supported");
     expect(s.reasons.join(" ")).toContain("par an");
   });
   it("keeps « 12 millions d'euros par an »", () => {
