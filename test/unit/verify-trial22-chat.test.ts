@@ -53,7 +53,11 @@ const ECONOMIES =
 
 describe("« de A à B » is a direction: the same figures the other way round are flagged (trial22 T-H5)", () => {
   it("flags « passé de 26 à 23 dollars » where the passage writes « de 23 à 26 dollars »", () => {
-    const s = check("Au 1er juillet 2026, Office 365 E3 est passé de 26 à 23 dollars [1].", PRICES, "les prix microsoft ont baisse en 2026 ?");
+    const s = check(
+      "Au 1er juillet 2026, Office 365 E3 est passé de 26 à 23 dollars [1].",
+      PRICES,
+      "les prix microsoft ont baisse en 2026 ?",
+    );
     expect(s.status).not.toBe("supported");
     expect(s.reasons.join(" ")).toContain("de 23 à 26");
   });
@@ -80,12 +84,18 @@ describe("« de A à B » is a direction: the same figures the other way round a
 
 describe("an act of one name given to another name of the same passage is flagged (trial22 T-H6)", () => {
   it("flags « Bleu a obtenu la qualification SecNumCloud » where the passage gives it to S3NS", () => {
-    const s = check("Bleu a obtenu la qualification SecNumCloud de l'ANSSI en 2025 [1].", HYBRID, "bleu c'est qualifie secnumcloud ?");
+    const s = check(
+      "Bleu a obtenu la qualification SecNumCloud de l'ANSSI en 2025 [1].",
+      HYBRID,
+      "bleu c'est qualifie secnumcloud ?",
+    );
     expect(s.status).not.toBe("supported");
     expect(s.reasons.join(" ")).toContain("S3NS");
   });
   it("keeps the act given to its own subject", () => {
-    expect(check("S3NS a obtenu la qualification SecNumCloud 3.2 fin 2025 ou début janvier 2026 [1].", HYBRID).reasons).toEqual([]);
+    expect(
+      check("S3NS a obtenu la qualification SecNumCloud 3.2 fin 2025 ou début janvier 2026 [1].", HYBRID).reasons,
+    ).toEqual([]);
   });
 });
 
