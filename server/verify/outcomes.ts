@@ -145,8 +145,17 @@ function otherNames(
   subject: { folded: string; initials: string },
 ): { folded: string; initials: string; written: string }[] {
   const section = heading.split(/\s[—–]\s/).at(-1) ?? "";
-  return namesAt(section)
-    .filter((n) => !subject.folded.split(" ").includes(n.folded) && n.folded !== subject.initials.toLowerCase())
+  // Runs of names (« Label Territoire Numérique Libre »): one that holds a word of the subject is the subject's.
+  const runs: ReturnType<typeof namesAt>[] = [];
+  for (const n of namesAt(section)) {
+    const last = runs.at(-1)?.at(-1);
+    if (last && /^\s+$/.test(section.slice(last.at + last.name.length, n.at))) runs.at(-1)!.push(n);
+    else runs.push([n]);
+  }
+  const own = subject.folded.split(" ");
+  return runs
+    .filter((run) => !run.some((n) => own.includes(n.folded) || n.folded === subject.initials.toLowerCase()))
+    .flat()
     .map((n) => ({ folded: n.folded, initials: "", written: n.name }));
 }
 
