@@ -109,9 +109,48 @@ describe("a yearly amount is not a total (trial22 T-M4)", () => {
     expect(s.status).not.toBe("supported");
     expect(s.reasons.join(" ")).toContain("par an");
   });
+  it("flags the other yearly amount of the passage told as a total (written after the rule)", () => {
+    expect(
+      check(
+        "La Gendarmerie a économisé environ 2 millions d'euros au total en remplaçant Microsoft Office [1].",
+        ECONOMIES,
+      ).reasons.join(" "),
+    ).toContain("2 millions d'euros par an");
+  });
   it("keeps « 12 millions d'euros par an »", () => {
     expect(
       check("La Gendarmerie a économisé 12 millions d'euros par an grâce à Linux [1].", ECONOMIES).reasons,
     ).toEqual([]);
+  });
+});
+
+const VMWARE =
+  "Coûts et économies : ce que les chiffres publiés permettent (et ne permettent pas) d'affirmer — VMware après le rachat par Broadcom\n" +
+  "Broadcom a finalisé le rachat de VMware en novembre 2023, mis fin aux licences perpétuelles et imposé des\n" +
+  "abonnements groupés avec un engagement minimal de trois ans (Derriennic Associés, 16 octobre 2024 ; EasySAM, 2025).\n" +
+  "\n" +
+  "- La commande minimale est passée de 16 à 72 cœurs, avec une pénalité rétroactive de 20 % en cas de renouvellement\n" +
+  "  tardif, à partir du 10 avril, vraisemblablement 2025 (IT Daily, 2025).";
+
+const MICROSOFT_2022 =
+  "Coûts et économies : ce que les chiffres publiés permettent (et ne permettent pas) d'affirmer — Les hausses de prix de Microsoft\n" +
+  "- Au 1er mars 2022, les prix catalogue français ont augmenté : Office 365 E1 de 6,70 à 8,40 euros (+25 %), Office\n" +
+  "  365 E3 de 19,70 à 22,60 euros (+15 %), Microsoft 365 E3 de 31,50 à 35,40 euros (+12 %) (Silicon.fr, mars 2022).";
+
+describe("the direction of a change, on other passages of the corpus (written after the rule)", () => {
+  it("flags the figures the other way round, and a rise told as a fall", () => {
+    for (const [sentence, passage, quoted] of [
+      ["La commande minimale de VMware est passée de 72 à 16 cœurs [1].", VMWARE, "de 16 à 72"],
+      ["En mars 2022, Office 365 E1 est passé de 8,40 à 6,70 euros [1].", MICROSOFT_2022, "de 6,70 à 8,40"],
+      ["En mars 2022, Microsoft 365 E3 a baissé de 31,50 à 35,40 euros [1].", MICROSOFT_2022, "de 31,50 à 35,40"],
+    ] as const)
+      expect(check(sentence, passage).reasons.join(" ")).toContain(quoted);
+  });
+  it("keeps them in the passage's order", () => {
+    for (const [sentence, passage] of [
+      ["La commande minimale de VMware est passée de 16 à 72 cœurs [1].", VMWARE],
+      ["En mars 2022, Office 365 E1 est passé de 6,70 à 8,40 euros, soit +25 % [1].", MICROSOFT_2022],
+    ] as const)
+      expect(check(sentence, passage).reasons).toEqual([]);
   });
 });
