@@ -24,6 +24,7 @@ import { cardDenial } from "./card-denial.ts";
 import { allReplacedUnstated, countryGivenToAll, itemAttributeSwapped } from "./card-items.ts";
 import { carriedDuty } from "./carried-duty.ts";
 import { reasonReplaced } from "./cause.ts";
+import { changeReversed } from "./change-direction.ts";
 import { correctedClaimRepeated } from "./claim-correction.ts";
 import { complementSwapped } from "./complements.ts";
 import { computedFigure, computedInWords } from "./computed.ts";
@@ -1288,21 +1289,31 @@ function checkSentence(
   }
   // An outcome stated of a named subject (« QBO a migré », « a accepté », « ont obtenu ») that no cited sentence about
   // it says, or only a request does (trial15 A6, A14; `outcomes.ts`).
+  // « de 26 à 23 » where the passage writes « de 23 à 26 »: the other direction (`change-direction.ts`, trial22 T-H5).
+  const reversed = cited.length > 0 ? changeReversed(stated, pool) : null;
+  if (reversed) reasons.push(message("verify.changeReversed", { ...reversed, where: w }));
   const outcome = cited.length > 0 && reasons.length === 0 ? outcomeUnsaid(subjectNamed, pool) : null;
   if (outcome)
     reasons.push(
-      outcome.asked
-        ? message("verify.outcomeAsked", {
+      outcome.other
+        ? message("verify.outcomeOfAnother", {
             where: w,
             outcome: outcome.outcome,
             name: outcome.name,
-            quote: outcome.asked,
+            other: outcome.other,
           })
-        : message(citedIn.length === 1 ? "verify.outcomeUnsaid" : "verify.outcomeUnsaidMany", {
-            where: w,
-            outcome: outcome.outcome,
-            name: outcome.name,
-          }),
+        : outcome.asked
+          ? message("verify.outcomeAsked", {
+              where: w,
+              outcome: outcome.outcome,
+              name: outcome.name,
+              quote: outcome.asked,
+            })
+          : message(citedIn.length === 1 ? "verify.outcomeUnsaid" : "verify.outcomeUnsaidMany", {
+              where: w,
+              outcome: outcome.outcome,
+              name: outcome.name,
+            }),
     );
   // A peer's outcome promised to the collectivité (« Comme Échirolles, Lanvénec-sur-Blavet obtiendra le niveau Or »,
   // trial17 D3; `peer-outcome.ts`).
@@ -1461,6 +1472,8 @@ function precisionReason(p: PrecisionLoss, where: string): string {
       return message("verify.periodAdded", { where, figure: p.figure, period: p.period });
     case "bound":
       return message("verify.boundOfRange", { where, range: p.range });
+    case "total":
+      return message("verify.totalOfPeriod", { where, total: p.total, quote: p.quote });
   }
 }
 

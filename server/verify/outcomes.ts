@@ -132,6 +132,31 @@ export interface OutcomeUnsaid {
   name: string;
   /** The cited sentence that only asks for it, when one does. */
   asked: string | null;
+  /** Another name of the section's heading a cited sentence says it of (« S3NS … a obtenu », trial22 T-H6). */
+  other?: string;
+}
+
+/**
+ * The names a section's heading (after the document's title) gives beside the subject (« … : S3NS et Bleu »), as
+ * subjects to look for, with the name as written.
+ */
+function otherNames(
+  heading: string,
+  subject: { folded: string; initials: string },
+): { folded: string; initials: string; written: string }[] {
+  const section = heading.split(/\s[—–]\s/).at(-1) ?? "";
+  // Runs of names (« Label Territoire Numérique Libre »): one that holds a word of the subject is the subject's.
+  const runs: ReturnType<typeof namesAt>[] = [];
+  for (const n of namesAt(section)) {
+    const last = runs.at(-1)?.at(-1);
+    if (last && /^\s+$/.test(section.slice(last.at + last.name.length, n.at))) runs.at(-1)!.push(n);
+    else runs.push([n]);
+  }
+  const own = subject.folded.split(" ");
+  return runs
+    .filter((run) => !run.some((n) => own.includes(n.folded) || n.folded === subject.initials.toLowerCase()))
+    .flat()
+    .map((n) => ({ folded: n.folded, initials: "", written: n.name }));
 }
 
 /**
@@ -158,13 +183,26 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     // The cited sentences about the subject: all of a passage whose heading names it, else those naming it and those
     // going on about it.
     const about: string[] = [];
+    /** Sentences about another name the section's heading gives beside the subject, with that name. */
+    const elsewhere: { text: string; name: string }[] = [];
     for (const src of pool) {
       const body = src.sentences.filter((ss) => !ss.inHeading);
       const heading = src.sentences[0]?.heading ?? "";
       // The heading says what the passage is about (« Le prix Villes internet 2024 — Les lauréats »).
       if (heading) about.push(heading);
       if (names(bagOf(heading), subject)) {
-        about.push(...body.map((ss) => ss.text));
+        // Unless the section's heading names others beside it (« Le débat sur les clouds « hybrides » : S3NS et
+        // Bleu », trial22 T-H6): a sentence naming one of them and not the subject, and those going on from it, are
+        // that other's.
+        const others = otherNames(heading, subject);
+        let off = false;
+        for (const ss of body) {
+          const own = bagOf(withoutReferences(ss.text));
+          const of = others.find((o) => names(own, o));
+          off = (of !== undefined && !names(own, subject)) || (off && GOES_ON.test(withoutReferences(ss.text)));
+          if (off) elsewhere.push({ text: ss.text, name: of?.written ?? elsewhere.at(-1)?.name ?? "" });
+          else about.push(ss.text);
+        }
         continue;
       }
       let on = false;
@@ -177,7 +215,13 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     if (!pool.some((src) => names(src.bag, subject))) continue;
     const read = doneOrAsked(about, family.said);
     if (read.done) continue;
-    return { outcome: m[0].trim(), name: nameOf(before, subject.folded) ?? subject.folded, asked: read.asked };
+    const other = elsewhere.find((e) => doneOrAsked([e.text], family.said).done)?.name;
+    return {
+      outcome: m[0].trim(),
+      name: nameOf(before, subject.folded) ?? subject.folded,
+      asked: read.asked,
+      ...(other ? { other } : {}),
+    };
   }
   return null;
 }

@@ -15,7 +15,8 @@ import type { Source } from "./source-sentences.ts";
 export type PrecisionLoss =
   | { kind: "exact"; figure: string; word: string }
   | { kind: "period"; figure: string; period: string }
-  | { kind: "bound"; figure: string; range: string };
+  | { kind: "bound"; figure: string; range: string }
+  | { kind: "total"; figure: string; total: string; quote: string };
 
 const SECTIONS = wordListSections("precision.txt");
 const alternation = (name: string) =>
@@ -26,15 +27,20 @@ const EXACT_BEFORE = new RegExp(`(?<!\\p{L})(?:${alternation("exact")})\\s*$`, "
 /** A period word (« par an », « annuel ») anywhere in a text. */
 const PERIOD = new RegExp(`(?<!\\p{L})(?:${alternation("period")})(?!\\p{L})`, "iu");
 
+/** A total word (« au total », « en tout ») anywhere in a text. */
+const TOTAL = new RegExp(`(?<!\\p{L})(?:${alternation("total")})(?!\\p{L})`, "iu");
+/** A period word right after a figure and its unit (« 12 millions d'euros par an »): an amount per period. */
+const PERIOD_AFTER = new RegExp(`^[^.;:\\d]{0,20}?(?<!\\p{L})(?:${alternation("period")})(?!\\p{L})`, "iu");
+
 /** A range that ends right before a figure (« entre 15 000 et », « de 15 000 à »). */
 const RANGE_BEFORE = /(?<!\p{L})(?:entre|de)\s+\d[\d\s  .,]*(?:\s*(?:millions?|milliards?|%))?\s+(?:et|à)\s*$/iu;
 /** A range that starts right after a figure (« et 18 000 », « à 18 000 »). */
-const RANGE_AFTER = /^\s*(?:\p{L}+\s+){0,2}?(?:et|à)\s+\d/u;
+const RANGE_AFTER = /^\s*(?:\p{L}+\s+){0,2}?(?:et|à|→|->)\s*\d/u;
 /** A figure written as a range (« 20 à 27 »): each of its bounds is read with the range as its text. */
 const RANGE_RAW = /\d\s+à\s+\d/u;
 /** Words by which a sentence gives a figure as a bound or a range itself (« jusqu'à 18 000 », « entre … et »). */
 const BOUND_BEFORE =
-  /(?<!\p{L})(?:entre|de|jusqu['’]à|au plus|au maximum|au moins|au minimum|plus de|moins de|et|à|ou)\s*$/iu;
+  /(?:(?<!\p{L})(?:entre|de|jusqu['’]à|au plus|au maximum|au moins|au minimum|plus de|moins de|et|à|ou)|→|->)\s*$/iu;
 
 /** Where each occurrence of a figure that matches `f` is written in a passage's sentences. */
 function occurrences(f: Figure, pool: Source[]): { text: string; at: number; figure: Figure }[] {
@@ -74,6 +80,17 @@ export function precisionLost(stated: string, pool: Source[]): PrecisionLoss | n
     // « 25 000 euros par an » where no sentence giving 25 000 euros says a period.
     const period = f.kind === "amount" ? PERIOD.exec(`${before.slice(-20)} ${after}`) : null;
     if (period && !found.some((o) => PERIOD.test(o.text))) return { kind: "period", figure: f.raw, period: period[0] };
+    // « 12 millions d'euros au total » where each occurrence is « 12 millions d'euros par an » (trial22 T-M4): what the
+    // figure measures, a yearly amount, told as a total.
+    const total = f.kind === "amount" ? TOTAL.exec(`${before.slice(-20)} ${after}`) : null;
+    if (total && !PERIOD.test(`${before.slice(-20)} ${after}`)) {
+      const per = found.map((o) => PERIOD_AFTER.exec(o.text.slice(o.at + o.figure.raw.length)));
+      if (per.every(Boolean) && !found.some((o) => TOTAL.test(o.text))) {
+        const o = found[0]!;
+        const quote = `${o.figure.raw}${o.text.slice(o.at + o.figure.raw.length).slice(0, per[0]!.index + per[0]![0].length)}`;
+        return { kind: "total", figure: f.raw, total: total[0], quote: quote.replace(/\s+/g, " ") };
+      }
+    }
     // « 18 000 postes » where each occurrence is a bound of « entre 15 000 et 18 000 ».
     if (f.kind !== "percent" && !BOUND_BEFORE.test(before) && !RANGE_AFTER.test(after) && !RANGE_RAW.test(f.raw)) {
       const ranges = found.map((o) => {
