@@ -105,6 +105,7 @@ import {
 import { endOfSupportAnswer } from "./card-brief.ts";
 import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
+import { asksDutyOfCollectivities, DUTY_DENIAL_SEARCHED, deniesDutyOfCollectivities } from "./duty-denial.ts";
 import { countNotGiven } from "./figure-owner.ts";
 import { ownOpening } from "./own-answer.ts";
 import { partialPrompt, partialStatement } from "./partial.ts";
@@ -688,6 +689,26 @@ async function retrieveIn(
         results: [...correcting, ...again.results.filter((r) => !correcting.includes(r))],
         decision: { ...decision, answerable: true, reason: "ok", missing: [], relevant: correcting.map((_, i) => i) },
       });
+  }
+  // A duty of collectivités asked (« cest vrai que l'etat oblige les mairies a passer sur linux d'ici 2027 ? ») that no
+  // passage found says they do not have: the passage saying so comes first (`duty-denial.ts`, trial22 T-H4).
+  if (
+    settled(decision) &&
+    !unknownAsked &&
+    asksDutyOfCollectivities(query) &&
+    !results.some((r) => deniesDutyOfCollectivities(r.text))
+  ) {
+    const again = await search(`${keywords(outsideContext(query)).join(" ")} ${DUTY_DENIAL_SEARCHED}`, retrieve);
+    const correcting = again.results.filter((r) => deniesDutyOfCollectivities(r.text)).slice(0, 1);
+    if (correcting.length) {
+      const kept = results.filter((r) => !correcting.some((c) => c.id === r.id));
+      const before = decision.relevant.map((i) => results[i]).filter((r) => r !== undefined);
+      results = [...correcting, ...kept];
+      decision = {
+        ...decision,
+        relevant: [0, ...before.flatMap((r) => (kept.includes(r) ? [kept.indexOf(r) + 1] : []))],
+      };
+    }
   }
   // A subject the passages write as a name, typed as a plain word (« la gendarmerie est revenue a windows en 2023
   // pourquoi », `subject-names.ts`), that most passages found do not hold (Munich's return to Windows, found by the

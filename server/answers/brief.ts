@@ -55,6 +55,7 @@ import { givesDuration } from "../verify/durations.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
 import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
+import { asksDutyOfCollectivities, deniesDutyOfCollectivities } from "./duty-denial.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
 import { ownBodyNamed, ownFigureAsked, ownRecordAsked, ownSized } from "./own-record.ts";
 import { ownSubjectAsked } from "./own-subject.ts";
@@ -789,6 +790,7 @@ function weighed(
   // A duty asked (« NIS2, ça nous oblige à quoi ? »): a sentence saying one, or that it does not apply, answers it
   // whatever its words for it (« Les entités concernées doivent … »); the question's word for it is that one word.
   const duty = asks(ask, "devoir");
+  const dutyOfCollectivities = asksDutyOfCollectivities(ask);
   const membership = asks(ask, "appartenance");
   const dutyStems = duty
     ? new Set(entries("devoir").flatMap((e) => e.trim().split(" ").map(wordStem)))
@@ -949,8 +951,16 @@ function weighed(
       // (« Aucune loi française n'interdit … ») says so of every product (trial21 T-H1, T-M2).
       const banDenied = banClaimed && asks(own, "interdiction niée");
       const noLawBans = banDenied && /\baucune?\b/.test(fold(own));
+      // (A duty of collectivités asked, and the sentence saying they have none: it answers, whatever the duty is about
+      // — `duty-denial.ts`, trial22 T-H4.)
+      const collectivitiesFree = dutyOfCollectivities && deniesDutyOfCollectivities(own);
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
-      if (names.length && !noLawBans && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s)))
+      if (
+        names.length &&
+        !noLawBans &&
+        !collectivitiesFree &&
+        !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))
+      )
         return;
       if (
         subjectsNamed.length &&
@@ -1070,10 +1080,10 @@ function weighed(
         written.length > 0 &&
         written.every((s) => holdsStem(words, s)) &&
         (holdsGroupWord(own) || (!!item && holdsGroupWord(r.section)));
-      if ((hits === 0 || hits + titled + headed < needed) && !member && !banDenied) return;
+      if ((hits === 0 || hits + titled + headed < needed) && !member && !banDenied && !collectivitiesFree) return;
       // A duty asked: the duty said of the question's subject (a word of it in the sentence or its document's title),
       // not of another text (« Aucune loi française n'interdit … » after « le RGPD, ça nous oblige à quoi ? »).
-      if (dutySaid && said + titled === 0) return;
+      if (dutySaid && said + titled === 0 && !collectivitiesFree) return;
       // A list item answers by itself or not at all: it (or its document's title) holds every name the question
       // writes, and it gives the figure or the date asked, or holds all the subject's words but one.
       if (item) {
@@ -1117,6 +1127,8 @@ function weighed(
       if (member) score += 3;
       // (A duty asked by a collectivité, « ça nous oblige », is answered first by what the text says of collectivités.)
       if (duty) score += dutySaid ? 2 + (namesCollectivity(own) ? 1 : 0) : -1.5;
+      // (« l'etat oblige les mairies … ? »: the sentence saying collectivités are not obliged answers first, trial22 T-H4.)
+      if (collectivitiesFree) score += 4;
       // (Not first by a case study the question does not name: « … l'article L.123-4-1 ne s'applique pas aux
       // communes » is Polytechnique's law, no answer to « on a quelles obligations légales pour sortir de
       // microsoft » — trial17 D12.)

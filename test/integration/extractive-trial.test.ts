@@ -83,4 +83,18 @@ describe("how a question is put is not what it asks (lead's probe, 7 December 20
     expect(done.abstention).toBeNull();
     expect(text).toMatch(/^En bref : .*risque/m);
   });
+
+  it("a duty of collectivités asked as a yes or no reads the sentence saying they have none (trial22 T-H4)", async () => {
+    // « En bref » read Schleswig-Holstein's « 2 500 d'ici fin 2027 », heard as a yes; the séminaire's page was not found.
+    for (const q of [
+      "cest vrai que l'etat oblige les mairies a passer sur linux d'ici 2027 ?",
+      "les communes sont obligées de quitter microsoft ?",
+    ]) {
+      const { text } = await ask(q);
+      expect(
+        text.split("\n").find((l) => l.startsWith("En bref")),
+        q,
+      ).toMatch(/n'obligent pas les collectivités/);
+    }
+  });
 });

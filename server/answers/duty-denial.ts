@@ -1,0 +1,32 @@
+/**
+ * A duty of collectivités a question asks about or takes for granted (« cest vrai que l'etat oblige les mairies a passer
+ * sur linux d'ici 2027 ? ») and a sentence of the corpus saying they have none (« … elles n'obligent pas les
+ * collectivités territoriales »): when none of the passages found says so, it is searched for and quoted first, so that
+ * « En bref » does not read another body's calendar as a yes (trial22 T-H4: Schleswig-Holstein's « 2 500 d'ici fin
+ * 2027 »). Words as data: `i18n/fr/brief.txt` [devoir] and [devoir nié], `collectivity-kinds.txt`.
+ */
+import { briefPhrases, holdsPhrase } from "../retrieval/ban-premise.ts";
+import { SENTENCE } from "../retrieval/passage-words.ts";
+import { namesCollectivity } from "./brief.ts";
+
+const ASKED = briefPhrases("devoir");
+const DENIED = briefPhrases("devoir nié");
+/** Words asking something else than yes or no (« la loi sren oblige les communes à quoi ? » asks what the duty is). */
+const OPEN = briefPhrases("question ouverte");
+
+/** Words searched with such a question: those of a sentence saying collectivités are not obliged. */
+export const DUTY_DENIAL_SEARCHED = "n'obligent pas les collectivités territoriales obligation";
+
+/**
+ * Whether a question asks whether collectivités are obliged, naming them, as a yes or no (not what the duty is: « nis2
+ * ça oblige les communes à quoi ? »), and does not itself say they are not.
+ */
+export const asksDutyOfCollectivities = (question: string): boolean =>
+  holdsPhrase(question, ASKED) &&
+  !holdsPhrase(question, DENIED) &&
+  !holdsPhrase(question, OPEN) &&
+  namesCollectivity(question);
+
+/** Whether a text holds a sentence saying collectivités are not obliged (« n'obligent pas les collectivités … »). */
+export const deniesDutyOfCollectivities = (text: string): boolean =>
+  text.split(SENTENCE).some((s) => holdsPhrase(s, DENIED) && namesCollectivity(s));
