@@ -111,6 +111,7 @@ import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { withNamedSubject } from "./pronoun-subject.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { readerDuty } from "./reader-duty.ts";
+import { orderedAction, orderHeld } from "./reader-order.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
 import { adviceToRecipient, recommendationVerbs } from "./recommendation.ts";
 import { refusalAgainst } from "./refusal.ts";
@@ -1060,6 +1061,12 @@ function checkSentence(
     // (`reader-duty.ts`, trial18 F1).
     const onReader = ban || duty ? null : readerDuty(stated, pool);
     if (onReader) reasons.push(message("verify.readerDuty", { where: w, word: onReader }));
+    // An order to the reader whose action a cited sentence sets aside (« sans désinstallation »), or, when the sentence
+    // is only that order, that no cited sentence speaks of (`reader-order.ts`, trial22 T-H1).
+    const order = orderHeld(stated, pool);
+    if (order?.against) reasons.push(message("verify.orderAgainst", { where: w, verb: order.verb, quote: order.against }));
+    else if (order && !onReader && !statesWithoutOrder(stated))
+      reasons.push(message("verify.orderUnsaid", { where: w, verb: order.verb }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
     // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.
@@ -1513,18 +1520,23 @@ const uncitedCaveat = (sentence: string) => {
   return UNCITED_CAVEATS.some((c) => new RegExp(`(?<![\\p{L}])${escapeRegExp(c)}(?![\\p{L}])`, "u").test(folded));
 };
 
-/** Whether a sentence states something checkable: a figure, a name, or at least three content words. */
+/**
+ * Whether a sentence states something checkable: a figure, a name, at least three content words, or an order to the
+ * reader, whatever its length (« Désinstallez-le immédiatement [1] », `reader-order.ts`, trial22 T-H1).
+ */
 function isClaim(sentence: string): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
   if (NOT_ABOUT.test(bare.replace(/(?<!\s)\s+([.!?])$/, "$1"))) return false;
   if (NO_CLAIM.test(bare) || asksOnly(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
-  return (
-    extractFigures(bare).length > 0 ||
-    durationsInWords(bare).length > 0 ||
-    namesOf(bare).length > 0 ||
-    contentWords(bare).length >= 3
-  );
+  return statesWithoutOrder(bare) || orderedAction(bare) !== null;
 }
+
+/** Whether a sentence states something checkable besides an order: a figure, a name, or three content words. */
+const statesWithoutOrder = (bare: string) =>
+  extractFigures(bare).length > 0 ||
+  durationsInWords(bare).length > 0 ||
+  namesOf(bare).length > 0 ||
+  contentWords(bare).length >= 3;
 
 /**
  * The longest sentence the verifier reads (characters): the longest a model wrote in every evaluation set and example
