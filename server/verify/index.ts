@@ -97,6 +97,7 @@ import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
 import { neitherSaid } from "./neither-said.ts";
 import { sourceObjective, statedObjective } from "./objective-figure.ts";
 import { lawUnstated, obligationDenied } from "./obligations.ts";
+import { dutyHeldByOthers } from "./no-duty-held.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
@@ -1604,8 +1605,12 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       // passage writes it, so its words passing the checks prove nothing (trial17 D2, D3).
       const cited = passages.filter((p) => citations.includes(p.n)).map((p) => p.text);
       const sweeping = reasons.length === 0 && cited.length > 0 ? sweepingConclusion(span.text, cited) : null;
-      if (sweeping) reasons = [message("verify.sweepingConclusion", { words: sweeping })];
-      status = inference ? "inference" : reasons.length ? "unsupported" : "supported";
+      // « Votre commune n'a donc aucune obligation » from a cited sentence that reserves the obligation to others: the
+      // model's deduction (`no-duty-held.ts`, trial22 T-M5).
+      const deduced = sweeping !== null && dutyHeldByOthers(span.text, cited);
+      if (deduced) reasons = [message(citations.length > 1 ? "verify.inferenceMany" : "verify.inference")];
+      else if (sweeping) reasons = [message("verify.sweepingConclusion", { words: sweeping })];
+      status = inference || deduced ? "inference" : reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });
   }
