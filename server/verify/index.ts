@@ -95,9 +95,9 @@ import {
 } from "./names.ts";
 import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
 import { neitherSaid } from "./neither-said.ts";
+import { dutyHeldByOthers } from "./no-duty-held.ts";
 import { sourceObjective, statedObjective } from "./objective-figure.ts";
 import { lawUnstated, obligationDenied } from "./obligations.ts";
-import { dutyHeldByOthers } from "./no-duty-held.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
 import { orderReversed } from "./order.ts";
 import { agentUnsaid, outcomeUnsaid } from "./outcomes.ts";
@@ -1065,7 +1065,8 @@ function checkSentence(
     // An order to the reader whose action a cited sentence sets aside (« sans désinstallation »), or, when the sentence
     // is only that order, that no cited sentence speaks of (`reader-order.ts`, trial22 T-H1).
     const order = orderHeld(stated, pool);
-    if (order?.against) reasons.push(message("verify.orderAgainst", { where: w, verb: order.verb, quote: order.against }));
+    if (order?.against)
+      reasons.push(message("verify.orderAgainst", { where: w, verb: order.verb, quote: order.against }));
     else if (order && !onReader && !statesWithoutOrder(stated))
       reasons.push(message("verify.orderUnsaid", { where: w, verb: order.verb }));
     const unstated = swapped ? null : roleUnstated(stated, pool);

@@ -10,6 +10,7 @@
  */
 import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import { stem } from "../retrieval/french.ts";
 import { NEGATION } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
 import { bagOf, inBag } from "./words.ts";
@@ -75,6 +76,18 @@ export function orderedAction(sentence: string): string | null {
   return null;
 }
 
+/** Words that may stand between what sets an action aside and the action (« ne pas le désinstaller »). */
+const SMALL = new Set(sequences("petits mots").flat());
+/**
+ * Whether two folded words are the same action: same stem, or one stem the start of the other, five letters at least
+ * (« diversifiez », « diversification »).
+ */
+const sameRoot = (a: string, b: string) => {
+  const [x, y] = [stem(a), stem(b)];
+  if (x === y || inBag(a, bagOf(b), false)) return true;
+  return Math.min(x.length, y.length) >= 5 && (x.startsWith(y) || y.startsWith(x));
+};
+
 /** Most words between what sets the action aside and the action in a cited sentence (« sans désinstallation »). */
 export const ORDER_AGAINST_GAP = 2;
 
@@ -93,10 +106,12 @@ export function orderHeld(sentence: string, pool: Source[]): { verb: string; aga
       const words = tokens(ss.text);
       const folded = fold(ss.text);
       for (const [i, t] of words.entries()) {
-        if (t.word.length < 4 || !inBag(fold(verb), bagOf(t.word), false)) continue;
+        if (t.word.length < 4 || !sameRoot(fold(verb), t.word)) continue;
         spoken = true;
         for (let k = Math.max(0, i - ORDER_AGAINST_GAP - 1); k < i; k++) {
-          if (!startsWith(AGAINST, words, k)) continue;
+          const n = startsWith(AGAINST, words, k);
+          // Only small words between (« plutôt que de désinstaller »), not a noun (« sans solution de remplacement »).
+          if (!n || !words.slice(k + n, i).every((x) => SMALL.has(x.word))) continue;
           const from = words[k]!.at;
           const end = folded.slice(from).search(/[;:.()]/u);
           const quoteOf = folded.length === ss.text.length ? ss.text : folded;
