@@ -8,6 +8,7 @@
  * setting. Kinds of collectivité: `server/i18n/fr/collectivity-kinds.txt`.
  */
 import { formatInt } from "../core/text.ts";
+import { withoutAbbreviations } from "../retrieval/abbreviations.ts";
 import { statedPopulations } from "../retrieval/collectivity-scale.ts";
 import { readSections, words } from "../retrieval/french.ts";
 
@@ -30,8 +31,13 @@ function givesSetting(list: string[]): boolean {
   );
 }
 
-/** The sizes a user's message gives its collectivité (« 45 000 habitants »), as texts for `VerifyOptions.asked`. */
-export function askedSetting(text: string): string[] {
+/**
+ * The sizes a user's message gives its collectivité (« 45 000 habitants »), as texts for `VerifyOptions.asked`; its
+ * chat abbreviations read in full (`abbreviations.txt`: « interco », « hab »).
+ */
+export function askedSetting(written: string): string[] {
+  // As the question is searched: « une interco de 45000 hab » is « une intercommunalité de 45000 habitants » (trial22).
+  const text = withoutAbbreviations(written);
   if (!givesSetting(words(text))) return [];
   return statedPopulations(text).map((n) => `${formatInt(n)} habitants`);
 }

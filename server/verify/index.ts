@@ -96,6 +96,7 @@ import {
 } from "./names.ts";
 import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
 import { neitherSaid } from "./neither-said.ts";
+import { dutyHeldByOthers } from "./no-duty-held.ts";
 import { sourceObjective, statedObjective } from "./objective-figure.ts";
 import { lawUnstated, obligationDenied } from "./obligations.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
@@ -112,6 +113,7 @@ import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { withNamedSubject } from "./pronoun-subject.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { readerDuty } from "./reader-duty.ts";
+import { orderedAction, orderHeld } from "./reader-order.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
 import { adviceToRecipient, recommendationVerbs } from "./recommendation.ts";
 import { refusalAgainst } from "./refusal.ts";
@@ -1061,6 +1063,13 @@ function checkSentence(
     // (`reader-duty.ts`, trial18 F1).
     const onReader = ban || duty ? null : readerDuty(stated, pool);
     if (onReader) reasons.push(message("verify.readerDuty", { where: w, word: onReader }));
+    // An order to the reader whose action a cited sentence sets aside (« sans désinstallation »), or, when the sentence
+    // is only that order, that no cited sentence speaks of (`reader-order.ts`, trial22 T-H1).
+    const order = orderHeld(stated, pool);
+    if (order?.against)
+      reasons.push(message("verify.orderAgainst", { where: w, verb: order.verb, quote: order.against }));
+    else if (order && !onReader && !statesWithoutOrder(stated))
+      reasons.push(message("verify.orderUnsaid", { where: w, verb: order.verb }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
     // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.
@@ -1526,18 +1535,23 @@ const uncitedCaveat = (sentence: string) => {
   return UNCITED_CAVEATS.some((c) => new RegExp(`(?<![\\p{L}])${escapeRegExp(c)}(?![\\p{L}])`, "u").test(folded));
 };
 
-/** Whether a sentence states something checkable: a figure, a name, or at least three content words. */
+/**
+ * Whether a sentence states something checkable: a figure, a name, at least three content words, or an order to the
+ * reader, whatever its length (« Désinstallez-le immédiatement [1] », `reader-order.ts`, trial22 T-H1).
+ */
 function isClaim(sentence: string): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
   if (NOT_ABOUT.test(bare.replace(/(?<!\s)\s+([.!?])$/, "$1"))) return false;
   if (NO_CLAIM.test(bare) || asksOnly(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
-  return (
-    extractFigures(bare).length > 0 ||
-    durationsInWords(bare).length > 0 ||
-    namesOf(bare).length > 0 ||
-    contentWords(bare).length >= 3
-  );
+  return statesWithoutOrder(bare) || orderedAction(bare) !== null;
 }
+
+/** Whether a sentence states something checkable besides an order: a figure, a name, or three content words. */
+const statesWithoutOrder = (bare: string) =>
+  extractFigures(bare).length > 0 ||
+  durationsInWords(bare).length > 0 ||
+  namesOf(bare).length > 0 ||
+  contentWords(bare).length >= 3;
 
 /**
  * The longest sentence the verifier reads (characters): the longest a model wrote in every evaluation set and example
@@ -1605,8 +1619,12 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       // passage writes it, so its words passing the checks prove nothing (trial17 D2, D3).
       const cited = passages.filter((p) => citations.includes(p.n)).map((p) => p.text);
       const sweeping = reasons.length === 0 && cited.length > 0 ? sweepingConclusion(span.text, cited) : null;
-      if (sweeping) reasons = [message("verify.sweepingConclusion", { words: sweeping })];
-      status = inference ? "inference" : reasons.length ? "unsupported" : "supported";
+      // « Votre commune n'a donc aucune obligation » from a cited sentence that reserves the obligation to others: the
+      // model's deduction (`no-duty-held.ts`, trial22 T-M5).
+      const deduced = sweeping !== null && dutyHeldByOthers(span.text, cited);
+      if (deduced) reasons = [message(citations.length > 1 ? "verify.inferenceMany" : "verify.inference")];
+      else if (sweeping) reasons = [message("verify.sweepingConclusion", { words: sweeping })];
+      status = inference || deduced ? "inference" : reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });
   }
