@@ -78,7 +78,7 @@ describe("extractive answers on the real corpus", () => {
 
 describe("how a question is put is not what it asks (lead's probe, 7 December 2026)", () => {
   it("« si on ne fait rien » asks about risks: « rien » is not a word a passage must hold", async () => {
-    // Refused as « low-coverage » (« rien » missing from the passages on risks) before « rien » was a stopword.
+    // Refused as « low-coverage » (« rien » missing from the passages on risks) before « ne fait rien » was a fixed expression (idioms.txt).
     const { done, text } = await ask("quels sont les risques si on ne fait rien ?");
     expect(done.abstention).toBeNull();
     expect(text).toMatch(/^En bref : .*risque/m);
