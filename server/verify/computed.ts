@@ -27,20 +27,13 @@
  * A figure with no word saying it is computed stays a figure a passage must give.
  */
 import { NUMBER_WORDS } from "../core/number-words.ts";
-import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListSections } from "../i18n/word-lists.ts";
+import { fold } from "../core/text.ts";
 import { FRACTION_TOLERANCE, roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
-import { oneInShare, pointsGap } from "./shares.ts";
+import { alternation, COMPUTED_LISTS, oneInShare, pointsGap } from "./shares.ts";
 import { bagOf, contentWords, sameThing, words } from "./words.ts";
 import { numberInWords, wordCounts } from "./years.ts";
 
-const LISTS = wordListSections("computed.txt");
-const alternation = (section: string) =>
-  [...(LISTS.get(section) ?? [])]
-    .sort((a, b) => b.length - a.length)
-    .map((e) => escapeRegExp(fold(e)).replace(/\s+/g, "\\s+").replace(/'/g, "['’]"))
-    .join("|");
 /** `[part]`, then at most a rounding word, right before the figure (folded text ends there). */
 const PART_TIE = new RegExp(`(?<!\\p{L})(?:${alternation("part")})\\s+(?:[\\p{L}'’]+\\s+){0,2}$`, "u");
 const MULTIPLIED = new RegExp(`(?<!\\p{L})(?:${alternation("multiplié")})\\s+$`, "u");
@@ -58,7 +51,7 @@ const AFTER = new RegExp(`^\\s+(?:${alternation("après")})(?!\\p{L})`, "u");
 /** `key = value` entries of a section, folded keys. */
 const valued = (section: string) =>
   new Map(
-    (LISTS.get(section) ?? []).map((e) => {
+    (COMPUTED_LISTS.get(section) ?? []).map((e) => {
       const [k, v] = e.split("=").map((x) => x.trim());
       return [fold(k!), Number(v)] as const;
     }),

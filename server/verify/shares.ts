@@ -14,9 +14,10 @@ import { wordListSections } from "../i18n/word-lists.ts";
 import { roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 
-const LISTS = wordListSections("computed.txt");
-const alternation = (section: string) =>
-  [...(LISTS.get(section) ?? [])]
+/** `computed.txt`'s sections, and one as a regular-expression alternation, longest first (read by `computed.ts` too). */
+export const COMPUTED_LISTS = wordListSections("computed.txt");
+export const alternation = (section: string) =>
+  [...(COMPUTED_LISTS.get(section) ?? [])]
     .sort((a, b) => b.length - a.length)
     .map((e) => escapeRegExp(fold(e)).replace(/\s+/g, "\\s+").replace(/'/g, "['’]"))
     .join("|");
