@@ -1,0 +1,97 @@
+/**
+ * A collectivité a question names by its kind (« la mairie de Paris », « la ville de Bordeaux », « la région
+ * Nouvelle-Aquitaine ») and the passages that would answer: unless one of them names it as itself, not only to situate
+ * something else there (« le salon Open Source Experience à Paris », « Éditeur français (Caen) ») nor inside another
+ * name (« Paris-La Défense », « Quimper Bretagne Occidentale »), what they say is another body's fact, which an answer
+ * would read as that collectivité's (trial22 T-H7: Munich's 15 000 to 18 000 Linux posts read as Paris's).
+ * Words as data: the kinds are `collectivity-kinds.txt`'s, the régions `unheld-divisions.txt`'s, the words that
+ * situate `located-names.txt`'s [situer].
+ */
+import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListEntries, wordListSections } from "../i18n/word-lists.ts";
+import type { CorpusNames } from "./corpus-names.ts";
+import { STOPWORDS } from "./lexicon.ts";
+import { withoutReferences } from "./passage-words.ts";
+
+const KINDS = wordListSections("collectivity-kinds.txt");
+const kindWords = ["commune", "intercommunalité", "département", "région"].flatMap((k) => KINDS.get(k) ?? []);
+const foldedKinds = kindWords.map((e) => fold(e).replace(/[-’]/g, (c) => (c === "-" ? " " : "'")));
+/** The singular nouns of a collectivité's kind, folded (« mairie », « communauté de communes »): a plural is a class. */
+const BODY_NOUNS = foldedKinds
+  .filter((e) => {
+    const [first, ...rest] = e.split(" ");
+    return !(first!.endsWith("s") && foldedKinds.includes([first!.slice(0, -1), ...rest].join(" ")));
+  })
+  .sort((a, b) => b.length - a.length);
+
+/** The French régions, folded, hyphens as spaces, longest first. */
+const REGIONS = wordListEntries("unheld-divisions.txt")
+  .map((e) => fold(e).replace(/-/g, " "))
+  .sort((a, b) => b.length - a.length);
+
+/** Words right before a name in a passage that give it as the place of something else (« à »), as written. */
+const SITUATING = new Set(wordListSections("located-names.txt").get("situer") ?? []);
+
+/**
+ * The kind's noun, not after « de » (« nos agents de mairie »), then « de », « du », « d' » or nothing, then the words
+ * after it (group 1): where the name goes.
+ */
+const NAMED = new RegExp(
+  `(?<![a-z])(?<!\\bde\\s|\\bd')(?:${BODY_NOUNS.map(escapeRegExp).join("|")})\\s+(?:de\\s+(?:la\\s+|l')?|du\\s+|d')?([a-z][a-z' -]*)`,
+  "g",
+);
+
+/**
+ * The collectivités a question names by their kind: a région of the list, or the one word after the noun that the
+ * corpus writes as a name (« paris », « bordeaux ») or the question capitalises; folded, hyphens as spaces.
+ */
+export async function namedCollectivities(question: string, corpusNames?: CorpusNames): Promise<string[]> {
+  const folded = fold(question).replace(/’/g, "'");
+  const found: string[] = [];
+  for (const m of folded.matchAll(NAMED)) {
+    const after = ` ${m[1]!.replace(/-/g, " ")} `;
+    const region = REGIONS.find((r) => after.startsWith(` ${r} `));
+    if (region) {
+      found.push(region);
+      continue;
+    }
+    const word = /^[a-z][a-z-]{2,}/.exec(m[1]!)?.[0];
+    if (!word || STOPWORDS.has(word)) continue;
+    const capitalised = [...question.matchAll(/[\p{L}-]+/gu)].some((t) => fold(t[0]) === word && /^\p{Lu}/u.test(t[0]));
+    if (capitalised || (corpusNames && (await corpusNames(word.split("-")[0]!)))) found.push(word.replace(/-/g, " "));
+  }
+  return [...new Set(found)];
+}
+
+type Passage = { text: string; section: string; document: { title: string } };
+
+/**
+ * Whether a passage names a collectivité (folded words) as itself: somewhere in its title, section or text (its
+ * sources' references aside), not right after a word that situates something else there (« à Paris »), not alone in a
+ * parenthesis (« (Caen) »), not between the capitalised words of another name (« Paris-La Défense », « Quimper
+ * Bretagne Occidentale »), a noun of its kind before it aside (« Région Bretagne », « Ville de Paris »).
+ */
+export function namesCollectivity(name: string, r: Passage): boolean {
+  const text = `${r.document.title}\n${r.section}\n${withoutReferences(r.text)}`;
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const parts = name.split(" ");
+  const capital = (t: RegExpMatchArray | undefined) => !!t && /^\p{Lu}/u.test(t[0]);
+  const kind = (t: RegExpMatchArray | undefined) => !!t && BODY_NOUNS.some((n) => n.split(" ").at(-1) === fold(t[0]));
+  for (let i = 0; i + parts.length <= tokens.length; i++) {
+    if (!parts.every((p, j) => fold(tokens[i + j]![0]) === p)) continue;
+    const first = tokens[i]!;
+    const last = tokens[i + parts.length - 1]!;
+    const before = tokens[i - 1];
+    const after = tokens[i + parts.length];
+    if (before && SITUATING.has(before[0])) continue;
+    const from = first.index!;
+    const to = last.index! + last[0].length;
+    if (/\(\s*$/.test(text.slice(Math.max(0, from - 3), from)) && /^\s*\)/.test(text.slice(to, to + 3))) continue;
+    // « Ville de Paris », « Eurométropole de Strasbourg »: « de » stands between.
+    const joinedBefore = before && before.index! + before[0].length === from - 1 && /[-\s]/.test(text[from - 1]!);
+    if (before && capital(before) && !kind(before) && joinedBefore) continue;
+    if (after && capital(after) && after.index! - to <= 1) continue;
+    return true;
+  }
+  return false;
+}
