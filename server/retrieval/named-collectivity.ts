@@ -95,3 +95,18 @@ export function namesCollectivity(name: string, r: Passage): boolean {
   }
   return false;
 }
+
+/**
+ * The passages of an answer that name the collectivités the question names by their kind (`namedCollectivities`),
+ * when some do: another body's page quoted beside them would be read as theirs. All of them otherwise.
+ */
+export async function onNamedCollectivities<T extends Passage>(
+  question: string,
+  passages: T[],
+  corpusNames?: CorpusNames,
+): Promise<T[]> {
+  const named = await namedCollectivities(question, corpusNames);
+  if (!named.length) return passages;
+  const naming = passages.filter((r) => named.some((n) => namesCollectivity(n, r)));
+  return naming.length ? naming : passages;
+}

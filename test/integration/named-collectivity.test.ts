@@ -20,17 +20,18 @@ async function ask(question: string) {
 }
 
 describe("a fact of a named collectivité no passage that answers names (trial22 T-H7)", () => {
-  it("abstains on Paris's Linux posts rather than reading Munich's figure", async () => {
-    const { text, done } = await ask("combien de postes linux a la mairie de paris");
-    expect(done.abstention).not.toBeNull();
+  it("reads no other body's figure for Paris's Linux posts (Munich's, the Gendarmerie's)", async () => {
+    const { text, brief } = await ask("combien de postes linux a la mairie de paris");
     expect(text).not.toContain("15 000");
-    expect(text).not.toContain("En bref");
+    expect(text).not.toContain("GendBuntu");
+    expect(brief).not.toMatch(/Munich|Gendarmerie|Corée|DINUM/);
   });
 
   it("abstains on « la ville de bordeaux est passee a linux ? » rather than reading LiMux", async () => {
     const { text, done } = await ask("la ville de bordeaux est passee a linux ?");
-    expect(done.abstention).not.toBeNull();
-    expect(text).not.toContain("LiMux");
+    expect(done.abstention?.reason).toBe("missing-name");
+    expect(text).not.toContain("En bref");
+    expect(text).not.toContain("15 000");
   });
 
   it("abstains on what the Région Nouvelle-Aquitaine did for free software", async () => {
@@ -49,5 +50,31 @@ describe("a collectivité the passages that answer do name", () => {
   it("answers on Échirolles's doing (« qu'a fait la ville d'echirolles pour le libre ? »)", async () => {
     const { done } = await ask("qu'a fait la ville d'echirolles pour le libre ?");
     expect(done.abstention).toBeNull();
+  });
+
+  it("answers what the one passage naming the Ville de Paris says of it (OW2's members)", async () => {
+    const { done, brief } = await ask("la ville de Paris est membre de quoi ?");
+    expect(done.abstention).toBeNull();
+    expect(brief).toContain("la Ville de Paris");
+  });
+
+  it("answers for communes in general when the town is the asker's own (« à la mairie de Bordeaux on a … »)", async () => {
+    const { done, text } = await ask("à la mairie de Bordeaux on a 3000 postes sous windows, on peut passer à linux ?");
+    expect(done.abstention).toBeNull();
+    expect(text).toMatch(/^Les passages cités ne parlent pas de « Bordeaux » en particulier/);
+  });
+});
+
+describe("other towns the corpus names only in passing, asked the same way (untuned: written after the rule)", () => {
+  it.each([
+    ["la mairie de strasbourg a combien de postes linux", "strasbourg"],
+    ["la mairie de toulouse a combien de postes sous linux", "toulouse"],
+    ["la ville de nantes est passee a libreoffice ?", "nantes"],
+    ["la metropole de montpellier utilise quoi comme messagerie", "montpellier"],
+  ])("abstains on « %s »", async (question, town) => {
+    const { text, done } = await ask(question);
+    expect(done.abstention?.reason).toBe("missing-name");
+    expect(done.abstention?.missing).toContain(town);
+    expect(text).not.toContain("En bref");
   });
 });
