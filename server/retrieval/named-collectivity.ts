@@ -33,32 +33,35 @@ const REGIONS = wordListEntries("unheld-divisions.txt")
 const SITUATING = new Set(wordListSections("located-names.txt").get("situer") ?? []);
 
 /**
- * The kind's noun, not after « de » (« nos agents de mairie »), then « de », « du », « d' » or nothing, then the words
- * after it (group 1): where the name goes.
+ * The kind's noun, not after « de » (« nos agents de mairie »), then « de », « du », « d' » (group 1) or nothing, then
+ * the words after it (group 2): where the name goes.
  */
 const NAMED = new RegExp(
-  `(?<![a-z])(?<!\\bde\\s|\\bd')(?:${BODY_NOUNS.map(escapeRegExp).join("|")})\\s+(?:de\\s+(?:la\\s+|l')?|du\\s+|d')?([a-z][a-z' -]*)`,
+  `(?<![a-z])(?<!\\bde\\s|\\bd')(?:${BODY_NOUNS.map(escapeRegExp).join("|")})\\s+(de\\s+(?:la\\s+|l')?|du\\s+|d')?([a-z][a-z' -]*)`,
   "g",
 );
 
 /**
  * The collectivités a question names by their kind: a région of the list, or the one word after the noun that the
- * corpus writes as a name (« paris », « bordeaux ») or the question capitalises; folded, hyphens as spaces.
+ * question capitalises or, after « de », the corpus writes as a name (« paris », « bordeaux »); folded, hyphens as
+ * spaces.
  */
 export async function namedCollectivities(question: string, corpusNames?: CorpusNames): Promise<string[]> {
   const folded = fold(question).replace(/’/g, "'");
   const found: string[] = [];
   for (const m of folded.matchAll(NAMED)) {
-    const after = ` ${m[1]!.replace(/-/g, " ")} `;
+    const after = ` ${m[2]!.replace(/-/g, " ")} `;
     const region = REGIONS.find((r) => after.startsWith(` ${r} `));
     if (region) {
       found.push(region);
       continue;
     }
-    const word = /^[a-z][a-z-]{2,}/.exec(m[1]!)?.[0];
+    const word = /^[a-z][a-z-]{2,}/.exec(m[2]!)?.[0];
     if (!word || STOPWORDS.has(word)) continue;
     const capitalised = [...question.matchAll(/[\p{L}-]+/gu)].some((t) => fold(t[0]) === word && /^\p{Lu}/u.test(t[0]));
-    if (capitalised || (corpusNames && (await corpusNames(word.split("-")[0]!)))) found.push(word.replace(/-/g, " "));
+    // Right after the noun, with no « de », only a name typed as one (« la commune est-elle … »: a verb).
+    if (capitalised || (m[1] && corpusNames && (await corpusNames(word.split("-")[0]!))))
+      found.push(word.replace(/-/g, " "));
   }
   return [...new Set(found)];
 }
