@@ -14,15 +14,25 @@ import { STOPWORDS } from "./lexicon.ts";
 import { withoutReferences } from "./passage-words.ts";
 
 const KINDS = wordListSections("collectivity-kinds.txt");
-const kindWords = ["commune", "intercommunalité", "département", "région"].flatMap((k) => KINDS.get(k) ?? []);
-const foldedKinds = kindWords.map((e) => fold(e).replace(/[-’]/g, (c) => (c === "-" ? " " : "'")));
-/** The singular nouns of a collectivité's kind, folded (« mairie », « communauté de communes »): a plural is a class. */
-const BODY_NOUNS = foldedKinds
-  .filter((e) => {
+const foldKind = (e: string) => fold(e).replace(/[-’]/g, (c) => (c === "-" ? " " : "'"));
+/**
+ * The singular nouns of the kinds, folded (« mairie », « communauté de communes »): a plural is a class. A plural is
+ * an entry whose first word, its « s » left out, makes another entry.
+ */
+function singular(kinds: string[]): string[] {
+  const folded = kinds.flatMap((k) => KINDS.get(k) ?? []).map(foldKind);
+  return folded.filter((e) => {
     const [first, ...rest] = e.split(" ");
-    return !(first!.endsWith("s") && foldedKinds.includes([first!.slice(0, -1), ...rest].join(" ")));
-  })
-  .sort((a, b) => b.length - a.length);
+    return !(first!.endsWith("s") && folded.includes([first!.slice(0, -1), ...rest].join(" ")));
+  });
+}
+/** Nouns of a town or of a grouping of towns, named after « de » (« la mairie de Paris », « la métropole de Lyon »). */
+const TOWN_NOUNS = new Set(singular(["commune", "intercommunalité"]));
+/** Nouns of a département, named after « de », « du », « de la » (« le département de la Gironde »). */
+const DEPARTMENT_NOUNS = new Set(singular(["département"]));
+const BODY_NOUNS = [...singular(["commune", "intercommunalité", "département", "région"])].sort(
+  (a, b) => b.length - a.length,
+);
 
 /** The French régions, folded, hyphens as spaces, longest first. */
 const REGIONS = wordListEntries("unheld-divisions.txt")
@@ -33,35 +43,41 @@ const REGIONS = wordListEntries("unheld-divisions.txt")
 const SITUATING = new Set(wordListSections("located-names.txt").get("situer") ?? []);
 
 /**
- * The kind's noun, not after « de » (« nos agents de mairie »), then « de », « du », « d' » (group 1) or nothing, then
- * the words after it (group 2): where the name goes.
+ * The kind's noun (group 1), not after « de » (« nos agents de mairie »), then « de », « du », « d' » (group 2) or
+ * nothing, then the words after it (group 3): where the name goes.
  */
 const NAMED = new RegExp(
-  `(?<![a-z])(?<!\\bde\\s|\\bd')(?:${BODY_NOUNS.map(escapeRegExp).join("|")})\\s+(de\\s+(?:la\\s+|l')?|du\\s+|d')?([a-z][a-z' -]*)`,
+  `(?<![a-z])(?<!\\bde\\s|\\bd')(${BODY_NOUNS.map(escapeRegExp).join("|")})\\s+(de\\s+(?:la\\s+|l')?|du\\s+|d')?([a-z][a-z' -]*)`,
   "g",
 );
+/** A definite article, and at most one word after it (« la petite »), right before the noun: one body, the named one. */
+const DEFINITE_BEFORE = /(?:^|[\s'])(?:la\s+|le\s+|l')(?:[a-z]+\s+)?$/;
 
 /**
- * The collectivités a question names by their kind: a région of the list, or the one word after the noun that the
- * question capitalises or, after « de », the corpus writes as a name (« paris », « bordeaux »); folded, hyphens as
- * spaces.
+ * The collectivités a question names by their kind, after a definite article (« la mairie de Paris », not « une
+ * commune de l'Isère », which situates one it does not name): a région of the list; the word after « de » a town's or
+ * grouping's noun (not « du », « de la »: « la commune du Lot-et-Garonne » is situated), or after « de », « du », « de
+ * la » a département's, that the question capitalises or the corpus writes as a name (« paris », « bordeaux »);
+ * folded, hyphens as spaces. « La région de Toulouse » is an area, not a région's name.
  */
 export async function namedCollectivities(question: string, corpusNames?: CorpusNames): Promise<string[]> {
   const folded = fold(question).replace(/’/g, "'");
   const found: string[] = [];
   for (const m of folded.matchAll(NAMED)) {
-    const after = ` ${m[2]!.replace(/-/g, " ")} `;
+    if (!DEFINITE_BEFORE.test(folded.slice(0, m.index))) continue;
+    const [, noun, prep = "", rest] = m as unknown as [string, string, string | undefined, string];
+    const after = ` ${rest.replace(/-/g, " ")} `;
     const region = REGIONS.find((r) => after.startsWith(` ${r} `));
     if (region) {
       found.push(region);
       continue;
     }
-    const word = /^[a-z][a-z-]{2,}/.exec(m[2]!)?.[0];
+    const plainDe = /^(?:de\s+|d')$/.test(prep);
+    if (!(TOWN_NOUNS.has(noun) ? plainDe : DEPARTMENT_NOUNS.has(noun) && prep)) continue;
+    const word = /^[a-z][a-z-]{2,}/.exec(rest)?.[0];
     if (!word || STOPWORDS.has(word)) continue;
     const capitalised = [...question.matchAll(/[\p{L}-]+/gu)].some((t) => fold(t[0]) === word && /^\p{Lu}/u.test(t[0]));
-    // Right after the noun, with no « de », only a name typed as one (« la commune est-elle … »: a verb).
-    if (capitalised || (m[1] && corpusNames && (await corpusNames(word.split("-")[0]!))))
-      found.push(word.replace(/-/g, " "));
+    if (capitalised || (corpusNames && (await corpusNames(word.split("-")[0]!)))) found.push(word.replace(/-/g, " "));
   }
   return [...new Set(found)];
 }
