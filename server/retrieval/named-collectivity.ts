@@ -87,8 +87,9 @@ type Passage = { text: string; section: string; document: { title: string } };
 /**
  * Whether a passage names a collectivité (folded words) as itself: somewhere in its title, section or text (its
  * sources' references aside), not right after a word that situates something else there (« à Paris »), not alone in a
- * parenthesis (« (Caen) »), not between the capitalised words of another name (« Paris-La Défense », « Quimper
- * Bretagne Occidentale »), a noun of its kind before it aside (« Région Bretagne », « Ville de Paris »).
+ * parenthesis (« (Caen) »), not after a capitalised word of another name (« Quimper Bretagne Occidentale » for the
+ * Bretagne), a noun of its kind aside (« Région Bretagne »), nor before a hyphen and a capitalised word (« Paris-La
+ * Défense »).
  */
 export function namesCollectivity(name: string, r: Passage): boolean {
   const text = `${r.document.title}\n${r.section}\n${withoutReferences(r.text)}`;
@@ -109,7 +110,9 @@ export function namesCollectivity(name: string, r: Passage): boolean {
     // « Ville de Paris », « Eurométropole de Strasbourg »: « de » stands between.
     const joinedBefore = before && before.index! + before[0].length === from - 1 && /[-\s]/.test(text[from - 1]!);
     if (before && capital(before) && !kind(before) && joinedBefore) continue;
-    if (after && capital(after) && after.index! - to <= 1) continue;
+    // « Paris-La Défense »: a hyphen makes another place; « Millau Grands Causses », « Quimper Bretagne Occidentale »,
+    // the town's name opening a body's, are that town's grouping.
+    if (after && capital(after) && after.index! - to === 1 && text[to] === "-") continue;
     return true;
   }
   return false;
