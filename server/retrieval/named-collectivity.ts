@@ -8,7 +8,7 @@
  * situate `located-names.txt`'s [situer].
  */
 import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListEntries, wordListSections } from "../i18n/word-lists.ts";
+import { wordListEntries, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import type { CorpusNames } from "./corpus-names.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { withoutReferences } from "./passage-words.ts";
@@ -38,6 +38,18 @@ const BODY_NOUNS = [...singular(["commune", "intercommunalité", "département",
 const REGIONS = wordListEntries("unheld-divisions.txt")
   .map((e) => fold(e).replace(/-/g, " "))
   .sort((a, b) => b.length - a.length);
+
+/**
+ * Countries and wide places (`places.txt`, `adjectives-of-places.txt`: the name before « : »), folded, hyphens as
+ * spaces: « la troisième ville de France » describes a town, it does not name one.
+ */
+const COUNTRIES = new Set(
+  ["places.txt", "adjectives-of-places.txt"].flatMap((f) =>
+    wordListLines(f)
+      .filter((l) => l.includes(":"))
+      .map((l) => fold(l.split(":")[0]!.trim()).replace(/-/g, " ")),
+  ),
+);
 
 /** Words right before a name in a passage that give it as the place of something else (« à »), as written. */
 const SITUATING = new Set(wordListSections("located-names.txt").get("situer") ?? []);
@@ -75,7 +87,7 @@ export async function namedCollectivities(question: string, corpusNames?: Corpus
     const plainDe = /^(?:de\s+|d')$/.test(prep);
     if (!(TOWN_NOUNS.has(noun) ? plainDe : DEPARTMENT_NOUNS.has(noun) && prep)) continue;
     const word = /^[a-z][a-z-]{2,}/.exec(rest)?.[0];
-    if (!word || STOPWORDS.has(word)) continue;
+    if (!word || STOPWORDS.has(word) || COUNTRIES.has(word.replace(/-/g, " "))) continue;
     const capitalised = [...question.matchAll(/[\p{L}-]+/gu)].some((t) => fold(t[0]) === word && /^\p{Lu}/u.test(t[0]));
     if (capitalised || (corpusNames && (await corpusNames(word.split("-")[0]!)))) found.push(word.replace(/-/g, " "));
   }

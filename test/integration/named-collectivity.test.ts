@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../server/engine.ts";
+import { namedCollectivities } from "../../server/retrieval/named-collectivity.ts";
 import { askConversation, realCorpusEngine } from "../helpers/server.ts";
 
 let real: { engine: Engine; close(): Promise<void> };
@@ -76,5 +77,27 @@ describe("other towns the corpus names only in passing, asked the same way (untu
     expect(done.abstention?.reason).toBe("missing-name");
     expect(done.abstention?.missing).toContain(town);
     expect(text).not.toContain("En bref");
+  });
+});
+
+describe("which collectivités a question names by their kind (pure)", () => {
+  const known = (async () => true) as never;
+  it("reads one body after a definite article, named after « de » or from the list of régions", async () => {
+    expect(await namedCollectivities("combien de postes linux a la mairie de paris", known)).toEqual(["paris"]);
+    expect(await namedCollectivities("qu'a fait la region nouvelle aquitaine pour le libre ?", known)).toEqual([
+      "nouvelle aquitaine",
+    ]);
+    expect(await namedCollectivities("Le département de la Gironde a-t-il basculé ?", known)).toEqual(["gironde"]);
+  });
+
+  it("not a place that situates or describes one (a country, a département after « du », an area, « une »)", async () => {
+    for (const q of [
+      "La troisième ville de France, elle a choisi quelle suite bureautique ?",
+      "la petite commune du Lot-et-Garonne passée sous Ubuntu, pourquoi ?",
+      "La grande région de Toulouse et Montpellier s'était mise à Office 365 quand ?",
+      "Quelle commune de l'Isère a obtenu le niveau Or ?",
+      "la commune est-elle concernée par le CLOUD Act ?",
+    ])
+      expect(await namedCollectivities(q, known), q).toEqual([]);
   });
 });
