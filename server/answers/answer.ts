@@ -22,6 +22,7 @@ import { withoutExamplePlaces } from "../retrieval/example-place.ts";
 import { refersBack, standsAlone, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
 import { isGeneric } from "../retrieval/lexicon.ts";
+import { onNamedCollectivities } from "../retrieval/named-collectivity.ts";
 import { withoutOwnCommune } from "../retrieval/own-commune.ts";
 import {
   delimiterTag,
@@ -742,22 +743,27 @@ async function retrieveIn(
     query,
     [...results, ...held].map((r) => r.text),
   );
-  const relevant = onSubject(
-    results.filter(
-      (r, i) =>
-        decision.relevant.includes(i) ||
-        isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
-        companions.has(r.id) ||
-        isSubjectPage(r.document.title, subjects) ||
-        isSubjectPage(r.document.title, named) ||
-        isOwnerCard(query, r) ||
-        // (A threshold near the size the question gives: « Le seuil discuté … est de 30 000 habitants » for « nis2 …
-        // pour une commune de 9000 habitants » (trial15 A1).)
-        answersSizeAsked(query, r) ||
-        qualifiesClaim(query, r),
+  // A collectivité named by its kind (« la mairie de paris »): only the passages naming it answer (`named-collectivity.ts`).
+  const relevant = await onNamedCollectivities(
+    query,
+    onSubject(
+      results.filter(
+        (r, i) =>
+          decision.relevant.includes(i) ||
+          isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
+          companions.has(r.id) ||
+          isSubjectPage(r.document.title, subjects) ||
+          isSubjectPage(r.document.title, named) ||
+          isOwnerCard(query, r) ||
+          // (A threshold near the size the question gives: « Le seuil discuté … est de 30 000 habitants » for « nis2 …
+          // pour une commune de 9000 habitants » (trial15 A1).)
+          answersSizeAsked(query, r) ||
+          qualifiesClaim(query, r),
+      ),
+      subjects,
+      named,
     ),
-    subjects,
-    named,
+    names,
   );
   // The corpus saying it does not know what is asked: the passages that say so come first (`statedAnswer`); so do the
   // cards that describe a need typed as one (`need-form.ts`), before the cards of the products they replace.

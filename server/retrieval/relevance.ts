@@ -3,6 +3,7 @@
  * cannot answer; this checks how many of the question's meaningful words a passage contains, so the assistant
  * can say it does not know instead of answering from the model's memory.
  */
+
 import { escapeRegExp, fold } from "../core/text.ts";
 import {
   askingClause,
@@ -36,6 +37,7 @@ import { legalTextTerms } from "./legal-text.ts";
 import { FRAME, GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { listedOnly } from "./listed-version.ts";
 import { actingNames, namesItself } from "./located-names.ts";
+import { namedCollectivities, namesCollectivity } from "./named-collectivity.ts";
 import {
   ATTRIBUTES,
   aboutPerson,
@@ -374,9 +376,27 @@ export async function assessAnswerability(
 async function decided(ctx: Judgement): Promise<Answerability> {
   for (const step of STEPS) {
     const decision = await step(ctx);
-    if (decision !== "continue") return decision;
+    if (decision !== "continue") return unnamedHeld(ctx, decision);
   }
-  return verdict(ctx);
+  return unnamedHeld(ctx, verdict(ctx));
+}
+
+/**
+ * « missing-name » for an answer whose passages do not name, as itself, the collectivité the question names by its
+ * kind (« combien de postes linux a la mairie de paris »: Munich's figure is not Paris's; `named-collectivity.ts`);
+ * when some do, only they answer.
+ */
+async function unnamedHeld(ctx: Judgement, decision: Answerability): Promise<Answerability> {
+  if (!decision.answerable) return decision;
+  const named = await namedCollectivities(ctx.question, ctx.corpusNames);
+  if (!named.length) return decision;
+  const naming = decision.relevant.filter((i) => {
+    const r = ctx.results[i];
+    return !!r && named.some((n) => namesCollectivity(n, r));
+  });
+  if (naming.length === decision.relevant.length) return decision;
+  if (!naming.length) return { ...none("missing-name", named), coverage: decision.coverage };
+  return { ...decision, relevant: naming };
 }
 
 /** A passage retrieved: its text, its section, its document. */
