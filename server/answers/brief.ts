@@ -1128,7 +1128,7 @@ function weighed(
       // (A duty asked by a collectivité, « ça nous oblige », is answered first by what the text says of collectivités.)
       if (duty) score += dutySaid ? 2 + (namesCollectivity(own) ? 1 : 0) : -1.5;
       // (« l'etat oblige les mairies … ? »: the sentence saying collectivités are not obliged answers first, trial22 T-H4.)
-      if (collectivitiesFree) score += 4;
+      if (collectivitiesFree) score += 1;
       // (Not first by a case study the question does not name: « … l'article L.123-4-1 ne s'applique pas aux
       // communes » is Polytechnique's law, no answer to « on a quelles obligations légales pour sortir de
       // microsoft » — trial17 D12.)
