@@ -84,6 +84,12 @@ describe("how a question is put is not what it asks (lead's probe, 7 December 20
     expect(text).toMatch(/^En bref : .*risque/m);
   });
 
+  it("spoken forms typed as one word (« ya », « jveux ») say how the question is put (trial22 T-M1)", async () => {
+    // Refused before: « il n'emploie jamais « jveux » », « ya » a word no passage holds.
+    for (const q of ["ya t il un risque a garder teams", "jveux savoir si on peut garder outlook"])
+      expect((await ask(q)).done.abstention, q).toBeNull();
+  });
+
   it("a duty of collectivités asked as a yes or no reads the sentence saying they have none (trial22 T-H4)", async () => {
     // « En bref » read Schleswig-Holstein's « 2 500 d'ici fin 2027 », heard as a yes; the séminaire's page was not found.
     for (const q of [
