@@ -26,7 +26,7 @@ import { questionTerms } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
 import { assessAnswerability, resolveNames } from "./relevance.ts";
 import { headingSubject } from "./second-ask.ts";
-import { INTERROGATIVES, type MissingPart, type TwoParts } from "./two-parts.ts";
+import { INTERROGATIVES, type MissingPart, statementCuts, type TwoParts } from "./two-parts.ts";
 
 /** A passage as the decision reads it. */
 type Passage = Parameters<typeof assessAnswerability>[1][number];
@@ -77,11 +77,7 @@ const CLIPPED = 5;
  * not a frame opening on a preposition, « Selon la Commission, … », three content words at least). Null otherwise.
  */
 export function statedThenInterrogative(question: string): TwoParts | null {
-  const text = question.normalize("NFC").trim();
-  for (const m of text.matchAll(/\s*[,;:](?!\d)\s*/g)) {
-    const first = text.slice(0, m.index).trim();
-    const second = text.slice(m.index + m[0].length).trim();
-    if (!first || !second || first.includes("?")) continue;
+  for (const { first, second } of statementCuts(question)) {
     const f = folded(first);
     if (INTERROGATIVES.test(f) || FRAME_OPENING.test(f)) return null;
     if (f.split(/[^a-z0-9']+/).some((w) => w.split("'").some((x) => ASKER.has(x)))) return null;

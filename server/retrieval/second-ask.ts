@@ -19,7 +19,7 @@ import { holds, occurs, passageWords, SENTENCE, withoutReferences } from "./pass
 import { questionTerms, SUBJECT_VERB } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
 import { assessAnswerability, resolveNames } from "./relevance.ts";
-import { asks, INTERROGATIVES, type MissingPart, nounsAsked, type TwoParts } from "./two-parts.ts";
+import { asks, INTERROGATIVES, type MissingPart, nounsAsked, statementCuts, type TwoParts } from "./two-parts.ts";
 
 /** A passage as the decision reads it. */
 type Passage = Parameters<typeof assessAnswerability>[1][number];
@@ -141,11 +141,7 @@ function hasVerb(first: string): boolean {
  * and whose right side asks. Null otherwise.
  */
 export function statedThenAsked(question: string): TwoParts | null {
-  const text = question.normalize("NFC").trim();
-  for (const m of text.matchAll(/\s*[,;:](?!\d)\s*/g)) {
-    const first = text.slice(0, m.index).trim();
-    const second = text.slice(m.index + m[0].length).trim();
-    if (!first || !second || first.includes("?")) continue;
+  for (const { first, second } of statementCuts(question)) {
     const f = folded(first);
     if (INTERROGATIVES.test(f)) return null;
     if (tokens(first).some((w) => ASKER.has(w) || w.split("'").some((x) => ASKER.has(x)))) return null;

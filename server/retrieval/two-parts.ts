@@ -23,6 +23,19 @@ export interface TwoParts {
   second: string;
 }
 
+/**
+ * The cuts of a question at each comma, semicolon or colon (a comma inside a number, « 3,3 », is none) with words on
+ * both sides and no « ? » before it: where a statement may end and a question begin.
+ */
+export function* statementCuts(question: string): Generator<TwoParts> {
+  const text = question.normalize("NFC").trim();
+  for (const m of text.matchAll(/\s*[,;:](?!\d)\s*/g)) {
+    const first = text.slice(0, m.index).trim();
+    const second = text.slice(m.index + m[0].length).trim();
+    if (first && second && !first.includes("?")) yield { first, second };
+  }
+}
+
 /** What a two-part question leaves unanswered: its second part as written, and the words of it no passage holds. */
 export interface MissingPart {
   part: string;
