@@ -102,6 +102,27 @@ function asks(question: string, section: string): boolean {
   return entries(section).some((e) => q.includes(e));
 }
 
+/** How many words after a word of the subject an expression of [définit] may come (« OPSN ), c'est-à-dire »). */
+const DEFINE_REACH = 3;
+/** What a sentence defining the thing asked weighs. */
+const DEFINES = 2;
+
+/**
+ * Whether a sentence says what the thing asked is: a word of the subject, then within a few words an expression of
+ * `brief.txt` [définit] (« … (OPSN), c'est-à-dire des structures publiques qui … », « Déclic est le réseau … »).
+ */
+function definesSubject(sentence: string, stems: string[]): boolean {
+  const said = normalized(fold(sentence)).trim().split(" ");
+  const marks = entries("définit").map((e) => e.trim().split(" "));
+  return said.some(
+    (w, k) =>
+      stems.includes(wordStem(w)) &&
+      Array.from({ length: DEFINE_REACH }, (_, d) => k + 1 + d).some((m) =>
+        marks.some((mark) => mark.every((x, n) => said[m + n] === x)),
+      ),
+  );
+}
+
 /** Words naming a collectivité of any kind (`collectivity-kinds.txt`, all sections but [petite] and [administration]). */
 const COLLECTIVITY_WORDS = [...wordListSections("collectivity-kinds.txt").entries()]
   .filter(([k]) => k !== "petite" && k !== "administration")
@@ -1161,6 +1182,8 @@ function weighed(
       if (text.length > 300) score -= 1;
       // (The pair says more of what is asked than its first sentence alone.)
       if (paired) score += 1.5;
+      // (The sentence saying what the thing is, before advice naming it.)
+      if (defined && definesSubject(own, stems)) score += DEFINES;
       // A sentence or list item naming the very product asked, edition included (« Microsoft 365 E3 à 39 dollars »),
       // before one naming a sibling (« Office 365 E3 : de 23 à 26 dollars ») (trial14 A7).
       if (run.length >= 3 && inRowAll(stemsOf(own), run)) score += ITEM_PENALTY + 0.5;

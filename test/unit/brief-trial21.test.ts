@@ -25,6 +25,12 @@ describe("a definition asked (« c'est quoi … »)", () => {
     expect(brief).toContain("Il modifie le Stored Communications Act");
   });
 
+  it("reads the sentence that says what the thing is, not advice naming it (« c'est quoi un opsn », lead's probe)", async () => {
+    const { brief } = await ask("c'est quoi un opsn ?");
+    expect(brief).toContain("structures publiques qui mutualisent");
+    expect(brief).not.toContain("a intérêt à demander");
+  });
+
   it("keeps a sentence that says what the thing does by itself", async () => {
     const { brief } = await ask("c'est quoi la section 702 du fisa");
     expect(brief).toContain("autorise une surveillance sans mandat individuel");
