@@ -11,7 +11,7 @@
  */
 
 import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
-import { asOfText, fold, frenchDate, localDay } from "../core/text.ts";
+import { asOfText, fold, frenchDate, localDay, MONTHS } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { asksForProducts } from "../retrieval/catalog-weight.ts";
@@ -100,6 +100,18 @@ const FIXED = FIXED_EXPRESSIONS.map((e) => normalized(fold(e)));
 function asks(question: string, section: string): boolean {
   const q = FIXED.reduce((text, e) => text.replaceAll(e, " "), normalized(fold(question)));
   return entries(section).some((e) => q.includes(e));
+}
+
+/** The months a text names, folded (« avril »). */
+function monthsIn(text: string): string[] {
+  const said = new Set(normalized(fold(text)).trim().split(" "));
+  return MONTHS.map(fold).filter((m) => said.has(m));
+}
+
+/** Whether a sentence names months, none of them one asked. */
+function otherMonthsOnly(sentence: string, asked: string[]): boolean {
+  const said = monthsIn(sentence);
+  return said.length > 0 && !said.some((m) => asked.includes(m));
 }
 
 /** How many words after a word of the subject an expression of [définit] may come (« OPSN ), c'est-à-dire »). */
@@ -835,6 +847,7 @@ function weighed(
   // « Combien d'agents utilisent … ? » counts those who use it (`countedDoers`).
   const doers = asked.includes("quantity") && countedDoers(ask) !== null;
   const years = askedYears(ask).map((y) => y.year);
+  const months = monthsIn(ask);
   const peers = asksPeers(ask);
   // A condition asked (« … si nos données sont hébergées en France ? »): the sentence saying whether it changes anything.
   // (Asked to whom a text applies: the sentence naming collectivités with a duty or a threshold, trial16 C1.)
@@ -1171,6 +1184,9 @@ function weighed(
       if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : stated ? 0 : -1.5;
       // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
       if (years.some((y) => own.includes(y))) score += 1;
+      // A month the question names (« en avril 2026 »): a sentence on other months only (« Entre janvier et mars 2026,
+      // le gouvernement a multiplié les annonces … ») speaks of another time (lead's probe, 7 December 2026).
+      if (months.length && otherMonthsOnly(withoutReferences(own), months)) return;
       if (who) score += PERSON.test(own) ? 2 : -1;
       // Several peers: a case study's sentence naming the collectivité that acted.
       // (Not one whose subject is a person, « Avant Échirolles, Nicolas Vivant a été DSI de la ville de Fontaine »: it

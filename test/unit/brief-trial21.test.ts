@@ -38,6 +38,14 @@ describe("a definition asked (« c'est quoi … »)", () => {
   });
 });
 
+describe("a month asked (« qu'a décidé le gouvernement en avril 2026 ? », lead's probe)", () => {
+  it("is not answered aloud by a sentence on other months of that year", async () => {
+    const { brief, text } = await ask("qu'a décidé le gouvernement en avril 2026 ?");
+    expect(brief).not.toContain("Entre janvier et mars 2026");
+    expect(text).toContain("La DINUM a annoncé qu'elle abandonnait Windows");
+  });
+});
+
 describe("a question naming no product and asking for none", () => {
   it("is not answered aloud by the cards of products it does not name (« le libre c'est gratuit ? »)", async () => {
     for (const question of ["le libre c'est gratuit ?", "les logiciels libres c'est gratuit ?"]) {
