@@ -1192,6 +1192,9 @@ function weighed(
       // (Not one whose subject is a person, « Avant Échirolles, Nicolas Vivant a été DSI de la ville de Fontaine »: it
       // tells a career, not what a collectivité did — lead's probe, 7 December 2026.)
       if (peers && PERSON.test(` ${own.split(/\s+/).slice(0, SUBJECT_REACH).join(" ")}`)) return;
+      // (Nor, outside a case study, a sentence naming no collectivité: « La loi n° 2016-1321 du 7 octobre 2016 pour une
+      // République numérique … » names a law, not a peer — lead's probe, 7 December 2026.)
+      if (peers && r.document.kind !== "case-study" && !namesCollectivity(own)) return;
       if (peers)
         score +=
           (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);

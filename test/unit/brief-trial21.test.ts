@@ -46,6 +46,14 @@ describe("a month asked (« qu'a décidé le gouvernement en avril 2026 ? », le
   });
 });
 
+describe("peers asked (« quelles communes françaises utilisent linux ? », lead's probe)", () => {
+  it("reads collectivités, not a law's sentence that names none", async () => {
+    const { brief } = await ask("quelles communes françaises utilisent linux ?");
+    expect(brief).toContain("Boé");
+    expect(brief).not.toContain("La loi n° 2016-1321");
+  });
+});
+
 describe("a question naming no product and asking for none", () => {
   it("is not answered aloud by the cards of products it does not name (« le libre c'est gratuit ? »)", async () => {
     for (const question of ["le libre c'est gratuit ?", "les logiciels libres c'est gratuit ?"]) {
