@@ -206,6 +206,8 @@ const MAX_SENTENCES = 3;
  * utilisateurs actifs par mois »), not by the dense words of a label (« Bureautique : OnlyOffice … »).
  */
 const ITEM_PENALTY = 2;
+/** What a sentence giving no amount loses when a price is asked. */
+const NO_AMOUNT = 2;
 /** Subject words a section's heading holds, at least, for its words to count for a sentence of the section. */
 const HEADING_WORDS = 2;
 /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first. */
@@ -1181,6 +1183,10 @@ function weighed(
       if (asked.includes("quantity"))
         score += (holdsAsked(own, ["quantity"]) || spans ? 2 : stated ? 0 : -1.5) + 2 * fit;
       if (price && MONEY.test(own)) score += 0.5;
+      // (A price asked, not a rise: a sentence saying prices move without an amount, « Microsoft augmente ses prix
+      // publics Microsoft 365 … », comes after one giving the amount, « nouveaux prix : Microsoft 365 E3 à 39 dollars »
+      // — lead's probe, 7 December 2026.)
+      if (price && !rise && !MONEY.test(own) && !stated) score -= NO_AMOUNT;
       if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : stated ? 0 : -1.5;
       // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
       if (years.some((y) => own.includes(y))) score += 1;

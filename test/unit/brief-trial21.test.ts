@@ -54,6 +54,13 @@ describe("peers asked (« quelles communes françaises utilisent linux ? », lea
   });
 });
 
+describe("a price asked (« combien coûte microsoft 365 pour une collectivité ? », lead's probe)", () => {
+  it("reads amounts, not only that prices rise", async () => {
+    const { brief } = await ask("combien coûte microsoft 365 pour une collectivité ?");
+    expect(brief).toMatch(/\d+ dollars/);
+  });
+});
+
 describe("a question naming no product and asking for none", () => {
   it("is not answered aloud by the cards of products it does not name (« le libre c'est gratuit ? »)", async () => {
     for (const question of ["le libre c'est gratuit ?", "les logiciels libres c'est gratuit ?"]) {
