@@ -40,7 +40,7 @@ const SETS = [
   { name: "faithful-blind-20", chat: 63, drafts: 16 },
   { name: "faithful-blind-21", chat: 65, drafts: 16 },
   { name: "faithful-blind-22", chat: 68, drafts: 15 },
-  { name: "faithful-blind-23", chat: 64, drafts: 18 },
+  { name: "faithful-blind-23", chat: 64, drafts: 24 },
 ];
 
 const temp: string[] = [];
