@@ -16,7 +16,8 @@
  * their data block's date and typed context, as a document is); `--draft-passages "<question>"…` prints, for a briefing note on each question (the
  * draft that `test/eval/faithfulness.ts` writes), the data and passages each generated section is given (for the
  * commune `--collectivite=Name/Department/Region`, Kervallon by default; a draft case names its own with
- * `collectivite`). Both index the corpus in a fresh directory without embeddings (the fake
+ * `collectivite`; `--document=letter` or `--document=audit` prints a letter's or an audit plan's sections instead, as
+ * `--pin` writes them for a draft case of that `document`). Both index the corpus in a fresh directory without embeddings (the fake
  * server knows no embedding model: full-text retrieval, deterministic), so the passages are the same in both.
  *
  * Case format (YAML list): `id`, `question`, for drafts `section` (the title of the briefing's section the answer
