@@ -16,7 +16,8 @@
  * their data block's date and typed context, as a document is); `--draft-passages "<question>"…` prints, for a briefing note on each question (the
  * draft that `test/eval/faithfulness.ts` writes), the data and passages each generated section is given (for the
  * commune `--collectivite=Name/Department/Region`, Kervallon by default; a draft case names its own with
- * `collectivite`). Both index the corpus in a fresh directory without embeddings (the fake
+ * `collectivite`; `--document=letter` or `--document=audit` prints a letter's or an audit plan's sections instead, as
+ * `--pin` writes them for a draft case of that `document`). Both index the corpus in a fresh directory without embeddings (the fake
  * server knows no embedding model: full-text retrieval, deterministic), so the passages are the same in both.
  *
  * Case format (YAML list): `id`, `question`, for drafts `section` (the title of the briefing's section the answer
@@ -357,6 +358,48 @@ const briefing = (question: string, commune: Commune = KERVALLON) => ({
   },
 });
 
+/** A draft case's document (`BlindCase.document`): a briefing note when absent. */
+type DocumentKind = NonNullable<BlindCase["document"]>;
+
+/** The association that writes a letter case (faithful-blind-23 on): a fictitious sender, the mayor as recipient. */
+const LETTER_SENDER = {
+  name: "Chamblessac Libre",
+  description: "association locale d'utilisateurs de logiciels libres",
+};
+
+/**
+ * The request of a draft on `question` for `commune`: a briefing note (as `test/eval/faithfulness.ts` builds them), a
+ * letter of a local association to the mayor (its subject is the question) or an audit plan (its context is the
+ * question), all dated 4 May 2026. A roadmap needs an inventory analysis: it is not built here.
+ */
+function draftRequest(question: string, commune: Commune = KERVALLON, document: DocumentKind = "briefing") {
+  const collectivite = { ...commune, kind: "commune" };
+  if (document === "briefing") return briefing(question, commune);
+  if (document === "letter")
+    return {
+      type: "letter",
+      inputs: {
+        collectivite,
+        sender: LETTER_SENDER,
+        recipient: { name: "Monsieur le Maire", role: `maire de ${commune.name}`, civility: "Monsieur" },
+        subject: question,
+        date: "2026-05-04",
+      },
+    };
+  if (document === "audit")
+    return {
+      type: "audit-plan",
+      inputs: {
+        collectivite,
+        context: question,
+        startDate: "2026-06-01",
+        durationMonths: 4,
+        author: "Direction des systèmes d'information",
+      },
+    };
+  throw new Error(`document non figeable : ${document}`);
+}
+
 /** What the model replies to a section nobody wrote an answer for (the section then falls back to its template). */
 const NO_SECTION = "Les passages fournis ne permettent pas de rédiger cette section.";
 
@@ -370,6 +413,7 @@ async function draftBriefing(
   question: string,
   reply: (section: string) => string,
   commune: Commune = KERVALLON,
+  document: DocumentKind = "briefing",
 ): Promise<Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>> {
   const out = new Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>();
   const titleOf = new Map<string, string>();
@@ -380,7 +424,7 @@ async function draftBriefing(
       return reply(section);
     },
   });
-  const prepared = await prepareDraft(engine, briefing(question, commune));
+  const prepared = await prepareDraft(engine, draftRequest(question, commune, document));
   for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
     if (e.type === "section") titleOf.set(e.key, e.title);
     if (e.type !== "verification") continue;
@@ -390,12 +434,16 @@ async function draftBriefing(
   return out;
 }
 
-async function printDraftPassages(questions: string[], commune: Commune = KERVALLON): Promise<void> {
+async function printDraftPassages(
+  questions: string[],
+  commune: Commune = KERVALLON,
+  document: DocumentKind = "briefing",
+): Promise<void> {
   const { engine, fake, cleanup } = await indexedEngine();
   try {
     for (const question of questions) {
       console.log(`\n===== ${question}`);
-      const sections = await draftBriefing(engine, fake, question, () => NO_SECTION, commune);
+      const sections = await draftBriefing(engine, fake, question, () => NO_SECTION, commune, document);
       for (const [title, { passages, data }] of sections) {
         console.log(`\n--- section « ${title} »\n${data}\n`);
         for (const [n, text] of passages) console.log(`[${n}] ${text}\n`);
@@ -547,7 +595,9 @@ async function pin(dir: string, commit: string): Promise<void> {
       const pins: Record<string, Pinned> = {};
       for (const c of cases) {
         if (c.section) {
-          const s = (await draftBriefing(engine, fake, c.question, () => NO_SECTION, c.collectivite)).get(c.section);
+          const s = (
+            await draftBriefing(engine, fake, c.question, () => NO_SECTION, c.collectivite, c.document ?? "briefing")
+          ).get(c.section);
           if (!s) console.log(`${c.id} : pas de section « ${c.section} »`);
           else pins[c.id] = { passages: [...s.passages].map(([n, b]) => pinOf(n, b)), data: s.data };
         } else {
@@ -677,8 +727,13 @@ if (import.meta.main) {
     // `--collectivite=Name/Department/Region` writes the notes for another commune than Kervallon.
     const named = process.argv.find((a) => a.startsWith("--collectivite="))?.slice("--collectivite=".length);
     const [name = "", department = "", region = ""] = named?.split("/") ?? [];
-    const questions = process.argv.slice(d + 1).filter((a) => !a.startsWith("--collectivite="));
-    await printDraftPassages(questions, named ? { name, department, region } : KERVALLON);
+    // `--document=letter` or `--document=audit` prints a letter's or an audit plan's sections instead of a note's.
+    const document = (process.argv.find((a) => a.startsWith("--document="))?.slice("--document=".length) ??
+      "briefing") as DocumentKind;
+    const questions = process.argv
+      .slice(d + 1)
+      .filter((a) => !a.startsWith("--collectivite=") && !a.startsWith("--document="));
+    await printDraftPassages(questions, named ? { name, department, region } : KERVALLON, document);
   } else if (process.argv.includes("--all-pinned")) await allPinned();
   else if (process.argv.includes("--pin")) {
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
