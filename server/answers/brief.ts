@@ -208,6 +208,8 @@ const MAX_SENTENCES = 3;
 const ITEM_PENALTY = 2;
 /** What a sentence giving no amount loses when a price is asked. */
 const NO_AMOUNT = 2;
+/** A factor or a share (« de 8 à 15 fois », « +13 % »). */
+const FACTOR = /\d\s*(?:%|fois\b)/u;
 /** Subject words a section's heading holds, at least, for its words to count for a sentence of the section. */
 const HEADING_WORDS = 2;
 /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first. */
@@ -1186,7 +1188,9 @@ function weighed(
       // (A price asked, not a rise: a sentence saying prices move without an amount, « Microsoft augmente ses prix
       // publics Microsoft 365 … », comes after one giving the amount, « nouveaux prix : Microsoft 365 E3 à 39 dollars »
       // — lead's probe, 7 December 2026.)
-      if (price && !rise && !MONEY.test(own) && !stated) score -= NO_AMOUNT;
+      // (A factor or a share is a figure of it: « Hausses de coût VMware de 8 à 15 fois » for « la facture … multipliée
+      // par combien ? ».)
+      if (price && !rise && !MONEY.test(own) && !FACTOR.test(own) && !stated) score -= NO_AMOUNT;
       if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : stated ? 0 : -1.5;
       // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
       if (years.some((y) => own.includes(y))) score += 1;

@@ -59,6 +59,13 @@ describe("a price asked (« combien coûte microsoft 365 pour une collectivité 
     const { brief } = await ask("combien coûte microsoft 365 pour une collectivité ?");
     expect(brief).toMatch(/\d+ dollars/);
   });
+
+  it("reads a factor asked first, not another amount (« … multipliée par combien ? »)", async () => {
+    const { brief } = await ask(
+      "Depuis que Broadcom a racheté VMware, la facture des licences a été multipliée par combien ?",
+    );
+    expect(brief).toMatch(/^En bref : « Hausses de coût VMware de 8 à 15 fois/);
+  });
 });
 
 describe("a question naming no product and asking for none", () => {
