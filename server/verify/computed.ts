@@ -30,7 +30,7 @@ import { NUMBER_WORDS } from "../core/number-words.ts";
 import { fold } from "../core/text.ts";
 import { FRACTION_TOLERANCE, roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
-import { alternation, COMPUTED_LISTS, oneInShare, pointsGap } from "./shares.ts";
+import { alternation, COMPUTED_LISTS, complementShare, oneInShare, pointsGap } from "./shares.ts";
 import { bagOf, contentWords, sameThing, words } from "./words.ts";
 import { numberInWords, wordCounts } from "./years.ts";
 
@@ -69,7 +69,11 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
       .split(/(?<=[.!?])\s+/)
       .at(-1) ?? "";
   // A gap in points, a share written « une … sur N » (`shares.ts`).
-  if (pointsGap(stated, f, at, [stated, lastLine, ...texts]) || oneInShare(stated, f, [stated, lastLine, ...texts]))
+  if (
+    pointsGap(stated, f, at, [stated, lastLine, ...texts]) ||
+    oneInShare(stated, f, [stated, lastLine, ...texts]) ||
+    complementShare(stated, f, [stated, lastLine, ...texts])
+  )
     return true;
   if (f.kind === "amount" && f.value > 0) return perUnit(stated, f, [stated, lastLine, ...texts]);
   if (f.kind === "percent" && f.value > 0)
@@ -282,6 +286,12 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
   const all = [stated, lastLine, ...texts];
   const said = fold(stated);
   const computing = SAID_COMPUTED.test(said) || SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
+  // A duration's dates: the sentence's and those of the answer before it (« Il a fallu environ sept mois entre la
+  // révélation et la suspension » after two sentences dating each), then the passages'. Two dates of the sentence itself
+  // are the operands it states (« De 20 000 postes en 2004 à environ 90 000 en 2005, … en un an »): no word needs to say
+  // it computes, and the duration is between them.
+  const anchors = [stated, ...before.trim().split(/(?<=[.!?])\s+/)];
+  const ownDates = datesOf(stated).length >= 2;
   const out: string[] = [];
   // A count a passage gives of the same thing (« soixante postes »), in words or digits.
   const given = new Set(texts.flatMap((t) => wordCounts(t, true).map((g) => `${g.value} ${g.noun}`)));
@@ -297,7 +307,10 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
     if (!n || n.value < 1) continue;
     if (months !== undefined) {
       const after = AFTER.test(said.slice(m.index! + whole.length));
-      if ((computing || after) && between(n.value * months, all, rounded(number))) out.push(whole);
+      const gap = ownDates
+        ? between(n.value * months, [stated], [], rounded(number))
+        : (computing || after) && between(n.value * months, anchors, texts, rounded(number));
+      if (gap) out.push(whole);
       continue;
     }
     // « les deux communes » says both of them, not a count.
@@ -320,22 +333,27 @@ const WORD_COUNT = new RegExp(
   "gu",
 );
 
+/** The dates a text writes (years, months, days). */
+const datesOf = (t: string) =>
+  extractFigures(t).filter((x) => x.kind === "year" || x.kind === "month" || x.kind === "date");
+
 /**
- * Whether `months` is the time between a date of the sentence or the one before it (`texts[0]`, `texts[1]`) and another
- * date of `texts`: to the month when both give one, else in whole years; one month or one year either way after a
- * rounding word.
+ * Whether `months` is the time between a date of `anchors` (the sentence, the answer before it) and another date of
+ * them or of `texts` (the passages): to the month when both give one, or that gap rounded to whole years for a duration
+ * in years (« quatre ans » from octobre 2024 to septembre 2028); else in whole years; one month or one year either way
+ * after a rounding word.
  */
-function between(months: number, texts: string[], rounded: boolean): boolean {
-  const dated = (t: string) =>
-    extractFigures(t).filter((x) => x.kind === "year" || x.kind === "month" || x.kind === "date");
-  const anchors = texts.slice(0, 2).flatMap(dated);
-  const others = texts.flatMap(dated);
-  for (const a of anchors)
+function between(months: number, anchors: string[], texts: string[], rounded: boolean): boolean {
+  const from = anchors.flatMap(datesOf);
+  const others = [...from, ...texts.flatMap(datesOf)];
+  for (const a of from)
     for (const b of others) {
       if (a.year === undefined || b.year === undefined) continue;
       if (a.month !== undefined && b.month !== undefined) {
         const gap = Math.abs(a.year * 12 + a.month - (b.year * 12 + b.month));
         if (gap > 0 && Math.abs(gap - months) <= (rounded ? 1 : 0)) return true;
+        if (months % 12 === 0 && gap > 0 && Math.abs(Math.round(gap / 12) - months / 12) <= (rounded ? 1 : 0))
+          return true;
       } else if (months % 12 === 0) {
         const gap = Math.abs(a.year - b.year);
         if (gap > 0 && Math.abs(gap - months / 12) <= (rounded ? 1 : 0)) return true;
