@@ -96,6 +96,7 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
   // « soit quelque 180 machines »: a share of a count, or else a sum or a product the « soit » gives (« soit environ
   // 750 au total »).
   if (PART_TIE.test(folded) && shareOf(stated, f, at, texts)) return true;
+  if (timesMore(stated, f, at, [stated, lastLine, ...texts])) return true;
   const multiplied = MULTIPLIED.test(folded);
   if (!multiplied && !DIVIDED.test(folded)) return saidComputed(stated, f, [stated, lastLine, ...texts]);
   return [stated, lastLine, ...texts].some((t) =>
@@ -105,6 +106,35 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
       const ratio = multiplied ? b / a : a / b;
       return Math.abs(ratio - f.value) <= COMPUTED_TOLERANCE * f.value;
     }),
+  );
+}
+
+/** « 2,5 fois plus d'habitants »: `[fois plus]` right after the number, then what is counted (folded text). */
+const TIMES_MORE = new RegExp(
+  `^\\s+(?:${alternation("fois plus")})\\s+(?:de\\s+|d['’]\\s*)?([\\p{L}-]{3,})`,
+  "u",
+);
+
+/**
+ * « Il lui faudrait 2,5 fois plus d'habitants » after « Avec 12 000 habitants » where a passage gives « 30 000
+ * habitants »: the ratio of two counts of what the sentence counts (the word after each count), one of them in the
+ * sentence or the one before (`texts[0]`, `texts[1]`), within 5 %.
+ */
+function timesMore(stated: string, f: Figure, at: number, texts: string[]): boolean {
+  const noun = TIMES_MORE.exec(fold(stated.slice(at + f.raw.length)))?.[1];
+  if (!noun) return false;
+  const counts = (t: string) =>
+    extractFigures(t)
+      .filter((x) => x.kind === "number" && x.value > 0 && x.raw !== f.raw)
+      .filter((x) => {
+        const next = words(t.slice(t.indexOf(x.raw) + x.raw.length, t.indexOf(x.raw) + x.raw.length + 30))[0];
+        return next !== undefined && sameThing(next, bagOf(noun));
+      })
+      .map((x) => x.value);
+  const near = texts.slice(0, 2).flatMap(counts);
+  const all = texts.flatMap(counts);
+  return near.some((a) =>
+    all.some((b) => a !== b && Math.abs(Math.max(a, b) / Math.min(a, b) - f.value) <= COMPUTED_TOLERANCE * f.value),
   );
 }
 
