@@ -207,6 +207,16 @@ function computes(
       if ((difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b)) return true;
       if (average && close((a + b) / 2)) return true;
     }
+  // The sum of the steps one text lists in a row (« environ 250 postes …, 500 de plus …, 2 500 d'ici fin 2027 » for
+  // « environ 3 250 postes »): three or four counts following each other.
+  for (const t of texts) {
+    const run = extractFigures(t)
+      .filter((x) => x.kind === "number" && x.value > 0 && x.raw !== raw)
+      .map((x) => x.value);
+    for (let i = 0; i < run.length; i++)
+      for (let k = 3; k <= 4 && i + k <= run.length; k++)
+        if (close(run.slice(i, i + k).reduce((x, y) => x + y, 0))) return true;
+  }
   // A percentage of what the figure counts, in the sentence, the one before or a passage (« les 5 % de postes » for
   // « trois postes »; not « 40 % des postes … soit 200 serveurs »).
   const ofNoun = (t: string, x: Figure) => {
