@@ -207,16 +207,28 @@ function computes(
       if ((difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b)) return true;
       if (average && close((a + b) / 2)) return true;
     }
-  // The sum of the steps one text lists in a row (« environ 250 postes …, 500 de plus …, 2 500 d'ici fin 2027 » for
-  // « environ 3 250 postes »): three or four counts following each other.
-  for (const t of texts) {
-    const run = extractFigures(t)
-      .filter((x) => x.kind === "number" && x.value > 0 && x.raw !== raw)
-      .map((x) => x.value);
-    for (let i = 0; i < run.length; i++)
-      for (let k = 3; k <= 4 && i + k <= run.length; k++)
-        if (close(run.slice(i, i + k).reduce((x, y) => x + y, 0))) return true;
-  }
+  // The sum of the steps one sentence of a text lists in a row (« environ 250 postes …, 500 de plus …, 2 500 d'ici fin
+  // 2027 » for « environ 3 250 postes »): three or four counts following each other, the first of what the figure
+  // counts, the others of it too or of nothing named (« 500 de plus »).
+  if (noun)
+    for (const t of texts.flatMap((x) => x.split(/(?<=[.!?;])\s+/))) {
+      const next = (x: Figure) => words(t.slice(t.indexOf(x.raw) + x.raw.length, t.indexOf(x.raw) + x.raw.length + 30))[0];
+      const run = extractFigures(t).filter((x) => x.kind === "number" && x.value > 0 && x.raw !== raw);
+      const same = (x: Figure) => {
+        const w = next(x);
+        return w !== undefined && sameThing(w, bagOf(noun));
+      };
+      const elided = (x: Figure) => {
+        const w = next(x);
+        return w === undefined || w.length <= 3 || same(x) || STEP_WORDS.test(w);
+      };
+      for (let i = 0; i < run.length; i++)
+        for (let k = 3; k <= 4 && i + k <= run.length; k++) {
+          const steps = run.slice(i, i + k);
+          if (same(steps[0]!) && steps.slice(1).every(elided) && close(steps.reduce((x, y) => x + y.value, 0)))
+            return true;
+        }
+    }
   // A percentage of what the figure counts, in the sentence, the one before or a passage (« les 5 % de postes » for
   // « trois postes »; not « 40 % des postes … soit 200 serveurs »).
   const ofNoun = (t: string, x: Figure) => {
@@ -254,6 +266,9 @@ function operandsOf(texts: string[], except: string): number[] {
     ),
   ];
 }
+
+/** After a step's count, what says it adds to the one before (« 500 de plus »), on folded words. */
+const STEP_WORDS = /^(?:plus|moins|supplementaires?|autres?)$/;
 
 const TIMES = new RegExp(`^(?:${alternation("fois")})$`, "u");
 

@@ -23,4 +23,15 @@ describe("a sum of the steps a passage lists", () => {
   ])("still flags « %s »", (sentence) => {
     expect(check(sentence).status).toBe("unsupported");
   });
+
+  it("still flags a count that three unrelated counts of a passage add up to", () => {
+    // 15 000 + 400 + 530 is about 16 000 (a first version of this rule cleared it, faithful-blind-22).
+    const passage =
+      "Munich et ses voisins\nUne source donne 15 000 postes. L'association compte 400 " +
+      "adhérents en 2022 et 530 en 2025.";
+    const s = verifyText("Cela fait environ 700 euros par poste pour 16 000 postes [1].", [{ n: 1, text: passage }], {
+      facts: [],
+    }).sentences[0]!;
+    expect(s.reasons.join(" ")).toMatch(/16 000/);
+  });
 });
