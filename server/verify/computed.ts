@@ -110,10 +110,7 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
 }
 
 /** « 2,5 fois plus d'habitants »: `[fois plus]` right after the number, then what is counted (folded text). */
-const TIMES_MORE = new RegExp(
-  `^\\s+(?:${alternation("fois plus")})\\s+(?:de\\s+|d['’]\\s*)?([\\p{L}-]{3,})`,
-  "u",
-);
+const TIMES_MORE = new RegExp(`^\\s+(?:${alternation("fois plus")})\\s+(?:de\\s+|d['’]\\s*)?([\\p{L}-]{3,})`, "u");
 
 /**
  * « Il lui faudrait 2,5 fois plus d'habitants » after « Avec 12 000 habitants » where a passage gives « 30 000
@@ -212,7 +209,8 @@ function computes(
   // counts, the others of it too or of nothing named (« 500 de plus »).
   if (noun)
     for (const t of texts.flatMap((x) => x.split(/(?<=[.!?;])\s+/))) {
-      const next = (x: Figure) => words(t.slice(t.indexOf(x.raw) + x.raw.length, t.indexOf(x.raw) + x.raw.length + 30))[0];
+      const next = (x: Figure) =>
+        words(t.slice(t.indexOf(x.raw) + x.raw.length, t.indexOf(x.raw) + x.raw.length + 30))[0];
       const run = extractFigures(t).filter((x) => x.kind === "number" && x.value > 0 && x.raw !== raw);
       const same = (x: Figure) => {
         const w = next(x);

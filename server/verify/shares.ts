@@ -96,9 +96,12 @@ export function complementShare(stated: string, f: Figure, texts: string[]): boo
       if (!theirs || !sameThing(noun, bagOf(theirs))) return false;
       const complement = 100 - p.value;
       const bound = roundingWordBefore(t, p.raw);
-      if (below) return bound !== null && /plus de|au moins/.test(bound) && complement <= f.value && f.value - complement <= 10;
+      if (below)
+        return bound !== null && /plus de|au moins/.test(bound) && complement <= f.value && f.value - complement <= 10;
       if (above) return bound !== null && /moins de/.test(bound) && complement >= f.value && complement - f.value <= 10;
-      return (bound === null || !/plus de|moins de|au moins/.test(bound)) && Math.abs(complement - f.value) <= tolerance;
+      return (
+        (bound === null || !/plus de|moins de|au moins/.test(bound)) && Math.abs(complement - f.value) <= tolerance
+      );
     }),
   );
 }

@@ -54,9 +54,9 @@ describe("a duration computed from two dates", () => {
     const answer =
       "De 20 000 postes en 2004 à environ 90 000 en 2005, le parc sous OpenOffice a plus que quadruplé en trois ans [1].";
     expect(last(answer, GENDARMERIE).status).toBe("unsupported");
-    expect(last(`${REVEALED} Il a fallu environ trois mois entre la révélation et la suspension [1].`, POLYTECHNIQUE).status).toBe(
-      "unsupported",
-    );
+    expect(
+      last(`${REVEALED} Il a fallu environ trois mois entre la révélation et la suspension [1].`, POLYTECHNIQUE).status,
+    ).toBe("unsupported");
     expect(last(`${CONCLUDED} Cela fait six ans au maximum [1].`, SUPPORT).status).toBe("unsupported");
   });
   it("still flags a duration stated as a fact, placed by no computation", () => {

@@ -23,7 +23,10 @@ const check = (sentence: string, passage: string) =>
 describe("what a definition puts its subject among", () => {
   it.each([
     ["La CANUT est une filiale de l'UGAP [1].", CANUT],
-    ["Linux Quimper est actif depuis 2006 [1]. Il s'agit d'une association déclarée en préfecture depuis 2006 [1].", QUIMPER],
+    [
+      "Linux Quimper est actif depuis 2006 [1]. Il s'agit d'une association déclarée en préfecture depuis 2006 [1].",
+      QUIMPER,
+    ],
   ])("flags « %s »", (sentence, passage) => {
     expect(check(sentence, passage).status).toBe("unsupported");
   });
