@@ -34,7 +34,6 @@ import { creditUnsaid } from "./credit-unsaid.ts";
 import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
 import { dateOfAnotherClause } from "./date-clause.ts";
 import { dateOfAnother } from "./date-elsewhere.ts";
-import { definitionUnheld } from "./definition.ts";
 import { deniedClaimStated } from "./denied-claim.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { deniedVerbStated } from "./denied-verb.ts";
@@ -1095,9 +1094,6 @@ function checkSentence(
   if (cited.length > 0) {
     const only = onlyUnstated(stated, pool);
     if (only) reasons.push(message("verify.onlyUnstated", { where: w, words: only }));
-    // « La CANUT est une filiale de l'UGAP »: what a definition puts its subject among, written in no cited passage.
-    const kind = definitionUnheld(stated, pool);
-    if (kind) reasons.push(message("verify.definitionUnheld", { where: w, word: kind }));
   }
   // A judgment in the superlative (« le meilleur outil ») that no passage checked makes (`superlative.ts`, trial19 G9);
   // for a sentence citing nothing, against all the passages (a document's uncited sentences are the sender's own).
