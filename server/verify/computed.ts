@@ -204,6 +204,18 @@ function computes(
       if ((difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b)) return true;
       if (average && close((a + b) / 2)) return true;
     }
+  // A total from a part and the share it is of, a few words apart in one text (« 80 000 postes sous Linux, soit 90 % de
+  // son parc » → « un peu moins de 90 000 postes »), or, after `[écart]`, what remains of it besides the part (« près
+  // de 9 000 postes sous un autre système »).
+  for (const t of texts) {
+    const figures = extractFigures(t);
+    for (const n of figures.filter((x) => x.kind === "number" && x.value > 0 && x.raw !== raw))
+      for (const p of figures.filter((x) => x.kind === "percent" && x.value > 0 && x.value < 100)) {
+        if (Math.abs(t.indexOf(p.raw) - t.indexOf(n.raw)) > TOGETHER) continue;
+        const total = (n.value * 100) / p.value;
+        if (close(total) || (difference && close(total - n.value))) return true;
+      }
+  }
   // The sum of the steps one sentence of a text lists in a row (« environ 250 postes …, 500 de plus …, 2 500 d'ici fin
   // 2027 » for « environ 3 250 postes »): three or four counts following each other, the first of what the figure
   // counts, the others of it too or of nothing named (« 500 de plus »).
