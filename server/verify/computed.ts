@@ -30,7 +30,7 @@ import { NUMBER_WORDS } from "../core/number-words.ts";
 import { fold } from "../core/text.ts";
 import { FRACTION_TOLERANCE, roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
-import { alternation, COMPUTED_LISTS, oneInShare, pointsGap } from "./shares.ts";
+import { alternation, COMPUTED_LISTS, complementShare, oneInShare, pointsGap } from "./shares.ts";
 import { bagOf, contentWords, sameThing, words } from "./words.ts";
 import { numberInWords, wordCounts } from "./years.ts";
 
@@ -69,7 +69,11 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
       .split(/(?<=[.!?])\s+/)
       .at(-1) ?? "";
   // A gap in points, a share written « une … sur N » (`shares.ts`).
-  if (pointsGap(stated, f, at, [stated, lastLine, ...texts]) || oneInShare(stated, f, [stated, lastLine, ...texts]))
+  if (
+    pointsGap(stated, f, at, [stated, lastLine, ...texts]) ||
+    oneInShare(stated, f, [stated, lastLine, ...texts]) ||
+    complementShare(stated, f, [stated, lastLine, ...texts])
+  )
     return true;
   if (f.kind === "amount" && f.value > 0) return perUnit(stated, f, [stated, lastLine, ...texts]);
   if (f.kind === "percent" && f.value > 0)
@@ -92,6 +96,7 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
   // « soit quelque 180 machines »: a share of a count, or else a sum or a product the « soit » gives (« soit environ
   // 750 au total »).
   if (PART_TIE.test(folded) && shareOf(stated, f, at, texts)) return true;
+  if (timesMore(stated, f, at, [stated, lastLine, ...texts])) return true;
   const multiplied = MULTIPLIED.test(folded);
   if (!multiplied && !DIVIDED.test(folded)) return saidComputed(stated, f, [stated, lastLine, ...texts]);
   return [stated, lastLine, ...texts].some((t) =>
@@ -101,6 +106,32 @@ export function computedFigure(stated: string, f: Figure, at: number, texts: str
       const ratio = multiplied ? b / a : a / b;
       return Math.abs(ratio - f.value) <= COMPUTED_TOLERANCE * f.value;
     }),
+  );
+}
+
+/** « 2,5 fois plus d'habitants »: `[fois plus]` right after the number, then what is counted (folded text). */
+const TIMES_MORE = new RegExp(`^\\s+(?:${alternation("fois plus")})\\s+(?:de\\s+|d['’]\\s*)?([\\p{L}-]{3,})`, "u");
+
+/**
+ * « Il lui faudrait 2,5 fois plus d'habitants » after « Avec 12 000 habitants » where a passage gives « 30 000
+ * habitants »: the ratio of two counts of what the sentence counts (the word after each count), one of them in the
+ * sentence or the one before (`texts[0]`, `texts[1]`), within 5 %.
+ */
+function timesMore(stated: string, f: Figure, at: number, texts: string[]): boolean {
+  const noun = TIMES_MORE.exec(fold(stated.slice(at + f.raw.length)))?.[1];
+  if (!noun) return false;
+  const counts = (t: string) =>
+    extractFigures(t)
+      .filter((x) => x.kind === "number" && x.value > 0 && x.raw !== f.raw)
+      .filter((x) => {
+        const next = words(t.slice(t.indexOf(x.raw) + x.raw.length, t.indexOf(x.raw) + x.raw.length + 30))[0];
+        return next !== undefined && sameThing(next, bagOf(noun));
+      })
+      .map((x) => x.value);
+  const near = texts.slice(0, 2).flatMap(counts);
+  const all = texts.flatMap(counts);
+  return near.some((a) =>
+    all.some((b) => a !== b && Math.abs(Math.max(a, b) / Math.min(a, b) - f.value) <= COMPUTED_TOLERANCE * f.value),
   );
 }
 
@@ -173,6 +204,41 @@ function computes(
       if ((difference && close(a - b)) || close(a + b) || close(a * b) || close(a / b)) return true;
       if (average && close((a + b) / 2)) return true;
     }
+  // A total from a part and the share it is of, a few words apart in one text (« 80 000 postes sous Linux, soit 90 % de
+  // son parc » → « un peu moins de 90 000 postes »), or, after `[écart]`, what remains of it besides the part (« près
+  // de 9 000 postes sous un autre système »).
+  for (const t of texts) {
+    const figures = extractFigures(t);
+    for (const n of figures.filter((x) => x.kind === "number" && x.value > 0 && x.raw !== raw))
+      for (const p of figures.filter((x) => x.kind === "percent" && x.value > 0 && x.value < 100)) {
+        if (Math.abs(t.indexOf(p.raw) - t.indexOf(n.raw)) > TOGETHER) continue;
+        const total = (n.value * 100) / p.value;
+        if (close(total) || (difference && close(total - n.value))) return true;
+      }
+  }
+  // The sum of the steps one sentence of a text lists in a row (« environ 250 postes …, 500 de plus …, 2 500 d'ici fin
+  // 2027 » for « environ 3 250 postes »): three or four counts following each other, the first of what the figure
+  // counts, the others of it too or of nothing named (« 500 de plus »).
+  if (noun)
+    for (const t of texts.flatMap((x) => x.split(/(?<=[.!?;])\s+/))) {
+      const next = (x: Figure) =>
+        words(t.slice(t.indexOf(x.raw) + x.raw.length, t.indexOf(x.raw) + x.raw.length + 30))[0];
+      const run = extractFigures(t).filter((x) => x.kind === "number" && x.value > 0 && x.raw !== raw);
+      const same = (x: Figure) => {
+        const w = next(x);
+        return w !== undefined && sameThing(w, bagOf(noun));
+      };
+      const elided = (x: Figure) => {
+        const w = next(x);
+        return w === undefined || w.length <= 3 || same(x) || STEP_WORDS.test(w);
+      };
+      for (let i = 0; i < run.length; i++)
+        for (let k = 3; k <= 4 && i + k <= run.length; k++) {
+          const steps = run.slice(i, i + k);
+          if (same(steps[0]!) && steps.slice(1).every(elided) && close(steps.reduce((x, y) => x + y.value, 0)))
+            return true;
+        }
+    }
   // A percentage of what the figure counts, in the sentence, the one before or a passage (« les 5 % de postes » for
   // « trois postes »; not « 40 % des postes … soit 200 serveurs »).
   const ofNoun = (t: string, x: Figure) => {
@@ -210,6 +276,9 @@ function operandsOf(texts: string[], except: string): number[] {
     ),
   ];
 }
+
+/** After a step's count, what says it adds to the one before (« 500 de plus »), on folded words. */
+const STEP_WORDS = /^(?:plus|moins|supplementaires?|autres?)$/;
 
 const TIMES = new RegExp(`^(?:${alternation("fois")})$`, "u");
 
@@ -282,6 +351,12 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
   const all = [stated, lastLine, ...texts];
   const said = fold(stated);
   const computing = SAID_COMPUTED.test(said) || SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
+  // A duration's dates: the sentence's and those of the answer before it (« Il a fallu environ sept mois entre la
+  // révélation et la suspension » after two sentences dating each), then the passages'. Two dates of the sentence itself
+  // are the operands it states (« De 20 000 postes en 2004 à environ 90 000 en 2005, … en un an »): no word needs to say
+  // it computes, and the duration is between them.
+  const anchors = [stated, ...before.trim().split(/(?<=[.!?])\s+/)];
+  const ownDates = datesOf(stated).length >= 2;
   const out: string[] = [];
   // A count a passage gives of the same thing (« soixante postes »), in words or digits.
   const given = new Set(texts.flatMap((t) => wordCounts(t, true).map((g) => `${g.value} ${g.noun}`)));
@@ -297,7 +372,10 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
     if (!n || n.value < 1) continue;
     if (months !== undefined) {
       const after = AFTER.test(said.slice(m.index! + whole.length));
-      if ((computing || after) && between(n.value * months, all, rounded(number))) out.push(whole);
+      const gap = ownDates
+        ? between(n.value * months, [stated], [], rounded(number))
+        : (computing || after) && between(n.value * months, anchors, texts, rounded(number));
+      if (gap) out.push(whole);
       continue;
     }
     // « les deux communes » says both of them, not a count.
@@ -320,22 +398,27 @@ const WORD_COUNT = new RegExp(
   "gu",
 );
 
+/** The dates a text writes (years, months, days). */
+const datesOf = (t: string) =>
+  extractFigures(t).filter((x) => x.kind === "year" || x.kind === "month" || x.kind === "date");
+
 /**
- * Whether `months` is the time between a date of the sentence or the one before it (`texts[0]`, `texts[1]`) and another
- * date of `texts`: to the month when both give one, else in whole years; one month or one year either way after a
- * rounding word.
+ * Whether `months` is the time between a date of `anchors` (the sentence, the answer before it) and another date of
+ * them or of `texts` (the passages): to the month when both give one, or that gap rounded to whole years for a duration
+ * in years (« quatre ans » from octobre 2024 to septembre 2028); else in whole years; one month or one year either way
+ * after a rounding word.
  */
-function between(months: number, texts: string[], rounded: boolean): boolean {
-  const dated = (t: string) =>
-    extractFigures(t).filter((x) => x.kind === "year" || x.kind === "month" || x.kind === "date");
-  const anchors = texts.slice(0, 2).flatMap(dated);
-  const others = texts.flatMap(dated);
-  for (const a of anchors)
+function between(months: number, anchors: string[], texts: string[], rounded: boolean): boolean {
+  const from = anchors.flatMap(datesOf);
+  const others = [...from, ...texts.flatMap(datesOf)];
+  for (const a of from)
     for (const b of others) {
       if (a.year === undefined || b.year === undefined) continue;
       if (a.month !== undefined && b.month !== undefined) {
         const gap = Math.abs(a.year * 12 + a.month - (b.year * 12 + b.month));
         if (gap > 0 && Math.abs(gap - months) <= (rounded ? 1 : 0)) return true;
+        if (months % 12 === 0 && gap > 0 && Math.abs(Math.round(gap / 12) - months / 12) <= (rounded ? 1 : 0))
+          return true;
       } else if (months % 12 === 0) {
         const gap = Math.abs(a.year - b.year);
         if (gap > 0 && Math.abs(gap - months / 12) <= (rounded ? 1 : 0)) return true;

@@ -152,6 +152,7 @@ import {
   wordSides,
 } from "./source-sentences.ts";
 import { superlativeUnheld } from "./superlative.ts";
+import { supposedOperands, supposedResult } from "./supposed.ts";
 import { sweepingUncited } from "./sweeping.ts";
 import { toCheckAsFact } from "./to-check.ts";
 import { totalEffectUnsaid } from "./total-effect.ts";
@@ -461,7 +462,14 @@ function checkSentence(
   const matcherOf = new Map<Figure, (sf: Figure) => boolean>();
   /** A sentence about a peer, citing passages: the document's data vouch for none of its figures. */
   const peer = citedIn.length > 0 && aboutPeer(stated, facts);
+  // « Pour une commune de 300 agents, … »: the sentence's own supposition, not a figure to find (`supposed.ts`).
+  const supposed = supposedOperands(
+    stated,
+    figures,
+    [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+  );
   for (const f of figures) {
+    if (supposed.has(f.raw)) continue;
     // The same figure, or the figure a rounded one stands for (« près de 12 millions d'euros » for 11,7 millions).
     const approx = approximationBefore(stated, f);
     const matches = (sf: Figure) => figureMatches(f, sf) || (approx !== null && approximates(f, sf, approx));
@@ -497,7 +505,7 @@ function checkSentence(
       // soit quelque 180 machines », « multipliée par 4,5 »: `computed.ts`).
       const written = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
       const texts = [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" "));
-      if (computedFigure(stated, f, written, texts, earlier)) continue;
+      if (computedFigure(stated, f, written, texts, earlier) || supposedResult(stated, f, texts)) continue;
       // The end of a period a document's data start and measure (« janvier 2027 ; durée : 4 mois » → « avril 2027 »).
       if (
         facts.length > 0 &&
