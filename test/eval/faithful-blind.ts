@@ -34,7 +34,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
-import { answer } from "../../server/answers/answer.ts";
+import { answer, askedContext } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { MONTHS } from "../../server/core/text.ts";
 import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
@@ -96,8 +96,15 @@ function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
   // A draft's answer is all the model's text: its uncited sentences are checked too (`VerifyOptions.modelText`); as
   // `checkedSection` does, with the document's date and the context the user typed when the data block gives them.
   const { today, context } = c.section ? dataDateAndContext(facts) : {};
+  // A chat answer as `checkAnswer` verifies it: what the user wrote of their own collectivité in the question may be
+  // repeated (`askedContext`), and a sentence citing nothing is checked against every passage.
+  if (!c.section)
+    return verifyText(c.answer, passages, {
+      asked: askedContext([{ role: "user", content: c.question }]),
+      checkUncited: true,
+    }).sentences;
   return contextContradictions(
-    verifyText(c.answer, passages, { facts, modelText: c.section ? c.answer : undefined, today }),
+    verifyText(c.answer, passages, { facts, modelText: c.answer, today }),
     context,
   ).sentences;
 }
