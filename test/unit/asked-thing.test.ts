@@ -141,3 +141,45 @@ describe("a yes/no question on a detail", () => {
     expect(await unheldDetail("Zorbex gère-t-il les postes de la imprimantes ?", [CARD], frequency, names)).toEqual([]);
   });
 });
+
+describe("a thing asked by « quel … » or « lesquels » that a sentence writes without naming it", () => {
+  // (held-out-29, burned: « …open-xchange : quel prestataire a conduit la migration » answered with « chez un
+  // prestataire », « l'armée … : quelle entreprise exactement » with « appel à une entreprise allemande », « inetum a
+  // migré dix clients vers nutanix : lesquels précisément » with the sentence saying « dix clients ».)
+  const VAGUE = passage(
+    "Valbrune : la migration",
+    "Valbrune a migré ses postes vers Zorbex en 2024. La migration a été conduite par un prestataire régional, avec l'appui de certaines entreprises locales.",
+  );
+  const NAMED = passage("Valbrune : le prestataire", "Le prestataire Nuvola a conduit la migration de Valbrune.");
+  const APPOSED = passage(
+    "Valbrune : l'accompagnement",
+    "La migration de Valbrune a été conduite par Nuvola, un prestataire lyonnais.",
+  );
+  const COUNTED = passage("Plimo : ses clients", "Plimo a migré dix clients vers Zorbex en 2025.");
+  const LISTED = passage(
+    "Plimo : la liste",
+    "Les dix clients migrés par Plimo sont Quarkon, Nuvola et huit syndicats.",
+  );
+  const texts = [VAGUE, NAMED, APPOSED, COUNTED, LISTED].flatMap((p) => [p.text, p.document.title]);
+  const { frequency, names } = lexicon(texts);
+
+  it("finds the noun asked missing when every sentence on the subject writes it under an indefinite determiner", async () => {
+    const q = "valbrune a migré vers zorbex : quel prestataire a conduit la migration";
+    expect((await missingThing(q, [VAGUE], frequency, names))?.words).toEqual(["prestataire"]);
+    const firms = "valbrune a migré vers zorbex : quelle entreprise exactement";
+    expect((await missingThing(firms, [VAGUE], frequency, names))?.words).toEqual(["entreprise"]);
+  });
+
+  it("holds the noun named beside it, or with a definite article", async () => {
+    const q = "valbrune a migré vers zorbex : quel prestataire a conduit la migration";
+    expect(await missingThing(q, [VAGUE, NAMED], frequency, names)).toBeNull();
+    expect(await missingThing(q, [VAGUE, APPOSED], frequency, names)).toBeNull();
+  });
+
+  it("reads « lesquels » as asking which of the things the statement counts", async () => {
+    const q = "plimo a migré dix clients vers zorbex : lesquels précisément";
+    expect(statedThenInterrogative(q)?.second).toBe("lesquels précisément");
+    expect((await missingThing(q, [COUNTED], frequency, names))?.words).toEqual(["clients"]);
+    expect(await missingThing(q, [COUNTED, LISTED], frequency, names)).toBeNull();
+  });
+});
