@@ -301,7 +301,11 @@ export async function unheldDetail(
   // One clause: nothing before the verb but its subject, no sentence after the question.
   if (/[,:;.]/.test(before) || /[.;:]\s*\S/.test(after.replace(/\?\s*$/, ""))) return [];
   const subject = await resolveNames(questionTerms(before), frequency, names);
-  if (!subject[0]?.name) return [];
+  // (A subject typed in lower case, « la canut », that the corpus writes as a name; or a thing of a name, « l'instance
+  // grist de l'état ».)
+  const named = async (t: QuestionTerm) =>
+    t.name || (!t.verb && !t.date && !GENERIC.has(frStem(t.word)) && names !== undefined && (await names(t.word)));
+  if (!subject[0] || !(await Promise.all(subject.map(named))).some(Boolean)) return [];
   const detail = (await resolveNames(questionTerms(after), frequency, names)).filter(
     (t) =>
       !t.verb && !t.modifier && !t.name && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)) && !isEntityFrame(t),
@@ -316,9 +320,11 @@ export async function unheldDetail(
     const i = tokens.findIndex((w) => w === t.word || frStem(w) === frStem(t.word));
     if (i <= 0 || idiom.has(i)) continue;
     const lead = tokens[i - 1]!;
-    if (!DETAIL_LEADS.has(lead) || ASKER.has(lead)) continue;
+    // (A number counts the noun, « de plus de cent participants »: it leads the detail as a determiner would.)
+    const counted = isNumber(lead);
+    if (!counted && (!DETAIL_LEADS.has(lead) || ASKER.has(lead))) continue;
     const beforeLead = ["le", "la", "les", "l"].includes(lead) ? tokens[i - 2] : lead;
-    if (i >= 2 && COMPLEMENT.has(beforeLead ?? "")) continue;
+    if (!counted && i >= 2 && COMPLEMENT.has(beforeLead ?? "")) continue;
     if (verbForm(raw[i]!.toLowerCase())) continue;
     if (read.some((p) => holds(t, p))) continue;
     const uses = Math.min(...(await Promise.all(t.variants.map((v) => frequency(v)))));

@@ -183,3 +183,31 @@ describe("a thing asked by « quel … » or « lesquels » that a sentence writ
     expect(await missingThing(q, [COUNTED, LISTED], frequency, names)).toBeNull();
   });
 });
+
+describe("a yes/no question on a detail, its subject typed in lower case or the detail counted", () => {
+  // (held-out-29, burned: « la canut propose-t-elle un tarif réduit aux communes rurales … », « tchap proposera-t-il un
+  // jour des visioconférences de plus de cent participants ».)
+  const CARD = passage(
+    "Plimo : la centrale d'achat",
+    "La centrale d'achat Plimo, créée par des collectivités de Valbrune, propose des marchés de logiciels libres. Le service Zorbex permet des réunions en visioconférence.",
+  );
+  const PRICED = passage("Plimo : les adhésions", "Plimo applique un tarif réduit aux petites communes.");
+  const PEOPLE = passage("Zorbex : les réunions", "Zorbex accueille jusqu'à 500 participants par réunion.");
+  const texts = [CARD, PRICED, PEOPLE].flatMap((p) => [p.text, p.document.title]);
+  const { frequency, names } = lexicon(texts);
+
+  it("reads a subject the corpus writes as a name, typed in lower case", async () => {
+    const q = "la plimo propose-t-elle un tarif réduit aux communes rurales ?";
+    expect(await unheldDetail(q, [CARD], frequency, names)).toEqual(["tarif"]);
+    expect(await unheldDetail(q, [CARD, PRICED], frequency, names)).toEqual([]);
+    // (A thing of a name, « l'instance grist de l'état ».)
+    const thing = "l'instance plimo de l'état propose-t-elle un tarif réduit ?";
+    expect(await unheldDetail(thing, [CARD], frequency, names)).toEqual(["tarif"]);
+  });
+
+  it("reads a noun counted by a number as a detail", async () => {
+    const q = "Zorbex permet-il des réunions de plus de cent participants ?";
+    expect(await unheldDetail(q, [CARD], frequency, names)).toEqual(["participants"]);
+    expect(await unheldDetail(q, [CARD, PEOPLE], frequency, names)).toEqual([]);
+  });
+});
