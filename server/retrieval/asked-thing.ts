@@ -49,6 +49,12 @@ const OPENS_ASKING = new RegExp(
     `(?:(?:${alternation(list("préposition de la demande").filter((p) => !p.endsWith("'")))})\\s+|d')?` +
     `(?:${alternation(list("interrogatif"))})(?![a-z])`,
 );
+/** A second clause opening on a pronoun that asks (« vers quoi a-t-il migré », « qui l'a fondé »). */
+const OPENS_ON_PRONOUN = new RegExp(
+  `^(?:(?:${alternation(list("ouverture"))})\\s+)*` +
+    `(?:(?:${alternation(list("préposition de la demande").filter((p) => !p.endsWith("'")))})\\s+)?` +
+    `(?:${alternation(list("pronom interrogatif"))})(?![a-z])`,
+);
 /** A verb carrying its subject (« a-t-il », « gère-t-il », « est-elle »). */
 const INVERTED = /[a-z]-(?:t-)?(?:il|elle|ils|elles|on)(?![a-z])/;
 /** A second clause asking by such a verb among its first words (« a-t-il été annulé … ? »). */
@@ -183,7 +189,10 @@ export async function missingThing(
   if (!parts) return null;
   // (« …, lesquels précisément »: which of the things the statement counts.)
   const chosen = chosenAmong(parts.first, parts.second);
-  const asking = chosen ? { kind: "name" as const, nouns: [chosen] } : thingAsked(parts.second);
+  // (« vers quoi a-t-il migré »: the act its verb says, of the statement's subject.)
+  const asking: { kind: "count" | "date" | "name" | "act"; nouns: string[] } | null = chosen
+    ? { kind: "name", nouns: [chosen] }
+    : (thingAsked(parts.second) ?? (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
   if (!asking) return null;
   const { kind } = asking;
   const secondTerms = questionTerms(parts.second);
@@ -213,6 +222,18 @@ export async function missingThing(
           !DATE_NOUNS.has(t.word) &&
           !NOT_NAMED.has(t.word) &&
           !writtenAsVerb(parts.second, t.word) &&
+          !GENERIC.has(frStem(t.word)) &&
+          !t.word.split(" ").every((w) => occurs(w, firstWords)),
+      ),
+    );
+  // (« vers quoi a-t-il migré »: the words of the act, « migré », that the statement does not write.)
+  if (kind === "act")
+    asked.push(
+      ...askedTerms.filter(
+        (t) =>
+          !t.date &&
+          !t.name &&
+          !NOT_NAMED.has(t.word) &&
           !GENERIC.has(frStem(t.word)) &&
           !t.word.split(" ").every((w) => occurs(w, firstWords)),
       ),

@@ -211,3 +211,19 @@ describe("a yes/no question on a detail, its subject typed in lower case or the 
     expect(await unheldDetail(q, [CARD, PEOPLE], frequency, names)).toEqual([]);
   });
 });
+
+describe("a second clause asking « vers quoi », « qui » of a verb the statement does not say (held-out-29, burned)", () => {
+  const SUPPORT = passage(
+    "Valbrune : le contentieux",
+    "Aux Pays-Bas, l'agence Valbrune a obtenu en référé deux ans de support pour ses licences ; Plimo lui avait proposé une offre à 18 millions d'euros.",
+  );
+  const MOVED = passage("Valbrune : la suite", "En 2026, Valbrune a migré ses serveurs vers Zorbex.");
+  const texts = [SUPPORT, MOVED].flatMap((p) => [p.text, p.document.title]);
+  const { frequency, names } = lexicon(texts);
+
+  it("finds the act asked missing when no sentence on the subject says it, held when one does", async () => {
+    const q = "valbrune a obtenu deux ans de support : vers quoi a-t-elle migré ensuite";
+    expect((await missingThing(q, [SUPPORT], frequency, names))?.words).toEqual(["migre"]);
+    expect(await missingThing(q, [SUPPORT, MOVED], frequency, names)).toBeNull();
+  });
+});
