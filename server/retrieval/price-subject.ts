@@ -161,6 +161,19 @@ export function priceSubject(asking: string, terms: QuestionTerm[], written = ""
  */
 export const sumIn = (sentence: string) => moneyIn(sentence) || holdsPhrase(words(sentence), UNKNOWN_SUM);
 
+/** `price-asked.txt` [financement], [prix payé]. */
+const FUNDING = SECTIONS.get("financement") ?? [];
+const PAID = SECTIONS.get("prix payé") ?? [];
+/**
+ * Whether a sentence gives a price paid (`sumIn`), not only a sum received or raised (« le projet a reçu une
+ * subvention de 2 millions d'euros », « subventionnée 2 M€ »): a grant is not what one pays for the thing.
+ */
+export function priceSum(sentence: string): boolean {
+  if (!sumIn(sentence)) return false;
+  const w = words(sentence);
+  return !holdsPhrase(w, FUNDING) || holdsPhrase(w, PAID) || holdsPhrase(w, UNKNOWN_SUM);
+}
+
 /**
  * Whether words (a sentence's, a heading's) name the subject: its term, or for an adjective of a place
  * (« sud-coréens ») the place (« Corée du Sud »).

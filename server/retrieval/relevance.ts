@@ -69,7 +69,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { unstatedPremise } from "./premise.ts";
-import { foldedQuestion, namesSubject, priceAsked, priceNamed, priceSubject, sumIn } from "./price-subject.ts";
+import { foldedQuestion, namesSubject, priceAsked, priceNamed, priceSubject, priceSum } from "./price-subject.ts";
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
@@ -2076,7 +2076,7 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
     const under = namesSubject(subject, passageWords(heading(r)));
     return withoutReferences(r.text)
       .split(SENTENCE)
-      .some((s) => sumIn(s) && (under || namesSubject(subject, passageWords(s))));
+      .some((s) => priceSum(s) && (under || namesSubject(subject, passageWords(s))));
   });
   if (said) return "continue";
   return {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
-import { foldedQuestion, priceAsked, priceNamed, sumIn } from "../../server/retrieval/price-subject.ts";
+import { foldedQuestion, priceAsked, priceNamed, priceSum, sumIn } from "../../server/retrieval/price-subject.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 describe("priceAsked / sumIn", () => {
@@ -56,6 +56,15 @@ describe("priceAsked / sumIn", () => {
     expect(sumIn("Aucun bilan, aucun coût n'avait été publié.")).toBe(true);
     expect(sumIn("Le montant de l'adhésion ne figure pas dans nos sources.")).toBe(true);
     expect(sumIn("La migration a concerné 70 000 postes.")).toBe(false);
+  });
+
+  it("takes no grant nor funds raised for a price paid (held-out-29, burned: « combien une commune paie-t-elle pour utiliser tno »)", () => {
+    expect(priceSum("Le projet a reçu une subvention de 2 millions d'euros de l'État.")).toBe(false);
+    expect(priceSum("La plateforme, subventionnée 3 M€ par la région, est ouverte aux communes.")).toBe(false);
+    expect(priceSum("La licence coûte 12 € par poste.")).toBe(true);
+    // (A price beside the grant is still a price.)
+    expect(priceSum("Subventionnée 2 M€ par l'État, la plateforme coûte 1 € par habitant et par an.")).toBe(true);
+    expect(priceSum("Aucun coût n'avait été publié.")).toBe(true);
   });
 });
 
