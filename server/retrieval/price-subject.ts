@@ -175,6 +175,15 @@ export function priceSum(sentence: string): boolean {
 }
 
 /**
+ * Whether a question (folded) asks a price paid (« combien une commune paie-t-elle », « combien coûte »), not a grant or
+ * funds raised (« combien de subvention », « montant levé »), nor a sum given (« quel montant l'ANCT a-t-elle accordé »).
+ */
+export function asksPricePaid(asking: string): boolean {
+  const w = words(asking);
+  return holdsPhrase(w, PAID) && !holdsPhrase(w, FUNDING);
+}
+
+/**
  * Whether words (a sentence's, a heading's) name the subject: its term, or for an adjective of a place
  * (« sud-coréens ») the place (« Corée du Sud »).
  */

@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
-import { foldedQuestion, priceAsked, priceNamed, priceSum, sumIn } from "../../server/retrieval/price-subject.ts";
+import {
+  asksPricePaid,
+  foldedQuestion,
+  priceAsked,
+  priceNamed,
+  priceSum,
+  sumIn,
+} from "../../server/retrieval/price-subject.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 describe("priceAsked / sumIn", () => {
@@ -65,6 +72,17 @@ describe("priceAsked / sumIn", () => {
     // (A price beside the grant is still a price.)
     expect(priceSum("Subventionnée 2 M€ par l'État, la plateforme coûte 1 € par habitant et par an.")).toBe(true);
     expect(priceSum("Aucun coût n'avait été publié.")).toBe(true);
+  });
+
+  it("reads a price paid asked, not a grant, funds raised nor a sum given", () => {
+    for (const q of ["combien une commune paie-t-elle pour utiliser plimo", "combien coute l'abonnement a plimo"])
+      expect(asksPricePaid(foldedQuestion(q)), q).toBe(true);
+    for (const q of [
+      "la plateforme plimo a eu combien de subvention de l'etat ?",
+      "quel montant l'etat a-t-il accorde au projet plimo ?",
+      "plimo en 2025 : montant leve et valorisation",
+    ])
+      expect(asksPricePaid(foldedQuestion(q)), q).toBe(false);
   });
 });
 
