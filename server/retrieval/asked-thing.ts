@@ -49,10 +49,10 @@ const OPENS_ASKING = new RegExp(
     `(?:(?:${alternation(list("préposition de la demande").filter((p) => !p.endsWith("'")))})\\s+|d')?` +
     `(?:${alternation(list("interrogatif"))})(?![a-z])`,
 );
-/** A second clause opening on a pronoun that asks (« vers quoi a-t-il migré », « qui l'a fondé »). */
+/** A second clause opening on a pronoun that asks (« vers quoi a-t-il migré », « par quoi l'a-t-il remplacé »). */
 const OPENS_ON_PRONOUN = new RegExp(
   `^(?:(?:${alternation(list("ouverture"))})\\s+)*` +
-    `(?:(?:${alternation(list("préposition de la demande").filter((p) => !p.endsWith("'")))})\\s+)?` +
+    `(?:(?:${alternation(list("préposition du pronom"))})\\s+)?` +
     `(?:${alternation(list("pronom interrogatif"))})(?![a-z])`,
 );
 /** A verb carrying its subject (« a-t-il », « gère-t-il », « est-elle »). */

@@ -227,3 +227,19 @@ describe("a second clause asking « vers quoi », « qui » of a verb the statem
     expect(await missingThing(q, [SUPPORT, MOVED], frequency, names)).toBeNull();
   });
 });
+
+describe("« qui … » after a statement is left to the passages (a name says who, not the verb)", () => {
+  const HEAD = passage(
+    "Valbrune : la direction",
+    "Valbrune a changé de directeur général en 2024 : Jean Plimo a pris la tête de l'entreprise.",
+  );
+  const { frequency, names } = lexicon([HEAD.text, HEAD.document.title]);
+
+  it("does not read « qui la dirige » nor a relative clause as an act asked", async () => {
+    for (const q of [
+      "valbrune a changé de directeur général en 2024 : qui la dirige depuis ?",
+      "valbrune a changé de directeur général en 2024, qui est américain : on est exposé ?",
+    ])
+      expect(await missingThing(q, [HEAD], frequency, names), q).toBeNull();
+  });
+});
