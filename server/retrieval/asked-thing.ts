@@ -129,6 +129,15 @@ function namesWhich(sentence: string, t: QuestionTerm, known: Set<string>): bool
   return at.some((i) => !indefiniteAt(words, i) || raw.some((_, k) => k !== i && k >= i - 1 - NAME_BEFORE && named(k)));
 }
 
+/** Whether a sentence writes a name the statement (`known`: its words) does not write, past its first word. */
+function namesNew(sentence: string, known: Set<string>): boolean {
+  const { raw, folded: words } = wordsOf(sentence);
+  return raw.some(
+    (w, k) =>
+      k > 0 && /^\p{Lu}/u.test(w) && !SHORT_ACRONYM.test(w) && !known.has(words[k]!) && !STOPWORDS.has(words[k]!),
+  );
+}
+
 /**
  * The noun a second clause asking by a pronoun alone (« lesquels précisément ») asks which of: the first clause's noun
  * written after a number or an indefinite determiner (« inetum a migré dix clients » → « clients »). Null otherwise.
@@ -265,6 +274,9 @@ export async function missingThing(
     // (« distrib » typed short is what « distribution » writes.)
     const clipped = (t: QuestionTerm) => t.word.length >= CLIPPED && w.list.some((x) => x.startsWith(t.word));
     if (!added.every((t) => holds(t, w) || holds(t, heading))) return false;
+    // (« lesquels »: the sentence names them, with or without the noun: « … contribuent, lesquels » is answered by
+    // « la DINUM et l'ANCT y contribuent ».)
+    if (chosen !== null && namesNew(sentence, statedWords)) return true;
     // (A name asked, « quel prestataire », is said by a sentence that names which: not « chez un prestataire ».)
     const which = (t: QuestionTerm) => kind !== "name" || namesWhich(sentence, t, statedWords);
     return asked.some((t) => (holds(t, w) ? which(t) : clipped(t)) || holds(t, heading));
@@ -322,11 +334,19 @@ export async function unheldDetail(
   // One clause: nothing before the verb but its subject, no sentence after the question.
   if (/[,:;.]/.test(before) || /[.;:]\s*\S/.test(after.replace(/\?\s*$/, ""))) return [];
   const subject = await resolveNames(questionTerms(before), frequency, names);
-  // (A subject typed in lower case, « la canut », that the corpus writes as a name; or a thing of a name, « l'instance
-  // grist de l'état ».)
-  const named = async (t: QuestionTerm) =>
-    t.name || (!t.verb && !t.date && !GENERIC.has(frStem(t.word)) && names !== undefined && (await names(t.word)));
-  if (!subject[0] || !(await Promise.all(subject.map(named))).some(Boolean)) return [];
+  // (A subject typed in lower case, « la canut », that the corpus writes as a name and never as a plain word: not
+  // « l'armée », « les utilitaires … lenovo », « l'outil visio de l'état », whose answers say the detail otherwise.)
+  const head = subject[0];
+  const named =
+    head !== undefined &&
+    (head.name ||
+      (!head.verb &&
+        !head.date &&
+        !GENERIC.has(frStem(head.word)) &&
+        names !== undefined &&
+        (await names(head.word)) &&
+        !((await names.plain?.(head.word)) ?? false)));
+  if (!named) return [];
   const detail = (await resolveNames(questionTerms(after), frequency, names)).filter(
     (t) =>
       !t.verb && !t.modifier && !t.name && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)) && !isEntityFrame(t),
