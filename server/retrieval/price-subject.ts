@@ -178,6 +178,13 @@ export function priceSum(sentence: string): boolean {
  * Whether a question (folded) asks a price paid (« combien une commune paie-t-elle », « combien coûte »), not a grant or
  * funds raised (« combien de subvention », « montant levé »), nor a sum given (« quel montant l'ANCT a-t-elle accordé »).
  */
+/** Whether the question makes the subject the payer: « à » before it (« combien ça a coûté à lyon »). */
+export function paidBy(subject: string, asking: string): boolean {
+  const w = words(asking);
+  const s = subject.split(" ");
+  return w.some((x, i) => x === "a" && s.every((y, k) => w[i + 1 + k] === y || w[i + 2 + k] === y));
+}
+
 export function asksPricePaid(asking: string): boolean {
   const w = words(asking);
   return holdsPhrase(w, PAID) && !holdsPhrase(w, FUNDING);

@@ -73,6 +73,7 @@ import {
   asksPricePaid,
   foldedQuestion,
   namesSubject,
+  paidBy,
   priceAsked,
   priceNamed,
   priceSubject,
@@ -2081,8 +2082,10 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
   // Outlook et Teams »): it heads the card as its title does.
   const heading = (r: Retrieved) =>
     `${r.document.title} ${r.section} ${r.document.kind === "catalog" ? (r.text.split("\n")[0] ?? "") : ""}`;
-  // (A price paid, « combien une commune paie-t-elle », is no grant: « le projet a reçu une subvention de 2 M€ ».)
-  const paid = asksPricePaid(asking);
+  // (A price paid for the subject, « combien une commune paie-t-elle pour utiliser tno », is no grant the subject
+  // received: « le projet a reçu une subvention de 2 M€ ». Not what the subject paid, « combien ça a coûté à lyon »,
+  // which a grant to its project is part of: trial21 T-M4.)
+  const paid = asksPricePaid(asking) && !paidBy(subject.word, asking);
   const said = read.some((r) => {
     const under = namesSubject(subject, passageWords(heading(r)));
     return withoutReferences(r.text)

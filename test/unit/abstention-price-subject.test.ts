@@ -10,6 +10,7 @@ import type { Engine } from "../../server/engine.ts";
 import {
   asksPricePaid,
   foldedQuestion,
+  paidBy,
   priceAsked,
   priceNamed,
   priceSum,
@@ -83,6 +84,9 @@ describe("priceAsked / sumIn", () => {
       "plimo en 2025 : montant leve et valorisation",
     ])
       expect(asksPricePaid(foldedQuestion(q)), q).toBe(false);
+    // (The subject as the payer, « coûté à lyon »: a grant to its project is part of what it paid, trial21 T-M4.)
+    expect(paidBy("lyon", foldedQuestion("combien ca a coute a lyon de sortir de microsoft"))).toBe(true);
+    expect(paidBy("plimo", foldedQuestion("combien une commune paie-t-elle pour utiliser plimo"))).toBe(false);
   });
 });
 
