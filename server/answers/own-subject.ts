@@ -94,6 +94,9 @@ function withoutOpeners(c: string): string {
   return text;
 }
 
+/** « de licences copilot on … » (after « combien »): the thing counted, then the asker as the subject. */
+const COUNTED_THEN_ASKER = /^ (?:de|d)(?: (?!t )[a-z]+){1,5}? (?=(?:on|je|j) )/;
+
 /**
  * `held`: the group holds a possessive, the asker's place or the collectivité; `definite`: only the collectivité with
  * the definite article (« la mairie »), which may be a collectivité the question names elsewhere.
@@ -107,7 +110,11 @@ type Subject = { kind: "pronoun" | "group"; held: boolean; definite: boolean } |
 function ownSubject(c: string, written: string, texts: string[], object = false): Subject {
   let text = withoutLead(c);
   // (« combien d'agents de la mairie ont … »: the group counted is the subject.)
-  const partitive = withoutOpeners(c).startsWith(" combien ") && PARTITIVES.find((p) => text.startsWith(` ${p} `));
+  const counting = withoutOpeners(c).startsWith(" combien ");
+  // (« combien de licences on a achetées »: the thing counted, then the asker as the subject.)
+  const countedThenAsker = counting && COUNTED_THEN_ASKER.exec(text);
+  const partitive = counting && !countedThenAsker && PARTITIVES.find((p) => text.startsWith(` ${p} `));
+  if (countedThenAsker) text = text.slice(countedThenAsker[0].length - 1);
   if (partitive) text = ` le ${text.slice(partitive.length + 2)}`;
   // (« quel logiciel d'état civil on utilise déjà à la mairie »: the thing asked, then the asker as the subject.)
   // (Not « quels acteurs croise-t-on … »: an inverted « on » is anyone.)
@@ -184,9 +191,14 @@ const PARTICIPLE = /^[a-z]{2,}(?:e|es|ee|ees|i|is|it|u|us|t|ts)$/;
 const pastAct = (words: string[]) =>
   words.some((w, i) => {
     if (!AUXILIARIES.has(w)) return false;
-    const next = words[i + 1] === "bien" || words[i + 1] === "deja" ? words[i + 2] : words[i + 1];
+    // (The subject inverted, « a-t-elle déjà fait », stands between the auxiliary and its participle.)
+    let j = i + 1;
+    while (INVERTED_SUBJECT.has(words[j] ?? "")) j++;
+    const next = words[j] === "bien" || words[j] === "deja" ? words[j + 1] : words[j];
     return !!next && PARTICIPLE.test(next) && (!STOPWORDS.has(next) || SHORT_PARTICIPLES.has(next));
   });
+/** The subject inverted after an auxiliary (« a-t-elle », « ont-ils »), as normalized. */
+const INVERTED_SUBJECT = new Set(["t", "il", "elle", "ils", "elles", "on"]);
 /** Participles the stopwords hold (« a été », « a fait », « a dit »). */
 const SHORT_PARTICIPLES = new Set(["ete", "fait", "dit", "eu", "pris", "mis"]);
 
@@ -294,7 +306,9 @@ export function ownSubjectAsked(question: string, texts: string[]): boolean {
 /** The words after the asker as the subject (« on l'a votée … » → « l'a votée … »), or the clause if none opens it. */
 function ownSubjectWords(c: string): string {
   const text = withoutLead(c);
-  const which = /^ (?:quel|quelle|quels|quelles)(?: [a-z]+){1,5}? (?=(?:on|je|j) )/.exec(text);
+  const which =
+    /^ (?:quel|quelle|quels|quelles)(?: [a-z]+){1,5}? (?=(?:on|je|j) )/.exec(text) ??
+    (withoutOpeners(c).startsWith(" combien ") ? COUNTED_THEN_ASKER.exec(text) : null);
   const rest = which ? text.slice(which[0].length - 1) : text;
   return rest.replace(/^ (?:on|je|j|nous) /, " ");
 }

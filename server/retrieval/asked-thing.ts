@@ -14,6 +14,8 @@
  *
  * Words are data (`asked-thing.txt`).
  */
+
+import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { countedKind, isEntityFrame } from "./asked-kinds.ts";
@@ -47,6 +49,12 @@ const OPENS_ASKING = new RegExp(
     `(?:(?:${alternation(list("préposition de la demande").filter((p) => !p.endsWith("'")))})\\s+|d')?` +
     `(?:${alternation(list("interrogatif"))})(?![a-z])`,
 );
+/** A second clause opening on a pronoun that asks (« vers quoi a-t-il migré », « par quoi l'a-t-il remplacé »). */
+const OPENS_ON_PRONOUN = new RegExp(
+  `^(?:(?:${alternation(list("ouverture"))})\\s+)*` +
+    `(?:(?:${alternation(list("préposition du pronom"))})\\s+)?` +
+    `(?:${alternation(list("pronom interrogatif"))})(?![a-z])`,
+);
 /** A verb carrying its subject (« a-t-il », « gère-t-il », « est-elle »). */
 const INVERTED = /[a-z]-(?:t-)?(?:il|elle|ils|elles|on)(?![a-z])/;
 /** A second clause asking by such a verb among its first words (« a-t-il été annulé … ? »). */
@@ -70,6 +78,82 @@ const STATED_WORDS = 3;
 const WHEN = /(?<![a-z])quand(?![a-z])/;
 /** Fewest letters of a noun typed short (« distrib ») that a longer word of a passage (« distribution ») writes. */
 const CLIPPED = 5;
+
+/** `[déterminant indéfini]`, `[article défini]`, `[pronom de choix]`. */
+const INDEFINITE = new Set(list("déterminant indéfini").map((w) => w.replace(/'$/, "")));
+const DEFINITE = new Set(list("article défini"));
+const CHOICE = new Set(list("pronom de choix"));
+/** How many words before a noun's determiner a name stands that says which one it is (« par Nuvola, un prestataire »). */
+const NAME_BEFORE = 3;
+/** A short acronym (« TCO », « UE »): a measure or a body's initials, not what names one of the things asked. */
+const SHORT_ACRONYM = /^\p{Lu}{2,3}$/u;
+
+/** A sentence's words as written (case kept) and folded, split at apostrophes (« l'appui » → « l », « appui »). */
+function wordsOf(sentence: string): { raw: string[]; folded: string[] } {
+  const raw = (sentence.match(/[\p{L}\p{N}’'-]+/gu) ?? []).flatMap((w) => w.split(/['’]/)).filter(Boolean);
+  return { raw, folded: raw.map((w) => folded(ligatures(w))) };
+}
+/** A number written in digits or in words (« 10 », « dix »). */
+const isNumber = (w: string) => /^\d[\d.,]*$/.test(w) || w in NUMBER_WORDS;
+
+/**
+ * Whether a word, at `i` of a sentence's folded words, is written after an indefinite determiner (« un prestataire »,
+ * « certaines banques ») or a number no definite article precedes (« a migré dix clients », not « les dix clients »).
+ */
+function indefiniteAt(words: string[], i: number): boolean {
+  const before = words[i - 1] ?? "";
+  if (INDEFINITE.has(before)) return true;
+  return isNumber(before) && !DEFINITE.has(words[i - 2] ?? "");
+}
+
+/**
+ * Whether a sentence names which one is the thing asked (`t`, « quel prestataire »): it writes the noun other than
+ * after an indefinite determiner or a bare number (« le prestataire Nuvola », « les dix clients … sont »), or beside a
+ * name the statement (`known`: its words) does not write, after the noun or just before it (« par Nuvola, un
+ * prestataire lyonnais », « des collectivités …, dont Montclair »). « chez un prestataire », « une entreprise
+ * allemande », « dix clients » say there is one, not which (held-out-29, burned).
+ */
+function namesWhich(sentence: string, t: QuestionTerm, known: Set<string>): boolean {
+  const { raw, folded: words } = wordsOf(sentence);
+  const stem = frStem(t.word);
+  const at = words.flatMap((w, i) => (w === t.word || t.variants.includes(w) || frStem(w) === stem ? [i] : []));
+  // (Written in no single word, « boîtes mail »: left to `holds`.)
+  if (at.length === 0) return true;
+  const named = (k: number) =>
+    k > 0 &&
+    /^\p{Lu}/u.test(raw[k]!) &&
+    !SHORT_ACRONYM.test(raw[k]!) &&
+    !known.has(words[k]!) &&
+    !STOPWORDS.has(words[k]!);
+  // (A name after the noun, « …, dont Montclair », or just before its determiner.)
+  return at.some((i) => !indefiniteAt(words, i) || raw.some((_, k) => k !== i && k >= i - 1 - NAME_BEFORE && named(k)));
+}
+
+/** Whether a sentence writes a name the statement (`known`: its words) does not write, past its first word. */
+function namesNew(sentence: string, known: Set<string>): boolean {
+  const { raw, folded: words } = wordsOf(sentence);
+  return raw.some(
+    (w, k) =>
+      k > 0 && /^\p{Lu}/u.test(w) && !SHORT_ACRONYM.test(w) && !known.has(words[k]!) && !STOPWORDS.has(words[k]!),
+  );
+}
+
+/**
+ * The noun a second clause asking by a pronoun alone (« lesquels précisément ») asks which of: the first clause's noun
+ * written after a number or an indefinite determiner (« inetum a migré dix clients » → « clients »). Null otherwise.
+ */
+function chosenAmong(first: string, second: string): string | null {
+  const s = folded(second)
+    .split(/[^a-z0-9'-]+/)
+    .filter(Boolean);
+  const opening = s.findIndex((w) => !list("ouverture").includes(w));
+  if (opening < 0 || !CHOICE.has(s[opening]!)) return null;
+  // (« lequel des deux … » names what it chooses among: the noun after it, read by `thingAsked`.)
+  if (s.slice(opening + 1).some((w) => w === "des" || w === "de" || w === "d")) return null;
+  const words = wordsOf(first).folded;
+  const i = words.findIndex((w, k) => k > 0 && w.length >= 3 && !STOPWORDS.has(w) && indefiniteAt(words, k));
+  return i > 0 ? words[i]! : null;
+}
 
 /**
  * A question stated then asked at a comma, semicolon or colon whose second clause opens on an interrogative or on a
@@ -112,7 +196,12 @@ export async function missingThing(
   if (!frequency || answering.length === 0) return null;
   const parts = statedThenInterrogative(question);
   if (!parts) return null;
-  const asking = thingAsked(parts.second);
+  // (« …, lesquels précisément »: which of the things the statement counts.)
+  const chosen = chosenAmong(parts.first, parts.second);
+  // (« vers quoi a-t-il migré »: the act its verb says, of the statement's subject.)
+  const asking: { kind: "count" | "date" | "name" | "act"; nouns: string[] } | null = chosen
+    ? { kind: "name", nouns: [chosen] }
+    : (thingAsked(parts.second) ?? (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
   if (!asking) return null;
   const { kind } = asking;
   const secondTerms = questionTerms(parts.second);
@@ -129,7 +218,7 @@ export async function missingThing(
           name: false,
         },
     )
-    .filter((t) => !t.word.split(" ").every((w) => occurs(w, firstWords)));
+    .filter((t) => chosen !== null || !t.word.split(" ").every((w) => occurs(w, firstWords)));
   // (« à quelle date la bascule de sa visio est-elle terminée »: the date of the things the clause names.)
   // (Not « quand peut-on … », which asks when it becomes possible.)
   if (asked.length === 0 && kind === "date" && !WHEN.test(folded(parts.second)))
@@ -142,6 +231,18 @@ export async function missingThing(
           !DATE_NOUNS.has(t.word) &&
           !NOT_NAMED.has(t.word) &&
           !writtenAsVerb(parts.second, t.word) &&
+          !GENERIC.has(frStem(t.word)) &&
+          !t.word.split(" ").every((w) => occurs(w, firstWords)),
+      ),
+    );
+  // (« vers quoi a-t-il migré »: the words of the act, « migré », that the statement does not write.)
+  if (kind === "act")
+    asked.push(
+      ...askedTerms.filter(
+        (t) =>
+          !t.date &&
+          !t.name &&
+          !NOT_NAMED.has(t.word) &&
           !GENERIC.has(frStem(t.word)) &&
           !t.word.split(" ").every((w) => occurs(w, firstWords)),
       ),
@@ -163,6 +264,7 @@ export async function missingThing(
     : firstTerms.filter((t) => !t.verb && !t.modifier && !t.date && !GENERIC.has(frStem(t.word)));
   if (subjects.length === 0) return null;
   const counted = kind === "count" ? countedKind(countedStems(folded(parts.second))) : new Set<string>();
+  const statedWords = new Set(wordsOf(parts.first).folded);
   const heldBy = (sentence: string, heading: ReturnType<typeof passageWords>) => {
     const w = passageWords(sentence);
     if (!subjects.some((t) => holds(t, w) || holds(t, heading))) return false;
@@ -172,7 +274,12 @@ export async function missingThing(
     // (« distrib » typed short is what « distribution » writes.)
     const clipped = (t: QuestionTerm) => t.word.length >= CLIPPED && w.list.some((x) => x.startsWith(t.word));
     if (!added.every((t) => holds(t, w) || holds(t, heading))) return false;
-    return asked.some((t) => holds(t, w) || holds(t, heading) || clipped(t));
+    // (« lesquels »: the sentence names them, with or without the noun: « … contribuent, lesquels » is answered by
+    // « la DINUM et l'ANCT y contribuent ».)
+    if (chosen !== null && namesNew(sentence, statedWords)) return true;
+    // (A name asked, « quel prestataire », is said by a sentence that names which: not « chez un prestataire ».)
+    const which = (t: QuestionTerm) => kind !== "name" || namesWhich(sentence, t, statedWords);
+    return asked.some((t) => (holds(t, w) ? which(t) : clipped(t)) || holds(t, heading));
   };
   const held = answering.some((r) => {
     // (What the heading says the passage is about: « Quarkon, Zorbex et Plimo en quelques chiffres » is about none.)
@@ -227,7 +334,19 @@ export async function unheldDetail(
   // One clause: nothing before the verb but its subject, no sentence after the question.
   if (/[,:;.]/.test(before) || /[.;:]\s*\S/.test(after.replace(/\?\s*$/, ""))) return [];
   const subject = await resolveNames(questionTerms(before), frequency, names);
-  if (!subject[0]?.name) return [];
+  // (A subject typed in lower case, « la canut », that the corpus writes as a name and never as a plain word: not
+  // « l'armée », « les utilitaires … lenovo », « l'outil visio de l'état », whose answers say the detail otherwise.)
+  const head = subject[0];
+  const named =
+    head !== undefined &&
+    (head.name ||
+      (!head.verb &&
+        !head.date &&
+        !GENERIC.has(frStem(head.word)) &&
+        names !== undefined &&
+        (await names(head.word)) &&
+        !((await names.plain?.(head.word)) ?? false)));
+  if (!named) return [];
   const detail = (await resolveNames(questionTerms(after), frequency, names)).filter(
     (t) =>
       !t.verb && !t.modifier && !t.name && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)) && !isEntityFrame(t),
@@ -242,9 +361,11 @@ export async function unheldDetail(
     const i = tokens.findIndex((w) => w === t.word || frStem(w) === frStem(t.word));
     if (i <= 0 || idiom.has(i)) continue;
     const lead = tokens[i - 1]!;
-    if (!DETAIL_LEADS.has(lead) || ASKER.has(lead)) continue;
+    // (A number counts the noun, « de plus de cent participants »: it leads the detail as a determiner would.)
+    const counted = isNumber(lead);
+    if (!counted && (!DETAIL_LEADS.has(lead) || ASKER.has(lead))) continue;
     const beforeLead = ["le", "la", "les", "l"].includes(lead) ? tokens[i - 2] : lead;
-    if (i >= 2 && COMPLEMENT.has(beforeLead ?? "")) continue;
+    if (!counted && i >= 2 && COMPLEMENT.has(beforeLead ?? "")) continue;
     if (verbForm(raw[i]!.toLowerCase())) continue;
     if (read.some((p) => holds(t, p))) continue;
     const uses = Math.min(...(await Promise.all(t.variants.map((v) => frequency(v)))));

@@ -161,6 +161,35 @@ export function priceSubject(asking: string, terms: QuestionTerm[], written = ""
  */
 export const sumIn = (sentence: string) => moneyIn(sentence) || holdsPhrase(words(sentence), UNKNOWN_SUM);
 
+/** `price-asked.txt` [financement], [prix payé]. */
+const FUNDING = SECTIONS.get("financement") ?? [];
+const PAID = SECTIONS.get("prix payé") ?? [];
+/**
+ * Whether a sentence gives a price paid (`sumIn`), not only a sum received or raised (« le projet a reçu une
+ * subvention de 2 millions d'euros », « subventionnée 2 M€ »): a grant is not what one pays for the thing.
+ */
+export function priceSum(sentence: string): boolean {
+  if (!sumIn(sentence)) return false;
+  const w = words(sentence);
+  return !holdsPhrase(w, FUNDING) || holdsPhrase(w, PAID) || holdsPhrase(w, UNKNOWN_SUM);
+}
+
+/**
+ * Whether a question (folded) asks a price paid (« combien une commune paie-t-elle », « combien coûte »), not a grant or
+ * funds raised (« combien de subvention », « montant levé »), nor a sum given (« quel montant l'ANCT a-t-elle accordé »).
+ */
+/** Whether the question makes the subject the payer: « à » before it (« combien ça a coûté à lyon »). */
+export function paidBy(subject: string, asking: string): boolean {
+  const w = words(asking);
+  const s = subject.split(" ");
+  return w.some((x, i) => x === "a" && s.every((y, k) => w[i + 1 + k] === y || w[i + 2 + k] === y));
+}
+
+export function asksPricePaid(asking: string): boolean {
+  const w = words(asking);
+  return holdsPhrase(w, PAID) && !holdsPhrase(w, FUNDING);
+}
+
 /**
  * Whether words (a sentence's, a heading's) name the subject: its term, or for an adjective of a place
  * (« sud-coréens ») the place (« Corée du Sud »).

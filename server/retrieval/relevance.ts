@@ -69,7 +69,17 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { unstatedPremise } from "./premise.ts";
-import { foldedQuestion, namesSubject, priceAsked, priceNamed, priceSubject, sumIn } from "./price-subject.ts";
+import {
+  asksPricePaid,
+  foldedQuestion,
+  namesSubject,
+  paidBy,
+  priceAsked,
+  priceNamed,
+  priceSubject,
+  priceSum,
+  sumIn,
+} from "./price-subject.ts";
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
@@ -2072,11 +2082,15 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
   // Outlook et Teams »): it heads the card as its title does.
   const heading = (r: Retrieved) =>
     `${r.document.title} ${r.section} ${r.document.kind === "catalog" ? (r.text.split("\n")[0] ?? "") : ""}`;
+  // (A price paid for the subject, « combien une commune paie-t-elle pour utiliser tno », is no grant the subject
+  // received: « le projet a reçu une subvention de 2 M€ ». Not what the subject paid, « combien ça a coûté à lyon »,
+  // which a grant to its project is part of: trial21 T-M4.)
+  const paid = asksPricePaid(asking) && !paidBy(subject.word, asking);
   const said = read.some((r) => {
     const under = namesSubject(subject, passageWords(heading(r)));
     return withoutReferences(r.text)
       .split(SENTENCE)
-      .some((s) => sumIn(s) && (under || namesSubject(subject, passageWords(s))));
+      .some((s) => (paid ? priceSum(s) : sumIn(s)) && (under || namesSubject(subject, passageWords(s))));
   });
   if (said) return "continue";
   return {

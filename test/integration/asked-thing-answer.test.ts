@@ -36,7 +36,34 @@ describe("a second clause asking a thing no passage found holds", () => {
   });
 });
 
+describe("a thing asked by « quel … » that the passages write without naming it (held-out-29, burned)", () => {
+  it("says first that the corpus does not name the provider, when the card says only « chez un prestataire »", async () => {
+    const q = "le schleswig-holstein a migré vers open-xchange : quel prestataire a conduit la migration des boîtes";
+    const { done } = await ask(q);
+    expect(done.abstention).toBeNull();
+    expect(done.partial).toMatchObject({
+      kind: "partial",
+      missing: "quel prestataire a conduit la migration des boîtes",
+    });
+    expect(done.partial.statement).toContain("« prestataire »");
+  });
+
+  it("answers as before when a sentence names it (« l'intégrateur Inetum »)", async () => {
+    const { done } = await ask("broadcom a racheté vmware : quel intégrateur a migré des clients vers nutanix ?");
+    expect(done.abstention).toBeNull();
+    expect(done.partial).toBeUndefined();
+  });
+});
+
 describe("a yes/no question on a detail no passage found holds", () => {
+  it("refuses a detail asked of a subject typed in lower case (« la canut »)", async () => {
+    const { done } = await ask(
+      "la canut propose-t-elle un tarif réduit aux communes rurales de moins de 500 habitants",
+    );
+    expect(done.abstention).not.toBeNull();
+    expect(done.abstention.missing).toContain("tarif");
+  });
+
   it("refuses, naming the detail", async () => {
     const { done } = await ask("sécurix gère-t-il les imprimantes réseau ?");
     expect(done.abstention).not.toBeNull();

@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
-import { foldedQuestion, priceAsked, priceNamed, sumIn } from "../../server/retrieval/price-subject.ts";
+import {
+  asksPricePaid,
+  foldedQuestion,
+  paidBy,
+  priceAsked,
+  priceNamed,
+  priceSum,
+  sumIn,
+} from "../../server/retrieval/price-subject.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 describe("priceAsked / sumIn", () => {
@@ -56,6 +64,29 @@ describe("priceAsked / sumIn", () => {
     expect(sumIn("Aucun bilan, aucun coût n'avait été publié.")).toBe(true);
     expect(sumIn("Le montant de l'adhésion ne figure pas dans nos sources.")).toBe(true);
     expect(sumIn("La migration a concerné 70 000 postes.")).toBe(false);
+  });
+
+  it("takes no grant nor funds raised for a price paid (held-out-29, burned: « combien une commune paie-t-elle pour utiliser tno »)", () => {
+    expect(priceSum("Le projet a reçu une subvention de 2 millions d'euros de l'État.")).toBe(false);
+    expect(priceSum("La plateforme, subventionnée 3 M€ par la région, est ouverte aux communes.")).toBe(false);
+    expect(priceSum("La licence coûte 12 € par poste.")).toBe(true);
+    // (A price beside the grant is still a price.)
+    expect(priceSum("Subventionnée 2 M€ par l'État, la plateforme coûte 1 € par habitant et par an.")).toBe(true);
+    expect(priceSum("Aucun coût n'avait été publié.")).toBe(true);
+  });
+
+  it("reads a price paid asked, not a grant, funds raised nor a sum given", () => {
+    for (const q of ["combien une commune paie-t-elle pour utiliser plimo", "combien coute l'abonnement a plimo"])
+      expect(asksPricePaid(foldedQuestion(q)), q).toBe(true);
+    for (const q of [
+      "la plateforme plimo a eu combien de subvention de l'etat ?",
+      "quel montant l'etat a-t-il accorde au projet plimo ?",
+      "plimo en 2025 : montant leve et valorisation",
+    ])
+      expect(asksPricePaid(foldedQuestion(q)), q).toBe(false);
+    // (The subject as the payer, « coûté à lyon »: a grant to its project is part of what it paid, trial21 T-M4.)
+    expect(paidBy("lyon", foldedQuestion("combien ca a coute a lyon de sortir de microsoft"))).toBe(true);
+    expect(paidBy("plimo", foldedQuestion("combien une commune paie-t-elle pour utiliser plimo"))).toBe(false);
   });
 });
 

@@ -131,3 +131,25 @@ describe("questions that keep their answer", () => {
       expect(ownSubjectAsked(q, passages), q).toBe(false);
   });
 });
+
+describe("the asker's act asked by what it counts, or with its subject inverted (held-out-29, burned)", () => {
+  it("« combien de … on a <participe> »: the asker as the subject after the thing counted", () => {
+    for (const q of [
+      "combien de postes zorin on a remplacés l'an dernier à la mairie",
+      "combien d'adhésions on a payées en 2025",
+    ]) {
+      expect(ownSubjectAsked(q, passages), q).toBe(true);
+      // (A count: the answer says where to count the asker's own.)
+      expect(said(q), q).toMatch(/^Le corpus ne donne pas et ne peut pas donner de chiffre pour votre collectivité/);
+    }
+    // (Not a count with no act of the asker: a delay, anyone's « on ».)
+    for (const q of ["combien de temps on a pour migrer", "combien de postes on a vu passer sous Linux à Lyon"])
+      expect(ownSubjectAsked(q, passages), q).toBe(false);
+  });
+
+  it("« ma commune a-t-elle déjà fait … »: an act in the past with the subject inverted", () => {
+    const q = "ma commune a-t-elle déjà fait sa déclaration pour NIS2";
+    expect(ownSubjectAsked(q, passages), q).toBe(true);
+    expect(ownSubjectAsked("notre syndicat a-t-il déjà signé la convention", passages)).toBe(true);
+  });
+});
