@@ -90,12 +90,18 @@ export function contextSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   const asks = /\?/.test(text);
-  for (const m of text.matchAll(/[.!?]+(?=\s|$)|\n+/g)) {
+  // A question typed without its question mark (« pour le rapport au comité technique : date de parution de la
+  // directive 2022/2555 ») asks in its last sentence, as if it ended on one.
+  const ends = [...text.matchAll(/[.!?]+(?=\s|$)|\n+/g)].map((m) => ({ index: m.index, mark: m[0] }));
+  const last = ends.at(-1);
+  if (!asks && text.slice(last ? last.index + last.mark.length : 0).trim()) ends.push({ index: text.length, mark: "?" });
+  else if (!asks && last) last.mark = "?";
+  for (const m of ends) {
     const end = m.index;
     const sentence = text.slice(start, end);
     // A sentence that asks nothing beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »).
-    if (asks && !m[0].includes("?") && sentence.trim()) spans.push([start, end]);
-    if (m[0].includes("?")) {
+    if (asks && !m.mark.includes("?") && sentence.trim()) spans.push([start, end]);
+    if (m.mark.includes("?")) {
       const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
       // « 14:30 » is an hour; « le budget 2027 : … » (French spacing) ends a statement.
       // « Pays de la Loire : la Région a-t-elle … ? » names before the colon the collectivité it asks about.
@@ -107,7 +113,7 @@ export function contextSpans(text: string): [number, number][] {
       )
         spans.push([start, start + colon]);
     }
-    start = end + m[0].length;
+    start = end + m.mark.length;
   }
   // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
   // comes from, not what it asks: the possessive's noun and the names right after it.

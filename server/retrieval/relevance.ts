@@ -73,6 +73,7 @@ import { foldedQuestion, namesSubject, priceAsked, priceNamed, priceSubject, sum
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
+import { heldUnderSubject } from "./subject-held.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
 import { unheldRegions } from "./unheld-division.ts";
 import { unknownPersons } from "./unknown-person.ts";
@@ -376,7 +377,10 @@ export async function assessAnswerability(
 async function decided(ctx: Judgement): Promise<Answerability> {
   for (const step of STEPS) {
     const decision = await step(ctx);
-    if (decision !== "continue") return unnamedHeld(ctx, decision);
+    if (decision !== "continue") {
+      if (process.env.RELEVANCE_DEBUG) console.error(`[step] ${step.name} ${JSON.stringify(decision)}`);
+      return unnamedHeld(ctx, decision);
+    }
   }
   return unnamedHeld(ctx, verdict(ctx));
 }
@@ -1117,7 +1121,19 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
     const offDomain = await offDomainWords(question, named, frequency, headings, defined, cardTexts);
     // … unless a passage read holds the whole question with them (`heldWhole`).
     // … nor as one phrase (« qui mettre dans le comité de pilotage ? »: `phraseHeld`), the domain's general words in it.
-    if (offDomain.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))
+    // … nor one a passage read writes under a heading holding the question's subject (`heldUnderSubject`): a name,
+    // or a word typed in lower case the corpus writes only as a name (« mistral », « cnam »).
+    const writtenAsName = async (w: string) =>
+      !!corpusNames &&
+      (await corpusNames(w)) &&
+      ((await corpusNames.written?.(w)) ?? false) &&
+      !((await corpusNames.plain?.(w)) ?? true);
+    const unheld: string[] = [];
+    for (const w of offDomain) {
+      const t = named.find((n) => n.word === w);
+      if (!t || !(await heldUnderSubject(t, named, ctx.judged, headings, frequency, writtenAsName))) unheld.push(w);
+    }
+    if (unheld.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))
       return none("low-coverage", offDomain);
   }
   return "continue";
@@ -1906,9 +1922,10 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
       holdsAsked(plain, figure) ||
       holdsShareOf(plain, countedSet) ||
       countsByMagnitude(plain, countedSet) ||
+      // « combien de temps » (`[compte libre]`: any number answers): a number written out too (« neuf ans »).
       (counted !== undefined &&
         [...fold(plain).matchAll(SPELLED_COUNT)].some(
-          (m) => frStem(m[1]!) === frStem(counted) || countedSet.has(frStem(m[1]!)),
+          (m) => frStem(m[1]!) === frStem(counted) || countedSet.has(frStem(m[1]!)) || FREE_COUNTS.has(frStem(counted)),
         ))
     );
   };

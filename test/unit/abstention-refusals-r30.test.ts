@@ -1,0 +1,67 @@
+/**
+ * Answerable questions refused as off the corpus's topic or for too few words held (held-out-29, round 26), read on
+ * their form: a statement before a colon in a question typed without its question mark is its context; the word that
+ * names the kind of answer (« porte quel numéro ») or introduces a quoted word (« le mot « encourager » ») says how
+ * the question asks; a word the corpus uses rarely, written by a passage read whose heading holds another word of the
+ * question the corpus uses often, is used there in the question's sense, not in passing. On the real corpus, with the
+ * unanswerable questions these readings must not let through.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import type { Engine } from "../../server/engine.ts";
+import { answerKindWords } from "../../server/retrieval/answer-kind.ts";
+import { contextSpans } from "../../server/retrieval/question-context.ts";
+import { realCorpusEngine } from "../helpers/server.ts";
+
+let real: { engine: Engine; close(): Promise<void> };
+beforeAll(async () => {
+  real = await realCorpusEngine("cap-libre-refusals-r30-");
+}, 120_000);
+afterAll(async () => real?.close());
+const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+const context = (q: string) => contextSpans(q).map(([a, b]) => q.slice(a, b).trim());
+
+describe("how a question is read", () => {
+  it("reads a statement before a colon as context in a question typed without its question mark", () => {
+    const q = "pour le rapport au comité technique : date de parution de la directive 2022/2555";
+    expect(context(q)).toContain("pour le rapport au comité technique");
+    expect(context(`${q} ?`)).toContain("pour le rapport au comité technique");
+    // The time of day is no colon of a statement; a text without one has no such context.
+    expect(context("la réunion est à 14:30 avec le dsi")).toEqual([]);
+  });
+
+  it("reads the noun of the kind of answer after « quel » and the noun introducing a quoted word as how it asks", () => {
+    expect(answerKindWords("le texte de la commission spéciale de l'an porte quel numéro")).toContain("numero");
+    expect(answerKindWords("de qui vient le mot « encourager » dans la loi de 2016")).toContain("mot");
+    expect(answerKindWords('le terme "souveraineté" vient de quel texte')).toContain("terme");
+    // A word that is the topic keeps its place: « le mot de passe » quotes nothing.
+    expect(answerKindWords("le mot de passe de tchap expire quand")).not.toContain("mot");
+  });
+});
+
+describe("answerable questions refused as off the corpus's topic", () => {
+  it("answers them", async () => {
+    for (const q of [
+      "qui a mené le tour de table de mistral en septembre 2025",
+      "le mandat d'un juge de la cpi dure combien de temps",
+      "pour le rapport au comité technique : date de parution de la directive 2022/2555",
+      "le texte de la commission spéciale de l'an porte quel numéro",
+      "de qui vient le mot « encourager » dans la loi de 2016",
+      "la communauté de communes du val de sérane passe par un opsn : ces structures gèrent l'informatique de quelle proportion des communes",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+
+  it("still refuses the life of the commune, a person's private life and what the corpus does not say", async () => {
+    for (const q of [
+      "tchap fond à quelle température si on le met au four ?",
+      "Notre club de foot peut demander une subvention : quel dossier déposer à la mairie ?",
+      "Quand faut-il déposer notre demande de subvention à la mairie ?",
+      "frédéric couchet il joue d'un instrument ?",
+      "le health data hub garde une copie de secours chez azure apres 2026 ?",
+      "la region occitanie a equipe ses lycees en linux ?",
+      "pour le conseil de jeudi : comment organiser la fête de la musique",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+});
