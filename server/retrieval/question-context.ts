@@ -1,6 +1,7 @@
 /** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
+import { askerStatement } from "./asker-statement.ts";
 import { stem as frStem } from "./french.ts";
 import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
@@ -128,6 +129,10 @@ export function contextSpans(text: string): [number, number][] {
   if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  // « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
+  // quand »: the asker's own situation before the clause that asks (`asker-statement.ts`).
+  const statement = askerStatement(text);
+  if (statement) spans.push(statement);
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
   for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);

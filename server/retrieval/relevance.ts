@@ -377,10 +377,7 @@ export async function assessAnswerability(
 async function decided(ctx: Judgement): Promise<Answerability> {
   for (const step of STEPS) {
     const decision = await step(ctx);
-    if (decision !== "continue") {
-      if (process.env.RELEVANCE_DEBUG) console.error(`[step] ${step.name} ${JSON.stringify(decision)}`);
-      return unnamedHeld(ctx, decision);
-    }
+    if (decision !== "continue") return unnamedHeld(ctx, decision);
   }
   return unnamedHeld(ctx, verdict(ctx));
 }

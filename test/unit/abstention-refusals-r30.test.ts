@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import { answerKindWords } from "../../server/retrieval/answer-kind.ts";
+import { askerStatement } from "../../server/retrieval/asker-statement.ts";
 import { contextSpans } from "../../server/retrieval/question-context.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
@@ -30,6 +31,26 @@ describe("how a question is read", () => {
     expect(context("la réunion est à 14:30 avec le dsi")).toEqual([]);
   });
 
+  it("reads the asker's own situation before the clause that asks as context, not a statement the clause takes up", () => {
+    const span = (q: string) => {
+      const at = askerStatement(q);
+      return at ? q.slice(...at) : null;
+    };
+    expect(
+      span("notre dsi a écrit un petit outil d'inventaire maison, ow2 pourrait-il l'accueillir comme la gendarmerie l'a fait"),
+    ).toBe("notre dsi a écrit un petit outil d'inventaire maison");
+    expect(
+      span("on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à quand"),
+    ).toBe("on a raté le dépôt de dossier pour le label l'an dernier");
+    // Taken up by a pronoun, the statement is what is asked; a clause that does not ask, or asks with no word of its
+    // own, leaves it so too; a statement not about the asker is no context of theirs.
+    expect(span("on a mis teams sur tous les postes, c'est risqué ?")).toBeNull();
+    expect(span("mon dgs craint qu'on garde windows et linux, qu'en dit l'expérience munichoise")).toBeNull();
+    expect(span("on a mis teams sur tous les postes, la dsi est contente")).toBeNull();
+    expect(span("on utilise teams, pourquoi ?")).toBeNull();
+    expect(span("la région a choisi teams, quel coût pour les lycées ?")).toBeNull();
+  });
+
   it("reads the noun of the kind of answer after « quel » and the noun introducing a quoted word as how it asks", () => {
     expect(answerKindWords("le texte de la commission spéciale de l'an porte quel numéro")).toContain("numero");
     expect(answerKindWords("de qui vient le mot « encourager » dans la loi de 2016")).toContain("mot");
@@ -44,10 +65,11 @@ describe("answerable questions refused as off the corpus's topic", () => {
     for (const q of [
       "qui a mené le tour de table de mistral en septembre 2025",
       "le mandat d'un juge de la cpi dure combien de temps",
-      "pour le rapport au comité technique : date de parution de la directive 2022/2555",
       "le texte de la commission spéciale de l'an porte quel numéro",
       "de qui vient le mot « encourager » dans la loi de 2016",
       "la communauté de communes du val de sérane passe par un opsn : ces structures gèrent l'informatique de quelle proportion des communes",
+      "notre dsi a écrit un petit outil d'inventaire maison, ow2 pourrait-il l'accueillir comme la gendarmerie l'a fait",
+      "on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à quand",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
@@ -61,6 +83,8 @@ describe("answerable questions refused as off the corpus's topic", () => {
       "le health data hub garde une copie de secours chez azure apres 2026 ?",
       "la region occitanie a equipe ses lycees en linux ?",
       "pour le conseil de jeudi : comment organiser la fête de la musique",
+      "on a un club de foot dans la commune, quel terrain synthétique choisir pour le stade ?",
+      "nous sommes une petite mairie, combien coûte une licence de taxi à berlin ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });

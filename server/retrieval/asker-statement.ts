@@ -1,0 +1,53 @@
+/**
+ * A first clause where the asker says their own situation, then a clause asking something else (held-out-29, round
+ * 26): « notre dsi a écrit un petit outil d'inventaire maison, ow2 pourrait-il l'accueillir comme la gendarmerie l'a
+ * fait », « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
+ * quand ». The first clause is the question's context (`question-context.ts`): its words count where a passage holds
+ * them, never against it (`asker-statements.txt`).
+ */
+import { fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
+
+const LISTS = wordListSections("asker-statements.txt");
+const folded = (text: string) => fold(text).replace(/[’]/g, "'");
+const list = (name: string) => (LISTS.get(name) ?? []).map(folded);
+/** The asker opening the first clause (« on », « notre », « mon »), folded. */
+const SUBJECTS = new Set(list("sujets"));
+/** Words opening a second clause that takes up the first (« qu'en », « c'est »), folded. */
+const TAKE_UPS = new Set(list("reprises"));
+/** Words that make a clause a question (« quand », « combien »), folded. */
+const ASKING = new Set(list("demandes"));
+/** A verb and its subject after it (« pourrait-il », « risque-t-on »). */
+const INVERTED = /\p{L}-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)(?![\p{L}])/iu;
+/** The domain's general words, folded: not words of a clause's own. */
+const GENERIC = new Set(GENERIC_WORDS);
+/** Fewest words of its own the asking clause needs to ask without the first one. */
+const OWN_WORDS = 2;
+
+/** The words of a folded text, elisions kept on the word after them (« qu'en », « l'a »). */
+const tokens = (text: string) => folded(text).match(/[a-z0-9]+(?:['-][a-z0-9]+)*'?/g) ?? [];
+
+/**
+ * The [start, end) of the asker's statement opening a question, before its first comma, or null: the clause opens on
+ * the asker (`[sujets]`), holds no « ? », and the clause after the comma asks (`[demandes]`, a verb and its subject
+ * after it, or a « ? ») with two words of its own, without taking the first up (`[reprises]`).
+ */
+export function askerStatement(text: string): [number, number] | null {
+  const comma = text.indexOf(",");
+  if (comma <= 0) return null;
+  const first = text.slice(0, comma);
+  const rest = text.slice(comma + 1);
+  if (first.includes("?") || /[.!:;]/.test(first)) return null;
+  const opening = tokens(first)[0] ?? "";
+  const subject = SUBJECTS.has(opening) || SUBJECTS.has(opening.replace(/'.*$/, "'"));
+  if (!subject) return null;
+  const asked = tokens(rest.split(/[.!?]/)[0] ?? "");
+  const head = asked[0] ?? "";
+  if (!head || TAKE_UPS.has(head) || TAKE_UPS.has(head.replace(/'.*$/, "'"))) return null;
+  const asks = rest.includes("?") || asked.some((w) => ASKING.has(w)) || INVERTED.test(rest);
+  const own = asked.filter((w) => w.length > 2 && !/^\d+$/.test(w) && !STOPWORDS.has(w) && !GENERIC.has(w));
+  if (!asks || own.length < OWN_WORDS) return null;
+  const start = text.length - text.trimStart().length;
+  return [start, comma];
+}
