@@ -95,7 +95,8 @@ export function contextSpans(text: string): [number, number][] {
   // directive 2022/2555 ») asks in its last sentence, as if it ended on one.
   const ends = [...text.matchAll(/[.!?]+(?=\s|$)|\n+/g)].map((m) => ({ index: m.index, mark: m[0] }));
   const last = ends.at(-1);
-  if (!asks && text.slice(last ? last.index + last.mark.length : 0).trim()) ends.push({ index: text.length, mark: "?" });
+  if (!asks && text.slice(last ? last.index + last.mark.length : 0).trim())
+    ends.push({ index: text.length, mark: "?" });
   else if (!asks && last) last.mark = "?";
   for (const m of ends) {
     const end = m.index;

@@ -37,10 +37,14 @@ describe("how a question is read", () => {
       return at ? q.slice(...at) : null;
     };
     expect(
-      span("notre dsi a écrit un petit outil d'inventaire maison, ow2 pourrait-il l'accueillir comme la gendarmerie l'a fait"),
+      span(
+        "notre dsi a écrit un petit outil d'inventaire maison, ow2 pourrait-il l'accueillir comme la gendarmerie l'a fait",
+      ),
     ).toBe("notre dsi a écrit un petit outil d'inventaire maison");
     expect(
-      span("on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à quand"),
+      span(
+        "on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à quand",
+      ),
     ).toBe("on a raté le dépôt de dossier pour le label l'an dernier");
     // Taken up by a pronoun, the statement is what is asked; a clause that does not ask, or asks with no word of its
     // own, leaves it so too; a statement not about the asker is no context of theirs.
