@@ -1125,10 +1125,15 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
       (await corpusNames(w)) &&
       ((await corpusNames.written?.(w)) ?? false) &&
       !((await corpusNames.plain?.(w)) ?? true);
+    // Not when the question opens on a word the corpus never uses (« treffort gere ses tickets dans glpi ? »): its
+    // subject may be what it does not cover.
+    const opening = words(question)[0] ?? "";
+    const subjectUnknown = !STOPWORDS.has(opening) && (await frequency(opening)) === 0;
     const unheld: string[] = [];
     for (const w of offDomain) {
       const t = named.find((n) => n.word === w);
-      if (!t || !(await heldUnderSubject(t, named, ctx.judged, headings, frequency, writtenAsName))) unheld.push(w);
+      if (!t || subjectUnknown || !(await heldUnderSubject(t, named, ctx.judged, headings, frequency, writtenAsName)))
+        unheld.push(w);
     }
     if (unheld.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))
       return none("low-coverage", offDomain);
