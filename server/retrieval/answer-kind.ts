@@ -17,6 +17,8 @@ const DATING = section("date");
 /** Words of judgement (« suffisant », « risqué », « mieux »). */
 const JUDGEMENTS = section("jugement");
 const FORMS = section("forme");
+/** Nouns of a thing the answer gives by its name, after « quel » only (« dans quel département »). */
+const NAMED = section("nommée");
 /** Nouns introducing a quoted word or phrase (« le mot « encourager » »). */
 const QUOTING = section("citation");
 /** An opening quotation mark. */
@@ -102,7 +104,12 @@ export function answerKindWords(question: string): Set<string> {
   const asksFigure = list.some((w) => w === "combien" || w.startsWith("combientieme"));
   const found = new Set<string>();
   list.forEach((w, i) => {
-    if ((KINDS.has(w) && kindPlace(list, i)) || quoting.has(w)) found.add(w);
+    if (
+      (KINDS.has(w) && kindPlace(list, i)) ||
+      quoting.has(w) ||
+      (NAMED.has(w) && INTERROGATIVE.has(list[i - 1] ?? ""))
+    )
+      found.add(w);
     // « il y a un pourcentage de réduction imposé ? » asks whether such a figure exists.
     else if (FIGURES.has(w) && (asksFigure || kindPlace(list, i) || thereIs(list, i))) found.add(w);
     else if (

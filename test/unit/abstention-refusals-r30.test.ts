@@ -59,6 +59,10 @@ describe("how a question is read", () => {
     expect(answerKindWords("le texte de la commission spéciale de l'an porte quel numéro")).toContain("numero");
     expect(answerKindWords("de qui vient le mot « encourager » dans la loi de 2016")).toContain("mot");
     expect(answerKindWords('le terme "souveraineté" vient de quel texte')).toContain("terme");
+    expect(answerKindWords("boé c dans quel departement")).toContain("departement");
+    expect(answerKindWords("elle a annoncé ça dans quel journal")).toContain("journal");
+    // « combien de départements » counts them: what is counted is asked.
+    expect(answerKindWords("l'occitanie regroupe combien de départements")).not.toContain("departements");
     // A word that is the topic keeps its place: « le mot de passe » quotes nothing.
     expect(answerKindWords("le mot de passe de tchap expire quand")).not.toContain("mot");
   });
@@ -70,6 +74,8 @@ describe("answerable questions refused as off the corpus's topic", () => {
       "qui a mené le tour de table de mistral en septembre 2025",
       "le mandat d'un juge de la cpi dure combien de temps",
       "le texte de la commission spéciale de l'an porte quel numéro",
+      "qbo c'est dans quel département",
+      "pour citer le data act dans notre clause de réversibilité, quel chapitre et quels articles",
       "de qui vient le mot « encourager » dans la loi de 2016",
       "la communauté de communes du val de sérane passe par un opsn : ces structures gèrent l'informatique de quelle proportion des communes",
       "notre dsi a écrit un petit outil d'inventaire maison, ow2 pourrait-il l'accueillir comme la gendarmerie l'a fait",
@@ -89,6 +95,8 @@ describe("answerable questions refused as off the corpus's topic", () => {
       "pour le conseil de jeudi : comment organiser la fête de la musique",
       "on a un club de foot dans la commune, quel terrain synthétique choisir pour le stade ?",
       "nous sommes une petite mairie, combien coûte une licence de taxi à berlin ?",
+      "Arthur Mensch a fait construire une maison dans quelle région ?",
+      "Quelles normes pour rendre l'entrée de la mairie accessible aux fauteuils roulants ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
