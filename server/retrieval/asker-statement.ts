@@ -5,7 +5,7 @@
  * quand ». The first clause is the question's context (`question-context.ts`): its words count where a passage holds
  * them, never against it (`asker-statements.txt`).
  */
-import { fold } from "../core/text.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
@@ -50,4 +50,31 @@ export function askerStatement(text: string): [number, number] | null {
   if (!asks || own.length < OWN_WORDS) return null;
   const start = text.length - text.trimStart().length;
   return [start, comma];
+}
+
+/** Determiners and possessives before the person who said it (`[rapporteurs]`), folded. */
+const REPORTERS = list("rapporteurs");
+/** Verbs of hearsay before « que » (`[ouï-dire]`), folded, longest first. */
+const HEARSAY = list("ouï-dire").sort((a, b) => b.length - a.length);
+/** At most this many words name the person (« un collègue de l'opposition »). */
+const SOURCE_WORDS = 4;
+const HEARSAY_OPENING = new RegExp(
+  `^\\s*(?:${REPORTERS.map(escapeRegExp).join("|")})\\s*(?:[a-z0-9'-]+\\s+){1,${SOURCE_WORDS}}?(?:${HEARSAY.map((h) =>
+    escapeRegExp(h).replace(/\\s+/g, "\\s+"),
+  ).join("|")})\\s+qu(?:e\\s|')`,
+);
+
+/**
+ * The [start, end) of who told the asker what the question asks about, opening it (« un militant m'a dit que
+ * l'éducation nationale venait de resigner avec microsoft … », « mon dgs craint qu'on garde windows et linux … »): the
+ * person and the verb, up to « que » — the question's context; what they said is its topic. Not when what is said
+ * takes the source up by a pronoun (« la charte … de thônes dit qu'elle quittera … »). Null when there is none.
+ */
+export function hearsaySource(text: string): [number, number] | null {
+  const m = HEARSAY_OPENING.exec(folded(text));
+  // « la charte numérique de thônes dit qu'elle quittera google workspace »: what is said takes the source up by a
+  // pronoun, which is then what the question is about.
+  if (!m || /^\s*(?:il|elle|ils|elles)(?![a-z])/.test(folded(text).slice(m[0].length))) return null;
+  const end = m[0].replace(/\s*qu(?:e\s|')$/, "").length;
+  return [text.length - text.trimStart().length, end];
 }

@@ -1,7 +1,7 @@
 /** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
-import { askerStatement } from "./asker-statement.ts";
+import { askerStatement, hearsaySource } from "./asker-statement.ts";
 import { stem as frStem } from "./french.ts";
 import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
@@ -134,6 +134,9 @@ export function contextSpans(text: string): [number, number][] {
   // quand »: the asker's own situation before the clause that asks (`asker-statement.ts`).
   const statement = askerStatement(text);
   if (statement) spans.push(statement);
+  // « un militant m'a dit que … »: who told the asker (`hearsaySource`).
+  const source = hearsaySource(text);
+  if (source) spans.push(source);
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
   for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);

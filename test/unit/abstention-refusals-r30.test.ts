@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import { answerKindWords } from "../../server/retrieval/answer-kind.ts";
-import { askerStatement } from "../../server/retrieval/asker-statement.ts";
+import { askerStatement, hearsaySource } from "../../server/retrieval/asker-statement.ts";
 import { contextSpans } from "../../server/retrieval/question-context.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
@@ -55,6 +55,18 @@ describe("how a question is read", () => {
     expect(span("la région a choisi teams, quel coût pour les lycées ?")).toBeNull();
   });
 
+  it("reads who told the asker, opening the question, as context, unless what they said takes them up", () => {
+    const source = (q: string) => {
+      const at = hearsaySource(q);
+      return at ? q.slice(...at) : null;
+    };
+    expect(
+      source("des commerciaux m'ont dit que l'assistant ia de la dinum tourne chez outscale, je peux le repeter ?"),
+    ).toBe("des commerciaux m'ont dit");
+    expect(source("la charte numerique de thones dit qu'elle quittera google workspace, elle l'a fait ?")).toBeNull();
+    expect(source("que dit la loi sur le logiciel libre ?")).toBeNull();
+  });
+
   it("reads the noun of the kind of answer after « quel » and the noun introducing a quoted word as how it asks", () => {
     expect(answerKindWords("le texte de la commission spéciale de l'an porte quel numéro")).toContain("numero");
     expect(answerKindWords("de qui vient le mot « encourager » dans la loi de 2016")).toContain("mot");
@@ -75,6 +87,7 @@ describe("answerable questions refused as off the corpus's topic", () => {
       "le mandat d'un juge de la cpi dure combien de temps",
       "le texte de la commission spéciale de l'an porte quel numéro",
       "qbo c'est dans quel département",
+      "des commerciaux m'ont dit que l'assistant ia de la dinum tourne chez outscale, je peux le repeter ?",
       "pour citer le data act dans notre clause de réversibilité, quel chapitre et quels articles",
       "de qui vient le mot « encourager » dans la loi de 2016",
       "la communauté de communes du val de sérane passe par un opsn : ces structures gèrent l'informatique de quelle proportion des communes",
@@ -96,6 +109,8 @@ describe("answerable questions refused as off the corpus's topic", () => {
       "on a un club de foot dans la commune, quel terrain synthétique choisir pour le stade ?",
       "nous sommes une petite mairie, combien coûte une licence de taxi à berlin ?",
       "Arthur Mensch a fait construire une maison dans quelle région ?",
+      "la charte numerique de thones dit qu'elle quittera google workspace, elle l'a fait ?",
+      "un voisin m'a dit que la piscine municipale ferme en août, c'est vrai ?",
       "Quelles normes pour rendre l'entrée de la mairie accessible aux fauteuils roulants ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
