@@ -36,7 +36,7 @@ const LOCATOR = new RegExp(
  * a-t-elle choisi … ? »), which is then what the question is about, not its context.
  */
 const DESIGNATED_COLLECTIVITY =
-  /^\s*(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:[Rr][ée]gion|[Vv]ille|[Cc]ommune|[Mm]airie|[Mm][ée]tropole|[Aa]gglo(?:m[ée]ration)?|[Dd][ée]partement|[Cc]ollectivit[ée]|[Cc]ommunaut[ée])\s+(?![Dd]e\s|[Dd]u\s|[Dd]es\s|[Dd]['’]|\p{Lu})/u;
+  /^\s*(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:[Rr][ée]gion|[Vv]ille|[Cc]ommune|[Mm]airie|[Mm][ée]tropole|[Aa]gglo(?:m[ée]ration)?|[Dd][ée]partement|[Cc]ollectivit[ée]|[Cc]ommunaut[ée](?:\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine))?)\s+(?![Dd]e\s|[Dd]u\s|[Dd]es\s|[Dd]['’]|\p{Lu})/u;
 
 /**
  * What is asked opening on a pronoun that takes up what the statement before the colon designates (« L'autre

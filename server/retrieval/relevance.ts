@@ -1125,10 +1125,14 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
       (await corpusNames(w)) &&
       ((await corpusNames.written?.(w)) ?? false) &&
       !((await corpusNames.plain?.(w)) ?? true);
-    // Not when the question opens on a word the corpus never uses (« treffort gere ses tickets dans glpi ? »): its
-    // subject may be what it does not cover.
+    // Not when the question opens on a word the corpus never uses (« treffort gere ses tickets dans glpi ? »), nor
+    // holds a noun it never uses (« … les missions de la dinum après sa dissolution »): that may be what it does not
+    // cover.
     const opening = words(question)[0] ?? "";
-    const subjectUnknown = !STOPWORDS.has(opening) && (await frequency(opening)) === 0;
+    const unknownNouns = await Promise.all(
+      named.filter((t) => t.noun && !t.name && !t.context).map(async (t) => (await frequency(t.word)) === 0),
+    );
+    const subjectUnknown = (!STOPWORDS.has(opening) && (await frequency(opening)) === 0) || unknownNouns.some(Boolean);
     const unheld: string[] = [];
     for (const w of offDomain) {
       const t = named.find((n) => n.word === w);

@@ -111,6 +111,9 @@ describe("answerable questions refused as off the corpus's topic", () => {
       "Arthur Mensch a fait construire une maison dans quelle région ?",
       "la charte numerique de thones dit qu'elle quittera google workspace, elle l'a fait ?",
       "un voisin m'a dit que la piscine municipale ferme en août, c'est vrai ?",
+      "treffort gere ses tickets dans glpi ?",
+      "qui a repris les missions de la dinum après sa dissolution",
+      "millau cite mistral : la communauté de communes a-t-elle signé un contrat avec mistral ai, pour quel montant",
       "Quelles normes pour rendre l'entrée de la mairie accessible aux fauteuils roulants ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
