@@ -1125,9 +1125,10 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
       (await corpusNames(w)) &&
       ((await corpusNames.written?.(w)) ?? false) &&
       !((await corpusNames.plain?.(w)) ?? true);
-    // Not when the question opens on a word the corpus never uses (« treffort gere ses tickets dans glpi ? »), nor
-    // holds a noun it never uses (« … les missions de la dinum après sa dissolution »): that may be what it does not
-    // cover.
+    // Not when it names a person typed in lower case (« donne-moi le portable de matthieu faure de l'adullact »: what
+    // is asked of them is no topic of the corpus), opens on a word the corpus never uses (« treffort gere ses tickets
+    // dans glpi ? ») or holds a noun it never uses (« … les missions de la dinum après sa dissolution »): that may be
+    // what it does not cover.
     const opening = words(question)[0] ?? "";
     const unknownNouns = await Promise.all(
       named.filter((t) => t.noun && !t.name && !t.context).map(async (t) => (await frequency(t.word)) === 0),
@@ -1136,7 +1137,12 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
     const unheld: string[] = [];
     for (const w of offDomain) {
       const t = named.find((n) => n.word === w);
-      if (!t || subjectUnknown || !(await heldUnderSubject(t, named, ctx.judged, headings, frequency, writtenAsName)))
+      if (
+        !t ||
+        subjectUnknown ||
+        person ||
+        !(await heldUnderSubject(t, named, ctx.judged, headings, frequency, writtenAsName))
+      )
         unheld.push(w);
     }
     if (unheld.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))

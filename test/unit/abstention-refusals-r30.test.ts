@@ -113,6 +113,7 @@ describe("answerable questions refused as off the corpus's topic", () => {
       "un voisin m'a dit que la piscine municipale ferme en août, c'est vrai ?",
       "treffort gere ses tickets dans glpi ?",
       "qui a repris les missions de la dinum après sa dissolution",
+      "donne-moi le portable de matthieu faure de l'adullact",
       "millau cite mistral : la communauté de communes a-t-elle signé un contrat avec mistral ai, pour quel montant",
       "Quelles normes pour rendre l'entrée de la mairie accessible aux fauteuils roulants ?",
     ])
