@@ -18,8 +18,10 @@ const SUBJECTS = new Set(list("sujets"));
 const TAKE_UPS = new Set(list("reprises"));
 /** Words that make a clause a question (« quand », « combien »), folded. */
 const ASKING = new Set(list("demandes"));
-/** A verb and its subject after it (« pourrait-il », « risque-t-on »). */
-const INVERTED = /\p{L}-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)(?![\p{L}])/iu;
+/** A verb and « il », « elle » after it (« pourrait-il »), not the impersonal « faut-il ». */
+const INVERTED = /(?<![\p{L}])(?!faut-)\p{L}+-(?:t-)?(?:il|elle|ils|elles)(?![\p{L}])/iu;
+/** The asker in the asking clause (`[demandeur]`), folded. */
+const ASKER = new Set(list("demandeur"));
 /** The domain's general words, folded: not words of a clause's own. */
 const GENERIC = new Set(GENERIC_WORDS);
 /** Fewest words of its own the asking clause needs to ask without the first one. */
@@ -30,11 +32,12 @@ const tokens = (text: string) => folded(text).match(/[a-z0-9]+(?:['-][a-z0-9]+)*
 
 /**
  * The [start, end) of the asker's statement opening a question, before its first comma, or null: the clause opens on
- * the asker (`[sujets]`), holds no « ? », and the clause after the comma asks (`[demandes]`, a verb and its subject
- * after it, or a « ? ») with two words of its own, without taking the first up (`[reprises]`).
+ * the asker (`[sujets]`), holds no « ? », and the clause after the comma asks something else (`[demandes]`, or a verb
+ * and « il », « elle » after it) with two words of its own, without taking the first up (`[reprises]`).
  */
 export function askerStatement(text: string): [number, number] | null {
-  const comma = text.indexOf(",");
+  // Not the comma of a number (« 2,5 millions »).
+  const comma = text.search(/,(?!\d)/);
   if (comma <= 0) return null;
   const first = text.slice(0, comma);
   const rest = text.slice(comma + 1);
@@ -45,7 +48,11 @@ export function askerStatement(text: string): [number, number] | null {
   const asked = tokens(rest.split(/[.!?]/)[0] ?? "");
   const head = asked[0] ?? "";
   if (!head || TAKE_UPS.has(head) || TAKE_UPS.has(head.replace(/'.*$/, "'"))) return null;
-  const asks = rest.includes("?") || asked.some((w) => ASKING.has(w)) || INVERTED.test(rest);
+  const asks = asked.some((w) => ASKING.has(w)) || INVERTED.test(rest);
+  // The asking clause is the rest of the question, one clause (« je suis élu d'opposition …, la majorité vient de
+  // signer …, est ce que … » states more), and does not ask for the asker (« on a 45 postes, combien coûte un contrat
+  // de support libreoffice pour nous »: their own figure is asked).
+  if (/,(?!\d)/.test(rest) || asked.some((w) => ASKER.has(w))) return null;
   const own = asked.filter((w) => w.length > 2 && !/^\d+$/.test(w) && !STOPWORDS.has(w) && !GENERIC.has(w));
   if (!asks || own.length < OWN_WORDS) return null;
   const start = text.length - text.trimStart().length;

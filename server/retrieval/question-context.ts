@@ -91,13 +91,7 @@ export function contextSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   const asks = /\?/.test(text);
-  // A question typed without its question mark (« pour le rapport au comité technique : date de parution de la
-  // directive 2022/2555 ») asks in its last sentence, as if it ended on one.
   const ends = [...text.matchAll(/[.!?]+(?=\s|$)|\n+/g)].map((m) => ({ index: m.index, mark: m[0] }));
-  const last = ends.at(-1);
-  if (!asks && text.slice(last ? last.index + last.mark.length : 0).trim())
-    ends.push({ index: text.length, mark: "?" });
-  else if (!asks && last) last.mark = "?";
   for (const m of ends) {
     const end = m.index;
     const sentence = text.slice(start, end);

@@ -1934,10 +1934,9 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
       holdsAsked(plain, figure) ||
       holdsShareOf(plain, countedSet) ||
       countsByMagnitude(plain, countedSet) ||
-      // « combien de temps » (`[compte libre]`: any number answers): a number written out too (« neuf ans »).
       (counted !== undefined &&
         [...fold(plain).matchAll(SPELLED_COUNT)].some(
-          (m) => frStem(m[1]!) === frStem(counted) || countedSet.has(frStem(m[1]!)) || FREE_COUNTS.has(frStem(counted)),
+          (m) => frStem(m[1]!) === frStem(counted) || countedSet.has(frStem(m[1]!)),
         ))
     );
   };
