@@ -76,7 +76,7 @@ import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "
 import { heldUnderSubject } from "./subject-held.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
 import { unheldRegions } from "./unheld-division.ts";
-import { unknownPersons } from "./unknown-person.ts";
+import { typesFirstName, unknownPersons } from "./unknown-person.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
 export {
@@ -1125,10 +1125,10 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
       (await corpusNames(w)) &&
       ((await corpusNames.written?.(w)) ?? false) &&
       !((await corpusNames.plain?.(w)) ?? true);
-    // Not when it names a person typed in lower case (« donne-moi le portable de matthieu faure de l'adullact »: what
-    // is asked of them is no topic of the corpus), opens on a word the corpus never uses (« treffort gere ses tickets
-    // dans glpi ? ») or holds a noun it never uses (« … les missions de la dinum après sa dissolution »): that may be
-    // what it does not cover.
+    // Not when it names a person typed in lower case by a first name (« donne-moi le portable de matthieu faure de
+    // l'adullact »: what is asked of them is no topic of the corpus), opens on a word the corpus never uses (« treffort
+    // gere ses tickets dans glpi ? ») or holds a noun it never uses (« … les missions de la dinum après sa
+    // dissolution »): that may be what it does not cover.
     const opening = words(question)[0] ?? "";
     const unknownNouns = await Promise.all(
       named.filter((t) => t.noun && !t.name && !t.context).map(async (t) => (await frequency(t.word)) === 0),
@@ -1140,7 +1140,7 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
       if (
         !t ||
         subjectUnknown ||
-        person ||
+        (person && typesFirstName(question)) ||
         !(await heldUnderSubject(t, named, ctx.judged, headings, frequency, writtenAsName))
       )
         unheld.push(w);
