@@ -17,6 +17,12 @@ const DATING = section("date");
 /** Words of judgement (« suffisant », « risqué », « mieux »). */
 const JUDGEMENTS = section("jugement");
 const FORMS = section("forme");
+/** Nouns of a thing the answer gives by its name, after « quel » only (« dans quel département »). */
+const NAMED = section("nommée");
+/** Nouns introducing a quoted word or phrase (« le mot « encourager » »). */
+const QUOTING = section("citation");
+/** An opening quotation mark. */
+const OPENING_QUOTE = /^\s*[«"“]/;
 /** A number written in figures or in words up to ten (« en 3 phrases », « en deux mots »). */
 const SMALL_NUMBER = /^(?:\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)$/;
 
@@ -88,11 +94,22 @@ const thereIs = (list: string[], i: number) =>
  */
 export function answerKindWords(question: string): Set<string> {
   const list = tokens(question);
+  // « le mot « encourager » »: the noun right before an opening quotation mark introduces what is quoted.
+  const quoting = new Set(
+    [...question.matchAll(/[\p{L}]+/gu)]
+      .filter((m) => OPENING_QUOTE.test(question.slice(m.index + m[0].length)) && QUOTING.has(fold(m[0])))
+      .map((m) => fold(m[0])),
+  );
   // « c'était la combientième ? » asks a rank, as « combien » a figure.
   const asksFigure = list.some((w) => w === "combien" || w.startsWith("combientieme"));
   const found = new Set<string>();
   list.forEach((w, i) => {
-    if (KINDS.has(w) && kindPlace(list, i)) found.add(w);
+    if (
+      (KINDS.has(w) && kindPlace(list, i)) ||
+      quoting.has(w) ||
+      (NAMED.has(w) && INTERROGATIVE.has(list[i - 1] ?? ""))
+    )
+      found.add(w);
     // « il y a un pourcentage de réduction imposé ? » asks whether such a figure exists.
     else if (FIGURES.has(w) && (asksFigure || kindPlace(list, i) || thereIs(list, i))) found.add(w);
     else if (

@@ -69,6 +69,10 @@ export async function offDomainWords(
     return parts.length ? Math.min(...(await Promise.all(parts.map((w) => frequency(w))))) : Number.POSITIVE_INFINITY;
   };
   const rare: string[] = [];
+  // « pour le rapport au comité technique : date de parution de la directive … »: a word of the question's context is
+  // not its topic when what it asks has a word of its own topic; when it has none, its context is its topic (« L'inspection
+  // veut fermer une classe : comment s'y opposer ? »).
+  const asksOwn = terms.some((t) => !t.context && !t.name && topical(t));
   for (const t of terms) {
     if (t.date) continue;
     const count = await rarity(t);
@@ -102,6 +106,7 @@ export async function offDomainWords(
     // passage is about, not one written in passing (« le PLU » of mapping tools' cards).
     if (acronym && count > 0 && defined.has(t.word)) return [];
     if (t.verb || t.modifier || t.user || isGeneric(t) || isLight(t) || FRAME.has(t.word)) continue;
+    if (t.context && asksOwn) continue;
     // « je peux les reprendre », « on va la changer »: after a verb of mood, « le », « la », « les » is a pronoun.
     if (new RegExp(`\\b${MOOD_VERB}\\s+(?:le|la|les|l')\\s*${escapeRegExp(t.word)}\\b`).test(spaced(question)))
       continue;

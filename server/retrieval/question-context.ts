@@ -1,6 +1,7 @@
 /** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
+import { askerStatement, hearsaySource } from "./asker-statement.ts";
 import { stem as frStem } from "./french.ts";
 import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
@@ -35,7 +36,7 @@ const LOCATOR = new RegExp(
  * a-t-elle choisi … ? »), which is then what the question is about, not its context.
  */
 const DESIGNATED_COLLECTIVITY =
-  /^\s*(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:[Rr][ée]gion|[Vv]ille|[Cc]ommune|[Mm]airie|[Mm][ée]tropole|[Aa]gglo(?:m[ée]ration)?|[Dd][ée]partement|[Cc]ollectivit[ée]|[Cc]ommunaut[ée])\s+(?![Dd]e\s|[Dd]u\s|[Dd]es\s|[Dd]['’]|\p{Lu})/u;
+  /^\s*(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:[Rr][ée]gion|[Vv]ille|[Cc]ommune|[Mm]airie|[Mm][ée]tropole|[Aa]gglo(?:m[ée]ration)?|[Dd][ée]partement|[Cc]ollectivit[ée]|[Cc]ommunaut[ée](?:\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine))?)\s+(?![Dd]e\s|[Dd]u\s|[Dd]es\s|[Dd]['’]|\p{Lu})/u;
 
 /**
  * What is asked opening on a pronoun that takes up what the statement before the colon designates (« L'autre
@@ -90,12 +91,13 @@ export function contextSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   const asks = /\?/.test(text);
-  for (const m of text.matchAll(/[.!?]+(?=\s|$)|\n+/g)) {
+  const ends = [...text.matchAll(/[.!?]+(?=\s|$)|\n+/g)].map((m) => ({ index: m.index, mark: m[0] }));
+  for (const m of ends) {
     const end = m.index;
     const sentence = text.slice(start, end);
     // A sentence that asks nothing beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »).
-    if (asks && !m[0].includes("?") && sentence.trim()) spans.push([start, end]);
-    if (m[0].includes("?")) {
+    if (asks && !m.mark.includes("?") && sentence.trim()) spans.push([start, end]);
+    if (m.mark.includes("?")) {
       const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
       // « 14:30 » is an hour; « le budget 2027 : … » (French spacing) ends a statement.
       // « Pays de la Loire : la Région a-t-elle … ? » names before the colon the collectivité it asks about.
@@ -107,7 +109,7 @@ export function contextSpans(text: string): [number, number][] {
       )
         spans.push([start, start + colon]);
     }
-    start = end + m[0].length;
+    start = end + m.mark.length;
   }
   // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
   // comes from, not what it asks: the possessive's noun and the names right after it.
@@ -122,6 +124,13 @@ export function contextSpans(text: string): [number, number][] {
   if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  // « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
+  // quand »: the asker's own situation before the clause that asks (`asker-statement.ts`).
+  const statement = askerStatement(text);
+  if (statement) spans.push(statement);
+  // « un militant m'a dit que … »: who told the asker (`hearsaySource`).
+  const source = hearsaySource(text);
+  if (source) spans.push(source);
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
   for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);

@@ -83,9 +83,10 @@ import {
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
+import { heldUnderSubject } from "./subject-held.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
 import { unheldRegions } from "./unheld-division.ts";
-import { unknownPersons } from "./unknown-person.ts";
+import { typesFirstName, unknownPersons } from "./unknown-person.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
 export {
@@ -1127,7 +1128,34 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
     const offDomain = await offDomainWords(question, named, frequency, headings, defined, cardTexts);
     // … unless a passage read holds the whole question with them (`heldWhole`).
     // … nor as one phrase (« qui mettre dans le comité de pilotage ? »: `phraseHeld`), the domain's general words in it.
-    if (offDomain.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))
+    // … nor one a passage read writes under a heading holding the question's subject (`heldUnderSubject`): a name,
+    // or a word typed in lower case the corpus writes only as a name (« mistral », « cnam »).
+    const writtenAsName = async (w: string) =>
+      !!corpusNames &&
+      (await corpusNames(w)) &&
+      ((await corpusNames.written?.(w)) ?? false) &&
+      !((await corpusNames.plain?.(w)) ?? true);
+    // Not when it names a person typed in lower case by a first name (« donne-moi le portable de matthieu faure de
+    // l'adullact »: what is asked of them is no topic of the corpus), opens on a word the corpus never uses (« treffort
+    // gere ses tickets dans glpi ? ») or holds a noun it never uses (« … les missions de la dinum après sa
+    // dissolution »): that may be what it does not cover.
+    const opening = words(question)[0] ?? "";
+    const unknownNouns = await Promise.all(
+      named.filter((t) => t.noun && !t.name && !t.context).map(async (t) => (await frequency(t.word)) === 0),
+    );
+    const subjectUnknown = (!STOPWORDS.has(opening) && (await frequency(opening)) === 0) || unknownNouns.some(Boolean);
+    const unheld: string[] = [];
+    for (const w of offDomain) {
+      const t = named.find((n) => n.word === w);
+      if (
+        !t ||
+        subjectUnknown ||
+        (person && typesFirstName(question)) ||
+        !(await heldUnderSubject(t, named, ctx.judged, headings, frequency, writtenAsName))
+      )
+        unheld.push(w);
+    }
+    if (unheld.length && !heldWhole(terms, ctx.judged) && !phraseHeld(phraseWords(question, terms), texts))
       return none("low-coverage", offDomain);
   }
   return "continue";

@@ -7,6 +7,12 @@ import type { passageWords } from "./passage-words.ts";
 /** Common first names (`first-names.txt`), folded; a compound one (« Jean-Marc ») is read part by part. */
 const FIRST_NAMES = new Set(wordList("../i18n/fr/first-names.txt"));
 
+/** Whether a question types a common first name (« matthieu faure »), in any case. */
+export const typesFirstName = (question: string) =>
+  fold(question)
+    .split(/[^a-z]+/)
+    .some((w) => FIRST_NAMES.has(w));
+
 /** Shortest surname read after a first name: shorter words meet real words by chance. */
 const MIN_SURNAME = 3;
 

@@ -1,0 +1,87 @@
+/**
+ * A first clause where the asker says their own situation, then a clause asking something else (held-out-29, round
+ * 26): « notre dsi a écrit un petit outil d'inventaire maison, ow2 pourrait-il l'accueillir comme la gendarmerie l'a
+ * fait », « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
+ * quand ». The first clause is the question's context (`question-context.ts`): its words count where a passage holds
+ * them, never against it (`asker-statements.txt`).
+ */
+import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
+
+const LISTS = wordListSections("asker-statements.txt");
+const folded = (text: string) => fold(text).replace(/[’]/g, "'");
+const list = (name: string) => (LISTS.get(name) ?? []).map(folded);
+/** The asker opening the first clause (« on », « notre », « mon »), folded. */
+const SUBJECTS = new Set(list("sujets"));
+/** Words opening a second clause that takes up the first (« qu'en », « c'est »), folded. */
+const TAKE_UPS = new Set(list("reprises"));
+/** Words that make a clause a question (« quand », « combien »), folded. */
+const ASKING = new Set(list("demandes"));
+/** A verb and « il », « elle » after it (« pourrait-il »), not the impersonal « faut-il ». */
+const INVERTED = /(?<![\p{L}])(?!faut-)\p{L}+-(?:t-)?(?:il|elle|ils|elles)(?![\p{L}])/iu;
+/** The asker in the asking clause (`[demandeur]`), folded. */
+const ASKER = new Set(list("demandeur"));
+/** The domain's general words, folded: not words of a clause's own. */
+const GENERIC = new Set(GENERIC_WORDS);
+/** Fewest words of its own the asking clause needs to ask without the first one. */
+const OWN_WORDS = 2;
+
+/** The words of a folded text, elisions kept on the word after them (« qu'en », « l'a »). */
+const tokens = (text: string) => folded(text).match(/[a-z0-9]+(?:['-][a-z0-9]+)*'?/g) ?? [];
+
+/**
+ * The [start, end) of the asker's statement opening a question, before its first comma, or null: the clause opens on
+ * the asker (`[sujets]`), holds no « ? », and the clause after the comma asks something else (`[demandes]`, or a verb
+ * and « il », « elle » after it) with two words of its own, without taking the first up (`[reprises]`).
+ */
+export function askerStatement(text: string): [number, number] | null {
+  // Not the comma of a number (« 2,5 millions »).
+  const comma = text.search(/,(?!\d)/);
+  if (comma <= 0) return null;
+  const first = text.slice(0, comma);
+  const rest = text.slice(comma + 1);
+  if (first.includes("?") || /[.!:;]/.test(first)) return null;
+  const opening = tokens(first)[0] ?? "";
+  const subject = SUBJECTS.has(opening) || SUBJECTS.has(opening.replace(/'.*$/, "'"));
+  if (!subject) return null;
+  const asked = tokens(rest.split(/[.!?]/)[0] ?? "");
+  const head = asked[0] ?? "";
+  if (!head || TAKE_UPS.has(head) || TAKE_UPS.has(head.replace(/'.*$/, "'"))) return null;
+  const asks = asked.some((w) => ASKING.has(w)) || INVERTED.test(rest);
+  // The asking clause is the rest of the question, one clause (« je suis élu d'opposition …, la majorité vient de
+  // signer …, est ce que … » states more), and does not ask for the asker (« on a 45 postes, combien coûte un contrat
+  // de support libreoffice pour nous »: their own figure is asked).
+  if (/,(?!\d)/.test(rest) || asked.some((w) => ASKER.has(w))) return null;
+  const own = asked.filter((w) => w.length > 2 && !/^\d+$/.test(w) && !STOPWORDS.has(w) && !GENERIC.has(w));
+  if (!asks || own.length < OWN_WORDS) return null;
+  const start = text.length - text.trimStart().length;
+  return [start, comma];
+}
+
+/** Determiners and possessives before the person who said it (`[rapporteurs]`), folded. */
+const REPORTERS = list("rapporteurs");
+/** Verbs of hearsay before « que » (`[ouï-dire]`), folded, longest first. */
+const HEARSAY = list("ouï-dire").sort((a, b) => b.length - a.length);
+/** At most this many words name the person (« un collègue de l'opposition »). */
+const SOURCE_WORDS = 4;
+const HEARSAY_OPENING = new RegExp(
+  `^\\s*(?:${REPORTERS.map(escapeRegExp).join("|")})\\s*(?:[a-z0-9'-]+\\s+){1,${SOURCE_WORDS}}?(?:${HEARSAY.map((h) =>
+    escapeRegExp(h).replace(/\\s+/g, "\\s+"),
+  ).join("|")})\\s+qu(?:e\\s|')`,
+);
+
+/**
+ * The [start, end) of who told the asker what the question asks about, opening it (« un militant m'a dit que
+ * l'éducation nationale venait de resigner avec microsoft … », « mon dgs craint qu'on garde windows et linux … »): the
+ * person and the verb, up to « que » — the question's context; what they said is its topic. Not when what is said
+ * takes the source up by a pronoun (« la charte … de thônes dit qu'elle quittera … »). Null when there is none.
+ */
+export function hearsaySource(text: string): [number, number] | null {
+  const m = HEARSAY_OPENING.exec(folded(text));
+  // « la charte numérique de thônes dit qu'elle quittera google workspace »: what is said takes the source up by a
+  // pronoun, which is then what the question is about.
+  if (!m || /^\s*(?:il|elle|ils|elles)(?![a-z])/.test(folded(text).slice(m[0].length))) return null;
+  const end = m[0].replace(/\s*qu(?:e\s|')$/, "").length;
+  return [text.length - text.trimStart().length, end];
+}
