@@ -1,0 +1,57 @@
+/**
+ * Clean-clone trial22's findings left open at f01f2ffb, each from the real case the trial wrote down
+ * (`/work/notes/trial22-FINDINGS.md`): the document sentences the verifier let through.
+ */
+import { describe, expect, it } from "vitest";
+import { verifyText } from "../../server/verify/index.ts";
+
+/** The passages the letter's section « Le cadre national » was written from (trial22, draft 2026-12-07-1d3dff5d). */
+const NATIONAL = [
+  "Deuxième décision : un plan de réduction des dépendances par ministère d'ici l'automne 2026\nChaque ministère, y " +
+    "compris les opérateurs publics qui en dépendent, doit formaliser d'ici l'automne 2026 son propre plan de réduction " +
+    "des dépendances extra-européennes (It's FOSS et Linuxiac, avril 2026). Ces plans doivent couvrir sept catégories : " +
+    "le poste de travail, les outils collaboratifs, l'antivirus, l'intelligence artificielle, les bases de données, la " +
+    "virtualisation et les équipements réseau.",
+  "Lors du séminaire interministériel du 8 avril 2026, l'État a demandé à chaque ministère de formaliser d'ici l'automne " +
+    "2026 un plan de réduction de ses dépendances extra-européennes.",
+  "Ce que ces étapes signifient pour une collectivité\nCes annonces visent l'État et ses opérateurs ; aucune n'impose " +
+    "d'obligation nouvelle aux collectivités territoriales. Elles fournissent néanmoins des repères utiles.",
+].map((text, i) => ({ n: i + 1, text }));
+
+const LETTER_FACTS = [
+  "Collectivité destinataire : Vernouillac (commune, Charente, Nouvelle-Aquitaine, 4200 habitants).",
+  "Expéditeur : Les Claviers libres du Sarzeine.",
+  "Demandes : engager une étude ; Publier avant juin 2027 la liste des logiciels et services en ligne utilises par la mairie.",
+];
+
+describe("trial22 T-H2: a duty the model concludes for the commune, citing nothing", () => {
+  const section =
+    "Lors de ce séminaire, l'État a demandé à chaque ministère de formaliser un plan de réduction de ses dépendances [2]. " +
+    "Les communes sont désormais tenues de réduire leurs dépendances extra-européennes [1]. " +
+    "Vernouillac doit donc lancer son plan dès 2027.";
+
+  it("« Vernouillac doit donc lancer son plan dès 2027. » is not verified", () => {
+    const v = verifyText(section, NATIONAL, { facts: LETTER_FACTS, modelText: section });
+    const s = v.sentences.find((x) => x.text.startsWith("Vernouillac"))!;
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/doit/);
+  });
+
+  it("the same sentence written by the sender (not the model) stays the sender's own", () => {
+    const v = verifyText(section, NATIONAL, { facts: LETTER_FACTS });
+    const s = v.sentences.find((x) => x.text.startsWith("Vernouillac"))!;
+    expect(s.status).not.toBe("unsupported");
+  });
+
+  it.each([
+    // Not a conclusion: no « donc ».
+    "Nous proposons à Vernouillac de lancer son plan en 2027.",
+    // A conclusion that is no rule.
+    "Vernouillac peut donc s'inspirer de ces plans.",
+  ])("« %s » (uncited, the model's) is not flagged as a rule", (sentence) => {
+    const text = `Lors de ce séminaire, l'État a demandé à chaque ministère de formaliser un plan [2]. ${sentence}`;
+    const v = verifyText(text, NATIONAL, { facts: LETTER_FACTS, modelText: text });
+    const s = v.sentences.at(-1)!;
+    expect(s.reasons.join(" ")).not.toMatch(/conclusion du modèle/);
+  });
+});
