@@ -3,6 +3,7 @@
  * (`/work/notes/trial22-FINDINGS.md`): the document sentences the verifier let through.
  */
 import { describe, expect, it } from "vitest";
+import { contextContradictions } from "../../server/verify/context-contradiction.ts";
 import { verifyText } from "../../server/verify/index.ts";
 
 /** The passages the letter's section « Le cadre national » was written from (trial22, draft 2026-12-07-1d3dff5d). */
@@ -53,5 +54,50 @@ describe("trial22 T-H2: a duty the model concludes for the commune, citing nothi
     const v = verifyText(text, NATIONAL, { facts: LETTER_FACTS, modelText: text });
     const s = v.sentences.at(-1)!;
     expect(s.reasons.join(" ")).not.toMatch(/conclusion du modèle/);
+  });
+});
+
+/** The DSI's context of trial22's roadmap (Communauté de communes du Val de Sarzeine), as typed. */
+const SARZEINE =
+  "La paie et les carrieres tournent sous BL.RH (Berger-Levrault), qui n'existe qu'en client lourd Windows : les 4 " +
+  "postes du service RH doivent rester sous Windows tant que l'editeur n'a pas livre sa version web. Le marche " +
+  "antivirus Kaspersky se termine le 30 juin 2027. Le conseil communautaire a vote le 18 novembre 2026 un objectif de " +
+  "40 % d'exposition ponderee fin 2028. Les ecoles dependent de l'Education nationale pour Pronote.";
+
+describe("trial22 T-H3: roadmap sentences contradicting the DSI's context", () => {
+  const WINDOWS10 = {
+    n: 1,
+    text: "Windows 10 (poste de travail)\nFin du support des éditions courantes : le 14 octobre 2025. Alternatives : Ubuntu, Debian.",
+  };
+  const check = (section: string) =>
+    contextContradictions(
+      verifyText(section, [WINDOWS10], { facts: [`Contexte local : ${SARZEINE}`] }),
+      SARZEINE,
+      "2026-12-07",
+    ).sentences[0]!;
+
+  it.each([
+    // What « qui n'existe qu'en client lourd Windows » is said of: the name before « , qui ».
+    ["BL.RH fonctionne sous Linux depuis sa version 2024.", /n'existe qu'en client lourd Windows/],
+    // …and what runs under it (« La paie et les carrieres tournent sous BL.RH »).
+    ["Le logiciel de paie est entièrement compatible avec Ubuntu.", /n'existe qu'en client lourd Windows/],
+    // What must stay under Windows, said to move to another system.
+    ["Les 4 postes du service RH passeront sous Ubuntu dès mars 2027, avec BL.RH.", /doivent rester sous Windows/],
+  ])("« %s » is flagged, its reason quoting the context", (section, quoted) => {
+    const s = check(section);
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/contexte que vous avez saisi/);
+    expect(s.reasons.join(" ")).toMatch(quoted);
+  });
+
+  it.each([
+    "Le principal risque est la paie : BL.RH n'existe qu'en client lourd Windows.",
+    "Les 4 postes du service RH resteront sous Windows tant que l'éditeur n'a pas livré sa version web.",
+    "Les postes du service RH passeront sous Windows 11.",
+    "Les postes de l'accueil passeront sous Ubuntu en mars 2027.",
+    "Le serveur de fichiers tourne sous Debian.",
+    "Si BL.RH fonctionnait sous Linux, les postes RH pourraient changer.",
+  ])("« %s » is not flagged for the context", (section) => {
+    expect(check(section).reasons.join(" ")).not.toMatch(/contexte que vous avez saisi/);
   });
 });
