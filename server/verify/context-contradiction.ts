@@ -163,7 +163,10 @@ const namesAll = (words: string[], clause: string) => {
  * something under X (« La paie et les carrieres tournent sous BL.RH »), each thing so run (« paie », « carrieres »).
  */
 function antecedents(before: string): string[][] {
-  const head = /^(.*?),?\s+qui\s*$/su.exec(before)?.[1]?.replace(/\([^()]*\)/gu, " ").trim();
+  const head = /^(.*?),?\s+qui\s*$/su
+    .exec(before)?.[1]
+    ?.replace(/\([^()]*\)/gu, " ")
+    .trim();
   if (!head) return [];
   const tokens = head.split(/\s+/u);
   const last = tokens.at(-1)!.replace(/[,;.]+$/u, "");
@@ -172,7 +175,10 @@ function antecedents(before: string): string[][] {
   const w = restrictionWords();
   const verbAt = tokens.findIndex((t) => sameStem(fold(t), w.running));
   if (verbAt > 0 && w.prepositions.has(fold(tokens[verbAt + 1] ?? "")) && verbAt + 2 === tokens.length - 1)
-    for (const part of tokens.slice(0, verbAt).join(" ").split(/\s*(?:,|\bet\b)\s*/u)) {
+    for (const part of tokens
+      .slice(0, verbAt)
+      .join(" ")
+      .split(/\s*(?:,|\bet\b)\s*/u)) {
       const own = contentWords(part).at(-1);
       if (own) found.push([own]);
     }

@@ -1630,7 +1630,9 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       const deduced = sweeping !== null && dutyHeldByOthers(span.text, cited);
       if (deduced) reasons = [message(citations.length > 1 ? "verify.inferenceMany" : "verify.inference")];
       else if (sweeping)
-        reasons = [message(own ? "verify.sweepingConclusionUncited" : "verify.sweepingConclusion", { words: sweeping })];
+        reasons = [
+          message(own ? "verify.sweepingConclusionUncited" : "verify.sweepingConclusion", { words: sweeping }),
+        ];
       status = inference || deduced ? "inference" : reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });
