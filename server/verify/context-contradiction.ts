@@ -222,6 +222,8 @@ function breaks(r: Restriction, clause: string): boolean {
     )
       thing++;
     if (thing >= tokens.length || tokens[thing] === r.allowed) continue;
+    // The thing restricted itself (« tournent sous BL.RH »): what runs under it, not another system.
+    if (r.others.some((o) => o.some((w) => w.split(/[^\p{L}\d]+/u)[0] === tokens[thing]))) continue;
     if (r.proper && !/^\p{Lu}/u.test(raw[thing]!)) continue;
     return true;
   }
@@ -341,8 +343,12 @@ function againstContext(
   const stated = withoutReferences(withoutNotes(sentence));
   // A hypothesis (« Si les serveurs tournent sous Windows Server, … ») states nothing of what the context restricts.
   if (restrictionWords().hypothesis.test(fold(stated))) return null;
-  for (const r of restrictions(clauses)) if (polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
-  for (const k of keptWith(clauses)) if (polarityClauses(stated).some((c) => movedAway(k, c))) return short(k.clause);
+  // A sentence quoting the context's clause (« 4 postes restent sous Windows : « … » ») restates it.
+  const quotes = (clause: string) => fold(stated).includes(fold(clause));
+  for (const r of restrictions(clauses))
+    if (!quotes(r.clause) && polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
+  for (const k of keptWith(clauses))
+    if (!quotes(k.clause) && polarityClauses(stated).some((c) => movedAway(k, c))) return short(k.clause);
   // An earliest date: only with the document's date, so that a change already made (« renouvelés en 2021 ») is not read.
   if (today)
     for (const e of earliestDates(clauses))

@@ -97,6 +97,9 @@ describe("trial22 T-H3: roadmap sentences contradicting the DSI's context", () =
     "Les postes de l'accueil passeront sous Ubuntu en mars 2027.",
     "Le serveur de fichiers tourne sous Debian.",
     "Si BL.RH fonctionnait sous Linux, les postes RH pourraient changer.",
+    // The roadmap's own template, quoting the context (read in the trial's roadmap after the rule).
+    "4 postes restent sous Windows : « La paie et les carrieres tournent sous BL.RH (Berger-Levrault), qui n'existe qu'en client lourd Windows : les 4 postes du service RH doivent rester sous Windows tant que l'editeur n'a pas livre sa version web » ; non planifiés pour changer de système.",
+    "La paie et les carrières tournent sous BL.RH depuis 2019.",
   ])("« %s » is not flagged for the context", (section) => {
     expect(check(section).reasons.join(" ")).not.toMatch(/contexte que vous avez saisi/);
   });
