@@ -682,13 +682,24 @@ function grownInstead(
   const sameRole = (p: (typeof grown)[number]) => !!role && p.role === role;
   // The planned replacement of another product of the plan grew for that product (the plan's own mapping), not as
   // « autre alternative » of this one (trial 13, B3: Nextcloud for OneDrive, not for Teams).
-  // … only when that product went down: Debian planned for the Windows Servers that did not move is Windows 10's
-  // other alternative when 21 postes left Windows 10 (trial22 T-M7).
-  const othersPlanned = planned.filter(
-    (x) => x !== product && x.by && !isRemoval(x.by) && installationsOf(last, x) < installationsOf(baseline, x),
-  );
+  // … unless that product did not go down and is of another role than this one, of which the grown product is an
+  // alternative (its role, or the catalog's alternatives):
+  // Debian planned for the Windows Servers that did not move is Windows 10's other alternative when 21 postes left
+  // Windows 10 (trial22 T-M7); BigBlueButton planned for GoToMeeting stays GoToMeeting's beside Webex (same role).
+  const othersPlanned = planned.filter((x) => x !== product && x.by && !isRemoval(x.by));
+  const roleOf = (x: PlannedProduct) => {
+    const k = dependencyKey(x.name, x.productId);
+    return [...(baseline?.dependencies ?? []), ...(last?.dependencies ?? [])].find((d) => d.key === k)?.role ?? null;
+  };
+  const ownRoleOnly = (x: PlannedProduct, p: (typeof grown)[number]) =>
+    installationsOf(last, x) >= installationsOf(baseline, x) &&
+    !!role &&
+    !!roleOf(x) &&
+    roleOf(x) !== role &&
+    (sameRole(p) || alternatives.some((a) => sameProduct(a, p.name)));
   const plannedForAnother = (p: (typeof grown)[number]) =>
-    othersPlanned.some((x) => sameProduct(x.by!, p.name)) && !(product.by && sameProduct(product.by, p.name));
+    othersPlanned.some((x) => sameProduct(x.by!, p.name) && !ownRoleOnly(x, p)) &&
+    !(product.by && sameProduct(product.by, p.name));
   const pick = (kind: Grown["kind"], test: (p: (typeof grown)[number]) => boolean): Grown | null => {
     const p = grown.find(test);
     return p ? { name: p.name, kind, before: p.before, now: p.installations } : null;
