@@ -89,7 +89,9 @@ function unpatchedConcerns(plan: Pick<RoadmapPlan, "events">, say: Say): Calenda
   return plan.events
     .filter((e) => e.notBefore)
     .flatMap((e) =>
-      [...new Set([...e.lines, ...(e.partial ?? [])])]
+      // (Not a line only some postes of which the sentence holds back — « les 18 postes Windows 10 LTSC 2021 … »: their
+      // edition's end of support is not the line's.)
+      e.lines
         .filter((l) => l.unsupported?.length && l.unsupported[0]!.slice(0, 7) < eventMonth(e))
         .map((l) => ({
           kind: "not-before-unsupported" as const,
