@@ -1191,11 +1191,14 @@ export function abstentionText(abstention: Abstention, question = ""): string {
         ? rest.length
           ? message("answer.abstainWhy.coveredRest", { subjects: quoted(covered), words: quoted(rest) })
           : message("answer.abstainWhy.coveredOnly", { subjects: quoted(covered) })
-        : message(`answer.abstainWhy.${abstention.reason}`, {
-            words: list || "—",
-            // What the corpus says it lacks is named as what was asked (« le chiffre demandé »), not as a lone word.
-            detail: ASKED_DETAIL.has(abstention.reason) ? detailAsked(question) : "",
-          });
+        : // (A reason naming the question's words, given none, says so plainly: no dash where a word goes, trial22 T-L1.)
+          !list && message(`answer.abstainWhy.${abstention.reason}`).includes("{words}")
+          ? message("answer.abstainWhy.noWords")
+          : message(`answer.abstainWhy.${abstention.reason}`, {
+              words: list,
+              // What the corpus says it lacks is named as what was asked (« le chiffre demandé »), not as a lone word.
+              detail: ASKED_DETAIL.has(abstention.reason) ? detailAsked(question) : "",
+            });
   const parts = [message("answer.abstain", { why })];
   if (abstention.suggested?.length)
     parts.push(message("answer.didYouMean", { words: abstention.suggested.map((w) => `« ${w} »`).join(", ") }));

@@ -82,8 +82,19 @@ function namesEditionOf(question: string, line: string): boolean {
  * card's line saying it, for the excerpt of its card to show it, which « En bref » then quotes; null otherwise.
  */
 export function endOfSupportAnswer(question: string): ((sentence: string) => boolean) | null {
-  return holdsPhrase(words(question), "fin de support") ? (sentence) => sentence.trim().startsWith(END_LINE) : null;
+  return endAsked(question) ? (sentence) => sentence.trim().startsWith(END_LINE) : null;
 }
+
+/** Whether a question asks a product's end of support (`[fin de support]`), or its risk (`card-brief.txt`). */
+const endAsked = (question: string) =>
+  holdsPhrase(words(question), "fin de support") || RISK.some((w) => folded(question).includes(w));
+
+/**
+ * Whether a card's end-of-support lines say its support has ended (a year before this one): the risk of a product is
+ * then first that it gets no more fixes (trial22 T-M8: « quels risques si on garde windows 10 »).
+ */
+const ended = (ends: string[]) =>
+  ends.some((l) => [...l.matchAll(/\b(20\d\d)\b/g)].some((m) => Number(m[1]) < new Date().getUTCFullYear()));
 
 /** The question without the words that ask the date of the end (`card-asks.txt` [date de fin]). */
 function withoutEndDate(question: string): string {
@@ -242,7 +253,10 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   const lines = card.text.split("\n").map((l) => l.trim());
   // « windows 10 c'est fini quand ? », « 45 postes sous Windows 10, c'est grave ? »: when its support ends, which
   // its card says (trial16 C6, C13) — « quand » then asks that date, not one the card would not say.
-  const ends = kind === "product" && holdsPhrase(words(question), "fin de support") ? endLines(lines, question) : [];
+  const endWords = holdsPhrase(words(question), "fin de support");
+  const candidates = kind === "product" && endAsked(question) ? endLines(lines, question) : [];
+  // (A risk asked — « quels risques si on garde … » —: its end of support only once past.)
+  const ends = endWords || ended(candidates) ? candidates : [];
   if (asksBeyondCard(ends.length ? withoutEndDate(question) : question)) return null;
   const asked: (CardAttribute | "purpose" | "access" | "end")[] = askedOfCard(withoutNameOf(question, card));
   if (ends.length) asked.unshift("end");

@@ -120,6 +120,17 @@ const withoutValue = (c: string) =>
     .replace(/\s+/g, " ")
     .trim()} `;
 
+/** A clause cut before its hypothesis (`[hypothèse]`: « si on garde … »), when something comes before it. */
+const HYPOTHESIS = new RegExp(` (?:${alternation("hypothèse")}) `);
+function beforeHypothesis(written: string): string {
+  const c = normalized(written);
+  const at = c.search(HYPOTHESIS);
+  if (at <= 0) return written;
+  // The same number of words of the clause as written (normalized keeps words, and their order).
+  const words = c.slice(0, at).trim().split(" ").length;
+  return (written.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, words).join(" ");
+}
+
 /**
  * Whether the question asks a value of the asker's own thing (see the module's comment), not of a thing the question
  * or the passages (`texts`) write as a name.
@@ -128,7 +139,10 @@ export function ownValueAsked(question: string, texts: string[]): boolean {
   // (A value a named source gives, « … selon le consortium des communs », is published, not the collectivité's.)
   if (holds(normalized(question), "selon")) return false;
   const clauses = question.split(/[,;:.?!]+/).filter((c) => normalized(c).trim());
-  return clauses.some((written, i) => {
+  return clauses.some((whole, i) => {
+    // (« quels risques si on garde windows 10 sur nos postes »: the hypothesis is the situation, not the thing whose
+    // value is asked; only what comes before it is read.)
+    const written = beforeHypothesis(whole);
     if (!valueAsked(written)) return false;
     const c = normalized(written);
     let kind = ownThing(c);

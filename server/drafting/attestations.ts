@@ -9,7 +9,8 @@
  * - only a sentence flagged because something in it is found nowhere (a figure, a name, its words: `ABSENCE_REASONS`)
  *   may be attested; never one with an invalid citation, nor one a passage contradicts or gives otherwise (« le
  *   passage cité dit le contraire », a figure given for something else, a qualification lost…): that one is to be
- *   corrected, not vouched for. Its flagged figures go with it (a figure the corpus qualifies forbids it too);
+ *   corrected, not vouched for. Its flagged figures go with it (a figure the corpus qualifies forbids it too); nor one
+ *   stating what a law or a national body imposes (`national-rule.ts`, trial22 T-M12);
  * - the attestation is kept with the section (`DraftSection.attestations`), by the sentence's text: a later check of
  *   the section (another sentence edited) finds it again while the sentence is the same, and it is lost as soon as its
  *   text changes (its words, figures or punctuation; spaces aside);
@@ -19,6 +20,7 @@ import { AppError } from "../core/errors.ts";
 import { escapeRegExp, frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { type SentenceCheck, verificationOf } from "../verify/index.ts";
+import { nationalRule } from "./national-rule.ts";
 import type { Attestation, DraftSection, FigureFlag } from "./types.ts";
 
 /** The reasons that say only that something is found nowhere: what a local fact's sentence gets. */
@@ -56,6 +58,8 @@ export function notAttestable(s: SentenceCheck, flags: FigureFlag[]): string | n
   if (s.status === "invalid-citation" || s.invalidCitations?.length) return message("drafts.attest.invalidCitation");
   if (s.status !== "unsupported" && s.status !== "attested") return message("drafts.attest.notFlagged");
   if (!s.reasons?.length) return message("drafts.attest.noReason");
+  const national = nationalRule(s.text);
+  if (national) return message("drafts.attest.national", { words: national });
   const reasons = [...s.reasons, ...flagsIn(s.text, flags).map((f) => (f.qualifier ? "" : f.reason))];
   const other = reasons.find((r) => !isAbsence(r));
   if (other !== undefined) return message("drafts.attest.contradicted", { reason: other || s.reasons[0]! });

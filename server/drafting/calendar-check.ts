@@ -13,6 +13,7 @@
  * - after the target: a sentence of the DSI's context sets, for software the target requires, an earliest date
  *   (« ne peuvent pas changer de système avant 2028 »), a contract's end or a deadline after the target's date: the
  *   calendar cannot be kept as written, or a licence is paid beyond the replacement.
+ * - an earliest date after an end of support: the postes wait unpatched (`unpatchedConcerns`).
  * The texts are the roadmap structure's (`prompts/fr/drafts/roadmap.yaml`, `calendar.*`).
  */
 import { formatInt, frenchDate } from "../core/text.ts";
@@ -31,6 +32,7 @@ export type CalendarConcernKind =
   | "short"
   | "together"
   | "not-before"
+  | "not-before-unsupported"
   | "contract-after"
   | "deadline-after"
   | "system-bound";
@@ -70,7 +72,37 @@ export function calendarConcerns(
   targetDate: string | undefined,
   say: Say,
 ): CalendarConcern[] {
-  return [...datedConcerns(plan, start, targetDate, say), ...systemConcerns(plan, say)];
+  return [
+    ...datedConcerns(plan, start, targetDate, say),
+    ...unpatchedConcerns(plan, say),
+    ...systemConcerns(plan, say),
+  ];
+}
+
+/**
+ * An earliest date of the context (« Pas de budget pour changer les postes avant 2028 ») after the end of support of
+ * software it holds back: those postes stay without security fixes until then — said, with or without a target, and
+ * that the system may change on the postes already there (trial22 T-M10: Windows 10 « pas avant 2028 » beside « sans
+ * correctifs de sécurité depuis le 14 octobre 2025 … à mener en premier », no remark).
+ */
+function unpatchedConcerns(plan: Pick<RoadmapPlan, "events">, say: Say): CalendarConcern[] {
+  return plan.events
+    .filter((e) => e.notBefore)
+    .flatMap((e) =>
+      // (Not a line only some postes of which the sentence holds back — « les 18 postes Windows 10 LTSC 2021 … »: their
+      // edition's end of support is not the line's.)
+      e.lines
+        .filter((l) => l.unsupported?.length && l.unsupported[0]!.slice(0, 7) < eventMonth(e))
+        .map((l) => ({
+          kind: "not-before-unsupported" as const,
+          text: say("calendar.not-before-unsupported", {
+            text: e.text.replace(/[\s;,:.]+$/u, ""),
+            product: `${l.item.name} (${formatInt(changing(l))} ${installationWord(changing(l))})`,
+            since: frenchDate(l.unsupported![0]!),
+            date: frenchDate(e.date),
+          }),
+        })),
+    );
 }
 
 /**

@@ -23,6 +23,8 @@ export interface SystemBound {
   installations: number | null;
   /** The inventory's software the sentence names (the count's source when the sentence gives none). */
   items: AnalysisItem[];
+  /** The same, whatever the count: where the export names the computers, the postes kept are those they are on. */
+  where: AnalysisItem[];
   /** The workstation-system lines of the plan the postes are taken from. */
   lines: RoadmapLine[];
 }
@@ -100,6 +102,7 @@ export function systemBound(
       system: original,
       installations: installations === null ? null : Math.min(installations, total),
       items: count === null ? own : [],
+      where: own,
       lines: bound,
     });
   }
@@ -226,24 +229,29 @@ function countIn(folded: string): number | null {
 }
 
 /**
- * Takes the postes kept out of the lines' replacement, in the plan's order (the first planned first): their share
- * of the line's points and of the installations leaving the raw share. A line all of whose postes are kept is left
- * out of the replacements (returned, to be set aside).
+ * Takes the postes kept out of the lines' replacement: first, where the export names the computers, those the named
+ * software is on, from the line of the system they run (trial22 T-H8: the 4 Windows 11 payroll postes, not 4 of the
+ * Windows 10 ones); then in the plan's order (the first planned first). Their share of the line's points and of the
+ * installations leaving the raw share. A line all of whose postes are kept is left out of the replacements (returned,
+ * to be set aside).
  */
 export function keepUnderSystem(bound: SystemBound[]): Set<RoadmapLine> {
   const kept = new Map<RoadmapLine, number>();
   const system = new Map<RoadmapLine, string>();
   for (const b of bound) {
     let left = b.installations ?? 0;
-    for (const l of b.lines) {
-      if (left <= 0) break;
+    const take = (l: RoadmapLine, most: number) => {
       const already = kept.get(l) ?? 0;
-      const take = Math.min(left, l.item.installations - already);
-      if (take <= 0) continue;
-      kept.set(l, already + take);
+      const n = Math.min(left, most, l.item.installations - already);
+      if (n <= 0) return;
+      kept.set(l, already + n);
       system.set(l, b.system);
-      left -= take;
-    }
+      left -= n;
+    };
+    const on = new Set(b.where.flatMap((i) => i.computers ?? []));
+    if (on.size && b.lines.every((l) => l.item.computers))
+      for (const l of b.lines) take(l, l.item.computers!.filter((c) => on.has(c)).length);
+    for (const l of b.lines) take(l, Number.POSITIVE_INFINITY);
   }
   const gone = new Set<RoadmapLine>();
   for (const [l, n] of kept) {

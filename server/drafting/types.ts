@@ -157,6 +157,8 @@ export interface AnalysisItem {
   risks?: { kind: string; label: string; date?: string }[];
   /** Free software its project barely maintains (`inventory/types.ts` Unmaintained): replaced all the same. */
   unmaintained?: { note: string; source: { title: string; url?: string | null; date?: string | null } | null } | null;
+  /** The computers it is on, by rank in the export, when the export named them (`inventory/computers.ts`). */
+  computers?: number[];
 }
 
 export interface AnalysisAlternative {

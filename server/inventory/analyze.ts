@@ -9,6 +9,7 @@ import type { Category } from "../corpus/schema.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { classifyInventoryItem } from "./classify.ts";
 import { isOwnPublisher } from "./collectivite.ts";
+import { withComputers } from "./computers.ts";
 import { withAlternativesInPlace } from "./in-place.ts";
 import { editionKey, withLifecycle } from "./lifecycle.ts";
 import type { MatchIndex } from "./match.ts";
@@ -85,26 +86,29 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     const loose = `~${looseKey(c.name)}`;
     if (!classifications.has(loose)) classifications.set(loose, c);
   }
-  const items = withAlternativesInPlace(
-    withLifecycle(
-      countMachinesOnce(
-        countPackagesOnce(
-          attachModules(
-            keepLoneParts(
-              mergeVersions(
-                [...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)),
-                (id) => index.entries.get(id)?.lifecycle,
+  const items = withComputers(
+    withAlternativesInPlace(
+      withLifecycle(
+        countMachinesOnce(
+          countPackagesOnce(
+            attachModules(
+              keepLoneParts(
+                mergeVersions(
+                  [...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)),
+                  (id) => index.entries.get(id)?.lifecycle,
+                ),
               ),
+              (id) => index.entries.get(id)?.components ?? [],
             ),
-            (id) => index.entries.get(id)?.components ?? [],
+            (name) => (groups.get(name)?.machines ? null : (groups.get(name)?.files ?? null)),
           ),
-          (name) => (groups.get(name)?.machines ? null : (groups.get(name)?.files ?? null)),
+          (name) => groups.get(name)?.machines ?? null,
         ),
-        (name) => groups.get(name)?.machines ?? null,
+        index,
+        options.now ?? new Date().toISOString(),
       ),
-      index,
-      options.now ?? new Date().toISOString(),
     ),
+    (name) => groups.get(name)?.machines,
   );
   if (options.collectivite)
     items.splice(0, items.length, ...items.map((i) => ownApplication(i, options.collectivite!)));

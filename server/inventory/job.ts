@@ -135,13 +135,14 @@ async function sourceFingerprint(sourceId: string, corpusDir: string, classifica
 }
 
 /**
- * The rows an analysis is made from, as kept with it: one per name, publisher, kind and hint (installations summed,
- * versions merged), which `analyzeRows` groups exactly as it grouped the parsed lines.
+ * The rows an analysis is made from, as kept with it: one per name, publisher, kind, hint and computer (installations
+ * summed, versions merged), which `analyzeRows` groups exactly as it grouped the parsed lines — a GLPI computer list's
+ * rows kept one per name counted each line once when analysed again (trial22 T-H8).
  */
 export function keptRows(rows: readonly InventoryRow[]): InventoryRow[] {
   const out = new Map<string, InventoryRow>();
   for (const r of rows) {
-    const key = `${r.name}\0${r.publisher ?? ""}\0${r.kind}\0${r.hint ?? ""}`;
+    const key = `${r.name}\0${r.publisher ?? ""}\0${r.kind}\0${r.hint ?? ""}\0${r.machine ?? ""}`;
     const kept = out.get(key);
     if (!kept) {
       out.set(key, { ...r, versions: r.versions.slice(0, 10), file: "" });

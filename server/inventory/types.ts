@@ -205,6 +205,11 @@ export interface InventoryItem {
    * Agent » of Kaspersky Endpoint Security): set aside as a component when the product has its own line.
    */
   partOf?: string;
+  /**
+   * The computers the line is on, by their rank in the export (no name), when the export names them (a GLPI Agent
+   * inventory, a GLPI computer list): which postes a software shares with a system (`inventory/computers.ts`).
+   */
+  computers?: number[];
 }
 
 export interface UnknownItem {

@@ -682,9 +682,24 @@ function grownInstead(
   const sameRole = (p: (typeof grown)[number]) => !!role && p.role === role;
   // The planned replacement of another product of the plan grew for that product (the plan's own mapping), not as
   // « autre alternative » of this one (trial 13, B3: Nextcloud for OneDrive, not for Teams).
+  // … unless that product did not go down and is of another role than this one, of which the grown product is an
+  // alternative (its role, or the catalog's alternatives):
+  // Debian planned for the Windows Servers that did not move is Windows 10's other alternative when 21 postes left
+  // Windows 10 (trial22 T-M7); BigBlueButton planned for GoToMeeting stays GoToMeeting's beside Webex (same role).
   const othersPlanned = planned.filter((x) => x !== product && x.by && !isRemoval(x.by));
+  const roleOf = (x: PlannedProduct) => {
+    const k = dependencyKey(x.name, x.productId);
+    return [...(baseline?.dependencies ?? []), ...(last?.dependencies ?? [])].find((d) => d.key === k)?.role ?? null;
+  };
+  const ownRoleOnly = (x: PlannedProduct, p: (typeof grown)[number]) =>
+    installationsOf(last, x) >= installationsOf(baseline, x) &&
+    !!role &&
+    !!roleOf(x) &&
+    roleOf(x) !== role &&
+    (sameRole(p) || alternatives.some((a) => sameProduct(a, p.name)));
   const plannedForAnother = (p: (typeof grown)[number]) =>
-    othersPlanned.some((x) => sameProduct(x.by!, p.name)) && !(product.by && sameProduct(product.by, p.name));
+    othersPlanned.some((x) => sameProduct(x.by!, p.name) && !ownRoleOnly(x, p)) &&
+    !(product.by && sameProduct(product.by, p.name));
   const pick = (kind: Grown["kind"], test: (p: (typeof grown)[number]) => boolean): Grown | null => {
     const p = grown.find(test);
     return p ? { name: p.name, kind, before: p.before, now: p.installations } : null;
@@ -798,10 +813,18 @@ export function progressOf(plan: Plan, today: string): Progress {
     const byNow = removal ? 0 : replacementInstallations(last, product.by);
     // The planned replacement that grew while the product stayed where it was is said beside it (trial 13, B3:
     // « OneDrive : pas encore commencé » while Nextcloud, its planned replacement, went from 0 to 400).
+    // (Not when another product of the plan that went down is credited with that growth: trial22 T-M7.)
+    const creditedElsewhere = (name: string) =>
+      planned.some(
+        (other) =>
+          other !== product &&
+          installationsOf(last, other) < installationsOf(baseline, other) &&
+          sameProduct(name, grownInstead(other, baseline, last, planned)?.name ?? ""),
+      );
     const grown =
       before > 0 && now < before
         ? grownInstead(product, baseline, last, planned)
-        : before > 0 && now === before && product.by && byNow > byBefore
+        : before > 0 && now === before && product.by && byNow > byBefore && !creditedElsewhere(product.by)
           ? { name: product.by, kind: "planned" as const, before: byBefore, now: byNow }
           : null;
     // « En cours » only where the data show the move: the planned replacement (or another alternative) grew, or the

@@ -47,9 +47,18 @@ interface Restriction {
   alias: string[];
   /** Whether the thing it allows is a name (« Windows »): only another name then breaks it, not « un serveur ». */
   proper: boolean;
+  /**
+   * Other ways a sentence names the thing restricted, each all of its words: after « X, qui ne V que … », the name X
+   * (« BL.RH »), and what the context says runs under it (« La paie et les carrieres tournent sous BL.RH »: « paie »,
+   * « carrieres »). With them, `subject` is unused.
+   */
+  others: string[][];
 }
 
 interface Words {
+  staying: RegExp;
+  beforeStaying: Set<string>;
+  movedTo: Set<string>;
   running: string[];
   prepositions: Set<string>;
   beforeThing: Set<string>;
@@ -63,6 +72,12 @@ function restrictionWords(): Words {
   const sections = wordListSections("context-restrictions.txt");
   const list = (name: string) => (sections.get(name) ?? []).map((w) => fold(w));
   words = {
+    staying: new RegExp(
+      `(?<!\\p{L})(?:${list("rester").join("|")})\\s+(sous|sur|avec)\\s+((?:(?:des?|les?|la|l['’]|un|une)\\s*)?[\\p{L}\\d][\\p{L}\\d.+-]*(?:\\s+\\p{Lu}[\\p{L}\\d.+-]*)*)`,
+      "u",
+    ),
+    beforeStaying: new Set(list("avant rester")),
+    movedTo: new Set(list("prépositions du changement")),
     running: [...new Set(list("fonctionner").map((w) => stem(w)))],
     prepositions: new Set(list("prépositions")),
     beforeThing: new Set(list("avant la chose")),
@@ -83,9 +98,10 @@ function restrictionWords(): Words {
   return words;
 }
 
+/** A word of the family of one of `stems`; a word shorter than a stem only when of 4 letters (« mars » is not « marche »). */
 const sameStem = (word: string, stems: string[]) => {
   const s = stem(word);
-  return stems.some((v) => s.startsWith(v) || v.startsWith(s));
+  return stems.some((v) => s.startsWith(v) || (s.length >= 4 && v.startsWith(s)));
 };
 
 const lastWord = (s: string) =>
@@ -103,21 +119,70 @@ function restrictions(clauses: string[]): Restriction[] {
     const subject = contentWords(before.replace(/\([^()]*\)/gu, " "));
     // …but a sentence may name the thing by it (« Sage Paie & RH tourne sous Ubuntu »).
     const alias = contentWords(/\(([^()]*)\)/u.exec(before)?.[1] ?? "");
-    if (!subject.length) return [];
+    const others = antecedents(before);
+    if (!subject.length && !others.length) return [];
     const verbs = [m[1]!, m[2]].filter((v): v is string => !!v).map((v) => stem(fold(v)));
-    const named = m[4]!.replace(/^(?:(?:des?|les?|la|l['’]|un|une)\s*)/iu, "");
+    // A name after the kind of thing (« qu'en client lourd Windows »): the name is what is allowed.
+    const after = /^(?:\s+\p{Ll}+){0,2}\s+(\p{Lu}[\p{L}\d.+-]*)/u.exec(clause.slice(m.index + m[0].length));
+    const thing = /^\p{Ll}/u.test(m[4]!) && after && !/\s/u.test(m[4]!.trim()) ? after[1]! : m[4]!;
+    const named = thing.replace(/^(?:(?:des?|les?|la|l['’]|un|une)\s*)/iu, "");
     return [
       {
-        clause,
+        clause: after && thing === after[1] ? clause.slice(0, m.index + m[0].length + after[0].length) : clause,
         verbs,
         preposition: m[3]!,
-        allowed: lastWord(m[4]!),
+        allowed: lastWord(thing),
         subject,
         alias,
         proper: /^\p{Lu}/u.test(named),
+        others,
       },
     ];
   });
+}
+
+/** The words of a text a name may be: its content words and its acronyms (« RH », « BL.RH »), folded, in order. */
+const nameWords = (text: string) => {
+  const content = new Set(contentWords(text));
+  return text
+    .split(/[^\p{L}\d.&-]+/u)
+    .map((t) => t.replace(/^[.&-]+|[.&-]+$/gu, ""))
+    .filter((t) => t && (content.has(fold(t)) || /^\p{Lu}[\p{Lu}\d.&-]+$/u.test(t)))
+    .map((t) => fold(t));
+};
+
+/** Whether a clause names all of `words` (content words by stem, acronyms as written). */
+const namesAll = (words: string[], clause: string) => {
+  const said = nameWords(clause);
+  const stems = new Set(said.map((w) => stem(w)));
+  return words.length > 0 && words.every((w) => said.includes(w) || stems.has(stem(w)));
+};
+
+/**
+ * After « X, qui ne V que … »: X when it is a name (« BL.RH », its parenthesis aside), and, when the context runs
+ * something under X (« La paie et les carrieres tournent sous BL.RH »), each thing so run (« paie », « carrieres »).
+ */
+function antecedents(before: string): string[][] {
+  const head = /^(.*?),?\s+qui\s*$/su
+    .exec(before)?.[1]
+    ?.replace(/\([^()]*\)/gu, " ")
+    .trim();
+  if (!head) return [];
+  const tokens = head.split(/\s+/u);
+  const last = tokens.at(-1)!.replace(/[,;.]+$/u, "");
+  if (!/^\p{Lu}/u.test(last)) return [];
+  const found: string[][] = [[fold(last)]];
+  const w = restrictionWords();
+  const verbAt = tokens.findIndex((t) => sameStem(fold(t), w.running));
+  if (verbAt > 0 && w.prepositions.has(fold(tokens[verbAt + 1] ?? "")) && verbAt + 2 === tokens.length - 1)
+    for (const part of tokens
+      .slice(0, verbAt)
+      .join(" ")
+      .split(/\s*(?:,|\bet\b)\s*/u)) {
+      const own = contentWords(part).at(-1);
+      if (own) found.push([own]);
+    }
+  return found;
 }
 
 /** The content words of `subject` a clause must carry to speak of the same thing: the last two (« logiciel », « paie »). */
@@ -132,7 +197,10 @@ const sameSubject = (subject: string[], clause: string) => {
  */
 function breaks(r: Restriction, clause: string): boolean {
   if (NEGATION.test(clause)) return false;
-  if (!sameSubject(r.subject, clause) && !(r.alias.length && sameSubject(r.alias, clause))) return false;
+  const named = r.others.length
+    ? r.others.some((words) => namesAll(words, clause))
+    : sameSubject(r.subject, clause) || (r.alias.length > 0 && sameSubject(r.alias, clause));
+  if (!named) return false;
   const w = restrictionWords();
   const running = r.verbs.some((v) => w.running.some((s) => s.startsWith(v) || v.startsWith(s)));
   const verbs = running ? [...new Set([...r.verbs, ...w.running])] : r.verbs;
@@ -154,10 +222,66 @@ function breaks(r: Restriction, clause: string): boolean {
     )
       thing++;
     if (thing >= tokens.length || tokens[thing] === r.allowed) continue;
+    // The thing restricted itself (« tournent sous BL.RH »): what runs under it, not another system.
+    if (r.others.some((o) => o.some((w) => w.split(/[^\p{L}\d]+/u)[0] === tokens[thing]))) continue;
     if (r.proper && !/^\p{Lu}/u.test(raw[thing]!)) continue;
     return true;
   }
   return false;
+}
+
+/** What the context says must stay with one thing (« les 4 postes du service RH doivent rester sous Windows »). */
+interface Kept {
+  clause: string;
+  /** The last two words naming what stays (« service », « rh »). */
+  subject: string[];
+  allowed: string;
+  proper: boolean;
+}
+
+function keptWith(clauses: string[]): Kept[] {
+  const w = restrictionWords();
+  return clauses.flatMap((clause) =>
+    clause.split(/\s+[:;]\s+/u).flatMap((part) => {
+      const m = w.staying.exec(fold(part).length === part.length ? part : "");
+      if (!m) return [];
+      const before = part.slice(0, m.index);
+      if (NEGATION.test(before)) return [];
+      const subject = nameWords(before)
+        .filter((t) => !w.beforeStaying.has(t))
+        .slice(-2);
+      const named = m[2]!.replace(/^(?:(?:des?|les?|la|l['’]|un|une)\s*)/iu, "");
+      if (!subject.length) return [];
+      return [
+        {
+          clause: part.slice(0, m.index + m[0].length),
+          subject,
+          allowed: lastWord(m[2]!),
+          proper: /^\p{Lu}/u.test(named),
+        },
+      ];
+    }),
+  );
+}
+
+/** Whether a clause, of what must stay, states a change towards another thing (« passeront sous Ubuntu »). */
+function movedAway(k: Kept, clause: string): boolean {
+  if (NEGATION.test(clause) || !namesAll(k.subject, clause)) return false;
+  const w = restrictionWords();
+  const raw = clause.split(/[^\p{L}\d]+/u).filter(Boolean);
+  const tokens = raw.map((t) => fold(t));
+  const verbAt = tokens.findIndex((t) => sameStem(t, w.change));
+  if (verbAt < 0) return false;
+  const at = tokens.findIndex((t, i) => i > verbAt && i - verbAt <= 3 && w.movedTo.has(t));
+  if (at < 0) return false;
+  let thing = at + 1;
+  while (
+    thing < tokens.length &&
+    (/^(?:des?|les?|la|l|un|une|d)$/.test(tokens[thing]!) || w.beforeThing.has(tokens[thing]!))
+  )
+    thing++;
+  if (thing >= tokens.length || tokens[thing] === k.allowed) return false;
+  return !k.proper || /^\p{Lu}/u.test(raw[thing]!);
 }
 
 /** An earliest date the context gives a change (« pas de changement de poste de travail avant septembre 2027 »). */
@@ -219,7 +343,12 @@ function againstContext(
   const stated = withoutReferences(withoutNotes(sentence));
   // A hypothesis (« Si les serveurs tournent sous Windows Server, … ») states nothing of what the context restricts.
   if (restrictionWords().hypothesis.test(fold(stated))) return null;
-  for (const r of restrictions(clauses)) if (polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
+  // A sentence quoting the context's clause (« 4 postes restent sous Windows : « … » ») restates it.
+  const quotes = (clause: string) => fold(stated).includes(fold(clause));
+  for (const r of restrictions(clauses))
+    if (!quotes(r.clause) && polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
+  for (const k of keptWith(clauses))
+    if (!quotes(k.clause) && polarityClauses(stated).some((c) => movedAway(k, c))) return short(k.clause);
   // An earliest date: only with the document's date, so that a change already made (« renouvelés en 2021 ») is not read.
   if (today)
     for (const e of earliestDates(clauses))

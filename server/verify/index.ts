@@ -1626,12 +1626,21 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       // A legal or sweeping conclusion the model draws (« n'a donc aucune obligation », « est donc tenue de »): no
       // passage writes it, so its words passing the checks prove nothing (trial17 D2, D3).
       const cited = passages.filter((p) => citations.includes(p.n)).map((p) => p.text);
-      const sweeping = reasons.length === 0 && cited.length > 0 ? sweepingConclusion(span.text, cited) : null;
+      // Citing nothing, the model's own conclusion is read against all the passages it was given (trial22 T-H2:
+      // « Vernouillac doit donc lancer son plan dès 2027. » after a duty no passage gives communes).
+      const own = citations.length === 0 && checksUncited(span.text);
+      const sweeping =
+        reasons.length === 0 && (cited.length > 0 || own)
+          ? sweepingConclusion(span.text, own ? passages.map((p) => p.text) : cited)
+          : null;
       // « Votre commune n'a donc aucune obligation » from a cited sentence that reserves the obligation to others: the
       // model's deduction (`no-duty-held.ts`, trial22 T-M5).
       const deduced = sweeping !== null && dutyHeldByOthers(span.text, cited);
       if (deduced) reasons = [message(citations.length > 1 ? "verify.inferenceMany" : "verify.inference")];
-      else if (sweeping) reasons = [message("verify.sweepingConclusion", { words: sweeping })];
+      else if (sweeping)
+        reasons = [
+          message(own ? "verify.sweepingConclusionUncited" : "verify.sweepingConclusion", { words: sweeping }),
+        ];
       status = inference || deduced ? "inference" : reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });

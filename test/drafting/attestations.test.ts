@@ -149,9 +149,10 @@ describe("a sentence attested as a local fact", { timeout: 120_000 }, () => {
 
   it("never attests a sentence a passage contradicts or gives otherwise", () => {
     const check = (reasons: string[]): SentenceCheck => ({
-      text: "La DINUM interdit Windows.",
+      // A rule of the collectivité's own body (a national body's is no local fact: trial22-attest.test.ts).
+      text: "Le bureau communautaire interdit Windows.",
       start: 0,
-      end: 26,
+      end: 41,
       status: "unsupported",
       citations: [1],
       invalidCitations: [],
@@ -166,7 +167,7 @@ describe("a sentence attested as a local fact", { timeout: 120_000 }, () => {
       "mais pour autre chose",
     );
     // A figure the corpus qualifies (« non confirmés ») in it: not a local fact to vouch for.
-    const qualified = [{ figure: "DINUM", reason: "présenté comme non confirmé", qualifier: "non confirmés" }];
+    const qualified = [{ figure: "Windows", reason: "présenté comme non confirmé", qualifier: "non confirmés" }];
     expect(notAttestable(check([message("verify.nameNotFound", { name: "X", where })]), qualified)).not.toBeNull();
   });
 });

@@ -57,7 +57,10 @@ describe("a roadmap whose target changes the postes before the DSI's earliest da
   });
 
   it("says nothing of it when the target comes after that date", () => {
-    expect(warnings({ ...TIGHT, targetDate: "2029-06", targetShare: 40 })).not.toMatch(/Pas de changement de poste/);
+    // (Windows 10 waiting unpatched until then is another concern, said whatever the target: trial22 T-M10.)
+    expect(warnings({ ...TIGHT, targetDate: "2029-06", targetShare: 40 })).not.toMatch(
+      /Calendrier intenable[^\n]*Pas de changement de poste/,
+    );
   });
 });
 
