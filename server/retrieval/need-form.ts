@@ -30,6 +30,8 @@ const WITHOUT = new Set((SECTIONS.get("sans") ?? []).map(fold));
 const OPENINGS = (SECTIONS.get("ouverture") ?? []).map((o) => fold(o).replace(/’/g, "'"));
 /** What opens the asker's setting after the need (« sur nos serveurs web », « auprès des habitants »), folded. */
 const SETTING = new Set((SECTIONS.get("cadre") ?? []).map(fold));
+/** What ends the asker's setting and goes on with the need (« … pour nos applis métier avec un second facteur »). */
+const SETTING_END = new Set((SECTIONS.get("fin du cadre") ?? []).map(fold));
 /** What the asker wants of any product (« gratuit », « simple »): the card's fields say it, its description need not. */
 const QUALITIES = new Set((SECTIONS.get("qualité") ?? []).map(fold));
 /** Verbs a need shares with any product (« gérer », « faire »): held by a card, they say nothing of what it does. */
@@ -180,7 +182,10 @@ function settingWords(question: string, needWords: Set<string>): Set<string> {
       const next = list[i + 1] ?? "";
       const before = /^(?:pour|a|au|aux)$/.test(w) ? DETERMINERS.has(next) || /^(?:au|aux)$/.test(w) : true;
       if (seen && SETTING.has(w) && before) {
-        for (const rest of list.slice(i + 1)) out.add(rest);
+        for (const rest of list.slice(i + 1)) {
+          if (SETTING_END.has(rest)) break;
+          out.add(rest);
+        }
         break;
       }
       if (needWords.has(w)) seen = true;
@@ -261,28 +266,15 @@ export async function cardsHoldingNeed(
         heldWords.includes(t) ||
         (!without(t) && !dependent.has(t.word) && !t.word.split(" ").every((w) => setting.has(w))),
     );
+    // The need itself, out of its setting: at least half of its words, at least two, held; the setting's words held
+    // only rank the cards.
+    const inSetting = (t: QuestionTerm) => t.word.split(" ").every((w) => setting.has(w));
+    const need = weighed.filter((t) => !inSetting(t));
+    const core = heldWords.filter((t) => !inSetting(t)).length + heldActs.length;
     const held = heldWords.length + heldActs.length;
-    const count = weighed.length + heldActs.length;
-    const least = Math.max(Math.min(MIN_NEED_WORDS, count), Math.ceil(count * MIN_NEED_SHARE));
-    // What the need itself asks, out of its setting: the card holding it comes before one holding the setting.
-    const core = held - heldWords.filter((t) => t.word.split(" ").every((w) => setting.has(w))).length;
-      console.error(
-        "NEED",
-        r.document.title,
-        JSON.stringify({
-          own: own.map((t) => t.word),
-          acts: acts.map((t) => t.word),
-          held: heldWords.map((t) => t.word),
-          heldActs: heldActs.map((t) => t.word),
-          weighed: weighed.map((t) => t.word),
-          unused: [...unused].map((t) => t!.word),
-          least,
-          core,
-        }),
-      );
-    return heldWords.length > 0 && held >= least && weighed.every((t) => heldWords.includes(t) || !unused.has(t))
-      ? [{ i, held, core }]
-      : [];
+    const count = need.length + heldActs.length;
+    const least = Math.max(1, Math.min(MIN_NEED_WORDS, count), Math.ceil(count * MIN_NEED_SHARE));
+    return core >= least && need.every((t) => heldWords.includes(t) || !unused.has(t)) ? [{ i, held, core }] : [];
   });
   // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's), the need's own words
   // before its setting's, the alternatives first: « l'équivalent de Doodle » asks for Framadate, whose card holds
