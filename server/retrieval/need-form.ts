@@ -40,8 +40,12 @@ const GENERAL_VERBS = new Set((SECTIONS.get("verbe général") ?? []).map(fold))
 const TOOL_WORDS = new Set((SECTIONS.get("outil") ?? []).map(fold));
 /** Clause openings asking whether a tool exists (« existe-t-il un … », « il faut un … »), folded. */
 const CLAUSE_OPENINGS = (SECTIONS.get("ouverture de proposition") ?? []).map((o) => fold(o).replace(/’/g, "'"));
-/** A question word opening a clause (folded): « quel logiciel … », « comment … », not the relative « … qui lit ». */
+/**
+ * A question word (folded): anywhere, but « qui » and « ou » only opening a clause (« … un correcteur … qui s'ajoute à
+ * LibreOffice », « la clé usb où je mets … » are a relative and a place, not a question).
+ */
 const CLAUSE_QUESTION =
+  /(?<![a-z])(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|est ce|est-ce)(?![a-z])|(?:^|[,;:.!?]\s*)(?:qui|ou)(?![a-z])/;
   /(?:^|[,;:.!?]\s*)(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|qui|ou|est ce|est-ce)(?![a-z])/;
 
 /** The question folded, apostrophes straight, blanks reduced. */
