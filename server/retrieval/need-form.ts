@@ -8,6 +8,8 @@
  */
 
 import { fold } from "../core/text.ts";
+import { derivedIn } from "../verify/derivations.ts";
+import { bagOf } from "../verify/words.ts";
 import { CARD_LINE, CARD_TITLE } from "../corpus/catalog.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { asksForProducts } from "./catalog-weight.ts";
@@ -46,7 +48,7 @@ const CLAUSE_OPENINGS = (SECTIONS.get("ouverture de proposition") ?? []).map((o)
  */
 const CLAUSE_QUESTION =
   /(?<![a-z])(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|est ce|est-ce)(?![a-z])|(?:^|[,;:.!?]\s*)(?:qui|ou)(?![a-z])/;
-  /(?:^|[,;:.!?]\s*)(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|qui|ou|est ce|est-ce)(?![a-z])/;
+/(?:^|[,;:.!?]\s*)(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|qui|ou|est ce|est-ce)(?![a-z])/;
 
 /** The question folded, apostrophes straight, blanks reduced. */
 const plain = (question: string) => fold(question).replace(/’/g, "'").replace(/\s+/g, " ").trim();
@@ -127,8 +129,7 @@ function description(card: { text: string; document: { title: string; kind?: str
 /** Whether a word of the need is written in a text, by its stem or one starting the other (« fusion », « fusionner »). */
 function heldIn(t: QuestionTerm, text: ReturnType<typeof passageWords>): boolean {
   // A word whose stem is a function word (« sons », « son ») is held only as written, singular or plural.
-  const plain = (w: string) => STOPWORDS.has(frStem(w));
-  if (t.word.split(" ").some(plain))
+  if (!t.word.includes(" ") && STOPWORDS.has(frStem(t.word)))
     return t.word.split(" ").every((w) => text.list.includes(w) || text.list.includes(w.replace(/[sx]$/, "")));
   if (holds(t, text)) return true;
   return t.word.split(" ").every((w) => {
@@ -241,9 +242,16 @@ export async function cardsHoldingNeed(
   // The need's own acts (« décompresser », « bloquer »), not those of any product (« gérer »): held by the noun of
   // their family (« décompression », « blocage »), they say what the product does; unheld, they weigh nothing.
   const acting = actWords(question);
-  const acts = terms.filter((t) => kept(t) && acting.has(t.word) && !GENERAL_VERBS.has(t.word));
+  // (An act the question's terms leave out as an everyday verb is still the need's: « réserver la salle … ».)
+  const acts = [...acting]
+    .filter((w) => !GENERAL_VERBS.has(w) && !STOPWORDS.has(w))
+    .map((w): QuestionTerm => terms.find((t) => t.word === w) ?? { word: w, variants: [w], name: false })
+    .filter((t) => !t.name && !t.date);
   if (own.length === 0) return [];
-  const setting = settingWords(question, new Set([...own, ...acts].flatMap((t) => t.word.split(" "))));
+  // (Only in a need typed as one: « on cherche un serveur bénévole pour le repas des anciens, faut-il … ? » asks.)
+  const setting = !typedAsNeed(plain(question))
+    ? new Set<string>()
+    : settingWords(question, new Set([...own, ...acts].flatMap((t) => t.word.split(" "))));
   const unused = new Set(
     (await Promise.all(own.map(async (t) => ((await frequency(t.word.split(" ")[0]!)) === 0 ? t : null)))).filter(
       Boolean,
@@ -258,7 +266,8 @@ export async function cardsHoldingNeed(
     if (!names.every((t) => holds(t, card))) return [];
     const text = passageWords(described);
     const heldWords = own.filter((t) => heldIn(t, text));
-    const heldActs = acts.filter((t) => heldIn(t, text));
+    const bag = bagOf(described);
+    const heldActs = acts.filter((t) => heldIn(t, text) || derivedIn(t.word, bag));
     // What the need goes without, the asker's setting (« sur nos serveurs web », « pour le comité des fêtes ») and
     // the complements of held words (« la vidéo de la kermesse », « une carte des sentiers de randonnée »), from one
     // to the next, weigh only where held.
@@ -270,15 +279,18 @@ export async function cardsHoldingNeed(
         heldWords.includes(t) ||
         (!without(t) && !dependent.has(t.word) && !t.word.split(" ").every((w) => setting.has(w))),
     );
-    // The need itself, out of its setting: at least half of its words, at least two, held; the setting's words held
-    // only rank the cards.
+    // The need itself, out of its setting, with its acts: at least half of it, at least two words, held; the setting's
+    // words count where held, never against; a card holding only them does not answer, and the cards holding more of
+    // the need itself come first.
     const inSetting = (t: QuestionTerm) => t.word.split(" ").every((w) => setting.has(w));
     const need = weighed.filter((t) => !inSetting(t));
     const core = heldWords.filter((t) => !inSetting(t)).length + heldActs.length;
     const held = heldWords.length + heldActs.length;
-    const count = need.length + heldActs.length;
+    const count = need.length + acts.length;
     const least = Math.max(1, Math.min(MIN_NEED_WORDS, count), Math.ceil(count * MIN_NEED_SHARE));
-    return core >= least && need.every((t) => heldWords.includes(t) || !unused.has(t)) ? [{ i, held, core }] : [];
+    return core > 0 && held >= least && need.every((t) => heldWords.includes(t) || !unused.has(t))
+      ? [{ i, held, core }]
+      : [];
   });
   // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's), the need's own words
   // before its setting's, the alternatives first: « l'équivalent de Doodle » asks for Framadate, whose card holds
