@@ -20,11 +20,11 @@ import { doerStems } from "../retrieval/counted-doers.ts";
 import { withoutDictatedPunctuation } from "../retrieval/dictation.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
 import { refersBack, standsAlone, topicOf } from "../retrieval/follow-up.ts";
-import { CARD_OVERFETCH, cardQuery, needCardsFirst } from "../retrieval/need-cards.ts";
-import { CARD_KINDS, needOpening } from "../retrieval/need-form.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
 import { isGeneric } from "../retrieval/lexicon.ts";
 import { onNamedCollectivities } from "../retrieval/named-collectivity.ts";
+import { CARD_OVERFETCH, cardQuery, needCardsFirst } from "../retrieval/need-cards.ts";
+import { CARD_KINDS, needOpening } from "../retrieval/need-form.ts";
 import { withoutOwnCommune } from "../retrieval/own-commune.ts";
 import {
   delimiterTag,

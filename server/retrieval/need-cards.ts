@@ -6,8 +6,8 @@
  * holds the need come first, then the others in their order.
  */
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
-import { cardsHoldingNeed } from "./need-form.ts";
 import { words } from "./french.ts";
+import { cardsHoldingNeed } from "./need-form.ts";
 import { questionTerms, resolveNames } from "./relevance.ts";
 
 /**

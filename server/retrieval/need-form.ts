@@ -8,10 +8,10 @@
  */
 
 import { fold } from "../core/text.ts";
-import { derivedIn } from "../verify/derivations.ts";
-import { bagOf } from "../verify/words.ts";
 import { CARD_LINE, CARD_TITLE } from "../corpus/catalog.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
+import { derivedIn } from "../verify/derivations.ts";
+import { bagOf } from "../verify/words.ts";
 import { asksForProducts } from "./catalog-weight.ts";
 import type { CorpusFrequency } from "./corpus-names.ts";
 import { stem as frStem, words } from "./french.ts";
@@ -205,13 +205,17 @@ const MIN_NEED_WORDS = 2;
 
 /**
  * The indices of the cards among `results` whose description holds the need `question` is typed as (`needOpening`):
- * every name it writes (« sans Photoshop », « issu de XenServer ») on the card; of the need's own words (nouns and
- * adjectives, not the domain's general or everyday words, nor those asking for a product: « outil », « libre »), at
- * least half, at least two, in the description, and none left out that the corpus never uses (« la fourrière », « le
- * cadastre napoléonien »: what the catalog lacks). Its verbs (« gérer », « filmer ») count nowhere. What it goes
- * without (`withoutWords`), and the complement of a word the description holds (« la kermesse » of « monter la vidéo
- * de la kermesse »: the asker's own instance of what the product handles), count where held, never against. Empty when
- * the question is not typed as a need.
+ * every name it writes (« sans Photoshop », « issu de XenServer ») on the card; of the need itself — its own words
+ * (nouns and adjectives, not the domain's general or everyday words, nor those asking for a product or a quality any
+ * product may have: « outil », « libre », « gratuit ») and its acts (« bloquer les adresses », « pour décompresser
+ * les archives »: held by the noun of their family, « blocage », « décompression »; not « gérer », « faire ») — at
+ * least half, at least two, in the description, and none of its words left out that the corpus never uses (« la
+ * fourrière », « le cadastre napoléonien »: what the catalog lacks). What it goes without (`withoutWords`), the
+ * asker's setting after it (`settingWords`: « sur nos serveurs web », « pour la hotline de la mairie ») and the
+ * complements of words the description holds, from one to the next (« la kermesse » of « monter la vidéo de la
+ * kermesse », « des sentiers de randonnée » of « une carte »: the asker's own instance of what the product handles),
+ * count where held, never against; a card holding only them does not answer. Empty when the question is not typed as
+ * a need.
  */
 export async function cardsHoldingNeed(
   question: string,
