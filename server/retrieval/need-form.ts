@@ -161,14 +161,15 @@ function withoutWords(question: string): Set<string> {
  */
 function actWords(question: string): Set<string> {
   const list = words(plain(question));
-  return new Set(
-    list.filter(
-      (w, i) =>
-        infinitive(w) &&
-        (i === 0 || /^(?:pour|a|de|d)$/.test(list[i - 1]!)) &&
-        (DETERMINERS.has(list[i + 1] ?? "") || /^(?:l|d)$/.test(list[i + 1] ?? "")),
-    ),
-  );
+  const acts = new Set<string>();
+  list.forEach((w, i) => {
+    const before = list[i - 1] ?? "";
+    // (Or coordinated with the act before it: « filmer et diffuser le conseil ».)
+    const opens = i === 0 || /^(?:pour|a|de|d)$/.test(before) || (before === "et" && acts.has(list[i - 2] ?? ""));
+    if (infinitive(w) && opens && (DETERMINERS.has(list[i + 1] ?? "") || /^(?:l|d)$/.test(list[i + 1] ?? "")))
+      acts.add(w);
+  });
+  return acts;
 }
 
 /**
