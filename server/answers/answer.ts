@@ -23,6 +23,8 @@ import { refersBack, standsAlone, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
 import { isGeneric } from "../retrieval/lexicon.ts";
 import { onNamedCollectivities } from "../retrieval/named-collectivity.ts";
+import { CARD_OVERFETCH, cardQuery, needCardsFirst } from "../retrieval/need-cards.ts";
+import { CARD_KINDS, needOpening } from "../retrieval/need-form.ts";
 import { withoutOwnCommune } from "../retrieval/own-commune.ts";
 import {
   delimiterTag,
@@ -655,6 +657,24 @@ async function retrieveIn(
       const second = await assessAnswerability(query, again.results, frequency, names, again.held);
       if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
     }
+  }
+  // A request for a tool typed as a need (`need-form.ts`) that the passages found do not answer: the catalog's cards
+  // searched alone and judged on what their descriptions hold (« un wiki interne pour documenter les procédures des
+  // services »: XWiki was not among the first forty passages, the guides sharing its everyday words ranked first).
+  if (!decision.answerable && !unknownAsked && needOpening(query)) {
+    const cards = await deps.retriever.search(
+      cardQuery(query),
+      retrieve * CARD_OVERFETCH,
+      { kinds: CARD_KINDS },
+      {
+        fullText,
+      },
+    );
+    const first = await needCardsFirst(query, cards.results, retrieve, frequency, names);
+    const second = await assessAnswerability(query, first.results, frequency, names);
+    // Answered by the cards, the first of which holds the need.
+    if (first.holding && second.answerable && second.relevant.includes(0))
+      ({ results, mode, decision, held } = { ...cards, results: first.results, decision: second, held: [] });
   }
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));

@@ -10,6 +10,8 @@
 import { fold } from "../core/text.ts";
 import { CARD_LINE, CARD_TITLE } from "../corpus/catalog.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
+import { derivedIn } from "../verify/derivations.ts";
+import { bagOf } from "../verify/words.ts";
 import { asksForProducts } from "./catalog-weight.ts";
 import type { CorpusFrequency } from "./corpus-names.ts";
 import { stem as frStem, words } from "./french.ts";
@@ -19,12 +21,34 @@ import { typedAsSearch } from "./question-context.ts";
 import { complementOf } from "./question-terms.ts";
 
 const SECTIONS = wordListSectionLines("need-form.txt");
+
+/** The kind of the catalog's cards in the store, searched alone for a need the passages found do not answer. */
+export const CARD_KINDS = ["catalog"];
 const ARTICLES = new Set(SECTIONS.get("article") ?? []);
 const DETERMINERS = new Set(SECTIONS.get("déterminant") ?? []);
 /** What opens what the need goes without (« sans Photoshop », « pas Mailchimp »), folded. */
 const WITHOUT = new Set((SECTIONS.get("sans") ?? []).map(fold));
 /** Openings of a need (« il nous faut », « l'équivalent de »), folded, apostrophes straight. */
 const OPENINGS = (SECTIONS.get("ouverture") ?? []).map((o) => fold(o).replace(/’/g, "'"));
+/** What opens the asker's setting after the need (« sur nos serveurs web », « auprès des habitants »), folded. */
+const SETTING = new Set((SECTIONS.get("cadre") ?? []).map(fold));
+/** What ends the asker's setting and goes on with the need (« … pour nos applis métier avec un second facteur »). */
+const SETTING_END = new Set((SECTIONS.get("fin du cadre") ?? []).map(fold));
+/** What the asker wants of any product (« gratuit », « simple »): the card's fields say it, its description need not. */
+const QUALITIES = new Set((SECTIONS.get("qualité") ?? []).map(fold));
+/** Verbs a need shares with any product (« gérer », « faire »): held by a card, they say nothing of what it does. */
+const GENERAL_VERBS = new Set((SECTIONS.get("verbe général") ?? []).map(fold));
+/** What a tool is called in general (« utilitaire », « truc »), beside the words asking for products. */
+const TOOL_WORDS = new Set((SECTIONS.get("outil") ?? []).map(fold));
+/** Clause openings asking whether a tool exists (« existe-t-il un … », « il faut un … »), folded. */
+const CLAUSE_OPENINGS = (SECTIONS.get("ouverture de proposition") ?? []).map((o) => fold(o).replace(/’/g, "'"));
+/**
+ * A question word (folded): anywhere, but « qui » and « ou » only opening a clause (« … un correcteur … qui s'ajoute à
+ * LibreOffice », « la clé usb où je mets … » are a relative and a place, not a question).
+ */
+const CLAUSE_QUESTION =
+  /(?<![a-z])(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|est ce|est-ce)(?![a-z])|(?:^|[,;:.!?]\s*)(?:qui|ou)(?![a-z])/;
+/(?:^|[,;:.!?]\s*)(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|qui|ou|est ce|est-ce)(?![a-z])/;
 
 /** The question folded, apostrophes straight, blanks reduced. */
 const plain = (question: string) => fold(question).replace(/’/g, "'").replace(/\s+/g, " ").trim();
@@ -34,13 +58,19 @@ const infinitive = (word: string) => word.length >= 4 && /(?:er|ir|re)$/.test(wo
 
 /**
  * Whether the text opens on an infinitive with its object or another infinitive after it (« gérer le périscolaire »,
- * « filmer et diffuser », « mettre en page »), not on a noun of the same ending (« procédure pas à pas », « salaire
- * moyen »).
+ * « filmer et diffuser », « mettre en page », « faire une carte »), or with a noun and its preposition (« donner accès
+ * aux applis »), not on a noun of the same ending (« procédure pas à pas », « salaire moyen »).
  */
 function opensOnInfinitive(text: string): boolean {
-  const [first = "", second = ""] = text.split(" ");
-  return infinitive(first) && (DETERMINERS.has(second) || /^[ld]'/.test(second));
+  const [first = "", second = "", third = ""] = text.split(" ");
+  const verb = infinitive(first) || GENERAL_VERBS.has(first);
+  return (
+    verb && (DETERMINERS.has(second) || /^[ld]'/.test(second) || (second.length > 2 && /^(?:a|au|aux|en)$/.test(third)))
+  );
 }
+
+/** Whether a question is typed as a need, not asked: no question mark, no question word opening a clause. */
+const typedAsNeed = (text: string) => !text.includes("?") && !CLAUSE_QUESTION.test(text);
 
 /**
  * The need's opening when the question is typed as one: an opening of `need-form.txt` (« il nous faut … »), or, with
@@ -51,9 +81,19 @@ export function needOpening(question: string): string | null {
   const text = plain(question);
   const opening = OPENINGS.find((o) => text.startsWith(o.endsWith("'") ? o : `${o} `));
   if (opening) return opening;
-  if (!typedAsSearch(question)) return null;
+  if (!typedAsSearch(question) && !typedAsNeed(text)) return null;
   const first = text.split(" ")[0] ?? "";
-  return ARTICLES.has(first) || opensOnInfinitive(text) ? first : null;
+  if (ARTICLES.has(first) || opensOnInfinitive(text)) return first;
+  // A tool asked for after the asker's context (« on veut retransmettre les séances, un logiciel gratuit pour la
+  // captation », « un agent malvoyant arrive, il faut un logiciel qui lit l'écran »): a clause opening on a tool's
+  // word or on a need's opening.
+  for (const clause of text.split(/[,;:.]\s*/).slice(1)) {
+    const [head = "", next = ""] = clause.split(" ");
+    if (ARTICLES.has(head) && (asksForProducts(next) || TOOL_WORDS.has(next))) return head;
+    const open = CLAUSE_OPENINGS.find((o) => clause.startsWith(`${o} `));
+    if (open) return open;
+  }
+  return null;
 }
 
 /** The lines of a card that say what it is around its description: hosting, inventories' names, users, migration… */
@@ -88,6 +128,9 @@ function description(card: { text: string; document: { title: string; kind?: str
 
 /** Whether a word of the need is written in a text, by its stem or one starting the other (« fusion », « fusionner »). */
 function heldIn(t: QuestionTerm, text: ReturnType<typeof passageWords>): boolean {
+  // A word whose stem is a function word (« sons », « son ») is held only as written, singular or plural.
+  if (!t.word.includes(" ") && STOPWORDS.has(frStem(t.word)))
+    return t.word.split(" ").every((w) => text.list.includes(w) || text.list.includes(w.replace(/[sx]$/, "")));
   if (holds(t, text)) return true;
   return t.word.split(" ").every((w) => {
     const s = frStem(w);
@@ -112,19 +155,68 @@ function withoutWords(question: string): Set<string> {
   return spared;
 }
 
+/**
+ * The need's acts: an infinitive opening it or after « pour », « à », « de », with its object after it (« bloquer les
+ * adresses », « pour décompresser les archives »), not a noun of the same ending (« serveur de courrier »).
+ */
+function actWords(question: string): Set<string> {
+  const list = words(plain(question));
+  const acts = new Set<string>();
+  list.forEach((w, i) => {
+    const before = list[i - 1] ?? "";
+    // (Or coordinated with the act before it: « filmer et diffuser le conseil ».)
+    const opens = i === 0 || /^(?:pour|a|de|d)$/.test(before) || (before === "et" && acts.has(list[i - 2] ?? ""));
+    if (infinitive(w) && opens && (DETERMINERS.has(list[i + 1] ?? "") || /^(?:l|d)$/.test(list[i + 1] ?? "")))
+      acts.add(w);
+  });
+  return acts;
+}
+
+/**
+ * The words of the asker's setting, after the need (« bloquer les adresses ip malveillantes sur nos serveurs web »,
+ * « une carte des stands … pour le comité des fêtes »): in each clause, what follows a word of `need-form.txt`
+ * [cadre] once a word of the need itself (`needWords`, not « un logiciel libre ») came before it; « pour » and « à » open a setting before a determiner, not before
+ * an infinitive (« pour décompresser les archives » is the need).
+ */
+function settingWords(question: string, needWords: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const clause of plain(question).split(/[,;:.!?()]/)) {
+    const list = words(clause);
+    let seen = false;
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i]!;
+      const next = list[i + 1] ?? "";
+      const before = /^(?:pour|a|au|aux)$/.test(w) ? DETERMINERS.has(next) || /^(?:au|aux)$/.test(w) : true;
+      if (seen && SETTING.has(w) && before) {
+        for (const rest of list.slice(i + 1)) {
+          if (SETTING_END.has(rest)) break;
+          out.add(rest);
+        }
+        break;
+      }
+      if (needWords.has(w)) seen = true;
+    }
+  }
+  return out;
+}
+
 /** Least share of the need's own words a card's description holds, and least number of them (fewer if it has fewer). */
 const MIN_NEED_SHARE = 0.5;
 const MIN_NEED_WORDS = 2;
 
 /**
  * The indices of the cards among `results` whose description holds the need `question` is typed as (`needOpening`):
- * every name it writes (« sans Photoshop », « issu de XenServer ») on the card; of the need's own words (nouns and
- * adjectives, not the domain's general or everyday words, nor those asking for a product: « outil », « libre »), at
- * least half, at least two, in the description, and none left out that the corpus never uses (« la fourrière », « le
- * cadastre napoléonien »: what the catalog lacks). Its verbs (« gérer », « filmer ») count nowhere. What it goes
- * without (`withoutWords`), and the complement of a word the description holds (« la kermesse » of « monter la vidéo
- * de la kermesse »: the asker's own instance of what the product handles), count where held, never against. Empty when
- * the question is not typed as a need.
+ * every name it writes (« sans Photoshop », « issu de XenServer ») on the card; of the need itself — its own words
+ * (nouns and adjectives, not the domain's general or everyday words, nor those asking for a product or a quality any
+ * product may have: « outil », « libre », « gratuit ») and its acts (« bloquer les adresses », « pour décompresser
+ * les archives »: held by the noun of their family, « blocage », « décompression »; not « gérer », « faire ») — at
+ * least half, at least two, in the description, and none of its words left out that the corpus never uses (« la
+ * fourrière », « le cadastre napoléonien »: what the catalog lacks). What it goes without (`withoutWords`), the
+ * asker's setting after it (`settingWords`: « sur nos serveurs web », « pour la hotline de la mairie ») and the
+ * complements of words the description holds, from one to the next (« la kermesse » of « monter la vidéo de la
+ * kermesse », « des sentiers de randonnée » of « une carte »: the asker's own instance of what the product handles),
+ * count where held, never against; a card holding only them does not answer. Empty when the question is not typed as
+ * a need.
  */
 export async function cardsHoldingNeed(
   question: string,
@@ -140,19 +232,31 @@ export async function cardsHoldingNeed(
   const verbal = (t: QuestionTerm) =>
     t.verb || t.modifier || (t.word === first && infinitive(first)) || (/(?:er|ir)$/.test(t.word) && !t.noun);
   const names = terms.filter((t) => t.name && !t.date && !verbal(t));
-  const own = terms.filter(
-    (t) =>
-      !t.name &&
-      !t.date &&
-      !verbal(t) &&
-      !t.user &&
-      !isGeneric(t) &&
-      !isLight(t) &&
-      !FRAME.has(t.word) &&
-      !asksForProducts(t.word) &&
-      !t.word.split(" ").every((w) => openingWords.has(w)),
-  );
+  const kept = (t: QuestionTerm) =>
+    !t.name &&
+    !t.date &&
+    !t.user &&
+    !isGeneric(t) &&
+    !isLight(t) &&
+    !FRAME.has(t.word) &&
+    !asksForProducts(t.word) &&
+    !QUALITIES.has(t.word) &&
+    !TOOL_WORDS.has(t.word) &&
+    !t.word.split(" ").every((w) => openingWords.has(w));
+  const own = terms.filter((t) => kept(t) && !verbal(t));
+  // The need's own acts (« décompresser », « bloquer »), not those of any product (« gérer »): held by the noun of
+  // their family (« décompression », « blocage »), they say what the product does; unheld, they weigh nothing.
+  const acting = actWords(question);
+  // (An act the question's terms leave out as an everyday verb is still the need's: « réserver la salle … ».)
+  const acts = [...acting]
+    .filter((w) => !GENERAL_VERBS.has(w) && !STOPWORDS.has(w))
+    .map((w): QuestionTerm => terms.find((t) => t.word === w) ?? { word: w, variants: [w], name: false })
+    .filter((t) => !t.name && !t.date);
   if (own.length === 0) return [];
+  // (Only in a need typed as one: « on cherche un serveur bénévole pour le repas des anciens, faut-il … ? » asks.)
+  const setting = !typedAsNeed(plain(question))
+    ? new Set<string>()
+    : settingWords(question, new Set([...own, ...acts].flatMap((t) => t.word.split(" "))));
   const unused = new Set(
     (await Promise.all(own.map(async (t) => ((await frequency(t.word.split(" ")[0]!)) === 0 ? t : null)))).filter(
       Boolean,
@@ -166,23 +270,41 @@ export async function cardsHoldingNeed(
     const card = passageWords(`${r.document.title}\n${r.text}`);
     if (!names.every((t) => holds(t, card))) return [];
     const text = passageWords(described);
-    const held = own.filter((t) => heldIn(t, text));
-    const heads = new Set(held.map((t) => t.word));
-    // What the need goes without and the complements of held words weigh only where held.
+    const heldWords = own.filter((t) => heldIn(t, text));
+    const bag = bagOf(described);
+    const heldActs = acts.filter((t) => heldIn(t, text) || derivedIn(t.word, bag));
+    // What the need goes without, the asker's setting (« sur nos serveurs web », « pour le comité des fêtes ») and
+    // the complements of held words (« la vidéo de la kermesse », « une carte des sentiers de randonnée »), from one
+    // to the next, weigh only where held.
+    const dependent = new Set(heldWords.map((t) => t.word));
+    for (const t of own)
+      if (!heldWords.includes(t) && dependent.has(complementOf(question, t.word) ?? "")) dependent.add(t.word);
     const weighed = own.filter(
-      (t) => held.includes(t) || (!without(t) && !heads.has(complementOf(question, t.word) ?? "")),
+      (t) =>
+        heldWords.includes(t) ||
+        (!without(t) && !dependent.has(t.word) && !t.word.split(" ").every((w) => setting.has(w))),
     );
-    const least = Math.max(Math.min(MIN_NEED_WORDS, weighed.length), Math.ceil(weighed.length * MIN_NEED_SHARE));
-    return held.length > 0 && held.length >= least && weighed.every((t) => held.includes(t) || !unused.has(t))
-      ? [{ i, held: held.length }]
+    // The need itself, out of its setting, with its acts: at least half of it, at least two words, held; the setting's
+    // words count where held, never against; a card holding only them does not answer, and the cards holding more of
+    // the need itself come first.
+    const inSetting = (t: QuestionTerm) => t.word.split(" ").every((w) => setting.has(w));
+    const need = weighed.filter((t) => !inSetting(t));
+    const core = heldWords.filter((t) => !inSetting(t)).length + heldActs.length;
+    const held = heldWords.length + heldActs.length;
+    const count = need.length + acts.length;
+    const least = Math.max(1, Math.min(MIN_NEED_WORDS, count), Math.ceil(count * MIN_NEED_SHARE));
+    return core > 0 && held >= least && need.every((t) => heldWords.includes(t) || !unused.has(t))
+      ? [{ i, held, core }]
       : [];
   });
-  // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's), the alternatives
-  // first: « l'équivalent de Doodle » asks for Framadate, whose card holds Doodle, before Doodle's own card.
-  const most = Math.max(...holding.map((h) => h.held));
+  // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's), the need's own words
+  // before its setting's, the alternatives first: « l'équivalent de Doodle » asks for Framadate, whose card holds
+  // Doodle, before Doodle's own card.
+  const best = Math.max(...holding.map((h) => h.core));
+  const most = Math.max(...holding.filter((h) => h.core === best).map((h) => h.held));
   const alternative = (i: number) => results[i]!.document.title.startsWith(CARD_TITLE.alternative);
   return holding
-    .filter((h) => h.held === most)
+    .filter((h) => h.core === best && h.held === most)
     .map((h) => h.i)
     .sort((a, b) => Number(alternative(b)) - Number(alternative(a)));
 }
