@@ -312,14 +312,20 @@ const MIN_CATALOG_COVERAGE = 0.7;
 /** Passages read to decide (the top of the ranked list). */
 const JUDGED = 6;
 
+/** Letters then digits, one word (« nis2 », « m365 »): an acronym with its number. */
+const ALPHANUMERIC = /^[a-z]+[0-9]+$/;
+
+/** Whether the corpus writes a folded word as a name (capitalised inside a sentence) and never as a plain word. */
+async function writtenAsNameOnly(word: string, names?: CorpusNames): Promise<boolean> {
+  if (!names?.plain || word.includes(" ")) return false;
+  return (await names(word)) && !(await names.plain(word));
+}
+
 /**
  * A word capitalised only because it opens the question or a clause is a name when the corpus writes it as one, or
  * when the corpus never uses it (an unknown place or product: the question is about something it does not cover);
  * a word the corpus writes only in lower case (« Puisque », « Alors ») is a plain word.
  */
-/** Letters then digits, one word (« nis2 », « m365 »): an acronym with its number. */
-const ALPHANUMERIC = /^[a-z]+[0-9]+$/;
-
 export async function resolveNames(
   terms: QuestionTerm[],
   frequency?: CorpusFrequency,
@@ -331,7 +337,9 @@ export async function resolveNames(
       // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
       if (t.opener && unknown) return null;
       if (t.typed) return names && (await names(t.word.split(" ")[0]!)) ? t : null;
-      if (t.articled && !unknown) return { ...t, name: false };
+      // « la norvège a-t-elle … »: unless the corpus writes it only as a name (a country, a town), never as a plain
+      // word (« les gendarmes ont-ils … »).
+      if (t.articled && !unknown) return (await writtenAsNameOnly(t.word, names)) ? t : { ...t, name: false };
       // « quand est ce que nis2 s'applique » : an acronym with a number typed in lower case is the name the corpus
       // writes in capitals (« NIS2 »), never as a plain word.
       if (!t.name && !t.date && !t.verb && ALPHANUMERIC.test(t.word) && names && frequency)
@@ -341,7 +349,10 @@ export async function resolveNames(
           ? { ...t, name: true }
           : t;
       if (!t.clauseStart || !t.name || !names || unknown) return t;
-      return (await names(t.word)) ? t : { ...t, name: false };
+      // « madrid a quitté … »: the subject of the verb after it, a word the corpus writes only capitalised (« éditeur
+      // espagnol (Madrid) »), never as a plain word, is a name.
+      const subjectName = t.subject && names.plain && !t.word.includes(" ") && !(await names.plain(t.word));
+      return subjectName || (await names(t.word)) ? t : { ...t, name: false };
     }),
   );
   return resolved.filter((t): t is QuestionTerm => t !== null);

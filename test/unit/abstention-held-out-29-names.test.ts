@@ -1,0 +1,48 @@
+/**
+ * Unanswerable questions of the burned held-out-29 set answered on main (names30): a place the question asks a fact of
+ * — a country, a town typed in lower case, opening the question as the subject of its verb — that no passage read
+ * holds. Each form on other places and words than the set's questions, on the real corpus (what a user gets); guards
+ * are answered before and after.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import type { Engine } from "../../server/engine.ts";
+import { realCorpusEngine } from "../helpers/server.ts";
+
+let real: { engine: Engine; close(): Promise<void> };
+beforeAll(async () => {
+  real = await realCorpusEngine("cap-libre-held-out-29-names-");
+}, 120_000);
+afterAll(async () => real?.close());
+const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+describe("a place opening the question as the subject of its verb", () => {
+  it("abstains on a country typed in lower case after its article that no passage read holds", async () => {
+    for (const q of [
+      "le portugal a-t-il quitté windows dans ses administrations",
+      "la norvège a-t-elle qualifié un cloud souverain",
+      "l'irlande utilise quelle messagerie dans ses ministères",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("abstains on a town typed in lower case before its kind's noun, or before a participle", async () => {
+    for (const q of [
+      "nantes métropole a-t-elle migré vers nextcloud",
+      "lille passée sous libreoffice ou pas ?",
+      "madrid a quitté microsoft 365 ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers a country, a town or a body the corpus speaks of", async () => {
+    for (const q of [
+      "le danemark a-t-il abandonné microsoft dans ses ministères",
+      "la gendarmerie a-t-elle économisé avec linux",
+      "la dinum a-t-elle quitté windows",
+      "lyon a quitté microsoft pour quels logiciels ?",
+      "grenoble alpes métropole utilise quoi",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
