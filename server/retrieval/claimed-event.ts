@@ -25,6 +25,8 @@ const section = (name: string) => new Set((SECTIONS.get(name) ?? []).map((e) => 
 const AUXILIARIES = section("auxiliaires");
 const BEEN = section("être");
 const BECOME = section("devenir");
+/** « devient », « deviennent »: becoming, said in the present, without an auxiliary. */
+const BECOMES = section("devient");
 const BETWEEN = section("entre-deux");
 const RELATIVES = section("relatifs");
 /**
@@ -54,23 +56,34 @@ const MAX_SUBJECT_WORDS = 4;
  */
 function claimedClause(question: string): string[] | null {
   const premise = premiseOf(question);
-  return premise ? words(premise) : null;
+  if (premise) return words(premise);
+  // « l'ugap a interdit la vente … depuis quand », « visio devient payant … à partir de quand »: a question that only
+  // asks, at its end, the date of a fact it states takes that fact as given.
+  const list = words(fold(question).replace(/[’]/g, "'"));
+  for (const asked of DATE_ASKED) {
+    const n = asked.length;
+    if (list.length <= n || list.slice(-n).join(" ") !== asked.join(" ")) continue;
+    const clause = list.slice(0, -n);
+    return clause.some((w) => ASKING.has(w)) || INVERTED.test(fold(question)) ? null : clause;
+  }
+  return null;
 }
 
 /** The subject and event a clause states (« echirolles » … « revenue »), or null when it states none. */
 function eventOf(list: string[], extra: string[] = []): { subject: string[]; event: string } | null {
-  const aux = list.findIndex((w, i) => i > 0 && AUXILIARIES.has(w));
+  // « tchap devient payant »: a verb of becoming in the present is its own auxiliary.
+  const aux = list.findIndex((w, i) => i > 0 && (AUXILIARIES.has(w) || BECOMES.has(w)));
   let subjectWords: string[];
   let at: number;
   // « tchap est devenu payant »: what it became is the event, an adjective.
   let become = false;
   if (aux > 0) {
     subjectWords = list.slice(0, aux);
-    at = aux + 1;
+    at = BECOMES.has(list[aux]!) ? aux : aux + 1;
     while (at < list.length && (BEEN.has(list[at]!) || BETWEEN.has(list[at]!))) at++;
     // « a une appli », « est un logiciel »: a thing had or a thing been, not an event.
     if (at >= list.length || DETERMINERS.has(list[at]!)) return null;
-    if (BECOME.has(list[at]!)) {
+    if (BECOME.has(list[at]!) || BECOMES.has(list[at]!)) {
       become = true;
       at++;
       while (at < list.length && (DETERMINERS.has(list[at]!) || BETWEEN.has(list[at]!))) at++;
@@ -123,9 +136,13 @@ function near(list: string[], isSubject: ((x: string) => boolean)[], isEvent: (x
  * The events a question takes as given, each with its subject (« pourquoi echirolles est revenue a windows » :
  * « revenue », [« echirolles »]).
  */
-export const claimedEvents = (question: string): { subject: string[]; event: string; forms?: string[] }[] => {
+export const claimedEvents = (
+  question: string,
+  unused: string[] = [],
+): { subject: string[]; event: string; forms?: string[] }[] => {
   const clause = claimedClause(question);
-  const claimed = (clause && eventOf(clause)) || nounEventOf(question);
+  // A participle the corpus never uses (`unused`: « abrogé ») is an event it never tells, whatever its meaning.
+  const claimed = (clause && eventOf(clause, unused)) || nounEventOf(question);
   return claimed ? [claimed] : [];
 };
 
@@ -137,7 +154,9 @@ const EVENT_NOUNS = new Map(
   }),
 );
 /** « depuis le rachat d'ovh par amazon, … »: « depuis », an article, a noun of an event, « de » and its subject. */
-const SINCE_EVENT = /\bdepuis (?:le |la |l'|les )([a-z]+) (?:de |du |des |d')([^,?;:.!]+)[,?;:.!]/;
+const SINCE_EVENT = new RegExp(
+  `\\b(?:${[...section("depuis")].join("|")}) (?:le |la |l'|les )([a-z]+) (?:de |du |des |d')([^,?;:.!]+)[,?;:.!]`,
+);
 
 /**
  * A premise told by a noun of an event after « depuis » (« depuis la suppression de la dinum en 2026, … »): its
@@ -163,8 +182,8 @@ type Read = { text: string; section: string; document: { title: string; kind?: s
  * The event and subject of an event the question takes as given that no sentence of the passages read says together
  * (« revenue », « echirolles »); empty when the question takes none as given, or a sentence says it.
  */
-export function unpairedEvent(question: string, passages: Read[]): string[] {
-  for (const claimed of claimedEvents(question))
+export function unpairedEvent(question: string, passages: Read[], unused: string[] = []): string[] {
+  for (const claimed of claimedEvents(question, unused))
     if (!saysEvent(claimed, passages)) return [claimed.event, ...claimed.subject];
   return [];
 }
@@ -174,6 +193,8 @@ const INVERTED = new RegExp(`-(?:t-)?(?:${[...PRONOUNS, "ce"].join("|")})(?![\\p
 
 /** Words that make a question ask something else than whether its clause is true (`claimed-event.txt` [demandes]). */
 const ASKING = section("demandes");
+/** The date a question asks at its end (`claimed-event.txt` [dates demandées]), folded words, longest first. */
+const DATE_ASKED = [...section("dates demandées")].map((e) => e.split(" ")).sort((a, b) => b.length - a.length);
 /** Events a yes/no question may ask whether they happened (`claimed-event.txt` [événements demandés]), as heads. */
 const ASKED_EVENTS = [...section("événements demandés")].map((e) => e.slice(0, EVENT_HEAD));
 

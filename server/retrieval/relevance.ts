@@ -587,7 +587,12 @@ async function premiseUnstated(ctx: Judgement): Promise<Decision> {
  * subject (`claimed-event.ts`).
  */
 async function eventUnpaired(ctx: Judgement): Promise<Decision> {
-  const unsaid = unpairedEvent(ctx.question, ctx.results.slice(0, JUDGED));
+  // « depuis que le cloud act a été abrogé, … »: a participle the corpus never uses is an event it never tells.
+  const unused: string[] = [];
+  if (ctx.frequency)
+    for (const w of new Set(words(fold(ctx.question))))
+      if (w.length > 3 && !STOPWORDS.has(w) && (await ctx.frequency(w)) === 0) unused.push(w);
+  const unsaid = unpairedEvent(ctx.question, ctx.results.slice(0, JUDGED), unused);
   return unsaid.length ? none("low-coverage", unsaid) : "continue";
 }
 

@@ -82,3 +82,38 @@ describe("a premise told by a noun of an event after « depuis » (held-out-27 f
     expect(unpairedEvent(q, [page("Cloud", "En 2026, Google a racheté Scaleway à Iliad.")])).toEqual([]);
   });
 });
+
+describe("a premise asked after by inversion, a noun of an event after « après », a fact asked « depuis quand » (held-out-29, names30)", () => {
+  it("reads the premise before a comma when what follows asks by an inverted verb or « que » and an infinitive", () => {
+    expect(claimedEvents("owncloud a ete rachete par oracle, faut-il migrer nos partages")).toEqual([
+      { subject: ["owncloud"], event: "rachete" },
+    ]);
+    expect(claimedEvents("jitsi a ete rachete par zoom, que faire de nos salles")).toEqual([
+      { subject: ["jitsi"], event: "rachete" },
+    ]);
+  });
+
+  it("reads a noun of an event after « après » as after « depuis »", () => {
+    expect(claimedEvents("après la fermeture de framasoft, vers quoi aller ?")).toEqual([
+      { subject: ["framasoft"], event: "fermeture", forms: ["fermeture", "fermer"] },
+    ]);
+  });
+
+  it("reads the fact a question asks the date of as given (« depuis quand », « à partir de quand »)", () => {
+    expect(claimedEvents("l'anssi a interdit zoom dans les mairies depuis quand")).toEqual([
+      { subject: ["anssi"], event: "interdit" },
+    ]);
+    expect(claimedEvents("tchap devient payant pour les communes a partir de quand")).toEqual([
+      { subject: ["tchap"], event: "payant" },
+    ]);
+    // Asking when something happens that the question does not state as done is no premise.
+    expect(claimedEvents("quand la dinum a-t-elle quitte windows ?")).toEqual([]);
+  });
+
+  it("reads as an event a participle the corpus never uses, given as such", () => {
+    expect(claimedEvents("depuis que le rgpd a ete amende, que faut-il changer", ["amende"])).toEqual([
+      { subject: ["rgpd"], event: "amende" },
+    ]);
+    expect(claimedEvents("depuis que le rgpd a ete amende, que faut-il changer")).toEqual([]);
+  });
+});
