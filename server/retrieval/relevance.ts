@@ -46,12 +46,14 @@ import {
   namesPerson,
   personalAsked,
   personInLowerCase,
+  personNamed,
   roleAsComplement,
   roleAsked,
   roleNamedBy,
   roleVerbAsked,
   slips,
   TYPO_LENGTH,
+  withoutPerson,
 } from "./names-places.ts";
 import { cardsHoldingNeed } from "./need-form.ts";
 import { offTopicSubjects } from "./off-topic.ts";
@@ -886,14 +888,38 @@ async function personalLife(ctx: Judgement): Promise<Decision> {
   const person = aboutPerson(question) || typed;
   // What a person does now or did before, their grade, nationality or pay are asked of a named person only (« l'April,
   // elle fait quoi aujourd'hui ? » asks what the association does).
-  const personal = person ? personalAsked(question, typed || namesPerson(question)) : [];
+  const texts = results.slice(0, JUDGED).map((r) => r.text);
+  const name = person ? personNamed(question, texts) : [];
+  // « que fait jean-marc ayrault aujourd'hui »: the name may stand inside the expression (« que fait … aujourd'hui »).
+  const asked = person ? personalAsked(question, typed || namesPerson(question)) : [];
+  const personal = [
+    ...asked,
+    ...(name.length
+      ? personalAsked(withoutPerson(question, name), true).filter((g) => !asked.some((a) => a.found === g.found))
+      : []),
+  ];
   const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
     personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
-  if (!judged.some(holdsPersonal))
+  // Of a named person, the expression must be said of them: in a sentence that writes their surname, or in a section
+  // whose heading does (« L'idée de l'association est née en septembre 2002 » says nothing of its founder's birth).
+  const surname = name.at(-1);
+  const saysOfPerson = (i: number, group: string[]) => {
+    const r = results[i]!;
+    if (!surname || passageWords(`${r.document.title} ${r.section}`).list.includes(surname)) return true;
+    return withoutReferences(r.text)
+      .split(SENTENCE)
+      .some((t) => {
+        const w = passageWords(t);
+        return w.list.includes(surname) && group.some((e) => w.joined.includes(` ${e} `));
+      });
+  };
+  const holdsOfPerson = (p: ReturnType<typeof passageWords>, i: number) =>
+    holdsPersonal(p) && personal.every(({ group }) => saysOfPerson(i, group));
+  if (!judged.some(holdsOfPerson))
     return none(
       "personal",
       personal
-        .filter(({ group }) => !judged.some((p) => group.some((e) => p.joined.includes(` ${e} `))))
+        .filter(({ group }) => !judged.some((p, i) => group.some((e) => p.joined.includes(` ${e} `)) && saysOfPerson(i, group)))
         .map((g) => g.found),
     );
   Object.assign(ctx, { holdsPersonal });

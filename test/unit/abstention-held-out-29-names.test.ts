@@ -1,8 +1,8 @@
 /**
  * Unanswerable questions of the burned held-out-29 set answered on main (names30): a place the question asks a fact of
  * — a country, a town typed in lower case, opening the question as the subject of its verb — that no passage read
- * holds. Each form on other places and words than the set's questions, on the real corpus (what a user gets); guards
- * are answered before and after.
+ * holds; a named person's private life read in a passage on something else. Each form on other places, persons and
+ * words than the set's questions, on the real corpus (what a user gets); guards are answered before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
@@ -43,6 +43,28 @@ describe("a place opening the question as the subject of its verb", () => {
       "lyon a quitté microsoft pour quels logiciels ?",
       "grenoble alpes métropole utilise quoi",
     ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a named person's private life", () => {
+  it("abstains when the passage that writes the expression says it of something else than the person", async () => {
+    // « est née en septembre 2002 » is said of the idea of the ADULLACT, not of its co-founder.
+    expect(await decide("françois élie, cofondateur de l'adullact, est né en quelle année ?")).toMatchObject({
+      answerable: false,
+      reason: "personal",
+    });
+  });
+
+  it("abstains when the person's name stands inside the expression (« que fait … aujourd'hui »)", async () => {
+    expect(await decide("que devient nicolas vivant aujourd'hui")).toMatchObject({
+      answerable: false,
+      reason: "personal",
+    });
+  });
+
+  it("still answers what the corpus says of the person", async () => {
+    for (const q of ["qui est nicolas vivant", "que fait matthieu faure à l'adullact"])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
