@@ -142,7 +142,7 @@ export const claimedEvents = (
 ): { subject: string[]; event: string; forms?: string[] }[] => {
   const clause = claimedClause(question);
   // A participle the corpus never uses (`unused`: « abrogé ») is an event it never tells, whatever its meaning.
-  const claimed = (clause && eventOf(clause, unused)) || nounEventOf(question);
+  const claimed = (clause && eventOf(clause, unused)) || nounEventOf(question) || causedReturn(question);
   return claimed ? [claimed] : [];
 };
 
@@ -197,6 +197,8 @@ const ASKING = section("demandes");
 const DATE_ASKED = [...section("dates demandées")].map((e) => e.split(" ")).sort((a, b) => b.length - a.length);
 /** Events a yes/no question may ask whether they happened (`claimed-event.txt` [événements demandés]), as heads. */
 const ASKED_EVENTS = [...section("événements demandés")].map((e) => e.slice(0, EVENT_HEAD));
+/** The word that asks a cause (`claimed-event.txt` [cause demandée]). */
+const CAUSE_ASKED = section("cause demandée");
 
 /**
  * The event a yes/no question asks whether it happened to a subject (« la gendarmerie est repassée sous windows 11 en
@@ -211,6 +213,21 @@ export function unsaidAskedEvent(question: string, passages: Read[]): { subject:
   if (list.some((w) => ASKING.has(w))) return null;
   const claimed = eventOf(list, ASKED_EVENTS);
   return claimed && !saysEvent(claimed, passages) ? claimed : null;
+}
+
+/**
+ * « pourquoi echirolles est revenue a windows en 2026 »: a question asking the cause of a return (`claimed-event.txt`
+ * [événements demandés]) takes it as given; the corpus, which would tell it (« le retour à Windows voté en 2017 »),
+ * must say it of its subject. Not another event whose cause is asked (« pourquoi la région a abandonné office 365 »:
+ * the corpus tells it in other words).
+ */
+function causedReturn(question: string): { subject: string[]; event: string } | null {
+  const list = words(fold(question).replace(/[’]/g, "'"));
+  if (!list.length || !CAUSE_ASKED.has(list[0]!)) return null;
+  const rest = list.slice(1);
+  if (rest.some((w) => ASKING.has(w))) return null;
+  const claimed = eventOf(rest, ASKED_EVENTS);
+  return claimed && ASKED_EVENTS.some((e) => claimed.event.startsWith(e)) ? claimed : null;
 }
 
 /** Whether a sentence or a section of the passages read says an event of its subject. */

@@ -427,7 +427,8 @@ export function questionTerms(asked: string): QuestionTerm[] {
       !NOT_SUBJECT.test(folded) &&
       // « le préfet peut-il … ? »: a role noun (`person-roles.txt`) is someone's function, not a name typed in lower case.
       !isRoleNoun(folded) &&
-      !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/.test(folded) &&
+      // (« est », « peut » as words: « l'estonie héberge … » opens on a country.)
+      !/^(?:qu|combien|comment|pourquoi)|^(?:est|peut|faut|doit)$/.test(folded) &&
       (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
         INVERTED.test(tokens[i + 1]?.[0] ?? "") ||
         (i === 0 && !/^\p{Lu}/u.test(text) && (verbAfterPlaceTail(tokens, i) || verbAfterKindNoun(tokens, i))) ||

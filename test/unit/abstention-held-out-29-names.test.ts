@@ -22,6 +22,8 @@ describe("a place opening the question as the subject of its verb", () => {
       "le portugal a-t-il quitté windows dans ses administrations",
       "la norvège a-t-elle qualifié un cloud souverain",
       "l'irlande utilise quelle messagerie dans ses ministères",
+      // A country whose name starts as « est » does (held-out-27, tuned after the untuned half).
+      "l'estonie utilise quel système dans ses ministères",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });

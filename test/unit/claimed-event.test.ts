@@ -117,3 +117,18 @@ describe("a premise asked after by inversion, a noun of an event after « après
     expect(claimedEvents("depuis que le rgpd a ete amende, que faut-il changer")).toEqual([]);
   });
 });
+
+describe("the cause asked of a return (held-out-26…28 false premises, names30, tuned after the untuned half)", () => {
+  it("reads a return a « pourquoi » question takes as given, not another event it asks the cause of", () => {
+    expect(claimedEvents("pourquoi grenoble est revenue a microsoft en 2025")).toEqual([
+      { subject: ["grenoble"], event: "revenue" },
+    ]);
+    expect(claimedEvents("pourquoi la region a abandonne office 365")).toEqual([]);
+  });
+
+  it("counts a sentence that tells the return with its subject", () => {
+    const q = "pourquoi munich est revenue a windows";
+    expect(unpairedEvent(q, [page("Munich", "En 2017, Munich est revenue à Windows après LiMux.")])).toEqual([]);
+    expect(unpairedEvent(q, [page("Lyon", "Lyon a quitté Windows en 2025.")])).toEqual(["revenue", "munich"]);
+  });
+});
