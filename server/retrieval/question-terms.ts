@@ -89,10 +89,12 @@ function verbAfterPlaceTail(tokens: RegExpMatchArray[], i: number): boolean {
  * The one-word nouns of a town's or a grouping's kind (`collectivity-kinds.txt`: « métropole », « agglo »), folded.
  */
 const TOWN_KIND_NOUNS = new Set(
-  ["commune", "intercommunalité"].flatMap((k) => wordListSections("collectivity-kinds.txt").get(k) ?? []).flatMap((e) => {
-    const w = fold(e);
-    return w.includes(" ") ? [] : [w];
-  }),
+  ["commune", "intercommunalité"]
+    .flatMap((k) => wordListSections("collectivity-kinds.txt").get(k) ?? [])
+    .flatMap((e) => {
+      const w = fold(e);
+      return w.includes(" ") ? [] : [w];
+    }),
 );
 /**
  * « nantes métropole a-t-elle migré … », « quimper agglo utilise … »: a town typed in lower case at the head of the
@@ -373,8 +375,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
     // what the question asks about, the town itself, not the country it may stand for (the Dutch State's acts are not
     // Amsterdam's): a passage that answers names it.
     const next = tokens[i + 1]?.[0] ?? "";
-    const opensAsSubject =
-      i === 0 && !PERIPHRASES.has(word) && (SUBJECT_VERB.has(fold(next)) || INVERTED.test(next));
+    const opensAsSubject = i === 0 && !PERIPHRASES.has(word) && (SUBJECT_VERB.has(fold(next)) || INVERTED.test(next));
     if (meanings)
       return out.set(word, {
         word,

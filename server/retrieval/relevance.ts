@@ -70,6 +70,7 @@ import {
   STATED_WORDS,
   withoutReferences,
 } from "./passage-words.ts";
+import { opinionObject } from "./person-opinion.ts";
 import { unstatedPremise } from "./premise.ts";
 import { foldedQuestion, namesSubject, priceAsked, priceNamed, priceSubject, sumIn } from "./price-subject.ts";
 import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
@@ -492,6 +493,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   clippedAndMisspelt,
   lawsOfProduct,
   personalLife, // personal
+  opinionApart, // low-coverage
   regionsUnheld, // missing-name
   premiseUnstated, // low-coverage
   eventUnpaired, // low-coverage
@@ -919,11 +921,32 @@ async function personalLife(ctx: Judgement): Promise<Decision> {
     return none(
       "personal",
       personal
-        .filter(({ group }) => !judged.some((p, i) => group.some((e) => p.joined.includes(` ${e} `)) && saysOfPerson(i, group)))
+        .filter(
+          ({ group }) =>
+            !judged.some((p, i) => group.some((e) => p.joined.includes(` ${e} `)) && saysOfPerson(i, group)),
+        )
         .map((g) => g.found),
     );
   Object.assign(ctx, { holdsPersonal });
   return "continue";
+}
+
+/**
+ * Decides « low-coverage »: a view a named person is asked (« que pense thierry breton de la dinum ») that no passage
+ * read holds with the person (`person-opinion.ts`).
+ */
+async function opinionApart(ctx: Judgement): Promise<Decision> {
+  const { question, results, judged, terms } = ctx;
+  const name = personNamed(
+    question,
+    results.slice(0, JUDGED).map((r) => r.text),
+  );
+  const object = opinionObject(question, name);
+  const asked = terms.filter((t) => t.word.split(" ").every((w) => object.includes(w)));
+  if (!asked.length) return "continue";
+  const surname = name.at(-1)!;
+  if (judged.some((p) => p.list.includes(surname) && asked.every((t) => holds(t, p)))) return "continue";
+  return none("low-coverage", [surname, ...asked.map((t) => t.word)]);
 }
 
 /**

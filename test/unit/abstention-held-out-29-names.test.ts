@@ -70,3 +70,15 @@ describe("a named person's private life", () => {
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
+
+describe("what a named person thinks of something", () => {
+  it("abstains when no passage read holds both the person and what the question asks their view of", async () => {
+    // Frédéric Couchet is named for the April, never beside Tchap.
+    expect(await decide("que pense frédéric couchet de tchap")).toMatchObject({ answerable: false });
+  });
+
+  it("still answers where a passage holds both", async () => {
+    for (const q of ["qu'a dit nicolas vivant sur linux", "qu'a dit david amiel sur la souveraineté numérique"])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
