@@ -371,11 +371,15 @@ export function questionTerms(asked: string): QuestionTerm[] {
       (fold(tokens[i - 1]?.[0] ?? "") === "de" && collectivity.test(fold(tokens[i - 2]?.[0] ?? ""))) ||
       (/^d'/i.test(raw) && collectivity.test(fold(tokens[i - 1]?.[0] ?? "")));
     const meanings = ofCollectivity && !PERIPHRASES.has(word) ? undefined : METONYMIES.get(word);
-    // « amsterdam a quitté vmware ? »: a town of the gazetteer opening the question as the subject of its verb is
-    // what the question asks about, the town itself, not the country it may stand for (the Dutch State's acts are not
-    // Amsterdam's): a passage that answers names it.
+    // « amsterdam a quitté vmware ? »: a country's capital of the gazetteer opening the question as the subject of its
+    // verb is what the question asks about, the town itself, not the country it may stand for (the Dutch State's acts
+    // are not Amsterdam's): a passage that answers names it.
     const next = tokens[i + 1]?.[0] ?? "";
-    const opensAsSubject = i === 0 && !PERIPHRASES.has(word) && (SUBJECT_VERB.has(fold(next)) || INVERTED.test(next));
+    const opensAsSubject =
+      i === 0 &&
+      !PERIPHRASES.has(word) &&
+      !!meanings?.some((m) => COUNTRY_ADJECTIVES.has(m)) &&
+      (SUBJECT_VERB.has(fold(next)) || INVERTED.test(next));
     if (meanings)
       return out.set(word, {
         word,

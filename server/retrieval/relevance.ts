@@ -41,6 +41,7 @@ import { namedCollectivities, namesCollectivity } from "./named-collectivity.ts"
 import {
   ATTRIBUTES,
   aboutPerson,
+  COUNTRY_ADJECTIVES,
   DETERMINERS,
   isRoleNoun,
   namesPerson,
@@ -340,9 +341,10 @@ export async function resolveNames(
       // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
       if (t.opener && unknown) return null;
       if (t.typed) return names && (await names(t.word.split(" ")[0]!)) ? t : null;
-      // « la norvège a-t-elle … »: unless the corpus writes it only as a name (a country, a town), never as a plain
-      // word (« les gendarmes ont-ils … »).
-      if (t.articled && !unknown) return (await writtenAsNameOnly(t.word, names)) ? t : { ...t, name: false };
+      // « la norvège a-t-elle … »: unless it is a country (`places.txt`) the corpus writes only as a name, never as a
+      // plain word (« les gendarmes ont-ils … », « la médiathèque peut-elle … » stay plain words).
+      if (t.articled && !unknown)
+        return COUNTRY_ADJECTIVES.has(t.word) && (await writtenAsNameOnly(t.word, names)) ? t : { ...t, name: false };
       // « quand est ce que nis2 s'applique » : an acronym with a number typed in lower case is the name the corpus
       // writes in capitals (« NIS2 »), never as a plain word.
       if (!t.name && !t.date && !t.verb && ALPHANUMERIC.test(t.word) && names && frequency)
@@ -892,14 +894,14 @@ async function personalLife(ctx: Judgement): Promise<Decision> {
   // elle fait quoi aujourd'hui ? » asks what the association does).
   const texts = results.slice(0, JUDGED).map((r) => r.text);
   const name = person ? personNamed(question, texts) : [];
-  // « que fait jean-marc ayrault aujourd'hui »: the name may stand inside the expression (« que fait … aujourd'hui »).
+  // « que fait jean-marc ayrault aujourd'hui »: the name may stand inside an expression read of a named person only
+  // (« que fait … aujourd'hui »).
   const asked = person ? personalAsked(question, typed || namesPerson(question)) : [];
-  const personal = [
-    ...asked,
-    ...(name.length
-      ? personalAsked(withoutPerson(question, name), true).filter((g) => !asked.some((a) => a.found === g.found))
-      : []),
-  ];
+  const unnamed = name.length ? withoutPerson(question, name) : "";
+  const ofNamedOnly = unnamed
+    ? personalAsked(unnamed, true).filter((g) => !personalAsked(unnamed, false).some((a) => a.found === g.found))
+    : [];
+  const personal = [...asked, ...ofNamedOnly.filter((g) => !asked.some((a) => a.found === g.found))];
   const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
     personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
   // Of a named person, the expression must be said of them: in a sentence that writes their surname, or in a section
