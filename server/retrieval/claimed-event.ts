@@ -141,8 +141,11 @@ export const claimedEvents = (
   unused: string[] = [],
 ): { subject: string[]; event: string; forms?: string[] }[] => {
   const clause = claimedClause(question);
-  // A participle the corpus never uses (`unused`: « abrogé ») is an event it never tells, whatever its meaning.
-  const claimed = (clause && eventOf(clause, unused)) || nounEventOf(question) || causedReturn(question);
+  // A participle the corpus never uses (`unused`: « abrogé ») in a premise stated before what is asked is an event it
+  // never tells, whatever its meaning; not in a fact whose date is asked (« le cispe a réagi … quand ? »: the corpus
+  // tells « sa réaction »).
+  const claimed =
+    (clause && eventOf(clause, premiseOf(question) ? unused : [])) || nounEventOf(question) || causedReturn(question);
   return claimed ? [claimed] : [];
 };
 

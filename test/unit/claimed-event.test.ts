@@ -132,3 +132,10 @@ describe("the cause asked of a return (held-out-26…28 false premises, names30,
     expect(unpairedEvent(q, [page("Lyon", "Lyon a quitté Windows en 2025.")])).toEqual(["revenue", "munich"]);
   });
 });
+
+describe("a fact whose date is asked, told by a verb the corpus never uses (held-out-14, -22, probes: names30)", () => {
+  it("is not read as an event: the corpus tells it in other words (« sa réaction »)", () => {
+    expect(claimedEvents("Le CISPE a réagi aux conditions de Broadcom ? quand ?", ["reagi"])).toEqual([]);
+    expect(claimedEvents("le collectif alpes numerique libre a demarre quand ?", ["demarre"])).toEqual([]);
+  });
+});
