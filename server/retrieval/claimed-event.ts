@@ -56,17 +56,9 @@ const MAX_SUBJECT_WORDS = 4;
  */
 function claimedClause(question: string): string[] | null {
   const premise = premiseOf(question);
-  if (premise) return words(premise);
-  // « l'ugap a interdit la vente … depuis quand », « visio devient payant … à partir de quand »: a question that only
-  // asks, at its end, the date of a fact it states takes that fact as given.
-  const list = words(fold(question).replace(/[’]/g, "'"));
-  for (const asked of DATE_ASKED) {
-    const n = asked.length;
-    if (list.length <= n || list.slice(-n).join(" ") !== asked.join(" ")) continue;
-    const clause = list.slice(0, -n);
-    return clause.some((w) => ASKING.has(w)) || INVERTED.test(fold(question)) ? null : clause;
-  }
-  return null;
+  // (Not a fact whose date alone is asked, « l'ugap a interdit la vente … depuis quand »: read so, « Aruba Networks a
+  // été racheté quand ? » was refused, the corpus telling it « Aruba appartient à HPE depuis 2015 ».)
+  return premise ? words(premise) : null;
 }
 
 /** The subject and event a clause states (« echirolles » … « revenue »), or null when it states none. */
@@ -144,8 +136,15 @@ export const claimedEvents = (
   // A participle the corpus never uses (`unused`: « abrogé ») in a premise stated before what is asked is an event it
   // never tells, whatever its meaning; not in a fact whose date is asked (« le cispe a réagi … quand ? »: the corpus
   // tells « sa réaction »).
+  // Only a participle after « été » (« a été abrogé »): something done to the subject, a change of its state; not
+  // its own doing (« s'est renseignée », « sont bourrés de … »).
+  const passive = (c: { event: string } | null) => !!c && clause?.[clause.indexOf(c.event) - 1] === "ete";
+  const unheard = clause && premiseOf(question) ? eventOf(clause, unused) : null;
   const claimed =
-    (clause && eventOf(clause, premiseOf(question) ? unused : [])) || nounEventOf(question) || causedReturn(question);
+    (clause && eventOf(clause)) ||
+    (passive(unheard) ? unheard : null) ||
+    nounEventOf(question) ||
+    causedReturn(question);
   return claimed ? [claimed] : [];
 };
 
@@ -196,8 +195,6 @@ const INVERTED = new RegExp(`-(?:t-)?(?:${[...PRONOUNS, "ce"].join("|")})(?![\\p
 
 /** Words that make a question ask something else than whether its clause is true (`claimed-event.txt` [demandes]). */
 const ASKING = section("demandes");
-/** The date a question asks at its end (`claimed-event.txt` [dates demandées]), folded words, longest first. */
-const DATE_ASKED = [...section("dates demandées")].map((e) => e.split(" ")).sort((a, b) => b.length - a.length);
 /** Events a yes/no question may ask whether they happened (`claimed-event.txt` [événements demandés]), as heads. */
 const ASKED_EVENTS = [...section("événements demandés")].map((e) => e.slice(0, EVENT_HEAD));
 /** The word that asks a cause (`claimed-event.txt` [cause demandée]). */

@@ -79,7 +79,7 @@ import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
 import { unheldRegions } from "./unheld-division.ts";
-import { unknownPersons } from "./unknown-person.ts";
+import { isFirstName, unknownPersons } from "./unknown-person.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
 export {
@@ -344,7 +344,10 @@ export async function resolveNames(
       // « la norvège a-t-elle … »: unless it is a country (`places.txt`) the corpus writes only as a name, never as a
       // plain word (« les gendarmes ont-ils … », « la médiathèque peut-elle … » stay plain words).
       if (t.articled && !unknown)
-        return COUNTRY_ADJECTIVES.has(t.word) && (await writtenAsNameOnly(t.word, names)) ? t : { ...t, name: false };
+        // (Written as the question writes it, not by its adjective: « éditeur japonais » is no act of Japan.)
+        return COUNTRY_ADJECTIVES.has(t.word) && (await writtenAsNameOnly(t.word, names))
+          ? { ...t, clauseStart: undefined, variants: [t.word] }
+          : { ...t, name: false };
       // « quand est ce que nis2 s'applique » : an acronym with a number typed in lower case is the name the corpus
       // writes in capitals (« NIS2 »), never as a plain word.
       if (!t.name && !t.date && !t.verb && ALPHANUMERIC.test(t.word) && names && frequency)
@@ -906,7 +909,8 @@ async function personalLife(ctx: Judgement): Promise<Decision> {
     personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
   // Of a named person, the expression must be said of them: in a sentence that writes their surname, or in a section
   // whose heading does (« L'idée de l'association est née en septembre 2002 » says nothing of its founder's birth).
-  const surname = name.at(-1);
+  // (A person by a first name of `first-names.txt`: « Check Point » is a company.)
+  const surname = name.length && isFirstName(name[0]!) ? name.at(-1) : undefined;
   const saysOfPerson = (i: number, group: string[]) => {
     const r = results[i]!;
     if (!surname || passageWords(`${r.document.title} ${r.section}`).list.includes(surname)) return true;
@@ -947,7 +951,8 @@ async function opinionApart(ctx: Judgement): Promise<Decision> {
   const asked = terms.filter((t) => t.word.split(" ").every((w) => object.includes(w)));
   if (!asked.length) return "continue";
   const surname = name.at(-1)!;
-  if (judged.some((p) => p.list.includes(surname) && asked.every((t) => holds(t, p)))) return "continue";
+  // (One of the thing's words is enough: « l'affaire de la CPI » is the CPI's.)
+  if (judged.some((p) => p.list.includes(surname) && asked.some((t) => holds(t, p)))) return "continue";
   return none("low-coverage", [surname, ...asked.map((t) => t.word)]);
 }
 
