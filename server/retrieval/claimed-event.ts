@@ -25,6 +25,8 @@ const section = (name: string) => new Set((SECTIONS.get(name) ?? []).map((e) => 
 const AUXILIARIES = section("auxiliaires");
 const BEEN = section("être");
 const BECOME = section("devenir");
+/** « devient », « deviennent »: becoming, said in the present, without an auxiliary. */
+const BECOMES = section("devient");
 const BETWEEN = section("entre-deux");
 const RELATIVES = section("relatifs");
 /**
@@ -54,23 +56,26 @@ const MAX_SUBJECT_WORDS = 4;
  */
 function claimedClause(question: string): string[] | null {
   const premise = premiseOf(question);
+  // (Not a fact whose date alone is asked, « l'ugap a interdit la vente … depuis quand »: read so, « Aruba Networks a
+  // été racheté quand ? » was refused, the corpus telling it « Aruba appartient à HPE depuis 2015 ».)
   return premise ? words(premise) : null;
 }
 
 /** The subject and event a clause states (« echirolles » … « revenue »), or null when it states none. */
 function eventOf(list: string[], extra: string[] = []): { subject: string[]; event: string } | null {
-  const aux = list.findIndex((w, i) => i > 0 && AUXILIARIES.has(w));
+  // « tchap devient payant »: a verb of becoming in the present is its own auxiliary.
+  const aux = list.findIndex((w, i) => i > 0 && (AUXILIARIES.has(w) || BECOMES.has(w)));
   let subjectWords: string[];
   let at: number;
   // « tchap est devenu payant »: what it became is the event, an adjective.
   let become = false;
   if (aux > 0) {
     subjectWords = list.slice(0, aux);
-    at = aux + 1;
+    at = BECOMES.has(list[aux]!) ? aux : aux + 1;
     while (at < list.length && (BEEN.has(list[at]!) || BETWEEN.has(list[at]!))) at++;
     // « a une appli », « est un logiciel »: a thing had or a thing been, not an event.
     if (at >= list.length || DETERMINERS.has(list[at]!)) return null;
-    if (BECOME.has(list[at]!)) {
+    if (BECOME.has(list[at]!) || BECOMES.has(list[at]!)) {
       become = true;
       at++;
       while (at < list.length && (DETERMINERS.has(list[at]!) || BETWEEN.has(list[at]!))) at++;
@@ -123,9 +128,23 @@ function near(list: string[], isSubject: ((x: string) => boolean)[], isEvent: (x
  * The events a question takes as given, each with its subject (« pourquoi echirolles est revenue a windows » :
  * « revenue », [« echirolles »]).
  */
-export const claimedEvents = (question: string): { subject: string[]; event: string; forms?: string[] }[] => {
+export const claimedEvents = (
+  question: string,
+  unused: string[] = [],
+): { subject: string[]; event: string; forms?: string[] }[] => {
   const clause = claimedClause(question);
-  const claimed = (clause && eventOf(clause)) || nounEventOf(question);
+  // A participle the corpus never uses (`unused`: « abrogé ») in a premise stated before what is asked is an event it
+  // never tells, whatever its meaning; not in a fact whose date is asked (« le cispe a réagi … quand ? »: the corpus
+  // tells « sa réaction »).
+  // Only a participle after « été » (« a été abrogé »): something done to the subject, a change of its state; not
+  // its own doing (« s'est renseignée », « sont bourrés de … »).
+  const passive = (c: { event: string } | null) => !!c && clause?.[clause.indexOf(c.event) - 1] === "ete";
+  const unheard = clause && premiseOf(question) ? eventOf(clause, unused) : null;
+  const claimed =
+    (clause && eventOf(clause)) ||
+    (passive(unheard) ? unheard : null) ||
+    nounEventOf(question) ||
+    causedReturn(question);
   return claimed ? [claimed] : [];
 };
 
@@ -137,7 +156,9 @@ const EVENT_NOUNS = new Map(
   }),
 );
 /** « depuis le rachat d'ovh par amazon, … »: « depuis », an article, a noun of an event, « de » and its subject. */
-const SINCE_EVENT = /\bdepuis (?:le |la |l'|les )([a-z]+) (?:de |du |des |d')([^,?;:.!]+)[,?;:.!]/;
+const SINCE_EVENT = new RegExp(
+  `\\b(?:${[...section("depuis")].join("|")}) (?:le |la |l'|les )([a-z]+) (?:de |du |des |d')([^,?;:.!]+)[,?;:.!]`,
+);
 
 /**
  * A premise told by a noun of an event after « depuis » (« depuis la suppression de la dinum en 2026, … »): its
@@ -163,8 +184,8 @@ type Read = { text: string; section: string; document: { title: string; kind?: s
  * The event and subject of an event the question takes as given that no sentence of the passages read says together
  * (« revenue », « echirolles »); empty when the question takes none as given, or a sentence says it.
  */
-export function unpairedEvent(question: string, passages: Read[]): string[] {
-  for (const claimed of claimedEvents(question))
+export function unpairedEvent(question: string, passages: Read[], unused: string[] = []): string[] {
+  for (const claimed of claimedEvents(question, unused))
     if (!saysEvent(claimed, passages)) return [claimed.event, ...claimed.subject];
   return [];
 }
@@ -176,6 +197,8 @@ const INVERTED = new RegExp(`-(?:t-)?(?:${[...PRONOUNS, "ce"].join("|")})(?![\\p
 const ASKING = section("demandes");
 /** Events a yes/no question may ask whether they happened (`claimed-event.txt` [événements demandés]), as heads. */
 const ASKED_EVENTS = [...section("événements demandés")].map((e) => e.slice(0, EVENT_HEAD));
+/** The word that asks a cause (`claimed-event.txt` [cause demandée]). */
+const CAUSE_ASKED = section("cause demandée");
 
 /**
  * The event a yes/no question asks whether it happened to a subject (« la gendarmerie est repassée sous windows 11 en
@@ -190,6 +213,21 @@ export function unsaidAskedEvent(question: string, passages: Read[]): { subject:
   if (list.some((w) => ASKING.has(w))) return null;
   const claimed = eventOf(list, ASKED_EVENTS);
   return claimed && !saysEvent(claimed, passages) ? claimed : null;
+}
+
+/**
+ * « pourquoi echirolles est revenue a windows en 2026 »: a question asking the cause of a return (`claimed-event.txt`
+ * [événements demandés]) takes it as given; the corpus, which would tell it (« le retour à Windows voté en 2017 »),
+ * must say it of its subject. Not another event whose cause is asked (« pourquoi la région a abandonné office 365 »:
+ * the corpus tells it in other words).
+ */
+function causedReturn(question: string): { subject: string[]; event: string } | null {
+  const list = words(fold(question).replace(/[’]/g, "'"));
+  if (!list.length || !CAUSE_ASKED.has(list[0]!)) return null;
+  const rest = list.slice(1);
+  if (rest.some((w) => ASKING.has(w))) return null;
+  const claimed = eventOf(rest, ASKED_EVENTS);
+  return claimed && ASKED_EVENTS.some((e) => claimed.event.startsWith(e)) ? claimed : null;
 }
 
 /** Whether a sentence or a section of the passages read says an event of its subject. */

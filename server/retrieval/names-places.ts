@@ -214,6 +214,33 @@ export function personInLowerCase(question: string, texts: string[]): boolean {
 }
 
 /**
+ * The folded words of the first name and surname a question names: capitalised (« Nicolas Vivant »), or typed in lower
+ * case as one of `texts` writes them (« nicolas vivant » for « Nicolas Vivant »); empty when it names none.
+ */
+export function personNamed(question: string, texts: string[]): string[] {
+  for (const m of question.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/gu))
+    if (!DETERMINERS.has(fold(m[1]!))) return words(m[0]);
+  const tokens = fold(question).split(/[^a-z-]+/);
+  const asked = tokens.slice(1).map((w, i) => `${tokens[i]} ${w}`);
+  for (const t of texts)
+    for (const m of t.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/gu))
+      if (asked.includes(fold(m[0]).replace(/\s+/g, " "))) return words(m[0]);
+  return [];
+}
+
+/**
+ * The question without the words of the person it names (`personNamed`), folded words: « que fait jean-marc ayrault
+ * aujourd'hui » reads « que fait aujourd hui », an expression of `personal-data.txt` the name stood inside.
+ */
+export function withoutPerson(question: string, name: string[]): string {
+  const list = words(question);
+  if (!name.length) return list.join(" ");
+  for (let i = 0; i + name.length <= list.length; i++)
+    if (name.every((w, j) => list[i + j] === w)) return [...list.slice(0, i), ...list.slice(i + name.length)].join(" ");
+  return list.join(" ");
+}
+
+/**
  * An expression with choices between braces (« {fait|faisait} quoi {avant|maintenant} »): every expression it stands
  * for, each choice of each brace in turn.
  */

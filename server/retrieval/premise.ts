@@ -13,6 +13,12 @@ const EVENTS = new Set(wordList("../i18n/fr/premise-events.txt"));
 /** What asks, in the part after the premise's comma (« on migre vers quoi », « qui reprend », « à combien »). */
 const ASKS =
   /(?:^|\s)(?:quoi|qui|quel|quelle|quels|quelles|comment|combien|pourquoi|quand|lequel|laquelle|ou)(?:\s|$|\?)/;
+/**
+ * What asks without a question word, in the part after the premise's comma: a verb and its subject pronoun inverted
+ * (« faut-il migrer », « est-il menacé », « peut-on revenir »), or « que » before an infinitive (« que faire de nos
+ * données »), folded.
+ */
+const ASKS_OTHERWISE = /(?:^|\s)(?:[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)(?![a-z])|que [a-z]+(?:er|ir|re)(?![a-z]))/;
 
 /** Letters of an event's word that another form of it keeps (« interd » of « interdit », « interdire »). */
 const EVENT_HEAD = 6;
@@ -31,7 +37,8 @@ export function premiseOf(question: string): string | null {
   const comma = text.indexOf(",");
   if (comma < 0) return null;
   const [head, rest] = [text.slice(0, comma), text.slice(comma + 1)];
-  return ASKS.test(` ${rest.replace(/[?!.]/g, " ")} `) && !ASKS.test(` ${head} `) ? head.trim() : null;
+  const asks = (part: string) => ASKS.test(part) || ASKS_OTHERWISE.test(part);
+  return asks(` ${rest.replace(/[?!.]/g, " ")} `) && !asks(` ${head} `) ? head.trim() : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The terms a question asks about, each read as a name, a place, a figure or a plain word. */
 import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListEntries } from "../i18n/word-lists.ts";
+import { wordListEntries, wordListSections } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
 import { broaderOf, DEMONYMS, phrasesFound, settingWords, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
@@ -84,6 +84,26 @@ function verbAfterPlaceTail(tokens: RegExpMatchArray[], i: number): boolean {
     if (j > i + 2 && (SUBJECT_VERB.has(fold(raw)) || INVERTED.test(raw))) return true;
   }
   return false;
+}
+/**
+ * The one-word nouns of a town's or a grouping's kind (`collectivity-kinds.txt`: « métropole », « agglo »), folded.
+ */
+const TOWN_KIND_NOUNS = new Set(
+  ["commune", "intercommunalité"]
+    .flatMap((k) => wordListSections("collectivity-kinds.txt").get(k) ?? [])
+    .flatMap((e) => {
+      const w = fold(e);
+      return w.includes(" ") ? [] : [w];
+    }),
+);
+/**
+ * « nantes métropole a-t-elle migré … », « quimper agglo utilise … »: a town typed in lower case at the head of the
+ * question, the noun of its grouping's kind after it, then its verb.
+ */
+function verbAfterKindNoun(tokens: RegExpMatchArray[], i: number): boolean {
+  if (!TOWN_KIND_NOUNS.has(fold(tokens[i + 1]?.[0] ?? ""))) return false;
+  const verb = tokens[i + 2]?.[0] ?? "";
+  return SUBJECT_VERB.has(fold(verb)) || INVERTED.test(verb);
 }
 /** Words after a lower-case word opening the question that make it what the question is about (« kopano comme … »). */
 const SUBJECT_LINKS = new Set(
@@ -351,12 +371,22 @@ export function questionTerms(asked: string): QuestionTerm[] {
       (fold(tokens[i - 1]?.[0] ?? "") === "de" && collectivity.test(fold(tokens[i - 2]?.[0] ?? ""))) ||
       (/^d'/i.test(raw) && collectivity.test(fold(tokens[i - 1]?.[0] ?? "")));
     const meanings = ofCollectivity && !PERIPHRASES.has(word) ? undefined : METONYMIES.get(word);
+    // « amsterdam a quitté vmware ? »: a country's capital of the gazetteer opening the question as the subject of its
+    // verb is what the question asks about, the town itself, not the country it may stand for (the Dutch State's acts
+    // are not Amsterdam's): a passage that answers names it.
+    const next = tokens[i + 1]?.[0] ?? "";
+    const opensAsSubject =
+      i === 0 &&
+      !PERIPHRASES.has(word) &&
+      !!meanings?.some((m) => COUNTRY_ADJECTIVES.has(m)) &&
+      (SUBJECT_VERB.has(fold(next)) || INVERTED.test(next));
     if (meanings)
       return out.set(word, {
         word,
-        variants: [word, ...meanings],
-        name: PERIPHRASES.has(word),
+        variants: opensAsSubject ? [word] : [word, ...meanings],
+        name: PERIPHRASES.has(word) || opensAsSubject,
         alias: PERIPHRASES.has(word),
+        ...(opensAsSubject ? { subject: true } : {}),
       });
     // « iCloud », « vSphere »: a capital inside the word marks a name as well as a first one.
     // « Donnez-moi », « Citez-les »: a verb in the imperative before its pronoun, never a name.
@@ -402,10 +432,11 @@ export function questionTerms(asked: string): QuestionTerm[] {
       !NOT_SUBJECT.test(folded) &&
       // « le préfet peut-il … ? »: a role noun (`person-roles.txt`) is someone's function, not a name typed in lower case.
       !isRoleNoun(folded) &&
-      !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/.test(folded) &&
+      // (« est », « peut » as words: « l'estonie héberge … » opens on a country.)
+      !/^(?:qu|combien|comment|pourquoi)|^(?:est|peut|faut|doit)$/.test(folded) &&
       (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
         INVERTED.test(tokens[i + 1]?.[0] ?? "") ||
-        (i === 0 && !/^\p{Lu}/u.test(text) && verbAfterPlaceTail(tokens, i)) ||
+        (i === 0 && !/^\p{Lu}/u.test(text) && (verbAfterPlaceTail(tokens, i) || verbAfterKindNoun(tokens, i))) ||
         // « kopano comme alternative à exchange … », « blackboard pour la formation … »: the thing asked about.
         (i === 0 && !/^\p{Lu}/u.test(text) && SUBJECT_LINKS.has(fold(tokens[i + 1]?.[0] ?? ""))));
     // « ouvrir des fichiers dwg sans autocad », « construire des plans … »: an infinitive in « -ir » or « -re » opening

@@ -41,17 +41,20 @@ import { namedCollectivities, namesCollectivity } from "./named-collectivity.ts"
 import {
   ATTRIBUTES,
   aboutPerson,
+  COUNTRY_ADJECTIVES,
   DETERMINERS,
   isRoleNoun,
   namesPerson,
   personalAsked,
   personInLowerCase,
+  personNamed,
   roleAsComplement,
   roleAsked,
   roleNamedBy,
   roleVerbAsked,
   slips,
   TYPO_LENGTH,
+  withoutPerson,
 } from "./names-places.ts";
 import { cardsHoldingNeed } from "./need-form.ts";
 import { offTopicSubjects } from "./off-topic.ts";
@@ -68,6 +71,7 @@ import {
   STATED_WORDS,
   withoutReferences,
 } from "./passage-words.ts";
+import { opinionObject } from "./person-opinion.ts";
 import { unstatedPremise } from "./premise.ts";
 import {
   asksPricePaid,
@@ -86,7 +90,7 @@ import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "
 import { heldUnderSubject } from "./subject-held.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
 import { unheldRegions } from "./unheld-division.ts";
-import { typesFirstName, unknownPersons } from "./unknown-person.ts";
+import { isFirstName, typesFirstName, unknownPersons } from "./unknown-person.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
 export {
@@ -323,14 +327,20 @@ const MIN_CATALOG_COVERAGE = 0.7;
 /** Passages read to decide (the top of the ranked list). */
 const JUDGED = 6;
 
+/** Letters then digits, one word (« nis2 », « m365 »): an acronym with its number. */
+const ALPHANUMERIC = /^[a-z]+[0-9]+$/;
+
+/** Whether the corpus writes a folded word as a name (capitalised inside a sentence) and never as a plain word. */
+async function writtenAsNameOnly(word: string, names?: CorpusNames): Promise<boolean> {
+  if (!names?.plain || word.includes(" ")) return false;
+  return (await names(word)) && !(await names.plain(word));
+}
+
 /**
  * A word capitalised only because it opens the question or a clause is a name when the corpus writes it as one, or
  * when the corpus never uses it (an unknown place or product: the question is about something it does not cover);
  * a word the corpus writes only in lower case (« Puisque », « Alors ») is a plain word.
  */
-/** Letters then digits, one word (« nis2 », « m365 »): an acronym with its number. */
-const ALPHANUMERIC = /^[a-z]+[0-9]+$/;
-
 export async function resolveNames(
   terms: QuestionTerm[],
   frequency?: CorpusFrequency,
@@ -342,7 +352,13 @@ export async function resolveNames(
       // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
       if (t.opener && unknown) return null;
       if (t.typed) return names && (await names(t.word.split(" ")[0]!)) ? t : null;
-      if (t.articled && !unknown) return { ...t, name: false };
+      // « la norvège a-t-elle … »: unless it is a country (`places.txt`) the corpus writes only as a name, never as a
+      // plain word (« les gendarmes ont-ils … », « la médiathèque peut-elle … » stay plain words).
+      if (t.articled && !unknown)
+        // (Written as the question writes it, not by its adjective: « éditeur japonais » is no act of Japan.)
+        return COUNTRY_ADJECTIVES.has(t.word) && (await writtenAsNameOnly(t.word, names))
+          ? { ...t, clauseStart: undefined, variants: [t.word] }
+          : { ...t, name: false };
       // « quand est ce que nis2 s'applique » : an acronym with a number typed in lower case is the name the corpus
       // writes in capitals (« NIS2 »), never as a plain word.
       if (!t.name && !t.date && !t.verb && ALPHANUMERIC.test(t.word) && names && frequency)
@@ -352,7 +368,10 @@ export async function resolveNames(
           ? { ...t, name: true }
           : t;
       if (!t.clauseStart || !t.name || !names || unknown) return t;
-      return (await names(t.word)) ? t : { ...t, name: false };
+      // « madrid a quitté … »: the subject of the verb after it, a word the corpus writes only capitalised (« éditeur
+      // espagnol (Madrid) »), never as a plain word, is a name.
+      const subjectName = t.subject && names.plain && !t.word.includes(" ") && !(await names.plain(t.word));
+      return subjectName || (await names(t.word)) ? t : { ...t, name: false };
     }),
   );
   return resolved.filter((t): t is QuestionTerm => t !== null);
@@ -490,6 +509,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   clippedAndMisspelt,
   lawsOfProduct,
   personalLife, // personal
+  opinionApart, // low-coverage
   regionsUnheld, // missing-name
   premiseUnstated, // low-coverage
   eventUnpaired, // low-coverage
@@ -587,7 +607,12 @@ async function premiseUnstated(ctx: Judgement): Promise<Decision> {
  * subject (`claimed-event.ts`).
  */
 async function eventUnpaired(ctx: Judgement): Promise<Decision> {
-  const unsaid = unpairedEvent(ctx.question, ctx.results.slice(0, JUDGED));
+  // « depuis que le cloud act a été abrogé, … »: a participle the corpus never uses is an event it never tells.
+  const unused: string[] = [];
+  if (ctx.frequency)
+    for (const w of new Set(words(fold(ctx.question))))
+      if (w.length > 3 && !STOPWORDS.has(w) && (await ctx.frequency(w)) === 0) unused.push(w);
+  const unsaid = unpairedEvent(ctx.question, ctx.results.slice(0, JUDGED), unused);
   return unsaid.length ? none("low-coverage", unsaid) : "continue";
 }
 
@@ -881,18 +906,65 @@ async function personalLife(ctx: Judgement): Promise<Decision> {
   const person = aboutPerson(question) || typed;
   // What a person does now or did before, their grade, nationality or pay are asked of a named person only (« l'April,
   // elle fait quoi aujourd'hui ? » asks what the association does).
-  const personal = person ? personalAsked(question, typed || namesPerson(question)) : [];
+  const texts = results.slice(0, JUDGED).map((r) => r.text);
+  const name = person ? personNamed(question, texts) : [];
+  // « que fait jean-marc ayrault aujourd'hui »: the name may stand inside an expression read of a named person only
+  // (« que fait … aujourd'hui »).
+  const asked = person ? personalAsked(question, typed || namesPerson(question)) : [];
+  const unnamed = name.length ? withoutPerson(question, name) : "";
+  const ofNamedOnly = unnamed
+    ? personalAsked(unnamed, true).filter((g) => !personalAsked(unnamed, false).some((a) => a.found === g.found))
+    : [];
+  const personal = [...asked, ...ofNamedOnly.filter((g) => !asked.some((a) => a.found === g.found))];
   const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
     personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
-  if (!judged.some(holdsPersonal))
+  // Of a named person, the expression must be said of them: in a sentence that writes their surname, or in a section
+  // whose heading does (« L'idée de l'association est née en septembre 2002 » says nothing of its founder's birth).
+  // (A person by a first name of `first-names.txt`: « Check Point » is a company.)
+  const surname = name.length && isFirstName(name[0]!) ? name.at(-1) : undefined;
+  const saysOfPerson = (i: number, group: string[]) => {
+    const r = results[i]!;
+    if (!surname || passageWords(`${r.document.title} ${r.section}`).list.includes(surname)) return true;
+    return withoutReferences(r.text)
+      .split(SENTENCE)
+      .some((t) => {
+        const w = passageWords(t);
+        return w.list.includes(surname) && group.some((e) => w.joined.includes(` ${e} `));
+      });
+  };
+  const holdsOfPerson = (p: ReturnType<typeof passageWords>, i: number) =>
+    holdsPersonal(p) && personal.every(({ group }) => saysOfPerson(i, group));
+  if (!judged.some(holdsOfPerson))
     return none(
       "personal",
       personal
-        .filter(({ group }) => !judged.some((p) => group.some((e) => p.joined.includes(` ${e} `))))
+        .filter(
+          ({ group }) =>
+            !judged.some((p, i) => group.some((e) => p.joined.includes(` ${e} `)) && saysOfPerson(i, group)),
+        )
         .map((g) => g.found),
     );
   Object.assign(ctx, { holdsPersonal });
   return "continue";
+}
+
+/**
+ * Decides « low-coverage »: a view a named person is asked (« que pense thierry breton de la dinum ») that no passage
+ * read holds with the person (`person-opinion.ts`).
+ */
+async function opinionApart(ctx: Judgement): Promise<Decision> {
+  const { question, results, judged, terms } = ctx;
+  const name = personNamed(
+    question,
+    results.slice(0, JUDGED).map((r) => r.text),
+  );
+  const object = opinionObject(question, name);
+  const asked = terms.filter((t) => t.word.split(" ").every((w) => object.includes(w)));
+  if (!asked.length) return "continue";
+  const surname = name.at(-1)!;
+  // (One of the thing's words is enough: « l'affaire de la CPI » is the CPI's.)
+  if (judged.some((p) => p.list.includes(surname) && asked.some((t) => holds(t, p)))) return "continue";
+  return none("low-coverage", [surname, ...asked.map((t) => t.word)]);
 }
 
 /**

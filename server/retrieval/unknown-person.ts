@@ -6,6 +6,8 @@ import type { passageWords } from "./passage-words.ts";
 
 /** Common first names (`first-names.txt`), folded; a compound one (« Jean-Marc ») is read part by part. */
 const FIRST_NAMES = new Set(wordList("../i18n/fr/first-names.txt"));
+/** Whether a folded word is a common first name (`first-names.txt`), a compound one read part by part. */
+export const isFirstName = (word: string) => word.split("-").every((p) => FIRST_NAMES.has(p));
 
 /** Whether a question types a common first name (« matthieu faure »), in any case. */
 export const typesFirstName = (question: string) =>
