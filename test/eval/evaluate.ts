@@ -52,6 +52,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-27",
   "held-out-28",
   "held-out-29",
+  "held-out-30",
 ]);
 
 /**
