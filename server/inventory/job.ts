@@ -9,10 +9,11 @@ import { AppError } from "../core/errors.ts";
 import { corpusFingerprint } from "../corpus/source.ts";
 import { message } from "../i18n/messages.ts";
 import { analyzeRows } from "./analyze.ts";
-import { checkCollectivite } from "./collectivite.ts";
+import { checkCollectivite, isOwnPublisher } from "./collectivite.ts";
 import { type CompactTables, encodeTable, packTables, tableRows, unpackTables } from "./compact.ts";
 import { checkInventoryDate } from "./inventory-date.ts";
 import { loadMatchIndex } from "./match.ts";
+import { fold } from "./normalize.ts";
 import { type InventoryFile, type InventoryLimits, parseInventoryFiles } from "./parse.ts";
 import type {
   InventoryItem,
@@ -182,7 +183,22 @@ async function inputOf(job: AnalysisJob) {
   const upload = job.multipart
     ? await readMultipart(job.multipart)
     : { files: job.files ?? [], collectivite: null, inventoryDate: null };
-  const fingerprint = await uploadFingerprint(upload.files, job.corpusDir, job.classifications);
+  const bare = await uploadFingerprint(upload.files, job.corpusDir, job.classifications);
+  // The collectivité's name changes the analysis when a line's publisher is the collectivité itself (its own
+  // application, `ownApplication`): then it is part of the fingerprint, and the same files named this time are not
+  // answered with an analysis made without the name (trial23 T-M7). Otherwise an analysis saved without the name is
+  // reused and takes it.
+  const named = upload.collectivite ?? job.collectivite ?? null;
+  if (!named && job.known?.includes(bare))
+    return { reused: true as const, fingerprint: bare, inventoryDate: upload.inventoryDate, collectivite: null };
+  const parsed = parseInventoryFiles(upload.files, job.limits);
+  const fingerprint =
+    named && parsed.rows.some((r) => isOwnPublisher(r.publisher, named))
+      ? createHash("sha256")
+          .update(`${bare}\0own\0${fold(named)}`)
+          .digest("hex")
+          .slice(0, 32)
+      : bare;
   if (job.known?.includes(fingerprint))
     return {
       reused: true as const,
@@ -190,7 +206,6 @@ async function inputOf(job: AnalysisJob) {
       inventoryDate: upload.inventoryDate,
       collectivite: upload.collectivite,
     };
-  const parsed = parseInventoryFiles(upload.files, job.limits);
   return {
     fingerprint,
     collectivite: upload.collectivite,

@@ -970,7 +970,7 @@ function parseJson(
 }
 
 /**
- * An OCS Inventory agent's XML of one poste (`ocsinventory-agent --local`: `<REQUEST><CONTENT><HARDWARE>`, then one
+ * An OCS Inventory agent's XML of one poste (`ocsinventory-agent --local`: `<REQUEST><CONTENT><ACCESSLOG>`, `<HARDWARE>`, then one
  * `<SOFTWARES>` per software), read like a GLPI Agent inventory: it names the poste, so a product's several names on
  * it count once (trial14 B7: it was refused with a message about GLPI).
  */
@@ -1004,7 +1004,10 @@ function parseOcsXml(
   glpiRows(doc, name, rows, host ? `${name}#pc:${fold(host)}` : `${name}#0`);
   if (!rows.length) throw notInventory(name, message("inventory.error.markup"));
   rows.forEach((r, i) => checkName(r.name, name, i + 1, caps));
-  const lastDate = tag(hardware, "LASTDATE");
+  // The agent writes the inventory's time in `<ACCESSLOG><LOGDATE>` (UnixAgent and WindowsAgent `setAccessLog`);
+  // `LASTDATE` is a column the OCS server fills, kept for XMLs exported with it (trial23 T-M12: agent files undated).
+  const accessLog = /<ACCESSLOG>([\s\S]*?)<\/ACCESSLOG>/i.exec(text)?.[1] ?? "";
+  const lastDate = tag(accessLog, "LOGDATE") ?? tag(hardware, "LASTDATE");
   // The agent's TAG (`ocsinventory-agent --tag=…`: `<ACCOUNTINFO><KEYNAME>TAG</KEYNAME><KEYVALUE>Médiathèque`),
   // which OCS and GLPI use as the poste's entity: kept like GLPI's « Entité », so that a later inventory without
   // that part of the parc is told apart from progress (trial19: entities were read from GLPI CSV only).

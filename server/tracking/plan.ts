@@ -11,6 +11,7 @@ import { fold as foldText } from "../inventory/normalize.ts";
 import { filesDiffer, narrowerPerimeter, type PerimeterSide, perimeterNotice } from "../inventory/perimeter.ts";
 import { type Line, lineOf, namedLike, rebased, reclassifiedLines } from "./lines.ts";
 import { productStatus } from "./product-status.ts";
+import { shareGrowth } from "./shared-growth.ts";
 
 /** Which figure of an analysis the plan follows, in percent (lower is better). */
 export type MeasureKind = "weighted" | "raw";
@@ -477,6 +478,8 @@ export interface ProductProgress {
   replacedBy: boolean;
   /** What grew while it went down (`Grown`); null when it did not go down or nothing of its role grew. */
   grown: Grown | null;
+  /** The planned product whose line says the growth this one cites too, said there once (`shareGrowth`). */
+  sharedWith?: string;
   /** The plan removes it without a replacement (« à désinstaller »): fewer installations is the progress itself. */
   removal: boolean;
   late: boolean;
@@ -805,85 +808,87 @@ export function progressOf(plan: Plan, today: string): Progress {
   const baseline = plan.checkpoints[0] ? rebased(plan.checkpoints[0], last) : undefined;
   const planned = plannedProducts(plan.products);
   const sinceStart = perimeterSinceStart(plan.checkpoints[0], last);
-  const products = planned.map((product): ProductProgress => {
-    const before = installationsOf(baseline, product);
-    const now = installationsOf(last, product);
-    const removal = isRemoval(product.by);
-    const byBefore = removal ? 0 : replacementInstallations(baseline, product.by);
-    const byNow = removal ? 0 : replacementInstallations(last, product.by);
-    // The planned replacement that grew while the product stayed where it was is said beside it (trial 13, B3:
-    // « OneDrive : pas encore commencé » while Nextcloud, its planned replacement, went from 0 to 400).
-    // (Not when another product of the plan that went down is credited with that growth: trial22 T-M7.)
-    const creditedElsewhere = (name: string) =>
-      planned.some(
-        (other) =>
-          other !== product &&
-          installationsOf(last, other) < installationsOf(baseline, other) &&
-          sameProduct(name, grownInstead(other, baseline, last, planned)?.name ?? ""),
-      );
-    const grown =
-      before > 0 && now < before
-        ? grownInstead(product, baseline, last, planned)
-        : before > 0 && now === before && product.by && byNow > byBefore && !creditedElsewhere(product.by)
-          ? { name: product.by, kind: "planned" as const, before: byBefore, now: byNow }
-          : null;
-    // « En cours » only where the data show the move: the planned replacement (or another alternative) grew, or the
-    // plan only removes the product.
-    const moving = removal || grown?.kind === "planned" || grown?.kind === "alternative";
-    const state: ProductProgress["state"] =
-      before === 0
-        ? "absent"
-        : now === 0
-          ? sinceStart?.narrowed
-            ? "outside-perimeter"
-            : "replaced"
-          : now < before
-            ? // Fewer in an inventory of part of the parc: the perimeter's doing, not a replacement's (trial17 D16:
-              // Kaspersky 182 → 1 « moins d'installations, sans que l'alternative prévue apparaisse »).
-              sinceStart?.narrowed
-              ? "in-perimeter"
-              : moving
-                ? "in-progress"
-                : "fewer"
-            : now > before
-              ? "grew"
-              : "not-started";
-    // Outside the latest inventory's perimeter: whether it is still installed is not known, so not « late » either.
-    const late =
-      state !== "replaced" &&
-      state !== "absent" &&
-      state !== "outside-perimeter" &&
-      state !== "in-perimeter" &&
-      product.dueDate !== null &&
-      product.dueDate < today;
-    const replacedBy = state === "replaced" && byNow > byBefore;
-    const unrecognised = removal ? null : unrecognisedLike(last, product.by);
-    const facts = {
-      state,
-      by: product.by,
-      byNow,
-      replacedBy,
-      grown,
-      removal,
-      before,
-      now,
-      ...(unrecognised ? { unrecognised } : {}),
-    };
-    return {
-      product,
-      before,
-      now,
-      state,
-      byBefore,
-      byNow,
-      replacedBy,
-      grown,
-      removal,
-      late,
-      ...(unrecognised ? { unrecognised } : {}),
-      status: productStatus(facts),
-    };
-  });
+  const products = shareGrowth(
+    planned.map((product): ProductProgress => {
+      const before = installationsOf(baseline, product);
+      const now = installationsOf(last, product);
+      const removal = isRemoval(product.by);
+      const byBefore = removal ? 0 : replacementInstallations(baseline, product.by);
+      const byNow = removal ? 0 : replacementInstallations(last, product.by);
+      // The planned replacement that grew while the product stayed where it was is said beside it (trial 13, B3:
+      // « OneDrive : pas encore commencé » while Nextcloud, its planned replacement, went from 0 to 400).
+      // (Not when another product of the plan that went down is credited with that growth: trial22 T-M7.)
+      const creditedElsewhere = (name: string) =>
+        planned.some(
+          (other) =>
+            other !== product &&
+            installationsOf(last, other) < installationsOf(baseline, other) &&
+            sameProduct(name, grownInstead(other, baseline, last, planned)?.name ?? ""),
+        );
+      const grown =
+        before > 0 && now < before
+          ? grownInstead(product, baseline, last, planned)
+          : before > 0 && now === before && product.by && byNow > byBefore && !creditedElsewhere(product.by)
+            ? { name: product.by, kind: "planned" as const, before: byBefore, now: byNow }
+            : null;
+      // « En cours » only where the data show the move: the planned replacement (or another alternative) grew, or the
+      // plan only removes the product.
+      const moving = removal || grown?.kind === "planned" || grown?.kind === "alternative";
+      const state: ProductProgress["state"] =
+        before === 0
+          ? "absent"
+          : now === 0
+            ? sinceStart?.narrowed
+              ? "outside-perimeter"
+              : "replaced"
+            : now < before
+              ? // Fewer in an inventory of part of the parc: the perimeter's doing, not a replacement's (trial17 D16:
+                // Kaspersky 182 → 1 « moins d'installations, sans que l'alternative prévue apparaisse »).
+                sinceStart?.narrowed
+                ? "in-perimeter"
+                : moving
+                  ? "in-progress"
+                  : "fewer"
+              : now > before
+                ? "grew"
+                : "not-started";
+      // Outside the latest inventory's perimeter: whether it is still installed is not known, so not « late » either.
+      const late =
+        state !== "replaced" &&
+        state !== "absent" &&
+        state !== "outside-perimeter" &&
+        state !== "in-perimeter" &&
+        product.dueDate !== null &&
+        product.dueDate < today;
+      const replacedBy = state === "replaced" && byNow > byBefore;
+      const unrecognised = removal ? null : unrecognisedLike(last, product.by);
+      const facts = {
+        state,
+        by: product.by,
+        byNow,
+        replacedBy,
+        grown,
+        removal,
+        before,
+        now,
+        ...(unrecognised ? { unrecognised } : {}),
+      };
+      return {
+        product,
+        before,
+        now,
+        state,
+        byBefore,
+        byNow,
+        replacedBy,
+        grown,
+        removal,
+        late,
+        ...(unrecognised ? { unrecognised } : {}),
+        status: productStatus(facts),
+      };
+    }),
+  );
   const targetMet =
     !!latest &&
     !latest.checkpoint.narrower &&
@@ -974,6 +979,8 @@ export interface PublicSnapshot {
     now?: number;
     /** Lines the map did not recognise that carry the planned replacement's name (absent before trial 13). */
     unrecognised?: Unrecognised;
+    /** The line that says the growth this one cites too (`shareGrowth`; absent before trial23). */
+    sharedWith?: string;
     dueDate: string | null;
     /** Beyond what the objective needs, to be scheduled (`PlannedProduct`; absent before round 17). */
     beyondTarget?: true;
@@ -1033,6 +1040,12 @@ export function snapshotOf(
   };
   const categoryOfProduct = (p: PlannedProduct) =>
     plan.checkpoints[0]?.dependencies.find((d) => d.key === dependencyKey(p.name, p.productId))?.category ?? null;
+  // The line a shared growth is said on, as the page names it.
+  const sharedName = (name: string) => {
+    if (!options.groupProducts) return name;
+    const owner = progress.products.find((x) => x.product.name === name);
+    return options.categoryLabel(owner ? categoryOfProduct(owner.product) : null);
+  };
   return {
     collectivite: plan.collectivite,
     slug: plan.slug,
@@ -1093,6 +1106,7 @@ export function snapshotOf(
       before: p.before,
       now: p.now,
       ...(p.unrecognised && !options.groupProducts ? { unrecognised: p.unrecognised } : {}),
+      ...(p.sharedWith ? { sharedWith: sharedName(p.sharedWith) } : {}),
       dueDate: p.product.dueDate,
       ...(p.product.beyondTarget && !p.product.dueDate ? { beyondTarget: true as const } : {}),
     })),

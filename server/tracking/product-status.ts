@@ -27,6 +27,8 @@ export interface StatusFacts {
   now?: number;
   /** Lines the map did not recognise that carry the planned replacement's name (absent before trial 13). */
   unrecognised?: Unrecognised;
+  /** The line that says the growth this one cites, said there once (`shareGrowth`, trial23 T-M8). */
+  sharedWith?: string | null;
 }
 
 /**
@@ -40,8 +42,16 @@ function unrecognisedWords(u: Unrecognised): string {
   });
 }
 
-/** « Windows 11 est passé de 180 à 235 installations », or its words without the name. */
-function grownWords(grown: NonNullable<StatusFacts["grown"]>, form: "gone" | "fewer"): string {
+/**
+ * « Windows 11 est passé de 180 à 235 installations », or its words without the name; « hausse de Debian déjà
+ * comptée pour Windows 10 » when another line says it (`sharedWith`).
+ */
+function grownWords(
+  grown: NonNullable<StatusFacts["grown"]>,
+  form: "gone" | "fewer",
+  sharedWith?: string | null,
+): string {
+  if (sharedWith && grown.name !== null) return t("grown.shared", { name: grown.name, owner: sharedWith });
   const counts = { before: formatInt(grown.before), now: formatInt(grown.now) };
   // An alternative other than the planned one, beside a product gone: what happened beside it, like another product.
   const kind = grown.kind === "alternative" && form === "gone" ? "same-role" : grown.kind;
@@ -57,15 +67,22 @@ function grownWords(grown: NonNullable<StatusFacts["grown"]>, form: "gone" | "fe
 export function productStatus(p: StatusFacts): string {
   switch (p.state) {
     case "replaced":
-      if (p.replacedBy) return t("replacedBy", { by: p.by ?? "" });
-      return p.grown && p.grown.kind !== "planned" ? `${t("replaced")}, ${grownWords(p.grown, "gone")}` : t("replaced");
+      if (p.replacedBy)
+        return p.sharedWith && p.by
+          ? `${t("replacedBy", { by: p.by })}, ${t("grown.shared", { name: p.by, owner: p.sharedWith })}`
+          : t("replacedBy", { by: p.by ?? "" });
+      return p.grown && p.grown.kind !== "planned"
+        ? `${t("replaced")}, ${grownWords(p.grown, "gone", p.sharedWith)}`
+        : t("replaced");
     case "in-progress":
       // A snapshot published before the details were kept: only « fewer installations » is known.
       if (p.grown === undefined && p.removal === undefined) return t("fewer");
-      return t("in-progress", { detail: p.grown && !p.removal ? grownWords(p.grown, "fewer") : t("fewer") });
+      return t("in-progress", {
+        detail: p.grown && !p.removal ? grownWords(p.grown, "fewer", p.sharedWith) : t("fewer"),
+      });
     case "fewer": {
       const parts = [t("fewer")];
-      if (p.grown) parts.push(grownWords(p.grown, "fewer"));
+      if (p.grown) parts.push(grownWords(p.grown, "fewer", p.sharedWith));
       if (p.by && !p.removal && p.unrecognised) parts.push(unrecognisedWords(p.unrecognised));
       else if (p.by && !p.removal && p.byNow !== undefined) parts.push(t(p.byNow > 0 ? "byFlat" : "byAbsent"));
       return parts.join(", ");
@@ -88,7 +105,10 @@ export function productStatus(p: StatusFacts): string {
     case "not-started": {
       const parts = [t("not-started")];
       // Its planned replacement grew all the same: said beside it, not credited to another product (trial 13, B3).
-      if (p.grown?.kind === "planned" && p.grown.name !== null)
+      // Said on another line when another product of the plan cites it too (trial23 T-M8).
+      if (p.grown?.kind === "planned" && p.grown.name !== null && p.sharedWith)
+        parts.push(t("grown.shared", { name: p.grown.name, owner: p.sharedWith }));
+      else if (p.grown?.kind === "planned" && p.grown.name !== null)
         parts.push(
           t("grown.planned.beside", {
             name: p.grown.name,

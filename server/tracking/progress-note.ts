@@ -147,8 +147,11 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
  * ambiguous « 2 sur 20 », trial 11 B2), and its replacement.
  */
 const productLine = (p: Progress["products"][number]) => {
+  // A replacement whose growth another line says: its figures said there only (trial23 T-M8).
   const key = p.replacedBy
-    ? "replacedBy"
+    ? p.sharedWith
+      ? "replaced"
+      : "replacedBy"
     : p.state === "in-progress" || p.state === "fewer" || p.state === "grew"
       ? "moved"
       : p.state;

@@ -25,7 +25,8 @@ const csv = () =>
 const ocs = (host: string, tag: string | null) => `<?xml version="1.0" encoding="UTF-8" ?>
 <REQUEST>
   <CONTENT>
-    <HARDWARE><NAME>${host}</NAME><OSNAME>Microsoft Windows 11 Professionnel</OSNAME><LASTDATE>2026-11-28 10:12:00</LASTDATE></HARDWARE>
+    <ACCESSLOG><LOGDATE>2026-11-28 10:12:00</LOGDATE><USERID>N/A</USERID></ACCESSLOG>
+    <HARDWARE><NAME>${host}</NAME><OSNAME>Microsoft Windows 11 Professionnel</OSNAME></HARDWARE>
     <SOFTWARES><NAME>Microsoft Office Professionnel Plus 2021</NAME><PUBLISHER>${MS}</PUBLISHER><VERSION>16.0.14332</VERSION></SOFTWARES>
     <SOFTWARES><NAME>Kaspersky Endpoint Security for Windows</NAME><PUBLISHER>AO Kaspersky Lab</PUBLISHER><VERSION>12.3</VERSION></SOFTWARES>
     ${tag === null ? "" : `<ACCOUNTINFO>\n      <KEYNAME>TAG</KEYNAME>\n      <KEYVALUE>${tag}</KEYVALUE>\n    </ACCOUNTINFO>`}
