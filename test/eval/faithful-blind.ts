@@ -103,10 +103,8 @@ function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
       asked: askedContext([{ role: "user", content: c.question }]),
       checkUncited: true,
     }).sentences;
-  return contextContradictions(
-    verifyText(c.answer, passages, { facts, modelText: c.answer, today }),
-    context,
-  ).sentences;
+  return contextContradictions(verifyText(c.answer, passages, { facts, modelText: c.answer, today }), context)
+    .sentences;
 }
 
 /**
