@@ -13,6 +13,7 @@ import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, formatInt, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
+import { admittedContested } from "./admitted.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
 import { appendedUnsaid } from "./appended.ts";
@@ -1156,6 +1157,11 @@ function checkSentence(
   if (cited.length > 0 && reasons.length === 0) {
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
+  }
+  // An admission of an act a given passage has the same actor contest (« a reconnu avoir coupé », `admitted.ts`).
+  if (cited.length > 0 && reasons.length === 0) {
+    const quote = admittedContested(stated, sources);
+    if (quote) reasons.push(message("verify.admittedContested", { quote }));
   }
   // After the rules above, which say it more precisely when they see it (a plan stated as done): a clause the cited
   // passages write in the conditional (« un autre prédisait qu'un outil … fonctionnerait mal »), stated as fact.

@@ -1,0 +1,72 @@
+/**
+ * An admission (« Microsoft a reconnu avoir coupé la messagerie de la Cour entière [3] ») of an act that a passage
+ * given to the model has the same actor contest (« Microsoft conteste avoir coupé ses services à la Cour », trial23
+ * T-H1), or report a negation of (« a déclaré que l'entreprise n'avait ni cessé ni suspendu … »), while no given
+ * passage has them confirm it. The cited passage may report the act itself (the AP dispatch): the admission is what
+ * the other passage denies. The verbs are data (`overstated.txt`: [confirm], [deny], [say]). The actor is a name the
+ * sentence writes before its admission verb; the act is the first content word after it that is not a name nor an
+ * auxiliary, and the passage's denial must write it (same stem) after its own denying or saying verb.
+ */
+import { stem } from "../retrieval/french.ts";
+import { short } from "./negation.ts";
+import { NEGATED, overstatedSection } from "./overstated.ts";
+import { namesWithEnds } from "./proper-nouns.ts";
+import { withoutReferences } from "./sentences.ts";
+import type { Source } from "./source-sentences.ts";
+import { contentWords, WEAK, words } from "./words.ts";
+
+const CONFIRM = overstatedSection("confirm");
+const DENY = overstatedSection("deny");
+const SAY = overstatedSection("say");
+/** Auxiliaries and links between an admission verb and its act (« avoir coupé », « que Lyon avait renoncé »). */
+const LINKS = new Set(
+  "avoir etre a ont avait avaient est sont etait etaient que qu bien deja effectivement lui elle il ils elles".split(" "),
+);
+
+/** The act an admission states: the stem of its first content word after the verb, not a name nor a link. */
+function actOf(after: string[], names: Set<string>): string | null {
+  for (const w of after.slice(0, 6)) {
+    if (LINKS.has(w) || names.has(w)) continue;
+    if (contentWords(w).length === 0 || WEAK.has(w)) continue;
+    return stem(w);
+  }
+  return null;
+}
+
+/** The given passage's sentence in which the admitting actor contests the act: a short quote, or null. */
+export function admittedContested(stated: string, sources: Source[]): string | null {
+  const text = withoutReferences(stated);
+  if (NEGATED.test(text)) return null;
+  const list = words(text);
+  const at = list.findIndex((w) => CONFIRM.has(w));
+  if (at < 0) return null;
+  const named = namesWithEnds(text).map((n) => words(n.name));
+  const nameWords = new Set(named.flat());
+  // The actor: a name the sentence writes before its admission verb.
+  const before = new Set(list.slice(0, at));
+  const actors = named.filter((n) => n.length > 0 && n.every((w) => before.has(w)));
+  if (actors.length === 0) return null;
+  const act = actOf(list.slice(at + 1), nameWords);
+  if (!act) return null;
+  // Headings last: a body sentence says it in full.
+  const sentences = sources
+    .flatMap((src) => src.sentences)
+    .sort((a, b) => Number(a.inHeading || a.text === a.heading) - Number(b.inHeading || b.text === b.heading))
+    .flatMap((ss) => withoutReferences(ss.text).split(/\s;\s/));
+  const naming = sentences.filter((t) => {
+    const theirs = words(t);
+    return actors.some((n) => n.every((w) => theirs.includes(w)));
+  });
+  // A given passage has them confirm something: their admission may be written there.
+  if (naming.some((t) => words(t).some((w) => CONFIRM.has(w)) && !NEGATED.test(t))) return null;
+  const denying = naming.find((t) => {
+    const theirs = words(t);
+    const d = theirs.findIndex((w) => DENY.has(w));
+    if (d >= 0 && theirs.slice(d + 1).some((w) => stem(w) === act)) return true;
+    if (!theirs.some((w) => SAY.has(w))) return false;
+    const that = t.search(/(?<!\p{L})(?:que|qu['’])/iu);
+    if (that < 0 || !NEGATED.test(t.slice(that))) return false;
+    return words(t.slice(that)).some((w) => stem(w) === act);
+  });
+  return denying ? short(denying.trim()) : null;
+}
