@@ -68,5 +68,5 @@ export function admittedContested(stated: string, sources: Source[]): string | n
     if (that < 0 || !NEGATED.test(t.slice(that))) return false;
     return words(t.slice(that)).some((w) => stem(w) === act);
   });
-  return denying ? short(denying.trim()) : null;
+  return denying ? short(denying.trim().replace(/\s+([.;,])/g, "$1")) : null;
 }

@@ -72,6 +72,7 @@ import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions 
 import { gradualAsDone } from "./gradual.ts";
 import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
 import { holderDutyUnheld } from "./holder-duty.ts";
+import { indefiniteActorUnstated } from "./indefinite-actor.ts";
 import { inferenceReason, sweepingConclusion, withoutCompared } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
@@ -1163,6 +1164,9 @@ function checkSentence(
     const quote = admittedContested(stated, sources);
     if (quote) reasons.push(message("verify.admittedContested", { quote }));
   }
+  // An unnamed collectivité (« Une mairie bretonne a vu … ») where no cited passage speaks of one (`indefinite-actor.ts`).
+  const unnamed = cited.length > 0 && reasons.length === 0 ? indefiniteActorUnstated(stated, pool) : null;
+  if (unnamed) reasons.push(message("verify.indefiniteActor", { where: w, actor: unnamed }));
   // After the rules above, which say it more precisely when they see it (a plan stated as done): a clause the cited
   // passages write in the conditional (« un autre prédisait qu'un outil … fonctionnerait mal »), stated as fact.
   if (cited.length > 0 && reasons.length === 0) {
