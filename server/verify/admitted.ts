@@ -20,7 +20,9 @@ const DENY = overstatedSection("deny");
 const SAY = overstatedSection("say");
 /** Auxiliaries and links between an admission verb and its act (« avoir coupé », « que Lyon avait renoncé »). */
 const LINKS = new Set(
-  "avoir etre a ont avait avaient est sont etait etaient que qu bien deja effectivement lui elle il ils elles".split(" "),
+  "avoir etre a ont avait avaient est sont etait etaient que qu bien deja effectivement lui elle il ils elles".split(
+    " ",
+  ),
 );
 
 /** The act an admission states: the stem of its first content word after the verb, not a name nor a link. */
@@ -69,4 +71,31 @@ export function admittedContested(stated: string, sources: Source[]): string | n
     return words(t.slice(that)).some((w) => stem(w) === act);
   });
   return denying ? short(denying.trim().replace(/\s+([.;,])/g, "$1")) : null;
+}
+
+/**
+ * An admission (« Jehan Monnier a reconnu que Lyon avait renoncé à changer d'échelle [1] ») of an act no cited
+ * sentence naming the actor writes, when none has them confirm or admit anything (trial23 T-H1, second form: the
+ * passage has him describe Lyon « en train de « changer d'échelle » »). The actor and the act as `admittedContested`
+ * reads them. The actor's name, or null.
+ */
+export function admissionUnwritten(stated: string, pool: Source[]): string | null {
+  const text = withoutReferences(stated);
+  if (NEGATED.test(text)) return null;
+  const list = words(text);
+  const at = list.findIndex((w) => CONFIRM.has(w));
+  if (at < 0) return null;
+  const named = namesWithEnds(text).map((n) => ({ name: n.name, list: words(n.name) }));
+  const before = new Set(list.slice(0, at));
+  const actors = named.filter((n) => n.list.length > 0 && n.list.every((w) => before.has(w)));
+  if (actors.length === 0) return null;
+  const act = actOf(list.slice(at + 1), new Set(named.flatMap((n) => n.list)));
+  if (!act) return null;
+  const naming = pool
+    .flatMap((src) => src.sentences)
+    .map((ss) => words(withoutReferences(ss.text)))
+    .filter((theirs) => actors.some((n) => n.list.every((w) => theirs.includes(w))));
+  if (naming.length === 0) return null;
+  if (naming.some((theirs) => theirs.some((w) => CONFIRM.has(w) || stem(w) === act))) return null;
+  return actors[0]!.name;
 }

@@ -13,7 +13,7 @@ import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, formatInt, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
-import { admittedContested } from "./admitted.ts";
+import { admissionUnwritten, admittedContested } from "./admitted.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
 import { appendedUnsaid } from "./appended.ts";
@@ -1163,6 +1163,8 @@ function checkSentence(
   if (cited.length > 0 && reasons.length === 0) {
     const quote = admittedContested(stated, sources);
     if (quote) reasons.push(message("verify.admittedContested", { quote }));
+    const actor = quote ? null : admissionUnwritten(stated, pool);
+    if (actor) reasons.push(message("verify.admissionUnwritten", { where: w, actor }));
   }
   // An unnamed collectivité (« Une mairie bretonne a vu … ») where no cited passage speaks of one (`indefinite-actor.ts`).
   const unnamed = cited.length > 0 && reasons.length === 0 ? indefiniteActorUnstated(stated, pool) : null;
