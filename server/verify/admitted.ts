@@ -10,7 +10,7 @@
 import { stem } from "../retrieval/french.ts";
 import { short } from "./negation.ts";
 import { NEGATED, overstatedSection } from "./overstated.ts";
-import { namesWithEnds } from "./proper-nouns.ts";
+import { namesWithEnds, SENTENCE_START_COMMON } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 import { contentWords, WEAK, words } from "./words.ts";
@@ -24,6 +24,18 @@ const LINKS = new Set(
     " ",
   ),
 );
+
+/** Names of a text without the common words that open a sentence (« Un audit a confirmé »: no name). */
+function namesIn(text: string): { name: string; list: string[] }[] {
+  return namesWithEnds(text)
+    .map((n) => {
+      const parts = n.name.split(/\s+/);
+      while (parts.length > 0 && SENTENCE_START_COMMON.test(parts[0]!)) parts.shift();
+      const name = parts.join(" ");
+      return { name, list: words(name) };
+    })
+    .filter((n) => n.list.length > 0);
+}
 
 /** The act an admission states: the stem of its first content word after the verb, not a name nor a link. */
 function actOf(after: string[], names: Set<string>): string | null {
@@ -42,7 +54,7 @@ export function admittedContested(stated: string, sources: Source[]): string | n
   const list = words(text);
   const at = list.findIndex((w) => CONFIRM.has(w));
   if (at < 0) return null;
-  const named = namesWithEnds(text).map((n) => words(n.name));
+  const named = namesIn(text).map((n) => n.list);
   const nameWords = new Set(named.flat());
   // The actor: a name the sentence writes before its admission verb.
   const before = new Set(list.slice(0, at));
@@ -85,7 +97,7 @@ export function admissionUnwritten(stated: string, pool: Source[]): string | nul
   const list = words(text);
   const at = list.findIndex((w) => CONFIRM.has(w));
   if (at < 0) return null;
-  const named = namesWithEnds(text).map((n) => ({ name: n.name, list: words(n.name) }));
+  const named = namesIn(text);
   const before = new Set(list.slice(0, at));
   const actors = named.filter((n) => n.list.length > 0 && n.list.every((w) => before.has(w)));
   if (actors.length === 0) return null;
