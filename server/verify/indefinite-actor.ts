@@ -20,7 +20,7 @@ const alternation = (name: string) =>
     .join("|");
 /** « Une commune française a déjà perdu »: the actor, then the word after the auxiliary and adverbs. */
 const OPENING = new RegExp(
-  `^((?:${alternation("openers")})\\s+(?:${alternation("heads")})(?:\\s+\\p{Ll}[\\p{Ll}-]*){0,2}?)\\s+(?:${alternation(
+  `^((?:${alternation("openers")})\\s+(?:(?:${alternation("before-heads")})\\s+)?(?:${alternation("heads")})(?:\\s+\\p{Ll}[\\p{Ll}-]*){0,2}?)\\s+(?:${alternation(
     "auxiliaries",
   )})(?:\\s+(?:${alternation("adverbs")}))*\\s+(\\p{Ll}+(?:\\s+\\p{Ll}+)?)`,
   "u",
@@ -53,7 +53,7 @@ export function indefiniteActorUnstated(stated: string, pool: Source[]): string 
   const m = OPENING.exec(fold(text));
   if (!m) return null;
   const actor = m[1]!;
-  if (NOT_ADJECTIVE.test(actor.split(/\s+/).slice(2).join(" "))) return null;
+  if (NOT_ADJECTIVE.test(actor.split(/\s+/).slice(1).join(" "))) return null;
   const next = m[2]!;
   const first = next.split(/\s+/)[0]!;
   if (NOT_PARTICIPLE.has(first) || NOT_PARTICIPLE.has(next) || !PARTICIPLE.test(first)) return null;
