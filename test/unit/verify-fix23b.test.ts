@@ -26,6 +26,10 @@ const lyon1 = {
   text: "La Ville de Lyon quitte Microsoft — Ville de Lyon : où en est la migration\nÀ l'occasion de la troisième édition d'AlpOSS (Échirolles, 17 février 2026), Jehan Monnier, cofondateur de Belledonne Communications et organisateur de l'événement, décrivait Lyon comme une ville « partiellement sortie d'Office 365 », en train de « changer d'échelle » (SmartCityMag, 2026).\nC'est l'appréciation d'un acteur du logiciel libre, non un bilan officiel de la Ville ; aucun état d'avancement chiffré n'a été trouvé dans les sources consultées.",
 };
 const cpi = [cpi1, cpi3, cpi4];
+const lyon2 = {
+  n: 2,
+  text: "La Ville de Lyon quitte Microsoft — Ville de Lyon : l'annonce\nLe lundi 23 juin 2025, la Ville de Lyon a annoncé qu'elle remplacerait progressivement les logiciels de Microsoft utilisés dans ses services municipaux par des logiciels libres.",
+};
 
 describe("an admission of an act another given passage has its actor contest (admitted.ts, trial23 T-H1)", () => {
   it("flags « Microsoft a reconnu avoir coupé la messagerie de la Cour entière [3] » ([4]: « Microsoft conteste avoir coupé »)", () => {
@@ -68,6 +72,17 @@ describe("an indefinite collectivité in an event no cited passage says of any c
     const s = check("Une mairie bretonne a vu ses comptes Microsoft fermés en 2025 [3].", cpi);
     expect(s.status).toBe("unsupported");
     expect(s.reasons.join(" ")).toContain("une mairie");
+  });
+  it("reads an adjective before the noun, and leaves what a collectivité may do or what a passage says of one", () => {
+    expect(
+      check("Une petite commune a perdu ses courriels après les sanctions de 2025 [4].", cpi).reasons.join(" "),
+    ).toContain("une petite commune");
+    expect(
+      check("Une commune peut perdre l'accès à ses comptes du jour au lendemain [3].", cpi).reasons.join(" "),
+    ).not.toContain("aucune collectivité");
+    expect(
+      check("Une ville a annoncé qu'elle remplacerait progressivement les logiciels de Microsoft [2].", [lyon2]).status,
+    ).toBe("supported");
   });
   it("keeps the passage's own actor", () => {
     expect(
