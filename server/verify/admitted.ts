@@ -8,7 +8,7 @@
  * auxiliary, and the passage's denial must write it (same stem) after its own denying or saying verb.
  */
 import { stem } from "../retrieval/french.ts";
-import { short } from "./negation.ts";
+import { NEGATION, short } from "./negation.ts";
 import { NEGATED, overstatedSection } from "./overstated.ts";
 import { namesWithEnds, SENTENCE_START_COMMON } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
@@ -37,6 +37,12 @@ function namesIn(text: string): { name: string; list: string[] }[] {
     .filter((n) => n.list.length > 0);
 }
 
+/** Where the admission verb is, said by its subject (not « a été confirmé par »): its index, or -1. */
+function admissionAt(list: string[]): number {
+  const at = list.findIndex((w) => CONFIRM.has(w));
+  return at > 0 && list[at - 1] === "ete" ? -1 : at;
+}
+
 /** The act an admission states: the stem of its first content word after the verb, not a name nor a link. */
 function actOf(after: string[], names: Set<string>): string | null {
   for (const w of after.slice(0, 6)) {
@@ -50,9 +56,9 @@ function actOf(after: string[], names: Set<string>): string | null {
 /** The given passage's sentence in which the admitting actor contests the act: a short quote, or null. */
 export function admittedContested(stated: string, sources: Source[]): string | null {
   const text = withoutReferences(stated);
-  if (NEGATED.test(text)) return null;
+  if (NEGATED.test(text) || NEGATION.test(text)) return null;
   const list = words(text);
-  const at = list.findIndex((w) => CONFIRM.has(w));
+  const at = admissionAt(list);
   if (at < 0) return null;
   const named = namesIn(text).map((n) => n.list);
   const nameWords = new Set(named.flat());
@@ -93,9 +99,9 @@ export function admittedContested(stated: string, sources: Source[]): string | n
  */
 export function admissionUnwritten(stated: string, pool: Source[]): string | null {
   const text = withoutReferences(stated);
-  if (NEGATED.test(text)) return null;
+  if (NEGATED.test(text) || NEGATION.test(text)) return null;
   const list = words(text);
-  const at = list.findIndex((w) => CONFIRM.has(w));
+  const at = admissionAt(list);
   if (at < 0) return null;
   const named = namesIn(text);
   const before = new Set(list.slice(0, at));

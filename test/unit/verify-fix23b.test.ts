@@ -55,6 +55,13 @@ describe("an admission of an act no cited sentence naming the actor writes (admi
     expect(s.status).toBe("unsupported");
     expect(s.reasons.join(" ")).toContain("Jehan Monnier");
   });
+  it("leaves a denied or passive confirmation (« n'a été confirmé par aucune autre source »)", () => {
+    const s = check(
+      "Le chiffre, avancé par la présentation de Jehan Monnier, n'a été confirmé par aucune autre source [1].",
+      [lyon1],
+    );
+    expect(s.reasons.join(" ")).not.toContain("reconnaître");
+  });
   it("keeps what he said", () => {
     expect(
       check("Jehan Monnier décrivait Lyon comme une ville partiellement sortie d'Office 365 [1].", [lyon1]).status,
