@@ -13,6 +13,7 @@ import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, formatInt, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
+import { admissionUnwritten, admittedContested } from "./admitted.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
 import { appendedUnsaid } from "./appended.ts";
@@ -71,6 +72,7 @@ import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions 
 import { gradualAsDone } from "./gradual.ts";
 import { absoluteUnheld, hedgeDropped } from "./hedged.ts";
 import { holderDutyUnheld } from "./holder-duty.ts";
+import { indefiniteActorUnstated } from "./indefinite-actor.ts";
 import { inferenceReason, sweepingConclusion, withoutCompared } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
@@ -1157,6 +1159,16 @@ function checkSentence(
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
   }
+  // An admission of an act a given passage has the same actor contest (« a reconnu avoir coupé », `admitted.ts`).
+  if (cited.length > 0 && reasons.length === 0) {
+    const quote = admittedContested(stated, sources);
+    if (quote) reasons.push(message("verify.admittedContested", { quote }));
+    const actor = quote ? null : admissionUnwritten(stated, pool);
+    if (actor) reasons.push(message("verify.admissionUnwritten", { where: w, actor }));
+  }
+  // An unnamed collectivité (« Une mairie bretonne a vu … ») where no cited passage speaks of one (`indefinite-actor.ts`).
+  const unnamed = cited.length > 0 && reasons.length === 0 ? indefiniteActorUnstated(stated, pool) : null;
+  if (unnamed) reasons.push(message("verify.indefiniteActor", { where: w, actor: unnamed }));
   // After the rules above, which say it more precisely when they see it (a plan stated as done): a clause the cited
   // passages write in the conditional (« un autre prédisait qu'un outil … fonctionnerait mal »), stated as fact.
   if (cited.length > 0 && reasons.length === 0) {

@@ -44,6 +44,8 @@ const SECTIONS: Map<string, string[]> = (() => {
   return out;
 })();
 const set = (name: string) => new Set(SECTIONS.get(name) ?? []);
+/** The folded words of a section of `overstated.txt` ([confirm], [deny], [say]), for the rules that share them. */
+export const overstatedSection = set;
 /** The classes a folded word is part of ([wider]: « communes » → « collectivites »). */
 export const widerThan = (word: string): string[] => SECTIONS.get(`wider:${word}`) ?? [];
 /** Every folded word of [wider]: the classes and what they hold. */
