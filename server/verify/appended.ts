@@ -9,7 +9,7 @@
  */
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
-import { derivedIn } from "./derivations.ts";
+import { derivedIn } from "../retrieval/derivations.ts";
 import { namesAt } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";

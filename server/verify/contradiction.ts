@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { boundedMemo } from "../core/bounded.ts";
 import { escapeRegExp, foldApostrophes } from "../core/text.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { derivedIn, sameVerbRoot } from "../retrieval/derivations.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { ruledOut, withoutRuledOut, withPronounSubjects } from "./contrast.ts";
-import { derivedIn, sameVerbRoot } from "./derivations.ts";
 import {
   CERTAINTY,
   NEGATION,

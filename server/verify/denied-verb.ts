@@ -7,9 +7,9 @@
  * writes before the verb, and no cited clause states the verb of that object.
  */
 import { foldApostrophes } from "../core/text.ts";
+import { derivedIn } from "../retrieval/derivations.ts";
 import { stem, synonymsOf } from "../retrieval/french.ts";
 import { withPronounSubjects } from "./contrast.ts";
-import { derivedIn } from "./derivations.ts";
 import { NEGATION, polarityClauses, short } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
 import { type Bag, bagOf, contentWords, inBag, WEAK, wordList, words } from "./words.ts";

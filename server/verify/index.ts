@@ -12,6 +12,7 @@
 import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, formatInt, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { derivedIn } from "../retrieval/derivations.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { admissionUnwritten, admittedContested } from "./admitted.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
@@ -38,7 +39,6 @@ import { dateOfAnother } from "./date-elsewhere.ts";
 import { deniedClaimStated } from "./denied-claim.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { deniedVerbStated } from "./denied-verb.ts";
-import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
 import { doneAhead } from "./done-ahead.ts";
 import { durationsInWords, writesDuration } from "./durations.ts";

@@ -5,7 +5,7 @@
  * words; when several of the rest are missing from what it cites and another passage given with it holds them all, the
  * sentence is that passage's, not the cited one's.
  */
-import { derivedIn } from "./derivations.ts";
+import { derivedIn } from "../retrieval/derivations.ts";
 import type { Source } from "./source-sentences.ts";
 import { contentWords, wordIn } from "./words.ts";
 

@@ -8,7 +8,7 @@
  * `server/verify/index.ts` turns what it finds into a reason.
  */
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
-import { derivedIn } from "./derivations.ts";
+import { derivedIn } from "../retrieval/derivations.ts";
 import { NEGATION, short } from "./negation.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";

@@ -10,8 +10,8 @@
  * are data (`server/i18n/fr/outcome-verbs.txt`); `server/verify/index.ts` turns what it finds into a reason.
  */
 import { wordListSectionLines } from "../i18n/word-lists.ts";
+import { derivedIn } from "../retrieval/derivations.ts";
 import { fold } from "../retrieval/french.ts";
-import { derivedIn } from "./derivations.ts";
 import { NEGATION, short } from "./negation.ts";
 import { namesAt } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";

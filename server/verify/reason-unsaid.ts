@@ -8,7 +8,7 @@
  */
 import { escapeRegExp } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
-import { derivedIn } from "./derivations.ts";
+import { derivedIn } from "../retrieval/derivations.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 import { contentWords, wordIn, words } from "./words.ts";

@@ -6,8 +6,8 @@
  * Formulas: `server/i18n/fr/unknown.txt`.
  */
 import { escapeRegExp, fold } from "../core/text.ts";
+import { derivedIn } from "../retrieval/derivations.ts";
 import { DENIAL_BEFORE } from "./contradiction.ts";
-import { derivedIn } from "./derivations.ts";
 import type { Source } from "./source-sentences.ts";
 import { type Bag, bagOf, contentWords, inBag, wordLines } from "./words.ts";
 

@@ -1,20 +1,12 @@
 /** The words of a text and whether a source has them: bags of folded words, synonyms, acronyms, place adjectives. */
 import { readFileSync } from "node:fs";
-import { boundedMemo } from "../core/bounded.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { BASE_STOPWORDS } from "../i18n/word-lists.ts";
-import { words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
+import { stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
+import { type Bag, bagOf, inBag, unligature, words } from "../retrieval/word-bag.ts";
 
-/**
- * « cœurs », « œuvre », « ex æquo » written out (« coeurs »): folding drops the accents, not the ligatures, and a word
- * with « œ » fell apart in two (« c », « urs »).
- */
-const unligature = (text: string) =>
-  /[œæŒÆ]/.test(text) ? text.replace(/œ/g, "oe").replace(/Œ/g, "Oe").replace(/æ/g, "ae").replace(/Æ/g, "Ae") : text;
-
-/** Folded words of a text, ligatures written out. */
-export const words = (text: string) => foldedWords(unligature(text));
+export { type Bag, bagOf, inBag, words };
 
 /** One-word-per-line (or space-separated) list of `server/i18n/fr/`, comments (« # ») left out. */
 export const wordList = (file: string) =>
@@ -43,42 +35,6 @@ export const WEAK = new Set([
 
 export const contentWords = (text: string) =>
   keywords(unligature(text).replace(/\[\d+\]/g, " ")).filter((w) => !/^\d/.test(w) && !WEAK.has(w) && w.length > 2);
-
-export interface Bag {
-  list: string[];
-  stems: Set<string>;
-  joined: string;
-}
-
-/**
- * A text's bag of words. Remembered by the text itself (the checks read the same cited sentences, and the same pool
- * of them, for every claim of every answer citing them): a bag is shared, never to be changed. Long texts (a whole
- * pool of passages) are kept fewer, which bounds the memory either way.
- */
-export function bagOf(text: string): Bag {
-  return text.length <= LONG_TEXT ? shortBags(text) : longBags(text);
-}
-
-function readBag(text: string): Bag {
-  const list = words(text);
-  return { list, stems: new Set(list.map(stem)), joined: ` ${list.join(" ")} ` };
-}
-
-/** Characters past which a text is a long one (several sentences or passages). */
-const LONG_TEXT = 1_000;
-const shortBags = boundedMemo(readBag, 10_000);
-const longBags = boundedMemo(readBag, 200);
-
-/** A folded word or phrase in a bag of words: same stem, a near prefix, or a synonym. */
-export function inBag(word: string, bag: Bag, withSynonyms = true): boolean {
-  const check = (w: string) => {
-    if (w.includes(" ")) return bag.joined.includes(` ${w} `);
-    const s = stem(w);
-    if (bag.stems.has(s)) return true;
-    return s.length >= 5 && bag.list.some((x) => x.startsWith(s) && x.length - s.length <= 3);
-  };
-  return check(word) || (withSynonyms && synonymsOf(word).some(check));
-}
 
 /**
  * Words a model puts in the place of what a figure counts, meaning kept (`server/i18n/fr/figure-synonyms.txt`, data): stem →

@@ -6,7 +6,7 @@
  * those of the blind sets.
  */
 import { describe, expect, it } from "vitest";
-import { derivedIn } from "../../server/verify/derivations.ts";
+import { derivedIn } from "../../server/retrieval/derivations.ts";
 import { bagOf } from "../../server/verify/words.ts";
 import { reasons, status } from "../helpers/verify.ts";
 

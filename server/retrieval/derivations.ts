@@ -6,8 +6,8 @@
  * (« l'essentiel de la phrase ») only.
  */
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
-import { fold } from "../retrieval/french.ts";
-import { type Bag, inBag } from "./words.ts";
+import { fold } from "./french.ts";
+import { type Bag, inBag } from "./word-bag.ts";
 
 const SECTIONS = wordListSections("derivations.txt");
 const byLength = (list: string[]) => [...list].sort((a, b) => b.length - a.length);
