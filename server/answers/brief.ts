@@ -208,6 +208,8 @@ const MAX_SENTENCES = 3;
 const ITEM_PENALTY = 2;
 /** What a sentence giving no amount loses when a price is asked. */
 const NO_AMOUNT = 2;
+/** What a sentence telling a fall loses when a rise is asked. */
+const FALL_TOLD = 3;
 /** A factor or a share (« de 8 à 15 fois », « +13 % »). */
 const FACTOR = /\d\s*(?:%|fois\b)/u;
 /** Subject words a section's heading holds, at least, for its words to count for a sentence of the section. */
@@ -1162,6 +1164,8 @@ function weighed(
         return;
       if (stated) score += 4;
       if (riseFigure) score += 1.5;
+      // (A rise asked: a sentence telling a fall answers another question.)
+      if (rise && asks(own, "baisse")) score -= FALL_TOLD;
       if (member) score += 3;
       // (A duty asked by a collectivité, « ça nous oblige », is answered first by what the text says of collectivités.)
       if (duty) score += dutySaid ? 2 + (namesCollectivity(own) ? 1 : 0) : -1.5;
@@ -1190,7 +1194,7 @@ function weighed(
       // — lead's probe, 7 December 2026.)
       // (A factor or a share is a figure of it: « Hausses de coût VMware de 8 à 15 fois » for « la facture … multipliée
       // par combien ? ».)
-      if (price && !rise && !MONEY.test(own) && !FACTOR.test(own) && !stated) score -= NO_AMOUNT;
+      if (price && !rise && !MONEY.test(text) && !FACTOR.test(text) && !stated) score -= NO_AMOUNT;
       if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : stated ? 0 : -1.5;
       // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
       if (years.some((y) => own.includes(y))) score += 1;

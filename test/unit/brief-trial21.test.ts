@@ -60,6 +60,12 @@ describe("a price asked (« combien coûte microsoft 365 pour une collectivité 
     expect(brief).toMatch(/\d+ dollars/);
   });
 
+  it("reads the rise asked, not a fall beside it (« De combien la facture … va-t-elle grimper cette année ? »)", async () => {
+    const { brief } = await ask("De combien la facture de nos licences Microsoft va-t-elle grimper cette année ?");
+    expect(brief).toContain("Microsoft augmente ses prix publics");
+    expect(brief).not.toContain("a baissé");
+  });
+
   it("reads a factor asked first, not another amount (« … multipliée par combien ? »)", async () => {
     const { brief } = await ask(
       "Depuis que Broadcom a racheté VMware, la facture des licences a été multipliée par combien ?",
