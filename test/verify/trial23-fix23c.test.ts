@@ -1,0 +1,65 @@
+/**
+ * Clean-clone trial23's T-H4 and T-H3 (`/work/notes/trial23-FINDINGS.md`), each from the real case: a letter's sentence
+ * judging the addressee commune's own act, and roadmap sentences against the DSI's context, printed unmarked.
+ */
+import { describe, expect, it } from "vitest";
+import { letterContext } from "../../server/drafting/documents/letter.ts";
+import { verifySection } from "../../server/drafting/generate.ts";
+import { letterInputs } from "../../server/drafting/inputs.ts";
+import { loadStructure } from "../../server/drafting/structure.ts";
+import { contextContradictions } from "../../server/verify/context-contradiction.ts";
+import { verifyText } from "../../server/verify/index.ts";
+
+/** trial23's letter (/tmp/trial23/asso/letter-courtois.json), as the association typed it. */
+const LETTER = letterInputs.parse({
+  collectivite: { name: "Lestrigou", kind: "commune", department: "Lot", region: "Occitanie", population: 3100 },
+  sender: {
+    name: "Logiciels libres en Arvèze",
+    description: "association loi 1901 qui anime depuis 2021 un repair cafe numerique et des ateliers linux a Lestrigou",
+    signatory: "Maëlle Dartigue, présidente",
+  },
+  recipient: { name: "Bertrand Ollivaud", role: "maire de Lestrigou", civility: "Monsieur" },
+  tone: "courtois",
+  context:
+    "la mairie de lestrigou heberge les donnees de l'etat civil sur google drive. La loi SREN oblige les communes a " +
+    "quitter les clouds americains avant 2027. Le conseil municipal a refuse en mars 2026 d'etudier LibreOffice. " +
+    "L'antivirus des 14 postes de la mairie est Kaspersky.",
+  requests: ["study", "Remplacer Kaspersky avant le 30 juin 2026", "public-information"],
+  place: "Lestrigou",
+});
+const FACTS = letterContext(LETTER, null, loadStructure("letter"), "2026-12-07T17:00:00Z").facts;
+
+/** The passage the model's sentence cited ([^6] of draft 2026-12-07-440ebbdf). */
+const CANUT = {
+  section: "Région Occitanie : une consultation avec la centrale d'achat CANUT",
+  document: { title: "Région Occitanie : remplacer Teams, OneDrive et SharePoint par eXo Platform" },
+  text:
+    "Autour de la troisième édition d'AlpOSS (Échirolles, 17 février 2026), Jehan Monnier, son organisateur, citait " +
+    "la Région Occitanie parmi les collectivités qui « changent d'échelle », en indiquant qu'elle avait lancé une " +
+    "grande consultation sur le sujet avec la CANUT (Centrale d'achat du numérique et des télécoms) (SmartCityMag, " +
+    "2026). Les sources consultées ne précisent ni l'objet exact ni le résultat de cette consultation.",
+} as unknown as Parameters<typeof verifySection>[1][number];
+
+const letterSentence = (sentence: string) =>
+  verifySection(sentence, [CANUT, CANUT, CANUT, CANUT], FACTS, sentence, "2026-12-07").sentences[0]!;
+
+describe("trial23 T-H4: a judgement of the addressee commune's own act, with an unrelated footnote", () => {
+  it.each([
+    "Le conseil municipal de Lestrigou a eu raison de refuser LibreOffice en mars 2026 [4].",
+    // The same form, other words (not tuned on).
+    "La commune a eu tort d'écarter cette solution [2].",
+    "Le conseil municipal a eu le mérite de refuser cette étude [1].",
+  ])("« %s » is not verified", (sentence) => {
+    const s = letterSentence(sentence);
+    expect(s.status).toBe("unsupported");
+  });
+
+  it.each([
+    // What the context says, said again.
+    "Le conseil municipal de Lestrigou a refusé en mars 2026 d'étudier LibreOffice [4].",
+    // Not the commune's act.
+    "La Région Occitanie a eu raison de consulter la CANUT [4].",
+  ])("« %s » is not flagged as the commune's own act", (sentence) => {
+    expect(letterSentence(sentence).reasons.join(" ")).not.toMatch(/ne disent cela de la collectivité/);
+  });
+});
