@@ -22,6 +22,7 @@ import { message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
 import { contradicted } from "./contradiction.ts";
+import { deniedContextClause } from "./context-denial.ts";
 import { extractFigures } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
 import { NEGATION, polarityClauses, short } from "./negation.ts";
@@ -349,6 +350,9 @@ function againstContext(
     if (!quotes(r.clause) && polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
   for (const k of keptWith(clauses))
     if (!quotes(k.clause) && polarityClauses(stated).some((c) => movedAway(k, c))) return short(k.clause);
+  // A total denial (« ne dépendent d'aucun prestataire ») of what the context affirms of the same subject.
+  const denied = deniedContextClause(stated, clauses);
+  if (denied && !quotes(denied)) return short(denied);
   // An earliest date: only with the document's date, so that a change already made (« renouvelés en 2021 ») is not read.
   if (today)
     for (const e of earliestDates(clauses))

@@ -63,3 +63,31 @@ describe("trial23 T-H4: a judgement of the addressee commune's own act, with an 
     expect(letterSentence(sentence).reasons.join(" ")).not.toMatch(/ne disent cela de la collectivité/);
   });
 });
+
+/** The DSI's context of trial23's roadmap (Communauté de communes des Coteaux de l'Arvèze), as typed. */
+const ARVEZE =
+  "la paie tourne sous Ciril Civil Net RH, client lourd windows uniquement : les 3 postes paie restent sous windows. Le " +
+  "marche Kaspersky se termine le 31 mars 2027. Le conseil communautaire a vote le 12 novembre 2026 un objectif de 45 % " +
+  "d'exposition ponderee a mi-2029. Les mediatheques dependent du reseau departemental pour leur SIGB.";
+
+describe("trial23 T-H3: roadmap sentences contradicting the DSI's context", () => {
+  const WINDOWS10 = {
+    n: 1,
+    text: "Windows 10 (poste de travail)\nFin du support des éditions courantes : le 14 octobre 2025. Alternatives : Ubuntu, Debian.",
+  };
+  const check = (section: string) =>
+    contextContradictions(
+      verifyText(section, [WINDOWS10], { facts: [`Contexte local : ${ARVEZE}`] }),
+      ARVEZE,
+      "2026-12-07",
+    ).sentences[0]!;
+
+  it.each([
+    "Les 3 postes de paie passeront sous Debian avec le reste du parc.",
+    "Ciril Civil Net RH fonctionne sous Linux.",
+    "Les médiathèques ne dépendent d'aucun prestataire extérieur pour leurs logiciels.",
+  ])("« %s » is flagged", (section) => {
+    const s = check(section);
+    expect(s.status).toBe("unsupported");
+  });
+});
