@@ -84,10 +84,27 @@ describe("trial23 T-H3: roadmap sentences contradicting the DSI's context", () =
 
   it.each([
     "Les 3 postes de paie passeront sous Debian avec le reste du parc.",
-    "Ciril Civil Net RH fonctionne sous Linux.",
     "Les médiathèques ne dépendent d'aucun prestataire extérieur pour leurs logiciels.",
-  ])("« %s » is flagged", (section) => {
+    "Ciril Civil Net RH fonctionne nativement sous Linux depuis 2025.",
+    // What runs under it (« la paie tourne sous Ciril Civil Net RH »), said to run elsewhere.
+    "La paie est compatible avec Ubuntu.",
+  ])("« %s » is flagged, its reason quoting the context", (section) => {
     const s = check(section);
     expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/contexte que vous avez saisi/);
+  });
+
+  it.each([
+    "Ciril Civil Net RH fonctionne sous Windows 11.",
+    "La paie tourne sous Ciril Civil Net RH depuis 2019.",
+    "Le service RH fonctionne sous Linux.",
+    // One object denied, not all: not the context's contrary.
+    "Les médiathèques ne dépendent pas de Microsoft pour leur SIGB.",
+    // Another subject.
+    "Les écoles ne dépendent d'aucun prestataire extérieur.",
+    // The template, quoting the context.
+    "3 postes restent sous windows : « la paie tourne sous Ciril Civil Net RH, client lourd windows uniquement : les 3 postes paie restent sous windows » ; non planifiés pour changer de système.",
+  ])("« %s » is not flagged for the context", (section) => {
+    expect(check(section).reasons.join(" ")).not.toMatch(/contexte que vous avez saisi/);
   });
 });
