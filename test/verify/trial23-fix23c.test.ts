@@ -108,3 +108,41 @@ describe("trial23 T-H3: roadmap sentences contradicting the DSI's context", () =
     expect(check(section).reasons.join(" ")).not.toMatch(/contexte que vous avez saisi/);
   });
 });
+
+describe("trial23 T-H3: « Aucune intercommunalité n'a jamais … » with a footnote to one city's case", () => {
+  const MUNICH = {
+    section: "Munich : les raisons avancées par la majorité municipale",
+    document: {
+      title: "Munich et LiMux : une migration vers Linux menée à terme, puis le retour à Windows décidé en 2017",
+    },
+    text:
+      "Les partisans du retour à Windows ont invoqué deux arguments (Wikipedia, « LiMux », 2025) :\n- la " +
+      "**productivité** des agents, jugée insuffisante avec l'environnement LiMux ;\n- le **coût total de possession** " +
+      "(TCO), c'est-à-dire l'ensemble des coûts d'exploitation, de support et d'adaptation, et pas seulement le prix " +
+      "des licences.",
+  } as unknown as Parameters<typeof verifySection>[1][number];
+  const NONE_BOUND = {
+    section: "Ce que ces étapes signifient pour une collectivité",
+    document: { title: "Le séminaire interministériel du 8 avril 2026" },
+    text:
+      "Ces annonces visent l'État et ses opérateurs ; aucune n'impose d'obligation nouvelle aux collectivités " +
+      "territoriales. Elles fournissent néanmoins des repères utiles.",
+  } as unknown as Parameters<typeof verifySection>[1][number];
+  const facts = ["Collectivité : Communauté de communes des Coteaux de l'Arvèze (communauté de communes ; Lot)"];
+  const one = (sentence: string, passage: Parameters<typeof verifySection>[1][number]) =>
+    verifySection(sentence, [passage], facts, sentence, "2026-12-07").sentences[0]!;
+
+  it.each([
+    "Aucune intercommunalité n'a jamais réussi à quitter Windows [1].",
+    "Aucune collectivité n'a réussi à quitter Windows [1].",
+  ])("« %s » is not verified", (sentence) => {
+    const s = one(sentence, MUNICH);
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/« Aucune (?:intercommunalité|collectivité) »/);
+  });
+
+  it("a passage that says it of none keeps « Aucune collectivité »", () => {
+    const s = one("Aucune collectivité n'est tenue par ces annonces [1].", NONE_BOUND);
+    expect(s.reasons.join(" ")).not.toMatch(/« Aucune collectivité »/);
+  });
+});
