@@ -21,8 +21,8 @@ import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
-import { contradicted } from "./contradiction.ts";
 import { deniedContextClause } from "./context-denial.ts";
+import { contradicted } from "./contradiction.ts";
 import { extractFigures } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
 import { NEGATION, polarityClauses, short } from "./negation.ts";
@@ -161,7 +161,10 @@ function onlyApposed(clause: string): Restriction[] {
   // The name: the capitalised words ending the head (« Ciril Civil Net RH »), all of them.
   const run = /((?:\p{Lu}[\p{L}\d.&+-]*\s*)+)$/u.exec(head);
   if (!run) return [];
-  const name = run[1]!.trim().split(/\s+/u).map((t) => fold(t));
+  const name = run[1]!
+    .trim()
+    .split(/\s+/u)
+    .map((t) => fold(t));
   const others: string[][] = [name];
   // What the context runs under it (« la paie tourne sous Ciril Civil Net RH »): « paie ».
   const tokens = head.slice(0, run.index).trim().split(/\s+/u);

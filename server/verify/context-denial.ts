@@ -30,7 +30,9 @@ export function deniedContextClause(stated: string, clauses: string[]): string |
   if (!said.size) return null;
   for (const clause of clauses) {
     if (NEGATION.test(clause)) continue;
-    const tokens = fold(clause).split(/[^\p{L}\d]+/u).filter(Boolean);
+    const tokens = fold(clause)
+      .split(/[^\p{L}\d]+/u)
+      .filter(Boolean);
     const at = tokens.findIndex((t) => stem(t) === verb);
     if (at <= 0) continue;
     const subject = contentWords(tokens.slice(0, at).join(" "));

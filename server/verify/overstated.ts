@@ -300,8 +300,7 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
       COLLECTIVITY.has(folded[i + 1] ?? "") &&
       !texts.some((t) =>
         t.some(
-          (w, k) =>
-            COLLECTIVITY.has(w) && t.slice(Math.max(0, k - 8), k + 8).some((x) => NONE.has(x) || ALL.has(x)),
+          (w, k) => COLLECTIVITY.has(w) && t.slice(Math.max(0, k - 8), k + 8).some((x) => NONE.has(x) || ALL.has(x)),
         ),
       )
     )

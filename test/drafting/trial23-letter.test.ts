@@ -17,7 +17,8 @@ const LETTER = {
     collectivite: { name: "Lestrigou", kind: "commune", department: "Lot", region: "Occitanie", population: 3100 },
     sender: {
       name: "Logiciels libres en Arvèze",
-      description: "association loi 1901 qui anime depuis 2021 un repair cafe numerique et des ateliers linux a Lestrigou",
+      description:
+        "association loi 1901 qui anime depuis 2021 un repair cafe numerique et des ateliers linux a Lestrigou",
       signatory: "Maëlle Dartigue, présidente",
       contact: "bonjour@libres-arveze.fr",
     },
