@@ -21,6 +21,7 @@ import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
+import { deniedContextClause } from "./context-denial.ts";
 import { contradicted } from "./contradiction.ts";
 import { extractFigures } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
@@ -65,6 +66,7 @@ interface Words {
   change: string[];
   notChangeDate: RegExp;
   hypothesis: RegExp;
+  only: string[];
 }
 let words: Words | null = null;
 function restrictionWords(): Words {
@@ -77,6 +79,7 @@ function restrictionWords(): Words {
       "u",
     ),
     beforeStaying: new Set(list("avant rester")),
+    only: list("seulement"),
     movedTo: new Set(list("prépositions du changement")),
     running: [...new Set(list("fonctionner").map((w) => stem(w)))],
     prepositions: new Set(list("prépositions")),
@@ -113,7 +116,7 @@ const lastWord = (s: string) =>
 function restrictions(clauses: string[]): Restriction[] {
   return clauses.flatMap((clause) => {
     const m = RESTRICTED.exec(clause);
-    if (!m) return [];
+    if (!m) return onlyApposed(clause);
     // A name in parentheses repeats the thing (« Notre logiciel de paie (Sage Paie & RH) »): not its words.
     const before = clause.slice(0, m.index);
     const subject = contentWords(before.replace(/\([^()]*\)/gu, " "));
@@ -139,6 +142,54 @@ function restrictions(clauses: string[]): Restriction[] {
       },
     ];
   });
+}
+
+/**
+ * « la paie tourne sous Ciril Civil Net RH, client lourd windows uniquement »: a name, then after its comma a kind of
+ * thing and the one thing « uniquement » allows — read as « Ciril Civil Net RH, qui n'existe qu'en client lourd
+ * Windows » (trial23 T-H3); only another name breaks it.
+ */
+function onlyApposed(clause: string): Restriction[] {
+  const w = restrictionWords();
+  if (!w.only.length) return [];
+  const m = new RegExp(
+    `^(.*?\\p{Lu}[^,]*),\\s+((?:\\p{Ll}+\\s+){0,3})([\\p{L}\\d][\\p{L}\\d.+-]*)\\s+(?:${w.only.join("|")})(?!\\p{L})`,
+    "u",
+  ).exec(clause);
+  if (!m) return [];
+  const head = m[1]!.replace(/\([^()]*\)/gu, " ").trim();
+  // The name: the capitalised words ending the head (« Ciril Civil Net RH »), all of them.
+  const run = /((?:\p{Lu}[\p{L}\d.&+-]*\s*)+)$/u.exec(head);
+  if (!run) return [];
+  const name = run[1]!
+    .trim()
+    .split(/\s+/u)
+    .map((t) => fold(t));
+  const others: string[][] = [name];
+  // What the context runs under it (« la paie tourne sous Ciril Civil Net RH »): « paie ».
+  const tokens = head.slice(0, run.index).trim().split(/\s+/u);
+  const verbAt = tokens.findIndex((t) => sameStem(fold(t), w.running));
+  if (verbAt > 0 && w.prepositions.has(fold(tokens[verbAt + 1] ?? "")) && verbAt + 2 === tokens.length)
+    for (const part of tokens
+      .slice(0, verbAt)
+      .join(" ")
+      .split(/\s*(?:,|\bet\b)\s*/u)) {
+      const own = contentWords(part).at(-1);
+      if (own) others.push([own]);
+    }
+  const subject = contentWords(head);
+  return [
+    {
+      clause: m[0],
+      verbs: [stem("existe")],
+      preposition: "en",
+      allowed: fold(m[3]!),
+      subject,
+      alias: [],
+      proper: true,
+      others,
+    },
+  ];
 }
 
 /** The words of a text a name may be: its content words and its acronyms (« RH », « BL.RH »), folded, in order. */
@@ -349,6 +400,9 @@ function againstContext(
     if (!quotes(r.clause) && polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
   for (const k of keptWith(clauses))
     if (!quotes(k.clause) && polarityClauses(stated).some((c) => movedAway(k, c))) return short(k.clause);
+  // A total denial (« ne dépendent d'aucun prestataire ») of what the context affirms of the same subject.
+  const denied = deniedContextClause(stated, clauses);
+  if (denied && !quotes(denied)) return short(denied);
   // An earliest date: only with the document's date, so that a change already made (« renouvelés en 2021 ») is not read.
   if (today)
     for (const e of earliestDates(clauses))

@@ -66,6 +66,7 @@ const ALL_IDIOMS = set("all-idioms");
 const PARTS = set("parts");
 const COLLECTIVITY = set("collectivity");
 const COLLECTIVITY_PLURAL = set("collectivity-plural");
+const NONE = set("none");
 const COLLECTIVITY_RULE = set("collectivity-rule");
 /** A duty carried over from another holder (« devra elle aussi », « à son tour »). */
 const CARRIED_OVER = /(?<!\p{L})(?:(?:elles?|eux|lui)\s+aussi|à\s+(?:son|leur)\s+tour)(?!\p{L})/iu;
@@ -292,6 +293,18 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
   const texts = passages.flatMap((p) => p.filter((s) => !s.heading).map((s) => words(s.text)));
   const carried = carriers(claim, passages);
   for (let i = 0; i < folded.length; i++) {
+    // None of the collectivités (« Aucune intercommunalité n'a jamais réussi à quitter Windows », trial23 T-H3), where
+    // the cited passages say « aucun » or « tous » of none: one city's case made a rule, as « Toutes les mairies ».
+    if (
+      NONE.has(folded[i]!) &&
+      COLLECTIVITY.has(folded[i + 1] ?? "") &&
+      !texts.some((t) =>
+        t.some(
+          (w, k) => COLLECTIVITY.has(w) && t.slice(Math.max(0, k - 8), k + 8).some((x) => NONE.has(x) || ALL.has(x)),
+        ),
+      )
+    )
+      return tokens.slice(i, i + 2).join(" ");
     // « chaque » only of a collectivité (« chaque ville qui passe à Linux … »): elsewhere it distributes (« chaque agent
     // reçoit »).
     const each = folded[i] === "chaque";

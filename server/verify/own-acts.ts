@@ -40,6 +40,9 @@ const NOT_PARTICIPLES = new Set(folded("pas participes"));
 /** A participle, told by its ending in folded text (« adopte », « transmises », « accepte », « atteint »). */
 const PARTICIPLE = /(?:e|ee|es|ees|i|ie|is|ies|it|ite|its|u|ue|us|ues|ert|erte|erts|ertes|int|inte|ints|intes)$/u;
 
+/** The noun after « a eu » that judges an act, before its « de » or « à » (« raison de », « le mérite de »). */
+const JUDGED = /^\s+(?:(?:le|la|l')\s*)?(\p{L}+)(?=\s+(?:de|d'|a)(?!\p{L}))/u;
+
 /** Letters of the verb a data word must open on to write the same act (« adopt » for « adopté », « adoption »). */
 const STEM_MAX = 6;
 
@@ -57,7 +60,9 @@ function ownPhrase(name: string | null): string {
   const named = name ? `|${alt([foldApostrophes(name)]).replace(/-/g, "[\\s-]")}` : "";
   const det = `(?:la|le|l'|les|cette|${POSSESSIVE})\\s*`;
   // « la commune », not « la commune de Boé » (a peer); « la commune de Valdorgne » is its own.
-  const body = `${det}(?:${BODY})(?!\\s+d(?:e|u|es|')\\s*(?!${name ? alt([foldApostrophes(name)]).replace(/-/g, "[\\s-]") : "\\b\\B"})\\p{L})`;
+  const nameRe = name ? alt([foldApostrophes(name)]).replace(/-/g, "[\\s-]") : "\\b\\B";
+  // « le conseil municipal de Lestrigou »: its own name after the body is part of the subject.
+  const body = `${det}(?:${BODY})(?:\\s+de\\s+(?:${nameRe})(?!\\p{L})|(?!\\s+d(?:e|u|es|')\\s*(?!${nameRe})\\p{L}))`;
   const things = `(?:(?:les|la|le|l'|des)\\s*)?(?:${THINGS})\\s+(?:${TIE}${named ? `|d(?:e|u)\\s+${named.slice(1)}` : ""})`;
   const mine = `(?:${POSSESSIVE})\\s+(?:${THINGS})`;
   return `(?:${body}|${things}|${mine}${named})`;
@@ -98,6 +103,10 @@ export function ownActUnsaid(stated: string, facts: string[], cited: string[]): 
     ).exec(rest);
     if (done && PARTICIPLE.test(done[3]!) && !NOT_PARTICIPLES.has(done[3]!))
       acts.push({ said: done[0], at: subject[0].length, verb: done[3]! });
+    // « a eu raison de refuser », « a eu le mérite de » : a judgement of its act, the noun after « eu » its word.
+    const judged = done?.[3] === "eu" ? JUDGED.exec(rest.slice(done[0].length)) : null;
+    if (done && judged && !NOT_PARTICIPLES.has(judged[1]!))
+      acts.push({ said: done[0] + judged[0], at: subject[0].length, verb: judged[1]! });
     const state = new RegExp(`^(\\p{L}+)\\s+(?:${ADVERB}\\s+)*?${ALREADY}(?!\\p{L})`, "u").exec(rest);
     if (!done && state && !NOT_STATES.has(state[1]!))
       acts.push({ said: state[0], at: subject[0].length, verb: state[1]! });
