@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { BASE_STOPWORDS } from "../i18n/word-lists.ts";
-import { stem, synonymsOf } from "../retrieval/french.ts";
+import { stem } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { type Bag, bagOf, inBag, unligature, words } from "../retrieval/word-bag.ts";
 
