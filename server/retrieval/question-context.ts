@@ -98,19 +98,17 @@ export function contextSpans(text: string): [number, number][] {
     // A sentence that asks nothing beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »).
     if (asks && !m.mark.includes("?") && sentence.trim()) spans.push([start, end]);
     if (m.mark.includes("?")) {
-      const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
       // « 14:30 » is an hour; « le budget 2027 : … » (French spacing) ends a statement.
       // « Pays de la Loire : la Région a-t-elle … ? » names before the colon the collectivité it asks about.
-      if (
-        colon > 0 &&
-        !/\d$/.test(sentence.slice(0, colon)) &&
-        !DESIGNATED_COLLECTIVITY.test(sentence.slice(colon + 1)) &&
-        !TAKEN_UP.test(sentence.slice(colon + 1))
-      )
-        spans.push([start, start + colon]);
+      const colon = statedBeforeColon(sentence);
+      if (colon > 0) spans.push([start, start + colon]);
     }
     start = end + m.mark.length;
   }
+  // « je monte un dossier pour mon dgs : quelle société porte xcp-ng »: typed without a question mark, the last
+  // sentence is what is asked, and a statement before its colon says why or for what the asker asks, as above.
+  const colonTail = asks ? -1 : statedBeforeColon(text.slice(start));
+  if (colonTail > 0) spans.push([start, start + colonTail]);
   // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
   // comes from, not what it asks: the possessive's noun and the names right after it.
   // Only beside a name it does not hold: « nos NAS Synology, le fabricant est de quel pays ? » asks about them.
@@ -123,7 +121,7 @@ export function contextSpans(text: string): [number, number][] {
   );
   if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
-  for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  spans.push(...openingPurposes(text));
   // « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
   // quand »: the asker's own situation before the clause that asks (`asker-statement.ts`).
   const statement = askerStatement(text);
@@ -139,6 +137,31 @@ export function contextSpans(text: string): [number, number][] {
   // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.
   for (const m of text.matchAll(LOCATOR)) spans.push([m.index, m.index + m[0].length]);
   return spans;
+}
+
+/**
+ * The offset of the colon that ends a statement before what a sentence asks (« Le courrier arrive au secrétariat sur
+ * papier : un logiciel libre pour l'enregistrer ? »), or -1: not an hour (« 14:30 ») nor after a number (« le budget
+ * 2027 : »), and not when what follows designates what the statement names (`DESIGNATED_COLLECTIVITY`, `TAKEN_UP`).
+ */
+function statedBeforeColon(sentence: string): number {
+  const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
+  if (
+    colon > 0 &&
+    !/\d$/.test(sentence.slice(0, colon)) &&
+    !DESIGNATED_COLLECTIVITY.test(sentence.slice(colon + 1)) &&
+    !TAKEN_UP.test(sentence.slice(colon + 1))
+  )
+    return colon;
+  return -1;
+}
+
+/**
+ * The spans of a purpose or a setting opening a sentence before a comma (« pour la réunion d'équipe lundi, … »): why
+ * or for what the asker asks, never what the question names (`relevance.ts`: its names are no anchor of the question).
+ */
+export function openingPurposes(text: string): [number, number][] {
+  return [...text.matchAll(OPENING)].map((m) => [m.index, m.index + m[0].length - 1]);
 }
 
 /**
