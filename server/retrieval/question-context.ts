@@ -1,7 +1,7 @@
 /** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
-import { askerStatement, hearsaySource } from "./asker-statement.ts";
+import { askerStatement, hearsaySource, saysAsker } from "./asker-statement.ts";
 import { stem as frStem } from "./french.ts";
 import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
@@ -162,6 +162,22 @@ function statedBeforeColon(sentence: string): number {
  */
 export function openingPurposes(text: string): [number, number][] {
   return [...text.matchAll(OPENING)].map((m) => [m.index, m.index + m[0].length - 1]);
+}
+
+/**
+ * Where what is asked starts after a clause opening the question on why or for what the asker asks, or 0: a purpose
+ * before a comma (« pour la réunion d'équipe lundi, … »), or, in a question of one sentence, a statement of the asker's
+ * before its colon (« je dois répondre à une demande de la direction générale : le dc-edic a son siège à paris, quel est
+ * son budget annuel »).
+ */
+export function openingContextEnd(text: string): number {
+  const lead = text.length - text.trimStart().length;
+  const purpose = openingPurposes(text).find(([a]) => a === lead);
+  if (purpose) return purpose[1] + 1;
+  const sentence = text.replace(/[?!.\s]+$/u, "");
+  if (/[.!?]/.test(sentence)) return 0;
+  const colon = statedBeforeColon(sentence);
+  return colon > 0 && saysAsker(sentence.slice(0, colon)) ? colon + 1 : 0;
 }
 
 /**
