@@ -24,17 +24,22 @@ const asked = (q: string) => outsideContext(q).replace(/\s+/g, " ").trim();
 
 describe("how a question opening on why the asker asks is read", () => {
   it("reads a statement before the colon as context without a question mark too", () => {
-    expect(asked("je monte un dossier pour mon dgs : quelle société porte xcp-ng")).toBe(": quelle société porte xcp-ng");
+    expect(asked("je monte un dossier pour mon dgs : quelle société porte xcp-ng")).toBe(
+      ": quelle société porte xcp-ng",
+    );
     expect(asked("je monte un dossier pour mon dgs : quelle société porte xcp-ng ?")).toBe(
       ": quelle société porte xcp-ng ?",
     );
     // Not an hour, nor what the question then designates (« la Région »).
-    expect(asked("la réunion est à 14:30 quel logiciel de visio")).toBe("la réunion est à 14:30 quel logiciel de visio");
+    expect(asked("la réunion est à 14:30 quel logiciel de visio")).toBe(
+      "la réunion est à 14:30 quel logiciel de visio",
+    );
     expect(asked("Pays de la Loire : la Région a choisi quel logiciel")).toContain("Pays de la Loire");
   });
 
   it("cuts what is asked after a clause on why the asker asks, not after another statement", () => {
-    const q = "je dois répondre à une demande de la direction générale : le dc-edic a son siège à paris, quel est son budget";
+    const q =
+      "je dois répondre à une demande de la direction générale : le dc-edic a son siège à paris, quel est son budget";
     expect(q.slice(openingContextEnd(q)).trim()).toBe("le dc-edic a son siège à paris, quel est son budget");
     expect(statedThenAsked(q)).toEqual({ first: "le dc-edic a son siège à paris", second: "quel est son budget" });
     const p = "pour la réunion d'équipe lundi, stackit appartient à quel groupe";
