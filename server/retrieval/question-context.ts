@@ -106,9 +106,11 @@ export function contextSpans(text: string): [number, number][] {
     start = end + m.mark.length;
   }
   // « je monte un dossier pour mon dgs : quelle société porte xcp-ng »: typed without a question mark, the last
-  // sentence is what is asked, and a statement before its colon says why or for what the asker asks, as above.
+  // sentence is what is asked, and a statement of the asker's before its colon says why or for what they ask.
+  // Only a statement of the asker's (« la cnam contre broadcom, l'education nationale et microsoft : la morale pour nos
+  // propres contrats c'est quoi » asks about what it states).
   const colonTail = asks ? -1 : statedBeforeColon(text.slice(start));
-  if (colonTail > 0) spans.push([start, start + colonTail]);
+  if (colonTail > 0 && saysAsker(text.slice(start, start + colonTail))) spans.push([start, start + colonTail]);
   // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
   // comes from, not what it asks: the possessive's noun and the names right after it.
   // Only beside a name it does not hold: « nos NAS Synology, le fabricant est de quel pays ? » asks about them.
