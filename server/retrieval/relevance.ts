@@ -1284,15 +1284,12 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   const ownWords = terms.filter(
     (t) => !t.context && !t.modifier && !t.verb && !t.date && !t.name && !isGeneric(t),
   ).length;
-  const purposeOnly = inOpeningPurpose(question);
   const contextUnknown =
     frequency &&
     (
       await Promise.all(
         terms
-          // Not a word of a purpose opening the question (« pour notre prochaine réunion d'adhérents, … »): why the
-          // asker asks says nothing of what.
-          .filter((t) => t.context && t.noun && !t.user && !t.name && !purposeOnly(t))
+          .filter((t) => t.context && t.noun && !t.user && !t.name)
           .map(async (t) => (await frequency(t.word)) === 0),
       )
     ).some(Boolean);
