@@ -109,8 +109,11 @@ export function contextSpans(text: string): [number, number][] {
   // sentence is what is asked, and a statement of the asker's before its colon says why or for what they ask.
   // Only a statement of the asker's (« la cnam contre broadcom, l'education nationale et microsoft : la morale pour nos
   // propres contrats c'est quoi » asks about what it states).
+  // A colon, not a semicolon (« je suis adjointe …, le prestataire … nous propose … ; quel est le nom »: what is asked
+  // takes up the statement).
   const colonTail = asks ? -1 : statedBeforeColon(text.slice(start));
-  if (colonTail > 0 && saysAsker(text.slice(start, start + colonTail))) spans.push([start, start + colonTail]);
+  if (colonTail > 0 && text[start + colonTail] === ":" && saysAsker(text.slice(start, start + colonTail)))
+    spans.push([start, start + colonTail]);
   // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
   // comes from, not what it asks: the possessive's noun and the names right after it.
   // Only beside a name it does not hold: « nos NAS Synology, le fabricant est de quel pays ? » asks about them.
@@ -123,7 +126,7 @@ export function contextSpans(text: string): [number, number][] {
   );
   if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
-  spans.push(...openingPurposes(text));
+  for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
   // « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
   // quand »: the asker's own situation before the clause that asks (`asker-statement.ts`).
   const statement = askerStatement(text);
@@ -163,7 +166,10 @@ function statedBeforeColon(sentence: string): number {
  * or for what the asker asks, never what the question names (`relevance.ts`: its names are no anchor of the question).
  */
 export function openingPurposes(text: string): [number, number][] {
-  return [...text.matchAll(OPENING)].map((m) => [m.index, m.index + m[0].length - 1]);
+  // Not a setting (« Chez nous au Pays basque, … », « Dans … , »): where the question is asked about.
+  return [...text.matchAll(OPENING)]
+    .filter((m) => /^pour\s/iu.test(m[0]))
+    .map((m) => [m.index, m.index + m[0].length - 1]);
 }
 
 /**
@@ -179,7 +185,7 @@ export function openingContextEnd(text: string): number {
   const sentence = text.replace(/[?!.\s]+$/u, "");
   if (/[.!?]/.test(sentence)) return 0;
   const colon = statedBeforeColon(sentence);
-  return colon > 0 && saysAsker(sentence.slice(0, colon)) ? colon + 1 : 0;
+  return colon > 0 && sentence[colon] === ":" && saysAsker(sentence.slice(0, colon)) ? colon + 1 : 0;
 }
 
 /**
