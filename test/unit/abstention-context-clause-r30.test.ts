@@ -68,6 +68,9 @@ describe("on the real corpus", () => {
       "pour notre prochaine réunion d'adhérents, quel smartphone acheter pour ma mère de 80 ans",
       "je dois répondre à une demande de la direction générale : le dc-edic a son siège à paris, quel est son budget annuel",
       "pour la réunion d'équipe lundi, quel est le numéro de téléphone de nelly mallet",
+      // A setting opening the question names what it asks about (held-out-9).
+      "Chez nous au Pays basque, l'agglo a-t-elle un projet de migration vers Linux ?",
+      "je suis adjointe aux affaires scolaires, le prestataire de la cantine nous propose un portail de réservation en ligne hébergé on ne sait où ; quel est le nom de ce prestataire et son pays",
     ])
       expect(await refused(q), q).toBe(true);
   }, 240_000);
