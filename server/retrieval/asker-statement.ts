@@ -59,6 +59,11 @@ export function askerStatement(text: string): [number, number] | null {
   return [start, comma];
 }
 
+/** Whether a clause names the asker (`[demandeur]`: « je dois répondre à une demande de la direction générale »). */
+export function saysAsker(clause: string): boolean {
+  return tokens(clause).some((w) => ASKER.has(w) || ASKER.has(w.replace(/'.*$/, "'")));
+}
+
 /** Determiners and possessives before the person who said it (`[rapporteurs]`), folded. */
 const REPORTERS = list("rapporteurs");
 /** Verbs of hearsay before « que » (`[ouï-dire]`), folded, longest first. */

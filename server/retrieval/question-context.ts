@@ -1,7 +1,7 @@
 /** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
-import { askerStatement, hearsaySource } from "./asker-statement.ts";
+import { askerStatement, hearsaySource, saysAsker } from "./asker-statement.ts";
 import { stem as frStem } from "./french.ts";
 import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
@@ -98,19 +98,22 @@ export function contextSpans(text: string): [number, number][] {
     // A sentence that asks nothing beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »).
     if (asks && !m.mark.includes("?") && sentence.trim()) spans.push([start, end]);
     if (m.mark.includes("?")) {
-      const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
       // « 14:30 » is an hour; « le budget 2027 : … » (French spacing) ends a statement.
       // « Pays de la Loire : la Région a-t-elle … ? » names before the colon the collectivité it asks about.
-      if (
-        colon > 0 &&
-        !/\d$/.test(sentence.slice(0, colon)) &&
-        !DESIGNATED_COLLECTIVITY.test(sentence.slice(colon + 1)) &&
-        !TAKEN_UP.test(sentence.slice(colon + 1))
-      )
-        spans.push([start, start + colon]);
+      const colon = statedBeforeColon(sentence);
+      if (colon > 0) spans.push([start, start + colon]);
     }
     start = end + m.mark.length;
   }
+  // « je monte un dossier pour mon dgs : quelle société porte xcp-ng »: typed without a question mark, the last
+  // sentence is what is asked, and a statement of the asker's before its colon says why or for what they ask.
+  // Only a statement of the asker's (« la cnam contre broadcom, l'education nationale et microsoft : la morale pour nos
+  // propres contrats c'est quoi » asks about what it states).
+  // A colon, not a semicolon (« je suis adjointe …, le prestataire … nous propose … ; quel est le nom »: what is asked
+  // takes up the statement).
+  const colonTail = asks ? -1 : statedBeforeColon(text.slice(start));
+  if (colonTail > 0 && text[start + colonTail] === ":" && saysAsker(text.slice(start, start + colonTail)))
+    spans.push([start, start + colonTail]);
   // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
   // comes from, not what it asks: the possessive's noun and the names right after it.
   // Only beside a name it does not hold: « nos NAS Synology, le fabricant est de quel pays ? » asks about them.
@@ -139,6 +142,50 @@ export function contextSpans(text: string): [number, number][] {
   // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.
   for (const m of text.matchAll(LOCATOR)) spans.push([m.index, m.index + m[0].length]);
   return spans;
+}
+
+/**
+ * The offset of the colon that ends a statement before what a sentence asks (« Le courrier arrive au secrétariat sur
+ * papier : un logiciel libre pour l'enregistrer ? »), or -1: not an hour (« 14:30 ») nor after a number (« le budget
+ * 2027 : »), and not when what follows designates what the statement names (`DESIGNATED_COLLECTIVITY`, `TAKEN_UP`).
+ */
+function statedBeforeColon(sentence: string): number {
+  const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
+  if (
+    colon > 0 &&
+    !/\d$/.test(sentence.slice(0, colon)) &&
+    !DESIGNATED_COLLECTIVITY.test(sentence.slice(colon + 1)) &&
+    !TAKEN_UP.test(sentence.slice(colon + 1))
+  )
+    return colon;
+  return -1;
+}
+
+/**
+ * The spans of a purpose or a setting opening a sentence before a comma (« pour la réunion d'équipe lundi, … »): why
+ * or for what the asker asks, never what the question names (`relevance.ts`: its names are no anchor of the question).
+ */
+export function openingPurposes(text: string): [number, number][] {
+  // Not a setting (« Chez nous au Pays basque, … », « Dans … , »): where the question is asked about.
+  return [...text.matchAll(OPENING)]
+    .filter((m) => /^pour\s/iu.test(m[0]))
+    .map((m) => [m.index, m.index + m[0].length - 1]);
+}
+
+/**
+ * Where what is asked starts after a clause opening the question on why or for what the asker asks, or 0: a purpose
+ * before a comma (« pour la réunion d'équipe lundi, … »), or, in a question of one sentence, a statement of the asker's
+ * before its colon (« je dois répondre à une demande de la direction générale : le dc-edic a son siège à paris, quel est
+ * son budget annuel »).
+ */
+export function openingContextEnd(text: string): number {
+  const lead = text.length - text.trimStart().length;
+  const purpose = openingPurposes(text).find(([a]) => a === lead);
+  if (purpose) return purpose[1] + 1;
+  const sentence = text.replace(/[?!.\s]+$/u, "");
+  if (/[.!?]/.test(sentence)) return 0;
+  const colon = statedBeforeColon(sentence);
+  return colon > 0 && sentence[colon] === ":" && saysAsker(sentence.slice(0, colon)) ? colon + 1 : 0;
 }
 
 /**

@@ -84,7 +84,7 @@ import {
   priceSum,
   sumIn,
 } from "./price-subject.ts";
-import { closingPurpose, outsideContext, typedAsSearch } from "./question-context.ts";
+import { closingPurpose, openingPurposes, outsideContext, typedAsSearch } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { heldUnderSubject } from "./subject-held.ts";
@@ -991,7 +991,7 @@ async function requiredNames(ctx: Judgement): Promise<Decision> {
   // l'inventaire OCS, « VMware Tools » apparaît… : qu'est-ce que ça nous apprend ? ») only one of them, when what it
   // asks names nothing.
   const askedNames = names.filter((t) => !t.context);
-  const anchors = askedNames.length ? askedNames : names;
+  const anchors = askedNames.length ? askedNames : anchoringNames(ctx.question, names);
   // A name the corpus knows but none of the best passages holds: they are about something else.
   // The word that designates a place (« le Land du nord de l'Allemagne ») may be in another section of the document
   // of a passage read, one set aside by the cap of passages per document (« Le Schleswig-Holstein, Land du nord de
@@ -1010,14 +1010,33 @@ async function requiredNames(ctx: Judgement): Promise<Decision> {
 }
 
 /**
+ * The names that anchor a question all of whose names are its context: not those said only in a purpose opening it
+ * (« pour la réunion d'équipe lundi, stackit appartient à quel groupe »), which say why the asker asks.
+ */
+function anchoringNames(question: string, names: QuestionTerm[]): QuestionTerm[] {
+  const purposeOnly = inOpeningPurpose(question);
+  return names.filter((t) => !purposeOnly(t));
+}
+
+/** Whether a term of the question is said only in a purpose opening it (`openingPurposes`): why the asker asks. */
+function inOpeningPurpose(question: string): (t: QuestionTerm) => boolean {
+  const opening = ` ${openingPurposes(question)
+    .map(([a, b]) => words(question.slice(a, b)).join(" "))
+    .join(" ")} `;
+  const outside = ` ${words(outsideContext(question)).join(" ")} `;
+  return (t) => opening.includes(` ${t.word} `) && !outside.includes(` ${t.word} `);
+}
+
+/**
  * Decides « missing-name »: a name the corpus knows but no passage read holds, or a name with an edition or a number
  * after it (« Copilot Studio », « Windows 365 ») no passage writes together.
  */
 async function missingNames(ctx: Judgement): Promise<Decision> {
   const { question, results, held, judged, terms, names, askedNames, heldWords, heldHolds } = ctx;
   const absent = askedNames.filter((t) => !judged.some((p, i) => holds(t, p) || heldHolds(t, i))).map((t) => t.word);
-  if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
-    absent.push(...names.map((t) => t.word));
+  const anchoring = anchoringNames(question, names);
+  if (!askedNames.length && anchoring.length && !anchoring.some((t) => judged.some((p) => holds(t, p))))
+    absent.push(...anchoring.map((t) => t.word));
   // « Copilot Studio », « Teams Premium », « Windows 365 », « l'AI Act »: a name and the word of an edition or a number
   // after it make another product or text, which the corpus lacks when no passage read writes them together, though
   // it knows each (« Copilot », « Studio » of « Visual Studio »).

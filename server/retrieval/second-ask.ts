@@ -16,6 +16,7 @@ import { stem as frStem } from "./french.ts";
 import { DISCOURSE, GENERIC_WORDS, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { DETERMINERS } from "./names-places.ts";
 import { holds, occurs, passageWords, SENTENCE, withoutReferences } from "./passage-words.ts";
+import { openingContextEnd } from "./question-context.ts";
 import { questionTerms, SUBJECT_VERB } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
 import { assessAnswerability, resolveNames } from "./relevance.ts";
@@ -141,7 +142,9 @@ function hasVerb(first: string): boolean {
  * and whose right side asks. Null otherwise.
  */
 export function statedThenAsked(question: string): TwoParts | null {
-  for (const { first, second } of statementCuts(question)) {
+  // After a clause saying why the asker asks (« je dois répondre à une demande de la direction générale : … »), which
+  // is its context (`openingContextEnd`), not its statement.
+  for (const { first, second } of statementCuts(question.slice(openingContextEnd(question)))) {
     const f = folded(first);
     if (INTERROGATIVES.test(f)) return null;
     if (tokens(first).some((w) => ASKER.has(w) || w.split("'").some((x) => ASKER.has(x)))) return null;
