@@ -94,6 +94,11 @@ function withoutOpeners(c: string): string {
   return text;
 }
 
+/** A verb, a preposition, then a group of the asker's own (« siège dans notre comité … »). */
+const PREPOSITION_THEN_OWN = new RegExp(
+  `^ [a-z]+ (?:${entries("préposition").join("|")}) ((?:${[...POSSESSIVES].join("|")}) .*)$`,
+);
+
 /** « de licences copilot on … » (after « combien »): the thing counted, then the asker as the subject. */
 const COUNTED_THEN_ASKER = /^ (?:de|d)(?: (?!t )[a-z]+){1,5}? (?=(?:on|je|j) )/;
 
@@ -121,7 +126,14 @@ function ownSubject(c: string, written: string, texts: string[], object = false)
   const which = /^ (?:quel|quelle|quels|quelles)(?: (?!t )[a-z]+){1,5}? (?=(?:on|je|j) )/.exec(text);
   if (which) text = text.slice(which[0].length - 1);
   // (« qu'est-ce que pense notre DGS de … »: the verb before its subject, after an interrogative.)
-  const inverted = text !== withoutOpeners(c) && /^ [a-z]+ ((?:notre|nos|ma|mon|mes) .*)$/.exec(text);
+  // (« qui siège dans notre comité »: a preposition between, after a verb that is no infinitive — « qui contacter
+  // pour notre projet » asks whom to call.)
+  const inverted =
+    text !== withoutOpeners(c) &&
+    (/^ [a-z]+ ((?:notre|nos|ma|mon|mes) .*)$/.exec(text) ??
+      (PREPOSITION_THEN_OWN.test(text) && !isInfinitive(text.trim().split(" ")[0]!)
+        ? PREPOSITION_THEN_OWN.exec(text)
+        : null));
   if (inverted && !DETERMINERS.includes(text.trim().split(" ")[0]!)) {
     text = ` ${inverted[1]}`;
     object = true;
