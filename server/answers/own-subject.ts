@@ -215,6 +215,10 @@ const INVERTED_SUBJECT = new Set(["t", "il", "elle", "ils", "elles", "on"]);
 const SHORT_PARTICIPLES = new Set(["ete", "fait", "dit", "eu", "pris", "mis"]);
 
 const NOT_BEFORE_WHAT = set("pas devant quoi");
+/** « où » after a verb, closing the clause or before a word of now (« … stockées où », « … hébergé où actuellement »). */
+const WHERE_AT_END = new RegExp(
+  ` (?!(?:ou|et|a|de|d|par|pour) )[a-z]+ ou (?:(?:${[...entries("à soi maintenant"), "exactement"].join("|")}) )?$`,
+);
 /**
  * Whether a clause asks a value: an interrogative of `[valeur]` or one opening it — « quoi » only after a verb that
  * says what the thing holds or what was done (« a voté quoi »), not what it is or what to do with it (« on en fait
@@ -222,6 +226,8 @@ const NOT_BEFORE_WHAT = set("pas devant quoi");
  */
 function valueAsked(c: string, words: string[]): boolean {
   if (VALUE_FIRST.some((v) => withoutOpeners(c).startsWith(` ${v} `))) return true;
+  // (« … est hébergé où actuellement »: « où » closing the clause, a word of now after it.)
+  if (WHERE_AT_END.test(c)) return true;
   // (« qui » after a noun opens a relative clause: « un agent qui vit à … », « l'outil qui s'appelait … ».)
   const asking = (w: string, i: number) =>
     w === "quoi"

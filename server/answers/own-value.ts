@@ -45,6 +45,10 @@ const DEFINITE_COLLECTIVITY = new RegExp(
   `(?:^| ([a-z0-9]+)) (?:la|l) (?:${alternation("collectivité")}) (?:([a-z0-9]+) |$)`,
   "g",
 );
+/** « … installé à la médiathèque »: a place of the collectivité, the definite article before it, then the end or a word. */
+const OWN_PLACE = new RegExp(` (?:la|l|le|les|au|aux) (?:${alternation("lieu à soi")}) (?:([a-z0-9]+) |$)`, "g");
+const ownPlace = (c: string) =>
+  [...c.matchAll(OWN_PLACE)].some((m) => !m[1] || (STOPWORDS.has(m[1]) && !/^(?:de|d|du|des)$/.test(m[1])));
 /** « où » opening or closing a clause, its accent typed or not (« nos serveurs sont hébergés ou exactement »). */
 const WHERE = /^ (?:par )?ou |(?:^| [a-z]+ )ou (?:(?:exactement|ca|donc|au juste|deja) )?$/;
 
@@ -78,6 +82,7 @@ function ownThing(c: string): "possessed" | "place" | "collectivity" | "asker" |
   if (POSSESSED.test(c)) return "possessed";
   if (holds(c.replaceAll(" d ici ", " "), "chez soi")) return "place";
   if (definiteCollectivity(c)) return "collectivity";
+  if (ownPlace(c)) return "place";
   if (holds(c, "celui qui a")) return "asker";
   if (OWN_RELATIVE.test(c)) return "relative";
   return null;

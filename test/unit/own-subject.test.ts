@@ -174,4 +174,11 @@ describe("the asker's act asked by what it counts, or with its subject inverted 
     for (const q of ["ce qu'on a lu sur Lyon, c'est vrai ?", "tu sais ce qu'on peut mettre à la place de Teams"])
       expect(ownSubjectAsked(q, passages), q).toBe(false);
   });
+  // held-out-30, tuned on h30-u-nous-ici-linux, -site-hebergeur, -routeur after the untuned half's figure (0/4).
+  it("« ici » before the asker as the subject; « où » closing the clause before a word of now", () => {
+    for (const q of ["ici on a combien de serveurs encore sous windows 2012", "les archives de la mairie sont stockées où aujourd'hui"])
+      expect(ownSubjectAsked(q, passages), q).toBe(true);
+    for (const q of ["ici on peut passer à Linux ?", "Lyon héberge ses données où aujourd'hui"])
+      expect(ownSubjectAsked(q, passages), q).toBe(false);
+  });
 });
