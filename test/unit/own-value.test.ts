@@ -85,7 +85,10 @@ describe("a value of the asker's own thing", () => {
   });
   // held-out-30, tuned on h30-u-nous-routeur after the untuned half's figure (0/4).
   it("of a place of the collectivité said with the definite article (« … installé à la médiathèque »)", () => {
-    for (const q of ["quel photocopieur est installé à la bibliothèque", "quel logiciel de réservation tourne à la piscine"])
+    for (const q of [
+      "quel photocopieur est installé à la bibliothèque",
+      "quel logiciel de réservation tourne à la piscine",
+    ])
       expect(ownValueAsked(q, passages), q).toBe(true);
     for (const q of [
       "quel logiciel libre pour gérer la bibliothèque",
