@@ -52,7 +52,8 @@ export function unknownSubject(question: string, unknown: string[]): string[] {
     if (!asks) continue;
     // The thing asked (one to five words), then the verb.
     for (let k = asks + 1; k <= asks + 5 && k < all.length - 1; k++) {
-      if (!isVerb(all[k]!)) continue;
+      // (After « a », « ont », the participle: « quelle armée a laissé tomber Office » asks no subject of « laissé ».)
+      if (!isVerb(all[k]!) || SHORT_VERBS.has(all[k - 1]!)) continue;
       let j = k + 1;
       if (ARTICLES.has(all[j]!)) j++;
       const body = phraseAt(entries("organisme"), all, j);
