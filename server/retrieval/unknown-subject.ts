@@ -8,6 +8,7 @@
  */
 import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import { STOPWORDS } from "./lexicon.ts";
 
 const SECTIONS = new Map(
   [...wordListSections("unknown-subject.txt").entries()].map(([k, v]) => [k, v.map((e) => words(e).join(" "))]),
@@ -17,7 +18,9 @@ const ARTICLES = new Set(entries("article"));
 const SHORT_VERBS = new Set(entries("verbe court"));
 const VALUES = new Set(entries("valeur"));
 /** A verb in the third person, by its ending (« utilise », « emploient »), or a short one (« a », « fait »). */
-const isVerb = (w: string) => SHORT_VERBS.has(w) || /^[a-z]{3,}(?:e|ent)$/.test(w);
+const isVerb = (w: string) => SHORT_VERBS.has(w) || (/^[a-z]{3,}(?:e|ent)$/.test(w) && !STOPWORDS.has(w));
+/** Auxiliaries, before a participle rather than a subject. */
+const AUXILIARIES = new Set(["a", "ont"]);
 
 /** Folded words, apostrophes and hyphens as blanks. */
 function words(text: string): string[] {
@@ -62,7 +65,10 @@ export function unknownSubject(question: string, unknown: string[]): string[] {
         if (all[j] === "de" || all[j] === "d" || all[j] === "du") j++;
       }
       const subject = all[j];
-      if (subject && unknown.includes(subject)) return [subject];
+      // (After « a », « ont », an article or a kind of body before the subject: « quel hébergeur a décroché … » has a
+      // participle there. A word with digits, « nis1 », is a version, not a body.)
+      if (AUXILIARIES.has(all[k]!) && j === k + 1) continue;
+      if (subject && /^[a-z]+$/.test(subject) && unknown.includes(subject)) return [subject];
     }
   }
   return [];

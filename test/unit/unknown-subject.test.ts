@@ -26,6 +26,9 @@ describe("the subject of a value asked, a word the corpus never writes", () => {
     expect(unknownSubject("quel logiciel utilise grenoble", [])).toEqual([]);
     // (A participle after « a »: « quelle armée a laissé tomber Office », « tomber » unknown to a small corpus.)
     expect(unknownSubject("quelle armée a laissé tomber Office", ["tomber"])).toEqual([]);
+    // (A participle after « a »; a preposition ending like a verb; a version with digits.)
+    expect(unknownSubject("quel hébergeur a décroché en premier la qualification", ["decroche"])).toEqual([]);
+    expect(unknownSubject("combien d'entités régulées avec nis2 contre nis1", ["nis1"])).toEqual([]);
     // (No value asked: « utilise kerbrinec » in a statement.)
     expect(unknownSubject("on utilise plouzennec comme modèle", ["plouzennec"])).toEqual([]);
   });
