@@ -94,6 +94,11 @@ function withoutOpeners(c: string): string {
   return text;
 }
 
+/** A verb, a preposition, then a group of the asker's own (« siège dans notre comité … »). */
+const PREPOSITION_THEN_OWN = new RegExp(
+  `^ [a-z]+ (?:${entries("préposition").join("|")}) ((?:${[...POSSESSIVES].join("|")}) .*)$`,
+);
+
 /** « de licences copilot on … » (after « combien »): the thing counted, then the asker as the subject. */
 const COUNTED_THEN_ASKER = /^ (?:de|d)(?: (?!t )[a-z]+){1,5}? (?=(?:on|je|j) )/;
 
@@ -121,7 +126,14 @@ function ownSubject(c: string, written: string, texts: string[], object = false)
   const which = /^ (?:quel|quelle|quels|quelles)(?: (?!t )[a-z]+){1,5}? (?=(?:on|je|j) )/.exec(text);
   if (which) text = text.slice(which[0].length - 1);
   // (« qu'est-ce que pense notre DGS de … »: the verb before its subject, after an interrogative.)
-  const inverted = text !== withoutOpeners(c) && /^ [a-z]+ ((?:notre|nos|ma|mon|mes) .*)$/.exec(text);
+  // (« qui siège dans notre comité »: a preposition between, after a verb that is no infinitive — « qui contacter
+  // pour notre projet » asks whom to call.)
+  const inverted =
+    text !== withoutOpeners(c) &&
+    (/^ [a-z]+ ((?:notre|nos|ma|mon|mes) .*)$/.exec(text) ??
+      (PREPOSITION_THEN_OWN.test(text) && !isInfinitive(text.trim().split(" ")[0]!)
+        ? PREPOSITION_THEN_OWN.exec(text)
+        : null));
   if (inverted && !DETERMINERS.includes(text.trim().split(" ")[0]!)) {
     text = ` ${inverted[1]}`;
     object = true;
@@ -203,6 +215,10 @@ const INVERTED_SUBJECT = new Set(["t", "il", "elle", "ils", "elles", "on"]);
 const SHORT_PARTICIPLES = new Set(["ete", "fait", "dit", "eu", "pris", "mis"]);
 
 const NOT_BEFORE_WHAT = set("pas devant quoi");
+/** « où » after a verb, closing the clause or before a word of now (« … stockées où », « … hébergé où actuellement »). */
+const WHERE_AT_END = new RegExp(
+  ` (?!(?:ou|et|a|de|d|par|pour) )[a-z]+ ou (?:(?:${[...entries("à soi maintenant"), "exactement"].join("|")}) )?$`,
+);
 /**
  * Whether a clause asks a value: an interrogative of `[valeur]` or one opening it — « quoi » only after a verb that
  * says what the thing holds or what was done (« a voté quoi »), not what it is or what to do with it (« on en fait
@@ -210,6 +226,8 @@ const NOT_BEFORE_WHAT = set("pas devant quoi");
  */
 function valueAsked(c: string, words: string[]): boolean {
   if (VALUE_FIRST.some((v) => withoutOpeners(c).startsWith(` ${v} `))) return true;
+  // (« … est hébergé où actuellement »: « où » closing the clause, a word of now after it.)
+  if (WHERE_AT_END.test(c)) return true;
   // (« qui » after a noun opens a relative clause: « un agent qui vit à … », « l'outil qui s'appelait … ».)
   const asking = (w: string, i: number) =>
     w === "quoi"

@@ -45,6 +45,10 @@ const DEFINITE_COLLECTIVITY = new RegExp(
   `(?:^| ([a-z0-9]+)) (?:la|l) (?:${alternation("collectivité")}) (?:([a-z0-9]+) |$)`,
   "g",
 );
+/** « … installé à la médiathèque »: a place of the collectivité, the definite article before it, then the end or a word. */
+const OWN_PLACE = new RegExp(` (?:la|l|le|les|au|aux) (?:${alternation("lieu à soi")}) (?:([a-z0-9]+) |$)`, "g");
+const ownPlace = (c: string) =>
+  [...c.matchAll(OWN_PLACE)].some((m) => !m[1] || (STOPWORDS.has(m[1]) && !/^(?:de|d|du|des)$/.test(m[1])));
 /** « où » opening or closing a clause, its accent typed or not (« nos serveurs sont hébergés ou exactement »). */
 const WHERE = /^ (?:par )?ou |(?:^| [a-z]+ )ou (?:(?:exactement|ca|donc|au juste|deja) )?$/;
 
@@ -78,6 +82,7 @@ function ownThing(c: string): "possessed" | "place" | "collectivity" | "asker" |
   if (POSSESSED.test(c)) return "possessed";
   if (holds(c.replaceAll(" d ici ", " "), "chez soi")) return "place";
   if (definiteCollectivity(c)) return "collectivity";
+  if (ownPlace(c)) return "place";
   if (holds(c, "celui qui a")) return "asker";
   if (OWN_RELATIVE.test(c)) return "relative";
   return null;
@@ -169,6 +174,9 @@ export function ownValueAsked(question: string, texts: string[]): boolean {
   });
 }
 
+/** The end of a text where a sentence, a line or a description opens. */
+const SENTENCE_START = /(?:^|[.!?:;\n]\s*|\n\s*[-*•]\s*)$/u;
+
 /**
  * Whether a text names a thing as a name: a word it writes with a capital (past its first word, or not a common word:
  * « SurveyMonkey », « Logitud, notre logiciel … », « uMap »), or one the passages write with a capital and never in
@@ -197,8 +205,12 @@ export function namesThing(text: string, texts: string[]): boolean {
   const typed = new Set(keywords(text));
   return keywords(text).some((word) => {
     if (word.length < 3 || /\d/.test(word) || NOT_NAMES.has(word)) return false;
-    const found = plain.match(new RegExp(`(?<![\\p{L}\\p{N}./@])${word}(?![\\p{L}\\p{N}]|\\.[a-z])`, "giu")) ?? [];
-    if (!found.some((w) => /^\p{Lu}/u.test(w)) || found.some((w) => w === w.toLowerCase())) return false;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}./@])${word}(?![\\p{L}\\p{N}]|\\.[a-z])`, "giu");
+    const found = [...plain.matchAll(pattern)];
+    // (A capital where a sentence, a line or a description opens — « Exchange Server : Serveur de messagerie … » —
+    // is the sentence's, not a name's.)
+    const named = found.filter((m) => /^\p{Lu}/u.test(m[0]) && !SENTENCE_START.test(plain.slice(0, m.index)));
+    if (named.length === 0 || found.some((m) => m[0] === m[0].toLowerCase())) return false;
     // (A word the passages capitalise only inside a longer name, « Mail » of « Proton Mail », « Cyber » of « Cyber
     // Resilience Act », names nothing in « les adresses mail des élus », « notre assurance cyber »: the question must
     // hold the whole of one such name.)

@@ -91,6 +91,7 @@ import { heldUnderSubject } from "./subject-held.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
 import { unheldRegions } from "./unheld-division.ts";
 import { isFirstName, typesFirstName, unknownPersons } from "./unknown-person.ts";
+import { unknownSubject } from "./unknown-subject.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
 export {
@@ -521,6 +522,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   passageCoverage,
   unknownWords, // unknown-words
   unknownPlaceAdjectives, // missing-name
+  unknownSubjectBody, // unknown-name
   rareUnheld, // unknown-words
   otherSense, // unknown-words
   municipalLife, // low-coverage
@@ -1512,6 +1514,14 @@ async function unknownPlaceAdjectives(ctx: Judgement): Promise<Decision> {
   const unknownPlaces = placeAdjectives(question).filter((w) => unknown.includes(w));
   if (unknownPlaces.length)
     return { answerable: false, reason: "missing-name", missing: unknownPlaces, coverage: best.weighted, relevant: [] };
+  return "continue";
+}
+
+/** Decides « unknown-name »: the subject of a value asked is a word the corpus never writes (`unknown-subject.ts`). */
+async function unknownSubjectBody(ctx: Judgement): Promise<Decision> {
+  const missing = unknownSubject(ctx.question, ctx.unknown);
+  if (missing.length)
+    return { answerable: false, reason: "unknown-name", missing, coverage: ctx.best.weighted, relevant: [] };
   return "continue";
 }
 

