@@ -13,7 +13,7 @@ export const isFirstName = (word: string) => word.split("-").every((p) => FIRST_
 export const typesFirstName = (question: string) =>
   fold(question)
     .split(/[^a-z]+/)
-    .some((w) => FIRST_NAMES.has(w));
+    .some(isFirstName);
 
 /** Shortest surname read after a first name: shorter words meet real words by chance. */
 const MIN_SURNAME = 3;
