@@ -103,9 +103,11 @@ function asks(question: string, section: string): boolean {
 }
 
 /** The months a text names, folded (« avril »). */
+/** The month names, folded. */
+const FOLDED_MONTHS = MONTHS.map(fold);
 function monthsIn(text: string): string[] {
   const said = new Set(normalized(fold(text)).trim().split(" "));
-  return MONTHS.map(fold).filter((m) => said.has(m));
+  return FOLDED_MONTHS.filter((m) => said.has(m));
 }
 
 /** Whether a sentence names months, none of them one asked. */
@@ -119,18 +121,20 @@ const DEFINE_REACH = 3;
 /** What a sentence defining the thing asked weighs. */
 const DEFINES = 2;
 
+/** The expressions of [définit], each as its words. */
+const DEFINING_MARKS = entries("définit").map((e) => e.trim().split(" "));
+
 /**
  * Whether a sentence says what the thing asked is: a word of the subject, then within a few words an expression of
  * `brief.txt` [définit] (« … (OPSN), c'est-à-dire des structures publiques qui … », « Déclic est le réseau … »).
  */
 function definesSubject(sentence: string, stems: string[]): boolean {
   const said = normalized(fold(sentence)).trim().split(" ");
-  const marks = entries("définit").map((e) => e.trim().split(" "));
   return said.some(
     (w, k) =>
       stems.includes(wordStem(w)) &&
       Array.from({ length: DEFINE_REACH }, (_, d) => k + 1 + d).some((m) =>
-        marks.some((mark) => mark.every((x, n) => said[m + n] === x)),
+        DEFINING_MARKS.some((mark) => mark.every((x, n) => said[m + n] === x)),
       ),
   );
 }
