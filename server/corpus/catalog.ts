@@ -9,6 +9,7 @@ import { categoryWord, countryName, fitLabel, hostingLabel } from "../core/label
 import { escapeRegExp, frenchDate } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
 import { messageOr } from "../i18n/messages.ts";
+import { type CatalogRankedAlternative, compareCatalogRank } from "./alternative-order.ts";
 import {
   type Alternative,
   alternativeSchema,
@@ -241,45 +242,7 @@ export const LAWS_BY_COUNTRY: Record<string, string[]> = {
   CN: ["cn-national-intelligence-law"],
 };
 
-/**
- * The EU27, the EEA (IS, LI, NO), the United Kingdom and Switzerland: a vendor controlled from anywhere else
- * (Russia, Belarus, Turkey, the United States, China…) is extra-European.
- */
-export const EUROPEAN_COUNTRIES = new Set([
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DK",
-  "EE",
-  "FI",
-  "FR",
-  "DE",
-  "GR",
-  "HU",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-  "IS",
-  "LI",
-  "NO",
-  "GB",
-  "CH",
-]);
-export const isEuropean = (country: string) => EUROPEAN_COUNTRIES.has(country.toUpperCase());
+export { EUROPEAN_COUNTRIES, isEuropean } from "./europe.ts";
 
 /**
  * The laws that reach a vendor: those the catalog names for it, else those of the country that controls it.
@@ -369,6 +332,20 @@ export function editionNames(cardText: string): string[] {
   );
 }
 
+/** What `catalogRank` reads of an alternative listed for a product. */
+function rankable(m: Mapping, a: Alternative): CatalogRankedAlternative & { name: string } {
+  return {
+    name: a.name,
+    fit: m.fit,
+    country: a.country,
+    audience: a.audience,
+    covers: m.covers,
+    scale: a.scale,
+    openSource: !!a.licence,
+    maturity: a.maturity,
+  };
+}
+
 /** One readable French passage per vendor, product and alternative, so the catalog is searchable like prose. */
 export function catalogPassages(catalog: Catalog): CatalogPassage[] {
   const passages: CatalogPassage[] = [];
@@ -427,12 +404,9 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
       );
     const alts = (altsByProduct.get(p.id) ?? [])
       .map((m) => ({ m, a: catalog.alternatives.get(m.alternative)! }))
-      // What a collectivité can adopt for the whole product first; State services reserved to State agents last.
-      .sort(
-        (x, y) =>
-          Number(x.a.audience === "state") - Number(y.a.audience === "state") ||
-          Number(!!x.m.covers) - Number(!!y.m.covers),
-      )
+      // The map's order (`catalogRank`): what a collectivité can adopt for the whole product first, European first;
+      // State services reserved to State agents last.
+      .sort((x, y) => compareCatalogRank(rankable(x.m, x.a), rankable(y.m, y.a)))
       .map(
         ({ m, a }) =>
           `${a.name} (${fitLabel(m.fit)}${a.country ? `, ${countryName(a.country)}` : ""}${a.licence ? `, libre ${a.licence}` : ""}${a.audience === "state" ? ", service réservé aux agents de l'État" : ""}${m.covers ? `, ne couvre qu'une partie du produit : ${m.covers}` : ""})`,

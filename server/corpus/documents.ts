@@ -39,7 +39,8 @@ export interface Corpus {
 }
 
 /** Bump when the way documents become chunks (or what a chunk stores) changes, so every document is re-indexed once. */
-export const INDEX_FORMAT_VERSION = "4"; // 3: a page's url is its own address only; 4: a list keeps its lead-in
+export const INDEX_FORMAT_VERSION = "5"; // 3: a page's url is its own address only; 4: a list keeps its lead-in;
+// 5: a product card lists its alternatives in the map's order
 
 const PROSE_DIRS = ["guidance", "case-studies", "ecosystem"];
 

@@ -7,7 +7,7 @@
  * same exposure. Pure functions.
  */
 
-import { compareAdoption } from "./alternative-order.ts";
+import { compareAdoption } from "../corpus/alternative-order.ts";
 import { isSetAside, type MeasurableItem, productId } from "./measure.ts";
 
 interface WithAlternatives extends MeasurableItem {

@@ -3,12 +3,12 @@
  * of the one loaded copy of the corpus, and rebuilt with it when a corpus file changes.
  */
 
+import { compareCatalogRank } from "../corpus/alternative-order.ts";
 import { type Catalog, exposureLabel, isEuropean, lawsFor } from "../corpus/catalog.ts";
 import type { Corpus, CorpusDocument } from "../corpus/documents.ts";
 import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { currentCorpus } from "../corpus/source.ts";
 import { wordListEntries } from "../i18n/word-lists.ts";
-import { adoptionRank, MATURITY_RANK } from "./alternative-order.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import { PRICE_INCREASE, productRisks } from "./risks.ts";
 import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod, Unmaintained } from "./types.ts";
@@ -264,25 +264,16 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     });
     alternativesOf.set(m.product, list);
   }
-  const rankAlt = (x: ItemAlternative) => {
-    const alt = catalog.alternatives.get(x.id)!;
-    // What a collectivité can adopt comes first, by fit and jurisdiction (`adoptionRank`: the standing every order of
-    // alternatives begins with), then the catalog's own preferences.
-    return [
-      ...adoptionRank(x),
-      x.country === null || isEuropean(x.country) ? 0 : 1,
-      // An offer made for large organisations (Pexip) after what suits a collectivité of any size (trial 2026-12-05).
-      alt.scale === "large" ? 1 : 0,
-      x.openSource ? 0 : 1,
-      MATURITY_RANK[alt.maturity],
-    ];
-  };
+  // What a collectivité can adopt comes first, by fit and jurisdiction, then the catalog's own preferences
+  // (`catalogRank`: the same order the product's card gives in chat).
   for (const list of alternativesOf.values()) {
     list.sort((a, b) => {
-      const ra = rankAlt(a);
-      const rb = rankAlt(b);
-      for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
-      return a.name.localeCompare(b.name, "fr");
+      const x = catalog.alternatives.get(a.id)!;
+      const y = catalog.alternatives.get(b.id)!;
+      return compareCatalogRank(
+        { ...a, scale: x.scale, maturity: x.maturity },
+        { ...b, scale: y.scale, maturity: y.maturity },
+      );
     });
   }
 

@@ -15,7 +15,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import { compareAdoption } from "./alternative-order.ts";
+import { compareAdoption } from "../corpus/alternative-order.ts";
 import { isEuropean } from "./match.ts";
 import { isComponent } from "./normalize.ts";
 

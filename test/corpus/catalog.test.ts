@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { catalogPassages, isEuropean, loadCatalog, sameCategoryFamily } from "../../server/corpus/catalog.ts";
 import type { CorpusProblem } from "../../server/corpus/documents.ts";
+import { buildMatchIndex } from "../../server/inventory/match-index.ts";
 
 const CATALOG = path.resolve("corpus/catalog");
 
@@ -180,6 +181,34 @@ describe("owners", () => {
     const listed = google.slice(list);
     expect(listed).toContain("Chrome, Workspace, Gmail, Drive");
     expect(listed).not.toMatch(/\bGoogle (Chrome|Drive)\b/);
+  });
+
+  it("lists a product's alternatives on its card in the map's order, European first (trial23 T-M10)", async () => {
+    // Chat quoted « Alternatives : Jitsi Meet (remplacement direct, États-Unis …) » first for Zoom, Thunderbird
+    // (États-Unis) first for Outlook, in the catalog file's order, while the map put a European one first.
+    const catalog = await loadCatalog(path.resolve("corpus"), []);
+    const passages = catalogPassages(catalog);
+    const index = buildMatchIndex(catalog);
+    let compared = 0;
+    for (const p of passages.filter((x) => x.kind === "product")) {
+      const line = /^Alternatives : (.+)\.$/mu.exec(p.text)?.[1];
+      const entry = index.entries.get(p.id.replace("catalog/product/", ""));
+      if (!line || !entry || entry.kind !== "product") continue;
+      // Each name where the previous item ends (« ; » may also stand inside what an item covers).
+      let at = 0;
+      for (const a of entry.alternatives) {
+        const item = `${at ? " ; " : ""}${catalog.alternatives.get(a.id)!.name} (`;
+        const found = line.indexOf(item, at);
+        expect(found, `${p.id}: ${item}`).toBeGreaterThanOrEqual(at);
+        expect(line.slice(at, found).includes(" ; ") && line.slice(at, found).includes("(remplacement")).toBe(false);
+        at = found + item.length;
+      }
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+    const zoom = passages.find((p) => p.id === "catalog/product/zoom")!.text;
+    expect(zoom.indexOf("Tixeo")).toBeGreaterThan(-1);
+    expect(zoom.indexOf("Tixeo")).toBeLessThan(zoom.indexOf("Jitsi Meet"));
   });
 
   it("says how an alternative is hosted in words, never as the catalog's codes", async () => {

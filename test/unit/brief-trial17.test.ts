@@ -57,7 +57,7 @@ describe("a product of the catalog asked by a DSI in the chat (trial17 D7)", () 
 
   it("to replace, named by its vendor: the product's card lists the alternatives", async () => {
     const { brief } = await ask("par quoi remplacer kaspersky");
-    expect(brief).toContain("Alternatives : ESET PROTECT");
+    expect(brief).toContain("Alternatives : Bitdefender GravityZone");
   });
 });
 

@@ -1,6 +1,6 @@
 /** One standing orders alternatives everywhere: the map's in-place order and the plan's choice begin with it. */
 import { describe, expect, it } from "vitest";
-import { adoptionRank, compareAdoption } from "../../server/inventory/alternative-order.ts";
+import { adoptionRank, compareAdoption } from "../../server/corpus/alternative-order.ts";
 import { withAlternativesInPlace } from "../../server/inventory/in-place.ts";
 import { bestAlternative } from "../../server/inventory/measure.ts";
 

@@ -1,9 +1,10 @@
 /**
  * The order of a product's alternatives, first keys shared by every list of them: the catalog's order the map keeps
- * (`match-index.ts`), the map's order once what is already installed is known (`in-place.ts`) and the alternative a
- * plan proposes (`measure.ts`, `bestAlternative`). Each adds its own tie-breakers after this standing.
+ * (`catalogRank`: the map in `match-index.ts` and the product card chat reads, `catalog.ts`), the map's order once
+ * what is already installed is known (`in-place.ts`) and the alternative a plan proposes (`measure.ts`,
+ * `bestAlternative`). Each adds its own tie-breakers after this standing.
  */
-import { isEuropean } from "../corpus/catalog.ts";
+import { isEuropean } from "./europe.ts";
 
 /** How well each alternative fits, best first; an unknown fit comes after them all (`adoptionRank`). */
 export const FIT_RANK = { "drop-in": 0, partial: 1, "different-approach": 2 } as const;
@@ -55,4 +56,36 @@ export function compareAdoption(a: RankedAlternative, b: RankedAlternative): num
   const ra = adoptionRank(a);
   const rb = adoptionRank(b);
   return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2];
+}
+
+export interface CatalogRankedAlternative extends RankedAlternative {
+  /** "large": an offer made for large organisations. */
+  scale?: string | null;
+  openSource: boolean;
+  maturity: keyof typeof MATURITY_RANK;
+}
+
+/**
+ * The catalog's order of a product's alternatives, the same on the map and on the product's card that chat quotes
+ * (trial23 T-M10: the card listed Jitsi Meet, États-Unis, first for Zoom while the map put a European one first):
+ * what a collectivité can adopt (`adoptionRank`), European first, an offer made for large organisations (Pexip)
+ * after what suits a collectivité of any size, open source first, the most mature first. Ties: by name.
+ * @example [tixeo, jitsi].sort(compareCatalogRank) // Tixeo (drop-in, France) before Jitsi Meet (drop-in, États-Unis)
+ */
+export function catalogRank(a: CatalogRankedAlternative): number[] {
+  return [
+    ...adoptionRank(a),
+    !a.country || isEuropean(a.country) ? 0 : 1,
+    a.scale === "large" ? 1 : 0,
+    a.openSource ? 0 : 1,
+    MATURITY_RANK[a.maturity],
+  ];
+}
+
+/** `catalogRank` as a comparison, by name (French order) when two stand equal. */
+export function compareCatalogRank<T extends CatalogRankedAlternative & { name: string }>(a: T, b: T): number {
+  const ra = catalogRank(a);
+  const rb = catalogRank(b);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
+  return a.name.localeCompare(b.name, "fr");
 }
