@@ -1534,11 +1534,18 @@ function peerSentences(candidates: Candidate[], budget: number, costOf: (c: Cand
 /** The unit a cost is asked per (« par poste », « 150 postes ») in the folded question, in its singular; or null. */
 function unitAsked(question: string): string | null {
   const q = normalized(fold(question));
+  const size = new Set(entries("unité de taille").map((e) => e.trim()));
   for (const unit of entries("unité")) {
     const u = unit.trim();
-    if (new RegExp(` par ${u} |\\d ${u} `).test(q)) return u.replace(/s$/, "");
+    if (new RegExp(size.has(u) ? ` par ${u} ` : ` par ${u} |\\d ${u} `).test(q)) return u.replace(/s$/, "");
   }
   return null;
+}
+
+/** The unit and those that count the same people (`brief.txt` [même unité]: « agent » → agent, utilisateur, …). */
+function sameUnits(unit: string): string[] {
+  const same = entries("même unité").map((e) => e.trim());
+  return same.includes(unit) ? same : [unit];
 }
 
 /**
@@ -1553,7 +1560,8 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
     return message("answer.notGiven.own");
   const unit = asks(question, "prix") ? unitAsked(question) : null;
   if (unit) {
-    const per = new RegExp(`\\bpar\\s+${unit}s?\\b|/\\s*${unit}s?\\b`, "i");
+    const units = sameUnits(unit).join("|");
+    const per = new RegExp(`\\bpar\\s+(?:${units})s?\\b|/\\s*(?:${units})s?\\b`, "i");
     const given = excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => per.test(fold(s)) && MONEY.test(s)));
     if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
   }
