@@ -297,7 +297,11 @@ ${s.changes.from ? `<p>${esc(t("changesFrom", { date: frenchDate(s.changes.from)
 ${s.changes.outside?.length ? `<p>${esc(t("outsidePerimeter", { list: s.changes.outside.join(", ") }))}</p>\n` : ""}<h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneAppeared"))}
 <h3>${esc(t("eventsSinceTitle"))}</h3>${list(
     s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`),
-    t(s.changes.since === "adoption" ? "noEventsSinceAdoption" : "noEvents"),
+    // (Decisions dated before the adoption, such as the council's vote, are listed further down: said here, so that a
+    // citizen does not read « Aucun » as « no decision », trial24 T-M6.)
+    t(
+      s.changes.since === "adoption" ? (events ? "noEventsSinceAdoptionEarlier" : "noEventsSinceAdoption") : "noEvents",
+    ),
   )}
 </section>
 <section aria-labelledby="calendar">

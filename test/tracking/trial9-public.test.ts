@@ -76,10 +76,25 @@ describe("a plan adopted after its last inventory (B2)", () => {
     expect(snapshot.changes.replaced).toEqual([]);
     // A decision dated before the inventory the changes count from is no change since the adoption.
     expect(snapshot.changes.events.map((e) => e.date)).toEqual(["2027-03-10"]);
+    // The council's vote of November is on the page, among the earlier decisions (trial24 T-M6 read only « Aucun »).
+    expect(text).toMatch(/Décisions et événements précédents 4 novembre 2026 — Le conseil a voté le retrait de Yandex/);
     expect(text).toMatch(/Ce qui a changé depuis l'adoption du plan/);
     expect(text).toMatch(/comparé à l'inventaire du 1er février 2027, le dernier avant l'adoption/i);
     expect(text).not.toMatch(/prévu à cette date : \d/);
     expect(text).toMatch(/au dernier inventaire, le 1er février 2027, antérieur à l'adoption du plan/);
+  });
+
+  it("says where the decisions before the adoption are when none came after it (trial24 T-M6)", () => {
+    const only = planWith(
+      checkpointOf(baseline, "weighted", "2026-09-01"),
+      checkpointOf(beforeAdoption, "weighted", "2027-02-01"),
+    );
+    only.events = only.events.filter((e) => e.id === "e1");
+    const { text } = page(only, "2027-03-15");
+    expect(text).toMatch(
+      /Décisions et événements Aucun depuis l'adoption du plan ; ceux qui l'ont précédée sont listés plus bas/,
+    );
+    expect(text).toMatch(/Décisions et événements précédents 4 novembre 2026/);
   });
 
   it("once an inventory follows the adoption, counts the changes and the trajectory from the one before it", () => {
