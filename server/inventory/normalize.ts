@@ -75,9 +75,24 @@ export function fold(text: string): string {
  */
 export const MAX_NORMALIZED_LENGTH = 1000;
 
+/** A release nickname written bare after a dotted version, last in the name (« QGIS 3.34 Prizren »). */
+const TRAILING_NICKNAME = /(\d+\.\d+(?:\.\d+)*)\s+(\p{Lu}\p{Ll}{2,})$/u;
+
+/**
+ * The name without a release nickname written bare after its version (« QGIS 3.34 Prizren », « QGIS 3.40 Bratislava
+ * », trial24 T-L2; quoted ones go with the other quoted parts): a capitalised word that is no edition, language or
+ * platform word (« Firefox 115.0 Standard » keeps its edition).
+ */
+function withoutTrailingNickname(name: string): string {
+  return name.replace(TRAILING_NICKNAME, (whole, version: string, word: string) => {
+    const w = fold(word);
+    return EDITION_WORDS.has(w) || LANGUAGE_WORDS.has(w) || PLATFORM_WORDS.has(w) ? whole : version;
+  });
+}
+
 /** Lowercase tokens, with noise removed but bare numbers kept. */
 export function nameTokens(name: string): string[] {
-  let s = fold(decodeEntities(name.slice(0, MAX_NORMALIZED_LENGTH))).replace(TRADEMARKS, " ");
+  let s = fold(withoutTrailingNickname(decodeEntities(name.slice(0, MAX_NORMALIZED_LENGTH)))).replace(TRADEMARKS, " ");
   // Parenthesised or bracketed parts are architecture, language, edition or version notes in practice.
   s = s.replace(/\([^()]*\)|\[[^\]]*\]|\{[^}]*\}/g, " ");
   // Release nicknames: QGIS 3.34.1 'Prizren'.
