@@ -1095,6 +1095,17 @@ function rewriteButton(draft, s, headingId) {
 // ——— Editing a section in place ———
 
 /**
+ * Open section editors, each as a test of whether its box holds text not yet saved: leaving or reloading the page
+ * then asks first (trial24 T-L8: a typed section was lost on reload without a word). The browser words the question.
+ */
+const unsavedEdits = new Set();
+window.addEventListener("beforeunload", (e) => {
+  if (![...unsavedEdits].some((unsaved) => unsaved())) return;
+  e.preventDefault();
+  e.returnValue = "";
+});
+
+/**
  * Replaces a section's text by a form: its text in a box, saved with PATCH …/sections/:key and the version it was
  * made on, so an edit never silently overwrites a newer version. A conflict (409) is said in French under the
  * box, the typed text is kept, and « Reprendre sur la dernière version » reloads the draft with the edit still open.
@@ -1111,6 +1122,8 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
     "aria-describedby": `${id}-hint`,
   });
   area.value = typed ?? s.text;
+  const unsaved = () => area.isConnected && area.value !== s.text;
+  unsavedEdits.add(unsaved);
   const save = el("button", { type: "submit" }, t("draft.edit.save"));
   const cancel = el("button", { type: "button", class: "secondary" }, t("draft.edit.cancel"));
   const form = prepareForm(
@@ -1129,6 +1142,7 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
     ),
   );
   const close = () => {
+    unsavedEdits.delete(unsaved);
     form.replaceWith(body);
     edit.hidden = false;
     edit.focus();
@@ -1144,6 +1158,7 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
         `/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}`,
         jsonBody("PATCH", { text: area.value, version: draft.versions.length }),
       );
+      unsavedEdits.delete(unsaved);
       showNewVersion(saved, headingId, "draft.edit.saved");
     } catch (err) {
       save.disabled = false;

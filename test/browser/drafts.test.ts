@@ -276,6 +276,34 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await expect.poll(() => page.getByRole("button", { name: /^Modifier cette section/ }).count()).toBeGreaterThan(0);
   });
 
+  it("asks before leaving the page while a section's box holds text not saved (trial24 T-L8)", async () => {
+    const { page } = await pages.open(withoutModel.url, "#documents");
+    await fillLetter(page, "Commune de Saint-Quittant");
+    await submit(page);
+    await page.locator(".downloads").waitFor({ timeout: 25_000 });
+    const section = page.locator(".draft-section").first();
+    await section.getByRole("button", { name: /^Modifier cette section/ }).click();
+    await section.getByLabel(/^Texte de la section/).fill("Un paragraphe tapé, pas encore enregistré.");
+    const asked: string[] = [];
+    page.once("dialog", (d) => {
+      asked.push(d.type());
+      void d.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(["beforeunload"]);
+    expect(page.isClosed()).toBe(false);
+    // Saved, nothing is left to lose: the page closes without asking.
+    await section.getByRole("button", { name: "Enregistrer la section" }).click();
+    await expect.poll(() => section.locator(".success").count()).toBe(1);
+    page.once("dialog", (d) => {
+      asked.push(d.type());
+      void d.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(asked).toEqual(["beforeunload"]);
+  });
+
   it("keeps the keyboard focus on « Arrêter » while a draft is written, and gives it back to « Rédiger » when stopped", async () => {
     const { page } = await pages.open(withModel.url, "#documents");
     ollama.set({ stallChat: { afterTokens: 2 } });
