@@ -133,8 +133,15 @@ export function phaseMilestones(
 export const UNSUPPORTED_SHARE = 0.4;
 
 /**
+ * Months after the roadmap's start by which software already without security fixes (or losing them before then) is
+ * replaced at the latest: its own urgency, not the calendar's share (trial24 T-M7: Windows 10, without fixes since
+ * October 2025, and Windows Server 2016, from January 2027, were both due « d'ici mars 2028 », fifteen months in).
+ */
+export const UNSUPPORTED_MONTHS = 6;
+
+/**
  * The month by which a line is to be replaced: the end of its phase, or earlier for software out of the vendor's
- * support (`UNSUPPORTED_SHARE` of the time to the target). Null when the phase has no month.
+ * support (`unsupportedEnd`). Null when the phase has no month.
  */
 export function lineEnd(
   line: Pick<RoadmapLine, "unsupported">,
@@ -142,14 +149,27 @@ export function lineEnd(
   start: string,
   targetDate: string | undefined,
 ): string | null {
-  const early = line.unsupported?.length ? unsupportedEnd(start, targetDate) : null;
+  const early = line.unsupported?.length ? unsupportedEnd(start, targetDate, line.unsupported) : null;
   return phaseEnd && early && early < phaseEnd ? early : phaseEnd;
 }
 
-/** The month software out of the vendor's support is replaced by (`UNSUPPORTED_SHARE`), null without a calendar. */
-export function unsupportedEnd(start: string, targetDate: string | undefined): string | null {
+/**
+ * The month software out of the vendor's support is replaced by, null without a calendar: `UNSUPPORTED_MONTHS` after
+ * the start, or the month its support ends (`ends`, ISO days, earliest first) when that comes later; never later than
+ * `UNSUPPORTED_SHARE` of the time to the target.
+ * @example unsupportedEnd("2027-01", "2029-12-31", ["2025-10-14"]) // "2027-07"
+ */
+export function unsupportedEnd(
+  start: string,
+  targetDate: string | undefined,
+  ends: readonly string[] = [],
+): string | null {
   if (!targetDate) return null;
   const span = monthsBetween(start, targetDate.slice(0, 7));
   if (!(span > 0)) return null;
-  return addMonths(start, Math.min(span, Math.max(1, Math.round(span * UNSUPPORTED_SHARE))));
+  const share = addMonths(start, Math.min(span, Math.max(1, Math.round(span * UNSUPPORTED_SHARE))));
+  const urgent = addMonths(start, Math.min(span, UNSUPPORTED_MONTHS));
+  const supportEnd = ends[0]?.slice(0, 7);
+  const due = supportEnd && supportEnd > urgent ? supportEnd : urgent;
+  return due < share ? due : share;
 }

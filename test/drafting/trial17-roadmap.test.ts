@@ -85,13 +85,17 @@ describe("a date of the local context applies to what it names, an end of suppor
     const ctx = buildContext("roadmap", parseInputs("roadmap", INPUTS), analysis(), loadStructure("roadmap"), NOW);
     const detail = ctx.vars.phases_detail!;
     const line = (name: string) => detail.split("\n").find((l) => l.startsWith(`- **${name}**`)) ?? "";
-    expect(line("Windows 10")).toMatch(/à mener en premier, d'ici mars 2028/);
+    expect(line("Windows 10")).toMatch(/à mener en premier, d'ici juillet 2027/);
     expect(line("Windows 10")).not.toMatch(/échéance locale/);
     expect(line("Microsoft Windows Server 2016 Standard")).not.toMatch(/échéance locale/);
     expect(line("Microsoft Windows Server 2019 Standard")).not.toMatch(/janvier 2027/);
     expect(line("Microsoft Windows 10 Entreprise LTSC 2019")).not.toMatch(/janvier 2027/);
-    expect(line("Microsoft Office Professionnel Plus 2016")).toMatch(/à mener en premier, d'ici mars 2028/);
-    expect(line("Skype Entreprise 2016")).toMatch(/à mener en premier, d'ici mars 2028/);
+    expect(line("Microsoft Office Professionnel Plus 2016")).toMatch(/à mener en premier, d'ici juillet 2027/);
+    expect(line("Skype Entreprise 2016")).toMatch(/à mener en premier, d'ici juillet 2027/);
+    // Already without security fixes (Windows 10, Office 2016 since October 2025) or losing them in the first month
+    // (Windows Server 2016, 12 January 2027): six months after the start, not fifteen (trial24 T-M7: « d'ici mars 2028 »).
+    expect(line("Microsoft Windows Server 2016 Standard")).toMatch(/à mener en premier, d'ici juillet 2027/);
+    expect(detail).not.toMatch(/à mener en premier, d'ici mars 2028/);
     // A market's end is a decision to take, not the replacement's deadline (trial18 F4).
     expect(line("Kaspersky Endpoint Security for Windows")).toMatch(
       /fin du contrat en avril 2027 \(contexte local\) : une date de décision/,
@@ -101,7 +105,7 @@ describe("a date of the local context applies to what it names, an end of suppor
     expect(beyond).not.toMatch(/Skype|Office|Visio|Server 2016|Windows 10/);
     const calendar = ctx.vars.calendar_table!;
     expect(calendar).toMatch(
-      /\| Remplacement des logiciels sans support de l'éditeur \((?=[^|]*Windows 10)(?=[^|]*Microsoft Office)[^|]*\) \| mars 2028 \|/,
+      /\| Remplacement des logiciels sans support de l'éditeur \((?=[^|]*Windows 10)(?=[^|]*Microsoft Office)[^|]*\) \| juillet 2027 \|/,
     );
     expect(calendar).toMatch(
       /Contexte local \(Microsoft Windows Server 2016 Standard, une partie de Windows 10\) : « Windows 10 LTSC 2021/,
@@ -134,7 +138,7 @@ describe("the plan adopted from that roadmap (trial17 D4, real HTTP server)", ()
       "Microsoft Visio",
       "Windows Server — Microsoft Windows Server 2016 Standard",
     ])
-      expect(due[name], name).toEqual(["2028-03-31", false]);
+      expect(due[name], name).toEqual(["2027-07-31", false]);
     // One row per edition (trial20): LTSC 2019 and Server 2019, supported until 2029, are beyond the objective — they
     // took the early date when each product was one row.
     expect(due["Windows 10 — Microsoft Windows 10 Entreprise LTSC 2019"]).toEqual([null, true]);

@@ -117,10 +117,10 @@ describe("the plan adopted from that roadmap (trial18 F4, real HTTP server)", ()
     const due = Object.fromEntries(proposal.products.map((p: any) => [p.name, [p.dueDate, p.beyondTarget ?? false]]));
     expect(due["Microsoft 365 Apps"]).toBeDefined();
     expect(due["Microsoft 365 Apps"][0]).not.toBe("2027-06-30");
-    expect(due["Microsoft Exchange Server"]).toEqual(["2028-03-31", false]);
+    expect(due["Microsoft Exchange Server"]).toEqual(["2027-07-31", false]);
     // One row per edition (trial20): 2012 R2, out of support, early; 2019, supported until 2029, beyond the objective
     // — it took 2012 R2's date when both were one « Windows Server » row.
-    expect(due["Windows Server — Microsoft Windows Server 2012 R2 Standard"]).toEqual(["2028-03-31", false]);
+    expect(due["Windows Server — Microsoft Windows Server 2012 R2 Standard"]).toEqual(["2027-07-31", false]);
     expect(due["Windows Server — Microsoft Windows Server 2019 Standard"]).toEqual([null, true]);
   });
 });

@@ -10,7 +10,7 @@ import { calendarStart } from "../calendar.ts";
 import { calendarConcerns } from "../calendar-check.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
-import { lineEnd, phaseEnds, targetSplit, unsupportedEnd } from "../roadmap-calendar.ts";
+import { lineEnd, phaseEnds, targetSplit } from "../roadmap-calendar.ts";
 import {
   contractEnd,
   type LocalEvent,
@@ -612,20 +612,21 @@ export function roadmapContext(
         "—",
       ],
     });
-  // Software out of the vendor's support, due before its phase ends: one row, on the month it is due by.
-  const early = unsupportedEnd(start, targetDate);
-  const dueEarly = plan.lines.filter((l) => {
+  // Software out of the vendor's support, due before its phase ends: one row per month they are due by.
+  const dueEarly = new Map<string, RoadmapLine[]>();
+  for (const l of plan.lines) {
     const end = ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null;
-    return l.unsupported?.length && end && lineEnd(l, end, start, targetDate) !== end;
-  });
-  if (early && dueEarly.length)
+    const due = l.unsupported?.length && end ? lineEnd(l, end, start, targetDate) : null;
+    if (due && due !== end) dueEarly.set(due, [...(dueEarly.get(due) ?? []), l]);
+  }
+  for (const [due, lines] of dueEarly)
     milestones.push({
-      sort: `${early}-`,
+      sort: `${due}-`,
       row: [
         texts(structure, "milestone.unsupported", {
-          products: [...new Set(dueEarly.map((l) => lineLabel(l, plan.lines)))].join(", "),
+          products: [...new Set(lines.map((l) => lineLabel(l, plan.lines)))].join(", "),
         }),
-        frenchDate(early),
+        frenchDate(due),
         "—",
         "—",
       ],
