@@ -1010,7 +1010,8 @@ function checkSentence(
   // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
   if (cited.length > 0) {
     const degree = replacementDegreeChanged(stated, pool);
-    if (degree) reasons.push(message("verify.replacementDegree", { where: w, ...degree }));
+    if (degree)
+      reasons.push(message(degree.all ? "verify.replacementDegreeAll" : "verify.replacementDegree", { where: w, ...degree }));
     const item = degree ? null : itemAttributeSwapped(stated, pool);
     if (item)
       reasons.push(

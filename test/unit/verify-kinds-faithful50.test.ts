@@ -1,0 +1,46 @@
+/**
+ * Kinds of wrong sentences faithful-blind-23 still showed as verified (faithful50): a card's product said to be
+ * replaced entirely when every alternative its card lists replaces it in part only (the alternative named by a pronoun),
+ * and what the cited passage says no source gives (« aucun bilan … n'avait été publié », « … ne sont établis par
+ * aucune source ») stated as known. Invented products, bodies and figures, not those of the set.
+ */
+import { describe, expect, it } from "vitest";
+import { reasons, status } from "../helpers/verify.ts";
+
+const CARD =
+  "Produit : Acme Portail — \nAcme Portail (outils collaboratifs) : Intranet et sites d'équipe.\nÉditeur : Acme, États-Unis.\nAlternatives : Parvis (remplacement partiel, France, libre LGPL-3.0-only) ; Agorix (remplacement partiel, Allemagne, libre AGPL-3.0-or-later).";
+const MIXED =
+  "Produit : Acme Portail — \nAcme Portail (outils collaboratifs) : Intranet et sites d'équipe.\nÉditeur : Acme, États-Unis.\nAlternatives : Parvis (remplacement direct, France, libre LGPL-3.0-only) ; Agorix (remplacement partiel, Allemagne, libre AGPL-3.0-or-later).";
+
+describe("a card's product said to be replaced entirely, its alternative unnamed", () => {
+  it("flags « Il remplace totalement Portail » when every alternative of the card is a partial replacement", () => {
+    expect(status("Il remplace totalement Portail [1].", CARD)).toBe("unsupported");
+    expect(reasons("Il remplace totalement Portail [1].", CARD)).toMatch(/remplacement partiel/);
+    expect(status("Il remplace entièrement Acme Portail [1].", CARD)).toBe("unsupported");
+  });
+  it("leaves a partial replacement, and a card that has a direct one, alone", () => {
+    expect(status("Il remplace en partie Portail [1].", CARD)).toBe("supported");
+    expect(status("Il remplace totalement Portail [1].", MIXED)).toBe("supported");
+  });
+});
+
+describe("what the cited passage says no source gives, stated as known", () => {
+  const RESULTS =
+    "Office des eaux de Brenne : 900 agents passent à Corvix — Retour d'expérience\nRésultats connus\nEn mai 2026, le passage à Corvix venait d'être annoncé : aucun bilan d'usage, de coût ou de satisfaction des agents n'avait été publié.";
+  const OWNER =
+    "Un éditeur est-il européen ? — Guide\nLogiciels libres d'éditeurs lointains\nPlusieurs outils libres sont portés par des sociétés non européennes.\n- **Talvo** (outil de calcul) : logiciel libre sous licence MIT. L'entreprise qui le porte et son actionnariat ne sont établis par aucune source consultée pour ce corpus.";
+  it("flags a satisfaction the passage says no published review gives", () => {
+    expect(status("Les agents de l'Office se disent satisfaits de Corvix [1].", RESULTS)).toBe("unsupported");
+    expect(reasons("Les agents de l'Office se disent satisfaits de Corvix [1].", RESULTS)).toMatch(/n'avait été publié/);
+    expect(status("Le passage à Corvix venait d'être annoncé en mai 2026 [1].", RESULTS)).toBe("supported");
+  });
+  it("flags an owner the passage says no source establishes", () => {
+    expect(status("Talvo est porté par une entreprise canadienne [1].", OWNER)).toBe("unsupported");
+    expect(status("Talvo est un logiciel libre sous licence MIT [1].", OWNER)).toBe("supported");
+  });
+  it("leaves « n'a été publié qu'en » (a restriction, not an unknown) alone", () => {
+    const LATE =
+      "Rapport Corvix — Guide\nPublication\nLe rapport d'évaluation de Corvix n'a été publié qu'en mars 2026, après le vote du budget.";
+    expect(status("Le rapport d'évaluation de Corvix a été publié en mars 2026 [1].", LATE)).toBe("supported");
+  });
+});
