@@ -5,7 +5,7 @@
  * aucune source ») stated as known. Invented products, bodies and figures, not those of the set.
  */
 import { describe, expect, it } from "vitest";
-import { reasons, status } from "../helpers/verify.ts";
+import { check, reasons, status } from "../helpers/verify.ts";
 
 const CARD =
   "Produit : Acme Portail — \nAcme Portail (outils collaboratifs) : Intranet et sites d'équipe.\nÉditeur : Acme, États-Unis.\nAlternatives : Parvis (remplacement partiel, France, libre LGPL-3.0-only) ; Agorix (remplacement partiel, Allemagne, libre AGPL-3.0-or-later).";
@@ -42,5 +42,32 @@ describe("what the cited passage says no source gives, stated as known", () => {
     const LATE =
       "Rapport Corvix — Guide\nPublication\nLe rapport d'évaluation de Corvix n'a été publié qu'en mars 2026, après le vote du budget.";
     expect(status("Le rapport d'évaluation de Corvix a été publié en mars 2026 [1].", LATE)).toBe("supported");
+  });
+});
+
+describe("a peer's figure promised to the collectivité, the peer unnamed", () => {
+  const PEER =
+    "Autres collectivités — Lanvoux (Morbihan) : 90 % des postes sous Linux\nLanvoux, commune d'environ 4 000 habitants, fait fonctionner 90 % de son parc sous Linux. Un pilote a été mené, puis soixante postes ont été équipés, en interne, par trois agents aidés de stagiaires.";
+  const REGION =
+    "Région Bréval : quitter Teams (2026) — Région Bréval : le contexte, une hausse de 20 à 30 % chez Acme\nLa Région Bréval (5 départements, 3 millions d'habitants) s'était équipée d'Acme 365. Au renouvellement, elle s'est vu proposer des conditions en hausse de 20 à 30 %.";
+  const VENDOR =
+    "Hausses de prix — Acme : la hausse du 1er juillet 2026\nÀ partir du 1er juillet 2026, Acme augmente ses prix de 13 % à chaque renouvellement ; la facture de licences d'une collectivité grimpe donc cette année-là.";
+  it("flags a peer's staff figure promised to the reader's commune in the future", () => {
+    const claim = "Trois agents suffiront donc aussi à votre commune [1].";
+    expect(status(claim, PEER)).toBe("unsupported");
+    expect(reasons(claim, PEER)).toMatch(/Lanvoux/);
+    expect(status("À Lanvoux, trois agents ont équipé soixante postes [1].", PEER)).toBe("supported");
+  });
+  it("flags a peer's price rise the collectivité of the document is told to expect", () => {
+    const facts = ["Collectivité : Kermoal (Finistère, Bretagne), 3 200 habitants"];
+    const claim = "Kermoal doit s'attendre à la même hausse de 20 à 30 % [1].";
+    expect(check(claim, [REGION], facts).status).toBe("unsupported");
+    expect(check("La Région Bréval s'est vu proposer une hausse de 20 à 30 % [1].", [REGION], facts).status).toBe(
+      "supported",
+    );
+  });
+  it("leaves a vendor's price rise applied to the collectivité alone", () => {
+    const claim = "Au renouvellement, la facture de licences de votre commune augmentera de 13 % [1].";
+    expect(status(claim, VENDOR)).toBe("supported");
   });
 });
