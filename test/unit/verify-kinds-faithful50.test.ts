@@ -71,3 +71,28 @@ describe("a peer's figure promised to the collectivité, the peer unnamed", () =
     expect(status(claim, VENDOR)).toBe("supported");
   });
 });
+
+describe("a deadline the passage gives to another holder, given to the collectivité", () => {
+  const STATE =
+    "Fixer un objectif — Pourquoi un objectif chiffré\nLe gouvernement a demandé le 3 mars 2026 à chaque préfecture un plan de réduction formalisé d'ici le printemps 2027. Aucun chiffre n'est imposé aux collectivités : le niveau d'ambition relève d'un choix politique.";
+  const facts = ["Collectivité : Kermoal (Finistère, Bretagne), 3 200 habitants"];
+  it("flags the collectivité of the document given the prefectures' deadline", () => {
+    const claim = "Kermoal devra elle aussi présenter un plan de réduction d'ici le printemps 2027 [1].";
+    expect(check(claim, [STATE], facts).status).toBe("unsupported");
+    expect(check(claim, [STATE], facts).reasons.join(" ")).toMatch(/préfecture/);
+  });
+  it("reads the holder of a list item after its dash", () => {
+    const PLAN =
+      "Fixer un objectif — Pourquoi un objectif chiffré\nLe gouvernement a suivi la même logique en demandant à chaque préfecture un plan de réduction formalisé d'ici le printemps 2027.\n\nAucun chiffre n'est imposé aux collectivités : le niveau d'ambition relève d'un choix politique.";
+    const claim = "- Kermoal devra elle aussi présenter un plan de réduction d'ici le printemps 2027 [1].";
+    expect(check(claim.slice(2), [PLAN], facts).status).toBe("unsupported");
+    expect(check(claim, [PLAN], facts).status).toBe("unsupported");
+    expect(check("1. Kermoal devra elle aussi présenter un plan de réduction [1].", [PLAN], facts).status).toBe(
+      "unsupported",
+    );
+  });
+  it("leaves the holder's own deadline alone", () => {
+    const claim = "Chaque préfecture doit formaliser un plan de réduction d'ici le printemps 2027 [1].";
+    expect(check(claim, [STATE], facts).status).toBe("supported");
+  });
+});
