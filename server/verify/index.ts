@@ -138,6 +138,7 @@ import {
   statementsOf,
   withoutNotes,
   withoutReferences,
+  statesPassive,
 } from "./sentences.ts";
 import {
   contextOf,
@@ -1572,7 +1573,8 @@ const statesWithoutOrder = (bare: string) =>
   extractFigures(bare).length > 0 ||
   durationsInWords(bare).length > 0 ||
   namesOf(bare).length > 0 ||
-  contentWords(bare).length >= 3;
+  contentWords(bare).length >= 3 ||
+  statesPassive(bare);
 
 /**
  * The longest sentence the verifier reads (characters): the longest a model wrote in every evaluation set and example

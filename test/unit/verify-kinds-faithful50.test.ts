@@ -96,3 +96,15 @@ describe("a deadline the passage gives to another holder, given to the collectiv
     expect(check(claim, [STATE], facts).status).toBe("supported");
   });
 });
+
+describe("a short passive sentence is a claim", () => {
+  const ESTIMATE =
+    "Land de Hesse — les économies annoncées\nLe ministère a indiqué qu'il paierait en 2026 plus de 8 millions d'euros de licences en moins. Il s'agit d'une estimation du ministère lui-même, non d'un bilan certifié.";
+  it("checks « Ce bilan a été certifié » against the passage that rules it out", () => {
+    expect(status("Ce bilan a été certifié [1].", ESTIMATE)).toBe("unsupported");
+    expect(status("Ce montant a été estimé par le ministère [1].", ESTIMATE)).toBe("supported");
+  });
+  it("leaves sentences without a passive act as they were", () => {
+    expect(status("C'est à nuancer [1].", ESTIMATE)).toBe("no-claim");
+  });
+});
