@@ -108,3 +108,12 @@ describe("a short passive sentence is a claim", () => {
     expect(status("C'est à nuancer [1].", ESTIMATE)).toBe("no-claim");
   });
 });
+
+describe("a maker's name written with a final apostrophe", () => {
+  const CARD =
+    "Alternative : Parcix (2026-11) — \nParcix (autres) : logiciel libre sous licence GPL-3.0-or-later, publié par Datalib' (France). Maturité : mature.\nHébergement : à installer sur ses propres serveurs, en ligne chez un hébergeur européen.\nGestion de parc et centre de services ; éditeur Datalib' (France).";
+  it("reads the country in the aside after « Datalib' » as the maker's", () => {
+    expect(status("Parcix est édité par Datalib', une entreprise belge [1].", CARD)).toBe("unsupported");
+    expect(status("Parcix est édité par Datalib', une entreprise française [1].", CARD)).toBe("supported");
+  });
+});
