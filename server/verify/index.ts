@@ -136,9 +136,9 @@ import {
   STATEMENT_BREAK,
   sentenceSpans,
   statementsOf,
+  statesPassive,
   withoutNotes,
   withoutReferences,
-  statesPassive,
 } from "./sentences.ts";
 import {
   contextOf,
@@ -1012,7 +1012,13 @@ function checkSentence(
   if (cited.length > 0) {
     const degree = replacementDegreeChanged(stated, pool);
     if (degree)
-      reasons.push(message(degree.all ? "verify.replacementDegreeAll" : "verify.replacementDegree", { where: w, ...degree }));
+      reasons.push(
+        message(degree.all ? "verify.replacementDegreeAll" : "verify.replacementDegree", {
+          where: w,
+          name: degree.name,
+          degree: degree.degree,
+        }),
+      );
     const item = degree ? null : itemAttributeSwapped(stated, pool);
     if (item)
       reasons.push(

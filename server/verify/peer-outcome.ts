@@ -124,18 +124,19 @@ function peerFigurePromised(
   const verbAt = expect ? expect.index : future ? folded.indexOf(future) : -1;
   if (verbAt < 0) return null;
   const verb = text.slice(verbAt, verbAt + (expect ? expect[0].length : future!.length));
-  const figures = [
-    ...extractFigures(text).map((f) => f.raw),
-    ...[...text.matchAll(COUNTED)].map((m) => m[0]),
-  ].map((f) => foldApostrophes(f).replace(/\s+/g, " "));
+  const figures = [...extractFigures(text).map((f) => f.raw), ...[...text.matchAll(COUNTED)].map((m) => m[0])].map(
+    (f) => foldApostrophes(f).replace(/\s+/g, " "),
+  );
   if (figures.length === 0) return null;
-  const factText = foldApostrophes(facts.flatMap((f) => f.sentences.map((ss) => ss.text)).join(" ")).replace(/\s+/g, " ");
+  const factText = foldApostrophes(facts.flatMap((f) => f.sentences.map((ss) => ss.text)).join(" ")).replace(
+    /\s+/g,
+    " ",
+  );
   const writes = (hay: string, figure: string) =>
     new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(figure)}(?![\\p{L}\\p{N}])`, "u").test(hay);
   for (const src of pool) {
     const peer = passagePeer(src);
-    if (!peer || inFacts(peer) || nameIn(words(peer).join(" "), bagOf(text)))
-      continue;
+    if (!peer || inFacts(peer) || nameIn(words(peer).join(" "), bagOf(text))) continue;
     const body = foldApostrophes(src.sentences.map((ss) => ss.text).join(" ")).replace(/\s+/g, " ");
     if (figures.some((f) => writes(body, f) && !writes(factText, f))) return { verb, peer, recipient };
   }

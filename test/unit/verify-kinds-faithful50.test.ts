@@ -31,7 +31,9 @@ describe("what the cited passage says no source gives, stated as known", () => {
     "Un éditeur est-il européen ? — Guide\nLogiciels libres d'éditeurs lointains\nPlusieurs outils libres sont portés par des sociétés non européennes.\n- **Talvo** (outil de calcul) : logiciel libre sous licence MIT. L'entreprise qui le porte et son actionnariat ne sont établis par aucune source consultée pour ce corpus.";
   it("flags a satisfaction the passage says no published review gives", () => {
     expect(status("Les agents de l'Office se disent satisfaits de Corvix [1].", RESULTS)).toBe("unsupported");
-    expect(reasons("Les agents de l'Office se disent satisfaits de Corvix [1].", RESULTS)).toMatch(/n'avait été publié/);
+    expect(reasons("Les agents de l'Office se disent satisfaits de Corvix [1].", RESULTS)).toMatch(
+      /n'avait été publié/,
+    );
     expect(status("Le passage à Corvix venait d'être annoncé en mai 2026 [1].", RESULTS)).toBe("supported");
   });
   it("flags an owner the passage says no source establishes", () => {
