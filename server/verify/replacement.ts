@@ -5,6 +5,7 @@
  */
 import { escapeRegExp } from "../core/text.ts";
 import { fold } from "../retrieval/french.ts";
+import { NEGATION } from "./negation.ts";
 import { NEGATED } from "./overstated.ts";
 import type { Source } from "./source-sentences.ts";
 import { wordLines } from "./words.ts";
@@ -136,6 +137,8 @@ function subjectDegreeChanged(
   said: string,
   pool: Source[],
 ): { name: string; degree: string; all: true } | null {
+  // « Aucune alternative ne le remplace entièrement » denies the degree, as « ne … pas » does.
+  if (NEGATION.test(stated)) return null;
   for (const src of pool) {
     const subject = CARD_SUBJECT.exec(src.sentences[0]?.heading ?? "")?.[1]?.trim();
     if (!subject || !subjectNames(src, subject).some((n) => namesItem(stated, n))) continue;

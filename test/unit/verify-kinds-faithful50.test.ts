@@ -21,6 +21,9 @@ describe("a card's product said to be replaced entirely, its alternative unnamed
   it("leaves a partial replacement, and a card that has a direct one, alone", () => {
     expect(status("Il remplace en partie Portail [1].", CARD)).toBe("supported");
     expect(status("Il remplace totalement Portail [1].", MIXED)).toBe("supported");
+    expect(status("Aucune alternative ne remplace Acme Portail entièrement : toutes sont partielles [1].", CARD)).toBe(
+      "supported",
+    );
   });
 });
 
