@@ -136,6 +136,7 @@ import {
   STATEMENT_BREAK,
   sentenceSpans,
   statementsOf,
+  statesPassive,
   withoutNotes,
   withoutReferences,
 } from "./sentences.ts";
@@ -1010,7 +1011,14 @@ function checkSentence(
   // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
   if (cited.length > 0) {
     const degree = replacementDegreeChanged(stated, pool);
-    if (degree) reasons.push(message("verify.replacementDegree", { where: w, ...degree }));
+    if (degree)
+      reasons.push(
+        message(degree.all ? "verify.replacementDegreeAll" : "verify.replacementDegree", {
+          where: w,
+          name: degree.name,
+          degree: degree.degree,
+        }),
+      );
     const item = degree ? null : itemAttributeSwapped(stated, pool);
     if (item)
       reasons.push(
@@ -1571,7 +1579,8 @@ const statesWithoutOrder = (bare: string) =>
   extractFigures(bare).length > 0 ||
   durationsInWords(bare).length > 0 ||
   namesOf(bare).length > 0 ||
-  contentWords(bare).length >= 3;
+  contentWords(bare).length >= 3 ||
+  statesPassive(bare);
 
 /**
  * The longest sentence the verifier reads (characters): the longest a model wrote in every evaluation set and example

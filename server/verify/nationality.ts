@@ -235,8 +235,10 @@ function namedNationality(
     const written = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n.name)}(?![\\p{L}\\p{N}])`, "gu");
     const theirs = joined.flatMap((t) =>
       [...t.matchAll(written)].flatMap((m) => {
-        const own = adjectivesOf(t, m.index!, m.index! + m[0].length);
-        return own.length > 0 ? own : makerPlaces(t, m.index! + m[0].length);
+        // A name written with its final apostrophe (« Teclib' (France) », faithful-blind-23) ends after it.
+        const end = m.index! + m[0].length + (/^['’]/u.test(t.slice(m.index! + m[0].length)) ? 1 : 0);
+        const own = adjectivesOf(t, m.index!, end);
+        return own.length > 0 ? own : makerPlaces(t, end);
       }),
     );
     if (theirs.length === 0) {

@@ -424,9 +424,11 @@ function dutyOf(clause: string): { holder: string[]; holderText: string; rest: s
   const before = clause.slice(0, tokens[k]!.index!);
   // The subject: from the last comma or colon before the verb (« Oui : avec la loi SREN, les collectivités »).
   const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(":")) + 1;
+  // A list item's dash or number is no part of it (« - Chamblessac devra elle aussi … », faithful-blind-23).
   const holderText = before
     .slice(start)
     .replace(/\s+(?:sont|est|se)\s*$/u, "")
+    .replace(/^[\s>*_#•-]*(?:\d{1,2}[.)]\s+)?/u, "")
     .trim();
   const holder = content(holderText).filter((w) => !NOT_HOLDER.has(w));
   const rest = content(clause.slice(tokens[k]!.index! + tokens[k]![0].length));

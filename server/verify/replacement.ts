@@ -5,6 +5,7 @@
  */
 import { escapeRegExp } from "../core/text.ts";
 import { fold } from "../retrieval/french.ts";
+import { NEGATION } from "./negation.ts";
 import { NEGATED } from "./overstated.ts";
 import type { Source } from "./source-sentences.ts";
 import { wordLines } from "./words.ts";
@@ -97,13 +98,54 @@ const lowerFirst = (name: string) => {
  * Where the sentence, without negating, gives every alternative of the cited cards it names a degree the cards do not
  * give it: the name and the card's degree; else null.
  */
-export function replacementDegreeChanged(stated: string, pool: Source[]): { name: string; degree: string } | null {
+export function replacementDegreeChanged(
+  stated: string,
+  pool: Source[],
+): { name: string; degree: string; all?: true } | null {
   if (NEGATED.test(stated)) return null;
   const folded = fold(stated);
   const said = DEGREES.filter((d) => d.says.test(folded));
   if (said.length !== 1) return null;
   const cards = cardDegrees(pool);
   const named = [...cards].filter(([name]) => namesItem(stated, name) || namesItem(stated, lowerFirst(name)));
-  if (named.length === 0 || named.some(([, degree]) => degree === said[0]!.degree)) return null;
+  if (named.length === 0) return subjectDegreeChanged(stated, said[0]!.degree, pool);
+  if (named.some(([, degree]) => degree === said[0]!.degree)) return null;
   return { name: named[0]![0], degree: named[0]![1] };
+}
+
+/** The product a card is about, from its passage heading (« Produit : Acme Portail — », « Alternative : Parvis — »). */
+const CARD_SUBJECT = /^(?:Produit|Alternative)\s*:\s*(.+?)\s*(?:\(\d{4}(?:-\d{2}){0,2}\)\s*)?—/u;
+
+/**
+ * The names a sentence may give a card's own product: its name, and without its maker's name when the card's
+ * « Éditeur : » line starts with it (« SharePoint » for « Microsoft SharePoint », maker Microsoft).
+ */
+function subjectNames(src: Source, name: string): string[] {
+  const maker = /(?:^|\n)\s*Éditeur\s*:\s*([^,\n]+)/u.exec(src.sentences.map((ss) => ss.text).join("\n"))?.[1]?.trim();
+  const tail = maker && name.startsWith(`${maker} `) ? name.slice(maker.length + 1).trim() : "";
+  return tail ? [name, tail] : [name];
+}
+
+/**
+ * A degree said of a cited card's own product with no item of its list named (« Il remplace totalement SharePoint »,
+ * the alternative a pronoun; « Tchap remplace Teams en entier », Teams written without its maker) when no item of
+ * that card's list has that degree and all its items have one degree: the card's product and that degree; else null
+ * (faithful-blind-23).
+ */
+function subjectDegreeChanged(
+  stated: string,
+  said: string,
+  pool: Source[],
+): { name: string; degree: string; all: true } | null {
+  // « Aucune alternative ne le remplace entièrement » denies the degree, as « ne … pas » does.
+  if (NEGATION.test(stated)) return null;
+  for (const src of pool) {
+    const subject = CARD_SUBJECT.exec(src.sentences[0]?.heading ?? "")?.[1]?.trim();
+    if (!subject || !subjectNames(src, subject).some((n) => namesItem(stated, n))) continue;
+    const items = [...cardDegrees([src])];
+    if (items.length === 0 || items.some(([, degree]) => degree === said)) continue;
+    const degrees = new Set(items.map(([, degree]) => degree));
+    if (degrees.size === 1) return { name: subject, degree: items[0]![1], all: true };
+  }
+  return null;
 }

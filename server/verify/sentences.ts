@@ -115,3 +115,12 @@ export function withoutReferences(sentence: string, keep: (inner: string) => boo
     return items.length > 0 && items.every(reference) ? " " : whole;
   });
 }
+
+/**
+ * A short sentence stating a passive act done (« Ce bilan a été audité », « Tous ses chiffres ont été confirmés par
+ * d'autres sources », faithful-blind-23): a subject, an auxiliary, « été » and a participle, with two content words at
+ * least. It asserts something a passage can deny, though it holds fewer than three content words.
+ */
+const PASSIVE_DONE =
+  /^[\s>*_#•-]*(?:\p{L}['’])?\p{L}+(?:\s+[\p{L}'’-]+){0,3}?\s+(?:a|ont|avait|avaient)\s+(?:(?:déjà|bien|toujours|jamais)\s+)?été\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes)(?![\p{L}])/iu;
+export const statesPassive = (bare: string) => PASSIVE_DONE.test(bare);

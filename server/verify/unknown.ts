@@ -26,7 +26,7 @@ const UNKNOWN = new RegExp(
 const UNKNOWN_AFTER = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${wordLines("unknown-trailing.txt")
     .map((f) => escapeRegExp(fold(f)).replace(/\s+/g, "\\s+").replace(/'/g, "['’]"))
-    .join("|")})(?![\\p{L}\\p{N}])`,
+    .join("|")})(?![\\p{L}\\p{N}])(?!\\s*qu['’e])`,
   "iu",
 );
 
