@@ -424,11 +424,15 @@ export function questionTerms(asked: string): QuestionTerm[] {
       parts.length === 1 &&
       !NOT_SUBJECT.test(folded) &&
       beforeVerb;
-    const articled = i === 1 && ARTICLE.test(fold(tokens[0]?.[0] ?? ""));
+    // (« l'italie a … »: a country after its elided article, too.)
+    const articled =
+      (i === 1 && ARTICLE.test(fold(tokens[0]?.[0] ?? ""))) ||
+      (i === 0 && /^l['’]/i.test(raw) && COUNTRY_ADJECTIVES.has(word));
     const typedSubject =
       !capital &&
       (i === 0 || (i === 1 && (BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")) || articled))) &&
-      parts.length === 1 &&
+      // (« le royaume-uni a-t-il … »: a country's compound name is one word.)
+      (parts.length === 1 || COUNTRY_ADJECTIVES.has(word)) &&
       !NOT_SUBJECT.test(folded) &&
       // « le préfet peut-il … ? »: a role noun (`person-roles.txt`) is someone's function, not a name typed in lower case.
       !isRoleNoun(folded) &&
