@@ -105,6 +105,24 @@ function verbAfterKindNoun(tokens: RegExpMatchArray[], i: number): boolean {
   const verb = tokens[i + 2]?.[0] ?? "";
   return SUBJECT_VERB.has(fold(verb)) || INVERTED.test(verb);
 }
+/**
+ * « est-ce que reims a voté … », « qu'a décidé nice sur … » (held-out-30, premises31): the word after « est-ce que »
+ * before a verb, or after « qu'a » and its participle before a preposition or the end, is the subject of the question's
+ * verb, as a word opening it is.
+ */
+function subjectAfterAsking(tokens: RegExpMatchArray[], i: number): boolean {
+  const at = (k: number) => fold(tokens[k]?.[0] ?? "").replace(/[’]/g, "'");
+  const next = tokens[i + 1]?.[0] ?? "";
+  const asking =
+    (i === 2 && at(0) === "est-ce" && at(1) === "que") || (i === 3 && `${at(0)} ${at(1)} ${at(2)}` === "est ce que");
+  if (asking) return SUBJECT_VERB.has(fold(next)) || INVERTED.test(next);
+  return (
+    i === 2 &&
+    /^qu'(?:a|ont)$/.test(at(0)) &&
+    /^[a-z]{3,}(?:e|es|i|is|it|u|us)$/.test(at(1)) &&
+    (!next || STOPWORDS.has(fold(next)))
+  );
+}
 /** Words after a lower-case word opening the question that make it what the question is about (« kopano comme … »). */
 const SUBJECT_LINKS = new Set(
   readFileSync(new URL("../i18n/fr/subject-links.txt", import.meta.url), "utf8")
@@ -430,19 +448,20 @@ export function questionTerms(asked: string): QuestionTerm[] {
       (i === 0 && /^l['’]/i.test(raw) && COUNTRY_ADJECTIVES.has(word));
     const typedSubject =
       !capital &&
-      (i === 0 || (i === 1 && (BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")) || articled))) &&
+      (((i === 0 || (i === 1 && (BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")) || articled))) &&
+        (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
+          INVERTED.test(tokens[i + 1]?.[0] ?? "") ||
+          (i === 0 && !/^\p{Lu}/u.test(text) && (verbAfterPlaceTail(tokens, i) || verbAfterKindNoun(tokens, i))) ||
+          // « kopano comme alternative à exchange … », « blackboard pour la formation … »: the thing asked about.
+          (i === 0 && !/^\p{Lu}/u.test(text) && SUBJECT_LINKS.has(fold(tokens[i + 1]?.[0] ?? ""))))) ||
+        subjectAfterAsking(tokens, i)) &&
       // (« le royaume-uni a-t-il … »: a country's compound name is one word.)
       (parts.length === 1 || COUNTRY_ADJECTIVES.has(word)) &&
       !NOT_SUBJECT.test(folded) &&
       // « le préfet peut-il … ? »: a role noun (`person-roles.txt`) is someone's function, not a name typed in lower case.
       !isRoleNoun(folded) &&
       // (« est », « peut » as words: « l'estonie héberge … » opens on a country.)
-      !/^(?:qu|combien|comment|pourquoi)|^(?:est|peut|faut|doit)$/.test(folded) &&
-      (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
-        INVERTED.test(tokens[i + 1]?.[0] ?? "") ||
-        (i === 0 && !/^\p{Lu}/u.test(text) && (verbAfterPlaceTail(tokens, i) || verbAfterKindNoun(tokens, i))) ||
-        // « kopano comme alternative à exchange … », « blackboard pour la formation … »: the thing asked about.
-        (i === 0 && !/^\p{Lu}/u.test(text) && SUBJECT_LINKS.has(fold(tokens[i + 1]?.[0] ?? ""))));
+      !/^(?:qu|combien|comment|pourquoi)|^(?:est|peut|faut|doit)$/.test(folded);
     // « ouvrir des fichiers dwg sans autocad », « construire des plans … »: an infinitive in « -ir » or « -re » opening
     // the question before a determiner says what the asker wants to do, as one in « -er » does (`MODIFIER`).
     const opensAsked = i === 0 && /^[a-z]{3,}(?:ir|re)$/.test(folded) && OPENED_OBJECT.test(fold(tokens[1]?.[0] ?? ""));
