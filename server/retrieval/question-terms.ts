@@ -1,7 +1,7 @@
 /** The terms a question asks about, each read as a name, a place, a figure or a plain word. */
 import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListEntries, wordListSections } from "../i18n/word-lists.ts";
+import { wordListEntries, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
 import { broaderOf, DEMONYMS, phrasesFound, settingWords, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
@@ -113,15 +113,28 @@ function verbAfterKindNoun(tokens: RegExpMatchArray[], i: number): boolean {
 function subjectAfterAsking(tokens: RegExpMatchArray[], i: number): boolean {
   const at = (k: number) => fold(tokens[k]?.[0] ?? "").replace(/[’]/g, "'");
   const next = tokens[i + 1]?.[0] ?? "";
-  const asking =
-    (i === 2 && at(0) === "est-ce" && at(1) === "que") || (i === 3 && `${at(0)} ${at(1)} ${at(2)}` === "est ce que");
-  if (asking) return SUBJECT_VERB.has(fold(next)) || INVERTED.test(next);
   return (
     i === 2 &&
     /^qu'(?:a|ont)$/.test(at(0)) &&
     /^[a-z]{3,}(?:e|es|i|is|it|u|us)$/.test(at(1)) &&
     (!next || STOPWORDS.has(fold(next)))
   );
+}
+/** Words after which the question itself starts, its subject first (`asked-clause-openers.txt`), folded. */
+const ASKED_CLAUSE_OPENERS = wordListLines("asked-clause-openers.txt").map((l) => fold(l).split(/\s+/));
+/** Tokens looked at for an opener of the asked clause. */
+const OPENER_REACH = 8;
+
+/**
+ * The index of the token that starts the question itself: after « est-ce que », « je me demande », « … demandait »
+ * (`asked-clause-openers.txt`) among its first words; 0 when none.
+ */
+function askedClauseStart(tokens: RegExpMatchArray[]): number {
+  const folded = tokens.slice(0, OPENER_REACH).map((t) => fold(t[0]));
+  for (let k = 0; k < folded.length; k++)
+    for (const opener of ASKED_CLAUSE_OPENERS)
+      if (opener.every((w, j) => folded[k + j] === w)) return k + opener.length;
+  return 0;
 }
 /** Words after a lower-case word opening the question that make it what the question is about (« kopano comme … »). */
 const SUBJECT_LINKS = new Set(
@@ -223,6 +236,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
     .replace(/[’]/g, "'")
     .replace(/\b(version)\s+(\d{1,2})\s+(?:de\s+|d')(\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}.])/gu, "$1 $3 $2");
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
+  const start = askedClauseStart(tokens);
   const sized = new Set<string>();
   const spans = contextSpans(text);
   const role = roleAsked(question);
@@ -443,12 +457,15 @@ export function questionTerms(asked: string): QuestionTerm[] {
       !NOT_SUBJECT.test(folded) &&
       beforeVerb;
     // (« l'italie a … »: a country after its elided article, too.)
+    // « je me demande le portugal utilise-t-il … »: the question itself may start after an opener.
     const articled =
-      (i === 1 && ARTICLE.test(fold(tokens[0]?.[0] ?? ""))) ||
-      (i === 0 && /^l['’]/i.test(raw) && COUNTRY_ADJECTIVES.has(word));
+      (i === start + 1 && ARTICLE.test(fold(tokens[start]?.[0] ?? ""))) ||
+      (i === start && /^l['’]/i.test(raw) && COUNTRY_ADJECTIVES.has(word));
     const typedSubject =
       !capital &&
-      (((i === 0 || (i === 1 && (BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")) || articled))) &&
+      (((i === 0 ||
+        (i === start && start > 0) ||
+        (i === start + 1 && (BEFORE_SUBJECT.test(fold(tokens[start]?.[0] ?? "")) || articled))) &&
         (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
           INVERTED.test(tokens[i + 1]?.[0] ?? "") ||
           (i === 0 && !/^\p{Lu}/u.test(text) && (verbAfterPlaceTail(tokens, i) || verbAfterKindNoun(tokens, i))) ||

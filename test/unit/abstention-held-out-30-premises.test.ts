@@ -31,8 +31,18 @@ describe("a country, a town typed in lower case as the subject of the question",
       expect(await decide(q), q).toMatchObject({ answerable: false, reason: "unknown-name" });
   });
 
+  it("reads the subject of a question reported after « je me demande », « … demandait »", async () => {
+    for (const q of [
+      "au conseil quelqu'un demandait l'italie a un équivalent de secnumcloud ?",
+      "en préparant le budget, je me demande la roumanie utilise-t-elle une messagerie de l'état comme tchap",
+      "en commission quelqu'un demandait la hongrie a quitté microsoft dans ses ministères ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
   it("still answers a country or a town the corpus speaks of", async () => {
     for (const q of [
+      "on se demande le danemark a-t-il quitté microsoft",
       "est-ce que lyon a quitté microsoft",
       "qu'a décidé munich en 2017",
       "l'allemagne a un équivalent du sill ?",
