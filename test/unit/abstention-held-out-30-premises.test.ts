@@ -40,6 +40,11 @@ describe("a country, a town typed in lower case as the subject of the question",
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
 
+  it("abstains on the région Sud (Provence-Alpes-Côte d'Azur's own name) that no passage read writes", async () => {
+    for (const q of ["la région sud utilise quel outil de visio", "la région sud a-t-elle quitté microsoft ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: false, reason: "missing-name" });
+  });
+
   it("still answers a country or a town the corpus speaks of", async () => {
     for (const q of [
       "on se demande le danemark a-t-il quitté microsoft",
