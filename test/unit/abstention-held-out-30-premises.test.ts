@@ -73,3 +73,13 @@ describe("an event the question takes as given", () => {
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
+
+describe("a local mandate a named person still holds (held-out-30 per-maes-mandat)", () => {
+  it("abstains: the corpus tells the person's role at the date of its sources, not what became of it", async () => {
+    for (const q of [
+      "nicolas vivant est-il toujours élu à échirolles ?",
+      "nicolas vivant est-il toujours adjoint à échirolles après les municipales ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false, reason: "personal" });
+  });
+});
