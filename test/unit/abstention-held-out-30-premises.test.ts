@@ -69,7 +69,10 @@ describe("an event the question takes as given", () => {
   });
 
   it("still answers the cause of an abandonment or a stop the corpus tells in other words", async () => {
-    for (const q of ["pourquoi nancy a arrêté le logiciel libre", "pourquoi la région occitanie a abandonné office 365"])
+    for (const q of [
+      "pourquoi nancy a arrêté le logiciel libre",
+      "pourquoi la région occitanie a abandonné office 365",
+    ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
