@@ -144,7 +144,7 @@ export const claimedEvents = (
     (clause && eventOf(clause)) ||
     (passive(unheard) ? unheard : null) ||
     nounEventOf(question) ||
-    causedEvent(question, unused);
+    causedEvent(question);
   return claimed ? [claimed] : [];
 };
 
@@ -220,18 +220,19 @@ const CAUSE_ANSWERED = [...section("cause répondue")].map((e) => e.slice(0, EVE
 
 /**
  * « pourquoi echirolles est revenue a windows en 2026 », « pourquoi la cnil a-t-elle interdit linux … », « pourquoi
- * tchap est-il devenu payant … », « pourquoi x a-t-il démissionné … »: a question asking the cause of an event takes
- * it as given; the corpus, which would tell it, must say it of its subject. The events read: a return
- * ([événements demandés]), one of a state's change (`premise-events.txt`, [événements]), becoming something, or a
- * participle the corpus never uses (`unused`). Not a takeover or an abandonment ([cause répondue]: « pourquoi la
- * région a abandonné office 365 », the corpus tells it in other words).
+ * tchap est-il devenu payant … »: a question asking the cause of an event takes it as given; the corpus, which would
+ * tell it, must say it of its subject. The events read: a return ([événements demandés]), one of a state's change
+ * (`premise-events.txt`, [événements]), becoming something. Not a takeover or an abandonment ([cause répondue]:
+ * « pourquoi la région a abandonné office 365 », the corpus tells it in other words), nor a participle the corpus never
+ * uses (« pourquoi les prix de vmware ont-ils explosé … » : « hausses » ; « pourquoi l'armée autrichienne a lâché
+ * office » : « remplacé »).
  */
-function causedEvent(question: string, unused: string[]): { subject: string[]; event: string } | null {
+function causedEvent(question: string): { subject: string[]; event: string } | null {
   const list = words(fold(question).replace(/[’]/g, "'"));
   if (!list.length || !CAUSE_ASKED.has(list[0]!)) return null;
   const rest = list.slice(1);
   if (rest.some((w) => ASKING.has(w))) return null;
-  const claimed = eventOf(rest, [...ASKED_EVENTS, ...unused]);
+  const claimed = eventOf(rest, ASKED_EVENTS);
   return claimed && !CAUSE_ANSWERED.some((e) => claimed.event.startsWith(e)) ? claimed : null;
 }
 
