@@ -113,8 +113,10 @@ function verbAfterKindNoun(tokens: RegExpMatchArray[], i: number): boolean {
 function subjectAfterAsking(tokens: RegExpMatchArray[], i: number): boolean {
   const at = (k: number) => fold(tokens[k]?.[0] ?? "").replace(/[’]/g, "'");
   const next = tokens[i + 1]?.[0] ?? "";
+  // (Not a noun after its elided article: « qu'a pensé l'association de défense du logiciel libre … ».)
   return (
     i === 2 &&
+    !/^[ld]['’]/i.test(tokens[i]?.[0] ?? "") &&
     /^qu'(?:a|ont)$/.test(at(0)) &&
     /^[a-z]{3,}(?:e|es|i|is|it|u|us)$/.test(at(1)) &&
     (!next || STOPWORDS.has(fold(next)))
@@ -464,7 +466,8 @@ export function questionTerms(asked: string): QuestionTerm[] {
     const typedSubject =
       !capital &&
       (((i === 0 ||
-        (i === start && start > 0) ||
+        // (Not a noun after its elided article, « est-ce que l'association … », unless a country's name.)
+        (i === start && start > 0 && (!/^[ld]['’]/i.test(raw) || articled)) ||
         (i === start + 1 && (BEFORE_SUBJECT.test(fold(tokens[start]?.[0] ?? "")) || articled))) &&
         (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
           INVERTED.test(tokens[i + 1]?.[0] ?? "") ||

@@ -86,3 +86,13 @@ describe("a local mandate a named person still holds (held-out-30 per-maes-manda
       expect(await decide(q), q).toMatchObject({ answerable: false, reason: "personal" });
   });
 });
+
+describe("a noun after its elided article, after « qu'a … » (held-out-8 h8-a-april-republique-numerique)", () => {
+  it("is no town typed in lower case", async () => {
+    expect(
+      await decide(
+        "Qu'a pensé l'association de défense du logiciel libre de l'article sur le libre dans la loi Lemaire ?",
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+});
