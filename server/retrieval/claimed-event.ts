@@ -144,7 +144,7 @@ export const claimedEvents = (
     (clause && eventOf(clause)) ||
     (passive(unheard) ? unheard : null) ||
     nounEventOf(question) ||
-    causedReturn(question);
+    causedEvent(question);
   return claimed ? [claimed] : [];
 };
 
@@ -215,19 +215,25 @@ export function unsaidAskedEvent(question: string, passages: Read[]): { subject:
   return claimed && !saysEvent(claimed, passages) ? claimed : null;
 }
 
+/** Events whose cause a question may ask without taking them as given (`claimed-event.txt` [cause répondue]). */
+const CAUSE_ANSWERED = [...section("cause répondue")].map((e) => e.slice(0, EVENT_HEAD));
+
 /**
- * « pourquoi echirolles est revenue a windows en 2026 »: a question asking the cause of a return (`claimed-event.txt`
- * [événements demandés]) takes it as given; the corpus, which would tell it (« le retour à Windows voté en 2017 »),
- * must say it of its subject. Not another event whose cause is asked (« pourquoi la région a abandonné office 365 »:
- * the corpus tells it in other words).
+ * « pourquoi echirolles est revenue a windows en 2026 », « pourquoi la cnil a-t-elle interdit linux … », « pourquoi
+ * tchap est-il devenu payant … »: a question asking the cause of an event takes it as given; the corpus, which would
+ * tell it, must say it of its subject. The events read: a return ([événements demandés]), one of a state's change
+ * (`premise-events.txt`, [événements]), becoming something. Not a takeover or an abandonment ([cause répondue]:
+ * « pourquoi la région a abandonné office 365 », the corpus tells it in other words), nor a participle the corpus never
+ * uses (« pourquoi les prix de vmware ont-ils explosé … » : « hausses » ; « pourquoi l'armée autrichienne a lâché
+ * office » : « remplacé »).
  */
-function causedReturn(question: string): { subject: string[]; event: string } | null {
+function causedEvent(question: string): { subject: string[]; event: string } | null {
   const list = words(fold(question).replace(/[’]/g, "'"));
   if (!list.length || !CAUSE_ASKED.has(list[0]!)) return null;
   const rest = list.slice(1);
   if (rest.some((w) => ASKING.has(w))) return null;
   const claimed = eventOf(rest, ASKED_EVENTS);
-  return claimed && ASKED_EVENTS.some((e) => claimed.event.startsWith(e)) ? claimed : null;
+  return claimed && !CAUSE_ANSWERED.some((e) => claimed.event.startsWith(e)) ? claimed : null;
 }
 
 /** Whether a sentence or a section of the passages read says an event of its subject. */

@@ -18,7 +18,8 @@ const ASKS =
  * (« faut-il migrer », « est-il menacé », « peut-on revenir »), or « que » before an infinitive (« que faire de nos
  * données »), folded.
  */
-const ASKS_OTHERWISE = /(?:^|\s)(?:[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)(?![a-z])|que [a-z]+(?:er|ir|re)(?![a-z]))/;
+const ASKS_OTHERWISE =
+  /(?:^|\s)(?:[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)(?![a-z])|que [a-z]+(?:er|ir|re)(?![a-z]))|(?:^|\s|')est(?:-| )ce(?: que| qu'|-| )/;
 
 /** Letters of an event's word that another form of it keeps (« interd » of « interdit », « interdire »). */
 const EVENT_HEAD = 6;
@@ -31,7 +32,11 @@ const AUXILIARIES = new Set(["a", "ete", "est", "sont", "ont", "va", "vont", "et
  * when what follows it asks (« …, on migre vers quoi ») — null when the question states none.
  */
 export function premiseOf(question: string): string | null {
-  const text = fold(question.replace(/[’]/g, "'")).replace(/\s+/g, " ").trim();
+  const whole = fold(question.replace(/[’]/g, "'")).replace(/\s+/g, " ").trim();
+  // « note pour le bureau : owncloud a été racheté …, par quoi le remplacer »: a context clause ended by a colon
+  // before the premise is not part of it.
+  const first = whole.indexOf(",");
+  const text = whole.slice(whole.lastIndexOf(":", first < 0 ? whole.length : first) + 1).trim();
   const since = /\bdepuis qu(?:e |')([^,?]+),/.exec(text);
   if (since) return since[1]!.trim();
   const comma = text.indexOf(",");

