@@ -70,7 +70,7 @@ describe("trial24 T-H3: the model letter's obligation and its absolute over the 
   });
 
   it("marks « Les communes voisines ont toutes déjà quitté Microsoft » non vérifié", () => {
-    expect(markdown).toMatch(/ont toutes déjà quitté Microsoft\. \*\*\[non vérifié\]\*\*/);
+    expect(markdown).toMatch(/ont toutes déjà quitté Microsoft \*\*\[non vérifié\]\*\*\./);
   });
 });
 
