@@ -158,8 +158,9 @@ function onlyApposed(clause: string): Restriction[] {
   ).exec(clause);
   if (!m) return [];
   const head = m[1]!.replace(/\([^()]*\)/gu, " ").trim();
-  // The name: the capitalised words ending the head (« Ciril Civil Net RH »), all of them.
-  const run = /((?:\p{Lu}[\p{L}\d.&+-]*\s*)+)$/u.exec(head);
+  // The name: the capitalised words ending the head (« Ciril Civil Net RH »), all of them, and after the first one a
+  // word written with a dot or a capital inside (« Berger-Levrault e.paie », trial24 T-H5).
+  const run = /(\p{Lu}[\p{L}\d.&+-]*\s*(?:(?:\p{Lu}[\p{L}\d.&+-]*|\p{Ll}+[.\p{Lu}\d][\p{L}\d.&+-]*)\s*)*)$/u.exec(head);
   if (!run) return [];
   const name = run[1]!
     .trim()

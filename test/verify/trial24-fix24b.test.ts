@@ -1,0 +1,80 @@
+/**
+ * Clean-clone trial24's T-H5 and T-H7 (`/work/notes/trial24-FINDINGS.md`), from the real sentences: a model roadmap's
+ * sentences against the DSI's own context (Communauté de communes du Haut-Ségalas), and a progress note saying the plan
+ * is done while its figures say otherwise, all printed unmarked.
+ */
+import { describe, expect, it } from "vitest";
+import { verifySection } from "../../server/drafting/generate.ts";
+import { contextContradictions } from "../../server/verify/context-contradiction.ts";
+import { ownActUnsaid } from "../../server/verify/own-acts.ts";
+
+/** The DSI's context of trial24's roadmap (/tmp/trial24/inv/ctx.txt), as typed. */
+const SEGALAS =
+  "La paie tourne sous Berger-Levrault e.paie, client lourd Windows uniquement : les 3 postes de paie (SEG-PAIE-01 a " +
+  "03) restent sous Windows. La creche utilise Arpege Concerto Enfance sur 2 postes. Le marche Kaspersky se termine le " +
+  "30 juin 2027. Le conseil communautaire a vote le 18 novembre 2026 un objectif de 40 % d'exposition ponderee fin " +
+  "2029. Les ecoles sont equipees par le departement.";
+const FACTS = [
+  "Collectivité : Communauté de communes du Haut-Ségalas (communauté de communes ; Aveyron ; Occitanie ; 22 000 habitants)",
+  `Contexte local : ${SEGALAS}`,
+];
+
+/** The passage [^1] of the roadmap's « Risques » section (« Fixer un objectif chiffré … — Pourquoi un objectif chiffré »). */
+const OBJECTIVE = {
+  section: "Pourquoi un objectif chiffré",
+  document: { title: "Fixer un objectif chiffré de réduction des dépendances et un calendrier progressif" },
+  text:
+    "Un objectif chiffré transforme une intention en engagement vérifiable. C'est la deuxième étape proposée par le " +
+    "collectif Linux Quimper à la communauté d'agglomération Quimper Bretagne Occidentale : après l'état des lieux, " +
+    "fixer un objectif chiffré de réduction des dépendances, assorti d'un calendrier progressif et réaliste (Linux " +
+    "Quimper, avril 2026). L'État a suivi la même logique le 8 avril 2026 en demandant à chaque ministère un plan de " +
+    "réduction formalisé d'ici l'automne 2026 (It's FOSS, avril 2026). Aucun chiffre n'est imposé aux collectivités : " +
+    "le niveau d'ambition relève d'un choix politique, à fixer à partir de l'étude des dépendances et non avant.",
+} as unknown as Parameters<typeof verifySection>[1][number];
+const WINDOWS10 = {
+  section: "Windows 10 (poste de travail)",
+  document: { title: "Windows 10" },
+  text: "Fin du support des éditions courantes : le 14 octobre 2025. Alternatives : Ubuntu, Debian.",
+} as unknown as Parameters<typeof verifySection>[1][number];
+
+/** A roadmap section as the model wrote it, checked as `checkedSection` checks it (passages, then the context). */
+const roadmap = (section: string) =>
+  contextContradictions(
+    verifySection(section, [OBJECTIVE, WINDOWS10], FACTS, section, "2026-12-07"),
+    SEGALAS,
+    "2026-12-07",
+  ).sentences;
+const one = (sentence: string) => roadmap(sentence)[0]!;
+
+describe("trial24 T-H5: a model roadmap's sentences against the DSI's context", () => {
+  it.each([
+    // The trial's sentences (the tuning half).
+    "Le logiciel de paie Berger-Levrault e.paie sera remplacé en premier, car il fonctionne déjà sous Linux.",
+    "Les 9 postes de la crèche passeront sous Debian en 2026.",
+    "Aucun risque n'est à prévoir pour la paie.",
+  ])("« %s » is not verified, for the context or the collectivité's own data", (sentence) => {
+    const s = one(sentence);
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/contexte que vous avez saisi|ne disent cela de la collectivité|données du document/);
+  });
+});
+
+describe("trial24 T-H5: an own act of the collectivité named by its short name", () => {
+  it.each([
+    "Le Haut-Ségalas a déjà réussi sa migration de messagerie en 2025 [1].",
+    // The same form, other words (not tuned on).
+    "Le Haut-Ségalas a déjà remplacé Kaspersky sur tous ses postes [1].",
+    "Le Haut-Ségalas a achevé la migration de ses serveurs l'an dernier [1].",
+  ])("« %s » is said of the collectivité without its data", (sentence) => {
+    expect(ownActUnsaid(sentence, FACTS, [OBJECTIVE.text])).not.toBeNull();
+  });
+
+  it.each([
+    // What the context says of it.
+    "Le conseil communautaire a voté le 18 novembre 2026 un objectif de 40 % [1].",
+    // Another collectivité.
+    "Quimper Bretagne Occidentale a déjà fixé un objectif chiffré [1].",
+  ])("« %s » is not read as its unsaid act", (sentence) => {
+    expect(ownActUnsaid(sentence, FACTS, [OBJECTIVE.text])).toBeNull();
+  });
+});
