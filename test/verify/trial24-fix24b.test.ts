@@ -59,6 +59,32 @@ describe("trial24 T-H5: a model roadmap's sentences against the DSI's context", 
   });
 });
 
+// Untuned half: 4 of 5 caught when first run; missed « Berger-Levrault e.paie sera migré sans peine, puisqu'il tourne
+// aussi sous Ubuntu. » (« sans peine » reads as a negation of the clause).
+describe("trial24 T-H5: the same forms, other words (not tuned on)", () => {
+  const reasons = (sentence: string) => one(sentence).reasons.join(" ");
+  it.each([
+    "Les 5 postes de paie passeront sous Debian au printemps 2027.",
+    "La crèche et ses 4 postes basculeront sous Ubuntu en 2027.",
+    "La migration de la paie se fera sans aucune difficulté.",
+    "Aucun problème n'est attendu pour la paie.",
+  ])("« %s » is flagged, its reason quoting the context", (sentence) => {
+    expect(one(sentence).status).toBe("unsupported");
+    expect(reasons(sentence)).toMatch(/contexte que vous avez saisi/);
+  });
+
+  it.each([
+    "Les 2 postes de la crèche passeront sous Debian en 2027.",
+    "Les 3 postes de paie restent sous Windows.",
+    "Aucun risque n'est à prévoir pour les écoles.",
+    "Les 6 postes de l'accueil passeront sous Debian en 2027.",
+    "Les 95 postes de la communauté de communes seront inventoriés.",
+    "La paie tourne sous Berger-Levrault e.paie sur 3 postes Windows 11.",
+  ])("« %s » is not flagged for the context", (sentence) => {
+    expect(reasons(sentence)).not.toMatch(/contexte que vous avez saisi/);
+  });
+});
+
 describe("trial24 T-H5: an own act of the collectivité named by its short name", () => {
   it.each([
     "Le Haut-Ségalas a déjà réussi sa migration de messagerie en 2025 [1].",
