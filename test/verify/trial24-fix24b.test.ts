@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { verifySection } from "../../server/drafting/generate.ts";
 import { contextContradictions } from "../../server/verify/context-contradiction.ts";
 import { ownActUnsaid } from "../../server/verify/own-acts.ts";
+import { reachReasons } from "../../server/verify/target-reach.ts";
 
 /** The DSI's context of trial24's roadmap (/tmp/trial24/inv/ctx.txt), as typed. */
 const SEGALAS =
@@ -102,5 +103,36 @@ describe("trial24 T-H5: an own act of the collectivité named by its short name"
     "Quimper Bretagne Occidentale a déjà fixé un objectif chiffré [1].",
   ])("« %s » is not read as its unsaid act", (sentence) => {
     expect(ownActUnsaid(sentence, FACTS, [OBJECTIVE.text])).toBeNull();
+  });
+});
+
+describe("trial24 T-H7: the plan said done against its own figures", () => {
+  /** Plan 2026-12-07-6a0a79b1: 88 % at the start, 79 % at the checkpoint of 6 December, 40 % by December 2029. */
+  const PLAN = { start: 88, now: 79, target: 40 };
+  const where = "les chiffres du plan";
+  it.each([
+    // The trial's sentence (the tuning half).
+    "Le plan est achevé.",
+    // The same form, other words (not tuned on).
+    "La migration est désormais terminée.",
+    "La feuille de route a été menée à terme.",
+    "Notre plan a abouti.",
+  ])("« %s » is held to the plan's figures", (sentence) => {
+    const reasons = reachReasons(sentence, PLAN, where);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^« (?:est|a) .*» : les chiffres du plan donnent 9 points faits sur 48 /);
+  });
+
+  it.each([
+    "Le plan sera achevé fin 2029.",
+    "Le plan n'est pas achevé.",
+    "La migration de la messagerie est terminée.",
+    "Le remplacement de Kaspersky est achevé.",
+  ])("« %s » is not held to them", (sentence) => {
+    expect(reachReasons(sentence, PLAN, where)).toEqual([]);
+  });
+
+  it("a plan whose measure reached its target may be said done", () => {
+    expect(reachReasons("Le plan est achevé.", { start: 88, now: 38, target: 40 }, where)).toEqual([]);
   });
 });
