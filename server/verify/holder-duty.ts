@@ -55,7 +55,10 @@ export function holderDutyUnheld(stated: string, pool: Source[], facts: string[]
   const bare = `(?:${alt("obligés").replace(/(^|\|)(?:la|les|notre|votre|cette)\\s\+/g, "$1")})`;
   const forms: [RegExp, "after" | "before"][] = [
     [
-      new RegExp(`(?<!\\p{L})${holder}${QUALIFIED}\\s+${BE}\\s+${ADVERBS}(?:${alt("tenu de")})\\s+(?:de\\s+|d'\\s*)(\\p{L}+)`, "u"),
+      new RegExp(
+        `(?<!\\p{L})${holder}${QUALIFIED}\\s+${BE}\\s+${ADVERBS}(?:${alt("tenu de")})\\s+(?:de\\s+|d'\\s*)(\\p{L}+)`,
+        "u",
+      ),
       "after",
     ],
     [
@@ -72,7 +75,13 @@ export function holderDutyUnheld(stated: string, pool: Source[], facts: string[]
       ),
       "after",
     ],
-    [new RegExp(`(?<!\\p{L})(?:${alt("oblige")})\\s+(?:${holder}|${bare})${QUALIFIED}\\s+(?:a|de|d')\\s*(\\p{L}+)`, "u"), "after"],
+    [
+      new RegExp(
+        `(?<!\\p{L})(?:${alt("oblige")})\\s+(?:${holder}|${bare})${QUALIFIED}\\s+(?:a|de|d')\\s*(\\p{L}+)`,
+        "u",
+      ),
+      "after",
+    ],
     [
       new RegExp(
         `(?<!\\p{L})([\\p{L}\\d]+)(?:\\s*,\\s*qui)?\\s+(?:${alt("s'applique")})\\s+${ADVERBS}(?:a|aux)\\s+${holder}(?!\\p{L})`,

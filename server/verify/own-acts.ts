@@ -61,7 +61,9 @@ function ownName(facts: string[]): string | null {
  * or « d' » before a capital, in a name of more than one word opening on a lower-case kind; or null.
  */
 function shortName(name: string): string | null {
-  const m = /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)*?\s+(?:du|de\s+la|des|de\s+l'|d')\s*(\p{Lu}.+)$/u.exec(name.replace(/’/g, "'"));
+  const m = /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)*?\s+(?:du|de\s+la|des|de\s+l'|d')\s*(\p{Lu}.+)$/u.exec(
+    name.replace(/’/g, "'"),
+  );
   return m && m[1] !== name ? m[1]! : null;
 }
 

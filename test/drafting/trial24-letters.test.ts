@@ -18,10 +18,17 @@ const RGPD = "Le RGPD interdit aux communes d'utiliser des logiciels américains
 const LETTER = {
   type: "letter",
   inputs: {
-    collectivite: { name: "Castelvérac", kind: "commune", department: "Aveyron", region: "Occitanie", population: 2600 },
+    collectivite: {
+      name: "Castelvérac",
+      kind: "commune",
+      department: "Aveyron",
+      region: "Occitanie",
+      population: 2600,
+    },
     sender: {
       name: "Ségalas Numérique Libre",
-      description: "association loi 1901 qui tient une permanence numérique à la médiathèque de Castelvérac depuis 2022",
+      description:
+        "association loi 1901 qui tient une permanence numérique à la médiathèque de Castelvérac depuis 2022",
       signatory: "Anouk Terrisse, présidente",
       contact: "contact@segalas-libre.fr",
     },
@@ -31,7 +38,11 @@ const LETTER = {
       "La mairie de Castelvérac utilise Microsoft 365 pour la messagerie des élus et des agents. Le contrat arrive à " +
       `échéance en septembre 2026. Les délibérations sont publiées uniquement au format .docx. ${RGPD} La commune ` +
       "voisine de Lunac est passée à LibreOffice en 2025.",
-    requests: ["study", "Publier les délibérations au format PDF et ODT d'ici le 1er juillet 2026", "public-information"],
+    requests: [
+      "study",
+      "Publier les délibérations au format PDF et ODT d'ici le 1er juillet 2026",
+      "public-information",
+    ],
     subject: "Messagerie de la mairie et formats ouverts",
     place: "Castelvérac",
     date: "2026-12-07",
@@ -41,8 +52,7 @@ const LETTER = {
 const OBLIGED = "Depuis le 8 avril 2026, les collectivités territoriales ont l'obligation de quitter Microsoft [1].";
 const ALL_PEERS = "Les communes voisines ont toutes déjà quitté Microsoft.";
 
-const sentencesOf = (draft: Draft) =>
-  draft.versions[0]!.sections.flatMap((s) => s.verification?.sentences ?? []);
+const sentencesOf = (draft: Draft) => draft.versions[0]!.sections.flatMap((s) => s.verification?.sentences ?? []);
 
 describe("trial24 T-H3: the model letter's obligation and its absolute over the neighbours (fake model, real corpus)", () => {
   let engine: Engine;

@@ -56,7 +56,9 @@ describe("trial24 T-H5: a model roadmap's sentences against the DSI's context", 
   ])("« %s » is not verified, for the context or the collectivité's own data", (sentence) => {
     const s = one(sentence);
     expect(s.status).toBe("unsupported");
-    expect(s.reasons.join(" ")).toMatch(/contexte que vous avez saisi|ne disent cela de la collectivité|données du document/);
+    expect(s.reasons.join(" ")).toMatch(
+      /contexte que vous avez saisi|ne disent cela de la collectivité|données du document/,
+    );
   });
 });
 
