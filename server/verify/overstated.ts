@@ -374,21 +374,20 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
 /**
  * The collectivité's neighbours, all of them (« Les communes voisines ont toutes déjà quitté Microsoft », « Toutes les
  * communes voisines … », trial24 T-H3): collectivités in the plural qualified as neighbours ([peers]), with a word
- * saying « all » or « most » in the clause or the definite article before them, where no cited sentence writes a
- * neighbour beside a collectivité. The claim's words, from the article to the word of « all » when it follows, or null.
+ * saying « all » or « most » before them or in the four words after (not « Les communes voisines pourraient … »),
+ * where no cited sentence writes a neighbour beside a collectivité. The claim's words, from the article to the word of « all » when it follows, or null.
  */
 function peersForAll(folded: string[], tokens: string[], texts: string[][]): string | null {
   for (let i = 0; i + 1 < folded.length; i++) {
     if (!COLLECTIVITY_PLURAL.has(folded[i]!) || !PEERS.has(folded[i + 1]!)) continue;
-    const article = ["les", "des", "nos", "vos", "leurs", "ses"].includes(folded[i - 1] ?? "");
     const before = folded.slice(Math.max(0, i - 3), i).findIndex((w) => ALL.has(w));
     const after = folded.slice(i + 2, i + 6).findIndex((w) => ALL.has(w));
-    if (!article && before < 0) continue;
+    if (before < 0 && after < 0) continue;
     const said = texts.some((t) =>
       t.some((w, k) => PEERS.has(w) && t.slice(Math.max(0, k - 5), k + 5).some((x) => COLLECTIVITY.has(x))),
     );
     if (said) return null;
-    const from = before >= 0 ? Math.max(0, i - 3) + before : i - 1;
+    const from = before >= 0 ? Math.max(0, i - 3) + before : Math.max(0, i - 1);
     const to = after >= 0 ? i + 2 + after : i + 1;
     return tokens.slice(from, to + 1).join(" ");
   }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { verifySection } from "../../server/drafting/generate.ts";
 import { contextContradictions } from "../../server/verify/context-contradiction.ts";
+import { verifyText } from "../../server/verify/index.ts";
 import { ownActUnsaid } from "../../server/verify/own-acts.ts";
 import { reachReasons } from "../../server/verify/target-reach.ts";
 
@@ -136,5 +137,93 @@ describe("trial24 T-H7: the plan said done against its own figures", () => {
 
   it("a plan whose measure reached its target may be said done", () => {
     expect(reachReasons("Le plan est achevé.", { start: 88, now: 38, target: 40 }, where)).toEqual([]);
+  });
+});
+
+/** guidance/cloud-act-fisa-702, « Ce que le CLOUD Act ne change pas » (the passage that « gave » the ban in trial24). */
+const CLOUD_ACT =
+  "Ce que le CLOUD Act ne change pas : il ne rend pas illégal pour une commune l'usage de ces services. Aucune loi " +
+  "française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain ; " +
+  "l'obligation de protection de l'article 31 de la loi SREN ne vise pour l'instant que l'État, ses opérateurs et " +
+  "certains GIP (voir la fiche sur la loi SREN).";
+const checked = (sentence: string, passage: string) =>
+  verifyText(sentence, [{ n: 1, text: passage }]).sentences[0]!.reasons.join(" ");
+
+describe("trial24 T-H4: a ban the cited passage denies is no ban given", () => {
+  it.each([
+    // The trial's sentence (the tuning half).
+    "Le RGPD interdit aux communes d'utiliser des logiciels américains [1].",
+    // The same form, other words (not tuned on).
+    "La loi interdit aux mairies d'héberger leurs données chez un fournisseur américain [1].",
+    "Le CLOUD Act interdit aux collectivités de confier leurs données à des services américains [1].",
+  ])("« %s » is flagged", (sentence) => {
+    expect(checked(sentence, CLOUD_ACT)).toMatch(/ne dit pas que c'est interdit/);
+  });
+
+  it.each([
+    [
+      "La circulaire interdit aux ministères d'utiliser des outils américains [1].",
+      "Une circulaire de 2025 interdit aux ministères d'utiliser des outils de visioconférence américains.",
+    ],
+    [
+      "La circulaire interdit aux agents d'utiliser des messageries américaines [1].",
+      "Les agents ne peuvent plus utiliser de messageries américaines pour leurs échanges professionnels.",
+    ],
+  ])("« %s » keeps the ban its passage states", (sentence, passage) => {
+    expect(checked(sentence, passage)).not.toMatch(/ne dit pas que c'est interdit/);
+  });
+});
+
+describe("trial24 T-H3: a duty on the collectivités in other forms", () => {
+  const SEMINAR =
+    "Chaque ministère, y compris les opérateurs publics qui en dépendent, doit formaliser d'ici l'automne 2026 son " +
+    "propre plan de réduction des dépendances extra-européennes.";
+  it.each([
+    "Depuis le 8 avril 2026, les collectivités territoriales ont l'obligation de quitter Microsoft [1].",
+    "Les communes ont désormais l'obligation de migrer vers Linux [1].",
+    "Les mairies sont dans l'obligation de publier leur plan [1].",
+    "Il incombe aux collectivités de remplacer Windows avant 2027 [1].",
+    "Il est obligatoire pour les communes de passer à LibreOffice [1].",
+  ])("« %s » is flagged", (sentence) => {
+    expect(checked(sentence, SEMINAR)).toMatch(/ne pose pas cette obligation/);
+  });
+
+  it.each([
+    "Les communes n'ont pas l'obligation de quitter Microsoft [1].",
+    "Chaque ministère a l'obligation de formaliser un plan [1].",
+  ])("« %s » is not flagged as a duty of the collectivités", (sentence) => {
+    expect(checked(sentence, SEMINAR)).not.toMatch(/ne pose pas cette obligation/);
+  });
+});
+
+describe("trial24 T-H3: all the neighbour communes", () => {
+  const LYON =
+    "La mairie de Lyon se sépare de la suite Microsoft Office au titre de sa souveraineté numérique. D'autres " +
+    "collectivités ont déjà engagé une démarche vers le logiciel libre.";
+  it.each([
+    "Les communes voisines ont toutes déjà quitté Microsoft [1].",
+    // Not tuned on.
+    "Toutes les communes voisines utilisent déjà LibreOffice [1].",
+    "La plupart des communes alentour ont quitté Microsoft [1].",
+  ])("« %s » is flagged", (sentence) => {
+    // Said of all (or most) of them, or flagged before for a name the passage does not write.
+    expect(checked(sentence, LYON)).toMatch(
+      /« (?:Les|Toutes|plupart) [^»]*» : le passage cité ne le dit pas|n'est pas nommé/,
+    );
+  });
+
+  it.each([
+    "Les communes voisines pourraient mutualiser un serveur [1].",
+    "La commune voisine de Lunac est passée à LibreOffice en 2025 [1].",
+  ])("« %s » is not flagged for all the neighbours", (sentence) => {
+    expect(checked(sentence, LYON)).not.toMatch(/ne le dit pas de tous/);
+  });
+
+  it("a passage on the neighbours may say it", () => {
+    const passage =
+      "Lyon et ses voisines\nAutour de Lyon, toutes les communes voisines ont quitté Microsoft Office en 2025.";
+    expect(checked("Les communes voisines ont toutes déjà quitté Microsoft [1].", passage)).not.toMatch(
+      /ne le dit pas de tous/,
+    );
   });
 });
