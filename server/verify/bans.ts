@@ -5,13 +5,30 @@
  */
 import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
-import { NEGATION } from "./negation.ts";
+import { NEGATION, polarityClauses } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag, phrasePattern, words } from "./words.ts";
 
 const SECTIONS = wordListSections("bans.txt");
 const STATED = phrasePattern(SECTIONS.get("phrase") ?? []);
 const GIVEN = phrasePattern(SECTIONS.get("passage") ?? []);
+/** Ban words of a passage that a negation before them in their clause denies (« Aucune loi n'interdit … »). */
+const DENIABLE = phrasePattern(SECTIONS.get("passage nié") ?? []);
+
+/**
+ * Whether a passage's sentence states a ban: one of its clauses holds a ban phrase that no negation before it in the
+ * clause denies (« Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un
+ * fournisseur américain » states none: trial24 T-H4); a limit said by a negation (« ne peuvent plus ») stays one.
+ */
+const statesBan = (sentence: string) =>
+  polarityClauses(sentence).some((clause) => {
+    const folded = fold(clause);
+    const m = GIVEN.exec(folded);
+    if (!m) return false;
+    if (!DENIABLE.test(m[0])) return true;
+    const before = folded.slice(0, m.index);
+    return !NEGATION.test(before) && !/(?<!\p{L})(?:ne|n['’])\s*$/u.test(before);
+  });
 
 /** Words of what is banned that do not tell what (the public it is banned to, « utiliser »), folded. */
 const NOT_OBJECT = new Set((SECTIONS.get("not object") ?? []).flatMap((e) => words(e)));
@@ -28,7 +45,7 @@ function banGiven(folded: string, m: RegExpExecArray, pool: Source[]): boolean {
   const object = contentWords(rest).filter((w) => !NOT_OBJECT.has(w));
   return pool.some((src) =>
     src.sentences.some((ss, i) => {
-      if (!GIVEN.test(fold(ss.text))) return false;
+      if (!statesBan(ss.text)) return false;
       if (object.length === 0) return true;
       const bag = bagOf(`${src.sentences[i - 1]?.text ?? ""} ${ss.text}`);
       return object.some((w) => inBag(w, bag));

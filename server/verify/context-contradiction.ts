@@ -67,6 +67,8 @@ interface Words {
   notChangeDate: RegExp;
   hypothesis: RegExp;
   only: string[];
+  counted: Set<string>;
+  noRisk: RegExp;
 }
 let words: Words | null = null;
 function restrictionWords(): Words {
@@ -80,6 +82,13 @@ function restrictionWords(): Words {
     ),
     beforeStaying: new Set(list("avant rester")),
     only: list("seulement"),
+    counted: new Set(list("dénombrés")),
+    noRisk: new RegExp(
+      `(?<!\\p{L})(?:${list("sans risque")
+        .map((w) => w.replace(/\s+/g, "\\s+"))
+        .join("|")})(?!\\p{L})`,
+      "u",
+    ),
     movedTo: new Set(list("prépositions du changement")),
     running: [...new Set(list("fonctionner").map((w) => stem(w)))],
     prepositions: new Set(list("prépositions")),
@@ -158,8 +167,9 @@ function onlyApposed(clause: string): Restriction[] {
   ).exec(clause);
   if (!m) return [];
   const head = m[1]!.replace(/\([^()]*\)/gu, " ").trim();
-  // The name: the capitalised words ending the head (« Ciril Civil Net RH »), all of them.
-  const run = /((?:\p{Lu}[\p{L}\d.&+-]*\s*)+)$/u.exec(head);
+  // The name: the capitalised words ending the head (« Ciril Civil Net RH »), all of them, and after the first one a
+  // word written with a dot or a capital inside (« Berger-Levrault e.paie », trial24 T-H5).
+  const run = /(\p{Lu}[\p{L}\d.&+-]*\s*(?:(?:\p{Lu}[\p{L}\d.&+-]*|\p{Ll}+[.\p{Lu}\d][\p{L}\d.&+-]*)\s*)*)$/u.exec(head);
   if (!run) return [];
   const name = run[1]!
     .trim()
@@ -384,6 +394,67 @@ function tooEarly(e: Earliest, clause: string, today: string): boolean {
   });
 }
 
+/** What the context counts of a part of the collectivité (« La creche utilise Arpege Concerto Enfance sur 2 postes »). */
+interface Counted {
+  clause: string;
+  count: number;
+  /** The stem of what is counted (« poste »). */
+  noun: string;
+  /** The stem of the part it is counted for: the clause's first other content word (« creche », « paie »). */
+  part: string;
+}
+
+const tokensOf = (text: string) =>
+  fold(text)
+    .split(/[^\p{L}\d]+/u)
+    .filter(Boolean);
+
+function countedParts(clauses: string[]): Counted[] {
+  const w = restrictionWords();
+  return clauses.flatMap((clause) =>
+    clause.split(/\s*[:;]\s+/u).flatMap((part) => {
+      const tokens = tokensOf(part.replace(/\([^()]*\)/gu, " "));
+      const at = tokens.findIndex((t, i) => /^\d+$/.test(t) && w.counted.has(tokens[i + 1] ?? ""));
+      if (at < 0) return [];
+      const noun = stem(tokens[at + 1]!);
+      const own = contentWords(part.replace(/\([^()]*\)/gu, " ")).find(
+        (t) => !/^\d/.test(t) && stem(t) !== noun && !w.counted.has(t),
+      );
+      return own ? [{ clause: part, count: Number(tokens[at]), noun, part: stem(own) }] : [];
+    }),
+  );
+}
+
+/**
+ * Whether a clause counts the same part with another number (« Les 9 postes de la crèche », trial24 T-H5): the number
+ * before the same noun, the part within four words after it or three before the number.
+ */
+function countedOtherwise(c: Counted, clause: string): boolean {
+  const tokens = tokensOf(clause);
+  return tokens.some((t, i) => {
+    if (!/^\d+$/.test(t) || Number(t) === c.count || stem(tokens[i + 1] ?? "") !== c.noun) return false;
+    const near = [...tokens.slice(Math.max(0, i - 3), i), ...tokens.slice(i + 2, i + 6)];
+    return near.some((x) => stem(x) === c.part);
+  });
+}
+
+/**
+ * Whether a sentence denies any risk or difficulty (« Aucun risque n'est à prévoir pour la paie », trial24 T-H5) for
+ * what the context restricts or keeps (« La paie tourne sous Berger-Levrault e.paie, client lourd Windows
+ * uniquement »): the clause of the context, or null.
+ */
+function riskDenied(stated: string, clauses: string[]): string | null {
+  if (!restrictionWords().noRisk.test(fold(stated))) return null;
+  for (const r of restrictions(clauses)) {
+    const named = r.others.length
+      ? r.others.some((words) => namesAll(words, stated))
+      : sameSubject(r.subject, stated) || (r.alias.length > 0 && sameSubject(r.alias, stated));
+    if (named) return r.clause;
+  }
+  for (const k of keptWith(clauses)) if (namesAll(k.subject, stated)) return k.clause;
+  return null;
+}
+
 /** The contradiction of `sentence` with the context, as a short quote of the context's clause, or null. */
 function againstContext(
   sentence: string,
@@ -400,6 +471,13 @@ function againstContext(
     if (!quotes(r.clause) && polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
   for (const k of keptWith(clauses))
     if (!quotes(k.clause) && polarityClauses(stated).some((c) => movedAway(k, c))) return short(k.clause);
+  // A count of a part the context counts otherwise (« Les 9 postes de la crèche » for « … sur 2 postes »).
+  for (const c of countedParts(clauses))
+    if (!quotes(c.clause) && polarityClauses(stated).some((clause) => countedOtherwise(c, clause)))
+      return short(c.clause);
+  // No risk at all for what the context restricts or keeps (« Aucun risque n'est à prévoir pour la paie »).
+  const risk = riskDenied(stated, clauses);
+  if (risk) return short(risk);
   // A total denial (« ne dépendent d'aucun prestataire ») of what the context affirms of the same subject.
   const denied = deniedContextClause(stated, clauses);
   if (denied && !quotes(denied)) return short(denied);
@@ -442,7 +520,8 @@ export function contextContradictions(
   );
   let changed = false;
   const sentences = verification.sentences.map((s): SentenceCheck => {
-    if (s.status === "no-claim") return s;
+    // A sentence too short to be a claim is read for a denial of any risk only (« Aucun risque n'est à prévoir … »).
+    if (s.status === "no-claim" && !restrictionWords().noRisk.test(fold(s.text))) return s;
     const quote = againstContext(s.text, clauses, source, today);
     if (!quote) return s;
     changed = true;

@@ -24,8 +24,11 @@ const alt = (section: string, file = LISTS) =>
 const DUTY_WORDS = alt("passage", wordListSections("duties.txt"));
 const GIVEN = new RegExp(`(?<!\\p{L})(?:${DUTY_WORDS})`, "u");
 const POSSIBLE = new RegExp(`(?<!\\p{L})(?:${alt("possibilité")})(?!\\p{L})`, "u");
-const ADVERBS = "(?:(?:donc|aussi|bien|deja|egalement|desormais|alors|ainsi|toutes|tous)\\s+)*";
-const BE = "(?:est|sont|sera|seront|serait|seraient|etait|etaient)";
+const ADVERBS = "(?:(?:donc|aussi|bien|d[eé]j[aà]|[eé]galement|d[eé]sormais|alors|ainsi|toutes|tous)\\s+)*";
+const BE = "(?:est|sont|sera|seront|serait|seraient|[eé]tait|[eé]taient)";
+/** Up to two words that qualify the obligé before its verb (« les collectivités territoriales », « les communes rurales »). */
+const QUALIFIED = "(?:\\s+\\p{L}+){0,2}?";
+const HAVE = "(?:a|ont|aura|auront|aurait|auraient|avait|avaient)";
 
 /** Letters of what the duty bears on a cited clause must write (« publi » for « publier », « publication »). */
 const STEM_MAX = 6;
@@ -48,9 +51,21 @@ export function holderDutyUnheld(stated: string, pool: Source[], facts: string[]
   if (NEGATION.test(stated)) return null;
   const name = ownName(facts);
   const holder = `(?:${alt("obligés")}${name ? `|${escapeRegExp(name).replace(/-/g, "[\\s-]")}` : ""})`;
+  // After « impose aux », « incombe aux », the obligé without its article (« incombe aux collectivités de … »).
+  const bare = `(?:${alt("obligés").replace(/(^|\|)(?:la|les|notre|votre|cette)\\s\+/g, "$1")})`;
   const forms: [RegExp, "after" | "before"][] = [
     [
-      new RegExp(`(?<!\\p{L})${holder}\\s+${BE}\\s+${ADVERBS}(?:${alt("tenu de")})\\s+(?:de\\s+|d'\\s*)(\\p{L}+)`, "u"),
+      new RegExp(
+        `(?<!\\p{L})${holder}${QUALIFIED}\\s+${BE}\\s+${ADVERBS}(?:${alt("tenu de")})\\s+(?:de\\s+|d'\\s*)(\\p{L}+)`,
+        "u",
+      ),
+      "after",
+    ],
+    [
+      new RegExp(
+        `(?<!\\p{L})${holder}${QUALIFIED}\\s+${HAVE}\\s+${ADVERBS}(?:${alt("a l'obligation de")})\\s+(?:de\\s+|d'\\s*)(\\p{L}+)`,
+        "u",
+      ),
       "after",
     ],
     [
@@ -60,7 +75,13 @@ export function holderDutyUnheld(stated: string, pool: Source[], facts: string[]
       ),
       "after",
     ],
-    [new RegExp(`(?<!\\p{L})(?:${alt("oblige")})\\s+${holder}\\s+(?:a|de|d')\\s*(\\p{L}+)`, "u"), "after"],
+    [
+      new RegExp(
+        `(?<!\\p{L})(?:${alt("oblige")})\\s+(?:${holder}|${bare})${QUALIFIED}\\s+(?:a|de|d')\\s*(\\p{L}+)`,
+        "u",
+      ),
+      "after",
+    ],
     [
       new RegExp(
         `(?<!\\p{L})([\\p{L}\\d]+)(?:\\s*,\\s*qui)?\\s+(?:${alt("s'applique")})\\s+${ADVERBS}(?:a|aux)\\s+${holder}(?!\\p{L})`,

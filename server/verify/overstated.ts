@@ -68,6 +68,7 @@ const COLLECTIVITY = set("collectivity");
 const COLLECTIVITY_PLURAL = set("collectivity-plural");
 const NONE = set("none");
 const COLLECTIVITY_RULE = set("collectivity-rule");
+const PEERS = set("peers");
 /** A duty carried over from another holder (« devra elle aussi », « à son tour »). */
 const CARRIED_OVER = /(?<!\p{L})(?:(?:elles?|eux|lui)\s+aussi|à\s+(?:son|leur)\s+tour)(?!\p{L})/iu;
 /** « Aucune règle n'impose », « rien n'oblige »: a denial that opens on its subject. */
@@ -292,6 +293,8 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
   const folded = tokens.map((t) => fold(t).replace(/^[dl]['’]/, ""));
   const texts = passages.flatMap((p) => p.filter((s) => !s.heading).map((s) => words(s.text)));
   const carried = carriers(claim, passages);
+  const peers = peersForAll(folded, tokens, texts);
+  if (peers) return peers;
   for (let i = 0; i < folded.length; i++) {
     // None of the collectivités (« Aucune intercommunalité n'a jamais réussi à quitter Windows », trial23 T-H3), where
     // the cited passages say « aucun » or « tous » of none: one city's case made a rule, as « Toutes les mairies ».
@@ -364,6 +367,29 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
     // « La plupart des villes », with its article.
     const from = MOST.has(folded[i]!) && folded[i - 1] === "la" ? i - 1 : i;
     return tokens.slice(from, folded.indexOf(noun, j) + 1).join(" ");
+  }
+  return null;
+}
+
+/**
+ * The collectivité's neighbours, all of them (« Les communes voisines ont toutes déjà quitté Microsoft », « Toutes les
+ * communes voisines … », trial24 T-H3): collectivités in the plural qualified as neighbours ([peers]), with a word
+ * saying « all » or « most » before them or in the four words after (not « Les communes voisines pourraient … »),
+ * where no cited sentence writes a neighbour beside a collectivité. The claim's words, from the article to the word of « all » when it follows, or null.
+ */
+function peersForAll(folded: string[], tokens: string[], texts: string[][]): string | null {
+  for (let i = 0; i + 1 < folded.length; i++) {
+    if (!COLLECTIVITY_PLURAL.has(folded[i]!) || !PEERS.has(folded[i + 1]!)) continue;
+    const before = folded.slice(Math.max(0, i - 3), i).findIndex((w) => ALL.has(w));
+    const after = folded.slice(i + 2, i + 6).findIndex((w) => ALL.has(w));
+    if (before < 0 && after < 0) continue;
+    const said = texts.some((t) =>
+      t.some((w, k) => PEERS.has(w) && t.slice(Math.max(0, k - 5), k + 5).some((x) => COLLECTIVITY.has(x))),
+    );
+    if (said) return null;
+    const from = before >= 0 ? Math.max(0, i - 3) + before : Math.max(0, i - 1);
+    const to = after >= 0 ? i + 2 + after : i + 1;
+    return tokens.slice(from, to + 1).join(" ");
   }
   return null;
 }

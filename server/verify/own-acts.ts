@@ -55,9 +55,26 @@ function ownName(facts: string[]): string | null {
   return null;
 }
 
+/**
+ * The name an intercommunalité goes by without its kind (« Communauté de communes du Haut-Ségalas » → « Haut-Ségalas »:
+ * « Le Haut-Ségalas a déjà réussi … », trial24 T-H5): what follows the first « du », « de la », « des », « de l' »
+ * or « d' » before a capital, in a name of more than one word opening on a lower-case kind; or null.
+ */
+function shortName(name: string): string | null {
+  const m = /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)*?\s+(?:du|de\s+la|des|de\s+l'|d')\s*(\p{Lu}.+)$/u.exec(
+    name.replace(/’/g, "'"),
+  );
+  return m && m[1] !== name ? m[1]! : null;
+}
+
 /** The collectivité, or what is its own, as a noun phrase (folded text), its name given. */
 function ownPhrase(name: string | null): string {
-  const named = name ? `|${alt([foldApostrophes(name)]).replace(/-/g, "[\\s-]")}` : "";
+  const short = name ? shortName(name) : null;
+  const names = name ? [name, ...(short ? [short] : [])].map((n) => foldApostrophes(n)) : [];
+  // Its name, or its short name after its article (« le Haut-Ségalas »).
+  const named = name
+    ? `|${alt(names).replace(/-/g, "[\\s-]")}${short ? `|(?:le|la|les|l')\\s*${alt([foldApostrophes(short)]).replace(/-/g, "[\\s-]")}` : ""}`
+    : "";
   const det = `(?:la|le|l'|les|cette|${POSSESSIVE})\\s*`;
   // « la commune », not « la commune de Boé » (a peer); « la commune de Valdorgne » is its own.
   const nameRe = name ? alt([foldApostrophes(name)]).replace(/-/g, "[\\s-]") : "\\b\\B";

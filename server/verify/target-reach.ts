@@ -23,6 +23,15 @@ const phrases = (section: string) =>
 const NEAR = phrases("presque");
 const REACHED = phrases("atteint");
 const NEGATED = /(?<![\p{L}])(?:pas|jamais|loin|guere|nullement|plus)(?:\s+\S+)?\s*$/u;
+/**
+ * The whole plan said done (« Le plan est achevé », « La feuille de route a été menée à terme », « La migration a
+ * abouti »: trial24 T-H7): its subject opening the clause, one word at most after it (not « la migration de la
+ * messagerie », a part), then « est », « a été » or « a » and a word of [plan achevé].
+ */
+const PLAN_DONE = new RegExp(
+  `(?<![\\p{L}])(?:le|la|l'|notre|votre|ce|cette)\\s*(?:${sectionAlternation(LISTS, "plan", fold)})(?:\\s+\\p{L}+)?\\s+((?:est|a\\s+ete|a|sera\\s+deja)\\s+(?:(?:deja|desormais|maintenant|donc|bien|entierement|totalement)\\s+)*(?:${sectionAlternation(LISTS, "plan achevé", fold)}))(?![\\p{L}\\p{N}])`,
+  "iu",
+);
 
 /** Why a sentence's word for the target's nearness is not what the figures say (empty when it is, or says none). */
 export function reachReasons(sentence: string, reach: Reach | undefined, where: string): string[] {
@@ -43,11 +52,14 @@ export function reachReasons(sentence: string, reach: Reach | undefined, where: 
   for (const [re, holds] of [
     [NEAR, done / total >= REACH_NEAR - 1e-9],
     [REACHED, reach.now <= reach.target + 1e-9],
+    [PLAN_DONE, reach.now <= reach.target + 1e-9],
   ] as const) {
     const m = re.exec(folded);
     if (!m || holds) continue;
     if (NEGATED.test(folded.slice(Math.max(0, m.index - 24), m.index))) continue;
-    return [reason(sentence.slice(m.index, m.index + m[0].length))];
+    // The plan's state: the words that say it done (« est achevé »), not its subject.
+    const from = re === PLAN_DONE ? m.index + m[0].length - m[1]!.length : m.index;
+    return [reason(sentence.slice(from, m.index + m[0].length))];
   }
   return [];
 }
