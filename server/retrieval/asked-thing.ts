@@ -24,6 +24,7 @@ import { stem as frStem } from "./french.ts";
 import { idiomTokens } from "./idioms.ts";
 import { GENERIC_WORDS, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, occurs, passageWords, SENTENCE, withoutReferences } from "./passage-words.ts";
+import { openingContextEnd } from "./question-context.ts";
 import { questionTerms } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
 import { assessAnswerability, resolveNames } from "./relevance.ts";
@@ -161,7 +162,9 @@ function chosenAmong(first: string, second: string): string | null {
  * not a frame opening on a preposition, « Selon la Commission, … », three content words at least). Null otherwise.
  */
 export function statedThenInterrogative(question: string): TwoParts | null {
-  for (const { first, second } of statementCuts(question)) {
+  // (After a clause saying why the asker asks, « un collègue élu m'a posé la question ce matin : … », which is its
+  // context, not its statement: held-out-30, burned.)
+  for (const { first, second } of statementCuts(question.slice(openingContextEnd(question)))) {
     const f = folded(first);
     if (INTERROGATIVES.test(f) || FRAME_OPENING.test(f)) return null;
     if (f.split(/[^a-z0-9']+/).some((w) => w.split("'").some((x) => ASKER.has(x)))) return null;
@@ -347,10 +350,17 @@ export async function unheldDetail(
         (await names(head.word)) &&
         !((await names.plain?.(head.word)) ?? false)));
   if (!named) return [];
-  const detail = (await resolveNames(questionTerms(after), frequency, names)).filter(
+  const afterTerms = await resolveNames(questionTerms(after), frequency, names);
+  const detail = afterTerms.filter(
     (t) =>
       !t.verb && !t.modifier && !t.name && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)) && !isEntityFrame(t),
   );
+  // (A second name after the verb, « … un avis sur visio »: a detail however often the corpus writes it.)
+  const namedDetail = afterTerms.filter(
+    (t) =>
+      t.name && !t.date && !t.version && !t.word.includes(" ") && t.word !== head.word && !GENERIC.has(frStem(t.word)),
+  );
+  detail.push(...namedDetail);
   if (detail.length === 0) return [];
   const raw = (after.match(/[\p{L}\p{N}'’œ-]+/gu) ?? []).flatMap((w) => w.split(/['’]/)).filter(Boolean);
   const tokens = raw.map((w) => folded(ligatures(w)));
@@ -366,8 +376,14 @@ export async function unheldDetail(
     if (!counted && (!DETAIL_LEADS.has(lead) || ASKER.has(lead))) continue;
     const beforeLead = ["le", "la", "les", "l"].includes(lead) ? tokens[i - 2] : lead;
     if (!counted && i >= 2 && COMPLEMENT.has(beforeLead ?? "")) continue;
-    if (verbForm(raw[i]!.toLowerCase())) continue;
-    if (read.some((p) => holds(t, p))) continue;
+    if (!t.name && verbForm(raw[i]!.toLowerCase())) continue;
+    // (Held by a passage that holds the subject too: a passage on another thing, « applications mobiles » on another
+    // product's card, does not say it of the subject.)
+    if (read.some((p) => holds(t, p) && holds(head, p))) continue;
+    if (t.name) {
+      unheld.push(t.word);
+      continue;
+    }
     const uses = Math.min(...(await Promise.all(t.variants.map((v) => frequency(v)))));
     if (uses <= RARE_DETAIL) unheld.push(t.word);
   }

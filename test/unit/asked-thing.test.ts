@@ -122,13 +122,22 @@ describe("a yes/no question on a detail", () => {
     "catalog",
   );
   const OTHER = passage("Imprimer en mairie", "Les imprimantes réseau de la mairie sont partagées entre les services.");
-  const { frequency, names } = lexicon([CARD.text, CARD.document.title, OTHER.text, OTHER.document.title]);
+  const PRINTS = passage("Zorbex : l'impression", "Zorbex gère les imprimantes réseau des services.");
+  const { frequency, names } = lexicon(
+    [CARD, OTHER, PRINTS].flatMap((p) => [p.text, p.document.title]),
+    { imprimantes: 3 },
+  );
 
-  it("finds a rare noun of the detail that no passage read holds", async () => {
+  it("finds a rare noun of the detail that no passage read holds with the subject", async () => {
     expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD], frequency, names)).toEqual([
       "imprimantes",
     ]);
-    expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD, OTHER], frequency, names)).toEqual(
+    // (A passage that holds the detail but not the subject does not say it of the subject: held-out-30, burned, « grist
+    // a-t-il une application mobile hors ligne » answered by another product's card, « applications mobiles ».)
+    expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD, OTHER], frequency, names)).toEqual([
+      "imprimantes",
+    ]);
+    expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD, PRINTS], frequency, names)).toEqual(
       [],
     );
     expect(await unheldDetail("Zorbex gère-t-il le chiffrement du disque ?", [CARD], frequency, names)).toEqual([]);
@@ -219,6 +228,37 @@ describe("a yes/no question on a detail, its subject typed in lower case or the 
     const q = "Zorbex permet-il des réunions de plus de cent participants ?";
     expect(await unheldDetail(q, [CARD], frequency, names)).toEqual(["participants"]);
     expect(await unheldDetail(q, [CARD, PEOPLE], frequency, names)).toEqual([]);
+  });
+});
+
+describe("a yes/no question naming a second thing never read with its subject (held-out-30, burned)", () => {
+  // (« la cnil a-t-elle rendu un avis sur visio » answered by the CNIL's opinion on another project and by Visio's
+  // pages, none of which names the other.)
+  const BODY = passage(
+    "Plimo : ses avis",
+    "En 2020, la Plimo a rendu un avis critique sur l'hébergement des données de santé.",
+  );
+  const TOOL = passage("Zorbex : ce que c'est", "Zorbex est l'outil de visioconférence de l'État, utilisé par les agents.");
+  const BOTH = passage("Zorbex et la Plimo", "La Plimo a rendu en 2025 un avis favorable sur Zorbex.");
+  const { frequency, names } = lexicon([BODY, TOOL, BOTH].flatMap((p) => [p.text, p.document.title]));
+
+  it("finds the name after the verb that no passage read holds with the subject, held when one does", async () => {
+    const q = "la plimo a-t-elle rendu un avis sur zorbex";
+    expect(await unheldDetail(q, [BODY, TOOL], frequency, names)).toEqual(["zorbex"]);
+    expect(await unheldDetail(q, [BODY, TOOL, BOTH], frequency, names)).toEqual([]);
+  });
+});
+
+describe("a statement after a clause saying why the asker asks, then a clause asking (held-out-30, burned)", () => {
+  it("cuts after the asker's opening clause and reads the noun of « quels sont les autres … »", () => {
+    const q =
+      "un collègue élu m'a posé la question ce matin : valbrune siège au jury de zorbex, quels sont les autres membres du jury 2025";
+    expect(statedThenInterrogative(q)).toEqual({
+      first: "valbrune siège au jury de zorbex",
+      second: "quels sont les autres membres du jury 2025",
+    });
+    expect(thingAsked("quels sont les autres membres du jury 2025")).toEqual({ kind: "name", nouns: ["membres"] });
+    expect(thingAsked("quelles sont les communes adhérentes")).toEqual({ kind: "name", nouns: ["communes"] });
   });
 });
 
