@@ -176,13 +176,70 @@ export function statedThenInterrogative(question: string): TwoParts | null {
 }
 
 /** What a second clause asks: the kind of value, and the nouns it names by its interrogative. */
-export function thingAsked(second: string): { kind: "count" | "date" | "name"; nouns: string[] } | null {
+export function thingAsked(second: string): { kind: "count" | "date" | "name" | "place"; nouns: string[] } | null {
   const s = folded(second);
   const all = [...s.matchAll(NOUN_ASKED)].map((m) => m[1]!).filter((n) => !STOPWORDS.has(n));
   const nouns = all.filter((n) => !FIGURE_NOUNS.has(n) && !DATE_NOUNS.has(n) && !NOT_NAMED.has(n));
   if (/combien/.test(s) || all.some((n) => FIGURE_NOUNS.has(n))) return { kind: "count", nouns };
   if (WHEN.test(s) || all.some((n) => DATE_NOUNS.has(n))) return { kind: "date", nouns };
-  return nouns.length ? { kind: "name", nouns } : null;
+  if (nouns.length) return { kind: "name", nouns };
+  return asksPlace(second) ? { kind: "place", nouns } : null;
+}
+
+/** A clause opening on « où » (« où se tient … »), or on « ou » typed without its accent before a verb of `[lieu demandé]`. */
+const WHERE_ACCENTED = new RegExp(
+  `^(?:(?:${alternation(list("ouverture"))})\\s+)*(?:d['’]\\s*)?où(?![\\p{L}])`,
+  "u",
+);
+const WHERE_TYPED = new RegExp(
+  `^(?:(?:${alternation(list("ouverture"))})\\s+)*(?:d')?ou\\s+(?:${alternation(list("lieu demandé"))})(?![a-z])`,
+);
+const asksPlace = (clause: string) =>
+  WHERE_ACCENTED.test(clause.trim().toLowerCase()) || WHERE_TYPED.test(folded(clause).trim());
+
+/** « comment s'appelle-t-elle », « c'est quoi son nom »: a clause asking the name of a thing its statement writes. */
+const CALLED = new RegExp(
+  `^(?:(?:${alternation(list("ouverture"))})\\s+)*(?:${alternation(list("nom demandé par un pronom"))})(?![a-z])`,
+);
+
+/**
+ * The noun a clause asking a name by a pronoun (« comment s'appelle-t-elle ») takes up: the last noun of the statement
+ * written after a definite article (« … a écrit à la présidente de qbo » → « presidente »), not a name. Null otherwise.
+ */
+function calledNoun(first: string, second: string): string | null {
+  if (!CALLED.test(folded(second).trim())) return null;
+  const { raw, folded: words } = wordsOf(first);
+  for (let k = words.length - 1; k > 0; k--)
+    if (
+      ["le", "la", "l", "les"].includes(words[k - 1]!) &&
+      words[k]!.length >= 3 &&
+      !STOPWORDS.has(words[k]!) &&
+      !/^\p{Lu}/u.test(raw[k]!)
+    )
+      return words[k]!;
+  return null;
+}
+
+/**
+ * Whether a sentence writes a name beside the noun asked (`t`), one the statement (`known`: its words) does not write
+ * (« la présidente, Jeanne Quarkon, … »): a name asked is said by that name, not by « la présidente de … ».
+ */
+function namesBeside(sentence: string, t: QuestionTerm, known: Set<string>): boolean {
+  const { raw, folded: words } = wordsOf(sentence);
+  const stem = frStem(t.word);
+  return words.some(
+    (w, i) =>
+      (w === t.word || frStem(w) === stem) &&
+      raw.some(
+        (x, k) =>
+          k !== i &&
+          Math.abs(k - i) <= NAME_BEFORE &&
+          /^\p{Lu}/u.test(x) &&
+          !SHORT_ACRONYM.test(x) &&
+          !known.has(words[k]!) &&
+          !STOPWORDS.has(words[k]!),
+      ),
+  );
 }
 
 /**
@@ -201,10 +258,15 @@ export async function missingThing(
   if (!parts) return null;
   // (« …, lesquels précisément »: which of the things the statement counts.)
   const chosen = chosenAmong(parts.first, parts.second);
+  // (« …, comment s'appelle-t-elle »: the name of the thing the statement writes.)
+  const called = chosen ? null : calledNoun(parts.first, parts.second);
   // (« vers quoi a-t-il migré »: the act its verb says, of the statement's subject.)
-  const asking: { kind: "count" | "date" | "name" | "act"; nouns: string[] } | null = chosen
+  const asking: { kind: "count" | "date" | "name" | "place" | "act"; nouns: string[] } | null = chosen
     ? { kind: "name", nouns: [chosen] }
-    : (thingAsked(parts.second) ?? (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
+    : called
+      ? { kind: "name", nouns: [called] }
+      : (thingAsked(parts.second) ??
+        (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
   if (!asking) return null;
   const { kind } = asking;
   const secondTerms = questionTerms(parts.second);
@@ -221,10 +283,11 @@ export async function missingThing(
           name: false,
         },
     )
-    .filter((t) => chosen !== null || !t.word.split(" ").every((w) => occurs(w, firstWords)));
+    .filter((t) => chosen !== null || called !== null || !t.word.split(" ").every((w) => occurs(w, firstWords)));
   // (« à quelle date la bascule de sa visio est-elle terminée »: the date of the things the clause names.)
   // (Not « quand peut-on … », which asks when it becomes possible.)
-  if (asked.length === 0 && kind === "date" && !WHEN.test(folded(parts.second)))
+  // (« où se tient sa rencontre annuelle de 2026 »: the place of the things the clause names.)
+  if (asked.length === 0 && ((kind === "date" && !WHEN.test(folded(parts.second))) || kind === "place"))
     asked.push(
       ...askedTerms.filter(
         (t) =>
@@ -281,7 +344,8 @@ export async function missingThing(
     // « la DINUM et l'ANCT y contribuent ».)
     if (chosen !== null && namesNew(sentence, statedWords)) return true;
     // (A name asked, « quel prestataire », is said by a sentence that names which: not « chez un prestataire ».)
-    const which = (t: QuestionTerm) => kind !== "name" || namesWhich(sentence, t, statedWords);
+    const which = (t: QuestionTerm) =>
+      kind !== "name" || (called ? namesBeside(sentence, t, statedWords) : namesWhich(sentence, t, statedWords));
     return asked.some((t) => (holds(t, w) ? which(t) : clipped(t)) || holds(t, heading));
   };
   const held = answering.some((r) => {
@@ -380,7 +444,8 @@ export async function unheldDetail(
     // (Held by a passage that holds the subject too: a passage on another thing, « applications mobiles » on another
     // product's card, does not say it of the subject.)
     if (read.some((p) => holds(t, p) && holds(head, p))) continue;
-    if (t.name) {
+    // (A name, or a word the corpus writes as one, « visio »: a detail however often the corpus writes it.)
+    if (t.name || (names !== undefined && (await names(t.word)))) {
       unheld.push(t.word);
       continue;
     }

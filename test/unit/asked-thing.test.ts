@@ -262,6 +262,42 @@ describe("a statement after a clause saying why the asker asks, then a clause as
   });
 });
 
+describe("a name asked by « comment s'appelle-t-elle », a place by « où » (held-out-30, burned)", () => {
+  // (« linux quimper a écrit à la présidente de qbo, comment s'appelle-t-elle » answered with « la présidente de …
+  // QBO », which does not name her; « france numérique libre a été lancé en avril 2025, où se tient sa rencontre
+  // annuelle de 2026 » with a 2025 meeting.)
+  const LETTER = passage(
+    "Valbrune : le courrier",
+    "En 2026, le collectif Valbrune a écrit à la présidente de la communauté Plimo pour lui proposer une étude.",
+  );
+  const NAMED = passage(
+    "Valbrune : la réponse",
+    "Le collectif Valbrune a reçu la réponse de la présidente, Jeanne Quarkon, en mai 2026.",
+  );
+  const MEETING = passage(
+    "Zorbex : ses rencontres",
+    "Le réseau Zorbex, lancé en 2025, a tenu sa rencontre annuelle de 2025 à Lyon.",
+  );
+  const MEETING_2026 = passage("Zorbex : la rencontre 2026", "La rencontre annuelle 2026 du réseau Zorbex se tient à Nantes.");
+  const texts = [LETTER, NAMED, MEETING, MEETING_2026].flatMap((p) => [p.text, p.document.title]);
+  const { frequency, names } = lexicon(texts);
+
+  it("asks the name of the noun the pronoun takes up, said only by a name written beside it", async () => {
+    const q = "le collectif valbrune a écrit à la présidente de plimo, comment s'appelle-t-elle";
+    expect((await missingThing(q, [LETTER], frequency, names))?.words).toEqual(["presidente"]);
+    expect(await missingThing(q, [LETTER, NAMED], frequency, names)).toBeNull();
+  });
+
+  it("asks a place with what the clause adds (a year), held by a sentence on the subject that holds it", async () => {
+    const q = "le réseau zorbex a été lancé en 2025, où se tient sa rencontre annuelle de 2026";
+    expect(thingAsked("où se tient sa rencontre annuelle de 2026")?.kind).toBe("place");
+    expect(thingAsked("ou est ce qu'il se trouve")?.kind).toBe("place");
+    expect(thingAsked("ou on passe a linux")).toBeNull();
+    expect(await missingThing(q, [MEETING], frequency, names)).not.toBeNull();
+    expect(await missingThing(q, [MEETING, MEETING_2026], frequency, names)).toBeNull();
+  });
+});
+
 describe("a second clause asking « vers quoi », « qui » of a verb the statement does not say (held-out-29, burned)", () => {
   const SUPPORT = passage(
     "Valbrune : le contentieux",
