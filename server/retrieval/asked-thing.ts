@@ -19,11 +19,13 @@ import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { countedKind, isEntityFrame } from "./asked-kinds.ts";
+import { sameVerbRoot } from "./derivations.ts";
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
 import { stem as frStem } from "./french.ts";
 import { idiomTokens } from "./idioms.ts";
 import { GENERIC_WORDS, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, occurs, passageWords, SENTENCE, withoutReferences } from "./passage-words.ts";
+import { sumIn } from "./price-subject.ts";
 import { openingContextEnd } from "./question-context.ts";
 import { questionTerms } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
@@ -65,6 +67,20 @@ const OPENS_INVERTED = new RegExp(
 /** The noun whose value a clause asks (group 1): « quelle société », « combien d'utilisateurs ». */
 const NOUN_ASKED = new RegExp(`(?<![a-z])(?:${alternation(list("nom demandé"))})\\s*([a-z][a-z-]{2,})`, "g");
 const FIGURE_NOUNS = new Set(list("nom d'un chiffre"));
+const SUM_NOUNS = new Set(list("nom d'une somme"));
+/** `[auxiliaire]`: before a participle, the statement's act (« l'état a signé … »). */
+const AUXILIARIES = new Set(list("auxiliaire"));
+/** A second clause opening on a preposition before its interrogative (« pour quel montant »): a complement of the act. */
+const OPENS_ON_PREPOSITION = new RegExp(
+  `^(?:(?:${alternation(list("ouverture"))})\\s+)*(?:${alternation(list("préposition de la demande").filter((p) => !p.endsWith("'")))})\\s+(?:${alternation(list("interrogatif"))})(?![a-z])`,
+);
+
+/** The participle a statement's auxiliary opens (« l'état a signé avec … » → « signe »), or null. */
+function actOf(first: string): string | null {
+  const { raw, folded: words } = wordsOf(first);
+  const i = words.findIndex((w, k) => k > 0 && AUXILIARIES.has(w) && verbForm((raw[k + 1] ?? "").toLowerCase()));
+  return i > 0 ? words[i + 1]! : null;
+}
 const DATE_NOUNS = new Set(list("nom d'une date"));
 const NOT_NAMED = new Set(list("pas une chose nommée"));
 const FRAME_OPENING = new RegExp(`^(?:${alternation(list("ouverture d'un complément"))})(?![a-z])`);
@@ -176,10 +192,13 @@ export function statedThenInterrogative(question: string): TwoParts | null {
 }
 
 /** What a second clause asks: the kind of value, and the nouns it names by its interrogative. */
-export function thingAsked(second: string): { kind: "count" | "date" | "name" | "place"; nouns: string[] } | null {
+export function thingAsked(
+  second: string,
+): { kind: "count" | "date" | "name" | "place" | "sum"; nouns: string[] } | null {
   const s = folded(second);
   const all = [...s.matchAll(NOUN_ASKED)].map((m) => m[1]!).filter((n) => !STOPWORDS.has(n));
   const nouns = all.filter((n) => !FIGURE_NOUNS.has(n) && !DATE_NOUNS.has(n) && !NOT_NAMED.has(n));
+  if (all.some((n) => SUM_NOUNS.has(n))) return { kind: "sum", nouns: all.filter((n) => SUM_NOUNS.has(n)) };
   if (/combien/.test(s) || all.some((n) => FIGURE_NOUNS.has(n))) return { kind: "count", nouns };
   if (WHEN.test(s) || all.some((n) => DATE_NOUNS.has(n))) return { kind: "date", nouns };
   if (nouns.length) return { kind: "name", nouns };
@@ -261,7 +280,7 @@ export async function missingThing(
   // (« …, comment s'appelle-t-elle »: the name of the thing the statement writes.)
   const called = chosen ? null : calledNoun(parts.first, parts.second);
   // (« vers quoi a-t-il migré »: the act its verb says, of the statement's subject.)
-  const asking: { kind: "count" | "date" | "name" | "place" | "act"; nouns: string[] } | null = chosen
+  const asking: { kind: "count" | "date" | "name" | "place" | "sum" | "act"; nouns: string[] } | null = chosen
     ? { kind: "name", nouns: [chosen] }
     : called
       ? { kind: "name", nouns: [called] }
@@ -269,6 +288,8 @@ export async function missingThing(
         (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
   if (!asking) return null;
   const { kind } = asking;
+  // (A sum asked by a complement, « pour quel montant »: the sum of the statement's act, « a signé ».)
+  const act = kind === "sum" && OPENS_ON_PREPOSITION.test(folded(parts.second).trim()) ? actOf(parts.first) : null;
   const secondTerms = questionTerms(parts.second);
   // (What follows the clause's first « ? » is the asker's guesses, « quelle distrib ? Ubuntu ? Debian ? », not asked.)
   const askedTerms = questionTerms(parts.second.split("?")[0]!);
@@ -283,7 +304,23 @@ export async function missingThing(
           name: false,
         },
     )
-    .filter((t) => chosen !== null || called !== null || !t.word.split(" ").every((w) => occurs(w, firstWords)));
+    .filter(
+      (t) =>
+        chosen !== null || called !== null || kind === "sum" || !t.word.split(" ").every((w) => occurs(w, firstWords)),
+    );
+  // (« quel organisme forme ses agents »: the words the clause says of the thing asked, besides it.)
+  const saidOf =
+    kind === "name" && chosen === null && called === null
+      ? askedTerms.filter(
+          (t) =>
+            !t.date &&
+            !t.name &&
+            !asking.nouns.includes(t.word) &&
+            !NOT_NAMED.has(t.word) &&
+            !GENERIC.has(frStem(t.word)) &&
+            !t.word.split(" ").every((w) => occurs(w, firstWords)),
+        )
+      : [];
   // (« à quelle date la bascule de sa visio est-elle terminée »: the date of the things the clause names.)
   // (Not « quand peut-on … », which asks when it becomes possible.)
   // (« où se tient sa rencontre annuelle de 2026 »: the place of the things the clause names.)
@@ -336,6 +373,9 @@ export async function missingThing(
     if (!subjects.some((t) => holds(t, w) || holds(t, heading))) return false;
     // (A count names what it counts, or its kind: « combien de machines » is answered by « 2 500 postes ».)
     if (kind === "count") return counted.size ? holdsCount(sentence, counted) : holdsAsked(sentence, ["quantity"]);
+    // (A sum is given by a sum of money, of the statement's act when the clause asks it by a complement.)
+    if (kind === "sum")
+      return sumIn(sentence) && (act === null || wordsOf(sentence).folded.some((x) => sameVerbRoot(x, act)));
     if (kind === "date" && !holdsAsked(sentence, ["date"])) return false;
     // (« distrib » typed short is what « distribution » writes.)
     const clipped = (t: QuestionTerm) => t.word.length >= CLIPPED && w.list.some((x) => x.startsWith(t.word));
@@ -346,7 +386,12 @@ export async function missingThing(
     // (A name asked, « quel prestataire », is said by a sentence that names which: not « chez un prestataire ».)
     const which = (t: QuestionTerm) =>
       kind !== "name" || (called ? namesBeside(sentence, t, statedWords) : namesWhich(sentence, t, statedWords));
-    return asked.some((t) => (holds(t, w) ? which(t) : clipped(t)) || holds(t, heading));
+    // (A name asked with its own verb, « quel organisme forme ses agents », is said by a sentence that says more of the
+    // clause than the noun: « un grand organisme public abandonne … » says nothing of who trains.)
+    // (Not when a name beside the noun says which: « chez l'hébergeur Nuvola » answers where « ses serveurs tournent ».)
+    const says = (t: QuestionTerm) =>
+      saidOf.length === 0 || saidOf.some((x) => holds(x, w)) || namesBeside(sentence, t, statedWords);
+    return asked.some((t) => (holds(t, w) ? which(t) && says(t) : clipped(t)) || holds(t, heading));
   };
   const held = answering.some((r) => {
     // (What the heading says the passage is about: « Quarkon, Zorbex et Plimo en quelques chiffres » is about none.)

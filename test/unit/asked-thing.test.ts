@@ -298,6 +298,35 @@ describe("a name asked by « comment s'appelle-t-elle », a place by « où » (
   });
 });
 
+describe("a sum asked of the statement's act, a name asked with its own verb (held-out-30, burned)", () => {
+  // (« l'état a signé avec mistral en 2025, pour quel montant » answered by the vendor's card, « levée de 1,7 milliard
+  // d'euros »; « la cnam passe à visio et tchap, quel organisme forme ses agents à ces outils » by « un grand organisme
+  // public abandonne … ».)
+  const SIGNED = passage("Valbrune : l'accord", "Fin juin 2025, l'État a signé un contrat avec l'entreprise Plimo.");
+  const RAISED = passage("Plimo", "Plimo : éditeur français. Levée de 2 millions d'euros en septembre 2025.", "catalog");
+  const PRICED = passage("Plimo : le contrat", "Le contrat signé avec Plimo en 2025 s'élève à 3 millions d'euros.");
+  const LARGE = passage(
+    "Valbrune : la bascule",
+    "Valbrune passe à Zorbex : un grand organisme public abandonne ainsi ses outils. L'État citait Valbrune parmi les organismes qui devaient passer à Zorbex.",
+  );
+  const TRAINS = passage("Valbrune : la formation", "L'organisme Quarkon forme les agents de Valbrune à Zorbex.");
+  const texts = [SIGNED, RAISED, PRICED, LARGE, TRAINS].flatMap((p) => [p.text, p.document.title]);
+  const { frequency, names } = lexicon(texts);
+
+  it("reads a sum asked, given only by a sum in a sentence that says the statement's act", async () => {
+    expect(thingAsked("pour quel montant")?.kind).toBe("sum");
+    const q = "l'état a signé avec plimo en 2025, pour quel montant";
+    expect((await missingThing(q, [SIGNED, RAISED], frequency, names))?.words).toEqual(["montant"]);
+    expect(await missingThing(q, [SIGNED, RAISED, PRICED], frequency, names)).toBeNull();
+  });
+
+  it("needs a name asked with its own verb in a sentence that holds more of the clause than the noun", async () => {
+    const q = "valbrune passe à zorbex, quel organisme forme ses agents à ces outils";
+    expect((await missingThing(q, [LARGE], frequency, names))?.words).toEqual(["organisme"]);
+    expect(await missingThing(q, [LARGE, TRAINS], frequency, names)).toBeNull();
+  });
+});
+
 describe("a second clause asking « vers quoi », « qui » of a verb the statement does not say (held-out-29, burned)", () => {
   const SUPPORT = passage(
     "Valbrune : le contentieux",
