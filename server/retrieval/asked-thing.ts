@@ -448,26 +448,35 @@ export async function unheldDetail(
   const subject = await resolveNames(questionTerms(before), frequency, names);
   // (A subject typed in lower case, « la canut », that the corpus writes as a name and never as a plain word: not
   // « l'armée », « les utilitaires … lenovo », « l'outil visio de l'état », whose answers say the detail otherwise.)
-  const head = subject[0];
-  const named =
-    head !== undefined &&
-    (head.name ||
-      (!head.verb &&
-        !head.date &&
-        !GENERIC.has(frStem(head.word)) &&
+  const nameLike = async (t: QuestionTerm | undefined) =>
+    t !== undefined &&
+    (t.name ||
+      (!t.verb &&
+        !t.date &&
+        !GENERIC.has(frStem(t.word)) &&
         names !== undefined &&
-        (await names(head.word)) &&
-        !((await names.plain?.(head.word)) ?? false)));
-  if (!named) return [];
+        (await names(t.word)) &&
+        !((await names.plain?.(t.word)) ?? false)));
   const afterTerms = await resolveNames(questionTerms(after), frequency, names);
+  // (A subject that is no name, « un prestataire privé peut-il assister aux réunions de france numérique libre »: the
+  // detail is asked of the first name after the verb.)
+  let head = subject[0];
+  if (!(await nameLike(head))) {
+    head = undefined;
+    for (const t of afterTerms)
+      if (!t.date && !t.word.includes(" ") && (await nameLike(t))) {
+        head = t;
+        break;
+      }
+  }
+  if (head === undefined) return [];
   const detail = afterTerms.filter(
     (t) =>
       !t.verb && !t.modifier && !t.name && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)) && !isEntityFrame(t),
   );
   // (A second name after the verb, « … un avis sur visio »: a detail however often the corpus writes it.)
   const namedDetail = afterTerms.filter(
-    (t) =>
-      t.name && !t.date && !t.version && !t.word.includes(" ") && t.word !== head.word && !GENERIC.has(frStem(t.word)),
+    (t) => t.name && !t.date && !t.version && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)),
   );
   detail.push(...namedDetail);
   if (detail.length === 0) return [];
@@ -475,16 +484,37 @@ export async function unheldDetail(
   const tokens = raw.map((w) => folded(ligatures(w)));
   const idiom = idiomTokens(tokens);
   const read = answering.map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
-  const unheld: string[] = [];
-  for (const t of detail) {
-    const i = tokens.findIndex((w) => w === t.word || frStem(w) === frStem(t.word));
-    if (i <= 0 || idiom.has(i)) continue;
+  // Whether the word at `i` is a noun of the detail: after a determiner or a preposition (not the asker's « nos »), not
+  // completing the noun before it (« de la police »), or counted by a number.
+  const nounAt = (i: number): boolean => {
+    if (i <= 0 || idiom.has(i)) return false;
     const lead = tokens[i - 1]!;
     // (A number counts the noun, « de plus de cent participants »: it leads the detail as a determiner would.)
-    const counted = isNumber(lead);
-    if (!counted && (!DETAIL_LEADS.has(lead) || ASKER.has(lead))) continue;
+    if (isNumber(lead)) return true;
+    if (!DETAIL_LEADS.has(lead) || ASKER.has(lead)) return false;
     const beforeLead = ["le", "la", "les", "l"].includes(lead) ? tokens[i - 2] : lead;
-    if (!counted && i >= 2 && COMPLEMENT.has(beforeLead ?? "")) continue;
+    return !(i >= 2 && COMPLEMENT.has(beforeLead ?? ""));
+  };
+  const unheld: string[] = [];
+  for (const t of detail) {
+    if (t.word === head.word) continue;
+    const i = tokens.findIndex((w) => w === t.word || frStem(w) === frStem(t.word));
+    // (Or the adjective right after such a noun, « une application mobile »: what the detail is.)
+    // (Only when that noun is held with the subject: « un tarif réduit » lacks its « tarif ».)
+    const before = tokens[i - 1] ?? "";
+    const noun = afterTerms.find((d) => d.word === before || frStem(d.word) === frStem(before)) ?? {
+      word: before,
+      variants: [before],
+      name: false,
+    };
+    const adjective =
+      i > 1 &&
+      !idiom.has(i) &&
+      !STOPWORDS.has(tokens[i - 1]!) &&
+      !DETAIL_LEADS.has(tokens[i - 1]!) &&
+      nounAt(i - 1) &&
+      read.some((p) => holds(noun, p) && holds(head, p));
+    if (!nounAt(i) && !adjective) continue;
     if (!t.name && verbForm(raw[i]!.toLowerCase())) continue;
     // (Held by a passage that holds the subject too: a passage on another thing, « applications mobiles » on another
     // product's card, does not say it of the subject.)

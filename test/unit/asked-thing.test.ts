@@ -206,7 +206,7 @@ describe("a yes/no question on a detail, its subject typed in lower case or the 
     "Plimo : la centrale d'achat",
     "La centrale d'achat Plimo, créée par des collectivités de Valbrune, propose des marchés de logiciels libres. Le service Zorbex permet des réunions en visioconférence.",
   );
-  const PRICED = passage("Plimo : les adhésions", "Plimo applique un tarif réduit aux petites communes.");
+  const PRICED = passage("Plimo : les adhésions", "Plimo applique un tarif réduit aux petites communes rurales.");
   const PEOPLE = passage("Zorbex : les réunions", "Zorbex accueille jusqu'à 500 participants par réunion.");
   const texts = [CARD, PRICED, PEOPLE].flatMap((p) => [p.text, p.document.title]);
   const { frequency, names } = lexicon(texts);
@@ -246,6 +246,31 @@ describe("a yes/no question naming a second thing never read with its subject (h
     const q = "la plimo a-t-elle rendu un avis sur zorbex";
     expect(await unheldDetail(q, [BODY, TOOL], frequency, names)).toEqual(["zorbex"]);
     expect(await unheldDetail(q, [BODY, TOOL, BOTH], frequency, names)).toEqual([]);
+  });
+});
+
+describe("a yes/no detail said by a noun and its adjective, or asked of a name after the verb (held-out-30, burned)", () => {
+  // (« grist a-t-il une application mobile hors ligne » answered by another card's « applications mobiles »; « un
+  // prestataire privé peut-il assister aux réunions de france numérique libre » by a passage on « La Réunion ».)
+  const CARD = passage("Zorbex", "Le tableur libre Zorbex est une application web, hébergée en France.", "catalog");
+  const OTHER = passage("Quarkon", "La messagerie Quarkon a des applications mobiles libres.", "catalog");
+  const NETWORK = passage("Le réseau Plimo", "Le réseau Plimo réunit les responsables informatiques des communes.");
+  const ISLAND = passage("Valbrune", "Valbrune accueille des réunions de maires chaque année.");
+  const { frequency, names } = lexicon([CARD, OTHER, NETWORK, ISLAND].flatMap((p) => [p.text, p.document.title]), {
+    application: 98,
+    ligne: 202,
+  });
+
+  it("reads the adjective after a detail's noun as a detail", async () => {
+    const q = "zorbex a-t-il une application mobile hors ligne";
+    expect(await unheldDetail(q, [CARD, OTHER], frequency, names)).toEqual(["mobile"]);
+  });
+
+  it("reads the detail of a name after the verb when the subject is no name", async () => {
+    const q = "un prestataire privé peut-il assister aux réunions de plimo";
+    expect(await unheldDetail(q, [NETWORK, ISLAND], frequency, names)).toEqual(["reunions"]);
+    const held = passage("Plimo : ses réunions", "Les réunions du réseau Plimo sont ouvertes aux prestataires privés.");
+    expect(await unheldDetail(q, [NETWORK, ISLAND, held], frequency, names)).toEqual([]);
   });
 });
 
