@@ -205,13 +205,16 @@ export function thingAsked(
   return asksPlace(second) ? { kind: "place", nouns } : null;
 }
 
-/** A clause opening on « où » (« où se tient … »), or on « ou » typed without its accent before a verb of `[lieu demandé]`. */
+/**
+ * A clause opening on « où » (« où se tient … »), or on « ou » typed without its accent before a verb of `[lieu
+ * demandé]`. Not « d'où vient … », which asks an origin (a card's country).
+ */
 const WHERE_ACCENTED = new RegExp(
-  `^(?:(?:${alternation(list("ouverture"))})\\s+)*(?:d['’]\\s*)?où(?![\\p{L}])`,
+  `^(?:(?:${alternation(list("ouverture"))})\\s+)*où(?![\\p{L}])`,
   "u",
 );
 const WHERE_TYPED = new RegExp(
-  `^(?:(?:${alternation(list("ouverture"))})\\s+)*(?:d')?ou\\s+(?:${alternation(list("lieu demandé"))})(?![a-z])`,
+  `^(?:(?:${alternation(list("ouverture"))})\\s+)*ou\\s+(?:${alternation(list("lieu demandé"))})(?![a-z])`,
 );
 const asksPlace = (clause: string) =>
   WHERE_ACCENTED.test(clause.trim().toLowerCase()) || WHERE_TYPED.test(folded(clause).trim());
@@ -519,8 +522,9 @@ export async function unheldDetail(
     // (Held by a passage that holds the subject too: a passage on another thing, « applications mobiles » on another
     // product's card, does not say it of the subject.)
     if (read.some((p) => holds(t, p) && holds(head, p))) continue;
-    // (A name, or a word the corpus writes as one, « visio »: a detail however often the corpus writes it.)
-    if (t.name || (names !== undefined && (await names(t.word)))) {
+    // (A name, or a word the corpus writes only as one: a detail however often the corpus writes it. Not a word it also
+    // writes as a plain word, « fichiers », « mesure »: held-out-13, held-out-2, burned.)
+    if (await nameLike(t)) {
       unheld.push(t.word);
       continue;
     }

@@ -318,6 +318,8 @@ describe("a name asked by « comment s'appelle-t-elle », a place by « où » (
     expect(thingAsked("où se tient sa rencontre annuelle de 2026")?.kind).toBe("place");
     expect(thingAsked("ou est ce qu'il se trouve")?.kind).toBe("place");
     expect(thingAsked("ou on passe a linux")).toBeNull();
+    // (« d'où vient ce logiciel » asks an origin, which a card's country gives: facts-audit.)
+    expect(thingAsked("d'où vient ce logiciel ?")).toBeNull();
     expect(await missingThing(q, [MEETING], frequency, names)).not.toBeNull();
     expect(await missingThing(q, [MEETING, MEETING_2026], frequency, names)).toBeNull();
   });
