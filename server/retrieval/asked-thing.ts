@@ -528,7 +528,8 @@ export async function unheldDetail(
       unheld.push(t.word);
       continue;
     }
-    const uses = Math.min(...(await Promise.all(t.variants.map((v) => frequency(v)))));
+    // (The word as asked, not its rarest variant: « une mesure américaine », written 32 times, is no rare thing.)
+    const uses = await frequency(t.word);
     if (uses <= RARE_DETAIL) unheld.push(t.word);
   }
   return unheld;
