@@ -19,8 +19,8 @@ import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { countedKind, isEntityFrame } from "./asked-kinds.ts";
-import { sameVerbRoot } from "./derivations.ts";
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
+import { sameVerbRoot } from "./derivations.ts";
 import { stem as frStem } from "./french.ts";
 import { idiomTokens } from "./idioms.ts";
 import { GENERIC_WORDS, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
@@ -209,10 +209,7 @@ export function thingAsked(
  * A clause opening on « où » (« où se tient … »), or on « ou » typed without its accent before a verb of `[lieu
  * demandé]`. Not « d'où vient … », which asks an origin (a card's country).
  */
-const WHERE_ACCENTED = new RegExp(
-  `^(?:(?:${alternation(list("ouverture"))})\\s+)*où(?![\\p{L}])`,
-  "u",
-);
+const WHERE_ACCENTED = new RegExp(`^(?:(?:${alternation(list("ouverture"))})\\s+)*où(?![\\p{L}])`, "u");
 const WHERE_TYPED = new RegExp(
   `^(?:(?:${alternation(list("ouverture"))})\\s+)*ou\\s+(?:${alternation(list("lieu demandé"))})(?![a-z])`,
 );
@@ -287,8 +284,7 @@ export async function missingThing(
     ? { kind: "name", nouns: [chosen] }
     : called
       ? { kind: "name", nouns: [called] }
-      : (thingAsked(parts.second) ??
-        (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
+      : (thingAsked(parts.second) ?? (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
   if (!asking) return null;
   const { kind } = asking;
   // (A sum asked by a complement, « pour quel montant »: the sum of the statement's act, « a signé ».)

@@ -238,7 +238,10 @@ describe("a yes/no question naming a second thing never read with its subject (h
     "Plimo : ses avis",
     "En 2020, la Plimo a rendu un avis critique sur l'hébergement des données de santé.",
   );
-  const TOOL = passage("Zorbex : ce que c'est", "Zorbex est l'outil de visioconférence de l'État, utilisé par les agents.");
+  const TOOL = passage(
+    "Zorbex : ce que c'est",
+    "Zorbex est l'outil de visioconférence de l'État, utilisé par les agents.",
+  );
   const BOTH = passage("Zorbex et la Plimo", "La Plimo a rendu en 2025 un avis favorable sur Zorbex.");
   const { frequency, names } = lexicon([BODY, TOOL, BOTH].flatMap((p) => [p.text, p.document.title]));
 
@@ -256,10 +259,13 @@ describe("a yes/no detail said by a noun and its adjective, or asked of a name a
   const OTHER = passage("Quarkon", "La messagerie Quarkon a des applications mobiles libres.", "catalog");
   const NETWORK = passage("Le réseau Plimo", "Le réseau Plimo réunit les responsables informatiques des communes.");
   const ISLAND = passage("Valbrune", "Valbrune accueille des réunions de maires chaque année.");
-  const { frequency, names } = lexicon([CARD, OTHER, NETWORK, ISLAND].flatMap((p) => [p.text, p.document.title]), {
-    application: 98,
-    ligne: 202,
-  });
+  const { frequency, names } = lexicon(
+    [CARD, OTHER, NETWORK, ISLAND].flatMap((p) => [p.text, p.document.title]),
+    {
+      application: 98,
+      ligne: 202,
+    },
+  );
 
   it("reads the adjective after a detail's noun as a detail", async () => {
     const q = "zorbex a-t-il une application mobile hors ligne";
@@ -303,7 +309,10 @@ describe("a name asked by « comment s'appelle-t-elle », a place by « où » (
     "Zorbex : ses rencontres",
     "Le réseau Zorbex, lancé en 2025, a tenu sa rencontre annuelle de 2025 à Lyon.",
   );
-  const MEETING_2026 = passage("Zorbex : la rencontre 2026", "La rencontre annuelle 2026 du réseau Zorbex se tient à Nantes.");
+  const MEETING_2026 = passage(
+    "Zorbex : la rencontre 2026",
+    "La rencontre annuelle 2026 du réseau Zorbex se tient à Nantes.",
+  );
   const texts = [LETTER, NAMED, MEETING, MEETING_2026].flatMap((p) => [p.text, p.document.title]);
   const { frequency, names } = lexicon(texts);
 
@@ -330,7 +339,11 @@ describe("a sum asked of the statement's act, a name asked with its own verb (he
   // d'euros »; « la cnam passe à visio et tchap, quel organisme forme ses agents à ces outils » by « un grand organisme
   // public abandonne … ».)
   const SIGNED = passage("Valbrune : l'accord", "Fin juin 2025, l'État a signé un contrat avec l'entreprise Plimo.");
-  const RAISED = passage("Plimo", "Plimo : éditeur français. Levée de 2 millions d'euros en septembre 2025.", "catalog");
+  const RAISED = passage(
+    "Plimo",
+    "Plimo : éditeur français. Levée de 2 millions d'euros en septembre 2025.",
+    "catalog",
+  );
   const PRICED = passage("Plimo : le contrat", "Le contrat signé avec Plimo en 2025 s'élève à 3 millions d'euros.");
   const LARGE = passage(
     "Valbrune : la bascule",
