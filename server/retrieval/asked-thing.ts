@@ -457,18 +457,8 @@ export async function unheldDetail(
         (await names(t.word)) &&
         !((await names.plain?.(t.word)) ?? false)));
   const afterTerms = await resolveNames(questionTerms(after), frequency, names);
-  // (A subject that is no name, « un prestataire privé peut-il assister aux réunions de france numérique libre »: the
-  // detail is asked of the first name after the verb.)
-  let head = subject[0];
-  if (!(await nameLike(head))) {
-    head = undefined;
-    for (const t of afterTerms)
-      if (!t.date && !t.word.includes(" ") && (await nameLike(t))) {
-        head = t;
-        break;
-      }
-  }
-  if (head === undefined) return [];
+  const head = subject[0];
+  if (head === undefined || !(await nameLike(head))) return [];
   const detail = afterTerms.filter(
     (t) =>
       !t.verb && !t.modifier && !t.name && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)) && !isEntityFrame(t),
