@@ -1,7 +1,7 @@
 /** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
-import { askerStatement, hearsaySource, saysAsker } from "./asker-statement.ts";
+import { askerStatement, hearsaySource, reportedAsk, saysAsker } from "./asker-statement.ts";
 import { stem as frStem } from "./french.ts";
 import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
@@ -134,6 +134,10 @@ export function contextSpans(text: string): [number, number][] {
   // « un militant m'a dit que … »: who told the asker (`hearsaySource`).
   const source = hearsaySource(text);
   if (source) spans.push(source);
+  // « en préparant le schéma directeur, je me demande … », « quelqu'un voulait savoir … »: who asks, and where, before
+  // the question they ask (`reportedAsk`).
+  const reported = reportedAsk(text);
+  if (reported) spans.push(reported);
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
   for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);
@@ -182,6 +186,10 @@ export function openingContextEnd(text: string): number {
   const lead = text.length - text.trimStart().length;
   const purpose = openingPurposes(text).find(([a]) => a === lead);
   if (purpose) return purpose[1] + 1;
+  // « un technicien du service me demande le sénat a adopté le projet résilience quand »: what follows the verb of
+  // asking is what is asked.
+  const reported = reportedAsk(text);
+  if (reported && reported[0] === lead) return reported[1];
   const sentence = text.replace(/[?!.\s]+$/u, "");
   if (/[.!?]/.test(sentence)) return 0;
   const colon = statedBeforeColon(sentence);

@@ -27,6 +27,7 @@ import {
   slot,
   sumKindsAsked,
 } from "./asked-kinds.ts";
+import { reportedAsk } from "./asker-statement.ts";
 import { unpairedEvent } from "./claimed-event.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
@@ -1295,7 +1296,9 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
           .map(async (t) => (await frequency(t.word)) === 0),
       )
     ).some(Boolean);
-  const selfContained = ownWords >= 2 && !contextUnknown;
+  // What follows a verb of asking that reports the question (« quelqu'un demandait boé c'est quelle taille de commune »)
+  // is the whole question: who asked, and where, never its topic (`reportedAsk`).
+  const selfContained = (ownWords >= 2 && !contextUnknown) || reportedAsk(question) !== null;
   // A yes-or-no question about a year the corpus covers (« Teams est interdit dans les collectivités depuis 2025 ? »)
   // states a claim the corpus can correct: its year need not be in the passage (the answer says what the corpus
   // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.
@@ -1616,7 +1619,12 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // situation, not what is asked, when the question asks about a name outside it.
   // So does a year of a context the asking part does not need (« Notre hébergeur est qualifié SecNumCloud depuis 2021 :
   // la qualification dure combien d'années ? »).
-  const dates = terms.filter((t) => t.date && !(t.context && (askedNames.length > 0 || selfContained)) && !claimed(t));
+  // A date said only in a purpose opening the question (« pour la réunion d'équipe lundi, … ») dates why the asker
+  // asks.
+  const purposeOnly = inOpeningPurpose(question);
+  const dates = terms.filter(
+    (t) => t.date && !(t.context && (askedNames.length > 0 || selfContained || purposeOnly(t))) && !claimed(t),
+  );
   const parts = results.slice(0, JUDGED).map((r) => passageParts(r.text));
   const heading = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
   // A year of the question is in a paragraph of the passage, not only in a source's reference (« (Millau, 2026) »),
