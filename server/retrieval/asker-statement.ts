@@ -144,3 +144,23 @@ export function reportedAsk(text: string): [number, number] | null {
   const lead = start + (text.slice(start).length - text.slice(start).trimStart().length);
   return [lead, end];
 }
+
+/** Words of the question itself or its answer (`[la question]`), folded. */
+const THE_QUESTION = new Set(list("la question"));
+/** What makes such a noun name a topic after it (`[complément du sujet]`: « la question des licences »), folded. */
+const TOPIC_COMPLEMENT = new Set(list("complément du sujet"));
+
+/**
+ * Whether a statement before a colon speaks of the question itself or of its answer (« petite question avant le
+ * conseil », « un collègue élu m'a posé la question ce matin », « j'ai besoin d'une réponse simple pour les
+ * habitants »): what follows the colon is then the whole question. Not such a noun with its complement, which names
+ * the topic (« la question des licences », « la demande de subvention »).
+ */
+export function speaksOfQuestion(clause: string): boolean {
+  const list = tokens(clause);
+  return list.some((w, i) => {
+    if (!THE_QUESTION.has(w)) return false;
+    const next = list[i + 1] ?? "";
+    return !TOPIC_COMPLEMENT.has(next) && !TOPIC_COMPLEMENT.has(next.replace(/'.*$/, "'"));
+  });
+}

@@ -27,7 +27,6 @@ import {
   slot,
   sumKindsAsked,
 } from "./asked-kinds.ts";
-import { reportedAsk } from "./asker-statement.ts";
 import { unpairedEvent } from "./claimed-event.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
@@ -85,7 +84,13 @@ import {
   priceSum,
   sumIn,
 } from "./price-subject.ts";
-import { closingPurpose, openingPurposes, outsideContext, typedAsSearch } from "./question-context.ts";
+import {
+  closingPurpose,
+  framedQuestionStart,
+  openingPurposes,
+  outsideContext,
+  typedAsSearch,
+} from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { heldUnderSubject } from "./subject-held.ts";
@@ -1297,8 +1302,11 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
       )
     ).some(Boolean);
   // What follows a verb of asking that reports the question (« quelqu'un demandait boé c'est quelle taille de commune »)
-  // is the whole question: who asked, and where, never its topic (`reportedAsk`).
-  const selfContained = (ownWords >= 2 && !contextUnknown) || reportedAsk(question) !== null;
+  // or a statement that speaks of it (« petite question avant le conseil : … ») is the whole question: who asked,
+  // where and why, never its topic (`framedQuestionStart`). Unless that context names a thing the corpus never uses, as
+  // above (« un collègue élu m'a posé la question ce matin : … » would let « pourquoi échirolles est-elle revenue à
+  // windows en 2026 », a false premise, be answered as it is without its lead).
+  const selfContained = (ownWords >= 2 || framedQuestionStart(question) > 0) && !contextUnknown;
   // A yes-or-no question about a year the corpus covers (« Teams est interdit dans les collectivités depuis 2025 ? »)
   // states a claim the corpus can correct: its year need not be in the passage (the answer says what the corpus
   // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.

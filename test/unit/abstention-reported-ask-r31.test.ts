@@ -52,7 +52,44 @@ describe("how a question reported by a verb of asking is read", () => {
   });
 });
 
+describe("a statement before the colon that speaks of the question itself", () => {
+  it("is context without a question mark, and what follows is the whole question", () => {
+    expect(asked("petite question avant le conseil : la prochaine édition d'alposs c'est quand")).toBe(
+      ": la prochaine édition d'alposs c'est quand",
+    );
+    const q = "un collègue élu m'a posé la question ce matin : microsoft pèse combien dans la bureautique en france";
+    expect(q.slice(openingContextEnd(q)).trim()).toBe("microsoft pèse combien dans la bureautique en france");
+    // « La question des licences : … » names its topic.
+    expect(asked("la question des licences microsoft : combien ça coûte")).toContain("licences");
+  });
+});
+
 describe("on the real corpus", () => {
+  it("answers the question after a statement that speaks of it (held-out-30, tuned half)", async () => {
+    for (const q of [
+      "petite question avant le conseil : une qualification secnumcloud ça dure combien de temps",
+      "petite question avant le conseil : la consultation occitanie avec la canut, elle a donné quoi",
+    ])
+      expect(await refused(q), q).toBe(false);
+  }, 300_000);
+
+  it("still refuses what the corpus does not answer after a statement that speaks of the question", async () => {
+    for (const q of [
+      "question pour mon tableau de suivi : c'est quoi le mot de passe du wifi de la salle du conseil",
+      "avant la commission finances de jeudi, je voudrais savoir : la collectivité de corse a-t-elle un plan de sortie de microsoft",
+      "j'ai besoin d'une réponse simple pour les habitants : de combien microsoft a augmenté ses prix en france en 2019",
+      "petite question avant le conseil : combien la région occitanie paie exo platform par an",
+      "un collègue élu m'a posé la question ce matin : pourquoi échirolles est-elle revenue à windows en 2026",
+      "avant la commission finances de jeudi, je voudrais savoir : combien de collectivités dans france numérique libre en 2026",
+      "j'ai besoin d'une réponse simple pour les habitants : combien coûte une piste cyclable au kilomètre",
+      "petite question avant le conseil : comment est calculée la dotation globale de fonctionnement",
+      "le maire me demande de vérifier : comment modifier le plu de la commune",
+      "le maire me demande de vérifier : combien coûte une journée de formation linux pour des agents territoriaux",
+      "On voudrait prendre un apprenti : quelle aide financière ?",
+    ])
+      expect(await refused(q), q).toBe(true);
+  }, 400_000);
+
   it("answers the question reported by a verb of asking (held-out-30, tuned half)", async () => {
     for (const q of [
       "en préparant le schéma directeur, je me demande docs est construit avec quelles briques techniques",
