@@ -16,7 +16,7 @@ import { derivedIn } from "./derivations.ts";
 import { stem as frStem, words } from "./french.ts";
 import { FRAME, isGeneric, isLight, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, passageWords } from "./passage-words.ts";
-import { typedAsSearch } from "./question-context.ts";
+import { openingPurposes, typedAsSearch } from "./question-context.ts";
 import { complementOf } from "./question-terms.ts";
 import { bagOf } from "./word-bag.ts";
 
@@ -36,6 +36,8 @@ const SETTING = new Set((SECTIONS.get("cadre") ?? []).map(fold));
 const SETTING_END = new Set((SECTIONS.get("fin du cadre") ?? []).map(fold));
 /** What the asker wants of any product (« gratuit », « simple »): the card's fields say it, its description need not. */
 const QUALITIES = new Set((SECTIONS.get("qualité") ?? []).map(fold));
+/** What asks for a free tool (`[libre]`), folded. */
+const FREE = (SECTIONS.get("libre") ?? []).map(fold);
 /** Verbs a need shares with any product (« gérer », « faire »): held by a card, they say nothing of what it does. */
 const GENERAL_VERBS = new Set((SECTIONS.get("verbe général") ?? []).map(fold));
 /** What a tool is called in general (« utilitaire », « truc »), beside the words asking for products. */
@@ -81,9 +83,18 @@ export function needOpening(question: string): string | null {
   const text = plain(question);
   const opening = OPENINGS.find((o) => text.startsWith(o.endsWith("'") ? o : `${o} `));
   if (opening) return opening;
-  if (!typedAsSearch(question) && !typedAsNeed(text)) return null;
+  // (A tool asked after the asker's context may close on « ? » when no question word asks anything else: « je signe
+  // encore les arrêtés à la main, il y a un parapheur électronique libre ? ».)
+  const polar = !CLAUSE_QUESTION.test(text);
+  if (!typedAsSearch(question) && !typedAsNeed(text) && !polar) return null;
   const first = text.split(" ")[0] ?? "";
-  if (ARTICLES.has(first) || opensOnInfinitive(text)) return first;
+  if ((typedAsSearch(question) || typedAsNeed(text)) && (ARTICLES.has(first) || opensOnInfinitive(text))) return first;
+  // After a purpose opening it (« pour un atelier grand public, dessiner le logo de l'asso en vectoriel »), the need
+  // opens as it would alone.
+  const purpose = openingPurposes(question)[0];
+  const afterPurpose = purpose && !question.slice(0, purpose[0]).trim() ? plain(question.slice(purpose[1] + 1)) : "";
+  if (afterPurpose && (typedAsSearch(question) || typedAsNeed(text)) && opensOnInfinitive(afterPurpose))
+    return afterPurpose.split(" ")[0]!;
   // A tool asked for after the asker's context (« on veut retransmettre les séances, un logiciel gratuit pour la
   // captation », « un agent malvoyant arrive, il faut un logiciel qui lit l'écran »): a clause opening on a tool's
   // word or on a need's opening.
@@ -161,11 +172,21 @@ function withoutWords(question: string): Set<string> {
  */
 function actWords(question: string): Set<string> {
   const list = words(plain(question));
+  // (A clause opening on it too: « pour un atelier grand public, dessiner le logo … ».)
+  const clauseStarts = new Set(
+    plain(question)
+      .split(/[,;:]/)
+      .map((c) => words(c)[0] ?? ""),
+  );
   const acts = new Set<string>();
   list.forEach((w, i) => {
     const before = list[i - 1] ?? "";
     // (Or coordinated with the act before it: « filmer et diffuser le conseil ».)
-    const opens = i === 0 || /^(?:pour|a|de|d)$/.test(before) || (before === "et" && acts.has(list[i - 2] ?? ""));
+    const opens =
+      i === 0 ||
+      clauseStarts.has(w) ||
+      /^(?:pour|a|de|d)$/.test(before) ||
+      (before === "et" && acts.has(list[i - 2] ?? ""));
     if (infinitive(w) && opens && (DETERMINERS.has(list[i + 1] ?? "") || /^(?:l|d)$/.test(list[i + 1] ?? "")))
       acts.add(w);
   });
@@ -257,6 +278,10 @@ export async function cardsHoldingNeed(
   const setting = !typedAsNeed(plain(question))
     ? new Set<string>()
     : settingWords(question, new Set([...own, ...acts].flatMap((t) => t.word.split(" "))));
+  // So is a purpose opening it (« pour un atelier grand public, dessiner le logo … »): why the asker asks.
+  for (const [a, b] of openingPurposes(question).filter(([a]) => !question.slice(0, a).trim()))
+    for (const w of words(plain(question.slice(a, b))))
+      if (!words(plain(question.slice(b))).includes(w)) setting.add(w);
   const unused = new Set(
     (await Promise.all(own.map(async (t) => ((await frequency(t.word.split(" ")[0]!)) === 0 ? t : null)))).filter(
       Boolean,
@@ -277,6 +302,13 @@ export async function cardsHoldingNeed(
     // the complements of held words (« la vidéo de la kermesse », « une carte des sentiers de randonnée »), from one
     // to the next, weigh only where held.
     const dependent = new Set(heldWords.map((t) => t.word));
+    // (And the object of a held act: « dessiner le logo de l'asso », the asker's own instance of what is drawn.)
+    for (const t of heldActs) {
+      const object = new RegExp(`(?:^|\\s)${t.word}\\s(?:le|la|les|un|une|des|du|l')\\s?([a-z]+)`).exec(
+        plain(question),
+      );
+      if (object) dependent.add(object[1]!);
+    }
     for (const t of own)
       if (!heldWords.includes(t) && dependent.has(complementOf(question, t.word) ?? "")) dependent.add(t.word);
     const weighed = own.filter(
@@ -300,9 +332,14 @@ export async function cardsHoldingNeed(
   // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's), the need's own words
   // before its setting's, the alternatives first: « l'équivalent de Doodle » asks for Framadate, whose card holds
   // Doodle, before Doodle's own card.
+  // A need asked free (« … libre ? », « … gratuitement ») is answered by a free alternative's card that holds it, not
+  // by a proprietary product's that holds more of its words (Adobe Illustrator for « dessiner le logo en vectoriel »).
+  const alternative = (i: number) => results[i]!.document.title.startsWith(CARD_TITLE.alternative);
+  const asksFree = FREE.some((f) => ` ${plain(question)} `.includes(` ${f} `));
+  if (asksFree && holding.some((h) => alternative(h.i)))
+    holding.splice(0, holding.length, ...holding.filter((h) => alternative(h.i)));
   const best = Math.max(...holding.map((h) => h.core));
   const most = Math.max(...holding.filter((h) => h.core === best).map((h) => h.held));
-  const alternative = (i: number) => results[i]!.document.title.startsWith(CARD_TITLE.alternative);
   return holding
     .filter((h) => h.core === best && h.held === most)
     .map((h) => h.i)
