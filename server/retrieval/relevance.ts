@@ -2178,6 +2178,13 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   return "continue";
 }
 
+/** The subjects priced that what is asked writes (not only its context), or all of them when it writes none. */
+function pricedInAsking(priced: QuestionTerm[], asking: string): QuestionTerm[] {
+  const written = ` ${words(asking).join(" ")} `;
+  const inAsking = priced.filter((t) => !t.context || written.includes(` ${t.word} `));
+  return inAsking.length ? inAsking : priced;
+}
+
 /**
  * Decides « missing-figure » for a price (`price-subject.ts`): a sum of money asked of a subject (« harfanglab c'est
  * combien par poste ») that no passage read gives of it — in a sentence naming it, or in its own card or section. A
@@ -2198,7 +2205,9 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
   const readWords = read.map(resultWords);
   // What names the thing priced: the rarest word of the subject in the corpus (« harfanglab », not « poste » nor
   // « projet ») among those a passage read holds.
-  const priced = priceSubject(asking, ctx.terms, outsideContext(question));
+  // (Written in what is asked when it can be: « dans le cadre de notre inventaire, broadcom a payé combien vmware »
+  // prices nothing of the asker's frame.)
+  const priced = pricedInAsking(priceSubject(asking, ctx.terms, outsideContext(question)), asking);
   const named = priced.filter((t) => readWords.some((p) => holds(t, p)));
   // The one thing priced, a name or no general word, that no passage read holds (« combien ca coute nextcloud pour 40
   // agents », answered with other bodies' costs, trial21 T-M1): no passage read gives its price.

@@ -73,6 +73,21 @@ describe("on the real corpus", () => {
       expect(await refused(q), q).toBe(false);
   }, 300_000);
 
+  it("prices what is asked, not a word of the asker's frame (held-out-30: tuned vmw-61, untuned dil-bilan)", async () => {
+    // (vmw-61, « dans le cadre de notre inventaire, broadcom a payé combien vmware », is then read as the asker's own
+    // fact: « votre collectivité ».)
+    expect(
+      await refused(
+        "j'ai besoin d'une réponse simple pour les habitants : la migration linux de la dinum a coûté combien finalement",
+      ),
+    ).toBe(false);
+    for (const q of [
+      "dans le cadre de notre inventaire, combien nous coûte zoom par an au ccas",
+      "dans le cadre de notre inventaire, combien on a payé à ovh l'an dernier",
+    ])
+      expect(await refused(q), q).toBe(true);
+  }, 240_000);
+
   it("still refuses what the corpus does not answer after a statement that speaks of the question", async () => {
     for (const q of [
       "question pour mon tableau de suivi : c'est quoi le mot de passe du wifi de la salle du conseil",
