@@ -100,6 +100,8 @@ const BARE_ASK = list("demande nue");
 const INDEFINITE_ASKERS = list("demandeur indéfini");
 /** Words that make what follows the verb a reported question, beside `[demandes]` (`[question rapportée]`), folded. */
 const REPORTED_QUESTION = new Set(list("question rapportée"));
+/** Indefinite articles (`[chose demandée]`): after the verb, they open a thing asked for, not a question. */
+const INDEFINITE = new Set(list("chose demandée"));
 const phrase = (entries: string[]) =>
   entries
     .sort((a, b) => b.length - a.length)
@@ -133,6 +135,8 @@ export function reportedAsk(text: string): [number, number] | null {
   // « me demande de vérifier », « d'ajouter … »: a request to the asker, not a question (« d'où vient … » is one).
   const head = restWords[0] ?? "";
   if (!head || head === "de" || (head.startsWith("d'") && head !== "d'ou")) return null;
+  // « on me demande un montant d'économies pour …, ça existe ? »: a thing asked for, not a question reported.
+  if (INDEFINITE.has(head)) return null;
   const asks =
     restWords.some(
       (w) => (ASKING.has(w) && w !== "ou") || REPORTED_QUESTION.has(w) || REPORTED_QUESTION.has(w.replace(/'.*$/, "'")),

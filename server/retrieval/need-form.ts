@@ -319,7 +319,9 @@ export async function cardsHoldingNeed(
     const dependent = new Set(heldWords.map((t) => t.word));
     // (And the object of a held act: « dessiner le logo de l'asso », the asker's own instance of what is drawn.)
     // Only beside a word of the need itself the card holds: « collecter la taxe de séjour » asks for that object.
-    for (const t of heldWords.length ? heldActs : []) {
+    // And only in a need read after the asker's context (`readNeed`): « réserver la salle des fêtes pour un
+    // anniversaire » asks for that object.
+    for (const t of read.strict && heldWords.length ? heldActs : []) {
       const object = new RegExp(`(?:^|\\s)${t.word}\\s(?:le|la|les|un|une|des|du|l')\\s?([a-z]+)`).exec(
         plain(question),
       );
