@@ -353,13 +353,12 @@ export async function cardsHoldingNeed(
   // before its setting's, the alternatives first: « l'équivalent de Doodle » asks for Framadate, whose card holds
   // Doodle, before Doodle's own card.
   // A need asked free (« … libre ? », « … gratuitement ») is answered by a free alternative's card that holds it, not
-  // by a proprietary product's, even one holding more of its words (Adobe Illustrator for « dessiner le logo en
-  // vectoriel »).
+  // by a proprietary product's that holds more of its words (Adobe Illustrator for « pour un atelier grand public,
+  // dessiner le logo de l'asso en vectoriel gratuitement »).
   const alternative = (i: number) => results[i]!.document.title.startsWith(CARD_TITLE.alternative);
   const asksFree = FREE.some((f) => ` ${plain(question)} `.includes(` ${f} `));
-  // (Nor a proprietary product's card alone: « planning des créneaux du gymnase pour les clubs, un logiciel libre ? »
-  // is not answered by Kelio's « planning ».)
-  if (asksFree) holding.splice(0, holding.length, ...holding.filter((h) => alternative(h.i)));
+  if (asksFree && holding.some((h) => alternative(h.i)))
+    holding.splice(0, holding.length, ...holding.filter((h) => alternative(h.i)));
   const best = Math.max(...holding.map((h) => h.core));
   const most = Math.max(...holding.filter((h) => h.core === best).map((h) => h.held));
   return holding
