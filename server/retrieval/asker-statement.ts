@@ -90,3 +90,81 @@ export function hearsaySource(text: string): [number, number] | null {
   const end = m[0].replace(/\s*qu(?:e\s|')$/, "").length;
   return [text.length - text.trimStart().length, end];
 }
+
+/** A verb of asking with the pronoun of whom it is asked or who wonders (`[demande rapportée]`), folded. */
+const REPORTED_ASK = list("demande rapportée");
+/** Wanting to know (`[savoir rapporté]`), whatever its subject, folded. */
+const WANTS_TO_KNOW = list("savoir rapporté");
+/** A verb of asking without a pronoun (`[demande nue]`), only after an indefinite asker (`[demandeur indéfini]`). */
+const BARE_ASK = list("demande nue");
+const INDEFINITE_ASKERS = list("demandeur indéfini");
+/** Words that make what follows the verb a reported question, beside `[demandes]` (`[question rapportée]`), folded. */
+const REPORTED_QUESTION = new Set(list("question rapportée"));
+/** Indefinite articles (`[chose demandée]`): after the verb, they open a thing asked for, not a question. */
+const INDEFINITE = new Set(list("chose demandée"));
+const phrase = (entries: string[]) =>
+  entries
+    .sort((a, b) => b.length - a.length)
+    .map((e) => escapeRegExp(e).replace(/\s+/g, "\\s+"))
+    .join("|");
+const REPORTED_VERB = new RegExp(
+  `(?<![a-z0-9'])(?:(?:${phrase([...REPORTED_ASK, ...WANTS_TO_KNOW])})|(?:${phrase(INDEFINITE_ASKERS)})\\s+(?:${phrase(BARE_ASK)}))(?![a-z0-9'])`,
+);
+
+/**
+ * The [start, end) of who asks, and where, before a question reported by a verb of asking or wondering (« en
+ * préparant le schéma directeur, je me demande docs est construit avec quelles briques techniques », « lors de notre
+ * permanence, quelqu'un voulait savoir resana est né où », « un technicien du service me demande le sénat a adopté le
+ * projet résilience quand »): from the start of its sentence up to the verb — the question's context; what follows is
+ * what is asked. Only when nothing before the verb asks, and what follows asks (a question word, « si », « quoi », a
+ * verb and « il », « elle » after it, or a closing « ? »), not a request (« me demande de vérifier », « nous demande
+ * écris-moi un poème »). Null when there is none.
+ */
+export function reportedAsk(text: string): [number, number] | null {
+  // The folded text keeps the offsets of the original (`fold` maps a letter to one letter).
+  const plain = folded(text);
+  if (plain.length !== text.length) return null;
+  const m = REPORTED_VERB.exec(plain);
+  if (!m) return null;
+  const start = Math.max(0, ...[...plain.slice(0, m.index).matchAll(/[.!?\n]+/g)].map((e) => e.index + e[0].length));
+  const before = plain.slice(start, m.index);
+  if (tokens(before).some((w) => ASKING.has(w) && w !== "ou")) return null;
+  const end = m.index + m[0].length;
+  const rest = text.slice(end);
+  const restWords = tokens(rest.split(/[.!]/)[0] ?? "");
+  // « me demande de vérifier », « d'ajouter … »: a request to the asker, not a question (« d'où vient … » is one).
+  const head = restWords[0] ?? "";
+  if (!head || head === "de" || (head.startsWith("d'") && head !== "d'ou")) return null;
+  // « on me demande un montant d'économies pour …, ça existe ? »: a thing asked for, not a question reported.
+  if (INDEFINITE.has(head)) return null;
+  const asks =
+    restWords.some(
+      (w) => (ASKING.has(w) && w !== "ou") || REPORTED_QUESTION.has(w) || REPORTED_QUESTION.has(w.replace(/'.*$/, "'")),
+    ) ||
+    /(?<![\p{L}])où(?![\p{L}])/iu.test(rest) ||
+    INVERTED.test(rest) ||
+    /\?\s*$/.test(rest);
+  if (!asks) return null;
+  const lead = start + (text.slice(start).length - text.slice(start).trimStart().length);
+  return [lead, end];
+}
+
+/** Words of the question itself or its answer (`[la question]`), folded. */
+const THE_QUESTION = new Set(list("la question"));
+/** What makes such a noun name a topic after it (`[complément du sujet]`: « la question des licences »), folded. */
+const TOPIC_COMPLEMENT = new Set(list("complément du sujet"));
+
+/**
+ * Whether a statement before a colon speaks of the question itself or of its answer (« petite question avant le
+ * conseil », « un collègue élu m'a posé la question ce matin », « j'ai besoin d'une réponse simple pour les
+ * habitants »): what follows the colon is then the whole question. Not such a noun with its complement, which names
+ * the topic (« la question des licences », « la demande de subvention »).
+ */
+export function speaksOfQuestion(clause: string): boolean {
+  const list = tokens(clause);
+  return list.some((w, i) => {
+    if (!THE_QUESTION.has(w)) return false;
+    const next = list[i + 1] ?? "";
+    return !TOPIC_COMPLEMENT.has(next) && !TOPIC_COMPLEMENT.has(next.replace(/'.*$/, "'"));
+  });
+}

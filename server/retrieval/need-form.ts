@@ -16,7 +16,7 @@ import { derivedIn } from "./derivations.ts";
 import { stem as frStem, words } from "./french.ts";
 import { FRAME, isGeneric, isLight, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, passageWords } from "./passage-words.ts";
-import { typedAsSearch } from "./question-context.ts";
+import { openingPurposes, typedAsSearch } from "./question-context.ts";
 import { complementOf } from "./question-terms.ts";
 import { bagOf } from "./word-bag.ts";
 
@@ -36,10 +36,14 @@ const SETTING = new Set((SECTIONS.get("cadre") ?? []).map(fold));
 const SETTING_END = new Set((SECTIONS.get("fin du cadre") ?? []).map(fold));
 /** What the asker wants of any product (« gratuit », « simple »): the card's fields say it, its description need not. */
 const QUALITIES = new Set((SECTIONS.get("qualité") ?? []).map(fold));
+/** What asks for a free tool (`[libre]`), folded. */
+const FREE = (SECTIONS.get("libre") ?? []).map(fold);
 /** Verbs a need shares with any product (« gérer », « faire »): held by a card, they say nothing of what it does. */
 const GENERAL_VERBS = new Set((SECTIONS.get("verbe général") ?? []).map(fold));
 /** What a tool is called in general (« utilitaire », « truc »), beside the words asking for products. */
 const TOOL_WORDS = new Set((SECTIONS.get("outil") ?? []).map(fold));
+/** The clause openings of round 27 (`[ouverture tardive]`), folded: a need they open is read strictly (`readNeed`). */
+const LATE_OPENINGS = new Set((SECTIONS.get("ouverture tardive") ?? []).map((o) => fold(o).replace(/’/g, "'")));
 /** Clause openings asking whether a tool exists (« existe-t-il un … », « il faut un … »), folded. */
 const CLAUSE_OPENINGS = (SECTIONS.get("ouverture de proposition") ?? []).map((o) => fold(o).replace(/’/g, "'"));
 /**
@@ -78,20 +82,41 @@ const typedAsNeed = (text: string) => !text.includes("?") && !CLAUSE_QUESTION.te
  * infinitive (« filmer et diffuser le conseil municipal »). Null when the question is asked, not typed as a need.
  */
 export function needOpening(question: string): string | null {
+  return readNeed(question)?.opening ?? null;
+}
+
+/**
+ * The need's opening, and whether it was read only after the asker's context by the forms of round 27 (a closing « ? »
+ * with no question word, « il y a … », an infinitive after a purpose): such a need must have two of its words held
+ * by the card, not one with its complements (« planning des créneaux du gymnase pour les clubs, un logiciel libre ? »
+ * is not answered by the card of a planning tool, « faire signer les arrêtés par le maire sans papier, il y a du
+ * libre » by an office suite's that writes « arrêtés »).
+ */
+function readNeed(question: string): { opening: string; strict: boolean } | null {
   const text = plain(question);
   const opening = OPENINGS.find((o) => text.startsWith(o.endsWith("'") ? o : `${o} `));
-  if (opening) return opening;
-  if (!typedAsSearch(question) && !typedAsNeed(text)) return null;
+  if (opening) return { opening, strict: false };
+  // (A tool asked after the asker's context may close on « ? » when no question word asks anything else: « je signe
+  // encore les arrêtés à la main, il y a un parapheur électronique libre ? ».)
+  const typed = typedAsSearch(question) || typedAsNeed(text);
+  const polar = !CLAUSE_QUESTION.test(text);
+  if (!typed && !polar) return null;
   const first = text.split(" ")[0] ?? "";
-  if (ARTICLES.has(first) || opensOnInfinitive(text)) return first;
+  if (typed && (ARTICLES.has(first) || opensOnInfinitive(text))) return { opening: first, strict: false };
+  // After a purpose opening it (« pour un atelier grand public, dessiner le logo de l'asso en vectoriel »), the need
+  // opens as it would alone.
+  const purpose = openingPurposes(question)[0];
+  const afterPurpose = purpose && !question.slice(0, purpose[0]).trim() ? plain(question.slice(purpose[1] + 1)) : "";
+  if (afterPurpose && typed && opensOnInfinitive(afterPurpose))
+    return { opening: afterPurpose.split(" ")[0]!, strict: true };
   // A tool asked for after the asker's context (« on veut retransmettre les séances, un logiciel gratuit pour la
   // captation », « un agent malvoyant arrive, il faut un logiciel qui lit l'écran »): a clause opening on a tool's
   // word or on a need's opening.
   for (const clause of text.split(/[,;:.]\s*/).slice(1)) {
     const [head = "", next = ""] = clause.split(" ");
-    if (ARTICLES.has(head) && (asksForProducts(next) || TOOL_WORDS.has(next))) return head;
+    if (ARTICLES.has(head) && (asksForProducts(next) || TOOL_WORDS.has(next))) return { opening: head, strict: !typed };
     const open = CLAUSE_OPENINGS.find((o) => clause.startsWith(`${o} `));
-    if (open) return open;
+    if (open) return { opening: open, strict: !typed || LATE_OPENINGS.has(open) };
   }
   return null;
 }
@@ -161,11 +186,21 @@ function withoutWords(question: string): Set<string> {
  */
 function actWords(question: string): Set<string> {
   const list = words(plain(question));
+  // (A clause opening on it too: « pour un atelier grand public, dessiner le logo … ».)
+  const clauseStarts = new Set(
+    plain(question)
+      .split(/[,;:]/)
+      .map((c) => words(c)[0] ?? ""),
+  );
   const acts = new Set<string>();
   list.forEach((w, i) => {
     const before = list[i - 1] ?? "";
     // (Or coordinated with the act before it: « filmer et diffuser le conseil ».)
-    const opens = i === 0 || /^(?:pour|a|de|d)$/.test(before) || (before === "et" && acts.has(list[i - 2] ?? ""));
+    const opens =
+      i === 0 ||
+      clauseStarts.has(w) ||
+      /^(?:pour|a|de|d)$/.test(before) ||
+      (before === "et" && acts.has(list[i - 2] ?? ""));
     if (infinitive(w) && opens && (DETERMINERS.has(list[i + 1] ?? "") || /^(?:l|d)$/.test(list[i + 1] ?? "")))
       acts.add(w);
   });
@@ -224,8 +259,9 @@ export async function cardsHoldingNeed(
   results: { text: string; document: { title: string; kind?: string } }[],
   frequency?: CorpusFrequency,
 ): Promise<number[]> {
-  const opening = needOpening(question);
-  if (!opening || !frequency) return [];
+  const read = readNeed(question);
+  if (!read || !frequency) return [];
+  const opening = read.opening;
   const openingWords = new Set(words(opening));
   // The need's verbs (« Écrire des documents », « pour caler la date »), whatever a capital made of the first one.
   const first = words(plain(question))[0];
@@ -257,6 +293,10 @@ export async function cardsHoldingNeed(
   const setting = !typedAsNeed(plain(question))
     ? new Set<string>()
     : settingWords(question, new Set([...own, ...acts].flatMap((t) => t.word.split(" "))));
+  // So is a purpose opening it (« pour un atelier grand public, dessiner le logo … »): why the asker asks.
+  for (const [a, b] of openingPurposes(question).filter(([a]) => !question.slice(0, a).trim()))
+    for (const w of words(plain(question.slice(a, b))))
+      if (!words(plain(question.slice(b))).includes(w)) setting.add(w);
   const unused = new Set(
     (await Promise.all(own.map(async (t) => ((await frequency(t.word.split(" ")[0]!)) === 0 ? t : null)))).filter(
       Boolean,
@@ -277,6 +317,16 @@ export async function cardsHoldingNeed(
     // the complements of held words (« la vidéo de la kermesse », « une carte des sentiers de randonnée »), from one
     // to the next, weigh only where held.
     const dependent = new Set(heldWords.map((t) => t.word));
+    // (And the object of a held act: « dessiner le logo de l'asso », the asker's own instance of what is drawn.)
+    // Only beside a word of the need itself the card holds: « collecter la taxe de séjour » asks for that object.
+    // And only in a need read after the asker's context (`readNeed`): « réserver la salle des fêtes pour un
+    // anniversaire » asks for that object.
+    for (const t of read.strict && heldWords.length ? heldActs : []) {
+      const object = new RegExp(`(?:^|\\s)${t.word}\\s(?:le|la|les|un|une|des|du|l')\\s?([a-z]+)`).exec(
+        plain(question),
+      );
+      if (object) dependent.add(object[1]!);
+    }
     for (const t of own)
       if (!heldWords.includes(t) && dependent.has(complementOf(question, t.word) ?? "")) dependent.add(t.word);
     const weighed = own.filter(
@@ -293,6 +343,8 @@ export async function cardsHoldingNeed(
     const held = heldWords.length + heldActs.length;
     const count = need.length + acts.length;
     const least = Math.max(1, Math.min(MIN_NEED_WORDS, count), Math.ceil(count * MIN_NEED_SHARE));
+    // (A need read only after the asker's context, `readNeed`: two of its own words or acts, complements aside.)
+    if (read.strict && core < MIN_NEED_WORDS) return [];
     return core > 0 && held >= least && need.every((t) => heldWords.includes(t) || !unused.has(t))
       ? [{ i, held, core }]
       : [];
@@ -300,9 +352,15 @@ export async function cardsHoldingNeed(
   // The cards that hold the most of it (« chiffrés de bout en bout » alone is also a messenger's), the need's own words
   // before its setting's, the alternatives first: « l'équivalent de Doodle » asks for Framadate, whose card holds
   // Doodle, before Doodle's own card.
+  // A need asked free (« … libre ? », « … gratuitement ») is answered by a free alternative's card that holds it, not
+  // by a proprietary product's that holds more of its words (Adobe Illustrator for « pour un atelier grand public,
+  // dessiner le logo de l'asso en vectoriel gratuitement »).
+  const alternative = (i: number) => results[i]!.document.title.startsWith(CARD_TITLE.alternative);
+  const asksFree = FREE.some((f) => ` ${plain(question)} `.includes(` ${f} `));
+  if (asksFree && holding.some((h) => alternative(h.i)))
+    holding.splice(0, holding.length, ...holding.filter((h) => alternative(h.i)));
   const best = Math.max(...holding.map((h) => h.core));
   const most = Math.max(...holding.filter((h) => h.core === best).map((h) => h.held));
-  const alternative = (i: number) => results[i]!.document.title.startsWith(CARD_TITLE.alternative);
   return holding
     .filter((h) => h.core === best && h.held === most)
     .map((h) => h.i)

@@ -1,7 +1,7 @@
 /** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
-import { askerStatement, hearsaySource, saysAsker } from "./asker-statement.ts";
+import { askerStatement, hearsaySource, reportedAsk, saysAsker, speaksOfQuestion } from "./asker-statement.ts";
 import { stem as frStem } from "./french.ts";
 import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
 
@@ -112,7 +112,9 @@ export function contextSpans(text: string): [number, number][] {
   // A colon, not a semicolon (« je suis adjointe …, le prestataire … nous propose … ; quel est le nom »: what is asked
   // takes up the statement).
   const colonTail = asks ? -1 : statedBeforeColon(text.slice(start));
-  if (colonTail > 0 && text[start + colonTail] === ":" && saysAsker(text.slice(start, start + colonTail)))
+  // So is one that speaks of the question itself (« petite question avant le conseil : … »).
+  const tail = text.slice(start, start + colonTail);
+  if (colonTail > 0 && text[start + colonTail] === ":" && (saysAsker(tail) || speaksOfQuestion(tail)))
     spans.push([start, start + colonTail]);
   // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
   // comes from, not what it asks: the possessive's noun and the names right after it.
@@ -134,6 +136,10 @@ export function contextSpans(text: string): [number, number][] {
   // « un militant m'a dit que … »: who told the asker (`hearsaySource`).
   const source = hearsaySource(text);
   if (source) spans.push(source);
+  // « en préparant le schéma directeur, je me demande … », « quelqu'un voulait savoir … »: who asks, and where, before
+  // the question they ask (`reportedAsk`).
+  const reported = reportedAsk(text);
+  if (reported) spans.push(reported);
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
   for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);
@@ -182,10 +188,30 @@ export function openingContextEnd(text: string): number {
   const lead = text.length - text.trimStart().length;
   const purpose = openingPurposes(text).find(([a]) => a === lead);
   if (purpose) return purpose[1] + 1;
+  // « un technicien du service me demande le sénat a adopté le projet résilience quand »: what follows the verb of
+  // asking is what is asked.
+  const reported = reportedAsk(text);
+  if (reported && reported[0] === lead) return reported[1];
   const sentence = text.replace(/[?!.\s]+$/u, "");
   if (/[.!?]/.test(sentence)) return 0;
   const colon = statedBeforeColon(sentence);
-  return colon > 0 && sentence[colon] === ":" && saysAsker(sentence.slice(0, colon)) ? colon + 1 : 0;
+  const before = sentence.slice(0, colon);
+  return colon > 0 && sentence[colon] === ":" && (saysAsker(before) || speaksOfQuestion(before)) ? colon + 1 : 0;
+}
+
+/**
+ * Where the whole question starts after a clause that reports or announces it, or 0: a verb of asking (« quelqu'un
+ * demandait … », `reportedAsk`), or, in a question of one sentence, a statement before its colon that speaks of the
+ * question itself (« petite question avant le conseil : … », `speaksOfQuestion`). What comes before says who asks,
+ * where and why, never what: what follows needs no word of it (`relevance.ts`).
+ */
+export function framedQuestionStart(text: string): number {
+  const reported = reportedAsk(text);
+  if (reported) return reported[1];
+  const sentence = text.replace(/[?!.\s]+$/u, "");
+  if (/[.!?]/.test(sentence)) return 0;
+  const colon = statedBeforeColon(sentence);
+  return colon > 0 && sentence[colon] === ":" && speaksOfQuestion(sentence.slice(0, colon)) ? colon + 1 : 0;
 }
 
 /**

@@ -84,7 +84,13 @@ import {
   priceSum,
   sumIn,
 } from "./price-subject.ts";
-import { closingPurpose, openingPurposes, outsideContext, typedAsSearch } from "./question-context.ts";
+import {
+  closingPurpose,
+  framedQuestionStart,
+  openingPurposes,
+  outsideContext,
+  typedAsSearch,
+} from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { heldUnderSubject } from "./subject-held.ts";
@@ -1298,7 +1304,12 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
           .map(async (t) => (await frequency(t.word)) === 0),
       )
     ).some(Boolean);
-  const selfContained = ownWords >= 2 && !contextUnknown;
+  // What follows a verb of asking that reports the question (« quelqu'un demandait boé c'est quelle taille de commune »)
+  // or a statement that speaks of it (« petite question avant le conseil : … ») is the whole question: who asked,
+  // where and why, never its topic (`framedQuestionStart`). Unless that context names a thing the corpus never uses, as
+  // above (« un collègue élu m'a posé la question ce matin : … » would let « pourquoi échirolles est-elle revenue à
+  // windows en 2026 », a false premise, be answered as it is without its lead).
+  const selfContained = (ownWords >= 2 || framedQuestionStart(question) > 0) && !contextUnknown;
   // A yes-or-no question about a year the corpus covers (« Teams est interdit dans les collectivités depuis 2025 ? »)
   // states a claim the corpus can correct: its year need not be in the passage (the answer says what the corpus
   // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.
@@ -1619,7 +1630,12 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // situation, not what is asked, when the question asks about a name outside it.
   // So does a year of a context the asking part does not need (« Notre hébergeur est qualifié SecNumCloud depuis 2021 :
   // la qualification dure combien d'années ? »).
-  const dates = terms.filter((t) => t.date && !(t.context && (askedNames.length > 0 || selfContained)) && !claimed(t));
+  // A date said only in a purpose opening the question (« pour la réunion d'équipe lundi, … ») dates why the asker
+  // asks.
+  const purposeOnly = inOpeningPurpose(question);
+  const dates = terms.filter(
+    (t) => t.date && !(t.context && (askedNames.length > 0 || selfContained || purposeOnly(t))) && !claimed(t),
+  );
   const parts = results.slice(0, JUDGED).map((r) => passageParts(r.text));
   const heading = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
   // A year of the question is in a paragraph of the passage, not only in a source's reference (« (Millau, 2026) »),
@@ -2165,6 +2181,13 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   return "continue";
 }
 
+/** The subjects priced that what is asked writes (not only its context), or all of them when it writes none. */
+function pricedInAsking(priced: QuestionTerm[], asking: string): QuestionTerm[] {
+  const written = ` ${words(asking).join(" ")} `;
+  const inAsking = priced.filter((t) => !t.context || written.includes(` ${t.word} `));
+  return inAsking.length ? inAsking : priced;
+}
+
 /**
  * Decides « missing-figure » for a price (`price-subject.ts`): a sum of money asked of a subject (« harfanglab c'est
  * combien par poste ») that no passage read gives of it — in a sentence naming it, or in its own card or section. A
@@ -2185,7 +2208,9 @@ async function pricedSubject(ctx: Judgement): Promise<Decision> {
   const readWords = read.map(resultWords);
   // What names the thing priced: the rarest word of the subject in the corpus (« harfanglab », not « poste » nor
   // « projet ») among those a passage read holds.
-  const priced = priceSubject(asking, ctx.terms, outsideContext(question));
+  // (Written in what is asked when it can be: « dans le cadre de notre inventaire, broadcom a payé combien vmware »
+  // prices nothing of the asker's frame.)
+  const priced = pricedInAsking(priceSubject(asking, ctx.terms, outsideContext(question)), asking);
   const named = priced.filter((t) => readWords.some((p) => holds(t, p)));
   // The one thing priced, a name or no general word, that no passage read holds (« combien ca coute nextcloud pour 40
   // agents », answered with other bodies' costs, trial21 T-M1): no passage read gives its price.
