@@ -20,13 +20,10 @@ import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { countedKind, isEntityFrame } from "./asked-kinds.ts";
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
-import { sameVerbRoot } from "./derivations.ts";
 import { stem as frStem } from "./french.ts";
 import { idiomTokens } from "./idioms.ts";
 import { GENERIC_WORDS, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, occurs, passageWords, SENTENCE, withoutReferences } from "./passage-words.ts";
-import { sumIn } from "./price-subject.ts";
-import { openingContextEnd } from "./question-context.ts";
 import { questionTerms } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
 import { assessAnswerability, resolveNames } from "./relevance.ts";
@@ -67,20 +64,6 @@ const OPENS_INVERTED = new RegExp(
 /** The noun whose value a clause asks (group 1): « quelle société », « combien d'utilisateurs ». */
 const NOUN_ASKED = new RegExp(`(?<![a-z])(?:${alternation(list("nom demandé"))})\\s*([a-z][a-z-]{2,})`, "g");
 const FIGURE_NOUNS = new Set(list("nom d'un chiffre"));
-const SUM_NOUNS = new Set(list("nom d'une somme"));
-/** `[auxiliaire]`: before a participle, the statement's act (« l'état a signé … »). */
-const AUXILIARIES = new Set(list("auxiliaire"));
-/** A second clause opening on a preposition before its interrogative (« pour quel montant »): a complement of the act. */
-const OPENS_ON_PREPOSITION = new RegExp(
-  `^(?:(?:${alternation(list("ouverture"))})\\s+)*(?:${alternation(list("préposition de la demande").filter((p) => !p.endsWith("'")))})\\s+(?:${alternation(list("interrogatif"))})(?![a-z])`,
-);
-
-/** The participle a statement's auxiliary opens (« l'état a signé avec … » → « signe »), or null. */
-function actOf(first: string): string | null {
-  const { raw, folded: words } = wordsOf(first);
-  const i = words.findIndex((w, k) => k > 0 && AUXILIARIES.has(w) && verbForm((raw[k + 1] ?? "").toLowerCase()));
-  return i > 0 ? words[i + 1]! : null;
-}
 const DATE_NOUNS = new Set(list("nom d'une date"));
 const NOT_NAMED = new Set(list("pas une chose nommée"));
 const FRAME_OPENING = new RegExp(`^(?:${alternation(list("ouverture d'un complément"))})(?![a-z])`);
@@ -178,9 +161,7 @@ function chosenAmong(first: string, second: string): string | null {
  * not a frame opening on a preposition, « Selon la Commission, … », three content words at least). Null otherwise.
  */
 export function statedThenInterrogative(question: string): TwoParts | null {
-  // (After a clause saying why the asker asks, « un collègue élu m'a posé la question ce matin : … », which is its
-  // context, not its statement: held-out-30, burned.)
-  for (const { first, second } of statementCuts(question.slice(openingContextEnd(question)))) {
+  for (const { first, second } of statementCuts(question)) {
     const f = folded(first);
     if (INTERROGATIVES.test(f) || FRAME_OPENING.test(f)) return null;
     if (f.split(/[^a-z0-9']+/).some((w) => w.split("'").some((x) => ASKER.has(x)))) return null;
@@ -192,73 +173,13 @@ export function statedThenInterrogative(question: string): TwoParts | null {
 }
 
 /** What a second clause asks: the kind of value, and the nouns it names by its interrogative. */
-export function thingAsked(
-  second: string,
-): { kind: "count" | "date" | "name" | "place" | "sum"; nouns: string[] } | null {
+export function thingAsked(second: string): { kind: "count" | "date" | "name"; nouns: string[] } | null {
   const s = folded(second);
   const all = [...s.matchAll(NOUN_ASKED)].map((m) => m[1]!).filter((n) => !STOPWORDS.has(n));
   const nouns = all.filter((n) => !FIGURE_NOUNS.has(n) && !DATE_NOUNS.has(n) && !NOT_NAMED.has(n));
-  if (all.some((n) => SUM_NOUNS.has(n))) return { kind: "sum", nouns: all.filter((n) => SUM_NOUNS.has(n)) };
   if (/combien/.test(s) || all.some((n) => FIGURE_NOUNS.has(n))) return { kind: "count", nouns };
   if (WHEN.test(s) || all.some((n) => DATE_NOUNS.has(n))) return { kind: "date", nouns };
-  if (nouns.length) return { kind: "name", nouns };
-  return asksPlace(second) ? { kind: "place", nouns } : null;
-}
-
-/**
- * A clause opening on « où » (« où se tient … »), or on « ou » typed without its accent before a verb of `[lieu
- * demandé]`. Not « d'où vient … », which asks an origin (a card's country).
- */
-const WHERE_ACCENTED = new RegExp(`^(?:(?:${alternation(list("ouverture"))})\\s+)*où(?![\\p{L}])`, "u");
-const WHERE_TYPED = new RegExp(
-  `^(?:(?:${alternation(list("ouverture"))})\\s+)*ou\\s+(?:${alternation(list("lieu demandé"))})(?![a-z])`,
-);
-const asksPlace = (clause: string) =>
-  WHERE_ACCENTED.test(clause.trim().toLowerCase()) || WHERE_TYPED.test(folded(clause).trim());
-
-/** « comment s'appelle-t-elle », « c'est quoi son nom »: a clause asking the name of a thing its statement writes. */
-const CALLED = new RegExp(
-  `^(?:(?:${alternation(list("ouverture"))})\\s+)*(?:${alternation(list("nom demandé par un pronom"))})(?![a-z])`,
-);
-
-/**
- * The noun a clause asking a name by a pronoun (« comment s'appelle-t-elle ») takes up: the last noun of the statement
- * written after an article (« … a écrit à la présidente de qbo » → « presidente »), not a name. Null otherwise.
- */
-function calledNoun(first: string, second: string): string | null {
-  if (!CALLED.test(folded(second).trim())) return null;
-  const { raw, folded: words } = wordsOf(first);
-  for (let k = words.length - 1; k > 0; k--)
-    if (
-      ["le", "la", "l", "les", "un", "une"].includes(words[k - 1]!) &&
-      words[k]!.length >= 3 &&
-      !STOPWORDS.has(words[k]!) &&
-      !/^\p{Lu}/u.test(raw[k]!)
-    )
-      return words[k]!;
-  return null;
-}
-
-/**
- * Whether a sentence writes a name beside the noun asked (`t`), one the statement (`known`: its words) does not write
- * (« la présidente, Jeanne Quarkon, … »): a name asked is said by that name, not by « la présidente de … ».
- */
-function namesBeside(sentence: string, t: QuestionTerm, known: Set<string>): boolean {
-  const { raw, folded: words } = wordsOf(sentence);
-  const stem = frStem(t.word);
-  return words.some(
-    (w, i) =>
-      (w === t.word || frStem(w) === stem) &&
-      raw.some(
-        (x, k) =>
-          k !== i &&
-          Math.abs(k - i) <= NAME_BEFORE &&
-          /^\p{Lu}/u.test(x) &&
-          !SHORT_ACRONYM.test(x) &&
-          !known.has(words[k]!) &&
-          !STOPWORDS.has(words[k]!),
-      ),
-  );
+  return nouns.length ? { kind: "name", nouns } : null;
 }
 
 /**
@@ -277,20 +198,12 @@ export async function missingThing(
   if (!parts) return null;
   // (« …, lesquels précisément »: which of the things the statement counts.)
   const chosen = chosenAmong(parts.first, parts.second);
-  // (« …, comment s'appelle-t-elle »: the name of the thing the statement writes; not when the clause names what it
-  // asks too, « comment s'appelle-t-elle et sur quel modèle tourne-t-elle », held-out-29, burned.)
-  const byNoun = thingAsked(parts.second);
-  const called = chosen || byNoun ? null : calledNoun(parts.first, parts.second);
   // (« vers quoi a-t-il migré »: the act its verb says, of the statement's subject.)
-  const asking: { kind: "count" | "date" | "name" | "place" | "sum" | "act"; nouns: string[] } | null = chosen
+  const asking: { kind: "count" | "date" | "name" | "act"; nouns: string[] } | null = chosen
     ? { kind: "name", nouns: [chosen] }
-    : called
-      ? { kind: "name", nouns: [called] }
-      : (byNoun ?? (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
+    : (thingAsked(parts.second) ?? (OPENS_ON_PRONOUN.test(folded(parts.second)) ? { kind: "act", nouns: [] } : null));
   if (!asking) return null;
   const { kind } = asking;
-  // (A sum asked by a complement, « pour quel montant »: the sum of the statement's act, « a signé ».)
-  const act = kind === "sum" && OPENS_ON_PREPOSITION.test(folded(parts.second).trim()) ? actOf(parts.first) : null;
   const secondTerms = questionTerms(parts.second);
   // (What follows the clause's first « ? » is the asker's guesses, « quelle distrib ? Ubuntu ? Debian ? », not asked.)
   const askedTerms = questionTerms(parts.second.split("?")[0]!);
@@ -305,34 +218,10 @@ export async function missingThing(
           name: false,
         },
     )
-    .filter(
-      (t) =>
-        chosen !== null || called !== null || kind === "sum" || !t.word.split(" ").every((w) => occurs(w, firstWords)),
-    );
-  // (« quel organisme forme ses agents »: the words the clause says of the thing asked, besides it.)
-  // (Only a clause saying something of it after the noun, two words at least: not « quelles directions générales »,
-  // held-out-27, burned.)
-  const afterNoun = (() => {
-    const w = wordsOf(parts.second.split("?")[0]!).folded;
-    const at = w.findIndex((x) => asking.nouns.includes(x));
-    return at < 0 ? 0 : w.length - at - 1;
-  })();
-  const saidOf =
-    kind === "name" && chosen === null && called === null && afterNoun >= 2
-      ? askedTerms.filter(
-          (t) =>
-            !t.date &&
-            !t.name &&
-            !asking.nouns.includes(t.word) &&
-            !NOT_NAMED.has(t.word) &&
-            !GENERIC.has(frStem(t.word)) &&
-            !t.word.split(" ").every((w) => occurs(w, firstWords)),
-        )
-      : [];
+    .filter((t) => chosen !== null || !t.word.split(" ").every((w) => occurs(w, firstWords)));
   // (« à quelle date la bascule de sa visio est-elle terminée »: the date of the things the clause names.)
   // (Not « quand peut-on … », which asks when it becomes possible.)
-  // (« où se tient sa rencontre annuelle de 2026 »: the place of the things the clause names.)
-  if (asked.length === 0 && ((kind === "date" && !WHEN.test(folded(parts.second))) || kind === "place"))
+  if (asked.length === 0 && kind === "date" && !WHEN.test(folded(parts.second)))
     asked.push(
       ...askedTerms.filter(
         (t) =>
@@ -381,9 +270,6 @@ export async function missingThing(
     if (!subjects.some((t) => holds(t, w) || holds(t, heading))) return false;
     // (A count names what it counts, or its kind: « combien de machines » is answered by « 2 500 postes ».)
     if (kind === "count") return counted.size ? holdsCount(sentence, counted) : holdsAsked(sentence, ["quantity"]);
-    // (A sum is given by a sum of money, of the statement's act when the clause asks it by a complement.)
-    if (kind === "sum")
-      return sumIn(sentence) && (act === null || wordsOf(sentence).folded.some((x) => sameVerbRoot(x, act)));
     if (kind === "date" && !holdsAsked(sentence, ["date"])) return false;
     // (« distrib » typed short is what « distribution » writes.)
     const clipped = (t: QuestionTerm) => t.word.length >= CLIPPED && w.list.some((x) => x.startsWith(t.word));
@@ -392,14 +278,8 @@ export async function missingThing(
     // « la DINUM et l'ANCT y contribuent ».)
     if (chosen !== null && namesNew(sentence, statedWords)) return true;
     // (A name asked, « quel prestataire », is said by a sentence that names which: not « chez un prestataire ».)
-    const which = (t: QuestionTerm) =>
-      kind !== "name" || (called ? namesBeside(sentence, t, statedWords) : namesWhich(sentence, t, statedWords));
-    // (A name asked with its own verb, « quel organisme forme ses agents », is said by a sentence that says more of the
-    // clause than the noun: « un grand organisme public abandonne … » says nothing of who trains.)
-    // (Not when a name beside the noun says which: « chez l'hébergeur Nuvola » answers where « ses serveurs tournent ».)
-    const says = (t: QuestionTerm) =>
-      saidOf.length === 0 || saidOf.some((x) => holds(x, w)) || namesBeside(sentence, t, statedWords);
-    return asked.some((t) => (holds(t, w) ? which(t) && says(t) : clipped(t)) || holds(t, heading));
+    const which = (t: QuestionTerm) => kind !== "name" || namesWhich(sentence, t, statedWords);
+    return asked.some((t) => (holds(t, w) ? which(t) : clipped(t)) || holds(t, heading));
   };
   const held = answering.some((r) => {
     // (What the heading says the passage is about: « Quarkon, Zorbex et Plimo en quelques chiffres » is about none.)
@@ -456,75 +336,39 @@ export async function unheldDetail(
   const subject = await resolveNames(questionTerms(before), frequency, names);
   // (A subject typed in lower case, « la canut », that the corpus writes as a name and never as a plain word: not
   // « l'armée », « les utilitaires … lenovo », « l'outil visio de l'état », whose answers say the detail otherwise.)
-  const nameLike = async (t: QuestionTerm | undefined) =>
-    t !== undefined &&
-    (t.name ||
-      (!t.verb &&
-        !t.date &&
-        !GENERIC.has(frStem(t.word)) &&
-        names !== undefined &&
-        (await names(t.word)) &&
-        !((await names.plain?.(t.word)) ?? false)));
-  const afterTerms = await resolveNames(questionTerms(after), frequency, names);
   const head = subject[0];
-  if (head === undefined || !(await nameLike(head))) return [];
-  const detail = afterTerms.filter(
+  const named =
+    head !== undefined &&
+    (head.name ||
+      (!head.verb &&
+        !head.date &&
+        !GENERIC.has(frStem(head.word)) &&
+        names !== undefined &&
+        (await names(head.word)) &&
+        !((await names.plain?.(head.word)) ?? false)));
+  if (!named) return [];
+  const detail = (await resolveNames(questionTerms(after), frequency, names)).filter(
     (t) =>
       !t.verb && !t.modifier && !t.name && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)) && !isEntityFrame(t),
   );
-  // (A second name after the verb, « … un avis sur visio »: a detail however often the corpus writes it.)
-  const namedDetail = afterTerms.filter(
-    (t) => t.name && !t.date && !t.version && !t.word.includes(" ") && !GENERIC.has(frStem(t.word)),
-  );
-  detail.push(...namedDetail);
   if (detail.length === 0) return [];
   const raw = (after.match(/[\p{L}\p{N}'’œ-]+/gu) ?? []).flatMap((w) => w.split(/['’]/)).filter(Boolean);
   const tokens = raw.map((w) => folded(ligatures(w)));
   const idiom = idiomTokens(tokens);
   const read = answering.map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
-  // Whether the word at `i` is a noun of the detail: after a determiner or a preposition (not the asker's « nos »), not
-  // completing the noun before it (« de la police »), or counted by a number.
-  const nounAt = (i: number): boolean => {
-    if (i <= 0 || idiom.has(i)) return false;
-    const lead = tokens[i - 1]!;
-    // (A number counts the noun, « de plus de cent participants »: it leads the detail as a determiner would.)
-    if (isNumber(lead)) return true;
-    if (!DETAIL_LEADS.has(lead) || ASKER.has(lead)) return false;
-    const beforeLead = ["le", "la", "les", "l"].includes(lead) ? tokens[i - 2] : lead;
-    return !(i >= 2 && COMPLEMENT.has(beforeLead ?? ""));
-  };
   const unheld: string[] = [];
   for (const t of detail) {
-    if (t.word === head.word) continue;
     const i = tokens.findIndex((w) => w === t.word || frStem(w) === frStem(t.word));
-    // (Or the adjective right after such a noun, « une application mobile »: what the detail is.)
-    // (Only when that noun is held with the subject: « un tarif réduit » lacks its « tarif ».)
-    const before = tokens[i - 1] ?? "";
-    const noun = afterTerms.find((d) => d.word === before || frStem(d.word) === frStem(before)) ?? {
-      word: before,
-      variants: [before],
-      name: false,
-    };
-    const adjective =
-      i > 1 &&
-      !idiom.has(i) &&
-      !STOPWORDS.has(tokens[i - 1]!) &&
-      !DETAIL_LEADS.has(tokens[i - 1]!) &&
-      nounAt(i - 1) &&
-      read.some((p) => holds(noun, p) && holds(head, p));
-    if (!nounAt(i) && !adjective) continue;
-    if (!t.name && verbForm(raw[i]!.toLowerCase())) continue;
-    // (Held by a passage that holds the subject too: a passage on another thing, « applications mobiles » on another
-    // product's card, does not say it of the subject.)
-    if (read.some((p) => holds(t, p) && holds(head, p))) continue;
-    // (A name, or a word the corpus writes only as one: a detail however often the corpus writes it. Not a word it also
-    // writes as a plain word, « fichiers », « mesure »: held-out-13, held-out-2, burned.)
-    if (await nameLike(t)) {
-      unheld.push(t.word);
-      continue;
-    }
-    // (The word as asked, not its rarest variant: « une mesure américaine », written 32 times, is no rare thing.)
-    const uses = await frequency(t.word);
+    if (i <= 0 || idiom.has(i)) continue;
+    const lead = tokens[i - 1]!;
+    // (A number counts the noun, « de plus de cent participants »: it leads the detail as a determiner would.)
+    const counted = isNumber(lead);
+    if (!counted && (!DETAIL_LEADS.has(lead) || ASKER.has(lead))) continue;
+    const beforeLead = ["le", "la", "les", "l"].includes(lead) ? tokens[i - 2] : lead;
+    if (!counted && i >= 2 && COMPLEMENT.has(beforeLead ?? "")) continue;
+    if (verbForm(raw[i]!.toLowerCase())) continue;
+    if (read.some((p) => holds(t, p))) continue;
+    const uses = Math.min(...(await Promise.all(t.variants.map((v) => frequency(v)))));
     if (uses <= RARE_DETAIL) unheld.push(t.word);
   }
   return unheld;

@@ -75,35 +75,3 @@ describe("a yes/no question on a detail no passage found holds", () => {
     expect(done.abstention).toBeNull();
   });
 });
-
-describe("held-out-30 (burned): a sum, a name, a place or a yes/no detail no passage found holds with the subject", () => {
-  it("says first that the corpus does not give the sum of the contract, though a card gives a fund-raise", async () => {
-    const { done } = await ask("l'état a signé avec mistral en 2025, pour quel montant");
-    expect(done.abstention).toBeNull();
-    expect(done.partial).toMatchObject({ kind: "partial", missing: "pour quel montant" });
-  });
-
-  it("says first that the corpus does not name the president the letter went to", async () => {
-    const { done } = await ask("linux quimper a écrit à la présidente de qbo, comment s'appelle-t-elle");
-    expect(done.partial).toMatchObject({ kind: "partial", missing: "comment s'appelle-t-elle" });
-  });
-
-  it("refuses a yes/no detail held only by another product's card", async () => {
-    const { done } = await ask("grist a-t-il une application mobile hors ligne");
-    expect(done.abstention).not.toBeNull();
-    expect(done.abstention.missing).toContain("mobile");
-  });
-
-  it("answers as before an origin asked by « d'où », a detail written as a plain word, a word said otherwise", async () => {
-    for (const q of [
-      "Le collège utilise BigBlueButton pour ses classes virtuelles : d'où vient ce logiciel ?",
-      "GanttProject sait-il ouvrir les fichiers de Microsoft Project ?",
-      "Thierry Breton a-t-il lui aussi été visé par une mesure américaine ?",
-      "l'armée autrichienne a-t-elle imposé libreoffice d'un coup",
-    ]) {
-      const { done } = await ask(q);
-      expect(done.abstention, q).toBeNull();
-      expect(done.partial, q).toBeUndefined();
-    }
-  });
-});

@@ -122,22 +122,13 @@ describe("a yes/no question on a detail", () => {
     "catalog",
   );
   const OTHER = passage("Imprimer en mairie", "Les imprimantes réseau de la mairie sont partagées entre les services.");
-  const PRINTS = passage("Zorbex : l'impression", "Zorbex gère les imprimantes réseau des services.");
-  const { frequency, names } = lexicon(
-    [CARD, OTHER, PRINTS].flatMap((p) => [p.text, p.document.title]),
-    { imprimantes: 3 },
-  );
+  const { frequency, names } = lexicon([CARD.text, CARD.document.title, OTHER.text, OTHER.document.title]);
 
-  it("finds a rare noun of the detail that no passage read holds with the subject", async () => {
+  it("finds a rare noun of the detail that no passage read holds", async () => {
     expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD], frequency, names)).toEqual([
       "imprimantes",
     ]);
-    // (A passage that holds the detail but not the subject does not say it of the subject: held-out-30, burned, « grist
-    // a-t-il une application mobile hors ligne » answered by another product's card, « applications mobiles ».)
-    expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD, OTHER], frequency, names)).toEqual([
-      "imprimantes",
-    ]);
-    expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD, PRINTS], frequency, names)).toEqual(
+    expect(await unheldDetail("Zorbex gère-t-il les imprimantes réseau ?", [CARD, OTHER], frequency, names)).toEqual(
       [],
     );
     expect(await unheldDetail("Zorbex gère-t-il le chiffrement du disque ?", [CARD], frequency, names)).toEqual([]);
@@ -206,7 +197,7 @@ describe("a yes/no question on a detail, its subject typed in lower case or the 
     "Plimo : la centrale d'achat",
     "La centrale d'achat Plimo, créée par des collectivités de Valbrune, propose des marchés de logiciels libres. Le service Zorbex permet des réunions en visioconférence.",
   );
-  const PRICED = passage("Plimo : les adhésions", "Plimo applique un tarif réduit aux petites communes rurales.");
+  const PRICED = passage("Plimo : les adhésions", "Plimo applique un tarif réduit aux petites communes.");
   const PEOPLE = passage("Zorbex : les réunions", "Zorbex accueille jusqu'à 500 participants par réunion.");
   const texts = [CARD, PRICED, PEOPLE].flatMap((p) => [p.text, p.document.title]);
   const { frequency, names } = lexicon(texts);
@@ -228,140 +219,6 @@ describe("a yes/no question on a detail, its subject typed in lower case or the 
     const q = "Zorbex permet-il des réunions de plus de cent participants ?";
     expect(await unheldDetail(q, [CARD], frequency, names)).toEqual(["participants"]);
     expect(await unheldDetail(q, [CARD, PEOPLE], frequency, names)).toEqual([]);
-  });
-});
-
-describe("a yes/no question naming a second thing never read with its subject (held-out-30, burned)", () => {
-  // (« la cnil a-t-elle rendu un avis sur visio » answered by the CNIL's opinion on another project and by Visio's
-  // pages, none of which names the other.)
-  const BODY = passage(
-    "Plimo : ses avis",
-    "En 2020, la Plimo a rendu un avis critique sur l'hébergement des données de santé.",
-  );
-  const TOOL = passage(
-    "Zorbex : ce que c'est",
-    "Zorbex est l'outil de visioconférence de l'État, utilisé par les agents.",
-  );
-  const BOTH = passage("Zorbex et la Plimo", "La Plimo a rendu en 2025 un avis favorable sur Zorbex.");
-  const { frequency, names } = lexicon([BODY, TOOL, BOTH].flatMap((p) => [p.text, p.document.title]));
-
-  it("finds the name after the verb that no passage read holds with the subject, held when one does", async () => {
-    const q = "la plimo a-t-elle rendu un avis sur zorbex";
-    expect(await unheldDetail(q, [BODY, TOOL], frequency, names)).toEqual(["zorbex"]);
-    expect(await unheldDetail(q, [BODY, TOOL, BOTH], frequency, names)).toEqual([]);
-  });
-});
-
-describe("a yes/no detail said by a noun and its adjective (held-out-30, burned)", () => {
-  // (« grist a-t-il une application mobile hors ligne » answered by another card's « applications mobiles ».)
-  const CARD = passage("Zorbex", "Le tableur libre Zorbex est une application web, hébergée en France.", "catalog");
-  const OTHER = passage("Quarkon", "La messagerie Quarkon a des applications mobiles libres.", "catalog");
-  const NETWORK = passage("Le réseau Plimo", "Le réseau Plimo réunit les responsables informatiques des communes.");
-  const ISLAND = passage("Valbrune", "Valbrune accueille des réunions de maires chaque année.");
-  const { frequency, names } = lexicon(
-    [CARD, OTHER, NETWORK, ISLAND].flatMap((p) => [p.text, p.document.title]),
-    {
-      application: 98,
-      ligne: 202,
-    },
-  );
-
-  it("reads the adjective after a detail's noun as a detail", async () => {
-    const q = "zorbex a-t-il une application mobile hors ligne";
-    expect(await unheldDetail(q, [CARD, OTHER], frequency, names)).toEqual(["mobile"]);
-  });
-});
-
-describe("a statement after a clause saying why the asker asks, then a clause asking (held-out-30, burned)", () => {
-  it("cuts after the asker's opening clause and reads the noun of « quels sont les autres … »", () => {
-    const q =
-      "un collègue élu m'a posé la question ce matin : valbrune siège au jury de zorbex, quels sont les autres membres du jury 2025";
-    expect(statedThenInterrogative(q)).toEqual({
-      first: "valbrune siège au jury de zorbex",
-      second: "quels sont les autres membres du jury 2025",
-    });
-    expect(thingAsked("quels sont les autres membres du jury 2025")).toEqual({ kind: "name", nouns: ["membres"] });
-    expect(thingAsked("quelles sont les communes adhérentes")).toEqual({ kind: "name", nouns: ["communes"] });
-  });
-});
-
-describe("a name asked by « comment s'appelle-t-elle », a place by « où » (held-out-30, burned)", () => {
-  // (« linux quimper a écrit à la présidente de qbo, comment s'appelle-t-elle » answered with « la présidente de …
-  // QBO », which does not name her; « france numérique libre a été lancé en avril 2025, où se tient sa rencontre
-  // annuelle de 2026 » with a 2025 meeting.)
-  const LETTER = passage(
-    "Valbrune : le courrier",
-    "En 2026, le collectif Valbrune a écrit à la présidente de la communauté Plimo pour lui proposer une étude.",
-  );
-  const NAMED = passage(
-    "Valbrune : la réponse",
-    "Le collectif Valbrune a reçu la réponse de la présidente, Jeanne Quarkon, en mai 2026.",
-  );
-  const MEETING = passage(
-    "Zorbex : ses rencontres",
-    "Le réseau Zorbex, lancé en 2025, a tenu sa rencontre annuelle de 2025 à Lyon.",
-  );
-  const MEETING_2026 = passage(
-    "Zorbex : la rencontre 2026",
-    "La rencontre annuelle 2026 du réseau Zorbex se tient à Nantes.",
-  );
-  const texts = [LETTER, NAMED, MEETING, MEETING_2026].flatMap((p) => [p.text, p.document.title]);
-  const { frequency, names } = lexicon(texts);
-
-  it("asks the name of the noun the pronoun takes up, said only by a name written beside it", async () => {
-    const q = "le collectif valbrune a écrit à la présidente de plimo, comment s'appelle-t-elle";
-    expect((await missingThing(q, [LETTER], frequency, names))?.words).toEqual(["presidente"]);
-    expect(await missingThing(q, [LETTER, NAMED], frequency, names)).toBeNull();
-    // (The clause naming what it asks too: that noun, « modèle », held-out-29.)
-    const both = "le collectif valbrune a écrit à la présidente de plimo : comment s'appelle-t-elle et sur quel modèle";
-    expect((await missingThing(both, [LETTER, NAMED], frequency, names))?.words).toEqual(["modele"]);
-  });
-
-  it("asks a place with what the clause adds (a year), held by a sentence on the subject that holds it", async () => {
-    const q = "le réseau zorbex a été lancé en 2025, où se tient sa rencontre annuelle de 2026";
-    expect(thingAsked("où se tient sa rencontre annuelle de 2026")?.kind).toBe("place");
-    expect(thingAsked("ou est ce qu'il se trouve")?.kind).toBe("place");
-    expect(thingAsked("ou on passe a linux")).toBeNull();
-    // (« d'où vient ce logiciel » asks an origin, which a card's country gives: facts-audit.)
-    expect(thingAsked("d'où vient ce logiciel ?")).toBeNull();
-    expect(await missingThing(q, [MEETING], frequency, names)).not.toBeNull();
-    expect(await missingThing(q, [MEETING, MEETING_2026], frequency, names)).toBeNull();
-  });
-});
-
-describe("a sum asked of the statement's act, a name asked with its own verb (held-out-30, burned)", () => {
-  // (« l'état a signé avec mistral en 2025, pour quel montant » answered by the vendor's card, « levée de 1,7 milliard
-  // d'euros »; « la cnam passe à visio et tchap, quel organisme forme ses agents à ces outils » by « un grand organisme
-  // public abandonne … ».)
-  const SIGNED = passage("Valbrune : l'accord", "Fin juin 2025, l'État a signé un contrat avec l'entreprise Plimo.");
-  const RAISED = passage(
-    "Plimo",
-    "Plimo : éditeur français. Levée de 2 millions d'euros en septembre 2025.",
-    "catalog",
-  );
-  const PRICED = passage("Plimo : le contrat", "Le contrat signé avec Plimo en 2025 s'élève à 3 millions d'euros.");
-  const LARGE = passage(
-    "Valbrune : la bascule",
-    "Valbrune passe à Zorbex : un grand organisme public abandonne ainsi ses outils. L'État citait Valbrune parmi les organismes qui devaient passer à Zorbex.",
-  );
-  const TRAINS = passage("Valbrune : la formation", "L'organisme Quarkon forme les agents de Valbrune à Zorbex.");
-  const texts = [SIGNED, RAISED, PRICED, LARGE, TRAINS].flatMap((p) => [p.text, p.document.title]);
-  const { frequency, names } = lexicon(texts);
-
-  it("reads a sum asked, given only by a sum in a sentence that says the statement's act", async () => {
-    expect(thingAsked("pour quel montant")?.kind).toBe("sum");
-    const q = "l'état a signé avec plimo en 2025, pour quel montant";
-    expect((await missingThing(q, [SIGNED, RAISED], frequency, names))?.words).toEqual(["montant"]);
-    expect(await missingThing(q, [SIGNED, RAISED, PRICED], frequency, names)).toBeNull();
-  });
-
-  it("needs a name asked with its own verb in a sentence that holds more of the clause than the noun", async () => {
-    const q = "valbrune passe à zorbex, quel organisme forme ses agents à ces outils";
-    expect((await missingThing(q, [LARGE], frequency, names))?.words).toEqual(["organisme"]);
-    expect(await missingThing(q, [LARGE, TRAINS], frequency, names)).toBeNull();
-    // (A bare noun and its adjective says nothing more of it: « quelles directions générales », held-out-27.)
-    const bare = "valbrune passe à zorbex, quels organismes publics";
-    expect(await missingThing(bare, [LARGE], frequency, names)).toBeNull();
   });
 });
 
