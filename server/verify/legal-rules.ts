@@ -10,7 +10,7 @@
  * `server/i18n/fr/legal-rules.txt`.
  */
 import { fold } from "../core/text.ts";
-import { wordListSections } from "../i18n/word-lists.ts";
+import { wordListSectionLines, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { NEGATION } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
@@ -22,6 +22,28 @@ const SAME_THING_WORDS = 2;
 const SECTIONS = wordListSections("legal-rules.txt");
 const QUALIFIED = phrasePattern(SECTIONS.get("qualification") ?? []);
 const RULE = phrasePattern(SECTIONS.get("règle") ?? []);
+/** Qualifications read only in a sentence that says nothing else (« C'est la loi [1]. », « Oui, c'est légal [1]. »). */
+const SHORT_QUALIFIED = phrasePattern(SECTIONS.get("qualification courte") ?? []);
+
+/** Sorts of qualification (a ban, a duty, a law, a permission), each with the rule words a cited sentence holds it by. */
+const SORTS = (wordListSectionLines("legal-rules.txt").get("sortes") ?? []).map((line) => {
+  const [, said = "", held = ""] = /^[^:]*:([^|]*)\|(.*)$/.exec(line) ?? [];
+  const list = (x: string) =>
+    x
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean);
+  return { said: phrasePattern(list(said)), held: phrasePattern(list(held)) };
+});
+
+/**
+ * Whether a sentence gives what it speaks of a legal status (« c'est obligatoire », « c'est interdit », « c'est la
+ * loi », « c'est légal »): a claim however short it is (trial24 T-H8).
+ */
+export const statesStatus = (sentence: string) => {
+  const folded = fold(sentence);
+  return QUALIFIED.test(folded) || SHORT_QUALIFIED.test(folded);
+};
 const EFFECT = new RegExp(
   `(?<!\\p{L})(?:${(SECTIONS.get("effet") ?? [])
     .map((e) => fold(e).replace(/\s+/g, "\\s+"))
@@ -44,13 +66,25 @@ const sameDate = (f: Figure, g: Figure) =>
   f.year === g.year && (f.month === undefined || g.month === undefined || f.month === g.month);
 
 /** The qualification a sentence states that its cited passages hold no rule for (with the date, when that is what is unheld); or null. */
-export function ruleUnheld(stated: string, pool: Source[]): { words: string; date: string | null } | null {
+export function ruleUnheld(
+  stated: string,
+  pool: Source[],
+  /**
+   * The sentence says nothing but the qualification of its subject (« Oui, c'est obligatoire [1]. », « Non, Zoom est
+   * interdit [1]. »): a cited sentence must write a rule of its sort (a ban for « interdit », a text for « la loi »),
+   * not any rule (trial24 T-H8: the Zoom card's « doit devenir l'unique solution … de l'État » held « interdit »).
+   */
+  bare = false,
+): { words: string; date: string | null } | null {
   const folded = fold(stated);
-  const m = QUALIFIED.exec(folded);
+  const m = QUALIFIED.exec(folded) ?? (bare ? SHORT_QUALIFIED.exec(folded) : null);
   if (!m || NEGATION.test(stated)) return null;
   const end = m.index + m[0].length + (/^[\p{L}-]*/u.exec(folded.slice(m.index + m[0].length))?.[0].length ?? 0);
   const words = folded.length === stated.length ? stated.slice(m.index, end) : folded.slice(m.index, end);
-  const ruling = pool.flatMap((src) => src.sentences.filter((ss) => RULE.test(fold(ss.text))));
+  const sorts = bare ? SORTS.filter((s) => s.said.test(fold(words))) : [];
+  const rules = (text: string) =>
+    sorts.length > 0 ? sorts.some((s) => s.held.test(fold(text))) : RULE.test(fold(text));
+  const ruling = pool.flatMap((src) => src.sentences.filter((ss) => rules(ss.text)));
   if (ruling.length === 0) return { words, date: null };
   const date = dateOfEffect(stated);
   if (!date) return null;

@@ -291,3 +291,6 @@ export function widePlaceNamed(folded: string, bags: Bag[]): boolean {
       CITIES.some(([city, country]) => within.has(country) && inBag(city, b, false)),
   );
 }
+
+/** Whether a sentence gives something a nationality or a country of origin (« il est suisse », « entreprise américaine »). */
+export const statesNationality = (sentence: string) => words(sentence).some((w) => ADJECTIVE_PLACES.has(w));
