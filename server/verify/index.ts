@@ -76,7 +76,7 @@ import { indefiniteActorUnstated } from "./indefinite-actor.ts";
 import { inferenceReason, sweepingConclusion, withoutCompared } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
-import { ruleUnheld, statesStatus } from "./legal-rules.ts";
+import { ruleUnheld, statesStatus, statusOfAnother } from "./legal-rules.ts";
 import { licenceNameSwapped, licenceOpposite } from "./licence.ts";
 import { likenedAgainst } from "./likened.ts";
 import { listDropped } from "./list-scope.ts";
@@ -1086,6 +1086,9 @@ function checkSentence(
           ? message("verify.ruleDateUnheld", { where: w, words: rule.words, date: rule.date })
           : message("verify.ruleUnheld", { where: w, words: rule.words }),
       );
+    // « Microsoft 365 est conforme » where the cited sentence says it of SecNumCloud (`legal-rules.ts`, trial24 T-H1).
+    const status = rule ? null : statusOfAnother(stated, pool);
+    if (status) reasons.push(message("verify.statusOfAnother", { where: w, ...status }));
     // A duty put on the reader or their things (« Vos postes doivent être remplacés ») no cited sentence states
     // (`reader-duty.ts`, trial18 F1).
     const onReader = ban || duty ? null : readerDuty(stated, pool);

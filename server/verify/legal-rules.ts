@@ -12,9 +12,11 @@
 import { fold } from "../core/text.ts";
 import { wordListSectionLines, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures, type Figure } from "./figures.ts";
-import { NEGATION } from "./negation.ts";
+import { NEGATION, short } from "./negation.ts";
+import { namesAt } from "./proper-nouns.ts";
+import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
-import { contentWords, phrasePattern } from "./words.ts";
+import { bagOf, contentWords, inBag, phrasePattern, words as wordsOf } from "./words.ts";
 
 /** Words a dated sentence of the passage shares with the sentence to say the same thing without a rule word. */
 const SAME_THING_WORDS = 2;
@@ -102,4 +104,52 @@ export function ruleUnheld(
     ),
   );
   return dated ? null : { words, date: date.raw };
+}
+
+/** Status phrases (« est conforme ») with the word start a passage writes that status with (« conform »). */
+const STATUSES = (SECTIONS.get("statut") ?? []).map((entry) => {
+  const [said = "", held = ""] = entry.split(":").map((x) => x.trim());
+  return { said: phrasePattern([said]), held: fold(held) };
+});
+
+/**
+ * A status the sentence gives its named subject (« Selon la CNIL, Microsoft 365 est conforme au RGPD [1] ») that the
+ * cited passages give only to something else (« la qualification SecNumCloud 3.2 … est conforme « par construction » »)
+ * while they name the subject elsewhere (« … Microsoft 365 Education ne respectait pas le RGPD »), trial24 T-H1: the
+ * status, the subject as written, and the cited sentence that gives the status; or null.
+ */
+export function statusOfAnother(
+  stated: string,
+  pool: Source[],
+): { words: string; name: string; quote: string } | null {
+  const text = withoutReferences(stated);
+  if (NEGATION.test(text)) return null;
+  const folded = fold(text);
+  for (const status of STATUSES) {
+    const m = status.said.exec(folded);
+    if (!m) continue;
+    // The subject: the clause before the status (after « Selon la CNIL, », « que »), holding a name.
+    const clause = text.slice(0, m.index).split(/[,;:]/u).at(-1) ?? "";
+    const names = namesAt(clause);
+    if (names.length === 0) continue;
+    const name = clause.slice(names[0]!.at).trim();
+    const own = wordsOf(name).filter((w) => contentWords(w).length > 0 || /^\d+$/u.test(w));
+    if (own.length === 0) continue;
+    const sentences = pool.flatMap((src) => src.sentences.filter((ss) => !ss.inHeading));
+    const holds = (t: string) => {
+      const bag = bagOf(withoutReferences(t));
+      return own.every((w) => inBag(w, bag, false));
+    };
+    const giving = sentences.filter((ss) => wordsOf(ss.text).some((w) => w.startsWith(status.held)));
+    if (giving.length === 0 || giving.some((ss) => holds(ss.text))) continue;
+    if (!sentences.some((ss) => holds(ss.text))) continue;
+    const at = fold(giving[0]!.text).search(new RegExp(`(?<!\\p{L})${status.held}`, "u"));
+    const from = Math.max(0, at - 90);
+    return {
+      words: folded.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0],
+      name,
+      quote: short(`${from > 0 ? "…" : ""}${giving[0]!.text.slice(from, at + 40).trim()}…`),
+    };
+  }
+  return null;
 }
