@@ -191,7 +191,7 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
       if (found) return { outcome: m[0].trim(), name: common.written, asked: found.asked };
       // The reader's collectivité given what the cited sentences say of a named peer (« la commune a obtenu le label »
       // where the passage says « Nancy, longtemps lauréate du label », trial24 T-H2).
-      const peer = READER.test(common.written) ? peerOfOutcome(common, family, pool) : null;
+      const peer = READER.test(common.written) ? peerOfOutcome(common, family, pool, text) : null;
       if (peer) return { outcome: m[0].trim(), name: common.written, asked: null, other: peer };
       continue;
     }
@@ -245,6 +245,9 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
   return null;
 }
 
+/** Most characters before the name opening a sentence (an article: « La Ville de … » is not one). */
+const PEER_AT = 4;
+
 /** Folded countries and wide places (`adjectives-of-places.txt`). */
 const COUNTRIES = new Set([...ADJECTIVE_PLACES.values()].flat());
 
@@ -275,14 +278,23 @@ const READER = new RegExp(
 
 /**
  * The named peer the cited sentences say an outcome of, when none of the sentences saying it names the subject (the
- * reader's collectivité): the first name of the first such sentence; or null.
+ * reader's collectivité): the name opening the first such sentence, one the sentence does not write itself; or null.
  */
-function peerOfOutcome(subject: { words: string[] }, family: Family, pool: Source[]): string | null {
+function peerOfOutcome(subject: { words: string[] }, family: Family, pool: Source[], stated: string): string | null {
+  const own = bagOf(stated);
   const saying = pool
     .flatMap((src) => src.sentences.filter((x) => !x.inHeading).map((x) => withoutReferences(x.text)))
     .filter((text) => doneOrAsked([text], family.said).done);
   if (saying.some((text) => subject.words.every((w) => inBag(w, bagOf(text), false)))) return null;
-  return saying.map((text) => namesAt(text)[0]?.name).find((name) => name !== undefined) ?? null;
+  // The peer opens its sentence (« Nancy, longtemps lauréate du label, … »); a name the sentence writes itself (« le
+  // label Territoire Numérique Libre ») is what was obtained, not who.
+  return (
+    saying
+      .map((text) => namesAt(text)[0])
+      .filter((n) => n !== undefined && n.at <= PEER_AT && !inBag(n.folded, own, false))
+      .map((n) => n!.name)
+      .find((name) => name !== undefined) ?? null
+  );
 }
 
 /** Words opening a clause that states a condition or a time, not a fact (« Si la démarche est validée »). */
