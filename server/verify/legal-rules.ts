@@ -118,10 +118,7 @@ const STATUSES = (SECTIONS.get("statut") ?? []).map((entry) => {
  * while they name the subject elsewhere (« … Microsoft 365 Education ne respectait pas le RGPD »), trial24 T-H1: the
  * status, the subject as written, and the cited sentence that gives the status; or null.
  */
-export function statusOfAnother(
-  stated: string,
-  pool: Source[],
-): { words: string; name: string; quote: string } | null {
+export function statusOfAnother(stated: string, pool: Source[]): { words: string; name: string; quote: string } | null {
   const text = withoutReferences(stated);
   if (NEGATION.test(text)) return null;
   const folded = fold(text);
@@ -142,6 +139,12 @@ export function statusOfAnother(
     };
     const giving = sentences.filter((ss) => wordsOf(ss.text).some((w) => w.startsWith(status.held)));
     if (giving.length === 0 || giving.some((ss) => holds(ss.text))) continue;
+    // The passage is about the subject (a card's « Yousign » heading: « Signature … conforme eIDAS »), or the sentence
+    // giving the status names nothing the claim does not (faithful-blind-9): no other holder.
+    const mine = bagOf(text);
+    const otherHolder = (t: string) => namesAt(t).some((n) => !inBag(n.folded, mine, false));
+    if (pool.some((src) => holds(src.sentences[0]?.heading ?? ""))) continue;
+    if (!giving.some((ss) => otherHolder(ss.text))) continue;
     if (!sentences.some((ss) => holds(ss.text))) continue;
     const at = fold(giving[0]!.text).search(new RegExp(`(?<!\\p{L})${status.held}`, "u"));
     const from = Math.max(0, at - 90);

@@ -183,6 +183,8 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     if (!family) continue;
     const before = text.slice(0, m.index!);
     const subject = subjectBefore(before);
+    // « Le niveau Or est revenu à Boé »: a thing a name qualifies is no actor of an act only an actor does ([acteur]).
+    if (subject && ACTOR_ONLY.has(participle) && QUALIFIED_NAME.test(before)) continue;
     if (!subject) {
       // « Oui, la commune a obtenu … »: the answer particle is not part of the subject (trial24 T-H2).
       const common = COMMON_DONE.has(participle) ? commonSubject(before.replace(PARTICLE, "")) : null;
@@ -232,9 +234,13 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     // A country said to have done what the cited sentences say of a place within it (« l'Allemagne a quitté
     // Microsoft » where they say « un Land allemand quitte Microsoft », trial24 T-H2).
     const part = read.done ? partOfCountry(subject.folded, about, family) : null;
-    if (part) return { outcome: m[0].trim(), name: nameOf(before, subject.folded) ?? subject.folded, asked: null, other: part };
+    if (part)
+      return { outcome: m[0].trim(), name: nameOf(before, subject.folded) ?? subject.folded, asked: null, other: part };
     if (read.done) continue;
     const other = elsewhere.find((e) => doneOrAsked([e.text], family.said).done)?.name;
+    // An act done with another (« l'État a signé un contrat avec … Mistral AI »): the other, named in the sentence, is
+    // a party, not a swapped actor (`outcome-verbs.txt`, [joint]).
+    if (other && JOINT.has(participle) && inBag(words(other).join(" "), bagOf(text), false)) continue;
     return {
       outcome: m[0].trim(),
       name: nameOf(before, subject.folded) ?? subject.folded,
@@ -244,6 +250,15 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
   }
   return null;
 }
+
+const OUTCOME_SECTIONS = wordListSections("outcome-verbs.txt");
+/** Participles of an act done with another party (« signé »): [joint]. */
+const JOINT = new Set((OUTCOME_SECTIONS.get("joint") ?? []).map((e) => words(e).join(" ")));
+/** Participles of an act only an actor does (« revenu à »), not a thing (« le niveau Or est revenu à Boé »): [acteur]. */
+const ACTOR_ONLY = new Set((OUTCOME_SECTIONS.get("acteur") ?? []).map((e) => words(e).join(" ")));
+/** A name right after a common noun that it qualifies (« Le niveau Or », « le label Territoire Numérique Libre »). */
+const QUALIFIED_NAME =
+  /(?<![\p{L}'’])(?!(?:le|la|les|de|du|des|et|à|au|aux|en|par|pour|avec|sur)\s)\p{Ll}[\p{L}-]{2,}\s+\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&.-]*)*\s*$/u;
 
 /** Most characters before the name opening a sentence (an article: « La Ville de … » is not one). */
 const PEER_AT = 4;

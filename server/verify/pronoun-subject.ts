@@ -48,6 +48,9 @@ export function withNamedSubject(sentence: string, earlier: string): string | nu
   return `${pronoun[1]}${name}${sentence.slice(pronoun[0].length)}`;
 }
 
+/** Words opening a spoken question that are not what it asks about (`question-subject-skips.txt`). */
+const NOT_SUBJECTS = new Set(wordListEntries("question-subject-skips.txt").map((w) => w.toLowerCase()));
+
 /** Words a short answer opens with before what it states (`answer-particles.txt`). */
 const ANSWER_PARTICLES = wordListEntries("answer-particles.txt");
 
@@ -63,11 +66,11 @@ const ANSWER_PRONOUN = new RegExp(
  * written as the given texts write them (« Kaspersky »), or with a capital; null when the question opens otherwise.
  */
 export function questionSubject(question: string, texts: string[]): string | null {
-  const m = /^\s*((?:[\p{L}\p{N}-]+\s+){0,2}[\p{L}\p{N}-]+)\s+(?:c['’]\s*est|c\s+est|(?:il|elle|ils|elles)\s+(?:est|sont))\b/iu.exec(
-    question,
-  );
-  if (!m || /^(?:et|mais|donc|alors|est|qui|que|quoi|pourquoi|comment|oui|non)$/iu.test(m[1]!.split(/\s+/)[0]!))
-    return null;
+  const m =
+    /^\s*((?:[\p{L}\p{N}-]+\s+){0,2}[\p{L}\p{N}-]+)\s+(?:c['’]\s*est|c\s+est|(?:il|elle|ils|elles)\s+(?:est|sont))\b/iu.exec(
+      question,
+    );
+  if (!m || NOT_SUBJECTS.has(m[1]!.split(/\s+/)[0]!.toLowerCase())) return null;
   const subject = m[1]!;
   const written = texts
     .map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(subject)}(?![\\p{L}\\p{N}])`, "iu").exec(t)?.[0])
