@@ -1542,7 +1542,7 @@ export async function* answer(
       terms,
       message("ollama.emptyReply"),
     );
-  const checked = checkAnswer(text, passages.used, askedContext(messages));
+  const checked = checkAnswer(text, passages.used, askedContext(messages), question);
   if (lead)
     checked.verification = {
       ...checked.verification,
@@ -1620,11 +1620,13 @@ export function checkAnswer(
   text: string,
   used: SearchResult[],
   asked: string[] = [],
+  /** The question answered (`VerifyOptions.question`). */
+  question = "",
 ): { verification: Verification; factsAsOf: string | null; factsOld: boolean; grounded: boolean; cited: number[] } {
   const verification = verifyText(
     text,
     used.map((r, i) => verifiable(r, i + 1)),
-    { asked, checkUncited: true },
+    { asked, checkUncited: true, question },
   );
   const numbers = [...new Set(citationNumbers(text).filter((n) => n >= 1 && n <= used.length))].sort((a, b) => a - b);
   const cited = numbers.map((n) => used[n - 1]!);

@@ -76,7 +76,7 @@ import { indefiniteActorUnstated } from "./indefinite-actor.ts";
 import { inferenceReason, sweepingConclusion, withoutCompared } from "./inference.ts";
 import { joinedNames } from "./joined-names.ts";
 import { opensLaterClause } from "./later-clause.ts";
-import { ruleUnheld } from "./legal-rules.ts";
+import { ruleUnheld, statesStatus, statusOfAnother } from "./legal-rules.ts";
 import { licenceNameSwapped, licenceOpposite } from "./licence.ts";
 import { likenedAgainst } from "./likened.ts";
 import { listDropped } from "./list-scope.ts";
@@ -96,7 +96,7 @@ import {
   PRODUCT_WORDS,
   recipientBeside,
 } from "./names.ts";
-import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
+import { nationalityReplaced, statesNationality, widePlaceNamed } from "./nationality.ts";
 import { neitherSaid } from "./neither-said.ts";
 import { dutyHeldByOthers } from "./no-duty-held.ts";
 import { sourceObjective, statedObjective } from "./objective-figure.ts";
@@ -112,7 +112,7 @@ import { aboutPeer } from "./peer-figures.ts";
 import { peerOutcome } from "./peer-outcome.ts";
 import { personItemSwapped } from "./person-item.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
-import { withNamedSubject } from "./pronoun-subject.ts";
+import { answerWithSubject, withNamedSubject } from "./pronoun-subject.ts";
 import { MONTH_NAMES, namesAt, namesOf, openingName, wordAt } from "./proper-nouns.ts";
 import { readerDuty } from "./reader-duty.ts";
 import { orderedAction, orderHeld } from "./reader-order.ts";
@@ -286,6 +286,11 @@ export interface VerifyOptions {
    * 2026 » in a letter of 7 December 2026) is flagged (`done-ahead.ts`).
    */
   today?: string;
+  /**
+   * The question a chat answer answers: a short answer's pronoun (« Non, il est suisse [1]. » to « kaspersky c'est
+   * russe ? ») stands for what it asks about (`answerWithSubject`, trial24 T-H8).
+   */
+  question?: string;
 }
 
 /** Share of its content words a sentence about the sources must have in them (what it is about). */
@@ -419,6 +424,8 @@ function checkSentence(
   earlier = "",
   /** `VerifyOptions.checkUncited`. */
   checkUncited = false,
+  /** `VerifyOptions.question`. */
+  question = "",
 ): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
@@ -432,7 +439,17 @@ function checkSentence(
   const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
   const withFacts = [...pool, ...facts];
   // Figures: found with the same value, around the same words, with the qualification the source gives.
-  const stated = withoutReferences(sentence);
+  // A cited short answer that says only a status or a nationality (« Non, il est suisse [1]. »): read with the name
+  // its pronoun stands for, without its answer particle (« Kaspersky est suisse », trial24 T-H8).
+  const short = cited.length > 0 && shortClaim(withoutReferences(sentence));
+  const stated = short
+    ? (answerWithSubject(
+        withoutReferences(sentence),
+        earlier,
+        question,
+        pool.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
+      ) ?? withoutReferences(sentence))
+    : withoutReferences(sentence);
   // A number inside a product name the cited passages write as the sentence does (« Cegid 300 » opening the sentence):
   // part of the name, not a figure (`namedNumbers`, as for the documents' own data).
   const carried = [...stated.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]+\s+\d{1,3}(?![\p{N},.]\d|\s*%|\p{L})/gu)]
@@ -1070,13 +1087,16 @@ function checkSentence(
           );
     if (bound) reasons.push(message("verify.holderDutyUnheld", { where: w, words: bound }));
     // « … est illégal pour les collectivités depuis octobre 2025 »: a rule no cited sentence holds (`legal-rules.ts`).
-    const rule = ban || duty ? null : ruleUnheld(stated, pool);
+    const rule = ban || duty ? null : ruleUnheld(stated, pool, short);
     if (rule)
       reasons.push(
         rule.date
           ? message("verify.ruleDateUnheld", { where: w, words: rule.words, date: rule.date })
           : message("verify.ruleUnheld", { where: w, words: rule.words }),
       );
+    // « Microsoft 365 est conforme » where the cited sentence says it of SecNumCloud (`legal-rules.ts`, trial24 T-H1).
+    const status = rule ? null : statusOfAnother(stated, pool);
+    if (status) reasons.push(message("verify.statusOfAnother", { where: w, ...status }));
     // A duty put on the reader or their things (« Vos postes doivent être remplacés ») no cited sentence states
     // (`reader-duty.ts`, trial18 F1).
     const onReader = ban || duty ? null : readerDuty(stated, pool);
@@ -1567,12 +1587,18 @@ const uncitedCaveat = (sentence: string) => {
  * Whether a sentence states something checkable: a figure, a name, at least three content words, or an order to the
  * reader, whatever its length (« Désinstallez-le immédiatement [1] », `reader-order.ts`, trial22 T-H1).
  */
-function isClaim(sentence: string): boolean {
+function isClaim(sentence: string, cited = false): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
   if (NOT_ABOUT.test(bare.replace(/(?<!\s)\s+([.!?])$/, "$1"))) return false;
   if (NO_CLAIM.test(bare) || asksOnly(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
-  return statesWithoutOrder(bare) || orderedAction(bare) !== null;
+  return statesWithoutOrder(bare) || orderedAction(bare) !== null || (cited && shortClaim(bare));
 }
+
+/**
+ * A short sentence that still states something checkable when it cites a passage: a legal status (« Oui, c'est
+ * obligatoire [1]. », « C'est la loi [1]. ») or a nationality (« Non, il est suisse [1]. »), trial24 T-H8.
+ */
+const shortClaim = (bare: string) => !statesWithoutOrder(bare) && (statesStatus(bare) || statesNationality(bare));
 
 /** Whether a sentence states something checkable besides an order: a figure, a name, or three content words. */
 const statesWithoutOrder = (bare: string) =>
@@ -1623,6 +1649,7 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
         beside,
         text.slice(0, span.start),
         checksUncited(span.text),
+        options.question,
       );
     if (span.text.length > SENTENCE_MAX_LENGTH) {
       // Not read: every check reads a sentence once per figure or name, so a hostile run-on would stall the server.
@@ -1635,7 +1662,7 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
       if (isClaim(span.text)) reasons.push(...checked());
-    } else if (!isClaim(span.text)) {
+    } else if (!isClaim(span.text, citations.length > 0 || checksUncited(span.text))) {
       status = "no-claim";
     } else {
       reasons = checked();

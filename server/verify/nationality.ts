@@ -43,9 +43,13 @@ const adjective = (w: string): Adjective => {
 const APPOSITION =
   /^\s*,\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|lui-même|elle-même|libre|outil|logiciel)[^,;:.()]{0,80},/iu;
 
-/** Countries written by their names in an aside right after a name (« Jitsi Meet (remplacement direct, États-Unis, …) »). */
+/**
+ * Countries written by their names in an aside right after a name (« Jitsi Meet (remplacement direct, États-Unis, …) »),
+ * or after the longer name of a product it opens (« Nextcloud Hub (remplacement partiel, Allemagne, …) » for
+ * « Nextcloud », trial24 T-H2).
+ */
 function placesInAside(text: string, end: number): Adjective[] {
-  const aside = /^\s*\(([^()]*)\)/u.exec(text.slice(end));
+  const aside = /^(?:\s+\p{Lu}[\p{L}\p{N}.-]*){0,2}\s*\(([^()]*)\)/u.exec(text.slice(end));
   if (!aside) return [];
   return aside[1]!
     .split(/\s*,\s*/u)
@@ -293,3 +297,6 @@ export function widePlaceNamed(folded: string, bags: Bag[]): boolean {
       CITIES.some(([city, country]) => within.has(country) && inBag(city, b, false)),
   );
 }
+
+/** Whether a sentence gives something a nationality or a country of origin (« il est suisse », « entreprise américaine »). */
+export const statesNationality = (sentence: string) => words(sentence).some((w) => ADJECTIVE_PLACES.has(w));

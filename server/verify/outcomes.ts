@@ -9,14 +9,24 @@
  * under a request (« propose que QBO … fixe un objectif »), it is a request, not an outcome. Families and request words
  * are data (`server/i18n/fr/outcome-verbs.txt`); `server/verify/index.ts` turns what it finds into a reason.
  */
-import { wordListSectionLines } from "../i18n/word-lists.ts";
+import { wordAlternation, wordListEntries, wordListSectionLines, wordListSections } from "../i18n/word-lists.ts";
 import { derivedIn } from "../retrieval/derivations.ts";
 import { fold } from "../retrieval/french.ts";
 import { NEGATION, short } from "./negation.ts";
 import { namesAt } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
-import { ACRONYM_SKIPS, acronymIn, type Bag, bagOf, contentWords, inBag, wordIn, words } from "./words.ts";
+import {
+  ACRONYM_SKIPS,
+  ADJECTIVE_PLACES,
+  acronymIn,
+  type Bag,
+  bagOf,
+  contentWords,
+  inBag,
+  wordIn,
+  words,
+} from "./words.ts";
 
 interface Family {
   /** Folded participles that state the outcome done. */
@@ -173,11 +183,18 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     if (!family) continue;
     const before = text.slice(0, m.index!);
     const subject = subjectBefore(before);
+    // « Le niveau Or est revenu à Boé »: a thing a name qualifies is no actor of an act only an actor does ([acteur]).
+    if (subject && ACTOR_ONLY.has(participle) && QUALIFIED_NAME.test(before)) continue;
     if (!subject) {
-      const common = COMMON_DONE.has(participle) ? commonSubject(before) : null;
+      // « Oui, la commune a obtenu … »: the answer particle is not part of the subject (trial24 T-H2).
+      const common = COMMON_DONE.has(participle) ? commonSubject(before.replace(PARTICLE, "")) : null;
       if (!common) continue;
       const found = commonOutcomeUnsaid(common, family, pool);
       if (found) return { outcome: m[0].trim(), name: common.written, asked: found.asked };
+      // The reader's collectivité given what the cited sentences say of a named peer (« la commune a obtenu le label »
+      // where the passage says « Nancy, longtemps lauréate du label », trial24 T-H2).
+      const peer = READER.test(common.written) ? peerOfOutcome(common, family, pool, text) : null;
+      if (peer) return { outcome: m[0].trim(), name: common.written, asked: null, other: peer };
       continue;
     }
     // The cited sentences about the subject: all of a passage whose heading names it, else those naming it and those
@@ -214,8 +231,16 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     // A subject no cited passage names: the name check says so.
     if (!pool.some((src) => names(src.bag, subject))) continue;
     const read = doneOrAsked(about, family.said);
+    // A country said to have done what the cited sentences say of a place within it (« l'Allemagne a quitté
+    // Microsoft » where they say « un Land allemand quitte Microsoft », trial24 T-H2).
+    const part = read.done ? partOfCountry(subject.folded, about, family) : null;
+    if (part)
+      return { outcome: m[0].trim(), name: nameOf(before, subject.folded) ?? subject.folded, asked: null, other: part };
     if (read.done) continue;
     const other = elsewhere.find((e) => doneOrAsked([e.text], family.said).done)?.name;
+    // An act done with another (« l'État a signé un contrat avec … Mistral AI »): the other, named in the sentence, is
+    // a party, not a swapped actor (`outcome-verbs.txt`, [joint]).
+    if (other && JOINT.has(participle) && inBag(words(other).join(" "), bagOf(text), false)) continue;
     return {
       outcome: m[0].trim(),
       name: nameOf(before, subject.folded) ?? subject.folded,
@@ -224,6 +249,67 @@ export function outcomeUnsaid(stated: string, pool: Source[]): OutcomeUnsaid | n
     };
   }
   return null;
+}
+
+const OUTCOME_SECTIONS = wordListSections("outcome-verbs.txt");
+/** Participles of an act done with another party (« signé »): [joint]. */
+const JOINT = new Set((OUTCOME_SECTIONS.get("joint") ?? []).map((e) => words(e).join(" ")));
+/** Participles of an act only an actor does (« revenu à »), not a thing (« le niveau Or est revenu à Boé »): [acteur]. */
+const ACTOR_ONLY = new Set((OUTCOME_SECTIONS.get("acteur") ?? []).map((e) => words(e).join(" ")));
+/** A name right after a common noun that it qualifies (« Le niveau Or », « le label Territoire Numérique Libre »). */
+const QUALIFIED_NAME =
+  /(?<![\p{L}'’])(?!(?:le|la|les|de|du|des|et|à|au|aux|en|par|pour|avec|sur)\s)\p{Ll}[\p{L}-]{2,}\s+\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&.-]*)*\s*$/u;
+
+/** Most characters before the name opening a sentence (an article: « La Ville de … » is not one). */
+const PEER_AT = 4;
+
+/** Folded countries and wide places (`adjectives-of-places.txt`). */
+const COUNTRIES = new Set([...ADJECTIVE_PLACES.values()].flat());
+
+/**
+ * For a country as the subject: the name of what the cited sentences saying the outcome say it of, when none of them
+ * writes the country as who did it, only as where it is (« un Land allemand », « Land du nord de l'Allemagne »); or
+ * null.
+ */
+function partOfCountry(country: string, about: string[], family: Family): string | null {
+  if (!COUNTRIES.has(country)) return null;
+  const saying = about.filter((t) => doneOrAsked([t], family.said).done);
+  const asActor = new RegExp(`(?<!\\b(?:de|du|d|des)\\s)${country.replace(/ /g, "\\s")}(?!\\p{L})`, "u");
+  if (saying.length === 0 || saying.some((t) => asActor.test(words(withoutReferences(t)).join(" ")))) return null;
+  return (
+    saying
+      .map((t) => namesAt(withoutReferences(t)).find((n) => !COUNTRIES.has(n.folded))?.name)
+      .find((n) => n !== undefined) ?? null
+  );
+}
+
+/** An answer particle opening a sentence (« Oui, »: `answer-particles.txt`). */
+const PARTICLE = new RegExp(`^\\s*(?:${wordAlternation(wordListEntries("answer-particles.txt"))})\\s*,\\s*`, "iu");
+/** The reader's collectivité as a subject (« la commune », « votre mairie »: `peer-outcome.txt`, [collectivité]). */
+const READER = new RegExp(
+  `^(?:${wordAlternation(wordListSections("peer-outcome.txt").get("collectivité") ?? [])})$`,
+  "iu",
+);
+
+/**
+ * The named peer the cited sentences say an outcome of, when none of the sentences saying it names the subject (the
+ * reader's collectivité): the name opening the first such sentence, one the sentence does not write itself; or null.
+ */
+function peerOfOutcome(subject: { words: string[] }, family: Family, pool: Source[], stated: string): string | null {
+  const own = bagOf(stated);
+  const saying = pool
+    .flatMap((src) => src.sentences.filter((x) => !x.inHeading).map((x) => withoutReferences(x.text)))
+    .filter((text) => doneOrAsked([text], family.said).done);
+  if (saying.some((text) => subject.words.every((w) => inBag(w, bagOf(text), false)))) return null;
+  // The peer opens its sentence (« Nancy, longtemps lauréate du label, … »); a name the sentence writes itself (« le
+  // label Territoire Numérique Libre ») is what was obtained, not who.
+  return (
+    saying
+      .map((text) => namesAt(text)[0])
+      .filter((n) => n !== undefined && n.at <= PEER_AT && !inBag(n.folded, own, false))
+      .map((n) => n!.name)
+      .find((name) => name !== undefined) ?? null
+  );
 }
 
 /** Words opening a clause that states a condition or a time, not a fact (« Si la démarche est validée »). */

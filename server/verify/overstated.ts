@@ -7,6 +7,7 @@
  * into reasons.
  */
 import { readFileSync } from "node:fs";
+import { escapeRegExp } from "../core/text.ts";
 import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { namesWithEnds } from "./proper-nouns.ts";
@@ -80,6 +81,13 @@ const DUTY_ON = set("duty-on");
 /** « imposé à toutes les collectivités de formaliser », « exige des communes qu'elles publient »: holder, then rest. */
 const DUTY_ON_HOLDER =
   /^\s*(?:(?:aux|au|à|a|des|du|de)(?=\s)|d['’])\s*(.+?)\s+(?:de(?=\s)|d['’]|que(?=\s)|qu['’])(.*)$/iu;
+/** A deadline given to a holder (« ont jusqu'à … pour »), what is due after « pour »: [deadline-phrases]. */
+const DEADLINE = new RegExp(
+  `(?<!\\p{L})(?:${[...set("deadline-phrases")]
+    .map((p) => p.split(" ").map(escapeRegExp).join("[\\s'’]*"))
+    .join("|")})(?!\\p{L})[^,;.]*?\\spour\\s+(.*)$`,
+  "iu",
+);
 const CONFIRM = set("confirm");
 const NOT_HOLDER = set("not-holder");
 const DENY = set("deny");
@@ -437,6 +445,14 @@ export function wholeForPart(claim: string, passages: CitedSentence[][]): { whol
 
 /** A clause's subject and what follows its verb of obligation (« les collectivités doivent confier … »), or null. */
 function dutyOf(clause: string): { holder: string[]; holderText: string; rest: string[] } | null {
+  // « Les communes ont jusqu'à l'automne 2026 pour rendre leur plan »: a duty said by its deadline (trial24 T-H2).
+  const deadline = DEADLINE.exec(fold(clause));
+  if (deadline) {
+    const before = clause.slice(0, deadline.index);
+    const holderText = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(":")) + 1).trim();
+    const holder = content(holderText).filter((w) => !NOT_HOLDER.has(w));
+    if (holder.length > 0) return { holder, holderText, rest: content(deadline[1]!) };
+  }
   const tokens = [...clause.matchAll(/[\p{L}\p{N}'’-]+/gu)];
   const k = tokens.findIndex((t) => DUTY.has(fold(t[0])));
   // « a imposé à toutes les collectivités de formaliser … »: the holder is the one it is imposed on.

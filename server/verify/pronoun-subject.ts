@@ -5,6 +5,8 @@
  * Windows au profit de postes de travail sous Linux »), but its own words name nobody (trial16 C3). The rules that read
  * what a named subject did (`outcomes.ts`, `against.ts`…) read it with that name in the pronoun's place.
  */
+import { escapeRegExp } from "../core/text.ts";
+import { wordAlternation, wordListEntries } from "../i18n/word-lists.ts";
 import { namesAt, openingName } from "./proper-nouns.ts";
 import { sentenceSpans, withoutReferences } from "./sentences.ts";
 
@@ -44,4 +46,52 @@ export function withNamedSubject(sentence: string, earlier: string): string | nu
   const name = before ? openingSubject(before) : null;
   if (!name) return null;
   return `${pronoun[1]}${name}${sentence.slice(pronoun[0].length)}`;
+}
+
+/** Words opening a spoken question that are not what it asks about (`question-subject-skips.txt`). */
+const NOT_SUBJECTS = new Set(wordListEntries("question-subject-skips.txt").map((w) => w.toLowerCase()));
+
+/** Words a short answer opens with before what it states (`answer-particles.txt`). */
+const ANSWER_PARTICLES = wordListEntries("answer-particles.txt");
+
+/** A short answer's opening: an answer particle (« Oui, », « Non, »), then « c'est », « ce n'est » or « il / elle est ». */
+const ANSWER_PRONOUN = new RegExp(
+  String.raw`^(\s*[>*_•-]*\s*)(?:(?:${wordAlternation(ANSWER_PARTICLES)})\s*,\s*)?(?:c['’]\s*(?=est\b)|ce\s+(?=n['’]\s*est\b)|(?:il|elle|ils|elles)\s+(?=(?:est|sont|n['’]\s*est|ne\s+sont)\b))`,
+  "iu",
+);
+
+/**
+ * What a question asks about when it opens with it, in the spoken form « zoom c'est légal pour une mairie ? »,
+ * « kaspersky c'est russe ? », « nextcloud elle est à qui ? »: the words before « c'est » / « il est » (at most three),
+ * written as the given texts write them (« Kaspersky »), or with a capital; null when the question opens otherwise.
+ */
+export function questionSubject(question: string, texts: string[]): string | null {
+  const m =
+    /^\s*((?:[\p{L}\p{N}-]+\s+){0,2}[\p{L}\p{N}-]+)\s+(?:c['’]\s*est|c\s+est|(?:il|elle|ils|elles)\s+(?:est|sont))\b/iu.exec(
+      question,
+    );
+  if (!m || NOT_SUBJECTS.has(m[1]!.split(/\s+/)[0]!.toLowerCase())) return null;
+  const subject = m[1]!;
+  const written = texts
+    .map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(subject)}(?![\\p{L}\\p{N}])`, "iu").exec(t)?.[0])
+    .find((x) => x !== undefined);
+  return written ?? subject.replace(/(?<![\p{L}\p{N}])\p{Ll}/gu, (c) => c.toUpperCase());
+}
+
+/**
+ * A short answer whose subject is a pronoun (« Non, il est suisse [1]. », « C'est une entreprise américaine [1]. »),
+ * with the name it stands for in its place and without its answer particle (« Kaspersky est suisse »): the name the
+ * sentence before opens with, or, for the answer's first sentence, what the question asks about (`questionSubject`).
+ * Null when the sentence does not open so, or no name is found.
+ */
+export function answerWithSubject(sentence: string, earlier: string, question: string, texts: string[]): string | null {
+  const m = ANSWER_PRONOUN.exec(sentence);
+  if (!m) return null;
+  const before = sentenceSpans(earlier)
+    .at(-1)
+    ?.text.replace(new RegExp(String.raw`^\s*(?:${wordAlternation(ANSWER_PARTICLES)})\s*,\s*`, "iu"), "");
+  const name = before ? openingSubject(before) : question ? questionSubject(question, texts) : null;
+  if (!name) return null;
+  const rest = sentence.slice(m[0].length);
+  return `${m[1]}${name} ${rest}`;
 }

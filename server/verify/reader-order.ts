@@ -30,6 +30,8 @@ const BETWEEN = sequences("entre");
 const AFTER_IMPERATIVE = sequences("après l'impératif");
 const NOT_VERBS = new Set((SECTIONS.get("pas un impératif") ?? []).map(fold));
 const AGAINST = sequences("contre");
+const GIVEN = sequences("ordre donné");
+const BEFORE_NOUN = sequences("avant le nom");
 
 type Token = { word: string; at: number };
 /** The length of the sequence of `list` that starts at `i`, or 0. */
@@ -62,6 +64,20 @@ export function orderedAction(sentence: string): string | null {
     const next = words[i + 1];
     const hyphened = /^-/u.test(bare.slice(first.at + first.word.length));
     if (hyphened || !next || startsWith(AFTER_IMPERATIVE, words, i + 1) > 0) return written(bare, first);
+  }
+  // An order someone gave (« L'ANSSI a ordonné sa désinstallation », « … a exigé de le désinstaller », trial24 T-H1):
+  // its action, the infinitive after « de » or the noun after a determiner.
+  for (let k = 0; k < words.length; k++) {
+    const n = startsWith(GIVEN, words, k);
+    if (!n) continue;
+    let j = k + n;
+    const de = words[j]?.word === "de" || words[j]?.word === "d'";
+    if (de) j++;
+    for (let m = startsWith(BETWEEN, words, j); m > 0; m = startsWith(BETWEEN, words, j)) j += m;
+    if (!de) j += startsWith(BEFORE_NOUN, words, j);
+    const action = words[j];
+    if (action && action.word.length >= 5 && (!de || INFINITIVE.test(action.word))) return written(bare, action);
+    return null;
   }
   // An obligation followed by an infinitive (« Il faut donc l'enlever », « Vous devez le désinstaller »).
   for (let k = 0; k < words.length; k++) {
