@@ -201,6 +201,16 @@ const qualifiesBefore = (sentence: string) => {
   const s = spaced(sentence);
   return QUALIFIERS.some((q) => s.includes(q)) || correctsBefore(sentence);
 };
+/**
+ * Expressions anywhere in a sentence that confirm a part of the claim before it (`quote-confirmations.txt`: « La
+ * suspension est confirmée. »): a qualifier after it (« En revanche, … ») qualifies the rest of that claim.
+ */
+const CONFIRMATIONS = wordListLines("quote-confirmations.txt").map(spaced);
+const confirmsPart = (sentence: string) => {
+  // (Its end mark apart: « … est confirmée. » ends on the expression.)
+  const s = spaced(sentence.replace(/[.!?…]+\s*$/u, ""));
+  return CONFIRMATIONS.some((q) => s.includes(q));
+};
 /** Expressions anywhere in a sentence that say the claim before is inexact or to be qualified (`claim-corrections.txt`). */
 const CORRECTIONS = wordListLines("claim-corrections.txt").map(spaced);
 /**
@@ -420,14 +430,27 @@ function qualifiedClaims(text: string, question?: string): Map<string, string> {
         out.set(clean(p.text), next.fragment ? "" : clean(next.text));
       // (A question asking about the claim, one of its figures, hears it with what qualifies it further on, the
       // sentences between left out and marked.)
-      else if (k > 1 && (shares || corrects))
-        out.set(clean(p.text), asksClaim(question, p.text) && !next.fragment ? `[…] ${clean(next.text)}` : "");
+      // (A claim checked part by part, « La suspension est confirmée. En revanche, … et non un jugement … »: the
+      // qualifier after the confirmation qualifies the claim's other parts — trial24 T-H6.)
+      // (Then the confirmation is quoted between them, not left out: « … La suspension est confirmée. En revanche, … ».)
+      else if (k > 1 && (shares || corrects || checkedInParts(all.slice(i + 1, i + k)))) {
+        const between = checkedInParts(all.slice(i + 1, i + k))
+          ? all
+              .slice(i + 1, i + k)
+              .map((q) => clean(q.text))
+              .join(" ")
+          : "[…]";
+        out.set(clean(p.text), asksClaim(question, p.text) && !next.fragment ? `${between} ${clean(next.text)}` : "");
+      }
       else continue;
       break;
     }
   });
   return out;
 }
+
+/** Whether the sentences between a claim and its qualifier each confirm a part of it (« La suspension est confirmée. »). */
+const checkedInParts = (between: { text: string }[]) => between.every((q) => confirmsPart(q.text));
 
 /** A text without its parenthesised references (« (FOSS Linux, 2020) »). */
 const unreferenced = (text: string) => text.replace(/\([^()]*\)/g, " ");
