@@ -13,7 +13,7 @@
 import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
 import { asOfText, fold, frenchDate, localDay, MONTHS } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { BASE_STOPWORDS, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { asksForProducts } from "../retrieval/catalog-weight.ts";
 import { unsaidAskedEvent } from "../retrieval/claimed-event.ts";
 import {
@@ -409,8 +409,14 @@ const NAMED_OPENING = /^(?:Le|La|Les|L['’])\s*\p{Lu}[\p{L}'’-]+/u;
 
 /** Words of a role's complement that do not name it (« aujourd'hui », « actuel »): `brief.txt` [rôle, moment]. */
 const ROLE_TIME = new Set(entries("rôle, moment").map((e) => e.trim()));
-/** Words between a role noun and its complement in a sentence naming it (« ministre déléguée chargée du numérique »). */
+/**
+ * Words between a role noun and its complement in a sentence naming it (« ministre déléguée chargée du numérique »),
+ * little words (`stopwords.txt`: « de », « l' », « et », « du ») not counted: « ministre déléguée chargée de
+ * l'Intelligence artificielle et du Numérique » names the minister of « numérique » (trial24 T-M1).
+ */
 const ROLE_REACH = 5;
+/** The little words a role's title runs over (`stopwords.txt`), as stems. */
+const LITTLE_STEMS = new Set(BASE_STOPWORDS.map((w) => wordStem(fold(w))));
 
 /**
  * The role a question asks who holds (« qui est le ministre du numérique aujourd'hui ? »): its noun and the stems of
@@ -429,14 +435,21 @@ function roleWords(question: string): { nouns: string[]; complement: string[] } 
 
 /**
  * Whether a sentence names the role: one of its nouns, with each word of its complement within `ROLE_REACH` words
- * after it.
+ * after it, in its title — before a comma, a colon or a person's name, which end it (« Premier ministre Sébastien
+ * Lecornu sur la doctrine d'achats numériques » names no minister of « numérique », trial24 T-M1).
  */
 function namesRole(sentence: string, role: { nouns: string[]; complement: string[] }): boolean {
-  const list = stemsOf(sentence);
-  return list.some(
-    (w, i) =>
-      role.nouns.includes(w) && role.complement.every((c) => list.slice(i + 1, i + 1 + ROLE_REACH + 1).includes(c)),
-  );
+  const tokens = sentence.match(/[\p{L}\p{N}'’-]+|[,;:]/gu) ?? [];
+  return tokens.some((token, i) => {
+    if (!stemsOf(token).some((w) => role.nouns.includes(w))) return false;
+    const title: string[] = [];
+    for (let k = i + 1; k < tokens.length && title.length <= ROLE_REACH; k++) {
+      const t = tokens[k]!;
+      if (/^[,;:]$/.test(t) || (/^\p{Lu}\p{Ll}/u.test(t) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1] ?? ""))) break;
+      title.push(...stemsOf(t).filter((w) => !LITTLE_STEMS.has(w)));
+    }
+    return role.complement.every((c) => title.slice(0, ROLE_REACH + 1).includes(c));
+  });
 }
 
 /**
@@ -1265,6 +1278,7 @@ function weighed(
   });
   if (asked.includes("quantity") && years.length === 0) latestCountFirst(candidates, counted);
   if (asksPresentHolder(ask)) latestHolderFirst(candidates, roleNames(ask));
+  if (process.env.BRIEF_DEBUG) for (const c of [...candidates].sort((a, b) => b.score - a.score)) console.error("CAND", c.score.toFixed(2), c.source, c.text.slice(0, 140));
   return candidates.sort((a, b) => b.score - a.score);
 }
 
