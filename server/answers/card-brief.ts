@@ -241,11 +241,45 @@ function fitted(line: string, max: number): string | null {
   return null;
 }
 
+/** Whether a question asks if a product is banned (`card-asks.txt` [interdiction]). */
+export const asksBan = (question: string) => holdsPhrase(words(question), "interdiction");
+
+/**
+ * A ban asked of a product (« est-ce que kaspersky est interdit en france », trial24 T-M1): the sentence of a card the
+ * question names (among the first quoted: its product's, its vendor's) whose description says what an authority
+ * decided or advised of it (`card-asks.txt` [mesure d'autorité]), as the detail shows it; null when none says any —
+ * no field of a card (its alternatives, its vendor) answers a ban.
+ */
+function banBrief(question: string, used: SearchResult[], excerpts: string[], budget: number): Brief | null {
+  const intro = message("answer.brief", { quotes: "" });
+  for (const [at, card] of used.slice(0, VENDOR_CARDS_LOOKED_AT).entries()) {
+    if (!kindOf(card) || !namesCard(question, card)) continue;
+    const shown = excerpts[at]!.replace(/\s+/g, " ");
+    const described = card.text
+      .split("\n")
+      .map((l) => l.trim())
+      .slice(1)
+      .filter((l) => l && !opens(l, ...FIELDS));
+    const source = cardSource(card, at + 1);
+    // (A long sentence by its first clauses: « Inscrit sur la « Covered List » de la FCC américaine (…) […] ».)
+    for (const sentence of described.flatMap((l) => l.split(/(?<=\.)\s+(?=\p{Lu})/u))) {
+      const text = fitted(sentence, budget - intro.length - source.length - 5);
+      if (text && holdsPhrase(words(text), "mesure d'autorité") && shown.includes(text.replace(/ \[…\]$/, "")))
+        return {
+          text: message("answer.brief", { quotes: `« ${text} » ${source}` }),
+          quotes: [{ text, source: at + 1 }],
+        };
+    }
+  }
+  return null;
+}
+
 /**
  * « En bref » quoting the lines of the first card quoted (`used[0]`) that answer what the question asks of it, in
  * `budget` characters; null when the question does not name that card or asks what no line of it says.
  */
 export function cardBrief(question: string, used: SearchResult[], excerpts: string[], budget: number): Brief | null {
+  if (asksBan(question)) return banBrief(question, used, excerpts, budget);
   const at = cardAsked(question, used);
   const card = used[at];
   const kind = card ? kindOf(card) : null;
