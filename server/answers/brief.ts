@@ -466,7 +466,9 @@ export function subjectWords(question: string): string[] {
  * directly, best first, within `BRIEF_CHARS`; null when none holds a subject word of the question. A question with
  * two asks: a sentence for each, within `PEERS_CHARS`, and what the passages do not say of either.
  */
-export function briefOf(question: string, used: QuotedPassage[], excerpts: string[], asked: Asked[]): Brief | null {
+export function briefOf(written: string, used: QuotedPassage[], excerpts: string[], asked: Asked[]): Brief | null {
+  // (How the answer is to be said, « en deux mots », asks nothing of the subject: trial24 T-M1.)
+  const question = withoutManner(written);
   const parts = askParts(question);
   // A question about one catalog product: the lines of its card that answer what it asks. Not one asked under a
   // condition on where data are (« le CLOUD Act s'applique-t-il si nos données sont hébergées en France par
@@ -562,6 +564,28 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
         tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
       });
   return chosen.length ? quoted(chosen, used) : null;
+}
+
+/** The expressions of [manière] (« en deux mots », « pour faire simple »), each as a pattern of its folded words. */
+const MANNER = entries("manière").map(
+  (e) => new RegExp(`(?<![a-z0-9])${e.trim().split(" ").join("[\\s'’-]+")}(?![a-z0-9])`, "g"),
+);
+
+/**
+ * The question without what says how the answer is to be said (`brief.txt` [manière]: « c'est quoi le cloud act en
+ * deux mots » → « c'est quoi le cloud act »), as it writes the rest (capitals kept); the question itself when that is
+ * all it writes.
+ */
+export function withoutManner(question: string): string {
+  const folded = fold(question);
+  // (Folding keeps the length of a text typed with composed accents: a match's place in it is its place in the question.)
+  if (folded.length !== question.length) return question;
+  let kept = question;
+  for (const pattern of MANNER)
+    for (const m of folded.matchAll(pattern))
+      kept = `${kept.slice(0, m.index)}${" ".repeat(m[0].length)}${kept.slice(m.index + m[0].length)}`;
+  const out = kept.replace(/\s+/g, " ").replace(/\s+([,?!.])/g, "$1").trim();
+  return keywords(out).length ? out : question;
 }
 
 /** Tags that ask to confirm a claim (« …, non ? », « c'est ça ? »), folded: not part of the claim (`brief.txt` [confirmation]). */
