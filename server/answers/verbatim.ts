@@ -432,16 +432,8 @@ function qualifiedClaims(text: string, question?: string): Map<string, string> {
       // sentences between left out and marked.)
       // (A claim checked part by part, « La suspension est confirmée. En revanche, … et non un jugement … »: the
       // qualifier after the confirmation qualifies the claim's other parts — trial24 T-H6.)
-      // (Then the confirmation is quoted between them, not left out: « … La suspension est confirmée. En revanche, … ».)
-      else if (k > 1 && (shares || corrects || checkedInParts(all.slice(i + 1, i + k)))) {
-        const between = checkedInParts(all.slice(i + 1, i + k))
-          ? all
-              .slice(i + 1, i + k)
-              .map((q) => clean(q.text))
-              .join(" ")
-          : "[…]";
-        out.set(clean(p.text), asksClaim(question, p.text) && !next.fragment ? `${between} ${clean(next.text)}` : "");
-      }
+      else if (k > 1 && (shares || corrects || checkedInParts(all.slice(i + 1, i + k))))
+        out.set(clean(p.text), asksClaim(question, p.text) && !next.fragment ? `[…] ${clean(next.text)}` : "");
       else continue;
       break;
     }
