@@ -24,7 +24,7 @@ import {
 } from "../retrieval/collectivity-scale.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
-import { synonymsOf, words } from "../retrieval/french.ts";
+import { words } from "../retrieval/french.ts";
 import { GENERIC_WORDS } from "../retrieval/lexicon.ts";
 import { roleAsked, roleNamedBy } from "../retrieval/names-places.ts";
 import { withoutReferences } from "../retrieval/passage-words.ts";
@@ -888,12 +888,6 @@ function weighed(
       return names.length ? [[wordStem(w), names.map(stemsOf)] as [string, string[][]]] : [];
     }),
   );
-  // A subject word said in another of its words (`synonyms.txt`: « décidé » by « décision », « gouvernement » by
-  // « interministériel »): the sentence says it (trial24 T-M1: « qu'est-ce que le gouvernement a decide en avril 2026 »).
-  for (const w of subject) {
-    const synonyms = synonymsOf(fold(w)).map(stemsOf);
-    if (synonyms.length) otherNames.set(wordStem(w), [...(otherNames.get(wordStem(w)) ?? []), ...synonyms]);
-  }
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0) + figures.length;
   const who = asks(ask, "qui");
