@@ -1093,6 +1093,9 @@ function weighed(
       // One word of a name asked, not in the name (« Act » of « Data Act » for « le cloud act »), counts for nothing.
       const apart = new Set(phrases.filter((ph) => !inRow(words, ph)).flat());
       const cost = COST.test(fold(own));
+      // A cost asked (« et ça leur a coûté combien ? »): savings told without a cost answer another question (trial24
+      // T-M1: the Gendarmerie's « environ 2 millions puis 12 millions d'euros par an » read aloud as its cost).
+      if (price && !rise && !cost && savingsOnly(own) && !asks(ask, "économie dite")) return;
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »). A condition
       // asked: saying whether it changes anything is what it is about (« peu importe où … »).
       const answers = !!condition?.(own);
@@ -1619,8 +1622,13 @@ export function costNotGiven(question: string, excerpts: string[], asked: Asked[
     !unitAsked(question) &&
     !asks(question, "hausse") &&
     askParts(question).length < 2;
-  return costAsked && !excerpts.some((x) => MONEY.test(x)) ? message("answer.notGiven.cost") : null;
+  // (An amount of savings, « environ 2 millions d'euros par an » of « économies », is no cost given.)
+  const priced = excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => MONEY.test(s) && !savingsOnly(s)));
+  return costAsked && !asks(question, "économie dite") && !priced ? message("answer.notGiven.cost") : null;
 }
+
+/** Whether a sentence tells savings or a gain (`brief.txt` [économie dite]) and no cost (`COST`). */
+const savingsOnly = (sentence: string) => asks(sentence, "économie dite") && !COST.test(fold(sentence));
 
 /** The statements of `notGiven` that say the question asks the asker's own collectivité (no sentence read as it). */
 export const OWN_STATEMENTS: ReadonlySet<string> = new Set(
