@@ -573,7 +573,10 @@ export function distinguishingNames(
   texts: string[],
 ): string[] {
   // (A place the question writes — « l'Union européenne », « la France » — is where, not what, it asks about.)
-  const flagged = writtenNames(question);
+  // (A subject word typed without its capital that the passages only ever write with one, « boe » for « Boé », is the
+  // name they write: trial23 T-M4, Munich's « entre 15 000 et 18 000 postes » read aloud after « boe c'est combien de
+  // postes sous linux ».)
+  const flagged = [...new Set([...writtenNames(question), ...typedNames(question, subject, texts)])];
   const capitalised = new Set(
     used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
   );
@@ -589,6 +592,20 @@ export function distinguishingNames(
   const fromTitles = subject.map(wordStem).filter((s) => s.length > 3 && !PLACE_STEMS.has(s) && holdsStem(titled, s));
   const byName = rarest(flagged);
   return byName.length ? byName : rarest(fromTitles);
+}
+
+/**
+ * The subject words (stems) a question types in lower case that the texts write, every time, with a capital (« boe »
+ * for « Boé »): names; places apart, as for `writtenNames`.
+ */
+function typedNames(question: string, subject: string[], texts: string[]): string[] {
+  const typed = subject.filter((w) => /^\p{Ll}/u.test(w) && question.includes(w)).map(wordStem);
+  if (typed.length === 0) return [];
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const text of texts)
+    for (const w of text.match(/[\p{L}\p{N}]+/gu) ?? []) (/^\p{Lu}/u.test(w) ? capitalised : lower).add(wordStem(fold(w)));
+  return typed.filter((s) => s.length > 2 && !PLACE_STEMS.has(s) && capitalised.has(s) && !lower.has(s));
 }
 
 /**
