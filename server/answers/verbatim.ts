@@ -225,7 +225,15 @@ export const correctsBefore = (sentence: string) => {
 /** Internal references a quote read aloud cannot follow (`quote-asides.txt`): « (voir ci-dessus) », dropped. */
 const ASIDES = new RegExp(
   `\\s*\\((?:${wordListLines("quote-asides.txt")
-    .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"))
+    // (« … » ends a line standing for the rest of the parenthesis: « voir la fiche … ».)
+    .map((a) =>
+      a
+        .replace(/\s*…$/u, "\u0000")
+        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/[’']/g, "['’]")
+        .replace(/ /g, "\\s+")
+        .replace("\u0000", "(?:\\s[^()]*)?"),
+    )
     .join("|")})\\)`,
   "giu",
 );
@@ -291,7 +299,8 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
   // one sentence further and sharing a figure with it, it is not quoted.
   const qualifiedInWhole = qualifiedClaims(whole ?? text, limits.question);
   const cut = (s: string) =>
-    limits.cutClausesOver && s.length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
+    // (Measured as quoted, its asides dropped: « … certains GIP (voir la fiche sur la loi SREN). »)
+    limits.cutClausesOver && withoutAsides(s).length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
       ? `${s.slice(0, s.indexOf(" ; "))} […]`
       : s;
   // The sentences of the whole passage's paragraphs: an excerpt flattened in one line glues the paragraph after a
