@@ -274,6 +274,26 @@ function banBrief(question: string, used: SearchResult[], excerpts: string[], bu
   return null;
 }
 
+/** « En bref » quoting `lines` of a card as the detail shows them (`shown`), within `budget`; null when none fits. */
+function quoteLines(lines: string[], card: SearchResult, at: number, excerpt: string, budget: number): Brief | null {
+  const shown = excerpt.replace(/\s+/g, " ");
+  const source = cardSource(card, at + 1);
+  let left = budget - message("answer.brief", { quotes: "" }).length - source.length - 1;
+  const quoted: string[] = [];
+  for (const line of lines.slice(0, MAX_LINES)) {
+    const part = shownPart(line.replace(/\s+/g, " "), shown);
+    const text = part && fitted(part, left - 5);
+    if (!text || !shown.includes(text.replace(/ \[…\]$/, ""))) continue;
+    quoted.push(text);
+    left -= text.length + 5;
+  }
+  if (quoted.length === 0) return null;
+  return {
+    text: message("answer.brief", { quotes: `${quoted.map((q) => `« ${q} »`).join(" ")} ${source}` }),
+    quotes: quoted.map((text) => ({ text, source: at + 1 })),
+  };
+}
+
 /**
  * « En bref » quoting the lines of the first card quoted (`used[0]`) that answer what the question asks of it, in
  * `budget` characters; null when the question does not name that card or asks what no line of it says.
@@ -285,6 +305,12 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   const kind = card ? kindOf(card) : null;
   if (!card || !kind) return null;
   const lines = card.text.split("\n").map((l) => l.trim());
+  // A duty asked (« on est obligé de quitter windows 10 ? »): no field of a card says one; its support ended, which
+  // is what obliges in fact, is said alone, else the passages answer (trial23 T-M1).
+  if (holdsPhrase(words(question), "obligation")) {
+    const ends = kind === "product" ? endLines(lines, question) : [];
+    return ended(ends) ? quoteLines(ends, card, at, excerpts[at]!, budget) : null;
+  }
   // « windows 10 c'est fini quand ? », « 45 postes sous Windows 10, c'est grave ? »: when its support ends, which
   // its card says (trial16 C6, C13) — « quand » then asks that date, not one the card would not say.
   const endWords = holdsPhrase(words(question), "fin de support");

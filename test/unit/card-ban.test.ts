@@ -27,6 +27,14 @@ const brief = (question: string, ids: string[]) => {
   );
 };
 
+describe("a duty asked of a product (trial23 T-M1)", () => {
+  it("is answered by its support's end, once past, never by its description and alternatives", () => {
+    const b = brief("on est oblige de quitter windows 10 ?", ["catalog/product/windows-10"]);
+    expect(b?.text).toContain("Fin du support des éditions courantes : le 14 octobre 2025.");
+    expect(b?.text).not.toContain("Alternatives");
+  });
+});
+
 describe("a ban asked of a product", () => {
   it("is answered by what an authority said of it, from its vendor's card", () => {
     const b = brief("est-ce que kaspersky est interdit en france", [
