@@ -35,6 +35,14 @@ describe("a duty asked of a product (trial23 T-M1)", () => {
   });
 });
 
+describe("the end of a product asked without « support » (trial23 T-M1)", () => {
+  it("is its card's end of support, not another product's dates", () => {
+    const b = brief("la fin de windows 10 c'etait quand", ["catalog/product/windows-10", "catalog/product/windows-server"]);
+    expect(b?.text).toMatch(/^En bref : « Fin du support des éditions courantes : le 14 octobre 2025. »/);
+    expect(b?.text).not.toContain("Windows Server");
+  });
+});
+
 describe("a ban asked of a product", () => {
   it("is answered by what an authority said of it, from its vendor's card", () => {
     const b = brief("est-ce que kaspersky est interdit en france", [
