@@ -584,7 +584,10 @@ export function withoutManner(question: string): string {
   for (const pattern of MANNER)
     for (const m of folded.matchAll(pattern))
       kept = `${kept.slice(0, m.index)}${" ".repeat(m[0].length)}${kept.slice(m.index + m[0].length)}`;
-  const out = kept.replace(/\s+/g, " ").replace(/\s+([,?!.])/g, "$1").trim();
+  const out = kept
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,?!.])/g, "$1")
+    .trim();
   return keywords(out).length ? out : question;
 }
 
@@ -1305,7 +1308,9 @@ function weighed(
   });
   if (asked.includes("quantity") && years.length === 0) latestCountFirst(candidates, counted);
   if (asksPresentHolder(ask)) latestHolderFirst(candidates, roleNames(ask));
-  if (process.env.BRIEF_DEBUG) for (const c of [...candidates].sort((a, b) => b.score - a.score)) console.error("CAND", c.score.toFixed(2), c.source, c.text.slice(0, 140));
+  if (process.env.BRIEF_DEBUG)
+    for (const c of [...candidates].sort((a, b) => b.score - a.score))
+      console.error("CAND", c.score.toFixed(2), c.source, c.text.slice(0, 140));
   return candidates.sort((a, b) => b.score - a.score);
 }
 

@@ -613,7 +613,8 @@ function typedNames(question: string, subject: string[], texts: string[]): strin
   const capitalised = new Set<string>();
   const lower = new Set<string>();
   for (const text of texts)
-    for (const w of text.match(/[\p{L}\p{N}]+/gu) ?? []) (/^\p{Lu}/u.test(w) ? capitalised : lower).add(wordStem(fold(w)));
+    for (const w of text.match(/[\p{L}\p{N}]+/gu) ?? [])
+      (/^\p{Lu}/u.test(w) ? capitalised : lower).add(wordStem(fold(w)));
   return typed.filter((s) => s.length > 2 && !PLACE_STEMS.has(s) && capitalised.has(s) && !lower.has(s));
 }
 

@@ -24,9 +24,9 @@ describe("a cost asked, savings given", () => {
   });
 
   it("says the corpus gives no cost", () => {
-    expect(costNotGiven("combien ça a coûté à la ville de Vernade de passer à Linux ?", [used[0]!.text], ["quantity"])).toBe(
-      message("answer.notGiven.cost"),
-    );
+    expect(
+      costNotGiven("combien ça a coûté à la ville de Vernade de passer à Linux ?", [used[0]!.text], ["quantity"]),
+    ).toBe(message("answer.notGiven.cost"));
   });
 
   it("still reads savings to a question asking them", () => {

@@ -95,6 +95,8 @@ describe("a sentence of another case is not read aloud as the case asked", () =>
         "guidance",
       ),
     ];
-    expect(brief("qui est le ministre du numerique", used)?.quotes[0]?.text).toMatch(/^Jeanne Dupont, ministre déléguée/);
+    expect(brief("qui est le ministre du numerique", used)?.quotes[0]?.text).toMatch(
+      /^Jeanne Dupont, ministre déléguée/,
+    );
   });
 });

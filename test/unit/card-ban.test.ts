@@ -37,7 +37,10 @@ describe("a duty asked of a product (trial23 T-M1)", () => {
 
 describe("the end of a product asked without « support » (trial23 T-M1)", () => {
   it("is its card's end of support, not another product's dates", () => {
-    const b = brief("la fin de windows 10 c'etait quand", ["catalog/product/windows-10", "catalog/product/windows-server"]);
+    const b = brief("la fin de windows 10 c'etait quand", [
+      "catalog/product/windows-10",
+      "catalog/product/windows-server",
+    ]);
     expect(b?.text).toMatch(/^En bref : « Fin du support des éditions courantes : le 14 octobre 2025. »/);
     expect(b?.text).not.toContain("Windows Server");
   });
@@ -64,7 +67,10 @@ describe("a ban asked of a product", () => {
   });
 
   it("leaves the other questions of a card as they were", () => {
-    const b = brief("kaspersky c'est risqué ?", ["catalog/product/kaspersky-endpoint-security", "catalog/vendor/kaspersky"]);
+    const b = brief("kaspersky c'est risqué ?", [
+      "catalog/product/kaspersky-endpoint-security",
+      "catalog/vendor/kaspersky",
+    ]);
     expect(b?.text).toContain("Éditeur : Kaspersky, Russie.");
   });
 });

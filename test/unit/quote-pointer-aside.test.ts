@@ -23,6 +23,8 @@ describe("a pointer aside", () => {
       "Les petites communes peuvent s'appuyer sur leur opérateur public de services numériques (voir la fiche « Se faire accompagner »).",
       { max: 450 },
     ).map((s) => s.text);
-    expect(quoted).toEqual(["Les petites communes peuvent s'appuyer sur leur opérateur public de services numériques."]);
+    expect(quoted).toEqual([
+      "Les petites communes peuvent s'appuyer sur leur opérateur public de services numériques.",
+    ]);
   });
 });
