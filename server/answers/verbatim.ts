@@ -299,8 +299,7 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
   // one sentence further and sharing a figure with it, it is not quoted.
   const qualifiedInWhole = qualifiedClaims(whole ?? text, limits.question);
   const cut = (s: string) =>
-    // (Measured as quoted, its asides dropped: « … certains GIP (voir la fiche sur la loi SREN). »)
-    limits.cutClausesOver && withoutAsides(s).length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
+    limits.cutClausesOver && s.length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
       ? `${s.slice(0, s.indexOf(" ; "))} […]`
       : s;
   // The sentences of the whole passage's paragraphs: an excerpt flattened in one line glues the paragraph after a
