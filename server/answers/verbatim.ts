@@ -225,15 +225,7 @@ export const correctsBefore = (sentence: string) => {
 /** Internal references a quote read aloud cannot follow (`quote-asides.txt`): « (voir ci-dessus) », dropped. */
 const ASIDES = new RegExp(
   `\\s*\\((?:${wordListLines("quote-asides.txt")
-    // (« … » ends a line standing for the rest of the parenthesis: « voir la fiche … ».)
-    .map((a) =>
-      a
-        .replace(/\s*…$/u, "\u0000")
-        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        .replace(/[’']/g, "['’]")
-        .replace(/ /g, "\\s+")
-        .replace("\u0000", "(?:\\s[^()]*)?"),
-    )
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"))
     .join("|")})\\)`,
   "giu",
 );

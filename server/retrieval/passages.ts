@@ -124,12 +124,10 @@ export function needsPrevious(sentence: string): boolean {
   if (opened && !IMPERSONAL.test(`Il ${opened[1]}`)) return true;
   if (IMPERSONAL.test(text)) return false;
   if (refersToPrevious(text) && !RELATIVE_CE.test(text)) return true;
-  const all = fold(text)
+  const start = fold(text)
     .split(/[^a-z0-9']+/)
-    .filter(Boolean);
-  // (Or ending on one, its object: « Le cas du juge …, sanctionné en août 2025, prolonge cet exemple. »)
-  if (/^(?:ce|cet|cette|ces)$/.test(all.at(-2) ?? "") && !NOT_DEMONSTRATIVE.has(all.at(-1)!)) return true;
-  const start = all.slice(0, DEMONSTRATIVE_REACH);
+    .filter(Boolean)
+    .slice(0, DEMONSTRATIVE_REACH);
   return start.some(
     (w, i) =>
       i > 0 && /^(?:ce|cet|cette|ces)$/.test(w) && start[i + 1] !== undefined && !NOT_DEMONSTRATIVE.has(start[i + 1]!),

@@ -39,11 +39,3 @@ describe("a claim its passage confirms in part and qualifies in the sentence aft
     expect(quotableSentences(plain, { max: 450 }).map((s) => s.text)).toContain(claim);
   });
 });
-
-describe("a sentence ending on a demonstrative object (« … prolonge cet exemple. »)", () => {
-  it("refers to the sentence before: never a point of « L'essentiel » alone", async () => {
-    const { needsPrevious } = await import("../../server/retrieval/passages.ts");
-    expect(needsPrevious("Le cas du juge Paul Martin, sanctionné en août 2025, prolonge cet exemple.")).toBe(true);
-    expect(needsPrevious("Le juge Paul Martin a décrit la fermeture de ses comptes en octobre 2025.")).toBe(false);
-  });
-});
