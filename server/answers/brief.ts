@@ -937,6 +937,8 @@ function weighed(
     subjectWords(named),
     used,
     used.map((r) => r.text),
+    // (A count, not a length of time: « combien de temps ça prend » asks of migrations anywhere.)
+    asked.includes("quantity") && !span,
   );
   // The subject the passages write as a name, however the question types it (« la gendarmerie … », `subject-names.ts`):
   // a sentence opening on another name or place is that one's, unless it or its document's title names the subject

@@ -571,12 +571,16 @@ export function distinguishingNames(
   subject: string[],
   used: Pick<SearchResult, "document">[],
   texts: string[],
+  figureAsked = false,
 ): string[] {
   // (A place the question writes — « l'Union européenne », « la France » — is where, not what, it asks about.)
   // (A subject word typed without its capital that the passages only ever write with one, « boe » for « Boé », is the
   // name they write: trial23 T-M4, Munich's « entre 15 000 et 18 000 postes » read aloud after « boe c'est combien de
   // postes sous linux ».)
-  const flagged = [...new Set([...writtenNames(question), ...typedNames(question, subject, texts)])];
+  // (Only for a figure asked, where another case's figure would be heard as its own.)
+  const flagged = [
+    ...new Set([...writtenNames(question), ...(figureAsked ? typedNames(question, subject, texts) : [])]),
+  ];
   const capitalised = new Set(
     used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
   );
