@@ -13,7 +13,7 @@
 import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
 import { asOfText, fold, frenchDate, localDay, MONTHS } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { BASE_STOPWORDS, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { asksForProducts } from "../retrieval/catalog-weight.ts";
 import { unsaidAskedEvent } from "../retrieval/claimed-event.ts";
 import {
@@ -409,8 +409,14 @@ const NAMED_OPENING = /^(?:Le|La|Les|L['’])\s*\p{Lu}[\p{L}'’-]+/u;
 
 /** Words of a role's complement that do not name it (« aujourd'hui », « actuel »): `brief.txt` [rôle, moment]. */
 const ROLE_TIME = new Set(entries("rôle, moment").map((e) => e.trim()));
-/** Words between a role noun and its complement in a sentence naming it (« ministre déléguée chargée du numérique »). */
+/**
+ * Words between a role noun and its complement in a sentence naming it (« ministre déléguée chargée du numérique »),
+ * little words (`stopwords.txt`: « de », « l' », « et », « du ») not counted: « ministre déléguée chargée de
+ * l'Intelligence artificielle et du Numérique » names the minister of « numérique » (trial24 T-M1).
+ */
 const ROLE_REACH = 5;
+/** The little words a role's title runs over (`stopwords.txt`), as stems. */
+const LITTLE_STEMS = new Set(BASE_STOPWORDS.map((w) => wordStem(fold(w))));
 
 /**
  * The role a question asks who holds (« qui est le ministre du numérique aujourd'hui ? »): its noun and the stems of
@@ -429,14 +435,21 @@ function roleWords(question: string): { nouns: string[]; complement: string[] } 
 
 /**
  * Whether a sentence names the role: one of its nouns, with each word of its complement within `ROLE_REACH` words
- * after it.
+ * after it, in its title — before a comma, a colon or a person's name, which end it (« Premier ministre Sébastien
+ * Lecornu sur la doctrine d'achats numériques » names no minister of « numérique », trial24 T-M1).
  */
 function namesRole(sentence: string, role: { nouns: string[]; complement: string[] }): boolean {
-  const list = stemsOf(sentence);
-  return list.some(
-    (w, i) =>
-      role.nouns.includes(w) && role.complement.every((c) => list.slice(i + 1, i + 1 + ROLE_REACH + 1).includes(c)),
-  );
+  const tokens = sentence.match(/[\p{L}\p{N}'’-]+|[,;:]/gu) ?? [];
+  return tokens.some((token, i) => {
+    if (!stemsOf(token).some((w) => role.nouns.includes(w))) return false;
+    const title: string[] = [];
+    for (let k = i + 1; k < tokens.length && title.length <= ROLE_REACH; k++) {
+      const t = tokens[k]!;
+      if (/^[,;:]$/.test(t) || (/^\p{Lu}\p{Ll}/u.test(t) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1] ?? ""))) break;
+      title.push(...stemsOf(t).filter((w) => !LITTLE_STEMS.has(w)));
+    }
+    return role.complement.every((c) => title.slice(0, ROLE_REACH + 1).includes(c));
+  });
 }
 
 /**
@@ -453,7 +466,9 @@ export function subjectWords(question: string): string[] {
  * directly, best first, within `BRIEF_CHARS`; null when none holds a subject word of the question. A question with
  * two asks: a sentence for each, within `PEERS_CHARS`, and what the passages do not say of either.
  */
-export function briefOf(question: string, used: QuotedPassage[], excerpts: string[], asked: Asked[]): Brief | null {
+export function briefOf(written: string, used: QuotedPassage[], excerpts: string[], asked: Asked[]): Brief | null {
+  // (How the answer is to be said, « en deux mots », asks nothing of the subject: trial24 T-M1.)
+  const question = withoutManner(written);
   const parts = askParts(question);
   // A question about one catalog product: the lines of its card that answer what it asks. Not one asked under a
   // condition on where data are (« le CLOUD Act s'applique-t-il si nos données sont hébergées en France par
@@ -549,6 +564,31 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
         tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
       });
   return chosen.length ? quoted(chosen, used) : null;
+}
+
+/** The expressions of [manière] (« en deux mots », « pour faire simple »), each as a pattern of its folded words. */
+const MANNER = entries("manière").map(
+  (e) => new RegExp(`(?<![a-z0-9])${e.trim().split(" ").join("[\\s'’-]+")}(?![a-z0-9])`, "g"),
+);
+
+/**
+ * The question without what says how the answer is to be said (`brief.txt` [manière]: « c'est quoi le cloud act en
+ * deux mots » → « c'est quoi le cloud act »), as it writes the rest (capitals kept); the question itself when that is
+ * all it writes.
+ */
+export function withoutManner(question: string): string {
+  const folded = fold(question);
+  // (Folding keeps the length of a text typed with composed accents: a match's place in it is its place in the question.)
+  if (folded.length !== question.length) return question;
+  let kept = question;
+  for (const pattern of MANNER)
+    for (const m of folded.matchAll(pattern))
+      kept = `${kept.slice(0, m.index)}${" ".repeat(m[0].length)}${kept.slice(m.index + m[0].length)}`;
+  const out = kept
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,?!.])/g, "$1")
+    .trim();
+  return keywords(out).length ? out : question;
 }
 
 /** Tags that ask to confirm a claim (« …, non ? », « c'est ça ? »), folded: not part of the claim (`brief.txt` [confirmation]). */
@@ -897,6 +937,8 @@ function weighed(
     subjectWords(named),
     used,
     used.map((r) => r.text),
+    // (A count, not a length of time: « combien de temps ça prend » asks of migrations anywhere.)
+    asked.includes("quantity") && !span,
   );
   // The subject the passages write as a name, however the question types it (« la gendarmerie … », `subject-names.ts`):
   // a sentence opening on another name or place is that one's, unless it or its document's title names the subject
@@ -1056,6 +1098,9 @@ function weighed(
       // One word of a name asked, not in the name (« Act » of « Data Act » for « le cloud act »), counts for nothing.
       const apart = new Set(phrases.filter((ph) => !inRow(words, ph)).flat());
       const cost = COST.test(fold(own));
+      // A cost asked (« et ça leur a coûté combien ? »): savings told without a cost answer another question (trial24
+      // T-M1: the Gendarmerie's « environ 2 millions puis 12 millions d'euros par an » read aloud as its cost).
+      if (price && !rise && !cost && savingsOnly(own) && !asks(ask, "économie dite")) return;
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »). A condition
       // asked: saying whether it changes anything is what it is about (« peu importe où … »).
       const answers = !!condition?.(own);
@@ -1265,6 +1310,9 @@ function weighed(
   });
   if (asked.includes("quantity") && years.length === 0) latestCountFirst(candidates, counted);
   if (asksPresentHolder(ask)) latestHolderFirst(candidates, roleNames(ask));
+  if (process.env.BRIEF_DEBUG)
+    for (const c of [...candidates].sort((a, b) => b.score - a.score))
+      console.error("CAND", c.score.toFixed(2), c.source, c.text.slice(0, 140));
   return candidates.sort((a, b) => b.score - a.score);
 }
 
@@ -1589,8 +1637,13 @@ export function costNotGiven(question: string, excerpts: string[], asked: Asked[
     !unitAsked(question) &&
     !asks(question, "hausse") &&
     askParts(question).length < 2;
-  return costAsked && !excerpts.some((x) => MONEY.test(x)) ? message("answer.notGiven.cost") : null;
+  // (An amount of savings, « environ 2 millions d'euros par an » of « économies », is no cost given.)
+  const priced = excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => MONEY.test(s) && !savingsOnly(s)));
+  return costAsked && !asks(question, "économie dite") && !priced ? message("answer.notGiven.cost") : null;
 }
+
+/** Whether a sentence tells savings or a gain (`brief.txt` [économie dite]) and no cost (`COST`). */
+const savingsOnly = (sentence: string) => asks(sentence, "économie dite") && !COST.test(fold(sentence));
 
 /** The statements of `notGiven` that say the question asks the asker's own collectivité (no sentence read as it). */
 export const OWN_STATEMENTS: ReadonlySet<string> = new Set(

@@ -241,16 +241,76 @@ function fitted(line: string, max: number): string | null {
   return null;
 }
 
+/** Whether a question asks if a product is banned (`card-asks.txt` [interdiction]). */
+export const asksBan = (question: string) => holdsPhrase(words(question), "interdiction");
+
+/**
+ * A ban asked of a product (« est-ce que kaspersky est interdit en france », trial24 T-M1): the sentence of a card the
+ * question names (among the first quoted: its product's, its vendor's) whose description says what an authority
+ * decided or advised of it (`card-asks.txt` [mesure d'autorité]), as the detail shows it; null when none says any —
+ * no field of a card (its alternatives, its vendor) answers a ban.
+ */
+function banBrief(question: string, used: SearchResult[], excerpts: string[], budget: number): Brief | null {
+  const intro = message("answer.brief", { quotes: "" });
+  for (const [at, card] of used.slice(0, VENDOR_CARDS_LOOKED_AT).entries()) {
+    if (!kindOf(card) || !namesCard(question, card)) continue;
+    const shown = excerpts[at]!.replace(/\s+/g, " ");
+    const described = card.text
+      .split("\n")
+      .map((l) => l.trim())
+      .slice(1)
+      .filter((l) => l && !opens(l, ...FIELDS));
+    const source = cardSource(card, at + 1);
+    // (A long sentence by its first clauses: « Inscrit sur la « Covered List » de la FCC américaine (…) […] ».)
+    for (const sentence of described.flatMap((l) => l.split(/(?<=\.)\s+(?=\p{Lu})/u))) {
+      const text = fitted(sentence, budget - intro.length - source.length - 5);
+      if (text && holdsPhrase(words(text), "mesure d'autorité") && shown.includes(text.replace(/ \[…\]$/, "")))
+        return {
+          text: message("answer.brief", { quotes: `« ${text} » ${source}` }),
+          quotes: [{ text, source: at + 1 }],
+        };
+    }
+  }
+  return null;
+}
+
+/** « En bref » quoting `lines` of a card as the detail shows them (`shown`), within `budget`; null when none fits. */
+function quoteLines(lines: string[], card: SearchResult, at: number, excerpt: string, budget: number): Brief | null {
+  const shown = excerpt.replace(/\s+/g, " ");
+  const source = cardSource(card, at + 1);
+  let left = budget - message("answer.brief", { quotes: "" }).length - source.length - 1;
+  const quoted: string[] = [];
+  for (const line of lines.slice(0, MAX_LINES)) {
+    const part = shownPart(line.replace(/\s+/g, " "), shown);
+    const text = part && fitted(part, left - 5);
+    if (!text || !shown.includes(text.replace(/ \[…\]$/, ""))) continue;
+    quoted.push(text);
+    left -= text.length + 5;
+  }
+  if (quoted.length === 0) return null;
+  return {
+    text: message("answer.brief", { quotes: `${quoted.map((q) => `« ${q} »`).join(" ")} ${source}` }),
+    quotes: quoted.map((text) => ({ text, source: at + 1 })),
+  };
+}
+
 /**
  * « En bref » quoting the lines of the first card quoted (`used[0]`) that answer what the question asks of it, in
  * `budget` characters; null when the question does not name that card or asks what no line of it says.
  */
 export function cardBrief(question: string, used: SearchResult[], excerpts: string[], budget: number): Brief | null {
+  if (asksBan(question)) return banBrief(question, used, excerpts, budget);
   const at = cardAsked(question, used);
   const card = used[at];
   const kind = card ? kindOf(card) : null;
   if (!card || !kind) return null;
   const lines = card.text.split("\n").map((l) => l.trim());
+  // A duty asked (« on est obligé de quitter windows 10 ? »): no field of a card says one; its support ended, which
+  // is what obliges in fact, is said alone, else the passages answer (trial23 T-M1).
+  if (holdsPhrase(words(question), "obligation")) {
+    const ends = kind === "product" ? endLines(lines, question) : [];
+    return ended(ends) ? quoteLines(ends, card, at, excerpts[at]!, budget) : null;
+  }
   // « windows 10 c'est fini quand ? », « 45 postes sous Windows 10, c'est grave ? »: when its support ends, which
   // its card says (trial16 C6, C13) — « quand » then asks that date, not one the card would not say.
   const endWords = holdsPhrase(words(question), "fin de support");

@@ -201,6 +201,16 @@ const qualifiesBefore = (sentence: string) => {
   const s = spaced(sentence);
   return QUALIFIERS.some((q) => s.includes(q)) || correctsBefore(sentence);
 };
+/**
+ * Expressions anywhere in a sentence that confirm a part of the claim before it (`quote-confirmations.txt`: « La
+ * suspension est confirmée. »): a qualifier after it (« En revanche, … ») qualifies the rest of that claim.
+ */
+const CONFIRMATIONS = wordListLines("quote-confirmations.txt").map(spaced);
+const confirmsPart = (sentence: string) => {
+  // (Its end mark apart: « … est confirmée. » ends on the expression.)
+  const s = spaced(sentence.replace(/[.!?…]+\s*$/u, ""));
+  return CONFIRMATIONS.some((q) => s.includes(q));
+};
 /** Expressions anywhere in a sentence that say the claim before is inexact or to be qualified (`claim-corrections.txt`). */
 const CORRECTIONS = wordListLines("claim-corrections.txt").map(spaced);
 /**
@@ -420,7 +430,9 @@ function qualifiedClaims(text: string, question?: string): Map<string, string> {
         out.set(clean(p.text), next.fragment ? "" : clean(next.text));
       // (A question asking about the claim, one of its figures, hears it with what qualifies it further on, the
       // sentences between left out and marked.)
-      else if (k > 1 && (shares || corrects))
+      // (A claim checked part by part, « La suspension est confirmée. En revanche, … et non un jugement … »: the
+      // qualifier after the confirmation qualifies the claim's other parts — trial24 T-H6.)
+      else if (k > 1 && (shares || corrects || checkedInParts(all.slice(i + 1, i + k))))
         out.set(clean(p.text), asksClaim(question, p.text) && !next.fragment ? `[…] ${clean(next.text)}` : "");
       else continue;
       break;
@@ -428,6 +440,9 @@ function qualifiedClaims(text: string, question?: string): Map<string, string> {
   });
   return out;
 }
+
+/** Whether the sentences between a claim and its qualifier each confirm a part of it (« La suspension est confirmée. »). */
+const checkedInParts = (between: { text: string }[]) => between.every((q) => confirmsPart(q.text));
 
 /** A text without its parenthesised references (« (FOSS Linux, 2020) »). */
 const unreferenced = (text: string) => text.replace(/\([^()]*\)/g, " ");
@@ -556,9 +571,16 @@ export function distinguishingNames(
   subject: string[],
   used: Pick<SearchResult, "document">[],
   texts: string[],
+  figureAsked = false,
 ): string[] {
   // (A place the question writes — « l'Union européenne », « la France » — is where, not what, it asks about.)
-  const flagged = writtenNames(question);
+  // (A subject word typed without its capital that the passages only ever write with one, « boe » for « Boé », is the
+  // name they write: trial23 T-M4, Munich's « entre 15 000 et 18 000 postes » read aloud after « boe c'est combien de
+  // postes sous linux ».)
+  // (Only for a figure asked, where another case's figure would be heard as its own.)
+  const flagged = [
+    ...new Set([...writtenNames(question), ...(figureAsked ? typedNames(question, subject, texts) : [])]),
+  ];
   const capitalised = new Set(
     used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
   );
@@ -574,6 +596,21 @@ export function distinguishingNames(
   const fromTitles = subject.map(wordStem).filter((s) => s.length > 3 && !PLACE_STEMS.has(s) && holdsStem(titled, s));
   const byName = rarest(flagged);
   return byName.length ? byName : rarest(fromTitles);
+}
+
+/**
+ * The subject words (stems) a question types in lower case that the texts write, every time, with a capital (« boe »
+ * for « Boé »): names; places apart, as for `writtenNames`.
+ */
+function typedNames(question: string, subject: string[], texts: string[]): string[] {
+  const typed = subject.filter((w) => /^\p{Ll}/u.test(w) && question.includes(w)).map(wordStem);
+  if (typed.length === 0) return [];
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const text of texts)
+    for (const w of text.match(/[\p{L}\p{N}]+/gu) ?? [])
+      (/^\p{Lu}/u.test(w) ? capitalised : lower).add(wordStem(fold(w)));
+  return typed.filter((s) => s.length > 2 && !PLACE_STEMS.has(s) && capitalised.has(s) && !lower.has(s));
 }
 
 /**

@@ -73,4 +73,30 @@ describe("a sentence of another case is not read aloud as the case asked", () =>
     ];
     expect(brief("qui est le ministre du numérique", named)?.quotes).toHaveLength(1);
   });
+
+  it("a role whose title runs over a few little words (« ministre déléguée chargée de l'Intelligence artificielle et du Numérique ») is named, before a service of another minister (trial24 T-M1)", () => {
+    const used = [
+      passage(
+        "seminaire#0",
+        "Le séminaire du 3 mai sur la souveraineté",
+        "Jeanne Dupont, ministre déléguée chargée de l'Intelligence artificielle et du Numérique, a présenté la souveraineté numérique comme une nécessité stratégique (Webiano, avril 2026).",
+        "guidance",
+      ),
+      passage(
+        "direction#0",
+        "La direction du numérique quitte Windows",
+        "La direction du numérique (DNUM) est le service du Premier ministre chargé de la transformation numérique de l'État.",
+        "guidance",
+      ),
+      passage(
+        "achats#0",
+        "La doctrine d'achat de l'État",
+        "Une circulaire du Premier ministre Paul Martin sur la doctrine d'achats numériques de l'État a été annoncée le 5 février 2026.",
+        "guidance",
+      ),
+    ];
+    expect(brief("qui est le ministre du numerique", used)?.quotes[0]?.text).toMatch(
+      /^Jeanne Dupont, ministre déléguée/,
+    );
+  });
 });
