@@ -53,6 +53,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-28",
   "held-out-29",
   "held-out-30",
+  "held-out-31",
 ]);
 
 /**
