@@ -193,7 +193,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     await page.locator("body[data-ready]").waitFor();
     await page.getByLabel("Votre question").fill("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
     await page.getByRole("button", { name: "Demander" }).click();
-    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 30_000 });
   }
 
   /** A plan adopted on an analysis of the fixture inventory, with a second inventory and published: its id and slug. */
@@ -223,7 +223,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     mkdirSync(SCREENSHOTS, { recursive: true });
     const plan = await publishedPlan();
     const { page, consoleErrors } = await openPage(context, server.url);
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(60_000);
     const violations: Record<string, string[]> = {};
     const checked: Record<string, string[]> = {};
     /**
@@ -374,7 +374,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     await page.locator("body[data-ready]").waitFor();
     await page.getByLabel("Fichiers d'inventaire").setInputFiles(CSV);
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
-    await page.locator("#inv-items").waitFor({ timeout: 25_000 });
+    await page.locator("#inv-items").waitFor({ timeout: 45_000 });
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#inv-form").isVisible()).toBe(false);
     expect(await page.locator(".unknown-item form").first().isVisible()).toBe(false);

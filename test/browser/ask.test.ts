@@ -52,7 +52,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     await page.locator("body[data-ready]").waitFor();
     await page.getByLabel("Votre question").fill(question);
     await page.getByRole("button", { name: "Demander" }).click();
-    await page.locator(".turn .mode").waitFor({ timeout: 25_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 45_000 });
   }
 
   it("streams a generated answer with a cited, linked source", async () => {

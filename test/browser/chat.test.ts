@@ -66,7 +66,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.evaluate(() => localStorage.clear());
     await watchLiveRegions(page);
     await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
-    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 30_000 });
     expect(await page.locator(".answer").innerText()).toContain("12 millions d'euros par an");
 
     // The answer is in no live region; it said it was busy while it was written.
@@ -107,7 +107,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     });
     try {
       await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
-      await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+      await page.locator(".turn .mode").waitFor({ timeout: 30_000 });
       const items = page.locator(".answer ul li");
       expect(await items.count()).toBe(2);
       expect(await items.first().innerText()).toContain("12 millions d'euros par an [1]");
@@ -128,7 +128,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.locator("body[data-ready]").waitFor();
     expect(await page.getByRole("button", { name: "Effacer la conversation" }).isHidden()).toBe(true);
     await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
-    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 30_000 });
     const before = {
       answer: await page.locator(".answer").innerText(),
       sources: await page.locator(".turn .sources li").allInnerTexts(),
@@ -156,7 +156,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(sent[0].content).toBe("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     expect(sent[1].content).toContain("12 millions");
     await expect.poll(() => page.locator(".turn").count()).toBe(2);
-    await page.locator(".turn").first().locator(".mode").waitFor({ timeout: 15_000 });
+    await page.locator(".turn").first().locator(".mode").waitFor({ timeout: 30_000 });
     expect(ollama.chats.length).toBe(chats + 1);
     expect(
       ollama.chats
@@ -238,13 +238,13 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(await page.locator(".turn").count()).toBe(0);
     expect(await page.locator("#ask-archive summary").innerText()).toBe("Conversations précédentes (1)");
     await ask(page, "Qu'est-ce que le CLOUD Act ?");
-    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 30_000 });
     const [fresh] = await Promise.all([
       page.waitForRequest((r) => r.url().endsWith("/api/chat")),
       ask(page, "Et pour la messagerie ?"),
     ]);
     expect(JSON.parse(fresh.postData()!).messages[0].content).toBe("Qu'est-ce que le CLOUD Act ?"); // not the put-aside one
-    await expect.poll(() => page.locator(".turn .mode").count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => page.locator(".turn .mode").count(), { timeout: 30_000 }).toBe(2);
     await page.reload();
     await page.locator("body[data-ready]").waitFor();
     expect(await page.locator(".turn h2").allInnerTexts()).toEqual([
@@ -274,7 +274,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(await page.locator(".turn").count()).toBe(0);
     // With no conversation, example questions are offered; one click asks it.
     await page.getByRole("button", { name: "Qu'est-ce que le CLOUD Act change pour notre mairie ?" }).click();
-    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 30_000 });
     expect(await page.locator(".turn h2").innerText()).toBe("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
     expect(await page.locator("#ask-examples").isHidden()).toBe(true);
   });
@@ -286,7 +286,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.locator("body[data-ready]").waitFor();
     ollama.set({ stallChat: { afterTokens: 3 } });
     await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
-    await expect.poll(() => page.locator(".answer").innerText(), { timeout: 15_000 }).toContain("Gendarmerie");
+    await expect.poll(() => page.locator(".answer").innerText(), { timeout: 30_000 }).toContain("Gendarmerie");
     await page.getByRole("button", { name: "Arrêter" }).focus();
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".turn .mode").innerText()).toBe("Réponse arrêtée.");
@@ -303,7 +303,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.unroute("**/api/chat");
     await page.getByRole("button", { name: "Renvoyer la question" }).click();
     await expect.poll(() => page.locator(".turn").count()).toBe(2);
-    await page.locator(".turn").first().locator(".mode").waitFor({ timeout: 15_000 });
+    await page.locator(".turn").first().locator(".mode").waitFor({ timeout: 30_000 });
     expect(await page.locator(".turn h2").first().innerText()).toBe("Qu'est-ce que le CLOUD Act ?");
     expect(await page.locator("#ask-error").innerText()).toBe("");
     await page.close();

@@ -87,7 +87,7 @@ describe.skipIf(!browserAvailable)("conversations and workspaces of a signed-in 
   const ask = async (page: Page, question: string) => {
     await page.getByLabel("Votre question").fill(question);
     await page.getByLabel("Votre question").press("Enter");
-    await page.locator(".turn .mode").first().waitFor({ timeout: 15_000 });
+    await page.locator(".turn .mode").first().waitFor({ timeout: 30_000 });
   };
   const listOf = (page: Page) =>
     page.evaluate(async () => (await (await fetch("/api/conversations")).json()).conversations);

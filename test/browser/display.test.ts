@@ -70,7 +70,7 @@ describe.skipIf(!browserAvailable)("display settings", () => {
     await dialog.getByRole("radio", { name: "Sombre" }).check();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
     await page.keyboard.press("Escape");
-    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => dialog.isVisible(), { timeout: 30_000 }).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("display-open");
 
     const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

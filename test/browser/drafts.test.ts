@@ -66,7 +66,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect((await steps.innerText()).replace(/\s+/g, " ")).toContain("Étape 1 sur 3 Choisir le document");
     await fillLetter(page);
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 25_000 });
+    await page.locator(".downloads").waitFor({ timeout: 45_000 });
     expect((await steps.innerText()).replace(/\s+/g, " ")).toContain("Étape 3 sur 3 Relire, corriger et exporter");
     // The last step has no next one: nothing is said of it (not « null »).
     expect(await steps.innerText()).not.toMatch(/null|undefined/);
@@ -183,7 +183,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     const { page } = await pages.open(withoutModel.url, "#documents");
     await fillLetter(page, "Commune de Saint-Édit");
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 25_000 });
+    await page.locator(".downloads").waitFor({ timeout: 45_000 });
     const id = decodeURIComponent(new URL(page.url()).hash).replace("#documents/", "");
     const section = page.locator(".draft-section").first();
     const key = await section.getAttribute("data-key");
@@ -312,7 +312,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       await page.getByRole("button", { name: "Rédiger le document" }).focus();
       await page.keyboard.press("Enter");
       const stop = page.getByRole("button", { name: "Arrêter" });
-      await expect.poll(() => stop.evaluate((n) => n === document.activeElement), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => stop.evaluate((n) => n === document.activeElement), { timeout: 30_000 }).toBe(true);
       await page.keyboard.press("Enter");
       await expect
         .poll(() =>
@@ -362,7 +362,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await select.selectOption(analysis.id);
     await page.getByLabel("Échéance de l'objectif").fill("2029-06");
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 25_000 });
+    await page.locator(".downloads").waitFor({ timeout: 45_000 });
     expect(await page.locator("#draft-title").innerText()).toMatch(/feuille de route/i);
     const body = (await page.locator("#draft-output .draft-body").innerText()).replace(/\s+/g, " ");
     expect(body).toContain("exposition pondérée de la Communauté de test de 76 % à 56 % d'ici juin 2029");
@@ -400,7 +400,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     });
     await fillLetter(page);
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 25_000 });
+    await page.locator(".downloads").waitFor({ timeout: 45_000 });
     // One line per section (« Rédaction de la section… »), not one per token.
     const announced = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
     const sectionCount = await page.locator("#draft-output .draft-section").count();
@@ -435,7 +435,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       await rewritable.getByRole("button", { name: `Réécrire avec le modèle « ${sectionTitle} »` }).click();
       const rewritten = page.locator(`.draft-section[data-key="${sectionKey}"]`);
       await expect
-        .poll(() => rewritten.locator(".success").textContent(), { timeout: 15_000 })
+        .poll(() => rewritten.locator(".success").textContent(), { timeout: 30_000 })
         .toContain("version 2 du brouillon");
       expect(await rewritten.locator(".draft-text").innerText()).toContain("Une nouvelle rédaction de cette section");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(sectionTitle);
@@ -451,7 +451,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       expect(other.status).toBe(200);
       await rewritten.getByRole("button", { name: /^Réécrire avec le modèle/ }).click();
       await expect
-        .poll(() => rewritten.locator(".error").first().textContent(), { timeout: 15_000 })
+        .poll(() => rewritten.locator(".error").first().textContent(), { timeout: 30_000 })
         .toContain("la version 3 a été enregistrée entre-temps");
       await rewritten.getByRole("button", { name: "Afficher la dernière version du brouillon" }).click();
       await expect
@@ -471,18 +471,18 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     const origin = new URL(withoutModel.url).origin;
     await page.getByLabel("Votre question").fill("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
     await page.getByRole("button", { name: "Demander" }).click();
-    await page.locator(".turn .mode").waitFor({ timeout: 25_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 45_000 });
 
     await page.getByRole("link", { name: "Cartographie des dépendances" }).click();
     await expect.poll(() => page.locator("#inventaire-title").evaluate((n) => n === document.activeElement)).toBe(true);
     await page.getByLabel("Fichiers d'inventaire").setInputFiles(path.join(WEB_FIXTURES, "glpi-petite-mairie.csv"));
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
-    await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
+    await page.locator("#inv-categories").waitFor({ timeout: 45_000 });
 
     await page.getByRole("link", { name: "Rédiger un document" }).click();
     await fillLetter(page);
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 25_000 });
+    await page.locator(".downloads").waitFor({ timeout: 45_000 });
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Markdown" }).click(),

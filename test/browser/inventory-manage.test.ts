@@ -48,7 +48,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
   async function upload(page: Page, name: string, buffer: Buffer) {
     await page.getByLabel("Fichiers d'inventaire").setInputFiles({ name, mimeType: "text/csv", buffer });
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
-    await page.locator("#inv-items").waitFor({ timeout: 15_000 });
+    await page.locator("#inv-items").waitFor({ timeout: 30_000 });
   }
 
   it("pages through a large analysis, renames it, offers CSV and ODS, compares it and deletes it", async () => {
@@ -241,7 +241,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     await expect.poll(() => dateField.getAttribute("aria-invalid"), SLOW).toBe("true");
     await dateField.fill("2025-09-30");
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
-    await page.locator("#inv-items").waitFor({ timeout: 15_000 });
+    await page.locator("#inv-items").waitFor({ timeout: 30_000 });
     const line = page.locator("#inv-inventory-date");
     expect(await line.innerText()).toMatch(
       /^Inventaire du 30 septembre 2025 \(date indiquée pour cet export\) — importé le /,

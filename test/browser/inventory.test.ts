@@ -70,7 +70,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     );
     expect(await page.locator("#question").isHidden()).toBe(true);
     await upload(page, CSV);
-    await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
+    await page.locator("#inv-categories").waitFor({ timeout: 45_000 });
     // A card with nothing to say (the catalog unchanged since the analysis) is left out, not printed « null ».
     expect(await page.locator("#inv-result").innerText()).not.toMatch(/\b(null|undefined)\b/);
 
@@ -257,7 +257,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
   it("sets the inventoried computer's own model aside and says so (GLPI Agent: « OptiPlex 7090 » is hardware)", async () => {
     const { page, consoleErrors } = await pages.open(server.url, "#inventaire");
     await upload(page, path.resolve("test/fixtures/inventory/inventories/glpi-agent-pc-accueil-01.json"));
-    await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
+    await page.locator("#inv-categories").waitFor({ timeout: 45_000 });
     const result = await page.locator("#inv-result").innerText();
     expect(result.replace(/\s+/g, " ")).toMatch(
       /Hors cartographie et mesures, mais gardés dans la liste : \d+ composants? système \(.*\) et 1 modèle d'ordinateur inventorié \(du matériel, pas un logiciel\)\./,
@@ -273,7 +273,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
   it("says a product's console or agent is counted with that product, not a system component (trial12 B2)", async () => {
     const { page, consoleErrors } = await pages.open(server.url, "#inventaire");
     await upload(page, path.resolve("test/fixtures/inventory/inventories/glpi10-mairie.csv"));
-    await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
+    await page.locator("#inv-categories").waitFor({ timeout: 45_000 });
     // The list's title counts what the summary counts and the table shows: the components set aside are counted by
     // the box that shows them (trial21 T-L7: « Logiciels et matériels (35) » over « 33 … distincts »).
     const distinct = /([\d\s\u202f]+) logiciels et matériels distincts/.exec(

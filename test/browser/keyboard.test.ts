@@ -73,7 +73,7 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
       await tabTo(page, (f) => f.id === "question-input");
       await page.keyboard.type("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
       await page.keyboard.press("Enter");
-      await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+      await page.locator(".turn .mode").waitFor({ timeout: 30_000 });
       // The focus stayed in the box, ready for a follow-up.
       expect((await focused(page)).id).toBe("question-input");
       // Through the answer's citation links to the listed sources, each saying it opens a new tab.
@@ -108,7 +108,7 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
       await chooser.setFiles(CSV);
       await tabTo(page, (f) => f.id === "inv-submit");
       await page.keyboard.press("Enter");
-      await page.locator("#inv-items").waitFor({ timeout: 25_000 });
+      await page.locator("#inv-items").waitFor({ timeout: 45_000 });
       // The map takes the focus on its title.
       expect((await focused(page)).id).toBe("inv-result-title");
       // The first chart is the weighted measure's, in its card.
@@ -136,7 +136,7 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
       await page.keyboard.type("maire");
       await tabTo(page, (f) => f.id === "draft-submit");
       await page.keyboard.press("Enter");
-      await page.locator(".downloads").waitFor({ timeout: 15_000 });
+      await page.locator(".downloads").waitFor({ timeout: 30_000 });
       await expect.poll(() => focused(page).then((f) => f.id)).toBe("draft-title");
       expect((await focused(page)).text).toBe("Courrier à Camille Martin");
     },

@@ -62,7 +62,7 @@ describe.skipIf(!browserAvailable)("a question longer than the limit, pasted in 
     await box.fill("Que dit le CLOUD Act ?");
     await expect.poll(() => count.innerText()).not.toMatch(/trop/);
     await page.getByRole("button", { name: "Demander" }).click();
-    await page.locator(".turn .mode").waitFor({ timeout: 25_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 45_000 });
     expect(chats.length).toBe(1);
     expect(requested.every((u) => u.startsWith(server.url))).toBe(true);
     await page.close();

@@ -64,7 +64,7 @@ describe.skipIf(!browserAvailable)("the page at 320 px wide", () => {
     const page = await phone("#inventaire", 640, 400);
     await page.getByLabel("Fichiers d'inventaire").setInputFiles(CSV);
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
-    await page.locator("#inv-items").waitFor({ timeout: 25_000 });
+    await page.locator("#inv-items").waitFor({ timeout: 45_000 });
     expect(await overflow(page)).toEqual({ page: 0, offenders: [] });
     for (const section of ["Rédiger un document", "Suivi du plan", "Poser une question"]) {
       await page.getByRole("link", { name: section }).click();
@@ -78,7 +78,7 @@ describe.skipIf(!browserAvailable)("the page at 320 px wide", () => {
     expect(await overflow(page)).toEqual({ page: 0, offenders: [] });
     await page.getByLabel("Fichiers d'inventaire").setInputFiles(CSV);
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
-    await page.locator("#inv-items").waitFor({ timeout: 25_000 });
+    await page.locator("#inv-items").waitFor({ timeout: 45_000 });
     expect(await overflow(page)).toEqual({ page: 0, offenders: [] });
 
     // An item is a card: each value beside the name of its column, the yes/no and alternatives visible without scrolling.

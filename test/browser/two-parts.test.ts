@@ -36,7 +36,7 @@ describe.skipIf(!browserAvailable)("a question answered in part, on the page", (
       .getByLabel("Votre question")
       .fill("La Gendarmerie a adopté GendBuntu : quel intégrateur a fait le déploiement ?");
     await page.getByRole("button", { name: "Demander" }).click();
-    await page.locator(".turn .mode").waitFor({ timeout: 25_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 45_000 });
     const note = page.locator(".turn > p.partial[role=note]");
     await expect.poll(() => note.innerText()).toContain("Le corpus ne répond pas à cette partie de la question");
     expect(await note.innerText()).toContain("« quel intégrateur a fait le déploiement ? »");

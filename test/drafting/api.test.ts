@@ -391,10 +391,12 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
       let seen = "";
       while (!seen.includes("event: token")) seen += new TextDecoder().decode((await reader.read()).value);
       // The first tokens may come from a template section: close once the model call is under way.
-      await expect.poll(() => ollama.chats.length, { timeout: 5000 }).toBeGreaterThan(chatsBefore);
+      await expect.poll(() => ollama.chats.length, { timeout: 15_000 }).toBeGreaterThan(chatsBefore);
       controller.abort();
       // Every model call this draft started is stopped (behind the model queue, a call not yet started is never made).
-      await expect.poll(() => ollama.abortedChats - before, { timeout: 5000 }).toBe(ollama.chats.length - chatsBefore);
+      await expect
+        .poll(() => ollama.abortedChats - before, { timeout: 15_000 })
+        .toBe(ollama.chats.length - chatsBefore);
       await new Promise((r) => setTimeout(r, 200));
       expect(ollama.abortedChats - before).toBe(ollama.chats.length - chatsBefore);
       expect((await (await fetch(`${server.url}/api/drafts`)).json()).drafts).toHaveLength(drafts);

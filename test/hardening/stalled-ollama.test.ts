@@ -42,7 +42,7 @@ describe("a stalled Ollama", { timeout: 60_000 }, () => {
       const body = await res.json();
       expect(body.mode).toBe("fulltext");
       expect(body.results.length).toBeGreaterThan(0);
-      await expect.poll(() => ollama.abandonedStalls, { timeout: 10_000 }).toBeGreaterThan(before);
+      await expect.poll(() => ollama.abandonedStalls, { timeout: 30_000 }).toBeGreaterThan(before);
       // The next searches do not wait for the hung endpoint again: full-text at once, and the health says why.
       const calls = ollama.embedCalls;
       const again = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent("CLOUD Act")}`)).json();
@@ -134,7 +134,7 @@ describe("a server started while Ollama's embedding endpoint hangs", { timeout: 
       const body = await res.json();
       expect(body.mode).toBe("fulltext");
       expect(body.results.length).toBeGreaterThan(0);
-      await expect.poll(() => ollama.abandonedStalls, { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => ollama.abandonedStalls, { timeout: 30_000 }).toBeGreaterThan(0);
     } finally {
       await server.stop();
       await ollama.close();

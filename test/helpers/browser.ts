@@ -74,12 +74,17 @@ export async function launchBrowser(
   const mapped = options.mapToLoopback ?? [];
   if (mapped.length) {
     const own = await launch(mapped);
-    return { context: await own.newContext(), close: () => own.close() };
+    const context = await own.newContext();
+    context.setDefaultTimeout(60_000);
+    return { context, close: () => own.close() };
   }
   // Started again if it failed to start or has gone away (a crash would otherwise fail every later file).
   if (!shared || !(await shared.then((b) => b.isConnected()).catch(() => false))) shared = launch([]);
   const browser = await shared;
   const context = await browser.newContext();
+  // Playwright's 30 s for a click, a fill or a wait: on a machine loaded to 30 with three workers, a page that
+  // answers still took longer (a timeout only ever ends a wait that would have failed).
+  context.setDefaultTimeout(60_000);
   return { context, close: () => context.close() };
 }
 

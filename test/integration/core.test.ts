@@ -209,7 +209,7 @@ describe("with Ollama (fake server speaking its HTTP API)", () => {
       const reader = res.body!.getReader();
       await reader.read();
       controller.abort();
-      await expect.poll(() => ollama.abortedChats, { timeout: 5000 }).toBeGreaterThan(before);
+      await expect.poll(() => ollama.abortedChats, { timeout: 15_000 }).toBeGreaterThan(before);
       // The server is still healthy afterwards.
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     } finally {

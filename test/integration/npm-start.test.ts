@@ -64,10 +64,10 @@ describe("npm start", () => {
               () => "answers",
               () => "stopped",
             ),
-          { timeout: 10_000 },
+          { timeout: 30_000 },
         )
         .toBe("stopped");
-      await expect.poll(() => alive(server), { timeout: 10_000 }).toBe(false);
+      await expect.poll(() => alive(server), { timeout: 30_000 }).toBe(false);
     } finally {
       if (alive(server)) process.kill(server, "SIGKILL");
     }

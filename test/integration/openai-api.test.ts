@@ -312,7 +312,7 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
       for await (const chunk of stream) {
         if (chunk.choices[0]?.delta.content?.includes("mot")) break; // leaving the loop aborts the request
       }
-      await expect.poll(() => model.abortedChats, { timeout: 5000 }).toBeGreaterThan(before);
+      await expect.poll(() => model.abortedChats, { timeout: 15_000 }).toBeGreaterThan(before);
     } finally {
       model.set({ tokenDelayMs: 0, reply: REPLY });
     }

@@ -85,7 +85,7 @@ describe.each(["ollama", "openai"] as const)("with %s as the model server", (pro
       let seen = "";
       while (!seen.includes("event: token")) seen += new TextDecoder().decode((await reader.read()).value);
       controller.abort();
-      await expect.poll(() => model.abortedChats, { timeout: 5000 }).toBeGreaterThan(before);
+      await expect.poll(() => model.abortedChats, { timeout: 15_000 }).toBeGreaterThan(before);
     } finally {
       model.set({ tokenDelayMs: 0, reply: REPLY });
     }

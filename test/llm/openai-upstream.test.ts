@@ -164,7 +164,7 @@ describe("a stalled OpenAI-compatible server", () => {
           .embed(["CLOUD Act"])
           .catch((e: unknown) => e),
       ).toMatchObject({ name: "ModelTimeoutError" });
-      await expect.poll(() => fake.abandonedStalls, { timeout: 5000 }).toBe(2);
+      await expect.poll(() => fake.abandonedStalls, { timeout: 15_000 }).toBe(2);
       // Searches then stay full-text for a while rather than each waiting the bound.
       expect(await models.status()).toMatchObject({
         llmAvailable: true,
