@@ -348,26 +348,11 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
       // In card order, as the detail quotes them.
       .sort((a, b) => lines.indexOf(a) - lines.indexOf(b)),
   ];
-  const intro = message("answer.brief", { quotes: "" });
-  const source = cardSource(card, at + 1);
-  let left = budget - intro.length - source.length - 1;
-  const quoted: string[] = [];
   // The card's first line answering, cut from what the detail quotes (« pCloud Drive » quoted from its notes): the
   // sentences the detail quotes are chosen from instead.
   const lead = wanted[0] ? shownPart(wanted[0].replace(/\s+/g, " "), shown) : null;
   if (!lead || !shown.includes(lead.split(" ; ")[0]!)) return null;
-  for (const line of wanted.slice(0, MAX_LINES)) {
-    // Quoted as the detail shows the card: its sentences the excerpt keeps (« Éditeur : Dahua Technology, Chine. »).
-    const part = shownPart(line.replace(/\s+/g, " "), shown);
-    const text = part && fitted(part, left - 5);
-    if (!text || !shown.includes(text.replace(/ \[…\]$/, ""))) continue;
-    quoted.push(text);
-    left -= text.length + 5;
-  }
-  if (quoted.length === 0) return null;
-  return {
-    // The card's name and date once, after its last line quoted.
-    text: message("answer.brief", { quotes: `${quoted.map((q) => `« ${q} »`).join(" ")} ${source}` }),
-    quotes: quoted.map((text) => ({ text, source: at + 1 })),
-  };
+  // Quoted as the detail shows the card: its sentences the excerpt keeps (« Éditeur : Dahua Technology, Chine. »), the
+  // card's name and date once, after its last line quoted.
+  return quoteLines(wanted, card, at, excerpts[at]!, budget);
 }
