@@ -171,5 +171,6 @@ export function unsupportedEnd(
   const urgent = addMonths(start, Math.min(span, UNSUPPORTED_MONTHS));
   const supportEnd = ends[0]?.slice(0, 7);
   const due = supportEnd && supportEnd > urgent ? supportEnd : urgent;
-  return due < share ? due : share;
+  // The earlier of the two months (`YYYY-MM` strings sort as dates).
+  return [due, share].sort()[0]!;
 }
