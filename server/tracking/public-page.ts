@@ -108,7 +108,9 @@ export function progressChart(s: PublicSnapshot, layout: keyof typeof LAYOUTS = 
     const at = Math.max((x(d) + spanEnd) / 2, lastLabel + gap);
     const shown = at <= Math.max(x(d), spanEnd - SPAN_MARGIN);
     if (shown) lastLabel = at;
-    const label = shown ? `<text x="${at.toFixed(1)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>` : "";
+    const label = shown
+      ? `<text x="${at.toFixed(1)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`
+      : "";
     years.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" ${STROKES.grid}/>${label}`);
   }
   const path = (pts: { date: string; value: number | null }[]) =>

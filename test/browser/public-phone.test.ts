@@ -119,17 +119,15 @@ describe.skipIf(!browserAvailable)("the public page on a phone", () => {
     for (const width of [375, 1200]) {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(`${server.url}/public/${december}`);
-      const labels = await page
-        .locator("svg.chart:visible text")
-        .evaluateAll((ts) =>
-          ts
-            .filter((t) => /^(déc\.|\d{4}$)/.test(t.textContent ?? ""))
-            .map((t) => ({
-              text: t.textContent,
-              left: t.getBoundingClientRect().left,
-              right: t.getBoundingClientRect().right,
-            })),
-        );
+      const labels = await page.locator("svg.chart:visible text").evaluateAll((ts) =>
+        ts
+          .filter((t) => /^(déc\.|\d{4}$)/.test(t.textContent ?? ""))
+          .map((t) => ({
+            text: t.textContent,
+            left: t.getBoundingClientRect().left,
+            right: t.getBoundingClientRect().right,
+          })),
+      );
       expect(labels.map((l) => l.text)).toEqual(["déc. 2026", "2027", "2028", "2029"]);
       for (let i = 1; i < labels.length; i++) expect(labels[i]!.left).toBeGreaterThan(labels[i - 1]!.right);
     }
