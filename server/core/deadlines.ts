@@ -73,7 +73,8 @@ function patterns(w: DeadlineWords): Patterns {
       `(?<![\\p{L}])(?<lead>${alt(w.leads)})\\s+(?:le\\s+|la\\s+|l['’]|les\\s+|en\\s+|a\\s+la\\s+|au\\s+)?(?:${date})(?![\\d\\p{L}])`,
       "giu",
     ),
-    inYear: /(?<![\p{L}])en\s+(?<year>\d{4})(?![\d\p{L}])/giu,
+    // « en 2026 », « en septembre 2026 » (trial24 T-L3: « Le contrat arrive à échéance en septembre 2026 »).
+    inYear: new RegExp(`(?<![\\p{L}])en\\s+(?:(?<month>${months})\\s+)?(?<year>\\d{4})(?![\\d\\p{L}])`, "giu"),
     obligation: new RegExp(
       `(?<![\\p{L}])(?:${alt(w.obligation)})(?![\\p{L}])|\\p{L}{2,}(?:${alt(w.futureEndings)})(?![\\p{L}])`,
       "iu",
@@ -151,7 +152,7 @@ export function findDeadlines(text: string, w: DeadlineWords = deadlineWords()):
     const date = deadlineDate(m.groups ?? {}, w);
     if (date) found.push({ text: source.slice(m.index, m.index + m[0].length), date, at: m.index });
   }
-  // « en 2026 » sets a deadline only in a sentence that obliges or looks ahead.
+  // « en 2026 », « en septembre 2026 » set a deadline only in a sentence that obliges or looks ahead.
   let offset = 0;
   for (const sentence of sentencesOf(source)) {
     const start = source.indexOf(sentence, offset);
@@ -161,7 +162,10 @@ export function findDeadlines(text: string, w: DeadlineWords = deadlineWords()):
     for (const m of f.matchAll(p.inYear)) {
       const at = start + m.index;
       if (found.some((d) => at >= d.at && at < d.at + d.text.length)) continue;
-      found.push({ text: sentence.slice(m.index, m.index + m[0].length), date: `${m.groups!.year}-12-31`, at });
+      const year = Number(m.groups!.year);
+      const month = m.groups!.month ? monthIndex(w, m.groups!.month) : 12;
+      const date = `${year}-${pad(month)}-${pad(lastDay(year, month))}`;
+      found.push({ text: sentence.slice(m.index, m.index + m[0].length), date, at });
     }
   }
   return found.sort((a, b) => a.at - b.at).map(({ text, date }) => ({ text, date }));

@@ -40,6 +40,15 @@ const ABSENCE = ABSENCE_REASONS.map(
 
 const isAbsence = (reason: string) => ABSENCE.some((p) => p.test(reason));
 
+/**
+ * An act of the collectivité its data do not say (`own-acts.ts`): not to be vouched for as it stands, but the way
+ * through is the document's context, where the act is written with its date (trial24 T-L6).
+ */
+const OWN_ACT = new RegExp(
+  `^${escapeRegExp(message("verify.ownActUnsaid")).replace(/\\\{\w+\\\}/g, "[\\s\\S]+?")}$`,
+  "u",
+);
+
 /** A sentence's text as attestations are matched: spaces aside, nothing changed. */
 export const attestedKey = (text: string) => text.replace(/\s+/g, " ").trim();
 
@@ -62,6 +71,7 @@ export function notAttestable(s: SentenceCheck, flags: FigureFlag[]): string | n
   if (national) return message("drafts.attest.national", { words: national });
   const reasons = [...s.reasons, ...flagsIn(s.text, flags).map((f) => (f.qualifier ? "" : f.reason))];
   const other = reasons.find((r) => !isAbsence(r));
+  if (other && OWN_ACT.test(other)) return message("drafts.attest.ownAct", { reason: other });
   if (other !== undefined) return message("drafts.attest.contradicted", { reason: other || s.reasons[0]! });
   return null;
 }

@@ -57,7 +57,7 @@ import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { checkOwnFigures } from "./own-data.ts";
 import { checkOwnProducts } from "./own-facts.ts";
 import { productCards, productFirst } from "./product-cards.ts";
-import { withoutRestatedList } from "./restated-list.ts";
+import { withoutOwnRequests, withoutRestatedList } from "./restated-list.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection, FigureFlag } from "./types.ts";
 
@@ -405,7 +405,7 @@ export function withFixedList(text: string, list: string, intro: string): string
     )
     .filter(Boolean);
   // (The model's prose saying the items again, the list said after it, is dropped: trial21 T-M6.)
-  paragraphs.splice(0, paragraphs.length, ...withoutRestatedList(paragraphs, list));
+  paragraphs.splice(0, paragraphs.length, ...withoutOwnRequests(withoutRestatedList(paragraphs, list)));
   const at = paragraphs.findIndex((p) => /:\s*$/.test(p));
   if (at >= 0) paragraphs.splice(at + 1, 0, list);
   else paragraphs.push(...[intro, list].filter(Boolean));

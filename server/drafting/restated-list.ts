@@ -5,6 +5,8 @@
  * the list when it says two of its items at least (each by most of its first content words), or its only item.
  */
 
+import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
 import { splitSentences } from "../retrieval/passages.ts";
 import { keywords } from "../retrieval/relevance.ts";
@@ -41,6 +43,30 @@ export function withoutRestatedList(paragraphs: string[], list: string): string[
         return items.filter((i) => says(stems, i)).length < needed;
       });
       // (A paragraph restating nothing is kept as written, its line breaks with it.)
+      return kept.length === sentences.length ? p : kept.join(" ").trim();
+    })
+    .filter(Boolean);
+}
+
+/** « Nous vous demandons de … », « Nous vous proposons que … » (folded): a sentence that makes a request. */
+const REQUEST = new RegExp(
+  `^(?:${wordListLines("request-leads.txt")
+    .map((l) => escapeRegExp(fold(l)).replace(/ /g, "\\s+"))
+    .join("|")})\\s+(?:de\\s|d['’]|que\\s|qu['’])`,
+  "u",
+);
+
+/**
+ * `paragraphs` without the model's own requests (trial24 T-M5): in a letter's requests, the sender's list says what
+ * the letter asks; a sentence of the model asking something else (« Nous vous demandons de quitter Google Drive avant
+ * le 1er septembre 2026 … »: another request, a deadline the sender never set) would make two lists of requests, the
+ * model's unchecked for passed deadlines. A sentence ending with « : » introduces the list and is kept.
+ */
+export function withoutOwnRequests(paragraphs: string[]): string[] {
+  return paragraphs
+    .map((p) => {
+      const sentences = splitSentences(p);
+      const kept = sentences.filter((s) => /:\s*$/.test(s) || !REQUEST.test(fold(s.trim())));
       return kept.length === sentences.length ? p : kept.join(" ").trim();
     })
     .filter(Boolean);

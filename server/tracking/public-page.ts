@@ -53,9 +53,10 @@ const MIN_LABEL_GAP = 40;
  * and description take other ids, each id once in the page.
  */
 const LAYOUTS = {
-  wide: { W: 640, H: 300, bottom: 40, legendX: 56 + 8, legendStep: 150, startGap: MIN_LABEL_GAP, ids: "" },
-  // At 14 px, « janv. 2026 » is some 70 units long from the start: the first year's label comes after it.
-  narrow: { W: 340, H: 290, bottom: 50, legendX: 8, legendStep: 100, startGap: 96, ids: "-narrow" },
+  // The start's label is centred on the start: « janv. 2026 » is some 60 units long at 12 px, 70 at 14 px (narrow),
+  // and a year's some 30; the first year's label comes after it (centre to centre).
+  wide: { W: 640, H: 300, bottom: 40, legendX: 56 + 8, legendStep: 150, startGap: 50, ids: "" },
+  narrow: { W: 340, H: 290, bottom: 50, legendX: 8, legendStep: 100, startGap: 60, ids: "-narrow" },
 } as const;
 
 /** The measure over time against the plan, as an SVG a screen reader skips (the table below carries the figures). */
@@ -91,16 +92,25 @@ export function progressChart(s: PublicSnapshot, layout: keyof typeof LAYOUTS = 
   // 1 January) would read as the date of the December points (trial6 B7); a year too close to it keeps its gridline.
   const startDay = new Date(start).toISOString().slice(0, 10);
   const years: string[] = [
-    `<text x="${x(startDay)}" y="${H - pad.bottom + 18}" text-anchor="start">${esc(MONTH_YEAR.format(start))}</text>`,
+    `<text x="${x(startDay)}" y="${H - pad.bottom + 18}" text-anchor="middle">${esc(MONTH_YEAR.format(start))}</text>`,
   ];
-  // A year's label too close to the last one shown (a long plan on the narrow chart) keeps its gridline only.
+  // Every year the line crosses is named, under its own span (between its gridline and the next one, or the curve's
+  // end): at the span's middle, pushed right past the label before it when the span leaves room, so that a year
+  // beginning a few weeks after the start is named too (trial24 T-L5: « déc. 2026 », « 2028 », « 2029 », no 2027).
+  // A span too narrow for its label (a long plan on the narrow chart) keeps its gridline only.
+  // The gridlines stop at the axis: a label may pass its span's end by a little.
+  const SPAN_MARGIN = 4;
   let lastLabel = x(startDay);
   for (let year = new Date(start).getUTCFullYear() + 1; Date.UTC(year, 0, 1) <= end; year++) {
     const d = `${year}-01-01`;
+    const spanEnd = Math.min(x(`${year + 1}-01-01`), W - pad.right);
     const gap = lastLabel === x(startDay) ? startGap : MIN_LABEL_GAP;
-    const shown = x(d) - lastLabel >= gap;
-    if (shown) lastLabel = x(d);
-    const label = shown ? `<text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>` : "";
+    const at = Math.max((x(d) + spanEnd) / 2, lastLabel + gap);
+    const shown = at <= Math.max(x(d), spanEnd - SPAN_MARGIN);
+    if (shown) lastLabel = at;
+    const label = shown
+      ? `<text x="${at.toFixed(1)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`
+      : "";
     years.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" ${STROKES.grid}/>${label}`);
   }
   const path = (pts: { date: string; value: number | null }[]) =>

@@ -15,6 +15,7 @@ describe.skipIf(!browserAvailable)("the public page on a phone", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let server: TestServer;
   let slug: string;
+  let december: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer({ CORPUS_DIR: INVENTORY_CORPUS }), launchBrowser()]);
@@ -34,6 +35,18 @@ describe.skipIf(!browserAvailable)("the public page on a phone", () => {
     const published = await postJson(`${server.url}/api/plans/${plan.id}/publish`, { reviewed: true });
     expect(published.status).toBe(200);
     slug = (await published.json()).plan.slug;
+    // trial24 T-L5: a line from December 2026 to December 2029.
+    const late = await (
+      await postJson(`${server.url}/api/plans`, {
+        collectivite: { name: "Communauté de communes du Haut-Ségalas", kind: "communauté de communes" },
+        analysisId: analysis.id,
+        date: "2026-12-07",
+        target: { value: 40, date: "2029-12-31" },
+      })
+    ).json();
+    const lateOut = await postJson(`${server.url}/api/plans/${late.plan.id}/publish`, { reviewed: true });
+    expect(lateOut.status).toBe(200);
+    december = (await lateOut.json()).plan.slug;
   });
   afterAll(async () => {
     await browser?.close();
@@ -98,6 +111,26 @@ describe.skipIf(!browserAvailable)("the public page on a phone", () => {
     // On a wide screen the wide chart, alone.
     await page.setViewportSize({ width: 1200, height: 800 });
     expect(await chart.evaluate((n) => n.getAttribute("viewBox"))).toBe("0 0 640 300");
+    await page.close();
+  });
+
+  it("names every year the line crosses, on the phone and on a wide screen, without overlap (trial24 T-L5)", async () => {
+    const page = await browser.context.newPage();
+    for (const width of [375, 1200]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${server.url}/public/${december}`);
+      const labels = await page.locator("svg.chart:visible text").evaluateAll((ts) =>
+        ts
+          .filter((t) => /^(déc\.|\d{4}$)/.test(t.textContent ?? ""))
+          .map((t) => ({
+            text: t.textContent,
+            left: t.getBoundingClientRect().left,
+            right: t.getBoundingClientRect().right,
+          })),
+      );
+      expect(labels.map((l) => l.text)).toEqual(["déc. 2026", "2027", "2028", "2029"]);
+      for (let i = 1; i < labels.length; i++) expect(labels[i]!.left).toBeGreaterThan(labels[i - 1]!.right);
+    }
     await page.close();
   });
 });

@@ -118,7 +118,7 @@ describe("the public page's French with any collectivité's name (B7)", () => {
       text: m[2]!,
     }));
     expect(labels[0]?.text).toBe("déc. 2026");
-    // The next label (2027, a month later) would sit on top of it: left out, its gridline kept.
+    // The next year (2027, a month later) is named under its own span, away from the start's label (trial24 T-L5).
     for (const l of labels.slice(1)) expect(l.x - labels[0]!.x).toBeGreaterThanOrEqual(40);
   });
 });

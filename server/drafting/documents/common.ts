@@ -226,23 +226,34 @@ export function ownContext(context: string | undefined, collectivite: string): s
  * cannot confirm is shown as the user's information, not as a fact of the corpus nor as dubious. A sentence in the
  * first person is the sender's own already; claims about others are left as written (they are checked).
  */
-export function attributedContext(context: string | undefined, collectivite: string, attribution: string): string {
+export function attributedContext(
+  context: string | undefined,
+  collectivite: string,
+  attribution: string,
+  /** A note after a sentence (« *(Échéance « en septembre 2026 » passée …)* »), or "" (trial24 T-L3). */
+  noteOf: (sentence: string) => string = () => "",
+): string {
   if (!context) return "";
   const claims = contextClaims(context, collectivite);
   return sentencesOf(context.trim())
     .map((s) => {
       const t = sentence(s);
-      const clauses = clausesOf(t);
-      if (
-        !clauses.length ||
-        clauses.some((c) => claims.includes(c)) ||
-        FIRST_PERSON.test(t) ||
-        /\bselon\b|d['’]après/iu.test(t)
-      )
-        return t;
-      return t.replace(/\s*([.!?…])$/u, ` (${attribution})$1`);
+      const note = noteOf(t);
+      return note ? `${attributed(t)} ${note}` : attributed(t);
     })
     .join(" ");
+
+  function attributed(t: string): string {
+    const clauses = clausesOf(t);
+    if (
+      !clauses.length ||
+      clauses.some((c) => claims.includes(c)) ||
+      FIRST_PERSON.test(t) ||
+      /\bselon\b|d['’]après/iu.test(t)
+    )
+      return t;
+    return t.replace(/\s*([.!?…])$/u, ` (${attribution})$1`);
+  }
 }
 
 /** Software listed by name in tables and in the model's data; the rest is counted (large inventories). */

@@ -59,8 +59,14 @@ export function letterContext(
     sender_description: inputs.sender.description ? `, ${inputs.sender.description}` : "",
   });
   // What the sender says of the collectivité is their information (attributed); what they say of others is checked.
+  // A date of the context already past on the letter's date is noted as a request's is (trial24 T-L3).
+  const contextNote = (sentence: string) => {
+    const past = pastDeadlines(sentence, inputs.date ?? localDay(now));
+    const deadlines = [...new Set(past.map((d) => `« ${d.text} »`))].join(", ");
+    return past.length ? `*(${texts(structure, "context.pastDate", { deadlines })})*` : "";
+  };
   vars.local_context = inputs.context
-    ? `${attributedContext(inputs.context, c.name, texts(structure, "context.own"))} `
+    ? `${attributedContext(inputs.context, c.name, texts(structure, "context.own"), contextNote)} `
     : "";
   // The sender's own words, searched first for the passages that argue the letter (`focus` of its sections).
   vars.letter_context = inputs.context ?? "";
