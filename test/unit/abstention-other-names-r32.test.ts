@@ -42,3 +42,15 @@ describe("another name of what the corpus names (held-out-31, tuning half)", () 
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
 });
+
+describe("another name of what the corpus names (held-out-31, the untuned half, written after measuring it)", () => {
+  it.each([
+    "un chatbot dont les serveurs sont en suisse, chez un hébergeur genevois",
+    "la procédure de la cnam devant le juge administratif repose sur quel article du cja",
+    "vérifier en continu que nos serveurs linux respectent la même configuration, un outil hexagonal",
+    "francetransfert c'est combien d'utilisateurs ou de fichiers envoyés",
+    "si je prends un vps chez hetzner, mes données peuvent être dans quels sites",
+  ])("answers « %s »", async (q) => {
+    expect(await decide(q)).toMatchObject({ answerable: true });
+  });
+});
