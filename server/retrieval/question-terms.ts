@@ -27,6 +27,7 @@ import {
   UNNAMED_PLACE,
   VAGUE_ORIGIN,
 } from "./names-places.ts";
+import { reportedAsk } from "./asker-statement.ts";
 import { CLAUSE_END, contextSpans } from "./question-context.ts";
 
 /** A verb in the imperative followed by its object pronoun (« Donnez-moi », « Dites-le »). */
@@ -241,6 +242,8 @@ export function questionTerms(asked: string): QuestionTerm[] {
   const start = askedClauseStart(tokens);
   const sized = new Set<string>();
   const spans = contextSpans(text);
+  // « au conseil quelqu'un demandait … »: who asks, and where, never what (`reportedAsk`).
+  const asker = reportedAsk(text);
   const role = roleAsked(question);
   const idioms = idiomMatches(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
   const idiom = new Set(idioms.flatMap((m) => m.tokens));
@@ -501,6 +504,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
       // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
       ...(inContext || sized.has(folded) ? { context: true } : {}),
       ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
+      ...(!capital && asker && index >= asker[0] && index < asker[1] ? { context: true, user: true } : {}),
     };
     // « d'Allemagne », « en Irlande », « depuis la Chine »: where a thing comes from or is.
     const origin =
