@@ -237,7 +237,10 @@ export function questionTerms(asked: string): QuestionTerm[] {
   // « la version 26 de Keycloak » asks what « Keycloak 26 » asks: the number is the product's version (below).
   const text = question
     .replace(/[’]/g, "'")
-    .replace(/\b(version)\s+(\d{1,2})\s+(?:de\s+|d')(\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}.])/gu, "$1 $3 $2");
+    // (« la version 4 de tchap »: a product typed in lower case too, not an article: « la version 2 de la … ».)
+    .replace(/\b(version)\s+(\d{1,2})\s+(?:de\s+|d')(\p{L}[\p{L}\p{N}]*)(?![\p{L}\p{N}.'])/gu, (all, v, n, name) =>
+      /^\p{Lu}/u.test(name) || !STOPWORDS.has(fold(name)) ? `${v} ${name} ${n}` : all,
+    );
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
   const start = askedClauseStart(tokens);
   const sized = new Set<string>();
