@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListEntries, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
+import { reportedAsk } from "./asker-statement.ts";
 import { broaderOf, DEMONYMS, phrasesFound, settingWords, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
 import { FRAME, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
@@ -27,7 +28,6 @@ import {
   UNNAMED_PLACE,
   VAGUE_ORIGIN,
 } from "./names-places.ts";
-import { reportedAsk } from "./asker-statement.ts";
 import { CLAUSE_END, contextSpans } from "./question-context.ts";
 
 /** A verb in the imperative followed by its object pronoun (« Donnez-moi », « Dites-le »). */

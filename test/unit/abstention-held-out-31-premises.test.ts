@@ -48,12 +48,18 @@ describe("a takeover by a named buyer, taken as given", () => {
 describe("« la version N de » a product typed in lower case", () => {
   // Tuning: prod-tchap-4; untuned: prod-visio-v3, prod-euro-office-2.
   it("abstains on a version the corpus does not name, as « glpi 12 » or « la version 4 de Tchap »", async () => {
-    for (const q of ["la version 4 de tchap intègre-t-elle la visio", "la version 9 de grist gère-t-elle les formulaires"])
+    for (const q of [
+      "la version 4 de tchap intègre-t-elle la visio",
+      "la version 9 de grist gère-t-elle les formulaires",
+    ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
 
   it("still answers what is asked of the product, or of a version the corpus names", async () => {
-    for (const q of ["tchap intègre-t-il la visio", "la version 2 de la directive nis, ça change quoi pour une commune"])
+    for (const q of [
+      "tchap intègre-t-il la visio",
+      "la version 2 de la directive nis, ça change quoi pour une commune",
+    ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
