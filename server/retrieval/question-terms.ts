@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListEntries, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
+import { reportedAsk } from "./asker-statement.ts";
 import { broaderOf, DEMONYMS, phrasesFound, settingWords, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
 import { FRAME, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
@@ -236,11 +237,16 @@ export function questionTerms(asked: string): QuestionTerm[] {
   // « la version 26 de Keycloak » asks what « Keycloak 26 » asks: the number is the product's version (below).
   const text = question
     .replace(/[’]/g, "'")
-    .replace(/\b(version)\s+(\d{1,2})\s+(?:de\s+|d')(\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}.])/gu, "$1 $3 $2");
+    // (« la version 4 de tchap »: a product typed in lower case too, not an article: « la version 2 de la … ».)
+    .replace(/\b(version)\s+(\d{1,2})\s+(?:de\s+|d')(\p{L}[\p{L}\p{N}]*)(?![\p{L}\p{N}.'])/gu, (all, v, n, name) =>
+      /^\p{Lu}/u.test(name) || !STOPWORDS.has(fold(name)) ? `${v} ${name} ${n}` : all,
+    );
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
   const start = askedClauseStart(tokens);
   const sized = new Set<string>();
   const spans = contextSpans(text);
+  // « au conseil quelqu'un demandait … »: who asks, and where, never what (`reportedAsk`).
+  const asker = reportedAsk(text);
   const role = roleAsked(question);
   const idioms = idiomMatches(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
   const idiom = new Set(idioms.flatMap((m) => m.tokens));
@@ -501,6 +507,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
       // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
       ...(inContext || sized.has(folded) ? { context: true } : {}),
       ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
+      ...(!capital && asker && index >= asker[0] && index < asker[1] ? { context: true, user: true } : {}),
     };
     // « d'Allemagne », « en Irlande », « depuis la Chine »: where a thing comes from or is.
     const origin =
