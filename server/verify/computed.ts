@@ -508,3 +508,34 @@ function closeToWritten(stated: string, f: Figure): (v: number) => boolean {
   const tolerance = roundingWordBefore(stated, f.raw) !== null ? COMPUTED_TOLERANCE : 0.01;
   return (v) => Math.abs(v - f.value) <= tolerance * f.value;
 }
+
+/**
+ * « Le SILL aura donc quatorze ans en 2026 » for « créé en 2012 », « Resana existait ainsi huit ans avant le lancement
+ * de La Suite numérique en 2024 » for « né en 2016 » (faithful-blind-24): the year `f` of the sentence is a year of the
+ * passages or of the sentence before plus or minus a duration in years the sentence computes (`computedInWords`),
+ * to the year (one year either way after a rounding word: « une vingtaine d'années »).
+ */
+export function computedYear(stated: string, f: Figure, texts: string[], before = ""): boolean {
+  if (f.kind !== "year" || f.year === undefined) return false;
+  const accepted = new Set(computedInWords(stated, texts, before));
+  if (accepted.size === 0) return false;
+  const lastLine =
+    before
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .at(-1) ?? "";
+  const years = [lastLine, ...texts]
+    .flatMap(datesOf)
+    .map((d) => d.year)
+    .filter((y): y is number => y !== undefined && y !== f.year);
+  for (const m of fold(stated).matchAll(WORD_COUNT)) {
+    const [whole, number, unit] = [m[0], m[1]!, m[2]!];
+    const months = DURATIONS.get(unit);
+    if (!accepted.has(whole) || months === undefined || months % 12 !== 0) continue;
+    const n = ONE.test(number) ? 1 : ROUND.has(number) ? ROUND.get(number)! : numberInWords(number)?.value;
+    if (!n) continue;
+    const slack = ROUND.has(number) || roundingWordBefore(stated.toLowerCase(), number) !== null ? 1 : 0;
+    if (years.some((y) => Math.abs(Math.abs(f.year! - y) - (n * months) / 12) <= slack)) return true;
+  }
+  return false;
+}
