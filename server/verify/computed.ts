@@ -47,7 +47,10 @@ const SAID_MORE = new RegExp(`(?<!\\p{L})(?:${alternation("de plus")})(?!\\p{L})
 const SAID_AVERAGE = new RegExp(`(?<!\\p{L})(?:${alternation("moyenne")})(?!\\p{L})`, "u");
 const PER_MONTH = new RegExp(`(?<!\\p{L})(?:${alternation("par mois")})(?!\\p{L})`, "u");
 const PER_YEAR = new RegExp(`(?<!\\p{L})(?:${alternation("par an")})(?!\\p{L})`, "u");
-const AFTER = new RegExp(`^\\s+(?:${alternation("après")})(?!\\p{L})`, "u");
+/** `[après]` right after a duration, or after one word (« un an seulement après la création »). */
+const AFTER = new RegExp(`^\\s+(?:[\\p{L}'’]+\\s+)?(?:${alternation("après")})(?!\\p{L})`, "u");
+/** `[après]` anywhere before it (« Entre les mandats et les sanctions, il s'est écoulé environ trois mois »). */
+const AFTER_BEFORE = new RegExp(`(?<!\\p{L})(?:${alternation("après")})(?!\\p{L})`, "u");
 /** `key = value` entries of a section, folded keys. */
 const valued = (section: string) =>
   new Map(
@@ -371,7 +374,8 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
         : numberInWords(number);
     if (!n || n.value < 1) continue;
     if (months !== undefined) {
-      const after = AFTER.test(said.slice(m.index! + whole.length));
+      const after =
+        AFTER.test(said.slice(m.index! + whole.length)) || AFTER_BEFORE.test(said.slice(0, m.index!));
       const gap = ownDates
         ? between(n.value * months, [stated], [], rounded(number))
         : (computing || after) && between(n.value * months, anchors, texts, rounded(number));

@@ -32,3 +32,37 @@ describe("a year at the end of a computed duration", () => {
     expect(last("Le SILL aura donc quinze ans en 2026 [1].", SILL).status).not.toBe("supported");
   });
 });
+
+/**
+ * A duration between two events the answer dated earlier, placed by « entre » opening the sentence or by « après »
+ * one word after it (faithful-blind-24, tuned half: cpi-procureur-proton, hdh-azure-cnil; untuned: linux-essentiel,
+ * cloud-au-centre-secnumcloud, rencontres-janvier-2026).
+ */
+const CPI =
+  "En novembre 2024, la Cour pénale internationale (CPI), qui siège à La Haye, a émis des mandats d'arrêt contre le " +
+  "Premier ministre israélien Benjamin Netanyahou et contre Yoav Gallant. En février 2025, un décret présidentiel " +
+  "américain a placé sous sanctions le procureur de la Cour, Karim Khan (Lincoln Daily News, dépêche AP, 15 mai 2025).";
+const HDH =
+  "Ce choix a été critiqué, notamment par la CNIL. En 2020, la CNIL a demandé que la plateforme soit hébergée par un " +
+  "prestataire soumis uniquement au droit français ou européen (ChannelNews, 2026).";
+const CREATED =
+  "La Plateforme des données de santé, plus connue sous le nom de Health Data Hub (HDH), a été créée en 2019.";
+describe("a duration placed between two dated events", () => {
+  it("accepts a gap the sentence opens with « entre »", () => {
+    const answer =
+      "Ces mesures faisaient suite à un décret présidentiel américain de février 2025 qui plaçait le procureur sous " +
+      "sanctions [1]. La CPI avait émis en novembre 2024 des mandats d'arrêt contre Benjamin Netanyahou et Yoav " +
+      "Gallant [1]. Entre les mandats et les sanctions, il s'est écoulé environ trois mois [1].";
+    expect(last(answer, CPI).status).toBe("supported");
+    expect(last(answer.replace("trois mois", "huit mois"), CPI).status).not.toBe("supported");
+  });
+  it("accepts « un an seulement après » an event dated earlier", () => {
+    const answer =
+      "La Plateforme des données de santé a été créée en 2019 [1]. En 2020, la CNIL a demandé un hébergeur soumis " +
+      "uniquement au droit français ou européen [2]. C'était un an seulement après la création de la plateforme [2].";
+    const two = (a: string) =>
+      verifyText(a, [{ n: 1, text: CREATED }, { n: 2, text: HDH }], { facts: [] }).sentences.at(-1)!.status;
+    expect(two(answer)).toBe("supported");
+    expect(two(answer.replace("un an seulement", "trois ans seulement"))).not.toBe("supported");
+  });
+});
