@@ -253,7 +253,23 @@ function computes(
   const shares = texts.flatMap((t) =>
     extractFigures(t).filter((x) => x.kind === "percent" && x.value > 0 && x.value < 100 && ofNoun(t, x)),
   );
-  return shares.some((p) => operands.some((n) => close((p.value * n) / 100)));
+  if (shares.some((p) => operands.some((n) => close((p.value * n) / 100)))) return true;
+  // A percentage of the sentence applied to a count the sentence gives of what the figure counts (« Sur vos 70 postes,
+  // 95 % représenteraient environ 66 postes », faithful-blind-24).
+  const sentence = texts[0] ?? "";
+  const own = extractFigures(sentence);
+  const countsOfNoun = own.filter((x) => {
+    if (!noun || x.kind !== "number" || x.value <= 0 || x.raw === raw) return false;
+    const next = /^\s*([\p{L}-]{3,})/u.exec(sentence.slice(sentence.indexOf(x.raw) + x.raw.length))?.[1];
+    return next !== undefined && fold(next) === noun;
+  });
+  return own.some(
+    (p) =>
+      p.kind === "percent" &&
+      p.value > 0 &&
+      p.value < 100 &&
+      countsOfNoun.some((n) => close((p.value * n.value) / 100)),
+  );
 }
 
 /**
@@ -374,8 +390,7 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
         : numberInWords(number);
     if (!n || n.value < 1) continue;
     if (months !== undefined) {
-      const after =
-        AFTER.test(said.slice(m.index! + whole.length)) || AFTER_BEFORE.test(said.slice(0, m.index!));
+      const after = AFTER.test(said.slice(m.index! + whole.length)) || AFTER_BEFORE.test(said.slice(0, m.index!));
       const gap = ownDates
         ? between(n.value * months, [stated], [], rounded(number))
         : (computing || after) && between(n.value * months, anchors, texts, rounded(number));

@@ -5,6 +5,7 @@
  * Déclic). A year the duration does not reach, or a duration no year of the passages starts, is still flagged.
  */
 import { describe, expect, it } from "vitest";
+import { askedContext } from "../../server/answers/answer.ts";
 import { verifyText } from "../../server/verify/index.ts";
 
 const last = (answer: string, passage: string, n = 1) =>
@@ -61,8 +62,52 @@ describe("a duration placed between two dated events", () => {
       "La Plateforme des données de santé a été créée en 2019 [1]. En 2020, la CNIL a demandé un hébergeur soumis " +
       "uniquement au droit français ou européen [2]. C'était un an seulement après la création de la plateforme [2].";
     const two = (a: string) =>
-      verifyText(a, [{ n: 1, text: CREATED }, { n: 2, text: HDH }], { facts: [] }).sentences.at(-1)!.status;
+      verifyText(
+        a,
+        [
+          { n: 1, text: CREATED },
+          { n: 2, text: HDH },
+        ],
+        { facts: [] },
+      ).sentences.at(-1)!.status;
     expect(two(answer)).toBe("supported");
     expect(two(answer.replace("un an seulement", "trois ans seulement"))).not.toBe("supported");
+  });
+});
+
+/**
+ * A count computed from the user's own figure and a passage's (faithful-blind-24, chat with the asker's context): a
+ * share said in the conditional (« 95 % représenteraient environ 66 postes »), a gap said by « dépasse de ». Tuned:
+ * ctx-boe-70-postes, ctx-sren-32000-habitants. A result that does not come out is still flagged.
+ */
+const BOE =
+  "Boé, commune d'environ 5 700 habitants, fait fonctionner 95 % de son parc sous Linux (Ubuntu) et utilise " +
+  "LibreOffice sur 100 % de ses ordinateurs ; elle avait obtenu en 2024 le niveau maximal de « 5 copyleft » du label " +
+  "Territoire Numérique Libre (Banque des Territoires, 6 décembre 2024).";
+const SREN =
+  "Un texte adopté par le Sénat, consacré à la sécurisation de la commande publique numérique, prévoit d'insérer dans " +
+  "la loi SREN un article 31-1 qui étendrait l'obligation aux collectivités suivantes, avec des dérogations (Clever " +
+  "Cloud, 16 février 2026) :\n- les régions et les départements ;\n- les communes de plus de 30 000 habitants ;";
+const own = (answer: string, passage: string, question: string) =>
+  verifyText(answer, [{ n: 1, text: passage }], {
+    asked: askedContext([{ role: "user", content: question }]),
+    checkUncited: true,
+  }).sentences.at(-1)!.status;
+describe("a count computed from the user's own figure", () => {
+  it("accepts a share of the user's count said in the conditional", () => {
+    const q = "Notre commune de 6 000 habitants compte 70 postes. Boé est-elle un bon exemple à suivre ?";
+    const a =
+      "Boé fait fonctionner 95 % de son parc sous Linux (Ubuntu) [1]. Sur vos 70 postes, 95 % représenteraient " +
+      "environ 66 postes sous Linux [1].";
+    expect(own(a, BOE, q)).toBe("supported");
+    expect(own(a.replace("66 postes", "60 postes"), BOE, q)).not.toBe("supported");
+  });
+  it("accepts the gap between the user's count and the passage's threshold", () => {
+    const q = "Nous sommes une commune de 32 000 habitants. L'article 31 de la loi SREN va-t-il s'appliquer à nous ?";
+    const a =
+      "Avec 32 000 habitants, votre commune dépasse le seuil de 30 000 habitants prévu par le texte [1]. Elle le " +
+      "dépasse de 2 000 habitants [1].";
+    expect(own(a, SREN, q)).toBe("supported");
+    expect(own(a.replace("de 2 000 habitants [1].", "de 3 000 habitants [1]."), SREN, q)).not.toBe("supported");
   });
 });
