@@ -11,7 +11,6 @@
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
-import { DETERMINERS } from "../retrieval/names-places.ts";
 import { ruledOut } from "./contrast.ts";
 import { NEGATION, short } from "./negation.ts";
 import { withoutReferences } from "./sentences.ts";
@@ -45,10 +44,6 @@ export function ruledOutWordStated(stated: string, pool: Source[]): { word: stri
       // transition graduelle, non une bascule brutale vers Linux »): a word of the ruled-out part is said of it too.
       const near = r.kept.slice(Math.max(...[",", ";", ":"].map((c) => r.kept.lastIndexOf(c))) + 1);
       if (contentWords(near).some((w) => !stems.has(stem(w)) && mine.has(stem(w)))) continue;
-      // A lone lower-case word ending the clause (« à fixer à partir de l'étude et non avant ») stands for what the
-      // clause just named: the sentence's same word with a complement of its own (« avant l'été ») is not it.
-      const lone = r.part.trim().replace(/[\s.!?;:]+$/, "");
-      if (/^\p{Ll}+$/u.test(lone) && withComplement(text, lone)) continue;
       ruled.push({ stems, quote: `${r.marker}${r.part}` });
     }
     for (const w of contentWords(rest)) elsewhere.add(stem(w));
@@ -61,10 +56,4 @@ export function ruledOutWordStated(stated: string, pool: Source[]): { word: stri
     if (r) return { word, quote: short(r.quote.replace(/^[\s,]+|[\s.!?]+$/g, "")) };
   }
   return null;
-}
-
-/** Whether `text` writes `word` followed by a determiner (« avant l'été », « après la fin »: `determiners.txt`). */
-function withComplement(text: string, word: string): boolean {
-  const after = new RegExp(`(?<!\\p{L})${escapeRegExp(word)}\\s+(\\p{L}+)`, "giu");
-  return [...text.matchAll(after)].some((m) => DETERMINERS.has(fold(m[1]!)));
 }

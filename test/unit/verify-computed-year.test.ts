@@ -111,23 +111,3 @@ describe("a count computed from the user's own figure", () => {
     expect(own(a.replace("de 2 000 habitants [1].", "de 3 000 habitants [1]."), SREN, q)).not.toBe("supported");
   });
 });
-
-/**
- * A passage that rules out a lone adverb standing for what it just named (« à fixer à partir de l'étude des dépendances
- * et non avant »): a sentence using the same word with its own complement (« avant l'été ») does not say what it rules
- * out (faithful-blind-24 drafts, tuned: tchap-proposition; nis2-proposition, same passage, is no independent half).
- */
-const AMBITION =
-  "Aucun chiffre n'est imposé aux collectivités : le niveau d'ambition relève d'un choix politique, à fixer à partir " +
-  "de l'étude des dépendances et non avant.";
-describe("a lone ruled-out adverb", () => {
-  it("does not flag the same word with a complement of its own", () => {
-    expect(last("Présenter la démarche au conseil municipal avant l'été [1].", AMBITION).reasons.join()).not.toMatch(
-      /contraire/,
-    );
-  });
-  it("still flags a word the passage rules out with its complement", () => {
-    const lyon = "La suite est portée par la Métropole et le SITIV, et non par la seule Ville de Lyon (Lyon, 2025).";
-    expect(last("La suite est portée par la Ville [1].", lyon).status).not.toBe("supported");
-  });
-});
