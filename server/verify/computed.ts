@@ -47,7 +47,10 @@ const SAID_MORE = new RegExp(`(?<!\\p{L})(?:${alternation("de plus")})(?!\\p{L})
 const SAID_AVERAGE = new RegExp(`(?<!\\p{L})(?:${alternation("moyenne")})(?!\\p{L})`, "u");
 const PER_MONTH = new RegExp(`(?<!\\p{L})(?:${alternation("par mois")})(?!\\p{L})`, "u");
 const PER_YEAR = new RegExp(`(?<!\\p{L})(?:${alternation("par an")})(?!\\p{L})`, "u");
-const AFTER = new RegExp(`^\\s+(?:${alternation("après")})(?!\\p{L})`, "u");
+/** `[après]` right after a duration, or after one word (« un an seulement après la création »). */
+const AFTER = new RegExp(`^\\s+(?:[\\p{L}'’]+\\s+)?(?:${alternation("après")})(?!\\p{L})`, "u");
+/** `[après]` anywhere before it (« Entre les mandats et les sanctions, il s'est écoulé environ trois mois »). */
+const AFTER_BEFORE = new RegExp(`(?<!\\p{L})(?:${alternation("après")})(?!\\p{L})`, "u");
 /** `key = value` entries of a section, folded keys. */
 const valued = (section: string) =>
   new Map(
@@ -250,7 +253,23 @@ function computes(
   const shares = texts.flatMap((t) =>
     extractFigures(t).filter((x) => x.kind === "percent" && x.value > 0 && x.value < 100 && ofNoun(t, x)),
   );
-  return shares.some((p) => operands.some((n) => close((p.value * n) / 100)));
+  if (shares.some((p) => operands.some((n) => close((p.value * n) / 100)))) return true;
+  // A percentage of the sentence applied to a count the sentence gives of what the figure counts (« Sur vos 70 postes,
+  // 95 % représenteraient environ 66 postes », faithful-blind-24).
+  const sentence = texts[0] ?? "";
+  const own = extractFigures(sentence);
+  const countsOfNoun = own.filter((x) => {
+    if (!noun || x.kind !== "number" || x.value <= 0 || x.raw === raw) return false;
+    const next = /^\s*([\p{L}-]{3,})/u.exec(sentence.slice(sentence.indexOf(x.raw) + x.raw.length))?.[1];
+    return next !== undefined && fold(next) === noun;
+  });
+  return own.some(
+    (p) =>
+      p.kind === "percent" &&
+      p.value > 0 &&
+      p.value < 100 &&
+      countsOfNoun.some((n) => close((p.value * n.value) / 100)),
+  );
 }
 
 /**
@@ -371,7 +390,7 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
         : numberInWords(number);
     if (!n || n.value < 1) continue;
     if (months !== undefined) {
-      const after = AFTER.test(said.slice(m.index! + whole.length));
+      const after = AFTER.test(said.slice(m.index! + whole.length)) || AFTER_BEFORE.test(said.slice(0, m.index!));
       const gap = ownDates
         ? between(n.value * months, [stated], [], rounded(number))
         : (computing || after) && between(n.value * months, anchors, texts, rounded(number));
@@ -507,4 +526,35 @@ const TOGETHER = 60;
 function closeToWritten(stated: string, f: Figure): (v: number) => boolean {
   const tolerance = roundingWordBefore(stated, f.raw) !== null ? COMPUTED_TOLERANCE : 0.01;
   return (v) => Math.abs(v - f.value) <= tolerance * f.value;
+}
+
+/**
+ * « Le SILL aura donc quatorze ans en 2026 » for « créé en 2012 », « Resana existait ainsi huit ans avant le lancement
+ * de La Suite numérique en 2024 » for « né en 2016 » (faithful-blind-24): the year `f` of the sentence is a year of the
+ * passages or of the sentence before plus or minus a duration in years the sentence computes (`computedInWords`),
+ * to the year (one year either way after a rounding word: « une vingtaine d'années »).
+ */
+export function computedYear(stated: string, f: Figure, texts: string[], before = ""): boolean {
+  if (f.kind !== "year" || f.year === undefined) return false;
+  const accepted = new Set(computedInWords(stated, texts, before));
+  if (accepted.size === 0) return false;
+  const lastLine =
+    before
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .at(-1) ?? "";
+  const years = [lastLine, ...texts]
+    .flatMap(datesOf)
+    .map((d) => d.year)
+    .filter((y): y is number => y !== undefined && y !== f.year);
+  for (const m of fold(stated).matchAll(WORD_COUNT)) {
+    const [whole, number, unit] = [m[0], m[1]!, m[2]!];
+    const months = DURATIONS.get(unit);
+    if (!accepted.has(whole) || months === undefined || months % 12 !== 0) continue;
+    const n = ONE.test(number) ? 1 : ROUND.has(number) ? ROUND.get(number)! : numberInWords(number)?.value;
+    if (!n) continue;
+    const slack = ROUND.has(number) || roundingWordBefore(stated.toLowerCase(), number) !== null ? 1 : 0;
+    if (years.some((y) => Math.abs(Math.abs(f.year! - y) - (n * months) / 12) <= slack)) return true;
+  }
+  return false;
 }

@@ -29,7 +29,7 @@ import { reasonReplaced } from "./cause.ts";
 import { changeReversed } from "./change-direction.ts";
 import { correctedClaimRepeated } from "./claim-correction.ts";
 import { complementSwapped } from "./complements.ts";
-import { computedFigure, computedInWords } from "./computed.ts";
+import { computedFigure, computedInWords, computedYear } from "./computed.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
@@ -525,7 +525,12 @@ function checkSentence(
       // soit quelque 180 machines », « multipliée par 4,5 »: `computed.ts`).
       const written = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
       const texts = [...sources, ...facts].map((src) => src.sentences.map((ss) => ss.text).join(" "));
-      if (computedFigure(stated, f, written, texts, earlier) || supposedResult(stated, f, texts)) continue;
+      if (
+        computedFigure(stated, f, written, texts, earlier) ||
+        supposedResult(stated, f, texts) ||
+        computedYear(stated, f, texts, earlier)
+      )
+        continue;
       // The end of a period a document's data start and measure (« janvier 2027 ; durée : 4 mois » → « avril 2027 »).
       if (
         facts.length > 0 &&
