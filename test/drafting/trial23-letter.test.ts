@@ -4,12 +4,9 @@
  * 2026[^6]. » with a footnote to an unrelated passage: a judgement of the commune's own act that neither its context
  * (« Le conseil municipal a refuse en mars 2026 d'etudier LibreOffice ») nor any passage says.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Draft } from "../../server/drafting/types.ts";
-import type { Engine } from "../../server/engine.ts";
-import { writeDraft } from "../helpers/drafts.ts";
-import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
-import { realCorpusEngine, withTestProvider } from "../helpers/server.ts";
+import { draftOnRealCorpus } from "../helpers/drafts.ts";
 
 const LETTER = {
   type: "letter",
@@ -38,22 +35,11 @@ const JUDGED = "Le conseil municipal de Lestrigou a eu raison de refuser LibreOf
 const SAID = "Le conseil municipal de Lestrigou a refusé en mars 2026 d'étudier LibreOffice [1].";
 
 describe("trial23 T-H4: the letter's judgement of the commune's own act (fake model, real corpus)", () => {
-  let engine: Engine;
-  let close: () => Promise<void>;
-  let ollama: FakeOllama;
   let draft: Draft;
   let markdown: string;
   beforeAll(async () => {
-    ollama = await startFakeOllama({ reply: `${SAID} ${JUDGED}` });
-    ({ engine, close } = await realCorpusEngine("cap-libre-trial23-letter-", (env) =>
-      withTestProvider({ ...env, OLLAMA_BASE_URL: ollama.url }),
-    ));
-    ({ draft, markdown } = await writeDraft(engine, LETTER));
+    ({ draft, markdown } = await draftOnRealCorpus("cap-libre-trial23-letter-", LETTER, `${SAID} ${JUDGED}`));
   }, 180_000);
-  afterAll(async () => {
-    await close?.();
-    await ollama?.close();
-  });
 
   it("marks « a eu raison de refuser » non vérifié, and not what the context says", () => {
     const sentences = draft.versions[0]!.sections.flatMap((s) => s.verification?.sentences ?? []);

@@ -5,12 +5,9 @@
  * without a model, the association's own « Le RGPD interdit aux communes d'utiliser des logiciels américains. » was
  * printed as fact (a passage denying the ban, « Aucune loi française n'interdit … », read as giving it).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Draft } from "../../server/drafting/types.ts";
-import type { Engine } from "../../server/engine.ts";
-import { writeDraft } from "../helpers/drafts.ts";
-import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
-import { realCorpusEngine, withTestProvider } from "../helpers/server.ts";
+import { draftOnRealCorpus } from "../helpers/drafts.ts";
 
 const RGPD = "Le RGPD interdit aux communes d'utiliser des logiciels américains.";
 
@@ -55,22 +52,11 @@ const ALL_PEERS = "Les communes voisines ont toutes déjà quitté Microsoft.";
 const sentencesOf = (draft: Draft) => draft.versions[0]!.sections.flatMap((s) => s.verification?.sentences ?? []);
 
 describe("trial24 T-H3: the model letter's obligation and its absolute over the neighbours (fake model, real corpus)", () => {
-  let engine: Engine;
-  let close: () => Promise<void>;
-  let ollama: FakeOllama;
   let draft: Draft;
   let markdown: string;
   beforeAll(async () => {
-    ollama = await startFakeOllama({ reply: `${OBLIGED} ${ALL_PEERS}` });
-    ({ engine, close } = await realCorpusEngine("cap-libre-trial24-letter-m-", (env) =>
-      withTestProvider({ ...env, OLLAMA_BASE_URL: ollama.url }),
-    ));
-    ({ draft, markdown } = await writeDraft(engine, LETTER));
+    ({ draft, markdown } = await draftOnRealCorpus("cap-libre-trial24-letter-m-", LETTER, `${OBLIGED} ${ALL_PEERS}`));
   }, 240_000);
-  afterAll(async () => {
-    await close?.();
-    await ollama?.close();
-  });
 
   it("marks « ont l'obligation de quitter Microsoft » non vérifié", () => {
     const obliged = sentencesOf(draft).filter((s) => s.text.includes("ont l'obligation de quitter"));
@@ -85,16 +71,10 @@ describe("trial24 T-H3: the model letter's obligation and its absolute over the 
 });
 
 describe("trial24 T-H4: the association's ban of « logiciels américains » (no model, real corpus)", () => {
-  let engine: Engine;
-  let close: () => Promise<void>;
   let markdown: string;
   beforeAll(async () => {
-    ({ engine, close } = await realCorpusEngine("cap-libre-trial24-letter-a-"));
-    ({ markdown } = await writeDraft(engine, LETTER));
+    ({ markdown } = await draftOnRealCorpus("cap-libre-trial24-letter-a-", LETTER));
   }, 240_000);
-  afterAll(async () => {
-    await close?.();
-  });
 
   it("marks the ban non vérifié", () => {
     expect(markdown).toContain(RGPD.slice(0, -1));

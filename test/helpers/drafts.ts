@@ -6,6 +6,8 @@ import { createDraft, getDraft, prepareDraft } from "../../server/drafting/draft
 import type { Draft } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
+import { startFakeOllama } from "./fake-ollama.ts";
+import { realCorpusEngine, withTestProvider } from "./server.ts";
 
 /** A draft written through the engine as the API writes it, saved, read back, with its Markdown export. */
 export async function writeDraft(engine: Engine, body: unknown): Promise<{ draft: Draft; markdown: string }> {
@@ -14,6 +16,31 @@ export async function writeDraft(engine: Engine, body: unknown): Promise<{ draft
   for await (const e of createDraft(engine, prepared, new AbortController().signal)) if (e.type === "done") id = e.id;
   const draft = await getDraft(engine, id);
   return { draft, markdown: new TextDecoder().decode((await exportDraft(draft, "md")).bytes) };
+}
+
+/**
+ * A draft written on the real corpus (`realCorpusEngine`, data folder named after `prefix`), with the fake model
+ * answering every section with `reply` or without a model, then the engine and the model closed: what a trial's
+ * letter printed, read back.
+ */
+export async function draftOnRealCorpus(
+  prefix: string,
+  body: unknown,
+  reply?: string,
+): Promise<{ draft: Draft; markdown: string }> {
+  const ollama = reply === undefined ? null : await startFakeOllama({ reply });
+  try {
+    const { engine, close } = await realCorpusEngine(prefix, (env) =>
+      ollama ? withTestProvider({ ...env, OLLAMA_BASE_URL: ollama.url }) : env,
+    );
+    try {
+      return await writeDraft(engine, body);
+    } finally {
+      await close();
+    }
+  } finally {
+    await ollama?.close();
+  }
 }
 
 export function sampleDraft(): Draft {
