@@ -1582,18 +1582,21 @@ function peerSentences(candidates: Candidate[], budget: number, costOf: (c: Cand
 /** The unit a cost is asked per (« par poste », « 150 postes ») in the folded question, in its singular; or null. */
 function unitAsked(question: string): string | null {
   const q = normalized(fold(question));
-  const size = new Set(entries("unité de taille").map((e) => e.trim()));
   for (const unit of entries("unité")) {
     const u = unit.trim();
-    if (new RegExp(size.has(u) ? ` par ${u} ` : ` par ${u} |\\d ${u} `).test(q)) return u.replace(/s$/, "");
+    if (new RegExp(SIZE_UNITS.has(u) ? ` par ${u} ` : ` par ${u} |\\d ${u} `).test(q)) return u.replace(/s$/, "");
   }
   return null;
 }
 
-/** The unit and those that count the same people (`brief.txt` [même unité]: « agent » → agent, utilisateur, …). */
+/** Units that say a collectivité's size (`brief.txt` [unité de taille]), read once. */
+const SIZE_UNITS = new Set(entries("unité de taille").map((e) => e.trim()));
+/** Units that count the same people (`brief.txt` [même unité]), read once. */
+const SAME_UNITS = entries("même unité").map((e) => e.trim());
+
+/** The unit and those that count the same people (« agent » → agent, utilisateur, …). */
 function sameUnits(unit: string): string[] {
-  const same = entries("même unité").map((e) => e.trim());
-  return same.includes(unit) ? same : [unit];
+  return SAME_UNITS.includes(unit) ? SAME_UNITS : [unit];
 }
 
 /**
