@@ -9,11 +9,34 @@ import { strToU8, zipSync } from "fflate";
 import { collectiviteKindLabel, contract, withArticle } from "../core/labels.ts";
 import { escapeHtml, fold, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { type PublicSnapshot, startingCheckpoint } from "./plan.ts";
 import { productStatus } from "./product-status.ts";
 
 const esc = escapeHtml;
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.public.${key}`, params);
+
+/** Words that make an event a decision of the collectivité (`decision-words.txt`), folded. */
+const DECISION_WORDS = new Set(wordListLines("decision-words.txt").map(fold));
+
+/**
+ * The collectivité's decision the commitment rests on: the latest event dated on or before the adoption in Cap Libre
+ * whose text reads as a decision (« Délibération du conseil … », « Le conseil a voté … »). The commitment is dated by
+ * the adoption, a tool's act; the council's vote is shown beside it with its own date (trial24 T-M6).
+ */
+function commitmentDecision(s: PublicSnapshot): { date: string; text: string } | undefined {
+  const adopted = localDay(s.adoptedAt);
+  return s.events
+    .filter(
+      (e) =>
+        e.date <= adopted &&
+        fold(e.text)
+          .split(/[^\p{L}]+/u)
+          .some((w) => DECISION_WORDS.has(w)),
+    )
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
+}
 
 export const PUBLIC_CSS = readFileSync(new URL("../../web/public.css", import.meta.url), "utf8");
 
@@ -274,6 +297,7 @@ export function renderPublicPage(
     if (n > 0) listed.set(key, n - 1);
     return n === 0;
   });
+  const decision = commitmentDecision(s);
   const events = earlier
     .map((e) => `<li><time datetime="${esc(e.date)}">${esc(frenchDate(e.date))}</time> — ${esc(e.text)}</li>`)
     .join("");
@@ -291,7 +315,7 @@ export function renderPublicPage(
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
 <p class="lead">${esc(t(`${s.measure === "weighted" ? "commitmentWeighted" : "commitment"}${s.origin === "roadmap" ? "" : "Plan"}`, { name: named, date: frenchDate(localDay(s.adoptedAt)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
-${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t(latest.narrower ? "latestNarrower" : latest.planned === null && latest.date < localDay(s.adoptedAt) ? "latestBeforeAdoption" : "latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
+${decision ? `<p>${esc(t("commitmentDecision", { date: frenchDate(decision.date), text: decision.text }))}</p>\n` : ""}${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t(latest.narrower ? "latestNarrower" : latest.planned === null && latest.date < localDay(s.adoptedAt) ? "latestBeforeAdoption" : "latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
 ${latest && s.perimeter ? `<p class="notice">${esc(s.perimeter)}</p>\n` : ""}</section>
 <section aria-labelledby="progress">
 <h2 id="progress">${esc(t("progressTitle"))}</h2>

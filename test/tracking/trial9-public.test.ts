@@ -97,6 +97,32 @@ describe("a plan adopted after its last inventory (B2)", () => {
     expect(text).toMatch(/Décisions et événements précédents 4 novembre 2026/);
   });
 
+  it("shows the council's decision before the adoption beside the commitment, with its date (trial24 T-M6)", () => {
+    const { text } = page(
+      planWith(
+        checkpointOf(baseline, "weighted", "2026-09-01"),
+        checkpointOf(beforeAdoption, "weighted", "2027-02-01"),
+      ),
+      "2027-03-15",
+    );
+    // The commitment is dated by the adoption in Cap Libre; the decision the collectivité recorded stands beside it.
+    expect(text).toMatch(
+      /L'objectif Le 10 mars 2027, .*?au plus tard le [^.]*\. Décision de la collectivité qui s'y rapporte \(enregistrée par elle\) : 4 novembre 2026 — Le conseil a voté le retrait de Yandex Browser\./,
+    );
+  });
+
+  it("shows no decision beside the commitment when none recorded before the adoption reads as one", () => {
+    const plan = planWith(checkpointOf(baseline, "weighted", "2026-09-01"));
+    plan.events = [
+      { id: "e3", date: "2026-11-04", text: "Réunion d'information des agents.", recordedAt: "2027-03-10T09:00:00Z" },
+      // After the adoption: a decision of its own, listed among the events since, not as the commitment's.
+      { id: "e4", date: "2027-03-12", text: "Délibération n° 2027-14 du conseil.", recordedAt: "2027-03-12T09:00:00Z" },
+    ];
+    const { text } = page(plan, "2027-03-15");
+    expect(text).not.toMatch(/qui s'y rapporte/);
+    expect(text).toMatch(/Réunion d'information des agents/);
+  });
+
   it("once an inventory follows the adoption, counts the changes and the trajectory from the one before it", () => {
     const later = planWith(
       checkpointOf(baseline, "weighted", "2026-09-01"),
