@@ -15,7 +15,7 @@ import {
 } from "./match-index.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import type { MatchMethod, RowKind } from "./types.ts";
-import { typoSlip, vendorSlip } from "./typo.ts";
+import { typoSlip, vendorSlip, vendorWordTyped } from "./typo.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 export {
@@ -169,6 +169,21 @@ export function matchName(
   publisher: string | null,
   kind: RowKind = "software",
 ): MatchResult {
+  const typed = matchTypedName(index, name, publisher, kind);
+  if (!typed.review || kind !== "software") return typed;
+  // « Kasperski Endpoint Security 12 » by « AO Kaspersky Lab »: the name opens on the vendor's word typed with a slip
+  // or two, which the publisher confirms; read with the vendor's word as the catalogue writes it (trial25 T-M1: 18
+  // posts of a Russian antivirus were left without product, alternative or line in the plan).
+  const vendor = vendorForPublisher(index, isPackageMaintainer(publisher ?? "") ? "" : publisher);
+  const own = vendor ? (publisherKey(vendor.name).split(" ")[0] ?? "") : "";
+  const first = /^\s*([\p{L}]+)/u.exec(name);
+  if (!vendor || !first || !vendorWordTyped(fold(first[1]!), own)) return typed;
+  const read = matchTypedName(index, `${vendor.name.split(/\s+/)[0]}${name.slice(first[0].length)}`, publisher, kind);
+  return read.entry && !read.review && agrees(read.entry, vendor, publisher ?? "") ? read : typed;
+}
+
+/** `matchName` on the name as typed. */
+function matchTypedName(index: MatchIndex, name: string, publisher: string | null, kind: RowKind): MatchResult {
   // A Linux package's "publisher" is the distribution team that packages it ("Debian LibreOffice Maintainers"),
   // not its vendor: the name is matched as if no publisher were given.
   const given = (publisher ?? "").slice(0, MAX_NAME_LENGTH);

@@ -88,3 +88,35 @@ export function vendorSlip(word: string, vendor: string): boolean {
   if (word.slice(i + 1) === vendor.slice(i + 1)) return i < word.length - 1;
   return word[i] === vendor[i + 1] && word[i + 1] === vendor[i] && word.slice(i + 2) === vendor.slice(i + 2);
 }
+
+/**
+ * Whether a name's first word is the vendor's own word typed with one or two slips (« Kasperski », « Micosoft »,
+ * « Mozzila »): both only letters, at least five long, the same first letter, at most two letters dropped, added,
+ * changed or neighbours swapped (one for words under seven letters). Only read so when the publisher confirms the
+ * vendor (`match.ts`): then the slip cannot be another product's name.
+ * @example
+ * vendorWordTyped("kasperski", "kaspersky"); // true
+ * vendorWordTyped("kappa", "kaspersky"); // false
+ */
+export function vendorWordTyped(word: string, vendor: string): boolean {
+  if (word === vendor || !/^[a-z]+$/.test(word) || !/^[a-z]+$/.test(vendor)) return false;
+  if (Math.min(word.length, vendor.length) < MIN_WORD || word[0] !== vendor[0]) return false;
+  const most = Math.min(word.length, vendor.length) < 7 ? 1 : 2;
+  if (Math.abs(word.length - vendor.length) > most) return false;
+  return editDistance(word, vendor) <= most;
+}
+
+/** Optimal string alignment distance (letters dropped, added, changed, neighbours swapped), on short words. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
+}

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
-import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { loadMatchIndex, type MatchIndex, matchName } from "../../server/inventory/match.ts";
 import { measureItems } from "../../server/inventory/measure.ts";
 import type { InventoryRow } from "../../server/inventory/types.ts";
 import { inventoryRow } from "./fixtures.ts";
@@ -125,5 +125,25 @@ describe("matching found wrong or missing on the third list of real names (commu
     });
     // A vendor with a mixed range (Cisco) gives none.
     expect(analyze(row("Cisco Umbrella Roaming Client", "Cisco Systems, Inc.")).items[0]!.category).toBeNull();
+  });
+});
+
+describe("the vendor's name typed with a slip or two, the publisher confirming that vendor (trial25 T-M1)", () => {
+  // 18 posts of a Russian antivirus were left without a product, so without alternative nor line in the plan.
+  it.each([
+    ["Kasperski Endpoint Security 12", "AO Kaspersky Lab", "kaspersky-endpoint-security"],
+    ["Micosoft Office Proffessionnel Plus 2019", "Microsoft Corporation", "microsoft-office"],
+    ["Mozzila Firefox ESR (x64 fr)", "Mozilla", "firefox"],
+  ])("« %s » by %s is %s, with its alternatives", (name, publisher, id) => {
+    const m = matchName(index, name, publisher);
+    expect(m.entry?.id).toBe(id);
+    expect(m.review).toBe(false);
+    const item = find(analyze(row(name, publisher, 18)).items, name);
+    expect(item.product?.id).toBe(id);
+  });
+
+  it("stays a guess without a publisher to confirm the vendor, or when the word is far from it", () => {
+    expect(matchName(index, "Kasperski Endpoint Security 12", null).review).toBe(true);
+    expect(matchName(index, "Kappa Endpoint Security 12", "AO Kaspersky Lab").review).toBe(true);
   });
 });
