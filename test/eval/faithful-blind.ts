@@ -149,6 +149,8 @@ interface BlindCase {
    * checks that need the plan itself: its own figures by date, its products' installations).
    */
   document?: "briefing" | "letter" | "audit" | "roadmap" | "progress";
+  /** Letters only (faithful-blind-25 on): the association that writes the letter, when not Chamblessac Libre. */
+  sender?: string;
   answer: string;
   sentences: LabelledSentence[];
 }
@@ -366,18 +368,26 @@ const briefing = (question: string, commune: Commune = KERVALLON) => ({
 /** A draft case's document (`BlindCase.document`): a briefing note when absent. */
 type DocumentKind = NonNullable<BlindCase["document"]>;
 
-/** The association that writes a letter case (faithful-blind-23 on): a fictitious sender, the mayor as recipient. */
-const LETTER_SENDER = {
-  name: "Chamblessac Libre",
+/**
+ * The association that writes a letter case (faithful-blind-23 on): a fictitious sender, the mayor as recipient;
+ * Chamblessac Libre unless the case (faithful-blind-25 on) or `--sender=Name` names another.
+ */
+const letterSender = (name = "Chamblessac Libre") => ({
+  name,
   description: "association locale d'utilisateurs de logiciels libres",
-};
+});
 
 /**
  * The request of a draft on `question` for `commune`: a briefing note (as `test/eval/faithfulness.ts` builds them), a
  * letter of a local association to the mayor (its subject is the question) or an audit plan (its context is the
  * question), all dated 4 May 2026. A roadmap needs an inventory analysis: it is not built here.
  */
-function draftRequest(question: string, commune: Commune = KERVALLON, document: DocumentKind = "briefing") {
+function draftRequest(
+  question: string,
+  commune: Commune = KERVALLON,
+  document: DocumentKind = "briefing",
+  sender?: string,
+) {
   const collectivite = { ...commune, kind: "commune" };
   if (document === "briefing") return briefing(question, commune);
   if (document === "letter")
@@ -385,7 +395,7 @@ function draftRequest(question: string, commune: Commune = KERVALLON, document: 
       type: "letter",
       inputs: {
         collectivite,
-        sender: LETTER_SENDER,
+        sender: letterSender(sender),
         recipient: { name: "Monsieur le Maire", role: `maire de ${commune.name}`, civility: "Monsieur" },
         subject: question,
         date: "2026-05-04",
@@ -419,6 +429,7 @@ async function draftBriefing(
   reply: (section: string) => string,
   commune: Commune = KERVALLON,
   document: DocumentKind = "briefing",
+  sender?: string,
 ): Promise<Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>> {
   const out = new Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>();
   const titleOf = new Map<string, string>();
@@ -429,7 +440,7 @@ async function draftBriefing(
       return reply(section);
     },
   });
-  const prepared = await prepareDraft(engine, draftRequest(question, commune, document));
+  const prepared = await prepareDraft(engine, draftRequest(question, commune, document, sender));
   for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
     if (e.type === "section") titleOf.set(e.key, e.title);
     if (e.type !== "verification") continue;
@@ -443,12 +454,13 @@ async function printDraftPassages(
   questions: string[],
   commune: Commune = KERVALLON,
   document: DocumentKind = "briefing",
+  sender?: string,
 ): Promise<void> {
   const { engine, fake, cleanup } = await indexedEngine();
   try {
     for (const question of questions) {
       console.log(`\n===== ${question}`);
-      const sections = await draftBriefing(engine, fake, question, () => NO_SECTION, commune, document);
+      const sections = await draftBriefing(engine, fake, question, () => NO_SECTION, commune, document, sender);
       for (const [title, { passages, data }] of sections) {
         console.log(`\n--- section « ${title} »\n${data}\n`);
         for (const [n, text] of passages) console.log(`[${n}] ${text}\n`);
@@ -601,7 +613,15 @@ async function pin(dir: string, commit: string): Promise<void> {
       for (const c of cases) {
         if (c.section) {
           const s = (
-            await draftBriefing(engine, fake, c.question, () => NO_SECTION, c.collectivite, c.document ?? "briefing")
+            await draftBriefing(
+              engine,
+              fake,
+              c.question,
+              () => NO_SECTION,
+              c.collectivite,
+              c.document ?? "briefing",
+              c.sender,
+            )
           ).get(c.section);
           if (!s) console.log(`${c.id} : pas de section « ${c.section} »`);
           else pins[c.id] = { passages: [...s.passages].map(([n, b]) => pinOf(n, b)), data: s.data };
@@ -735,10 +755,12 @@ if (import.meta.main) {
     // `--document=letter` or `--document=audit` prints a letter's or an audit plan's sections instead of a note's.
     const document = (process.argv.find((a) => a.startsWith("--document="))?.slice("--document=".length) ??
       "briefing") as DocumentKind;
+    // `--sender=Name` names the association that writes a letter (Chamblessac Libre by default).
+    const sender = process.argv.find((a) => a.startsWith("--sender="))?.slice("--sender=".length);
     const questions = process.argv
       .slice(d + 1)
-      .filter((a) => !a.startsWith("--collectivite=") && !a.startsWith("--document="));
-    await printDraftPassages(questions, named ? { name, department, region } : KERVALLON, document);
+      .filter((a) => !a.startsWith("--collectivite=") && !a.startsWith("--document=") && !a.startsWith("--sender="));
+    await printDraftPassages(questions, named ? { name, department, region } : KERVALLON, document, sender);
   } else if (process.argv.includes("--all-pinned")) await allPinned();
   else if (process.argv.includes("--pin")) {
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
