@@ -59,12 +59,57 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Folds case and accents: "Éditeur Œuvre" → "editeur oeuvre". */
+/**
+ * Russian letters in Latin ones (the BGN/PCGN romanisation, simplified): a publisher written in Cyrillic (« ООО
+ * «ЯНДЕКС» », trial25 T-M2) was read as no publisher at all, its Russian browser « origine inconnue ».
+ */
+const CYRILLIC: Record<string, string> = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+  і: "i",
+  ї: "yi",
+  є: "ye",
+  ґ: "g",
+};
+
+/** Folds case and accents, Cyrillic read in Latin letters: "Éditeur Œuvre" → "editeur oeuvre", "Яндекс" → "yandeks". */
 export function fold(text: string): string {
   return text
     .toLowerCase()
     .replace(/œ/g, "oe")
     .replace(/æ/g, "ae")
+    .replace(/[\u0400-\u04ff]/g, (c) => CYRILLIC[c] ?? c)
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "");
 }

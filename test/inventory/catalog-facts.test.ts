@@ -6,7 +6,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
-import { loadMatchIndex, type MatchIndex, matchName } from "../../server/inventory/match.ts";
+import { loadMatchIndex, type MatchIndex, matchName, vendorForPublisher } from "../../server/inventory/match.ts";
 import { measureItems } from "../../server/inventory/measure.ts";
 import type { InventoryRow } from "../../server/inventory/types.ts";
 import { inventoryRow } from "./fixtures.ts";
@@ -145,5 +145,21 @@ describe("the vendor's name typed with a slip or two, the publisher confirming t
   it("stays a guess without a publisher to confirm the vendor, or when the word is far from it", () => {
     expect(matchName(index, "Kasperski Endpoint Security 12", null).review).toBe(true);
     expect(matchName(index, "Kappa Endpoint Security 12", "AO Kaspersky Lab").review).toBe(true);
+  });
+});
+
+describe("a publisher or a name written in Cyrillic (trial25 T-M2)", () => {
+  it("reads « ООО «ЯНДЕКС» » as Yandex, so its browser counts as Russian, not « origine inconnue »", () => {
+    expect(vendorForPublisher(index, "ООО «ЯНДЕКС»")?.name).toBe("Yandex");
+    const m = matchName(index, "Navigateur Yandex", "ООО «ЯНДЕКС»");
+    expect(m.vendor?.name).toBe("Yandex");
+    expect(m.entry?.id).toBe("yandex-browser");
+    const item = find(analyze(row("Navigateur Yandex", "ООО «ЯНДЕКС»", 2)).items, "Navigateur Yandex");
+    expect(item.vendor?.country).toBe("RU");
+  });
+
+  it("matches a product's Cyrillic name the catalogue lists", () => {
+    expect(matchName(index, "Яндекс.Браузер", null).entry?.id).toBe("yandex-browser");
+    expect(matchName(index, "Яндекс Браузер", "ООО «ЯНДЕКС»")).toMatchObject({ review: false });
   });
 });
