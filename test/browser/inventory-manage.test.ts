@@ -3,6 +3,7 @@
  * read a page at a time, rename, CSV/ODS downloads, comparison with an earlier analysis, delete (asked twice).
  */
 
+import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
@@ -251,6 +252,29 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     await page.locator("#inv-rename-date").fill("2025-06-30");
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect.poll(() => line.innerText(), SLOW).toMatch(/^Inventaire du 30 juin 2025 /);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  // Trial25 T-L2: three files imported at once, one of them dated: the date was said « lue dans l'export » as if all were.
+  it("says which file of several gives the inventory date, and that the others give none", async () => {
+    const { page, consoleErrors } = await pages.open(server.url, "#inventaire");
+    await page.getByLabel("Fichiers d'inventaire").setInputFiles([
+      {
+        name: "poste.xml",
+        mimeType: "text/xml",
+        buffer: await readFile("test/fixtures/inventory/trial/ocs-poste.xml"),
+      },
+      {
+        name: "glpi-mairie.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;9\nVLC;VideoLAN;2\n"),
+      },
+    ]);
+    await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
+    await page.locator("#inv-items").waitFor({ timeout: 30_000 });
+    expect(await page.locator("#inv-inventory-date").innerText()).toMatch(
+      /^Inventaire du 28 novembre 2026 \(date du dernier inventaire des postes, lue dans « poste\.xml » ; « glpi-mairie\.csv » n'en donne pas : indiquez la date de l'inventaire si elle diffère\) — importé le /,
+    );
     expect(consoleErrors).toEqual([]);
   });
 });
