@@ -496,14 +496,21 @@ export function roadmapContext(
         ? texts(structure, own || !m.early.length ? "phase.shareAfter" : "phase.shareAfterEarly", {
             weighted: formatPercent(after.weighted),
             raw: percentOrDash(after.raw),
-            products: [...new Set(m.early.map((l) => lineLabel(l, plan.lines)))].join(", "),
             phases: [...new Set(m.early.map((l) => texts(structure, `phase.${l.phase}.name`)))].join(" », « "),
-            date: frenchDate(m.early.map((l) => calendar.dues.get(l)!).sort().at(-1) ?? ""),
+            date: frenchDate(
+              m.early
+                .map((l) => calendar.dues.get(l)!)
+                .sort()
+                .at(-1) ?? "",
+            ),
           })
         : texts(structure, "phase.noChange");
     // The value the phase's milestone shows (for the phase that meets the objective, what the replacements the
     // objective needs leave).
-    phaseValue.set(phase.phase, m.weighted !== null ? formatPercent(m.weighted) : texts(structure, "milestone.noChange"));
+    phaseValue.set(
+      phase.phase,
+      m.weighted !== null ? formatPercent(m.weighted) : texts(structure, "milestone.noChange"),
+    );
     if (own)
       detail.push(
         `${value} ${texts(structure, "phase.splitAfter", {
