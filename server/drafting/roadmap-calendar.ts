@@ -198,7 +198,7 @@ export function roadmapCalendar(
   for (const l of plan.lines) {
     const end = ends?.[phaseOf(l)] ?? null;
     const due = dues.get(l) ?? null;
-    if (l.unsupported?.length && due && end && due !== end) early.set(due, [...(early.get(due) ?? []), l]);
+    if (l.unsupported?.length && due && due !== end) early.set(due, [...(early.get(due) ?? []), l]);
   }
   const unsupported = [...early]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -266,7 +266,8 @@ export const UNSUPPORTED_MONTHS = 6;
 
 /**
  * The month by which a line is to be replaced: the end of its phase, or earlier for software out of the vendor's
- * support (`unsupportedEnd`). Null when the phase has no month.
+ * support (`unsupportedEnd`) — also in a phase beyond a target the quick wins meet, which has no month: « à mener en
+ * premier » is never « à programmer » (round 28; trial17 D4). Null when the phase has no month otherwise.
  */
 export function lineEnd(
   line: Pick<RoadmapLine, "unsupported">,
@@ -275,7 +276,7 @@ export function lineEnd(
   targetDate: string | undefined,
 ): string | null {
   const early = line.unsupported?.length ? unsupportedEnd(start, targetDate, line.unsupported) : null;
-  return phaseEnd && early && early < phaseEnd ? early : phaseEnd;
+  return early && (!phaseEnd || early < phaseEnd) ? early : phaseEnd;
 }
 
 /**

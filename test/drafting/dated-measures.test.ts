@@ -153,6 +153,35 @@ describe("the measure at a month counts every replacement due by then, once", ()
   });
 });
 
+describe("software out of support in a phase beyond a target the quick wins meet", () => {
+  it("is still due six months in, on the calendar with its figure, never « à programmer »", () => {
+    const plan = planRoadmap(analysis(), { target: 80, now: NOW });
+    expect(plan.target.reachedAfter).toBe("quick");
+    const office = plan.lines.find((l) => /Office/.test(l.item.name))!;
+    expect(office).toMatchObject({ phase: "guided", required: true });
+    const dues = lineDues(plan, START, TARGET_DATE);
+    // Before: no month (its phase has none), while the document said « à mener en premier ».
+    expect(dues.get(office)).toBe("2027-07");
+    expect(dues.get(plan.lines.find((l) => /Teams/.test(l.item.name))!)).toBeNull();
+    const ctx = buildContext(
+      "roadmap",
+      parseInputs("roadmap", { ...INPUTS, targetShare: 80 }),
+      analysis(),
+      loadStructure("roadmap"),
+      NOW,
+    );
+    const rows = tableRows(ctx.vars.calendar_table!);
+    const early = rows.find((r) => /^Remplacement des logiciels sans support/.test(r[0]!))!;
+    expect(early.slice(1, 3)).toEqual([frenchDate("2027-07"), formatPercent(measureAt(plan, dues, "2027-07").weighted!)]);
+    expect(ctx.vars.phases_detail).toMatch(/\*\*Microsoft Office[^\n]*à mener en premier, d'ici juillet 2027/);
+    // The quick wins' end, on the target's date, with Office and Windows 10 done: below the target.
+    const quick = rows.find((r) => /^Fin des gains rapides/.test(r[0]!))!;
+    expect(quick[1]).toBe(frenchDate(TARGET_DATE));
+    expect(percent(quick[2]!)).toBe(roundPercent(measureAt(plan, dues, TARGET_DATE).weighted!));
+    expect(measureAt(plan, dues, TARGET_DATE).weighted!).toBeLessThanOrEqual(80);
+  });
+});
+
 describe("the Kervallon example (docs/examples, as the lead makes it again)", () => {
   it("subtracts Office and Windows 10 from the quick wins' end of March 2028, and prints the July 2027 row's figure", () => {
     const request = JSON.parse(
