@@ -172,7 +172,10 @@ describe("software out of support in a phase beyond a target the quick wins meet
     );
     const rows = tableRows(ctx.vars.calendar_table!);
     const early = rows.find((r) => /^Remplacement des logiciels sans support/.test(r[0]!))!;
-    expect(early.slice(1, 3)).toEqual([frenchDate("2027-07"), formatPercent(measureAt(plan, dues, "2027-07").weighted!)]);
+    expect(early.slice(1, 3)).toEqual([
+      frenchDate("2027-07"),
+      formatPercent(measureAt(plan, dues, "2027-07").weighted!),
+    ]);
     expect(ctx.vars.phases_detail).toMatch(/\*\*Microsoft Office[^\n]*à mener en premier, d'ici juillet 2027/);
     // The quick wins' end, on the target's date, with Office and Windows 10 done: below the target.
     const quick = rows.find((r) => /^Fin des gains rapides/.test(r[0]!))!;
