@@ -62,6 +62,11 @@ export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string; star
       share(weighted, m.weighted, t("weightedAt", { date, value: percentOrDash(m.weighted) }));
       share(raw, m.raw, t("rawAt", { date, value: percentOrDash(m.raw) }));
     }
+    const whole = calendar.splitWhole;
+    if (whole) {
+      share(weighted, whole.weighted, t("weightedAfter", { value: percentOrDash(whole.weighted) }));
+      share(raw, whole.raw, t("rawAfter", { value: percentOrDash(whole.raw) }));
+    }
   }
   if (!target) return { figures };
   const says = t("target", { value: percentOrDash(plan.target.value) });

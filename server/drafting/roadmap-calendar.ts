@@ -173,6 +173,11 @@ export interface RoadmapCalendar {
   phases: PhaseMilestone[];
   /** Earliest first. */
   unsupported: UnsupportedMilestone[];
+  /**
+   * The whole of the phase that meets the target (`split`), its replacements beyond the objective done too, with every
+   * dated one: the calendar's « Suite des … » row. Null without a split.
+   */
+  splitWhole: Measures | null;
 }
 
 /** A measure lower than the last one shown, as the document prints them (45,2 % then 44,9 % is no lowering). */
@@ -194,6 +199,13 @@ export function roadmapCalendar(
   const split = ends ? targetSplit(plan) : null;
   const dues = lineDues(plan, start, targetDate);
   const phaseOf = (l: RoadmapLine) => plan.phases.findIndex((p) => p.phase === l.phase);
+  // A phase without a month, on a calendar: its replacements and those before it, with every dated one (software out
+  // of support of a later phase, due six months in, is counted there already).
+  const through = (i: number): Measures =>
+    measuresWithout(
+      plan,
+      plan.lines.filter((l) => phaseOf(l) <= i || (dues.get(l) ?? null) !== null),
+    );
   const early = new Map<string, RoadmapLine[]>();
   for (const l of plan.lines) {
     const end = ends?.[phaseOf(l)] ?? null;
@@ -224,7 +236,7 @@ export function roadmapCalendar(
       value = measureAt(plan, dues, month);
       shows = lowers || lowered(value.weighted, shown) || (split?.phase === phase.phase && value.weighted !== null);
     } else {
-      value = own;
+      value = ends ? through(i) : own;
       shows = lowers;
     }
     if (shows) shown = value.weighted;
@@ -237,7 +249,8 @@ export function roadmapCalendar(
       early: month ? plan.lines.filter((l) => phaseOf(l) > i && (dues.get(l) ?? "9999") <= month) : [],
     });
   }
-  return { ends, split, dues, phases, unsupported };
+  const splitWhole = split ? through(plan.phases.findIndex((p) => p.phase === split.phase)) : null;
+  return { ends, split, dues, phases, unsupported, splitWhole };
 }
 
 /** The phases of `roadmapCalendar`. */

@@ -185,6 +185,43 @@ describe("software out of support in a phase beyond a target the quick wins meet
   });
 });
 
+describe("the rest of the phase that meets the target, beyond it", () => {
+  it("counts the software out of support due before, so the calendar never rises", () => {
+    const withZoom = (): InventoryAnalysis => {
+      const a = analysis();
+      const zoom = analysedRows([inventoryRow("Zoom Workplace", "Zoom Video Communications, Inc.", 25)], index, NOW);
+      return { ...a, items: [...a.items, ...zoom.items] };
+    };
+    const plan = planRoadmap(withZoom(), { target: 80, now: NOW });
+    expect(plan.target.reachedAfter).toBe("quick");
+    expect(plan.lines.find((l) => /Zoom/.test(l.item.name))).toMatchObject({ phase: "quick", required: false });
+    const ctx = buildContext(
+      "roadmap",
+      parseInputs("roadmap", { ...INPUTS, targetShare: 80 }),
+      withZoom(),
+      loadStructure("roadmap"),
+      NOW,
+    );
+    const rows = tableRows(ctx.vars.calendar_table!);
+    const needed = rows.find((r) => /^Fin des gains rapides nécessaires/.test(r[0]!))!;
+    const rest = rows.find((r) => /^Suite des gains rapides/.test(r[0]!))!;
+    const dues = lineDues(plan, START, TARGET_DATE);
+    expect(percent(needed[2]!)).toBe(roundPercent(measureAt(plan, dues, TARGET_DATE).weighted!));
+    // Before: the quick wins alone (Zoom too, not Office nor Windows 10), above the row before it.
+    const early = plan.lines.filter((l) => l.unsupported?.length);
+    const zoom = plan.lines.find((l) => /Zoom/.test(l.item.name))!;
+    expect(percent(rest[2]!)).toBe(roundPercent(measureAt(plan, dues, TARGET_DATE).weighted! - zoom.points));
+    expect(percent(rest[2]!)).toBe(roundPercent(plan.phases[0]!.weighted! - sum(early)));
+    // Among the document's own figures: a sentence restating it is not flagged.
+    expect(ctx.own!.figures.some((f) => f.kind === "percent" && roundPercent(f.value) === percent(rest[2]!))).toBe(
+      true,
+    );
+    const values = rows.filter((r) => r[2]!.endsWith("%") && !/au plus/.test(r[2]!)).map((r) => percent(r[2]!));
+    for (let i = 1; i < values.length; i++)
+      expect(values[i]!, JSON.stringify(rows)).toBeLessThanOrEqual(values[i - 1]!);
+  });
+});
+
 describe("the Kervallon example (docs/examples, as the lead makes it again)", () => {
   it("subtracts Office and Windows 10 from the quick wins' end of March 2028, and prints the July 2027 row's figure", () => {
     const request = JSON.parse(

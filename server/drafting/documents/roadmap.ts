@@ -490,7 +490,7 @@ export function roadmapContext(
     const m = milestoneOf.get(phase.phase)!;
     const own = split?.phase === phase.phase && split.weighted !== null && end;
     // The whole of the phase that meets the objective is said first, as if done, then what the objective needs.
-    const after = own ? phase : m;
+    const after = own && calendar.splitWhole ? calendar.splitWhole : m;
     const value =
       m.lowers && after.weighted !== null
         ? texts(structure, own || !m.early.length ? "phase.shareAfter" : "phase.shareAfterEarly", {
@@ -597,8 +597,10 @@ export function roadmapContext(
         lowered.endsWith("%") ? percentOrDash(m.raw) : "—",
       ],
     });
-    // The rest of that phase: beyond the objective, with what it would leave once done too.
-    if (own && phase.weighted !== null)
+    // The rest of that phase: beyond the objective, with what it would leave once done too (every dated replacement
+    // counted, `splitWhole`).
+    const whole = calendar.splitWhole;
+    if (own && whole?.weighted != null)
       milestones.push({
         sort: `9999-${i}`,
         row: [
@@ -607,8 +609,8 @@ export function roadmapContext(
             count: formatInt(split.beyond.length),
           }),
           texts(structure, "milestone.beyondTarget"),
-          formatPercent(phase.weighted),
-          percentOrDash(phase.raw),
+          formatPercent(whole.weighted),
+          percentOrDash(whole.raw),
         ],
       });
   }
