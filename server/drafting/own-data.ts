@@ -5,11 +5,12 @@
  * Kaspersky par ESET supprimera à lui seul 12 points » where the roadmap computes 8,5, trial7 A6), is checked against
  * them and flagged with what the document computes.
  */
+import { frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { Verification } from "../verify/index.ts";
 import { checkOwn, type OwnData, type OwnFigure } from "../verify/own-figures.ts";
 import { formatPoints, percentOrDash, productLabel } from "./documents/common.ts";
-import { targetSplit } from "./roadmap-calendar.ts";
+import { roadmapCalendar, targetSplit } from "./roadmap-calendar.ts";
 import type { RoadmapPlan } from "./roadmap-plan.ts";
 import type { FigureFlag } from "./types.ts";
 
@@ -17,7 +18,7 @@ import type { FigureFlag } from "./types.ts";
  * The figures of a map and its roadmap a document states, with what they are said of; the target only in the
  * roadmap that sets it (`target`): a letter asking for « un objectif de 50 % » asks, it does not misstate one.
  */
-export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string }): OwnData {
+export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string; start?: string }): OwnData {
   const t = (key: string, params: Record<string, string> = {}) => message(`drafts.own.${key}`, params);
   const figures: OwnFigure[] = [];
   for (const l of plan.lines) {
@@ -47,6 +48,25 @@ export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string }): O
   if (split) {
     share(weighted, split.weighted, t("weightedNeeded", { value: percentOrDash(split.weighted) }));
     share(raw, split.raw, t("rawNeeded", { value: percentOrDash(split.raw) }));
+  }
+  // The roadmap's calendar, when it has one: the measure at each dated row, every replacement due by then counted
+  // (`measureAt`: the quick wins' end with the software out of support due before it, round 28).
+  if (target?.start) {
+    const calendar = roadmapCalendar(plan, target.start, target.date);
+    const dated = [
+      ...calendar.unsupported,
+      ...calendar.phases.flatMap((m) => (m.month ? [{ ...m, month: m.month }] : [])),
+    ];
+    for (const m of dated) {
+      const date = frenchDate(m.month);
+      share(weighted, m.weighted, t("weightedAt", { date, value: percentOrDash(m.weighted) }));
+      share(raw, m.raw, t("rawAt", { date, value: percentOrDash(m.raw) }));
+    }
+    const whole = calendar.splitWhole;
+    if (whole) {
+      share(weighted, whole.weighted, t("weightedAfter", { value: percentOrDash(whole.weighted) }));
+      share(raw, whole.raw, t("rawAfter", { value: percentOrDash(whole.raw) }));
+    }
   }
   if (!target) return { figures };
   const says = t("target", { value: percentOrDash(plan.target.value) });

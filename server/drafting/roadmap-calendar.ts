@@ -82,46 +82,184 @@ export function targetSplit(plan: Pick<RoadmapPlan, "phases" | "target" | "basel
   };
 }
 
-export interface PhaseMilestone {
-  phase: RoadmapPhase;
-  /** `YYYY-MM`; null when the roadmap has no target date, or for a phase beyond the one that meets the target. */
-  month: string | null;
-  /** Weighted measure once the phase is done (percent), or null when the phase lowers nothing. */
+/** Both measures, in percent (null when the map cannot give one). */
+export interface Measures {
   weighted: number | null;
   raw: number | null;
 }
 
 /**
- * The milestones of a roadmap: one per phase that has software, with the measure it leaves when it lowers it —
- * « lowers » as the document prints it (a phase from 45,2 % to 44,9 % shows « sans changement »).
+ * The month each replacement of the plan is due by (`lineEnd`): the end of its phase, earlier for software out of the
+ * vendor's support; null without a calendar, in a phase beyond the objective, or for a replacement the objective does
+ * not need in the phase that meets it (`targetSplit`: « au-delà de l'objectif, à programmer »). Every line once.
  */
+export function lineDues(
+  plan: Pick<RoadmapPlan, "phases" | "target" | "baseline" | "measure" | "lines">,
+  start: string,
+  targetDate: string | undefined,
+): Map<RoadmapLine, string | null> {
+  const ends = phaseEnds(start, targetDate, plan);
+  const beyond = new Set(ends ? (targetSplit(plan)?.beyond ?? []) : []);
+  return new Map(
+    plan.lines.map((l) => {
+      const end = ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null;
+      return [l, beyond.has(l) ? null : lineEnd(l, end, start, targetDate)];
+    }),
+  );
+}
+
+/** Both measures once the replacements `done` are: the baseline less what they remove, each counted once. */
+function measuresWithout(plan: Pick<RoadmapPlan, "baseline" | "measure">, done: Iterable<RoadmapLine>): Measures {
+  let points = 0;
+  let removed = 0;
+  for (const l of new Set(done)) {
+    points += l.points;
+    removed += l.rawRemoved;
+  }
+  const { raw } = plan.measure;
+  return {
+    weighted: plan.baseline.weighted === null ? null : Math.max(0, plan.baseline.weighted - points),
+    raw: raw.known ? (100 * (raw.exposed - removed)) / raw.known : null,
+  };
+}
+
+/**
+ * Both measures at the end of `month` (`YYYY-MM`): every replacement due by then (`lineDues`) is done, whatever its
+ * phase, and each is counted once. The one figure the roadmap prints for a date — a phase's end, the row of the
+ * software out of support, the « À l'issue de la phase » sentence — and the plan adopted from it holds the
+ * collectivité to: Office and Windows 10, due six months in, are subtracted from the quick wins' end already
+ * (round 28: Kervallon's « Fin des gains rapides, mars 2028 : 75 % » left out their 42,9 points due by July 2027).
+ */
+export function measureAt(
+  plan: Pick<RoadmapPlan, "baseline" | "measure">,
+  dues: ReadonlyMap<RoadmapLine, string | null>,
+  month: string,
+): Measures {
+  return measuresWithout(
+    plan,
+    [...dues].filter(([, due]) => due !== null && due <= month.slice(0, 7)).map(([l]) => l),
+  );
+}
+
+export interface PhaseMilestone {
+  phase: RoadmapPhase;
+  /** `YYYY-MM`; null when the roadmap has no target date, or for a phase beyond the one that meets the target. */
+  month: string | null;
+  /**
+   * Both measures the calendar prints for the phase's end (percent), or null when it shows no lowering there: at
+   * its month, every replacement due by then (`measureAt`); without a month, once the phase and those before it are
+   * done.
+   */
+  weighted: number | null;
+  raw: number | null;
+  /** Whether the phase's own replacements lower the measure (« sans changement » otherwise). */
+  lowers: boolean;
+  /** Replacements of later phases due by the phase's month (software out of support), counted in its figures. */
+  early: RoadmapLine[];
+}
+
+/** A month software out of the vendor's support is due by, before its phase ends, and the measures then. */
+export interface UnsupportedMilestone extends Measures {
+  month: string;
+  lines: RoadmapLine[];
+}
+
+/** The calendar of a roadmap: its phases' months, every line's month, and the dated rows with their measures. */
+export interface RoadmapCalendar {
+  ends: (string | null)[] | null;
+  split: TargetSplit | null;
+  dues: Map<RoadmapLine, string | null>;
+  /** One per phase that has software. */
+  phases: PhaseMilestone[];
+  /** Earliest first. */
+  unsupported: UnsupportedMilestone[];
+  /**
+   * The whole of the phase that meets the target (`split`), its replacements beyond the objective done too, with every
+   * dated one: the calendar's « Suite des … » row. Null without a split.
+   */
+  splitWhole: Measures | null;
+}
+
+/** A measure lower than the last one shown, as the document prints them (45,2 % then 44,9 % is no lowering). */
+const lowered = (value: number | null, before: number | null) =>
+  value !== null && before !== null && value < before && roundPercent(value) !== roundPercent(before);
+
+/**
+ * The dated rows of a roadmap's calendar, every figure from `measureAt`: the months software out of the vendor's
+ * support is due by, and each phase's end — « lowers » as the document prints it (a phase from 45,2 % to 44,9 %
+ * shows « sans changement »); the document (`documents/roadmap.ts`) prints them, a plan adopted from it
+ * (`tracking/from-draft.ts`) turns them into milestones, its own figures (`own-data.ts`) check sentences against them.
+ */
+export function roadmapCalendar(
+  plan: Pick<RoadmapPlan, "phases" | "target" | "baseline" | "measure" | "lines">,
+  start: string,
+  targetDate: string | undefined,
+): RoadmapCalendar {
+  const ends = phaseEnds(start, targetDate, plan);
+  const split = ends ? targetSplit(plan) : null;
+  const dues = lineDues(plan, start, targetDate);
+  const phaseOf = (l: RoadmapLine) => plan.phases.findIndex((p) => p.phase === l.phase);
+  // A phase without a month, on a calendar: its replacements and those before it, with every dated one (software out
+  // of support of a later phase, due six months in, is counted there already).
+  const through = (i: number): Measures =>
+    measuresWithout(
+      plan,
+      plan.lines.filter((l) => phaseOf(l) <= i || (dues.get(l) ?? null) !== null),
+    );
+  const early = new Map<string, RoadmapLine[]>();
+  for (const l of plan.lines) {
+    const end = ends?.[phaseOf(l)] ?? null;
+    const due = dues.get(l) ?? null;
+    if (l.unsupported?.length && due && due !== end) early.set(due, [...(early.get(due) ?? []), l]);
+  }
+  const unsupported = [...early]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, lines]) => ({ month, lines, ...measureAt(plan, dues, month) }));
+  const phases: PhaseMilestone[] = [];
+  // The phases' own lowering (the undated values), and the last figure the calendar showed before a row.
+  let previous = plan.baseline.weighted;
+  let shown = plan.baseline.weighted;
+  let next = 0;
+  for (const [i, phase] of plan.phases.entries()) {
+    if (phase.lines.length === 0) continue;
+    const month = ends ? ends[i]! : null;
+    // The rows of software out of support before this one (on the phase's own month, they come after it).
+    while (next < unsupported.length && (month === null || unsupported[next]!.month < month))
+      shown = unsupported[next++]!.weighted;
+    // The phase that meets the target ends, on the target's date, with what the target needs (`targetSplit`).
+    const own = split?.phase === phase.phase ? split : phase;
+    const lowers = lowered(own.weighted, previous);
+    if (lowers) previous = own.weighted;
+    let value: Measures;
+    let shows: boolean;
+    if (month) {
+      value = measureAt(plan, dues, month);
+      shows = lowers || lowered(value.weighted, shown) || (split?.phase === phase.phase && value.weighted !== null);
+    } else {
+      value = ends ? through(i) : own;
+      shows = lowers;
+    }
+    if (shows) shown = value.weighted;
+    phases.push({
+      phase: phase.phase,
+      month,
+      weighted: shows ? value.weighted : null,
+      raw: shows ? value.raw : null,
+      lowers,
+      early: month ? plan.lines.filter((l) => phaseOf(l) > i && (dues.get(l) ?? "9999") <= month) : [],
+    });
+  }
+  const splitWhole = split ? through(plan.phases.findIndex((p) => p.phase === split.phase)) : null;
+  return { ends, split, dues, phases, unsupported, splitWhole };
+}
+
+/** The phases of `roadmapCalendar`. */
 export function phaseMilestones(
-  plan: Pick<RoadmapPlan, "phases" | "target" | "baseline" | "measure">,
+  plan: Pick<RoadmapPlan, "phases" | "target" | "baseline" | "measure" | "lines">,
   start: string,
   targetDate: string | undefined,
 ): PhaseMilestone[] {
-  const ends = phaseEnds(start, targetDate, plan);
-  const split = ends ? targetSplit(plan) : null;
-  const out: PhaseMilestone[] = [];
-  let previous = plan.baseline.weighted;
-  for (const [i, phase] of plan.phases.entries()) {
-    if (phase.lines.length === 0) continue;
-    // The phase that meets the target ends, on the target's date, with what the target needs (`targetSplit`).
-    const value = split?.phase === phase.phase ? split : phase;
-    const lowers =
-      value.weighted !== null &&
-      previous !== null &&
-      value.weighted < previous &&
-      roundPercent(value.weighted) !== roundPercent(previous);
-    out.push({
-      phase: phase.phase,
-      month: ends ? ends[i]! : null,
-      weighted: lowers ? value.weighted : null,
-      raw: lowers ? value.raw : null,
-    });
-    if (lowers) previous = value.weighted;
-  }
-  return out;
+  return roadmapCalendar(plan, start, targetDate).phases;
 }
 
 /**
@@ -141,7 +279,8 @@ export const UNSUPPORTED_MONTHS = 6;
 
 /**
  * The month by which a line is to be replaced: the end of its phase, or earlier for software out of the vendor's
- * support (`unsupportedEnd`). Null when the phase has no month.
+ * support (`unsupportedEnd`) — also in a phase beyond a target the quick wins meet, which has no month: « à mener en
+ * premier » is never « à programmer » (round 28; trial17 D4). Null when the phase has no month otherwise.
  */
 export function lineEnd(
   line: Pick<RoadmapLine, "unsupported">,
@@ -150,7 +289,7 @@ export function lineEnd(
   targetDate: string | undefined,
 ): string | null {
   const early = line.unsupported?.length ? unsupportedEnd(start, targetDate, line.unsupported) : null;
-  return phaseEnd && early && early < phaseEnd ? early : phaseEnd;
+  return early && (!phaseEnd || early < phaseEnd) ? early : phaseEnd;
 }
 
 /**

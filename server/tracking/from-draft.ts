@@ -9,8 +9,8 @@ import { AppError, validationError } from "../core/errors.ts";
 import { formatInt, frenchDate, localDay, roundPercent } from "../core/text.ts";
 import { calendarConcerns } from "../drafting/calendar-check.ts";
 import { ownContext, texts } from "../drafting/documents/common.ts";
-import { roadmapStart } from "../drafting/documents/roadmap.ts";
-import { lineEnd, phaseMilestones, targetSplit } from "../drafting/roadmap-calendar.ts";
+import { lineLabel, roadmapStart } from "../drafting/documents/roadmap.ts";
+import { roadmapCalendar } from "../drafting/roadmap-calendar.ts";
 import { localDeadline, planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
@@ -117,6 +117,17 @@ function rowName(
   };
 }
 
+/** A milestone's label within the plan's 200 characters: as many product names as fit, then « … ». */
+function unsupportedLabel(names: string[]): string {
+  const unique = [...new Set(names)];
+  for (let n = unique.length; n > 0; n--) {
+    const products = unique.slice(0, n).join(", ") + (n < unique.length ? ", …" : "");
+    const text = message("tracking.fromDraft.milestone.unsupported", { products });
+    if (text.length <= 200) return text;
+  }
+  return message("tracking.fromDraft.milestone.unsupported", { products: "…" });
+}
+
 async function loadDraft(ctx: TrackingContext, id: string): Promise<Draft> {
   const draft = await ctx.records<Draft>("drafts").get(id);
   if (!draft) throw new AppError("draft_not_found", message("tracking.fromDraft.notFound", { id }), 404);
@@ -189,16 +200,30 @@ export async function proposalFromDraft(
   const baselineDay = data.date ?? analysisDay(measurable) ?? localDay(draft.createdAt);
 
   const label = (key: string, date = "") => message(`tracking.fromDraft.milestone.${key}`, { date });
-  const phases = phaseMilestones(roadmap, start, targetDate);
+  // The calendar the document printed (`roadmapCalendar`): each phase's end and each month software out of the
+  // vendor's support is due by, with the measure every replacement due by then leaves (round 28).
+  const calendar = roadmapCalendar(roadmap, start, targetDate);
+  const phases = calendar.phases;
+  const rows = [
+    ...phases.flatMap((p) => (p.month ? [{ month: p.month, weighted: p.weighted, label: label(p.phase) }] : [])),
+    ...calendar.unsupported.map((u) => ({
+      month: u.month,
+      weighted: u.weighted,
+      label: unsupportedLabel(u.lines.map((l) => lineLabel(l, roadmap.lines))),
+    })),
+  ]
+    // A phase's end before a due month of the same month, as the document orders them (one milestone a month).
+    .sort((a, b) => a.month.localeCompare(b.month));
   // Each value as the document printed it (`roundPercent`, once, from the exact measure): 75.46 was kept as 75.5 and
   // shown « 76 % » on the plan and the public page beside the roadmap's « 75 % » (trial 2026-12-05).
   let previous = roadmap.baseline.weighted === null ? null : roundPercent(roadmap.baseline.weighted);
   const milestones: DraftPlanProposal["milestones"] = [];
-  for (const p of phases) {
-    if (!p.month) continue;
-    const value = p.weighted === null ? previous : roundPercent(p.weighted);
+  for (const r of rows) {
+    const date = endOfMonth(r.month);
+    if (milestones.some((m) => m.date === date)) continue;
+    const value = r.weighted === null ? previous : roundPercent(r.weighted);
     if (value === null) continue;
-    milestones.push({ date: endOfMonth(p.month), value, label: label(p.phase) });
+    milestones.push({ date, value, label: r.label });
     previous = value;
   }
   // The target closes the calendar, as in the document's « Objectif de la feuille de route » row: a phase ending on
@@ -213,10 +238,6 @@ export async function proposalFromDraft(
       label: label("target", frenchDate(target.date)),
     });
   }
-  const end = new Map(phases.map((p) => [p.phase, p.month]));
-  // The replacements beyond what the objective needs, in the phase that meets it: « à programmer », like the document
-  // says, with no deadline (trial 13, B4).
-  const beyond = new Set(targetDate ? (targetSplit(roadmap)?.beyond ?? []) : []);
   // With a calendar (a target date after the start), a phase without a month lies beyond the objective too.
   const calendared = phases.some((p) => p.month !== null);
   /** The due date, or why there is none: beyond the objective (« à programmer »), or no calendar at all. */
@@ -226,8 +247,10 @@ export async function proposalFromDraft(
     // all of Windows 10 « 31 janvier 2027 »).
     const local = localDeadline(roadmap.events, l)?.date;
     if (local) return { dueDate: endOfMonth(local.length === 4 ? `${local}-12` : local) };
-    // Software out of the vendor's support is due early in its phase, as the document says (`lineEnd`).
-    const month = beyond.has(l) ? null : lineEnd(l, end.get(l.phase) ?? null, start, targetDate);
+    // Software out of the vendor's support is due early in its phase, as the document says (`lineEnd`); the
+    // replacements beyond what the objective needs, in the phase that meets it, are « à programmer », like the
+    // document says, with no deadline (trial 13, B4).
+    const month = calendar.dues.get(l) ?? null;
     if (month) return { dueDate: endOfMonth(month) };
     // Said as the document says it, on the review page, the plan, the public page and its open data.
     return calendared ? { dueDate: null, beyondTarget: true } : { dueDate: null };

@@ -10,7 +10,7 @@ import { calendarStart } from "../calendar.ts";
 import { calendarConcerns } from "../calendar-check.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
-import { lineEnd, phaseEnds, targetSplit } from "../roadmap-calendar.ts";
+import { lineEnd, roadmapCalendar } from "../roadmap-calendar.ts";
 import {
   contractEnd,
   type LocalEvent,
@@ -201,7 +201,7 @@ function phaseLine(
  * Standard ») when another line plans other editions of that product — the row dates this edition, not the others
  * (trial20).
  */
-function lineLabel(l: RoadmapLine, lines: RoadmapLine[]): string {
+export function lineLabel(l: RoadmapLine, lines: RoadmapLine[]): string {
   const id = (x: RoadmapLine) =>
     typeof x.item.product === "object" && x.item.product ? x.item.product.id : (x.item.product ?? null);
   const own = id(l);
@@ -282,8 +282,14 @@ export function roadmapContext(
     start: frenchDate(start),
     collectivite: vars.collectivite!,
   });
-  // No target typed: said that the one proposed is the default, and the nearer first step (trial21 T-M13).
-  const quick = plan.phases[0]?.weighted;
+  // The calendar (`roadmap-calendar.ts`): one split, one measure at each month, also read by a plan adopted from
+  // this roadmap.
+  const calendar = roadmapCalendar(plan, start, targetDate);
+  const { ends, split } = calendar;
+  // No target typed: said that the one proposed is the default, and the nearer first step (trial21 T-M13), at the
+  // figure the calendar gives the quick wins' end (the software out of support due before it counted, round 28).
+  const quickEnd = calendar.phases.find((m) => m.phase === "quick" && m.month);
+  const quick = quickEnd?.weighted ?? plan.phases[0]?.weighted;
   const reached = plan.phases.find((p) => p.weighted !== null && Math.abs(p.weighted - plan.target.value) < 1e-6);
   if (
     inputs.targetShare === undefined &&
@@ -456,13 +462,11 @@ export function roadmapContext(
     ]),
   );
 
-  // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
-  const ends = phaseEnds(start, targetDate, plan);
   // The phase that meets the objective is dated with what the objective needs; its other replacements go beyond
-  // (`targetSplit`): one story for the calendar and the objective (trial 13, B4).
-  const split = ends ? targetSplit(plan) : null;
+  // (`targetSplit`): one story for the calendar and the objective (trial 13, B4). Each phase's figures are those of
+  // its end: every replacement due by then, software out of support of a later phase included (`measureAt`).
   const detail: string[] = [];
-  let previous = plan.baseline.weighted;
+  const milestoneOf = new Map(calendar.phases.map((m) => [m.phase, m]));
   const phaseValue = new Map<RoadmapPhase, string>();
   for (const phase of plan.phases) {
     detail.push(`### ${texts(structure, `phase.${phase.phase}.name`)}`);
@@ -483,32 +487,39 @@ export function roadmapContext(
       detail.push(texts(structure, "phase.removalRule", { max: formatInt(REMOVAL_MAX_INSTALLATIONS) }));
     if (phase.lines.some((l) => l.utility)) detail.push(texts(structure, "phase.utilityRule"));
     // A phase that lowers neither measure says so, rather than « from X % to X % ».
-    const lowers =
-      phase.weighted !== null &&
-      previous !== null &&
-      phase.weighted < previous &&
-      formatPercent(phase.weighted) !== formatPercent(previous);
-    const value = lowers
-      ? texts(structure, "phase.shareAfter", {
-          weighted: formatPercent(phase.weighted!),
-          raw: percentOrDash(phase.raw),
-        })
-      : texts(structure, "phase.noChange");
-    if (split?.phase === phase.phase && split.weighted !== null && end) {
-      // The value the phase's milestone shows: what the replacements the objective needs leave.
-      phaseValue.set(phase.phase, formatPercent(split.weighted));
+    const m = milestoneOf.get(phase.phase)!;
+    const own = split?.phase === phase.phase && split.weighted !== null && end;
+    // The whole of the phase that meets the objective is said first, as if done, then what the objective needs.
+    const after = own && calendar.splitWhole ? calendar.splitWhole : m;
+    const value =
+      m.lowers && after.weighted !== null
+        ? texts(structure, own || !m.early.length ? "phase.shareAfter" : "phase.shareAfterEarly", {
+            weighted: formatPercent(after.weighted),
+            raw: percentOrDash(after.raw),
+            phases: [...new Set(m.early.map((l) => texts(structure, `phase.${l.phase}.name`)))].join(" », « "),
+            date: frenchDate(
+              m.early
+                .map((l) => calendar.dues.get(l)!)
+                .sort()
+                .at(-1) ?? "",
+            ),
+          })
+        : texts(structure, "phase.noChange");
+    // The value the phase's milestone shows (for the phase that meets the objective, what the replacements the
+    // objective needs leave).
+    phaseValue.set(
+      phase.phase,
+      m.weighted !== null ? formatPercent(m.weighted) : texts(structure, "milestone.noChange"),
+    );
+    if (own)
       detail.push(
         `${value} ${texts(structure, "phase.splitAfter", {
-          needed: formatPercent(split.weighted),
+          needed: formatPercent(m.weighted ?? split.weighted!),
           date: frenchDate(end),
           beyond: split.beyond.map((l) => l.item.name).join(", "),
         })}`,
       );
-    } else {
-      phaseValue.set(phase.phase, lowers ? formatPercent(phase.weighted!) : texts(structure, "milestone.noChange"));
-      detail.push(value);
-    }
-    if (lowers) previous = phase.weighted;
+    else detail.push(value);
   }
   vars.phases_detail = detail.join("\n\n");
   vars.alternatives_table = markdownTable(
@@ -574,6 +585,7 @@ export function roadmapContext(
     const month = ends ? ends[i]! : null;
     const lowered = phaseValue.get(phase.phase)!;
     const own = split?.phase === phase.phase && month;
+    const m = milestoneOf.get(phase.phase)!;
     milestones.push({
       sort: month ?? `9999-${i}`,
       row: [
@@ -582,11 +594,13 @@ export function roadmapContext(
         }),
         month ? frenchDate(month) : ends ? texts(structure, "milestone.beyondTarget") : message("drafts.toSet"),
         lowered,
-        lowered.endsWith("%") ? percentOrDash(own ? split.raw : phase.raw) : "—",
+        lowered.endsWith("%") ? percentOrDash(m.raw) : "—",
       ],
     });
-    // The rest of that phase: beyond the objective, with what it would leave once done too.
-    if (own && phase.weighted !== null)
+    // The rest of that phase: beyond the objective, with what it would leave once done too (every dated replacement
+    // counted, `splitWhole`).
+    const whole = calendar.splitWhole;
+    if (own && whole?.weighted != null)
       milestones.push({
         sort: `9999-${i}`,
         row: [
@@ -595,8 +609,8 @@ export function roadmapContext(
             count: formatInt(split.beyond.length),
           }),
           texts(structure, "milestone.beyondTarget"),
-          formatPercent(phase.weighted),
-          percentOrDash(phase.raw),
+          formatPercent(whole.weighted),
+          percentOrDash(whole.raw),
         ],
       });
   }
@@ -612,23 +626,18 @@ export function roadmapContext(
         "—",
       ],
     });
-  // Software out of the vendor's support, due before its phase ends: one row per month they are due by.
-  const dueEarly = new Map<string, RoadmapLine[]>();
-  for (const l of plan.lines) {
-    const end = ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null;
-    const due = l.unsupported?.length && end ? lineEnd(l, end, start, targetDate) : null;
-    if (due && due !== end) dueEarly.set(due, [...(dueEarly.get(due) ?? []), l]);
-  }
-  for (const [due, lines] of dueEarly)
+  // Software out of the vendor's support, due before its phase ends: one row per month they are due by, with the
+  // measures then (every replacement due by that month, `measureAt`).
+  for (const u of calendar.unsupported)
     milestones.push({
-      sort: `${due}-`,
+      sort: `${u.month}-`,
       row: [
         texts(structure, "milestone.unsupported", {
-          products: [...new Set(lines.map((l) => lineLabel(l, plan.lines)))].join(", "),
+          products: [...new Set(u.lines.map((l) => lineLabel(l, plan.lines)))].join(", "),
         }),
-        frenchDate(due),
-        "—",
-        "—",
+        frenchDate(u.month),
+        percentOrDash(u.weighted),
+        percentOrDash(u.raw),
       ],
     });
   for (const e of plan.events) {
@@ -750,7 +759,7 @@ export function roadmapContext(
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
   return {
     ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name)),
-    own: roadmapOwnData(plan, { date: targetDate }),
+    own: roadmapOwnData(plan, { date: targetDate, start }),
     planned: plannedReplacements(structure, plan, ends, start, targetDate),
   };
 }
