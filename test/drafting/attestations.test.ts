@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frenchDate, localDay } from "../../server/core/text.ts";
 import { notAttestable } from "../../server/drafting/attestations.ts";
 import { message } from "../../server/i18n/messages.ts";
 import type { SentenceCheck } from "../../server/verify/index.ts";
@@ -100,7 +101,9 @@ describe("a sentence attested as a local fact", { timeout: 120_000 }, () => {
     const at = sentence(d, LOCAL).attestation!.at;
     const label = message("drafts.attest.inline", {
       by: "Alice Martin",
-      date: new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(new Date(at)),
+      // The day in the collectivité's time zone, as the product prints it (the machine's own zone, UTC, is the day
+      // before between 23:00 and midnight UTC in winter).
+      date: frenchDate(localDay(at)),
     });
     const inlines = d.model.sections
       .find((s: { key: string }) => s.key === KEY)
