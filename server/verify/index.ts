@@ -159,6 +159,7 @@ import { supposedOperands, supposedResult } from "./supposed.ts";
 import { sweepingUncited } from "./sweeping.ts";
 import { toCheckAsFact } from "./to-check.ts";
 import { totalEffectUnsaid } from "./total-effect.ts";
+import { totalityUnheld } from "./totality.ts";
 import { swapToUnconfirmed } from "./unconfirmed-swap.ts";
 import { onlyUnstated } from "./uniqueness.ts";
 import { unknownAsKnown } from "./unknown.ts";
@@ -1017,6 +1018,10 @@ function checkSentence(
     if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
     const absolute = hedge ? null : absoluteUnheld(stated, pool);
     if (absolute) reasons.push(message("verify.absoluteUnheld", { where: w, absolute }));
+    // An absolute of extent (« complètement », « à l'unanimité », « toutes les mairies ») no cited clause holds
+    // (`totality.ts`, faithful52).
+    const total = hedge || absolute ? null : totalityUnheld(stated, withFacts);
+    if (total) reasons.push(message("verify.totalityUnheld", { where: w, words: total }));
     // A total or guaranteed effect (« garantit », « met à l'abri », « rendra … impossible ») no cited passage says
     // (`total-effect.ts`).
     const effect = totalEffectUnsaid(stated, pool);
