@@ -466,7 +466,21 @@ function perUnit(stated: string, f: Figure, texts: string[]): boolean {
     ]),
   ];
   const close = closeToWritten(stated, f);
-  return amounts.some((a) => counts.some((n) => close(a / n) || close(a * n)));
+  if (amounts.some((a) => counts.some((n) => close(a / n) || close(a * n)))) return true;
+  // The gap between two amounts said as a gap (« Cela fait 1,70 € de plus » after « de 6,70 € à 8,40 € »), or a
+  // percentage of an amount (« Appliquée à vos 9 000 euros, une hausse de 13 % représenterait environ 1 170 euros »),
+  // faithful52.
+  const said = fold(stated);
+  const difference = SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
+  if (difference && amounts.some((a) => amounts.some((b) => a > b && close(a - b)))) return true;
+  // The percentage written in the sentence, the amount there or in the sentence before: not any pair of the passages
+  // (« 2,10 € de plus » is 25 % of 8,40 €, a coincidence of a passage's two figures).
+  const near = texts.slice(0, 2).flatMap((t) => extractFigures(t));
+  const percents = extractFigures(texts[0] ?? "").filter((x) => x.kind === "percent" && x.value > 0);
+  return near.some(
+    (a) =>
+      a.kind === "amount" && a.value > 0 && a.raw !== f.raw && percents.some((p) => close((a.value * p.value) / 100)),
+  );
 }
 
 /**

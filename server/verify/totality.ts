@@ -20,10 +20,7 @@ import { bagOf, contentWords, inBag, words } from "./words.ts";
 
 const LISTS = wordListSections("totality.txt");
 const phrase = (section: string, end = "(?![\\p{L}\\p{N}'’])") =>
-  new RegExp(
-    `(?<![\\p{L}\\p{N}-])(?:${sectionAlternation(LISTS, section, fold).replace(/ /g, "\\s+")})${end}`,
-    "u",
-  );
+  new RegExp(`(?<![\\p{L}\\p{N}-])(?:${sectionAlternation(LISTS, section, fold).replace(/ /g, "\\s+")})${end}`, "u");
 
 const ADVERB = phrase("adverbes");
 /** A determiner and the noun after it (at most one adjective between). */

@@ -64,14 +64,19 @@ describe("a conclusion for a commune by its form (faithful-blind-24, half A)", (
   });
   it("a possibility drawn as a lesson: « Première leçon : une dépendance peut … »", () => {
     expect(
-      status("Première leçon : une dépendance peut paralyser des services même sans intention hostile [1].", CROWDSTRIKE),
+      status(
+        "Première leçon : une dépendance peut paralyser des services même sans intention hostile [1].",
+        CROWDSTRIKE,
+      ),
     ).toBe("inference");
   });
 });
 
 describe("what stays unverified in the same forms: a duty, an absolute, a fact, a figure", () => {
   it("keeps a duty or an absolute framed on a commune unverified", () => {
-    expect(status("Pour une petite commune, ces outils de gouvernance sont obligatoires [1].", OW2)).toBe("unsupported");
+    expect(status("Pour une petite commune, ces outils de gouvernance sont obligatoires [1].", OW2)).toBe(
+      "unsupported",
+    );
     expect(
       status("Une commune qui n'a pas encore fait son inventaire devrait donc adhérer à tous les réseaux [1].", TARGET),
     ).toBe("unsupported");
@@ -82,7 +87,9 @@ describe("what stays unverified in the same forms: a duty, an absolute, a fact, 
     );
   });
   it("keeps a figure no passage gives unverified", () => {
-    const v = check("Pour une petite commune, ces outils de gouvernance coûtent sans doute 4 000 euros par an [1].", [OW2]);
+    const v = check("Pour une petite commune, ces outils de gouvernance coûtent sans doute 4 000 euros par an [1].", [
+      OW2,
+    ]);
     expect(v.status).toBe("unsupported");
   });
 });
