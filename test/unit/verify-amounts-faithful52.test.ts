@@ -48,3 +48,23 @@ describe("an amount computed from amounts (faithful-blind-24, half A)", () => {
     ).toBe("unsupported");
   });
 });
+
+describe("a duration counted from the note's date to a part of a year (faithful-blind-24, half A)", () => {
+  const STEPS =
+    "Retours d'expérience — Calendriers\n- État français : Visio doit devenir l'outil unique de visioconférence des services de l'État d'ici 2027 (Le Mémento, 26 janvier 2026).";
+  const facts = [
+    "Section à rédiger : « Proposition »",
+    "Question posée : Faut-il remplacer Zoom par Visio ou BigBlueButton ?",
+    "Date de la note : 4 mai 2026",
+  ];
+  const verdict = (text: string) =>
+    verifyText(text, [{ n: 1, text: STEPS }], { facts, modelText: text }).sentences.at(-1)!.status;
+  it("reads « fin 2026 » as December 2026: eight months from 4 May 2026", () => {
+    expect(verdict("Viser l'arrêt de Zoom à la mairie fin 2026, soit dans huit mois environ [1].")).toBe("supported");
+  });
+  it("keeps a duration no date gives unverified", () => {
+    expect(verdict("Viser l'arrêt de Zoom à la mairie fin 2026, soit dans quatorze mois environ [1].")).toBe(
+      "unsupported",
+    );
+  });
+});
