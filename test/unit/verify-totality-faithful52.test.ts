@@ -70,3 +70,14 @@ describe("a totality the cited passage holds, or a sentence that negates or hedg
     expect(status("Visio ne remplace pas complètement Microsoft Teams [1].", VISIO)).toBe("supported");
   });
 });
+
+describe("a duty stated with a pronoun for its public (faithful-blind-24, half A)", () => {
+  const ARTICLE_16_TEXT =
+    "Loi pour une République numérique — L'article 16\nLa loi n° 2016-1321 du 7 octobre 2016 pour une République numérique contient, en son article 16, la principale disposition française sur le logiciel libre dans l'administration. Elle demande aux administrations de veiller à garder la maîtrise, la pérennité et l'indépendance de leurs systèmes d'information, et d'encourager l'usage des logiciels libres et des formats ouverts lorsqu'elles développent, achètent ou utilisent tout ou partie de ces systèmes.";
+  it("flags « Il leur impose d'utiliser » where the passage states no duty", () => {
+    expect(status("Il leur impose d'utiliser des logiciels libres lorsqu'ils existent [1].", ARTICLE_16_TEXT)).toBe(
+      "unsupported",
+    );
+    expect(status("Il leur demande d'encourager l'usage des logiciels libres [1].", ARTICLE_16_TEXT)).toBe("supported");
+  });
+});
