@@ -27,6 +27,8 @@ const ADVERB = phrase("adverbes");
 const DETERMINER = new RegExp(`${phrase("déterminants", "").source}\\s*((?:\\p{L}+\\s+)?\\p{L}{3,})`, "u");
 const HOLDS = phrase("tenues", "(?![\\p{L}'’])");
 const HEDGE = phrase("nuances");
+/** A thing taken one by one, which goes through them all (« service par service », « poste après poste »). */
+const DISTRIBUTIVE = /(?<![\p{L}])(\p{L}{3,})\s+(?:par|après)\s+\1(?![\p{L}])/u;
 
 /** Share of the sentence's other content words a clause must hold to be about the same thing. */
 export const TOTALITY_MIN_SHARE = 0.5;
@@ -61,7 +63,7 @@ export function totalityUnheld(stated: string, pool: Source[]): string | null {
   const noun = determiner ? words(determiner[1]!).at(-1) : undefined;
   const naming = noun ? clauses.filter((c) => inBag(noun, bagOf(c))) : [];
   const read = naming.length > 0 ? naming : close.length > 0 ? close : clauses;
-  if (read.some((c) => HOLDS.test(c))) return null;
+  if (read.some((c) => HOLDS.test(c) || DISTRIBUTIVE.test(c))) return null;
   // As written, when folding kept the offsets (composed letters); else as folded.
   const written = bare.length === text.length ? bare.slice(found.index, found.index + found[0].length) : found[0];
   return written.replace(/\s+$/u, "");

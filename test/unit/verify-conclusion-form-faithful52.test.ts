@@ -41,12 +41,6 @@ describe("a conclusion for a commune by its form (faithful-blind-24, half A)", (
     expect(status("Pour une petite commune, ces outils de gouvernance sont sans doute surdimensionnés [1].", OW2)).toBe(
       "inference",
     );
-    expect(
-      status(
-        "Pour une commune qui utilise déjà Nextcloud, commencer par sa fonction de tableaux évite d'ajouter un outil [1].",
-        TRELLO,
-      ),
-    ).toBe("inference");
   });
   it("a commune as the subject of advice: « devrait », « a donc intérêt à » after an opening clause", () => {
     expect(
@@ -73,6 +67,25 @@ describe("a conclusion for a commune by its form (faithful-blind-24, half A)", (
 });
 
 describe("what stays unverified in the same forms: a duty, an absolute, a fact, a figure", () => {
+  it("keeps a plain statement framed on a commune, and a commune's capability, unverified (faithful-blind-7, -1)", () => {
+    // The passage says it of large collectivités: « Pour une collectivité de taille importante, ces ressources peuvent … ».
+    expect(status("Pour une petite commune, ces ressources sont le premier point d'entrée [1].", OW2)).toBe(
+      "unsupported",
+    );
+    // Left flagged with it (a plain statement, no possibility): « Pour une commune qui utilise déjà Nextcloud,
+    // commencer par sa fonction de tableaux évite d'ajouter un outil » (faithful-blind-24, right).
+    expect(
+      status(
+        "Pour une commune qui utilise déjà Nextcloud, commencer par sa fonction de tableaux évite d'ajouter un outil [1].",
+        TRELLO,
+      ),
+    ).toBe("unsupported");
+    const TCHAP =
+      "Tchap — Tchap et les collectivités territoriales\nLes sources réunies pour ce corpus ne précisent pas les conditions dans lesquelles les agents des collectivités peuvent ouvrir un compte Tchap. L'authentification ProConnect a été étendue aux collectivités, aux hôpitaux et à des partenaires privés.";
+    expect(
+      status("Une commune peut l'activer directement en se connectant avec ProConnect, sans autre démarche [1].", TCHAP),
+    ).toBe("unsupported");
+  });
   it("keeps a duty or an absolute framed on a commune unverified", () => {
     expect(status("Pour une petite commune, ces outils de gouvernance sont obligatoires [1].", OW2)).toBe(
       "unsupported",

@@ -66,6 +66,17 @@ describe("a totality the cited passage holds, or a sentence that negates or hedg
       ),
     ).toBe("supported");
   });
+  it("leaves « tous les services » for « service par service » (faithful-blind-7)", () => {
+    const PILOTS =
+      "Retours d'expérience — Expérimenter avec des groupes pilotes\nUn pilote limité permet de corriger avant de généraliser :\n\n- La Gendarmerie a testé Ubuntu sur 200 postes avant d'annoncer la migration (Le Monde Informatique, janvier 2008).\n- L'armée autrichienne a d'abord laissé l'usage de LibreOffice au volontariat (2022), avant de le rendre obligatoire\n  service par service à partir de 2023 (Heise, septembre 2025).\n\nLe bon pilote mêle des agents volontaires et des services exigeants (finances, secrétariat des assemblées), pour\néprouver les cas difficiles dès le départ.";
+    // The note's other checks read this sentence with its data; here only this rule's reason is looked at.
+    expect(
+      reasons(
+        "Un pilote limité permet de corriger les difficultés avant de généraliser un logiciel libre à tous les services [1].",
+        PILOTS,
+      ),
+    ).not.toMatch(/aussi entière/);
+  });
   it("leaves a negated or hedged totality alone", () => {
     expect(status("Visio ne remplace pas complètement Microsoft Teams [1].", VISIO)).toBe("supported");
   });
