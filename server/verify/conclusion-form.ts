@@ -39,9 +39,13 @@ const FRAME = new RegExp(
   `^pour\\s+${COMMUNE}[^,;:.]{0,80},.*?(?:\\s(?:${POSSIBLE_OR_PEUT})|(?<![\\p{L}])(?:${alt("leçons")}))`,
   "u",
 );
-/** A commune as subject at the start of the sentence or of its main clause, a possibility within twelve words. */
+/**
+ * A commune as subject at the start of the sentence or of its main clause, after an opening phrase that a preposition or
+ * a conjunction opens (« Avant de lancer un marché, »; not « 4D étant un logiciel libre, », a claim of its own), then
+ * advice or a conditional within twelve words.
+ */
 const SUBJECT = new RegExp(
-  `(?:^|^[^,;:.]{1,80},\\s*)${COMMUNE}(?:\\s+[\\p{L}'’-]+){0,12}?\\s+(?:[\\p{L}'’]+\\s+)?${POSSIBLE}`,
+  `(?:^|^(?:${alt("ouvertures")})(?![\\p{L}'’])[^,;:.]{0,80},\\s*)${COMMUNE}(?:\\s+[\\p{L}'’-]+){0,12}?\\s+(?:[\\p{L}'’]+\\s+)?${POSSIBLE}`,
   "u",
 );
 /** A lesson's words, then (in the same sentence) a possibility. */
