@@ -23,12 +23,26 @@ const phrase = (section: string, end = "(?![\\p{L}\\p{N}'’])") =>
   new RegExp(`(?<![\\p{L}\\p{N}-])(?:${sectionAlternation(LISTS, section, fold).replace(/ /g, "\\s+")})${end}`, "u");
 
 const ADVERB = phrase("adverbes");
-/** A determiner and the noun after it (at most one adjective between). */
-const DETERMINER = new RegExp(`${phrase("déterminants", "").source}\\s*((?:\\p{L}+\\s+)?\\p{L}{3,})`, "u");
+/** A determiner and the noun after it. */
+const DETERMINER = new RegExp(`${phrase("déterminants", "").source}\\s*(\\p{L}{3,})`, "u");
 const HOLDS = phrase("tenues", "(?![\\p{L}'’])");
 const HEDGE = phrase("nuances");
 /** A thing taken one by one, which goes through them all (« service par service », « poste après poste »). */
 const DISTRIBUTIVE = /(?<![\p{L}])(\p{L}{3,})\s+(?:par|après)\s+\1(?![\p{L}])/u;
+
+/** None left (« 0 aujourd'hui », « de 14 à 0 »): what was there is gone entirely. */
+const ZERO_LEFT = /(?<![\d,.\u00a0\u202f ])0(?![\d,.])/u;
+
+/** Whether a folded sentence counts the noun (« 112 postes ») and writes that count again for something else. */
+function countedWhole(text: string, noun: string): boolean {
+  const stemmed = noun.replace(/[sx]$/u, "");
+  for (const m of text.matchAll(/(?<![\d,])(\d{1,3}(?:[\u00a0\u202f ]\d{3})*)\s+(\p{L}+)/gu)) {
+    if (m[2]!.replace(/[sx]$/u, "") !== stemmed) continue;
+    const again = text.split(m[0]).join(" ");
+    if (new RegExp(`(?<![\\d,])${m[1]!.replace(/\s/gu, "\\s")}(?![\\d,])`, "u").test(again)) return true;
+  }
+  return false;
+}
 
 /** Share of the sentence's other content words a clause must hold to be about the same thing. */
 export const TOTALITY_MIN_SHARE = 0.5;
@@ -60,10 +74,13 @@ export function totalityUnheld(stated: string, pool: Source[]): string | null {
     return content.filter((w) => inBag(w, bag)).length >= need;
   });
   // A determiner's noun (« toutes les mairies » → « mairies »): the clauses that name it.
-  const noun = determiner ? words(determiner[1]!).at(-1) : undefined;
+  const noun = determiner ? words(determiner[1]!)[0] : undefined;
   const naming = noun ? clauses.filter((c) => inBag(noun, bagOf(c))) : [];
   const read = naming.length > 0 ? naming : close.length > 0 ? close : clauses;
-  if (read.some((c) => HOLDS.test(c) || DISTRIBUTIVE.test(c))) return null;
+  if (read.some((c) => HOLDS.test(c) || DISTRIBUTIVE.test(c) || ZERO_LEFT.test(c))) return null;
+  // « tous les postes » where a cited or data sentence counts as many of something as of the noun (« 112 postes ; …
+  // Microsoft Defender : 112 installations »): every one of them.
+  if (noun && pool.some((src) => src.sentences.some((ss) => countedWhole(readable(ss.text), noun)))) return null;
   // As written, when folding kept the offsets (composed letters); else as folded.
   const written = bare.length === text.length ? bare.slice(found.index, found.index + found[0].length) : found[0];
   return written.replace(/\s+$/u, "");

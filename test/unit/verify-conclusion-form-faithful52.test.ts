@@ -83,14 +83,20 @@ describe("what stays unverified in the same forms: a duty, an absolute, a fact, 
     const TCHAP =
       "Tchap — Tchap et les collectivités territoriales\nLes sources réunies pour ce corpus ne précisent pas les conditions dans lesquelles les agents des collectivités peuvent ouvrir un compte Tchap. L'authentification ProConnect a été étendue aux collectivités, aux hôpitaux et à des partenaires privés.";
     expect(
-      status("Une commune peut l'activer directement en se connectant avec ProConnect, sans autre démarche [1].", TCHAP),
+      status(
+        "Une commune peut l'activer directement en se connectant avec ProConnect, sans autre démarche [1].",
+        TCHAP,
+      ),
     ).toBe("unsupported");
   });
   it("keeps a commune's conditional after a claim of its own unverified (faithful-blind-15)", () => {
     const CARD =
       "4D (bases de données) : Base de données et environnement de développement. Éditeur : 4D SAS, France. Licence : propriétaire.";
     expect(
-      status("4D étant un logiciel libre, la commune pourrait aussi le faire maintenir par un autre prestataire [1].", CARD),
+      status(
+        "4D étant un logiciel libre, la commune pourrait aussi le faire maintenir par un autre prestataire [1].",
+        CARD,
+      ),
     ).toBe("unsupported");
   });
   it("keeps a duty or an absolute framed on a commune unverified", () => {

@@ -6,7 +6,7 @@
  * sentences that matter; the supported ones are real sentences of earlier sets whose passage holds the totality.
  */
 import { describe, expect, it } from "vitest";
-import { reasons, status } from "../helpers/verify.ts";
+import { check, reasons, status } from "../helpers/verify.ts";
 
 const ARTICLE_16 =
   "Loi pour une République numérique, article 16 — « Encourager » n'est pas « imposer »\nLe verbe retenu est « encourager ». Il vient d'un amendement du sénateur Jean-Pierre Sueur adopté à la quasi-unanimité par le Sénat lors du débat du 27 avril 2016 (site de Jean-Pierre Sueur, avril 2016). L'accord trouvé en commission mixte paritaire le 29 juin 2016 a conservé cette formulation.";
@@ -90,5 +90,27 @@ describe("a duty stated with a pronoun for its public (faithful-blind-24, half A
       "unsupported",
     );
     expect(status("Il leur demande d'encourager l'usage des logiciels libres [1].", ARTICLE_16_TEXT)).toBe("supported");
+  });
+});
+
+describe("a totality the document's data hold (faithful-blind-19 to -21 progress notes and notes)", () => {
+  it("leaves « entièrement remplacé » for a replacement « terminé », « 0 aujourd'hui »", () => {
+    const PLAN =
+      "Données du plan au 30 septembre 2027\nMicrosoft Defender for Endpoint : terminé, ESET PROTECT est passé de 0 à 112 installations ; 112 installations au départ, 0 aujourd'hui.";
+    expect(status("Microsoft Defender a été entièrement remplacé par ESET PROTECT sur les 112 postes [1].", PLAN)).toBe(
+      "supported",
+    );
+  });
+  it("leaves « tous les postes » where the data count as many installations as postes", () => {
+    const RISKS =
+      "Incidents de dépendance — enseignements pour une collectivité\nAnalyse de Cap Libre : ces exemples relèvent de trois risques distincts. La panne technique (CrowdStrike) : se prémunir par la diversité des outils.";
+    const facts = [
+      "Taille : environ 9 400 habitants ; 112 postes de travail ; 3 agents au service informatique",
+      "Cartographie du 20 novembre 2026 (inventaire OCS Inventory) : 112 postes ; Windows 11 : 98 installations ; Microsoft Defender for Endpoint : 112 installations.",
+    ];
+    const withData = check("Tous les postes dépendent donc d'un même outil [1].", [RISKS], facts);
+    expect(withData.reasons.join(" ")).not.toMatch(/aussi entière/);
+    const without = check("Tous les postes dépendent donc d'un même outil [1].", [RISKS], [facts[0]!]);
+    expect(without.reasons.join(" ")).toMatch(/aussi entière/);
   });
 });
