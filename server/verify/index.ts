@@ -1018,10 +1018,6 @@ function checkSentence(
     if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
     const absolute = hedge ? null : absoluteUnheld(stated, pool);
     if (absolute) reasons.push(message("verify.absoluteUnheld", { where: w, absolute }));
-    // An absolute of extent (« complètement », « à l'unanimité », « toutes les mairies ») no cited clause holds
-    // (`totality.ts`, faithful52).
-    const total = hedge || absolute ? null : totalityUnheld(stated, withFacts);
-    if (total) reasons.push(message("verify.totalityUnheld", { where: w, words: total }));
     // A total or guaranteed effect (« garantit », « met à l'abri », « rendra … impossible ») no cited passage says
     // (`total-effect.ts`).
     const effect = totalEffectUnsaid(stated, pool);
@@ -1438,6 +1434,11 @@ function checkSentence(
         )
       : null;
   if (act) reasons.push(message("verify.ownActUnsaid", { said: act }));
+  // Last, when nothing more precise was found (or only missing words): an absolute of extent (« complètement », « à
+  // l'unanimité », « toutes les mairies ») no cited clause holds (`totality.ts`, faithful52).
+  const total =
+    cited.length > 0 && reasons.every((r) => r === wordsReason) ? totalityUnheld(stated, withFacts) : null;
+  if (total) reasons.push(message("verify.totalityUnheld", { where: w, words: total }));
   return [...new Set(reasons)];
 }
 
