@@ -1436,8 +1436,7 @@ function checkSentence(
   if (act) reasons.push(message("verify.ownActUnsaid", { said: act }));
   // Last, when nothing more precise was found (or only missing words): an absolute of extent (« complètement », « à
   // l'unanimité », « toutes les mairies ») no cited clause holds (`totality.ts`, faithful52).
-  const total =
-    cited.length > 0 && reasons.every((r) => r === wordsReason) ? totalityUnheld(stated, withFacts) : null;
+  const total = cited.length > 0 && reasons.every((r) => r === wordsReason) ? totalityUnheld(stated, withFacts) : null;
   if (total) reasons.push(message("verify.totalityUnheld", { where: w, words: total }));
   return [...new Set(reasons)];
 }
