@@ -9,8 +9,8 @@
  *   the sentence or of its main clause, after an opening phrase and its comma (not « peut »: « Une commune peut
  *   l'activer directement en se connectant avec ProConnect » states a capability);
  * - a lesson drawn as a possibility (« ce cas montre que des services peuvent être coupés », « Première leçon : une
- *   dépendance peut paralyser des services »): what follows the lesson's words says « peut » or a conditional, not a
- *   fact (« montre que la CNAM tient la charge » is a claim).
+ *   dépendance peut paralyser des services »): the case just told as subject, or a lesson's label, and what follows
+ *   says « peut » or a conditional, not a fact (« montre que la CNAM tient la charge » is a claim).
  * `inference.ts` applies it only after its own `[jamais]` (no duty, no absolute) and only when the sentence's one reason
  * is that its words are not in what it cites: its figures, names and dates are checked as in any other sentence.
  */
@@ -36,7 +36,7 @@ const POSSIBLE_OR_PEUT = `(?:\\p{L}{2,}(?:rait|raient)|${alt("conseil")}|${alt("
  * d'entrée » asserts what the passage says of large ones).
  */
 const FRAME = new RegExp(
-  `^pour\\s+${COMMUNE}[^,;:.]{0,80},.*?(?:\\s(?:${POSSIBLE_OR_PEUT})|(?<![\\p{L}])(?:${alt("leçons")}))`,
+  `^pour\\s+${COMMUNE}[^,;:.]{0,80},.*?(?:\\s(?:${POSSIBLE_OR_PEUT})|(?<![\\p{L}])(?:${alt("leçons")}|${alt("étiquettes")}))`,
   "u",
 );
 /**
@@ -48,8 +48,15 @@ const SUBJECT = new RegExp(
   `(?:^|^(?:${alt("ouvertures")})(?![\\p{L}'’])[^,;:.]{0,80},\\s*)${COMMUNE}(?:\\s+[\\p{L}'’-]+){0,12}?\\s+(?:[\\p{L}'’]+\\s+)?${POSSIBLE}`,
   "u",
 );
-/** A lesson's words, then (in the same sentence) a possibility. */
-const LESSON = new RegExp(`(?<![\\p{L}])(?:${alt("leçons")})(?:\\s*[^.;]*?)\\s${POSSIBLE_OR_PEUT}`, "u");
+/**
+ * A lesson, then (in the same sentence) a possibility: the case just told as subject (a demonstrative: « Ces cas
+ * montrent que … peuvent », not « la DINUM montre qu'un petit parc peut … », a claim about a named body), or a lesson's
+ * label (« Première leçon : une dépendance peut … »).
+ */
+const LESSON = new RegExp(
+  `^(?:(?:${alt("démonstratifs")})\\s+[^,;:.]{0,40}?\\s(?:${alt("leçons")})|[^:.;]{0,40}(?<![\\p{L}])(?:${alt("étiquettes")}))(?:\\s*[^.;]*?)\\s${POSSIBLE_OR_PEUT}`,
+  "u",
+);
 
 /**
  * Whether a sentence (folded, without citations or list marker) is written as a conclusion for a commune by its form.

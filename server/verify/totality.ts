@@ -69,10 +69,16 @@ export function totalityUnheld(stated: string, pool: Source[]): string | null {
   const clauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text))).map(readable);
   const content = [...new Set(contentWords(text.replace(found[0], " ")))];
   const need = Math.max(TOTALITY_MIN_SHARED, Math.ceil(content.length * TOTALITY_MIN_SHARE));
-  const close = clauses.filter((c) => {
-    const bag = bagOf(c);
-    return content.filter((w) => inBag(w, bag)).length >= need;
-  });
+  const holds = (c: string) => content.filter((w) => inBag(w, bagOf(c))).length >= need;
+  // The clauses holding most of the sentence's words, or those of a cited sentence that does (« Microsoft Teams :
+  // terminé, BigBlueButton … est passé de 0 à 40 comptes ; … 0 aujourd'hui » for « a été entièrement remplacé : les 40
+  // comptes sont passés à BigBlueButton, hébergé par … »).
+  const close = [
+    ...clauses.filter(holds),
+    ...pool.flatMap((src) =>
+      src.sentences.filter((ss) => holds(readable(ss.text))).flatMap((ss) => polarityClauses(ss.text).map(readable)),
+    ),
+  ];
   // A determiner's noun (« toutes les mairies » → « mairies »): the clauses that name it.
   const noun = determiner ? words(determiner[1]!)[0] : undefined;
   const naming = noun ? clauses.filter((c) => inBag(noun, bagOf(c))) : [];

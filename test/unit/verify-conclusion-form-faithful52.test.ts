@@ -119,3 +119,19 @@ describe("what stays unverified in the same forms: a duty, an absolute, a fact, 
     expect(v.status).toBe("unsupported");
   });
 });
+
+describe("a lesson about a named body stays a claim (faithful-blind-22)", () => {
+  it("keeps « la DINUM montre qu'un petit parc peut passer à Linux » checked against what it cites", () => {
+    const PRESS =
+      "La DINUM passe ses postes sous Linux — Combien de postes ?\n- Estimation de presse : environ 200 à 250 postes, selon un média technologique français (Webiano, avril 2026).\n- Ordre de grandeur cohérent avec les effectifs : la DINUM prévoyait environ 220 agents après sa réorganisation de 2023.";
+    expect(
+      status(
+        "Pour les postes, la DINUM montre qu'un petit parc peut passer à Linux, mais sans calendrier public [1].",
+        PRESS,
+      ),
+    ).toBe("unsupported");
+    expect(
+      status("Ces cas montrent que des personnalités européennes peuvent être visées directement [1].", GUILLOU),
+    ).toBe("inference");
+  });
+});

@@ -114,3 +114,16 @@ describe("a totality the document's data hold (faithful-blind-19 to -21 progress
     expect(without.reasons.join(" ")).toMatch(/aussi entière/);
   });
 });
+
+describe("a totality held by a cited sentence holding the sentence's words (faithful-blind-20 progress note)", () => {
+  it("leaves « entièrement remplacé : les 40 comptes sont passés à BigBlueButton, hébergé par … »", () => {
+    const PLAN =
+      "\nMicrosoft Teams : terminé, BigBlueButton (hébergé par le syndicat mixte numérique de la Haute-Marne) est passé de 0 à 40 comptes ; 40 installations au départ, 0 aujourd'hui.";
+    expect(
+      reasons(
+        "Microsoft Teams a été entièrement remplacé : les 40 comptes sont passés à BigBlueButton, hébergé par le syndicat mixte numérique de la Haute-Marne [1].",
+        PLAN,
+      ),
+    ).not.toMatch(/aussi entière/);
+  });
+});
