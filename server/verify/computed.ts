@@ -391,9 +391,11 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
     if (!n || n.value < 1) continue;
     if (months !== undefined) {
       const after = AFTER.test(said.slice(m.index! + whole.length)) || AFTER_BEFORE.test(said.slice(0, m.index!));
+      // Rounded by a word before the number, or right after its unit (« dans huit mois environ »).
+      const round = rounded(number) || ROUNDED_AFTER.test(said.slice(m.index! + whole.length));
       const gap = ownDates
-        ? between(n.value * months, [stated], [], rounded(number))
-        : (computing || after) && between(n.value * months, anchors, texts, rounded(number));
+        ? between(n.value * months, [stated], [], round)
+        : (computing || after) && between(n.value * months, anchors, texts, round);
       if (gap) out.push(whole);
       continue;
     }
@@ -406,6 +408,8 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
 }
 
 const DURATIONS = valued("durées");
+/** `[environ après]` right after a duration's unit (folded text starts there). */
+const ROUNDED_AFTER = new RegExp(`^\\s*(?:${alternation("environ après")})(?!\\p{L})`, "u");
 const ROUND = valued("environ");
 const ONE = /^une?$/;
 /**
@@ -417,9 +421,26 @@ const WORD_COUNT = new RegExp(
   "gu",
 );
 
-/** The dates a text writes (years, months, days). */
+/** A year's part written before it (« fin 2026 », « début 2027 », « mi-2025 »), and its month (`[parties d'année]`). */
+const YEAR_PARTS = valued("parties d'année");
+const YEAR_PART = new RegExp(
+  `(?<!\\p{L})(${[...YEAR_PARTS.keys()].join("|")})[\\s-]+(?:de\\s+l['’]\\s*annee\\s+)?$`,
+  "u",
+);
+
+/**
+ * The dates a text writes (years, months, days); a year after a word placing it in the year (« fin 2026 ») read at that
+ * month (faithful52: « fin 2026, soit dans huit mois environ » in a note dated 4 mai 2026).
+ */
 const datesOf = (t: string) =>
-  extractFigures(t).filter((x) => x.kind === "year" || x.kind === "month" || x.kind === "date");
+  extractFigures(t)
+    .filter((x) => x.kind === "year" || x.kind === "month" || x.kind === "date")
+    .map((x) => {
+      if (x.kind !== "year" || x.month !== undefined) return x;
+      const at = t.indexOf(x.raw);
+      const part = at > 0 ? YEAR_PART.exec(fold(t.slice(Math.max(0, at - 30), at)))?.[1] : undefined;
+      return part === undefined ? x : { ...x, month: YEAR_PARTS.get(part) };
+    });
 
 /**
  * Whether `months` is the time between a date of `anchors` (the sentence, the answer before it) and another date of
@@ -450,8 +471,9 @@ function between(months: number, anchors: string[], texts: string[], rounded: bo
  * « Cela fait environ 700 euros par poste » after « 11,7 millions d'euros » and « 16 500 postes », « La dépense moyenne
  * est donc d'au moins 38 millions d'euros par an » for « 152 millions d'euros, pour quatre ans »: an amount the sentence
  * says it computes (`[calcul]`) that is an amount of `texts` divided or multiplied by a count of them (digits or a
- * number word: « quatre », « dizaine »), within rounding — never a sum of amounts, nor an amount from two amounts
- * (faithful-blind-20: 9 right per-unit amounts were flagged).
+ * number word: « quatre », « dizaine »), within rounding — never a sum of amounts (faithful-blind-20: 9 right per-unit
+ * amounts were flagged). Also, said as a gap (`[écart]`, `[de plus]`), the difference of two amounts, and the
+ * sentence's percentage of an amount of the sentence or the one before (faithful52).
  */
 function perUnit(stated: string, f: Figure, texts: string[]): boolean {
   if (!SAID_COMPUTED.test(fold(stated))) return false;
@@ -466,7 +488,21 @@ function perUnit(stated: string, f: Figure, texts: string[]): boolean {
     ]),
   ];
   const close = closeToWritten(stated, f);
-  return amounts.some((a) => counts.some((n) => close(a / n) || close(a * n)));
+  if (amounts.some((a) => counts.some((n) => close(a / n) || close(a * n)))) return true;
+  // The gap between two amounts said as a gap (« Cela fait 1,70 € de plus » after « de 6,70 € à 8,40 € »), or a
+  // percentage of an amount (« Appliquée à vos 9 000 euros, une hausse de 13 % représenterait environ 1 170 euros »),
+  // faithful52.
+  const said = fold(stated);
+  const difference = SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
+  if (difference && amounts.some((a) => amounts.some((b) => a > b && close(a - b)))) return true;
+  // The percentage written in the sentence, the amount there or in the sentence before: not any pair of the passages
+  // (« 2,10 € de plus » is 25 % of 8,40 €, a coincidence of a passage's two figures).
+  const near = texts.slice(0, 2).flatMap((t) => extractFigures(t));
+  const percents = extractFigures(texts[0] ?? "").filter((x) => x.kind === "percent" && x.value > 0);
+  return near.some(
+    (a) =>
+      a.kind === "amount" && a.value > 0 && a.raw !== f.raw && percents.some((p) => close((a.value * p.value) / 100)),
+  );
 }
 
 /**

@@ -159,6 +159,7 @@ import { supposedOperands, supposedResult } from "./supposed.ts";
 import { sweepingUncited } from "./sweeping.ts";
 import { toCheckAsFact } from "./to-check.ts";
 import { totalEffectUnsaid } from "./total-effect.ts";
+import { totalityUnheld } from "./totality.ts";
 import { swapToUnconfirmed } from "./unconfirmed-swap.ts";
 import { onlyUnstated } from "./uniqueness.ts";
 import { unknownAsKnown } from "./unknown.ts";
@@ -1433,6 +1434,10 @@ function checkSentence(
         )
       : null;
   if (act) reasons.push(message("verify.ownActUnsaid", { said: act }));
+  // Last, when nothing more precise was found (or only missing words): an absolute of extent (« complètement », « à
+  // l'unanimité », « toutes les mairies ») no cited clause holds (`totality.ts`, faithful52).
+  const total = cited.length > 0 && reasons.every((r) => r === wordsReason) ? totalityUnheld(stated, withFacts) : null;
+  if (total) reasons.push(message("verify.totalityUnheld", { where: w, words: total }));
   return [...new Set(reasons)];
 }
 
