@@ -188,7 +188,103 @@ type Read = { text: string; section: string; document: { title: string; kind?: s
 export function unpairedEvent(question: string, passages: Read[], unused: string[] = []): string[] {
   for (const claimed of claimedEvents(question, unused))
     if (!saysEvent(claimed, passages)) return [claimed.event, ...claimed.subject];
+  const possessed = possessedEvent(question);
+  if (possessed && !possessed.candidates.some((w) => saysEvent({ ...possessed, subject: [w] }, passages)))
+    return [possessed.event, ...possessed.candidates];
+  const status = statusSince(question);
+  if (status && !saysStatus(status, passages)) return [status.event, ...status.subject];
   return [];
+}
+
+/** « après sa suppression », « depuis sa dissolution »: « depuis » or « après », a possessive, a noun (group 1). */
+const SINCE_OWN_EVENT = new RegExp(`\\b(?:${[...section("depuis")].join("|")}) (?:sa|son|leur) ([a-z]+)\\b`);
+
+/**
+ * « par quoi secnumcloud a-t-il été remplacé après sa suppression », « qui a repris les missions de la dinum après sa
+ * dissolution »: an event told by a noun after a possessive is taken as given of a word before it, which the corpus,
+ * telling it, would name with it. Whichever word it is (`candidates`: those before it, neither a stopword, a
+ * question word, a general word nor a participle after its auxiliary), one must be said with the event. Not a
+ * takeover or an abandonment ([cause répondue]: « Slack appartient à qui depuis son rachat ? », the corpus says
+ * « Propriété de Salesforce »).
+ */
+function possessedEvent(question: string): { candidates: string[]; event: string; forms: string[] } | null {
+  const folded = fold(question).replace(/[’]/g, "'");
+  const m = SINCE_OWN_EVENT.exec(folded);
+  const forms = m && EVENT_NOUNS.get(m[1]!);
+  if (!m || !forms) return null;
+  if (forms.some((f) => CAUSE_ANSWERED.some((e) => f.startsWith(e)))) return null;
+  const before = words(folded.slice(0, m.index));
+  const candidates = before.filter(
+    (w, i) =>
+      w.length > 2 &&
+      !STOPWORDS.has(w) &&
+      !DETERMINERS.has(w) &&
+      !ASKING.has(w) &&
+      !PRONOUNS.has(w) &&
+      !AUXILIARIES.has(w) &&
+      !BEEN.has(w) &&
+      !GENERIC.has(stem(w)) &&
+      !/^\d/.test(w) &&
+      !(PARTICIPLE.test(w) && i > 0 && (AUXILIARIES.has(before[i - 1]!) || BEEN.has(before[i - 1]!))),
+  );
+  return candidates.length ? { candidates, event: m[1]!, forms } : null;
+}
+
+/** What asks since when a subject is in a state (« depuis quand »), folded (`claimed-event.txt`). */
+const SINCE_ASKED = [...section("date de l'état demandée")];
+/** What denies a state (« n'est plus indépendant »): a state denied is not taken as given. */
+const NEGATION = section("négation");
+/** The forms of « être » that join a subject to its state (« est », « sont »), among the auxiliaries. */
+const IS = new Set(["est", "sont"]);
+
+/**
+ * « depuis quand tchap est-il payant pour les collectivités », « grist est payant depuis quand ? »: asking since when a
+ * subject is in a state takes that state as given; the corpus, which would tell it, must say it of that subject. The
+ * subject is the group of words before « est » or « sont », the state the word right after it (a subject pronoun
+ * after a hyphen aside). Not a state after a preposition or an article (« est au catalogue UGAP », « est sous
+ * Linux »: a place, the passages say it otherwise), nor a state denied (« n'est plus indépendant »).
+ */
+function statusSince(question: string): { subject: string[]; event: string } | null {
+  const list = words(fold(question).replace(/[’]/g, "'"));
+  const text = ` ${list.join(" ")} `;
+  const asked = SINCE_ASKED.find((p) => text.includes(` ${p} `));
+  if (!asked) return null;
+  const rest = text.replace(` ${asked} `, " ").trim().split(" ");
+  if (rest.some((w) => NEGATION.has(w) || ASKING.has(w))) return null;
+  const aux = rest.findIndex((w, i) => i > 0 && IS.has(w));
+  if (aux < 1) return null;
+  let at = aux + 1;
+  while (at < rest.length && BETWEEN.has(rest[at]!)) at++;
+  const event = rest[at];
+  if (!event || event.length < 4 || STOPWORDS.has(event) || DETERMINERS.has(event) || /^\d/.test(event)) return null;
+  const before = rest.slice(0, aux);
+  if (before.some((w) => RELATIVES.has(w))) return null;
+  const content = before.filter(
+    (w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !PRONOUNS.has(w) && !/^\d+$/.test(w),
+  );
+  const named = content.filter((w) => !GENERIC.has(stem(w)));
+  const subject = named.length ? named : content;
+  if (!subject.length || subject.length > MAX_SUBJECT_WORDS) return null;
+  return { subject, event };
+}
+
+/**
+ * Whether the passages say a state of its subject: as an event is said (`saysEvent`), or in a passage whose title or
+ * heading names the subject (a card's « Adobe Creative Cloud », « Abonnement obligatoire depuis 2013 ») and one of
+ * whose sentences says the state.
+ */
+function saysStatus(status: { subject: string[]; event: string }, passages: Read[]): boolean {
+  if (saysEvent(status, passages)) return true;
+  const isState = formOf(status.event);
+  return passages.some((p) => {
+    const about = words(`${p.document.title} ${p.section}`);
+    return (
+      status.subject.every((w) => about.some(formOf(w))) &&
+      withoutReferences(p.text)
+        .split(SENTENCE)
+        .some((t) => words(t).some(isState))
+    );
+  });
 }
 
 /** A subject pronoun after a hyphen, the question asked by inversion (« a-t-elle », « est-il », « est-ce »). */

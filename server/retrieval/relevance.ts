@@ -27,6 +27,7 @@ import {
   slot,
   sumKindsAsked,
 } from "./asked-kinds.ts";
+import { bareTerms, holdsTogether } from "./bare-terms.ts";
 import { unpairedEvent } from "./claimed-event.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
@@ -358,7 +359,11 @@ export async function resolveNames(
       const unknown = frequency && (t.opener || (t.clauseStart && t.name)) ? (await frequency(t.word)) === 0 : false;
       // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
       if (t.opener && unknown) return null;
-      if (t.typed) return names && (await names(t.word.split(" ")[0]!)) ? t : null;
+      // (« proxmox ve 10 »: each word of the name, « sren art 31 » is no version: « art » is no name.)
+      if (t.typed) {
+        const named = t.word.split(" ").filter((w) => !/^\d/.test(w));
+        return names && (await Promise.all(named.map((w) => names(w)))).every(Boolean) ? t : null;
+      }
       // « la norvège a-t-elle … »: unless it is a country (`places.txt`) the corpus writes only as a name, never as a
       // plain word (« les gendarmes ont-ils … », « la médiathèque peut-elle … » stay plain words).
       if (t.articled && !unknown)
@@ -416,9 +421,29 @@ export async function assessAnswerability(
 async function decided(ctx: Judgement): Promise<Answerability> {
   for (const step of STEPS) {
     const decision = await step(ctx);
-    if (decision !== "continue") return unnamedHeld(ctx, decision);
+    if (decision !== "continue") return bareHeld(ctx, await unnamedHeld(ctx, decision));
   }
-  return unnamedHeld(ctx, verdict(ctx));
+  return bareHeld(ctx, await unnamedHeld(ctx, verdict(ctx)));
+}
+
+/**
+ * « low-coverage » for a question of bare terms (« tchap prix ? ») whose passages do not hold its terms together
+ * (`bare-terms.ts`); when some do, only they answer.
+ */
+function bareHeld(ctx: Judgement, decision: Answerability): Answerability {
+  if (!decision.answerable || decision.needed || !ctx.resolved || !bareTerms(ctx.question)) return decision;
+  const terms = ctx.resolved.filter((t) => !t.context);
+  const together = decision.relevant.filter((i) => !!ctx.results[i] && holdsTogether(terms, ctx.results[i]!));
+  if (together.length === decision.relevant.length) return decision;
+  if (!together.length)
+    return {
+      ...none(
+        "low-coverage",
+        terms.map((t) => t.word),
+      ),
+      coverage: decision.coverage,
+    };
+  return { ...decision, relevant: together };
 }
 
 /**
