@@ -191,7 +191,7 @@ export function unpairedEvent(question: string, passages: Read[], unused: string
   const possessed = possessedEvent(question);
   if (possessed && !possessed.candidates.some((w) => saysEvent({ ...possessed, subject: [w] }, passages)))
     return [possessed.event, ...possessed.candidates];
-  const status = statusSince(question);
+  const status = statusSince(question) ?? passedInto(question);
   if (status && !saysStatus(status, passages)) return [status.event, ...status.subject];
   return [];
 }
@@ -255,8 +255,8 @@ function statusSince(question: string): { subject: string[]; event: string } | n
   if (aux < 1) return null;
   let at = aux + 1;
   while (at < rest.length && BETWEEN.has(rest[at]!)) at++;
-  const event = rest[at];
-  if (!event || event.length < 4 || STOPWORDS.has(event) || DETERMINERS.has(event) || /^\d/.test(event)) return null;
+  const event = stateOf(rest, at);
+  if (!event) return null;
   const before = rest.slice(0, aux);
   if (before.some((w) => RELATIVES.has(w))) return null;
   const content = before.filter(
@@ -268,18 +268,67 @@ function statusSince(question: string): { subject: string[]; event: string } | n
   return { subject, event };
 }
 
+/** What introduces the state a subject passed into, after a participle (`claimed-event.txt` [vers un état]). */
+const INTO = section("vers un état");
+
 /**
- * Whether the passages say a state of its subject: as an event is said (`saysEvent`), or in a passage whose title or
- * heading names the subject (a card's « Adobe Creative Cloud », « Abonnement obligatoire depuis 2013 ») and one of
+ * The state said at `at` of a clause's words: the word there (« payant »); after a participle and what introduces a
+ * state, the last word of that state's group (« passé sous contrôle américain »: « americain »). Null when there is
+ * none (a stopword, an article, a number).
+ */
+function stateOf(list: string[], at: number): string | null {
+  const word = list[at];
+  const plain = (w: string | undefined) =>
+    !!w && w.length >= 4 && !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d/.test(w);
+  if (!plain(word)) return null;
+  if (!(PARTICIPLE.test(word!) && INTO.has(list[at + 1] ?? ""))) return word!;
+  let last: string | null = null;
+  for (const w of list.slice(at + 2, at + 5)) {
+    if (!plain(w)) break;
+    last = w;
+  }
+  return last;
+}
+
+/**
+ * « depuis que nextcloud est passé sous contrôle américain, faut-il le quitter »: a premise stating the state its
+ * subject passed into (after « passé sous », « passé à ») takes that state as given; a sentence must say it of the
+ * subject, in whatever words it tells the change (« l'armée autrichienne a migré vers LibreOffice »). Null when the
+ * premise states no such state, or an event `eventOf` reads.
+ */
+function passedInto(question: string): { subject: string[]; event: string } | null {
+  const clause = claimedClause(question);
+  if (!clause || eventOf(clause)) return null;
+  const aux = clause.findIndex((w, i) => i > 0 && AUXILIARIES.has(w));
+  if (aux < 1 || PRONOUNS.has(clause[0]!)) return null;
+  let at = aux + 1;
+  while (at < clause.length && (BEEN.has(clause[at]!) || BETWEEN.has(clause[at]!))) at++;
+  if (!PARTICIPLE.test(clause[at] ?? "") || !INTO.has(clause[at + 1] ?? "")) return null;
+  const event = stateOf(clause, at);
+  const before = clause.slice(0, aux);
+  if (!event || before.some((w) => RELATIVES.has(w))) return null;
+  const content = before.filter((w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d+$/.test(w));
+  const named = content.filter((w) => !GENERIC.has(stem(w)));
+  const subject = named.length ? named : content;
+  return subject.length && subject.length <= MAX_SUBJECT_WORDS ? { subject, event } : null;
+}
+
+/**
+ * Whether the passages say a state of one word of its subject: as an event is said (`saysEvent`), or in a passage
+ * whose title or heading names that word (a card's « Adobe Creative Cloud », « Abonnement obligatoire depuis 2013 ») and one of
  * whose sentences says the state.
  */
 function saysStatus(status: { subject: string[]; event: string }, passages: Read[]): boolean {
-  if (saysEvent(status, passages)) return true;
+  // (A heading that says the state without its subject, « Logiciel libre d'un éditeur américain », says it of no one:
+  // with `forms`, a heading must name the subject too.)
+  // (Any word of the subject: « l'outil de visio jitsi » is Jitsi, which the corpus says « outil … de visioconférence ».)
+  if (status.subject.some((w) => saysEvent({ subject: [w], event: status.event, forms: [status.event] }, passages)))
+    return true;
   const isState = formOf(status.event);
   return passages.some((p) => {
     const about = words(`${p.document.title} ${p.section}`);
     return (
-      status.subject.every((w) => about.some(formOf(w))) &&
+      status.subject.some((w) => about.some(formOf(w))) &&
       withoutReferences(p.text)
         .split(SENTENCE)
         .some((t) => words(t).some(isState))

@@ -41,6 +41,25 @@ describe("a status whose start is asked (« depuis quand X est-il Y »)", () => 
   });
 });
 
+describe("a premise stating the state its subject passed into (« passé sous contrôle américain »)", () => {
+  it("abstains when no sentence read says that state of the subject", async () => {
+    for (const q of [
+      "depuis que nextcloud est passé sous contrôle américain, faut-il le quitter",
+      "depuis que grist est passé sous contrôle chinois, faut-il le quitter",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers a state the corpus says of the subject in other words", async () => {
+    for (const q of [
+      "depuis quand l'outil de visio jitsi est passé sous pavillon américain",
+      "depuis que l'armée autrichienne est passée à libreoffice, combien de postes ont migré",
+      "depuis que la gendarmerie est passée sous linux, combien a-t-elle économisé",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
 describe("an event told by a possessive noun (« après sa suppression »)", () => {
   it("abstains when no sentence read says the event of a word before it", async () => {
     for (const q of [
