@@ -34,7 +34,7 @@ import { datedByHeading } from "./dated-section.ts";
 import { heldWhole, municipalSubjectUnheld, offDomainWords, PASSING } from "./domain.ts";
 import { broaderOf, stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { acronymsDefinedForAsker, leftOutLetters, phraseHeld, phraseWords, verbForm } from "./held-topic.ts";
-import { legalTextTerms } from "./legal-text.ts";
+import { legalTextTerms, namesYearText, yearNamedTexts } from "./legal-text.ts";
 import { FRAME, GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { listedOnly } from "./listed-version.ts";
 import { actingNames, namesItself } from "./located-names.ts";
@@ -1909,7 +1909,19 @@ async function listedVersions(ctx: Judgement): Promise<Decision> {
  * hold its subject, not the text.
  */
 async function legalTexts(ctx: Judgement): Promise<Decision> {
-  const { question, terms, perPassage, relevant } = ctx;
+  const { question, terms, perPassage } = ctx;
+  // « la loi de 2027 oblige les communes … »: a text named by its year, which a passage must name so.
+  const yearly = yearNamedTexts(question);
+  if (yearly.length && ctx.relevant.length) {
+    const naming = ctx.relevant.filter((i) => yearly.every((t) => namesYearText(t, ctx.results[i]!)));
+    if (!naming.length)
+      return none(
+        "missing-name",
+        yearly.map((t) => `${t.noun} ${t.year}`),
+      );
+    ctx.relevant = naming;
+  }
+  const relevant = ctx.relevant;
   const kinds = legalTextTerms(question, terms);
   if (!kinds.length || !relevant.length) return "continue";
   const kept = relevant.filter((i) => kinds.every((t) => !perPassage[i]!.missing.includes(t.word)));

@@ -79,6 +79,27 @@ describe("an event told by a possessive noun (« après sa suppression »)", () 
   });
 });
 
+describe("a legal text named by its year (« la loi de 2027 »)", () => {
+  it("abstains when no passage read names the text with that year", async () => {
+    for (const q of [
+      "à partir de quand la loi de 2027 oblige les communes à utiliser du libre",
+      "le décret de 2026 impose-t-il tchap aux mairies",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers on the texts the corpus names by their year", async () => {
+    for (const q of [
+      "apres le decret de 2023, la dinum est organisee en combien de departements",
+      "la loi de 2013 qui donne la priorité au libre dans le sup, c'est quel numéro ?",
+      "si on achete un logiciel proprietaire on viole la loi de 2016 ?",
+      "de qui vient le mot « encourager » dans la loi de 2016",
+      "la feuille de route de la DINUM avant le décret de 2023 a été présentée quand ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
 describe("a town typed in lower case after its kind (« la ville de caen »)", () => {
   it("abstains when the corpus writes the town only to situate something else", async () => {
     for (const q of ["la ville de caen a remplacé vmware par proxmox ?", "la mairie de caen utilise-t-elle nextcloud"])
