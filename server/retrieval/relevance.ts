@@ -27,6 +27,7 @@ import {
   slot,
   sumKindsAsked,
 } from "./asked-kinds.ts";
+import { askedVersions, writesVersion } from "./asked-version.ts";
 import { bareTerms, holdsTogether } from "./bare-terms.ts";
 import { unpairedEvent } from "./claimed-event.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
@@ -431,6 +432,33 @@ async function decided(ctx: Judgement): Promise<Answerability> {
  * (`bare-terms.ts`); when some do, only they answer.
  */
 function bareHeld(ctx: Judgement, decision: Answerability): Answerability {
+  return versionHeld(ctx, bareTermsHeld(ctx, decision));
+}
+
+/**
+ * « missing-name » for a version asked by the word « version » (« la version 2.0 du fork européen d'onlyoffice ») that
+ * no passage of the answer writes (`asked-version.ts`); when some do, only they answer.
+ */
+function versionHeld(ctx: Judgement, decision: Answerability): Answerability {
+  if (!decision.answerable || decision.needed) return decision;
+  const versions = askedVersions(ctx.question);
+  if (!versions.length) return decision;
+  const writing = decision.relevant.filter(
+    (i) => !!ctx.results[i] && versions.every((v) => writesVersion(v, ctx.question, ctx.results[i]!)),
+  );
+  if (writing.length === decision.relevant.length) return decision;
+  if (!writing.length)
+    return {
+      ...none(
+        "missing-name",
+        versions.map((v) => `version ${v}`),
+      ),
+      coverage: decision.coverage,
+    };
+  return { ...decision, relevant: writing };
+}
+
+function bareTermsHeld(ctx: Judgement, decision: Answerability): Answerability {
   if (!decision.answerable || decision.needed || !ctx.resolved || !bareTerms(ctx.question)) return decision;
   const terms = ctx.resolved.filter((t) => !t.context);
   const together = decision.relevant.filter((i) => !!ctx.results[i] && holdsTogether(terms, ctx.results[i]!));

@@ -133,6 +133,28 @@ describe("a version after a name of two words typed in lower case (« proxmox ve
   });
 });
 
+describe("a version asked by the word « version » (« la version 2.0 du fork européen d'onlyoffice »)", () => {
+  // Tuning: prod-euro-office-2.
+  it("abstains when no passage read writes that version", async () => {
+    for (const q of [
+      "la version 2.0 du fork européen d'onlyoffice, on l'attend à quel trimestre",
+      "la version 5.1 de la suite numérique sort quand ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers a version a passage writes, dotted or after the product's name", async () => {
+    for (const q of [
+      "secnumcloud version 3.1 c'était quelle année ?",
+      "la version 1.0 d'euro-office sort quand ?",
+      "la version 3.2 de secnumclou elle est sortie qd",
+      "Qu'a ajouté la version 3.2 du référentiel SecNumCloud ?",
+      "la version 11 de windows arrive en fin de support quand ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
 describe("a question of bare terms (« tchap prix ? »)", () => {
   it("abstains when no sentence read holds its terms together, nor a passage on its name the rest", async () => {
     // (The tuning case, « tchap prix ? », stays answered: one sentence of the CNAM's says Tchap and « aucun bilan … de
