@@ -16,7 +16,7 @@ const INTERROGATIVE = /^(?:quel|quelle|quels|quelles|comment|combien|pourquoi|qu
 
 /**
  * Whether a question is one of bare terms: two to four words, closed by a question mark, none of them a stopword (an
- * article, « c'est », « a »), a word of the frame or a question word.
+ * article, « c'est », « a »), a word of the frame, a question word or a verb with its pronoun (« est-il »).
  */
 export function bareTerms(question: string): boolean {
   const text = question.trim();
@@ -28,7 +28,7 @@ export function bareTerms(question: string): boolean {
     .map((t) => fold(t));
   if (tokens.length < 2 || tokens.length > MAX_WORDS) return false;
   return tokens.every(
-    (t) => !t.includes("'") && !STOPWORDS.has(t) && !FRAME.has(t) && !INTERROGATIVE.test(t) && /[a-z0-9]/.test(t),
+    (t) => !/['-]/.test(t) && !STOPWORDS.has(t) && !FRAME.has(t) && !INTERROGATIVE.test(t) && /[a-z0-9]/.test(t),
   );
 }
 

@@ -234,6 +234,21 @@ function possessedEvent(question: string): { candidates: string[]; event: string
 const SINCE_ASKED = [...section("date de l'état demandée")];
 /** What denies a state (« n'est plus indépendant »): a state denied is not taken as given. */
 const NEGATION = section("négation");
+/** « c'est », « ça », « cela » before the state: a demonstrative subject. */
+const DEMONSTRATIVE = /(?:^|[^a-z])(?:c'est|c est|ca|cela)(?![a-z])/;
+
+/**
+ * Whether the words before « est » name a subject, not describe one: a name's words after an article, no relative and
+ * no complement after a preposition (« le règlement européen sur les données est applicable depuis quelle date »: the
+ * corpus names it « Data Act »).
+ */
+function bareSubject(before: string[]): boolean {
+  let i = 0;
+  while (i < before.length && DETERMINERS.has(before[i]!)) i++;
+  const rest = before.slice(i).filter((w) => !PRONOUNS.has(w));
+  return rest.length > 0 && rest.every((w) => !STOPWORDS.has(w) && !RELATIVES.has(w) && !DETERMINERS.has(w));
+}
+
 /** The forms of « être » that join a subject to its state (« est », « sont »), among the auxiliaries. */
 const IS = new Set(["est", "sont"]);
 
@@ -245,6 +260,8 @@ const IS = new Set(["est", "sont"]);
  * Linux »: a place, the passages say it otherwise), nor a state denied (« n'est plus indépendant »).
  */
 function statusSince(question: string): { subject: string[]; event: string } | null {
+  // (« Confluence Server, c'est fini depuis quand ? »: « c'est » says a state of what it takes up, in other words.)
+  if (DEMONSTRATIVE.test(fold(question).replace(/[’]/g, "'"))) return null;
   const list = words(fold(question).replace(/[’]/g, "'"));
   const text = ` ${list.join(" ")} `;
   const asked = SINCE_ASKED.find((p) => text.includes(` ${p} `));
@@ -258,7 +275,7 @@ function statusSince(question: string): { subject: string[]; event: string } | n
   const event = stateOf(rest, at);
   if (!event) return null;
   const before = rest.slice(0, aux);
-  if (before.some((w) => RELATIVES.has(w))) return null;
+  if (!bareSubject(before)) return null;
   const content = before.filter(
     (w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !PRONOUNS.has(w) && !/^\d+$/.test(w),
   );
@@ -270,6 +287,8 @@ function statusSince(question: string): { subject: string[]; event: string } | n
 
 /** What introduces the state a subject passed into, after a participle (`claimed-event.txt` [vers un état]). */
 const INTO = section("vers un état");
+/** The participle of passing into a state (« passé sous »), folded (`claimed-event.txt` [passer]). */
+const PASSED = section("passer");
 
 /**
  * The state said at `at` of a clause's words: the word there (« payant »); after a participle and what introduces a
@@ -281,7 +300,7 @@ function stateOf(list: string[], at: number): string | null {
   const plain = (w: string | undefined) =>
     !!w && w.length >= 4 && !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d/.test(w);
   if (!plain(word)) return null;
-  if (!(PARTICIPLE.test(word!) && INTO.has(list[at + 1] ?? ""))) return word!;
+  if (!(PASSED.has(word!) && INTO.has(list[at + 1] ?? ""))) return word!;
   let last: string | null = null;
   for (const w of list.slice(at + 2, at + 5)) {
     if (!plain(w)) break;
@@ -303,10 +322,10 @@ function passedInto(question: string): { subject: string[]; event: string } | nu
   if (aux < 1 || PRONOUNS.has(clause[0]!)) return null;
   let at = aux + 1;
   while (at < clause.length && (BEEN.has(clause[at]!) || BETWEEN.has(clause[at]!))) at++;
-  if (!PARTICIPLE.test(clause[at] ?? "") || !INTO.has(clause[at + 1] ?? "")) return null;
+  if (!PASSED.has(clause[at] ?? "") || !INTO.has(clause[at + 1] ?? "")) return null;
   const event = stateOf(clause, at);
   const before = clause.slice(0, aux);
-  if (!event || before.some((w) => RELATIVES.has(w))) return null;
+  if (!event || !bareSubject(before)) return null;
   const content = before.filter((w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d+$/.test(w));
   const named = content.filter((w) => !GENERIC.has(stem(w)));
   const subject = named.length ? named : content;

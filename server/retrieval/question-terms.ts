@@ -375,9 +375,11 @@ export function questionTerms(asked: string): QuestionTerm[] {
       !FRAME.has(fold(w)) &&
       !COMMON_ACRONYMS.has(fold(w)) &&
       !SUBJECT_PRONOUNS.test(fold(w));
+    // (Not a release typed with its point, « la qualif secnumcloud 3.2 »: the version of the word before, read below.)
     if (
       /^\d{1,2}$/.test(folded) &&
       !thousands &&
+      !/^\.\d/.test(text.slice(index + raw.length)) &&
       /^\p{Ll}{2,}$/u.test(named) &&
       /^\p{Ll}{3,}$/u.test(first) &&
       plainWord(named) &&

@@ -360,10 +360,15 @@ export async function resolveNames(
       const unknown = frequency && (t.opener || (t.clauseStart && t.name)) ? (await frequency(t.word)) === 0 : false;
       // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
       if (t.opener && unknown) return null;
-      // (« proxmox ve 10 »: each word of the name, « sren art 31 » is no version: « art » is no name.)
+      // (« proxmox ve 10 »: each word of the name, « sren art 31 » is no version: « art » is no name; nor the first
+      // a word the corpus writes plain, « premier secnumcloud 3.2 », nor after a product the corpus writes with its
+      // releases, « microsoft windows 10 », « qualif secnumcloud 3.2 »: that one's version is read alone.)
       if (t.typed) {
         const named = t.word.split(" ").filter((w) => !/^\d/.test(w));
-        return names && (await Promise.all(named.map((w) => names(w)))).every(Boolean) ? t : null;
+        if (!names || !(await Promise.all(named.map((w) => names(w)))).every(Boolean)) return null;
+        if (named.length < 2) return t;
+        const [first, second] = named as [string, string];
+        return (await names.plain?.(first)) || (await names.released?.(second)) ? null : t;
       }
       // « la norvège a-t-elle … »: unless it is a country (`places.txt`) the corpus writes only as a name, never as a
       // plain word (« les gendarmes ont-ils … », « la médiathèque peut-elle … » stay plain words).

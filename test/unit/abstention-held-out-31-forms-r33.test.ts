@@ -174,3 +174,23 @@ describe("a question of bare terms (« tchap prix ? »)", () => {
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
+
+describe("answerable questions of the burned sets these readings refused in their first form (trace --summary)", () => {
+  it("still answers them", async () => {
+    for (const q of [
+      // bare terms: a verb with its pronoun is no term (h13, h8)
+      "CrowdSec est-il entièrement libre ?",
+      "Odoo est-il entièrement libre ?",
+      // a state said by « c'est » (h20), by a participle (h23, h31), of a subject told by a description (h24)
+      "Confluence Server, c'est fini depuis quand ?",
+      "OVHcloud est coté en bourse depuis quand ?",
+      "teams est vendu à part en europe depuis quelle date",
+      "le reglement europeen sur les donnees est applicable depuis quelle date",
+      // a version after a plain word, a release typed with its point (h21, h24)
+      "c'est quel hebergeur qui a eu en premier secnumcloud 3.2 ?",
+      "quel hebergeur a decroche en premier la qualif secnumcloud 3.2",
+      "fin du support windows 10 pro c'etait quand",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
