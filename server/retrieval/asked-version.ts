@@ -9,8 +9,11 @@ import { fold } from "../core/text.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { SENTENCE, withoutReferences } from "./passage-words.ts";
 
-/** « version », « v. », then a number, dotted or not (group 1), folded. */
-const VERSION = /(?<![a-z])version\s+(\d{1,3}(?:\.\d{1,3})?)(?![\d.]*\d)/g;
+/**
+ * « version », then a number, dotted or not (group 1), folded; not before « de la », « de l' », « des » (« la version 2
+ * de la directive nis » is NIS 2, a name the corpus writes otherwise).
+ */
+const VERSION = /(?<![a-z])version\s+(\d{1,3}(?:\.\d{1,3})?)(?![\d.]*\d)(?!\s+(?:de\s+la|de\s+l'|des)(?![a-z]))/g;
 /** How many words apart « version » and its number stand in a passage's sentence (« la version stable 3.2 »). */
 const REACH = 2;
 

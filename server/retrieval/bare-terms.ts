@@ -9,13 +9,16 @@ import { fold } from "../core/text.ts";
 import { FRAME, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, passageWords, SENTENCE, withoutReferences } from "./passage-words.ts";
 
-/** Most words of a question of bare terms: beyond, it says more than a list of terms. */
-const MAX_WORDS = 4;
+/**
+ * Most words of a question of bare terms: beyond, it says more than a list of terms (« nis2 comune petite obligaion ? »
+ * asks of a small commune's duty, which a passage says in its own sentences).
+ */
+const MAX_WORDS = 3;
 /** A question word (folded): a question asked by it is not one of bare terms. */
 const INTERROGATIVE = /^(?:quel|quelle|quels|quelles|comment|combien|pourquoi|quand|qui|quoi|ou|que|qu)$/;
 
 /**
- * Whether a question is one of bare terms: two to four words, closed by a question mark, none of them a stopword (an
+ * Whether a question is one of bare terms: two or three words, closed by a question mark, none of them a stopword (an
  * article, « c'est », « a »), a word of the frame, a question word or a verb with its pronoun (« est-il »).
  */
 export function bareTerms(question: string): boolean {

@@ -138,7 +138,7 @@ describe("a version asked by the word « version » (« la version 2.0 du fork e
   it("abstains when no passage read writes that version", async () => {
     for (const q of [
       "la version 2.0 du fork européen d'onlyoffice, on l'attend à quel trimestre",
-      "la version 5.1 de la suite numérique sort quand ?",
+      "la version 5.1 du socle sécurix sort quand ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
@@ -150,6 +150,8 @@ describe("a version asked by the word « version » (« la version 2.0 du fork e
       "la version 3.2 de secnumclou elle est sortie qd",
       "Qu'a ajouté la version 3.2 du référentiel SecNumCloud ?",
       "la version 11 de windows arrive en fin de support quand ?",
+      // (« de la »: a name the corpus writes otherwise, NIS 2; test/unit/abstention-held-out-31-premises.test.ts.)
+      "la version 2 de la directive nis, ça change quoi pour une commune",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
@@ -170,6 +172,8 @@ describe("a question of bare terms (« tchap prix ? »)", () => {
       "resana onlyoffice russie ?",
       "sill ?",
       "salesforce possede slack ?",
+      // (Four words say more than a list of terms: test/unit/abstention-held-out-24.test.ts.)
+      "nis2 comune petite obligaion ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
