@@ -188,7 +188,171 @@ type Read = { text: string; section: string; document: { title: string; kind?: s
 export function unpairedEvent(question: string, passages: Read[], unused: string[] = []): string[] {
   for (const claimed of claimedEvents(question, unused))
     if (!saysEvent(claimed, passages)) return [claimed.event, ...claimed.subject];
+  const possessed = possessedEvent(question);
+  if (possessed && !possessed.candidates.some((w) => saysEvent({ ...possessed, subject: [w] }, passages)))
+    return [possessed.event, ...possessed.candidates];
+  const status = statusSince(question) ?? passedInto(question);
+  if (status && !saysStatus(status, passages)) return [status.event, ...status.subject];
   return [];
+}
+
+/** « après sa suppression », « depuis sa dissolution »: « depuis » or « après », a possessive, a noun (group 1). */
+const SINCE_OWN_EVENT = new RegExp(`\\b(?:${[...section("depuis")].join("|")}) (?:sa|son|leur) ([a-z]+)\\b`);
+
+/**
+ * « par quoi secnumcloud a-t-il été remplacé après sa suppression », « qui a repris les missions de la dinum après sa
+ * dissolution »: an event told by a noun after a possessive is taken as given of a word before it, which the corpus,
+ * telling it, would name with it. Whichever word it is (`candidates`: those before it, neither a stopword, a
+ * question word, a general word nor a participle after its auxiliary), one must be said with the event. Not a
+ * takeover or an abandonment ([cause répondue]: « Slack appartient à qui depuis son rachat ? », the corpus says
+ * « Propriété de Salesforce »).
+ */
+function possessedEvent(question: string): { candidates: string[]; event: string; forms: string[] } | null {
+  const folded = fold(question).replace(/[’]/g, "'");
+  const m = SINCE_OWN_EVENT.exec(folded);
+  const forms = m && EVENT_NOUNS.get(m[1]!);
+  if (!m || !forms) return null;
+  if (forms.some((f) => CAUSE_ANSWERED.some((e) => f.startsWith(e)))) return null;
+  const before = words(folded.slice(0, m.index));
+  const candidates = before.filter(
+    (w, i) =>
+      w.length > 2 &&
+      !STOPWORDS.has(w) &&
+      !DETERMINERS.has(w) &&
+      !ASKING.has(w) &&
+      !PRONOUNS.has(w) &&
+      !AUXILIARIES.has(w) &&
+      !BEEN.has(w) &&
+      !GENERIC.has(stem(w)) &&
+      !/^\d/.test(w) &&
+      !(PARTICIPLE.test(w) && i > 0 && (AUXILIARIES.has(before[i - 1]!) || BEEN.has(before[i - 1]!))),
+  );
+  return candidates.length ? { candidates, event: m[1]!, forms } : null;
+}
+
+/** What asks since when a subject is in a state (« depuis quand »), folded (`claimed-event.txt`). */
+const SINCE_ASKED = [...section("date de l'état demandée")];
+/** What denies a state (« n'est plus indépendant »): a state denied is not taken as given. */
+const NEGATION = section("négation");
+/** « c'est », « ça », « cela » before the state: a demonstrative subject. */
+const DEMONSTRATIVE = /(?:^|[^a-z])(?:c'est|c est|ca|cela)(?![a-z])/;
+
+/**
+ * Whether the words before « est » name a subject, not describe one: a name's words after an article, no relative and
+ * no complement after a preposition (« le règlement européen sur les données est applicable depuis quelle date »: the
+ * corpus names it « Data Act »).
+ */
+function bareSubject(before: string[]): boolean {
+  let i = 0;
+  while (i < before.length && DETERMINERS.has(before[i]!)) i++;
+  const rest = before.slice(i).filter((w) => !PRONOUNS.has(w));
+  return rest.length > 0 && rest.every((w) => !STOPWORDS.has(w) && !RELATIVES.has(w) && !DETERMINERS.has(w));
+}
+
+/** The forms of « être » that join a subject to its state (« est », « sont »), among the auxiliaries. */
+const IS = new Set(["est", "sont"]);
+
+/**
+ * « depuis quand tchap est-il payant pour les collectivités », « grist est payant depuis quand ? »: asking since when a
+ * subject is in a state takes that state as given; the corpus, which would tell it, must say it of that subject. The
+ * subject is the group of words before « est » or « sont », the state the word right after it (a subject pronoun
+ * after a hyphen aside). Not a state after a preposition or an article (« est au catalogue UGAP », « est sous
+ * Linux »: a place, the passages say it otherwise), nor a state denied (« n'est plus indépendant »).
+ */
+function statusSince(question: string): { subject: string[]; event: string } | null {
+  // (« Confluence Server, c'est fini depuis quand ? »: « c'est » says a state of what it takes up, in other words.)
+  if (DEMONSTRATIVE.test(fold(question).replace(/[’]/g, "'"))) return null;
+  const list = words(fold(question).replace(/[’]/g, "'"));
+  const text = ` ${list.join(" ")} `;
+  const asked = SINCE_ASKED.find((p) => text.includes(` ${p} `));
+  if (!asked) return null;
+  const rest = text.replace(` ${asked} `, " ").trim().split(" ");
+  if (rest.some((w) => NEGATION.has(w) || ASKING.has(w))) return null;
+  const aux = rest.findIndex((w, i) => i > 0 && IS.has(w));
+  if (aux < 1) return null;
+  let at = aux + 1;
+  while (at < rest.length && BETWEEN.has(rest[at]!)) at++;
+  const event = stateOf(rest, at);
+  if (!event) return null;
+  const before = rest.slice(0, aux);
+  if (!bareSubject(before)) return null;
+  const content = before.filter(
+    (w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !PRONOUNS.has(w) && !/^\d+$/.test(w),
+  );
+  const named = content.filter((w) => !GENERIC.has(stem(w)));
+  const subject = named.length ? named : content;
+  if (!subject.length || subject.length > MAX_SUBJECT_WORDS) return null;
+  return { subject, event };
+}
+
+/** What introduces the state a subject passed into, after a participle (`claimed-event.txt` [vers un état]). */
+const INTO = section("vers un état");
+/** The participle of passing into a state (« passé sous »), folded (`claimed-event.txt` [passer]). */
+const PASSED = section("passer");
+
+/**
+ * The state said at `at` of a clause's words: the word there (« payant »); after a participle and what introduces a
+ * state, the last word of that state's group (« passé sous contrôle américain »: « americain »). Null when there is
+ * none (a stopword, an article, a number).
+ */
+function stateOf(list: string[], at: number): string | null {
+  const word = list[at];
+  const plain = (w: string | undefined) =>
+    !!w && w.length >= 4 && !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d/.test(w);
+  if (!plain(word)) return null;
+  if (!(PASSED.has(word!) && INTO.has(list[at + 1] ?? ""))) return word!;
+  let last: string | null = null;
+  for (const w of list.slice(at + 2, at + 5)) {
+    if (!plain(w)) break;
+    last = w;
+  }
+  return last;
+}
+
+/**
+ * « depuis que nextcloud est passé sous contrôle américain, faut-il le quitter »: a premise stating the state its
+ * subject passed into (after « passé sous », « passé à ») takes that state as given; a sentence must say it of the
+ * subject, in whatever words it tells the change (« l'armée autrichienne a migré vers LibreOffice »). Null when the
+ * premise states no such state, or an event `eventOf` reads.
+ */
+function passedInto(question: string): { subject: string[]; event: string } | null {
+  const clause = claimedClause(question);
+  if (!clause || eventOf(clause)) return null;
+  const aux = clause.findIndex((w, i) => i > 0 && AUXILIARIES.has(w));
+  if (aux < 1 || PRONOUNS.has(clause[0]!)) return null;
+  let at = aux + 1;
+  while (at < clause.length && (BEEN.has(clause[at]!) || BETWEEN.has(clause[at]!))) at++;
+  if (!PASSED.has(clause[at] ?? "") || !INTO.has(clause[at + 1] ?? "")) return null;
+  const event = stateOf(clause, at);
+  const before = clause.slice(0, aux);
+  if (!event || !bareSubject(before)) return null;
+  const content = before.filter((w) => !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d+$/.test(w));
+  const named = content.filter((w) => !GENERIC.has(stem(w)));
+  const subject = named.length ? named : content;
+  return subject.length && subject.length <= MAX_SUBJECT_WORDS ? { subject, event } : null;
+}
+
+/**
+ * Whether the passages say a state of one word of its subject: as an event is said (`saysEvent`), or in a passage
+ * whose title or heading names that word (a card's « Adobe Creative Cloud », « Abonnement obligatoire depuis 2013 ») and one of
+ * whose sentences says the state.
+ */
+function saysStatus(status: { subject: string[]; event: string }, passages: Read[]): boolean {
+  // (A heading that says the state without its subject, « Logiciel libre d'un éditeur américain », says it of no one:
+  // with `forms`, a heading must name the subject too.)
+  // (Any word of the subject: « l'outil de visio jitsi » is Jitsi, which the corpus says « outil … de visioconférence ».)
+  if (status.subject.some((w) => saysEvent({ subject: [w], event: status.event, forms: [status.event] }, passages)))
+    return true;
+  const isState = formOf(status.event);
+  return passages.some((p) => {
+    const about = words(`${p.document.title} ${p.section}`);
+    return (
+      status.subject.some((w) => about.some(formOf(w))) &&
+      withoutReferences(p.text)
+        .split(SENTENCE)
+        .some((t) => words(t).some(isState))
+    );
+  });
 }
 
 /** A subject pronoun after a hyphen, the question asked by inversion (« a-t-elle », « est-il », « est-ce »). */

@@ -89,9 +89,22 @@ export async function namedCollectivities(question: string, corpusNames?: Corpus
     const word = /^[a-z][a-z-]{2,}/.exec(rest)?.[0];
     if (!word || STOPWORDS.has(word) || COUNTRIES.has(word.replace(/-/g, " "))) continue;
     const capitalised = [...question.matchAll(/[\p{L}-]+/gu)].some((t) => fold(t[0]) === word && /^\p{Lu}/u.test(t[0]));
-    if (capitalised || (corpusNames && (await corpusNames(word.split("-")[0]!)))) found.push(word.replace(/-/g, " "));
+    if (capitalised || (corpusNames && (await namedByCorpus(word.split("-")[0]!, corpusNames))))
+      found.push(word.replace(/-/g, " "));
   }
   return [...new Set(found)];
+}
+
+/**
+ * Whether the corpus writes a folded word as a name (« Lyon »), or writes it only with its capital, even where that
+ * is not read as a name (« éditeur français (Caen) »): after a kind (« la ville de caen »), it is a town's name. Not a
+ * word the corpus never writes (the asker's own town: « la mairie de vallorgues »), nor one it writes as a plain word
+ * (« la ville de demain »).
+ */
+async function namedByCorpus(word: string, corpusNames: CorpusNames): Promise<boolean> {
+  if (await corpusNames(word)) return true;
+  if (!corpusNames.written || !corpusNames.plain) return false;
+  return (await corpusNames.written(word)) && !(await corpusNames.plain(word));
 }
 
 type Passage = { text: string; section: string; document: { title: string } };

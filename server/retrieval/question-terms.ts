@@ -366,6 +366,29 @@ export function questionTerms(asked: string): QuestionTerm[] {
       addVersion(version, false);
       return;
     }
+    // « proxmox ve 10 », « nextcloud hub 40 »: a number after a name of two words typed in lower case is the version
+    // of both, a version if the corpus writes its first word as a name (`resolveNames`); a passage holding the number
+    // after the second word alone holds it (« microsoft windows 11 »: « Windows 11 »).
+    const first = tokens[i - 2]?.[0] ?? "";
+    const plainWord = (w: string) =>
+      !STOPWORDS.has(fold(w)) &&
+      !FRAME.has(fold(w)) &&
+      !COMMON_ACRONYMS.has(fold(w)) &&
+      !SUBJECT_PRONOUNS.test(fold(w));
+    // (Not a release typed with its point, « la qualif secnumcloud 3.2 »: the version of the word before, read below.)
+    if (
+      /^\d{1,2}$/.test(folded) &&
+      !thousands &&
+      !/^\.\d/.test(text.slice(index + raw.length)) &&
+      /^\p{Ll}{2,}$/u.test(named) &&
+      /^\p{Ll}{3,}$/u.test(first) &&
+      plainWord(named) &&
+      plainWord(first) &&
+      text.slice(index - named.length - first.length - 2, index) === `${first} ${named} `
+    ) {
+      const word = `${fold(first)} ${fold(named)} ${folded}`;
+      out.set(word, { word, variants: [word, `${fold(named)} ${folded}`], name: true, version: true, typed: true });
+    }
     // « debian 13 », « windows 12 » typed without capitals: a version if the corpus writes the word as a name
     // (`resolveNames`), else nothing (« postes 10 »). Not after a subject pronoun (« on paie 40 licences », « on
     // renouvelle 60 pc »): the word is the asker's verb, the number what they count.

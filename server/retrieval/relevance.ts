@@ -27,13 +27,15 @@ import {
   slot,
   sumKindsAsked,
 } from "./asked-kinds.ts";
+import { askedVersions, writesVersion } from "./asked-version.ts";
+import { bareTerms, holdsTogether } from "./bare-terms.ts";
 import { unpairedEvent } from "./claimed-event.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
 import { heldWhole, municipalSubjectUnheld, offDomainWords, PASSING } from "./domain.ts";
 import { broaderOf, stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { acronymsDefinedForAsker, leftOutLetters, phraseHeld, phraseWords, verbForm } from "./held-topic.ts";
-import { legalTextTerms } from "./legal-text.ts";
+import { legalTextTerms, namesYearText, yearNamedTexts } from "./legal-text.ts";
 import { FRAME, GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { listedOnly } from "./listed-version.ts";
 import { actingNames, namesItself } from "./located-names.ts";
@@ -358,7 +360,16 @@ export async function resolveNames(
       const unknown = frequency && (t.opener || (t.clauseStart && t.name)) ? (await frequency(t.word)) === 0 : false;
       // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
       if (t.opener && unknown) return null;
-      if (t.typed) return names && (await names(t.word.split(" ")[0]!)) ? t : null;
+      // (« proxmox ve 10 »: each word of the name, « sren art 31 » is no version: « art » is no name; nor the first
+      // a word the corpus writes plain, « premier secnumcloud 3.2 », nor after a product the corpus writes with its
+      // releases, « microsoft windows 10 », « qualif secnumcloud 3.2 »: that one's version is read alone.)
+      if (t.typed) {
+        const named = t.word.split(" ").filter((w) => !/^\d/.test(w));
+        if (!names || !(await Promise.all(named.map((w) => names(w)))).every(Boolean)) return null;
+        if (named.length < 2) return t;
+        const [first, second] = named as [string, string];
+        return (await names.plain?.(first)) || (await names.released?.(second)) ? null : t;
+      }
       // « la norvège a-t-elle … »: unless it is a country (`places.txt`) the corpus writes only as a name, never as a
       // plain word (« les gendarmes ont-ils … », « la médiathèque peut-elle … » stay plain words).
       if (t.articled && !unknown)
@@ -416,9 +427,56 @@ export async function assessAnswerability(
 async function decided(ctx: Judgement): Promise<Answerability> {
   for (const step of STEPS) {
     const decision = await step(ctx);
-    if (decision !== "continue") return unnamedHeld(ctx, decision);
+    if (decision !== "continue") return bareHeld(ctx, await unnamedHeld(ctx, decision));
   }
-  return unnamedHeld(ctx, verdict(ctx));
+  return bareHeld(ctx, await unnamedHeld(ctx, verdict(ctx)));
+}
+
+/**
+ * « low-coverage » for a question of bare terms (« tchap prix ? ») whose passages do not hold its terms together
+ * (`bare-terms.ts`); when some do, only they answer.
+ */
+function bareHeld(ctx: Judgement, decision: Answerability): Answerability {
+  return versionHeld(ctx, bareTermsHeld(ctx, decision));
+}
+
+/**
+ * « missing-name » for a version asked by the word « version » (« la version 2.0 du fork européen d'onlyoffice ») that
+ * no passage of the answer writes (`asked-version.ts`); when some do, only they answer.
+ */
+function versionHeld(ctx: Judgement, decision: Answerability): Answerability {
+  if (!decision.answerable || decision.needed) return decision;
+  const versions = askedVersions(ctx.question);
+  if (!versions.length) return decision;
+  const writing = decision.relevant.filter(
+    (i) => !!ctx.results[i] && versions.every((v) => writesVersion(v, ctx.question, ctx.results[i]!)),
+  );
+  if (writing.length === decision.relevant.length) return decision;
+  if (!writing.length)
+    return {
+      ...none(
+        "missing-name",
+        versions.map((v) => `version ${v}`),
+      ),
+      coverage: decision.coverage,
+    };
+  return { ...decision, relevant: writing };
+}
+
+function bareTermsHeld(ctx: Judgement, decision: Answerability): Answerability {
+  if (!decision.answerable || decision.needed || !ctx.resolved || !bareTerms(ctx.question)) return decision;
+  const terms = ctx.resolved.filter((t) => !t.context);
+  const together = decision.relevant.filter((i) => !!ctx.results[i] && holdsTogether(terms, ctx.results[i]!));
+  if (together.length === decision.relevant.length) return decision;
+  if (!together.length)
+    return {
+      ...none(
+        "low-coverage",
+        terms.map((t) => t.word),
+      ),
+      coverage: decision.coverage,
+    };
+  return { ...decision, relevant: together };
 }
 
 /**
@@ -1884,7 +1942,19 @@ async function listedVersions(ctx: Judgement): Promise<Decision> {
  * hold its subject, not the text.
  */
 async function legalTexts(ctx: Judgement): Promise<Decision> {
-  const { question, terms, perPassage, relevant } = ctx;
+  const { question, terms, perPassage } = ctx;
+  // « la loi de 2027 oblige les communes … »: a text named by its year, which a passage must name so.
+  const yearly = yearNamedTexts(question);
+  if (yearly.length && ctx.relevant.length) {
+    const naming = ctx.relevant.filter((i) => yearly.every((t) => namesYearText(t, ctx.results[i]!)));
+    if (!naming.length)
+      return none(
+        "missing-name",
+        yearly.map((t) => `${t.noun} ${t.year}`),
+      );
+    ctx.relevant = naming;
+  }
+  const relevant = ctx.relevant;
   const kinds = legalTextTerms(question, terms);
   if (!kinds.length || !relevant.length) return "continue";
   const kept = relevant.filter((i) => kinds.every((t) => !perPassage[i]!.missing.includes(t.word)));
