@@ -54,8 +54,9 @@ import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
 import { givesDuration } from "../verify/durations.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
 import { cardNames } from "./card-question.ts";
+import { decisionActor, judgesPrice, namesActor, placeInPassing } from "./asked-form.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
-import { asksDutyOfCollectivities, deniesDutyOfCollectivities } from "./duty-denial.ts";
+import { asksDutyOfCollectivities, asksOwnDuty, deniesDutyOfCollectivities } from "./duty-denial.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
 import { ownBodyNamed, ownFigureAsked, ownRecordAsked, ownSized } from "./own-record.ts";
 import { ownSubjectAsked } from "./own-subject.ts";
@@ -484,6 +485,16 @@ export function briefOf(written: string, used: QuotedPassage[], excerpts: string
   const person = personBrief(question, used, excerpts, BRIEF_CHARS, (r, n) => sourceOf(r, n));
   if (person) return person;
   if (used.length === 0) return null;
+  const said = (statement: string): Brief => ({ text: message("answer.brief", { quotes: statement }), quotes: [] });
+  // A place the passages name only as where something else is (« … fondée en 2012 à Grenoble »): said, and nothing
+  // read aloud as its own (trial25 T-M6: Échirolles and Fontaine read as Grenoble's state).
+  const passing = placeInPassing(question, used, excerpts, wideWord);
+  if (passing) return said(message("answer.briefPlaceInPassing", { place: `« ${passing} »` }));
+  // A decision asked of an actor no quoted passage names (« qu'est-ce que l'europe a décidé … ? »): said, never another
+  // body's decision read as its own (trial25 T-M4: the Ville de Lyon's).
+  const actor = decisionActor(question);
+  if (actor && !used.some((r, i) => namesActor(`${r.document.title} ${excerpts[i] ?? ""}`, actor)))
+    return said(message("answer.briefNoDecisionOf", { actor: `« ${actor.written} »` }));
   const intro = message("answer.brief", { quotes: "" });
   const costOf = costOfIn(used);
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
@@ -637,6 +648,12 @@ export function withPastDeadlines(brief: Brief, used: QuotedPassage[], today = l
   }
   return text === brief.text ? brief : { ...brief, text };
 }
+
+/** Whether a word names a country or a French region (a wide place, not a town the passages may name in passing). */
+const wideWord = (word: string) => {
+  const w = normalized(fold(word));
+  return countriesOf(word).length > 0 || REGIONS.some((r) => r.forms.includes(w));
+};
 
 /** `region-adjectives.txt`: each French region, its name then its adjectives, normalized; `written`, « de Normandie ». */
 const REGIONS = wordListLines("region-adjectives.txt")
@@ -864,7 +881,8 @@ function weighed(
   asked: Asked[],
   question: string,
 ): Candidate[] {
-  const price = asks(ask, "prix");
+  // (Asked whether a price is high, « … c'est cher ? »: the prices the corpus gives answer it, trial25 T-M4.)
+  const price = asks(ask, "prix") || judgesPrice(ask);
   // A rise asked (« la hausse de VMware », « ça a augmenté de combien ? »): a sentence saying no change does not answer
   // it, whatever amount it gives (« le rachat de VMware pour 61 milliards de dollars »).
   const rise = asks(ask, "hausse");
@@ -873,7 +891,7 @@ function weighed(
   // A duty asked (« NIS2, ça nous oblige à quoi ? »): a sentence saying one, or that it does not apply, answers it
   // whatever its words for it (« Les entités concernées doivent … »); the question's word for it is that one word.
   const duty = asks(ask, "devoir");
-  const dutyOfCollectivities = asksDutyOfCollectivities(ask);
+  const dutyOfCollectivities = asksDutyOfCollectivities(ask) || asksOwnDuty(ask);
   const membership = asks(ask, "appartenance");
   const dutyStems = duty
     ? new Set(entries("devoir").flatMap((e) => e.trim().split(" ").map(wordStem)))

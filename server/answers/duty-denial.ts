@@ -13,6 +13,8 @@ const ASKED = briefPhrases("devoir");
 const DENIED = briefPhrases("devoir nié");
 /** Words asking something else than yes or no (« la loi sren oblige les communes à quoi ? » asks what the duty is). */
 const OPEN = briefPhrases("question ouverte");
+/** The asker as the question's subject (« on », « nous »): a collectivité, Cap Libre's user. */
+const ASKER = briefPhrases("demandeur");
 
 /** Words searched with such a question: those of a sentence saying collectivités are not obliged. */
 export const DUTY_DENIAL_SEARCHED = "n'obligent pas les collectivités territoriales obligation";
@@ -26,6 +28,17 @@ export const asksDutyOfCollectivities = (question: string): boolean =>
   !holdsPhrase(question, DENIED) &&
   !holdsPhrase(question, OPEN) &&
   namesCollectivity(question);
+
+/**
+ * Whether a question asks whether the asker is obliged, as a yes or no (« on est obligés de quitter microsoft ? »): the
+ * asker is a collectivité, so it asks a duty of collectivités (trial25 T-M4: Polytechnique's « … ne s'applique pas aux
+ * communes » read before « … sans créer d'obligation »). Not used to search again: « En bref » weighs only.
+ */
+export const asksOwnDuty = (question: string): boolean =>
+  holdsPhrase(question, ASKED) &&
+  !holdsPhrase(question, DENIED) &&
+  !holdsPhrase(question, OPEN) &&
+  holdsPhrase(question, ASKER);
 
 /** Whether a text holds a sentence saying collectivités are not obliged (« n'obligent pas les collectivités … »). */
 export const deniesDutyOfCollectivities = (text: string): boolean =>

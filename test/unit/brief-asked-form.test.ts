@@ -1,0 +1,99 @@
+/**
+ * « En bref » read aloud answers what the question asks by its form (trial25 T-M4, T-M6): whether the asker is
+ * obliged (the sentence saying collectivités are not, before one saying another law does not apply), the actor of a
+ * decision asked (another body's decision is not read as its own), a judgement of a price (the corpus's prices), a
+ * place the passages only name as where something else is. Passages written for the test, on places and texts that
+ * are not the corpus's.
+ */
+import { describe, expect, it } from "vitest";
+import { briefFor, passageOf } from "../helpers/passages.ts";
+
+describe("an obligation asked by the asker of itself (« on est obligés de … ? »)", () => {
+  const used = [
+    passageOf(
+      "lycee#1",
+      "Le lycée de Varambon renonce à migrer vers Kalio 365 (2025)",
+      "Le levier juridique utilisé ici est propre à l'enseignement secondaire : la priorité de l'article L.412-9 ne s'applique pas aux communes, départements ou régions. Pour les collectivités, le texte de référence est l'article 12 de la loi de 2018, qui s'applique bien à elles mais se contente d'encourager les logiciels ouverts, sans créer d'obligation.",
+    ),
+  ];
+  it("reads first the sentence saying collectivités are not obliged", () => {
+    const brief = briefFor("on est obligés de quitter kalio ?", used);
+    expect(brief?.quotes[0]?.text).toContain("sans créer d'obligation");
+  });
+});
+
+describe("a decision asked of an actor no passage names", () => {
+  const used = [
+    passageOf(
+      "varambon#0",
+      "Ville de Varambon : sortir de Kalio",
+      "Le lundi 12 mai 2025, la Ville de Varambon a annoncé qu'elle remplacerait progressivement les logiciels de Kalio par des solutions libres, au nom de sa souveraineté numérique (Europe Hebdo, mai 2025).",
+    ),
+  ];
+  it("says the passages do not tell that actor's decision, and reads no other body's as its own", () => {
+    const brief = briefFor("qu'est ce que l'europe a decide sur la souverainete numerique en 2025", used);
+    expect(brief?.text ?? "").not.toContain("Ville de Varambon a annoncé");
+    expect(brief?.text).toContain("« l'europe »");
+  });
+  it("reads the decision when a sentence names the actor", () => {
+    const named = [
+      ...used,
+      passageOf(
+        "ue#0",
+        "Les décisions européennes de 2025",
+        "En 2025, l'Union européenne a décidé de créer un consortium pour les communs numériques.",
+        "guidance",
+      ),
+    ];
+    const brief = briefFor("qu'est ce que l'union europeenne a decide sur les communs en 2025", named);
+    expect(brief?.quotes[0]?.text).toContain("l'Union européenne a décidé");
+  });
+});
+
+describe("a judgement of a price asked (« c'est cher ? »)", () => {
+  const used = [
+    passageOf(
+      "autres#0",
+      "Autres collectivités : Lavalette",
+      "Lavalette, commune d'environ 5 000 habitants, fait fonctionner 90 % de son parc de postes sous Linux.",
+    ),
+    passageOf(
+      "prix#0",
+      "Les prix de Kalio",
+      "Les hausses de prix de Kalio :\n- Au 1er mars 2022, les prix catalogue ont augmenté : Kalio 365 E1 de 6,70 à 8,40 euros (+25 %), Kalio 365 E3 de 31,50 à 35,40 euros (+12 %) (Silicon.fr, mars 2022).\n- Mouvement inverse : Kalio a baissé ses prix cloud en euros de 7,4 % au 1er février 2026.",
+      "guidance",
+    ),
+  ];
+  it("reads the prices the corpus gives, not another commune's size", () => {
+    const brief = briefFor(
+      "on est une commune de 3000 habitants avec 25 postes, on paye kalio 365 environ 9000 euros par an, c'est cher ?",
+      used,
+    );
+    expect(brief?.quotes[0]?.text).toContain("35,40 euros");
+  });
+});
+
+describe("a place the passages only name as where something else is", () => {
+  const used = [
+    passageOf(
+      "saintmartin#1",
+      "Saint-Martin : une commune du logiciel libre",
+      "Avant Saint-Martin, Jean Dupuy a été DSI de la ville de Fontbelle, qui a basculé ses postes sous Linux à partir de 2014.",
+    ),
+    passageOf(
+      "prestataire#0",
+      "Lumio : un prestataire du libre",
+      "Lumio est une société coopérative fondée en 2012 à Valdrac, qui installe des postes sous Linux.",
+      "ecosystem",
+    ),
+  ];
+  it("says the passages do not speak of it, before anything else", () => {
+    const brief = briefFor("valdrac ils en sont ou avec linux", used);
+    expect(brief?.text).toMatch(/^En bref : Les passages cités ne parlent pas de « Valdrac »/);
+    expect(brief?.text ?? "").not.toContain("fondée en 2012");
+  });
+  it("says nothing of the kind when a passage is about it", () => {
+    const brief = briefFor("saint-martin ils en sont ou avec linux", used);
+    expect(brief?.text ?? "").not.toContain("ne parlent pas de");
+  });
+});
