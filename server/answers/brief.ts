@@ -979,6 +979,7 @@ function weighed(
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
   const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
+  const cause = asks(ask, "cause");
   // A definition asked (« c'est quoi le cloud act »): a sentence and the next one referring back to it (« Il modifie …
   // pour que … ») are weighed together, on both their words: what the thing is and what it allows, not only the day
   // it was enacted (lead's probe, 7 December 2026).
@@ -1187,7 +1188,11 @@ function weighed(
         written.length > 0 &&
         written.every((s) => holdsStem(words, s)) &&
         (holdsGroupWord(own) || (!!item && holdsGroupWord(r.section)));
-      if ((hits === 0 || hits + titled + headed < needed) && !member && !banDenied && !collectivitiesFree) return;
+      // (Asked why one should leave a product its card's title names: the card's exposure is the reason, whatever its
+      // words — « Exposition à des lois extra-européennes : … » does not repeat the product's name, trial25 T-M4.)
+      const exposure = card && cause && titled > 0 && opensOn(own, "fiche réponse");
+      if ((hits === 0 || hits + titled + headed < needed) && !member && !banDenied && !collectivitiesFree && !exposure)
+        return;
       // A duty asked: the duty said of the question's subject (a word of it in the sentence or its document's title),
       // not of another text (« Aucune loi française n'interdit … » after « le RGPD, ça nous oblige à quoi ? »).
       if (dutySaid && said + titled === 0 && !collectivitiesFree) return;
@@ -1297,7 +1302,9 @@ function weighed(
       }
       // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
       // country and the laws it is exposed to, not by its description.
-      if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
+      // (So does its card to a question asking why one should leave it, « pourquoi devrait-on quitter microsoft »: its
+      // exposure is the reason, not another body's count of licences cancelled — trial25 T-M4.)
+      if (card && (risk || cause)) score += opensOn(own, "fiche réponse") ? 3 : -1;
       // A ban taken for granted, and a sentence saying there is none: the correction is read first (« Aucune loi
       // française n'interdit aujourd'hui à une collectivité … » before a date of the bill, trial21 T-H1).
       if (banDenied) score += BAN_DENIED;

@@ -6,6 +6,7 @@
  * are not the corpus's.
  */
 import { describe, expect, it } from "vitest";
+import { dutyDeniedPoint } from "../../server/drafting/answer-points.ts";
 import { briefFor, passageOf } from "../helpers/passages.ts";
 
 describe("an obligation asked by the asker of itself (« on est obligés de … ? »)", () => {
@@ -95,5 +96,40 @@ describe("a place the passages only name as where something else is", () => {
   it("says nothing of the kind when a passage is about it", () => {
     const brief = briefFor("saint-martin ils en sont ou avec linux", used);
     expect(brief?.text ?? "").not.toContain("ne parlent pas de");
+  });
+});
+
+describe("a note asking whether the collectivité must do something, the subject after the verb", () => {
+  const passages = [
+    passageOf(
+      "kalio-act#0",
+      "Le KALIO Act : ce qu'il change pour une commune",
+      "Le KALIO Act permet aux autorités d'un pays tiers de demander des données. Ce que le KALIO Act ne change pas : il ne rend pas illégal pour une commune l'usage de ces services.",
+      "guidance",
+    ),
+  ];
+  it("opens « L'essentiel » on the sentence saying there is no such duty", () => {
+    const question = "La commune doit-elle quitter Kalio Analytics avant la fin du contrat, et combien cela coûterait-il ?";
+    expect(dutyDeniedPoint(question, passages)?.sentence).toContain("ne rend pas illégal");
+  });
+});
+
+describe("why one should leave a product (« pourquoi devrait-on quitter … »)", () => {
+  const used = [
+    passageOf(
+      "catalog/publisher/kalio",
+      "Éditeur : Kalio",
+      "Kalio (Kalio Corporation) : éditeur, siège : États-Unis. Exposition à des lois extra-européennes : CLOUD Act (États-Unis). Éditeur de Kalio Office et Kalio Mail.",
+      "catalog",
+    ),
+    passageOf(
+      "lander#2",
+      "Le Land de Norderheim quitte Kalio",
+      "Selon heise (novembre 2025), près de 80 % des licences Kalio Office ont été résiliées.",
+    ),
+  ];
+  it("reads the card's exposure, not another body's count of licences cancelled", () => {
+    const brief = briefFor("pourquoi devrait-on quitter kalio", used);
+    expect(brief?.quotes[0]?.text).toMatch(/^Exposition à des lois/);
   });
 });
