@@ -12,6 +12,7 @@
 
 import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
 import { asOfText, fold, frenchDate, localDay, MONTHS } from "../core/text.ts";
+import { CARD_LINE } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
 import { BASE_STOPWORDS, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { asksForProducts } from "../retrieval/catalog-weight.ts";
@@ -1190,7 +1191,7 @@ function weighed(
         (holdsGroupWord(own) || (!!item && holdsGroupWord(r.section)));
       // (Asked why one should leave a product its card's title names: the card's exposure is the reason, whatever its
       // words — « Exposition à des lois extra-européennes : … » does not repeat the product's name, trial25 T-M4.)
-      const exposure = card && cause && titled > 0 && opensOn(own, "fiche réponse");
+      const exposure = card && cause && titled > 0 && own.startsWith(CARD_LINE.exposure);
       if ((hits === 0 || hits + titled + headed < needed) && !member && !banDenied && !collectivitiesFree && !exposure)
         return;
       // A duty asked: the duty said of the question's subject (a word of it in the sentence or its document's title),
@@ -1304,7 +1305,8 @@ function weighed(
       // country and the laws it is exposed to, not by its description.
       // (So does its card to a question asking why one should leave it, « pourquoi devrait-on quitter microsoft »: its
       // exposure is the reason, not another body's count of licences cancelled — trial25 T-M4.)
-      if (card && (risk || cause)) score += opensOn(own, "fiche réponse") ? 3 : -1;
+      if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
+      else if (card && cause) score += own.startsWith(CARD_LINE.exposure) ? 3 : -1;
       // A ban taken for granted, and a sentence saying there is none: the correction is read first (« Aucune loi
       // française n'interdit aujourd'hui à une collectivité … » before a date of the bill, trial21 T-H1).
       if (banDenied) score += BAN_DENIED;

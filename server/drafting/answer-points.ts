@@ -14,7 +14,7 @@ import {
   stemsOf,
   wordStem,
 } from "../answers/verbatim.ts";
-import { fold } from "../core/text.ts";
+import { fold, MONTHS } from "../core/text.ts";
 import { CARD_LINE } from "../corpus/catalog.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { briefPhrases, holdsPhrase, negationWords } from "../retrieval/ban-premise.ts";
@@ -229,13 +229,13 @@ const CONTRACT_YEAR = new RegExp(
     .map((w) => fold(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join(
       "|",
-    )})(?![a-z])(?:[\s:,'’-]+(?:de|du|des|d|en|le|la|l|les|au|aux|a|prevue?|fixee?|pour|vers|son|sa|ses|arrive|arrivera|tombe|tombera)(?![a-z]))*[\s:,'’-]*((?:19|20)\d{2})(?!\d)`,
+    )})(?![a-z])(?:[\s:,'’-]+(?:de|du|des|d|en|le|la|l|les|au|aux|a|prevue?|fixee?|pour|vers|son|sa|ses|arrive|arrivera|tombe|tombera)(?![a-z]))*[\s:,'’-]*(?:(?:1er|\d{1,2})\s+)?(?:(?:${MONTHS.map(fold).join("|")})\s+)?((?:19|20)\d{2})(?!\d)`,
   "g",
 );
 
 /**
  * The years a question gives as its own situation, not asks about: the end of its contract (« Notre messagerie arrive à
- * échéance en 2027 : faut-il la renouveler ? »). No passage is expected to say what happens then.
+ * échéance en 2027 : faut-il la renouveler ? », « … avant la fin du contrat en juin 2027 », trial25 T-M10). No passage is expected to say what happens then.
  */
 export function ownYears(question: string): string[] {
   return [...fold(question).matchAll(CONTRACT_YEAR)].map((m) => m[1]!);

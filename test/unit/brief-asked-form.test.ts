@@ -6,7 +6,7 @@
  * are not the corpus's.
  */
 import { describe, expect, it } from "vitest";
-import { dutyDeniedPoint } from "../../server/drafting/answer-points.ts";
+import { dutyDeniedPoint, ownYears } from "../../server/drafting/answer-points.ts";
 import { briefFor, passageOf } from "../helpers/passages.ts";
 
 describe("an obligation asked by the asker of itself (« on est obligés de … ? »)", () => {
@@ -131,5 +131,11 @@ describe("why one should leave a product (« pourquoi devrait-on quitter … »)
   it("reads the card's exposure, not another body's count of licences cancelled", () => {
     const brief = briefFor("pourquoi devrait-on quitter kalio", used);
     expect(brief?.quotes[0]?.text).toMatch(/^Exposition à des lois/);
+  });
+});
+
+describe("a contract's end with its month (« avant la fin du contrat en juin 2027 »)", () => {
+  it("is the note's own situation, not a year asked", () => {
+    expect(ownYears("La commune doit-elle quitter Kalio avant la fin du contrat en juin 2027, et combien cela coûterait-il ?")).toEqual(["2027"]);
   });
 });
