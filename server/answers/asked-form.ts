@@ -50,13 +50,44 @@ export function decisionActor(question: string): { written: string; words: strin
     const actor = list.slice(start, v);
     const words = keywords(actor.join(" "));
     if (actor.length === 0 || actor.length > 4 || words.length === 0) continue;
-    // As the question writes it (« l'europe »), its article with it.
-    const folded = fold(question);
-    const m = new RegExp(`(?<![a-z0-9])(?:(?:l|le|la|les)[\\s'’]+)?${actor.join("[\\s'’-]+")}(?![a-z0-9])`).exec(folded);
-    const written = m && folded.length === question.length ? question.slice(m.index, m.index + m[0].length) : actor.join(" ");
-    return { written, words };
+    // (As the question writes it, « l'europe », its article with it.)
+    return { written: writtenAs(question, actor), words };
   }
   return null;
+}
+
+const IMPOSED = phrases("obligation demandée");
+const PRONOUNS = new Set(phrases("pronom repris").flat());
+const ASKER = new Set(phrases("demandeur").flat());
+
+/**
+ * The actor whose duties the question asks (« l'anssi » of « l'anssi elle impose quoi aux petites communes »): the
+ * words before the verb back to the question's start or an opening word, the pronoun taking it up aside (« elle »),
+ * as the question writes them; null when it asks none, or of the asker (« on nous impose quoi »).
+ */
+export function dutyActor(question: string): { written: string; words: string[] } | null {
+  const list = tokens(question);
+  for (const verb of IMPOSED) {
+    const v = at(list, verb);
+    if (v <= 0) continue;
+    let start = v;
+    while (start > 0 && !OPENING.has(list[start - 1]!)) start--;
+    let end = v;
+    while (end > start && (PRONOUNS.has(list[end - 1]!) || ASKER.has(list[end - 1]!))) end--;
+    const actor = list.slice(start, end);
+    if (actor.some((w) => ASKER.has(w) || PRONOUNS.has(w))) continue;
+    const words = keywords(actor.join(" "));
+    if (actor.length === 0 || actor.length > 4 || words.length === 0) continue;
+    return { written: writtenAs(question, actor), words };
+  }
+  return null;
+}
+
+/** The words as the question writes them (« l'anssi »), its article with them; their folded form otherwise. */
+function writtenAs(question: string, actor: string[]): string {
+  const folded = fold(question);
+  const m = new RegExp(`(?<![a-z0-9])(?:(?:l|le|la|les)[\\s'’]+)?${actor.join("[\\s'’-]+")}(?![a-z0-9])`).exec(folded);
+  return m && folded.length === question.length ? question.slice(m.index, m.index + m[0].length) : actor.join(" ");
 }
 
 /** Whether a text names the actor outside its parentheses: each of its keywords, or a word of the same root (« européenne » for « europe »). */

@@ -55,7 +55,7 @@ import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
 import { givesDuration } from "../verify/durations.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
 import { cardNames } from "./card-question.ts";
-import { decisionActor, judgesPrice, namesActor, placeInPassing } from "./asked-form.ts";
+import { decisionActor, dutyActor, judgesPrice, namesActor, placeInPassing } from "./asked-form.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
 import { asksDutyOfCollectivities, asksOwnDuty, deniesDutyOfCollectivities } from "./duty-denial.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
@@ -496,6 +496,16 @@ export function briefOf(written: string, used: QuotedPassage[], excerpts: string
   const actor = decisionActor(question);
   if (actor && !used.some((r, i) => namesActor(`${r.document.title} ${excerpts[i] ?? ""}`, actor)))
     return said(message("answer.briefNoDecisionOf", { actor: `« ${actor.written} »` }));
+  // What an actor imposes, asked (« l'anssi elle impose quoi aux petites communes »), when no quoted sentence says a
+  // duty of it (it, or its document's title, naming the actor): said, never a sentence where it imposes nothing read as
+  // the answer (trial25 T-M6).
+  const imposer = dutyActor(question);
+  const imposes = (r: QuotedPassage, i: number) =>
+    (excerpts[i] ?? "")
+      .split(/(?<=[.!?;])\s+/)
+      .some((x) => asks(x, "devoir dit") && (namesActor(x, imposer!) || namesActor(r.document.title, imposer!)));
+  if (imposer && !used.some(imposes))
+    return said(message("answer.briefNoDutyBy", { actor: `« ${imposer.written} »` }));
   const intro = message("answer.brief", { quotes: "" });
   const costOf = costOfIn(used);
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);

@@ -19,6 +19,7 @@ import { CARD_LINE } from "../corpus/catalog.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { briefPhrases, holdsPhrase, negationWords } from "../retrieval/ban-premise.ts";
 import { synonymsOf, words } from "../retrieval/french.ts";
+import { isCaveat } from "../retrieval/passages.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 
@@ -56,6 +57,9 @@ const holdsVariant = (stems: string[], variant: string[]) =>
   variant.length === 1
     ? holdsStem(stems, variant[0]!)
     : stems.some((_, i) => variant.every((v, j) => stems[i + j] === v));
+
+/** What a sentence the corpus says is unconfirmed weighs less: more than any sentence's words weigh, so it comes last. */
+const UNCONFIRMED = 100;
 
 /** Longest sentence of « L'essentiel » (a pair of sentences included). */
 const MAX_SENTENCE = 420;
@@ -130,6 +134,10 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     // Two of the question's words, or a name it asks about (« Kaspersky »).
     .filter((c) => c.count >= needed || c.named)
     .map((c) => ({ ...c, passage: c.r.id, doc: c.r.document.id }))
+    // A sentence the corpus itself says is unconfirmed (« … un commentaire sur un réseau social, non confirmé par une
+    // seconde source », `caveats.txt`) comes after those it does not: not one of three key points for a maire while
+    // others answer (trial24 T-M3).
+    .map((c) => (isCaveat(c.own) ? { ...c, score: c.score - UNCONFIRMED } : c))
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
   const picked = pickVerbatim(scored, { max, perPassage: 1 });
   // A year asked that no point picked says (« la hausse de 2027 »), when a sentence on the subject (two of its words,

@@ -6,7 +6,7 @@
  * are not the corpus's.
  */
 import { describe, expect, it } from "vitest";
-import { dutyDeniedPoint, ownYears } from "../../server/drafting/answer-points.ts";
+import { answerPoints, dutyDeniedPoint, ownYears } from "../../server/drafting/answer-points.ts";
 import { briefFor, passageOf } from "../helpers/passages.ts";
 
 describe("an obligation asked by the asker of itself (« on est obligés de … ? »)", () => {
@@ -137,5 +137,54 @@ describe("why one should leave a product (« pourquoi devrait-on quitter … »)
 describe("a contract's end with its month (« avant la fin du contrat en juin 2027 »)", () => {
   it("is the note's own situation, not a year asked", () => {
     expect(ownYears("La commune doit-elle quitter Kalio avant la fin du contrat en juin 2027, et combien cela coûterait-il ?")).toEqual(["2027"]);
+  });
+});
+
+describe("what an actor imposes, asked (« l'agence elle impose quoi aux petites communes »)", () => {
+  const used = [
+    passageOf(
+      "seminaire#0",
+      "Le séminaire du 3 mars",
+      "La DIRNUM a co-organisé le séminaire interministériel du 3 mars 2026 avec la DGE et l'ANSEC.",
+      "guidance",
+    ),
+  ];
+  it("says the passages report no duty of it, when no sentence says one", () => {
+    const brief = briefFor("l'ansec elle impose quoi aux petites communes", used);
+    expect(brief?.text).toBe("En bref : Les passages cités ne rapportent aucune obligation imposée par « l'ansec ».");
+  });
+  it("reads the duty when a sentence says one of it", () => {
+    const withDuty = [
+      ...used,
+      passageOf(
+        "ansec#0",
+        "L'ANSEC et les collectivités",
+        "L'ANSEC impose aux communes de plus de 30 000 habitants de déclarer leurs incidents.",
+        "guidance",
+      ),
+    ];
+    const brief = briefFor("l'ansec elle impose quoi aux petites communes", withDuty);
+    expect(brief?.text ?? "").not.toContain("aucune obligation imposée");
+  });
+});
+
+describe("a sentence the corpus says is unconfirmed, in « L'essentiel »", () => {
+  const passages = [
+    passageOf(
+      "reseau#0",
+      "Renouvellements de contrats Kalio",
+      "Un commentateur a relevé qu'au même moment le ministère venait de renouveler son contrat Kalio 365 de quatre ans au lieu de passer à une messagerie européenne (Mastodon, avril 2026) ; il s'agit d'un commentaire sur un réseau social, non confirmé par une seconde source.",
+      "guidance",
+    ),
+    passageOf(
+      "messagerie#0",
+      "Messageries européennes",
+      "Une messagerie européenne se choisit à l'échéance du contrat.",
+      "guidance",
+    ),
+  ];
+  it("comes after a sentence that answers without such a reserve", () => {
+    const points = answerPoints("Faut-il renouveler le contrat Kalio 365 ou passer à une messagerie européenne ?", passages, 1);
+    expect(points[0]?.sentence).toContain("se choisit à l'échéance");
   });
 });
