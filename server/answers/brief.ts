@@ -903,6 +903,7 @@ function weighed(
   // whatever its words for it (« Les entités concernées doivent … »); the question's word for it is that one word.
   const duty = asks(ask, "devoir");
   const dutyOfCollectivities = asksDutyOfCollectivities(ask) || asksOwnDuty(ask);
+  const decision = asks(ask, "décision demandée");
   const membership = asks(ask, "appartenance");
   const dutyStems = duty
     ? new Set(entries("devoir").flatMap((e) => e.trim().split(" ").map(wordStem)))
@@ -1145,6 +1146,9 @@ function weighed(
           (holdsStem(words, s) || (otherNames.get(s) ?? []).some((a) => inRowAll(words, a))),
       ).length;
       const dutySaid = duty && asks(own, "devoir dit");
+      // (A decision asked, « qu'est-ce que le gouvernement a décidé en avril 2026 »: a sentence saying one answers it,
+      // whatever its words for it — « La DINUM a annoncé qu'elle abandonnait Windows … », trial24 T-M1.)
+      const decisionSaid = decision && asks(own, "décision dite");
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
       // économies réalisées »): the answer to a figure, a date or a cost asked.
       // (A figure or a cost asked, and a word of what is asked, not only of whose.)
@@ -1174,6 +1178,7 @@ function weighed(
         (spans ? 1 : 0) +
         figured +
         (dutySaid ? 1 : 0) +
+        (decisionSaid ? 1 : 0) +
         // (A count of what is asked, in another of its words, says it: « environ 200 à 250 postes » for « combien
         // d'ordinateurs la DINUM … ».)
         (counted.size && !stems.some((s) => counted.has(s) && holdsStem(words, s)) && holdsCount(own, counted) ? 1 : 0);

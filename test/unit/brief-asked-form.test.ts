@@ -188,3 +188,23 @@ describe("a sentence the corpus says is unconfirmed, in « L'essentiel »", () =
     expect(points[0]?.sentence).toContain("se choisit à l'échéance");
   });
 });
+
+describe("a decision asked (« qu'est-ce que le gouvernement a décidé en avril 2026 »)", () => {
+  const used = [
+    passageOf(
+      "avant#0",
+      "Avant le 3 avril 2026 : les annonces de l'hiver",
+      "Entre janvier et mars 2026, le gouvernement a multiplié les annonces sur la souveraineté numérique.",
+      "guidance",
+    ),
+    passageOf(
+      "dirnum#0",
+      "La DIRNUM passe ses postes à Linux (décision du 3 avril 2026)",
+      "La DIRNUM a annoncé qu'elle abandonnait Windows au profit de postes sous Linux pour ses propres agents (Webiano, avril 2026).",
+    ),
+  ];
+  it("reads the sentence saying a decision, whatever its words for it", () => {
+    const brief = briefFor("qu'est-ce que le gouvernement a decide en avril 2026", used);
+    expect(brief?.quotes[0]?.text).toContain("a annoncé qu'elle abandonnait Windows");
+  });
+});
