@@ -67,9 +67,15 @@ const ASKER = new Set(phrases("demandeur").flat());
  */
 export function dutyActor(question: string): { written: string; words: string[] } | null {
   const list = tokens(question);
+  // (The verb as typed, accents kept: « imposé » of « … ont imposé Microsoft » tells a past act, asks no duty.)
+  const typed = question
+    .toLowerCase()
+    .replace(/[’'-]/g, " ")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   for (const verb of IMPOSED) {
     const v = at(list, verb);
-    if (v <= 0) continue;
+    if (v <= 0 || typed.length !== list.length || !verb.every((w, j) => typed[v + j] === w)) continue;
     let start = v;
     while (start > 0 && !OPENING.has(list[start - 1]!)) start--;
     let end = v;

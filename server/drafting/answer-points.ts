@@ -58,6 +58,8 @@ const holdsVariant = (stems: string[], variant: string[]) =>
     ? holdsStem(stems, variant[0]!)
     : stems.some((_, i) => variant.every((v, j) => stems[i + j] === v));
 
+/** What asks to confirm a claim (`brief.txt` [confirmation]: « c'est vrai », « oui ou non »). */
+const CONFIRMING = briefPhrases("confirmation");
 /** What a sentence the corpus says is unconfirmed weighs less: more than any sentence's words weigh, so it comes last. */
 const UNCONFIRMED = 100;
 
@@ -125,6 +127,7 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     return Math.log(1 + candidates.length / (1 + df));
   });
   const needed = terms.length <= 2 ? 1 : 2;
+  const checking = holdsPhrase(question, CONFIRMING);
   const scored = candidates
     .map((c) => {
       const count = c.held.filter(Boolean).length;
@@ -137,7 +140,9 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     // A sentence the corpus itself says is unconfirmed (« … un commentaire sur un réseau social, non confirmé par une
     // seconde source », `caveats.txt`) comes after those it does not: not one of three key points for a maire while
     // others answer (trial24 T-M3).
-    .map((c) => (isCaveat(c.own) ? { ...c, score: c.score - UNCONFIRMED } : c))
+    // (Unless the question asks whether a claim is true, « C'est vrai que l'Occitanie a payé quatre fois moins cher … ? »:
+    // the sentence saying it is not confirmed is then the answer.)
+    .map((c) => (isCaveat(c.own) && !checking ? { ...c, score: c.score - UNCONFIRMED } : c))
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
   const picked = pickVerbatim(scored, { max, perPassage: 1 });
   // A year asked that no point picked says (« la hausse de 2027 »), when a sentence on the subject (two of its words,

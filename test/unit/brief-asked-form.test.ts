@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { answerPoints, dutyDeniedPoint, ownYears } from "../../server/drafting/answer-points.ts";
+import { dutyActor } from "../../server/answers/asked-form.ts";
 import { briefFor, passageOf } from "../helpers/passages.ts";
 
 describe("an obligation asked by the asker of itself (« on est obligés de … ? »)", () => {
@@ -206,5 +207,29 @@ describe("a decision asked (« qu'est-ce que le gouvernement a décidé en avril
   it("reads the sentence saying a decision, whatever its words for it", () => {
     const brief = briefFor("qu'est-ce que le gouvernement a decide en avril 2026", used);
     expect(brief?.quotes[0]?.text).toContain("a annoncé qu'elle abandonnait Windows");
+  });
+});
+
+describe("forms that ask something else", () => {
+  it("a duty imposed in the past, asked as a fact, asks no actor's duties", () => {
+    expect(dutyActor("Est-il prouvé que des responsables politiques ont imposé Kalio aux armées ?")).toBeNull();
+    expect(dutyActor("l'ansec elle impose quoi aux petites communes")?.written).toBe("l'ansec");
+  });
+  it("a claim asked to be confirmed is answered by the sentence saying it is unconfirmed", () => {
+    const passages = [
+      passageOf(
+        "facture#0",
+        "Région Vallorie : le coût",
+        "Un article affirme que le passage à Lumio a divisé la facture de la Région Vallorie par quatre (Clubic, s. d.) : ce chiffre n'a pas été confirmé par une autre source.",
+        "guidance",
+      ),
+      passageOf(
+        "vallorie#0",
+        "Région Vallorie : la messagerie",
+        "La Région Vallorie envisageait de remplacer sa messagerie Kalio par Lumio.",
+      ),
+    ];
+    const points = answerPoints("C'est vrai que la Région Vallorie a divisé sa facture par quatre en quittant Kalio ?", passages, 1);
+    expect(points[0]?.sentence).toContain("n'a pas été confirmé");
   });
 });
