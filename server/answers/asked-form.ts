@@ -32,7 +32,8 @@ const at = (list: string[], phrase: string[], from = 0) => {
 
 /** Letters two words share at their start for one to name the other (« europe », « européenne »). */
 const ROOT = 6;
-const sameRoot = (a: string, b: string) => a === b || (a.length >= ROOT && b.length >= ROOT && a.slice(0, ROOT) === b.slice(0, ROOT));
+const sameRoot = (a: string, b: string) =>
+  a === b || (a.length >= ROOT && b.length >= ROOT && a.slice(0, ROOT) === b.slice(0, ROOT));
 
 /**
  * The actor whose decision the question asks (« l'europe » of « qu'est ce que l'europe a decide sur … en 2025 »): the

@@ -53,9 +53,9 @@ import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
 import { givesDuration } from "../verify/durations.ts";
+import { decisionActor, dutyActor, judgesPrice, namesActor, placeInPassing } from "./asked-form.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
 import { cardNames } from "./card-question.ts";
-import { decisionActor, dutyActor, judgesPrice, namesActor, placeInPassing } from "./asked-form.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
 import { asksDutyOfCollectivities, asksOwnDuty, deniesDutyOfCollectivities } from "./duty-denial.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
@@ -504,8 +504,7 @@ export function briefOf(written: string, used: QuotedPassage[], excerpts: string
     (excerpts[i] ?? "")
       .split(/(?<=[.!?;])\s+/)
       .some((x) => asks(x, "devoir dit") && (namesActor(x, imposer!) || namesActor(r.document.title, imposer!)));
-  if (imposer && !used.some(imposes))
-    return said(message("answer.briefNoDutyBy", { actor: `« ${imposer.written} »` }));
+  if (imposer && !used.some(imposes)) return said(message("answer.briefNoDutyBy", { actor: `« ${imposer.written} »` }));
   const intro = message("answer.brief", { quotes: "" });
   const costOf = costOfIn(used);
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);

@@ -176,7 +176,11 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
 
 /** What asks whether something obliges or bans, and what says nothing does (`brief.txt`, as « En bref » reads them). */
 // (The subject after the verb too, « La commune doit-elle quitter … ? », trial25 T-M10.)
-const DUTY_ASKED = [...briefPhrases("devoir"), ...briefPhrases("devoir, inversion"), ...briefPhrases("interdiction dite")];
+const DUTY_ASKED = [
+  ...briefPhrases("devoir"),
+  ...briefPhrases("devoir, inversion"),
+  ...briefPhrases("interdiction dite"),
+];
 const DUTY_DENIED = [...briefPhrases("devoir nié"), ...briefPhrases("interdiction niée")];
 
 /** Whether a note's question asks whether something obliges or bans (« Le CLOUD Act nous oblige-t-il à … ? »). */

@@ -6,8 +6,8 @@
  * are not the corpus's.
  */
 import { describe, expect, it } from "vitest";
-import { answerPoints, dutyDeniedPoint, ownYears } from "../../server/drafting/answer-points.ts";
 import { dutyActor } from "../../server/answers/asked-form.ts";
+import { answerPoints, dutyDeniedPoint, ownYears } from "../../server/drafting/answer-points.ts";
 import { briefFor, passageOf } from "../helpers/passages.ts";
 
 describe("an obligation asked by the asker of itself (« on est obligés de … ? »)", () => {
@@ -110,7 +110,8 @@ describe("a note asking whether the collectivité must do something, the subject
     ),
   ];
   it("opens « L'essentiel » on the sentence saying there is no such duty", () => {
-    const question = "La commune doit-elle quitter Kalio Analytics avant la fin du contrat, et combien cela coûterait-il ?";
+    const question =
+      "La commune doit-elle quitter Kalio Analytics avant la fin du contrat, et combien cela coûterait-il ?";
     expect(dutyDeniedPoint(question, passages)?.sentence).toContain("ne rend pas illégal");
   });
 });
@@ -137,7 +138,11 @@ describe("why one should leave a product (« pourquoi devrait-on quitter … »)
 
 describe("a contract's end with its month (« avant la fin du contrat en juin 2027 »)", () => {
   it("is the note's own situation, not a year asked", () => {
-    expect(ownYears("La commune doit-elle quitter Kalio avant la fin du contrat en juin 2027, et combien cela coûterait-il ?")).toEqual(["2027"]);
+    expect(
+      ownYears(
+        "La commune doit-elle quitter Kalio avant la fin du contrat en juin 2027, et combien cela coûterait-il ?",
+      ),
+    ).toEqual(["2027"]);
   });
 });
 
@@ -185,7 +190,11 @@ describe("a sentence the corpus says is unconfirmed, in « L'essentiel »", () =
     ),
   ];
   it("comes after a sentence that answers without such a reserve", () => {
-    const points = answerPoints("Faut-il renouveler le contrat Kalio 365 ou passer à une messagerie européenne ?", passages, 1);
+    const points = answerPoints(
+      "Faut-il renouveler le contrat Kalio 365 ou passer à une messagerie européenne ?",
+      passages,
+      1,
+    );
     expect(points[0]?.sentence).toContain("se choisit à l'échéance");
   });
 });
@@ -229,7 +238,11 @@ describe("forms that ask something else", () => {
         "La Région Vallorie envisageait de remplacer sa messagerie Kalio par Lumio.",
       ),
     ];
-    const points = answerPoints("C'est vrai que la Région Vallorie a divisé sa facture par quatre en quittant Kalio ?", passages, 1);
+    const points = answerPoints(
+      "C'est vrai que la Région Vallorie a divisé sa facture par quatre en quittant Kalio ?",
+      passages,
+      1,
+    );
     expect(points[0]?.sentence).toContain("n'a pas été confirmé");
   });
 });
