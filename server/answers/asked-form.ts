@@ -23,6 +23,7 @@ const DECIDED = phrases("décision demandée");
 const OPENING = new Set(phrases("décision, ouverture").flat());
 const PRICE_JUDGED = phrases("jugement de prix");
 const LOCATING = phrases("lieu de");
+const DETERMINERS = new Set(phrases("déterminant").flat());
 
 /** Where a phrase (as words) starts in a list of words, or -1. */
 const at = (list: string[], phrase: string[], from = 0) => {
@@ -123,7 +124,15 @@ export function placeInPassing(
   wide: (word: string) => boolean,
 ): string | null {
   const texts = excerpts;
-  const typed = subjectNames(question, texts).filter((w) => !wide(w));
+  // (The place is what the question is about: its first word of substance, bare, no article before it — « grenoble
+  // ils en sont où avec linux » —, not a complement, « … organisé à paris », « un parc national figure … ».)
+  const first = keywords(question)[0];
+  const list = tokens(question);
+  const bare = (name: string) => {
+    const k = list.indexOf(name);
+    return k >= 0 && !DETERMINERS.has(list[k - 1] ?? "");
+  };
+  const typed = subjectNames(question, texts).filter((w) => !wide(w) && w === first && bare(w));
   for (const name of typed) {
     const headed = used.some((r) =>
       [r.document.title, r.section, ...(r.parts ?? []).map((p) => p.section)].some((h) => tokens(h).includes(name)),

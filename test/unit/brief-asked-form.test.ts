@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { dutyActor } from "../../server/answers/asked-form.ts";
+import { asksOwnDuty } from "../../server/answers/duty-denial.ts";
 import { answerPoints, dutyDeniedPoint, ownYears } from "../../server/drafting/answer-points.ts";
 import { briefFor, passageOf } from "../helpers/passages.ts";
 
@@ -244,5 +245,26 @@ describe("forms that ask something else", () => {
       1,
     );
     expect(points[0]?.sentence).toContain("n'a pas été confirmé");
+  });
+});
+
+describe("the asker as the subject of the duty asked", () => {
+  it("is the asker opening the question, not a text obliging « nous »", () => {
+    expect(asksOwnDuty("on est obligés de quitter kalio ?")).toBe(true);
+    expect(asksOwnDuty("est-ce qu'on est obligés de quitter kalio ?")).toBe(true);
+    expect(asksOwnDuty("la loi vorn nous oblige déjà à héberger nos données sensibles ?")).toBe(false);
+  });
+  it("a place asked as a complement is not what the question is about", () => {
+    const used = [
+      passageOf(
+        "projet#0",
+        "Le projectathon",
+        "Les deux pays ont réuni sept pays lors d'un projectathon à Valdrac le 13 septembre 2024.",
+        "guidance",
+      ),
+    ];
+    expect(briefFor("le projectathon organisé à valdrac, jour et mois ?", used)?.text ?? "").not.toContain(
+      "ne parlent pas de",
+    );
   });
 });
