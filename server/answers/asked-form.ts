@@ -124,13 +124,15 @@ export function placeInPassing(
   wide: (word: string) => boolean,
 ): string | null {
   const texts = excerpts;
-  // (The place is what the question is about: its first word of substance, bare, no article before it — « grenoble
-  // ils en sont où avec linux » —, not a complement, « … organisé à paris », « un parc national figure … ».)
+  // (The place is what the question is about: the word it opens on, bare, no article before it — « grenoble ils en
+  // sont où avec linux » —, not a complement, « … organisé à paris », « un parc national figure … ».)
   const first = keywords(question)[0];
   const list = tokens(question);
+  // (Opening the question, or after « et » only: « c'est vrai que redmond a fait … » asks of Microsoft's act, by
+  // the town of its seat.)
   const bare = (name: string) => {
     const k = list.indexOf(name);
-    return k >= 0 && !DETERMINERS.has(list[k - 1] ?? "");
+    return (k === 0 || (k === 1 && list[0] === "et")) && !DETERMINERS.has(list[k - 1] ?? "");
   };
   const typed = subjectNames(question, texts).filter((w) => !wide(w) && w === first && bare(w));
   for (const name of typed) {

@@ -268,3 +268,19 @@ describe("the asker as the subject of the duty asked", () => {
     );
   });
 });
+
+describe("a place named as the subject of a claim to confirm", () => {
+  it("is not said named in passing", () => {
+    const used = [
+      passageOf(
+        "kalio#0",
+        "Éditeur : Kalio",
+        "Kalio : éditeur, siège à Valdrac (État de Washington). Kalio a baissé ses prix de 7,4 % en février 2026.",
+        "guidance",
+      ),
+    ];
+    expect(
+      briefFor("c'est vrai que valdrac a fait l'inverse d'une hausse en février 2026 ?", used)?.text ?? "",
+    ).not.toContain("ne parlent pas de");
+  });
+});
