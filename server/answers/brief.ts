@@ -12,6 +12,7 @@
 
 import { deadlineWords, pastDeadlines } from "../core/deadlines.ts";
 import { asOfText, fold, frenchDate, localDay, MONTHS } from "../core/text.ts";
+import { CARD_LINE } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
 import { BASE_STOPWORDS, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { asksForProducts } from "../retrieval/catalog-weight.ts";
@@ -52,10 +53,11 @@ import { aliasesIn, keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { holdsNames, subjectNames } from "../retrieval/subject-names.ts";
 import { givesDuration } from "../verify/durations.ts";
+import { decisionActor, dutyActor, judgesPrice, namesActor, placeInPassing } from "./asked-form.ts";
 import { cardBrief, isInventoryNames, namesCard } from "./card-brief.ts";
 import { cardNames } from "./card-question.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
-import { asksDutyOfCollectivities, deniesDutyOfCollectivities } from "./duty-denial.ts";
+import { asksDutyOfCollectivities, asksOwnDuty, deniesDutyOfCollectivities } from "./duty-denial.ts";
 import { askedOwner, countOfOther, namedBody, ownCount } from "./figure-owner.ts";
 import { ownBodyNamed, ownFigureAsked, ownRecordAsked, ownSized } from "./own-record.ts";
 import { ownSubjectAsked } from "./own-subject.ts";
@@ -484,6 +486,25 @@ export function briefOf(written: string, used: QuotedPassage[], excerpts: string
   const person = personBrief(question, used, excerpts, BRIEF_CHARS, (r, n) => sourceOf(r, n));
   if (person) return person;
   if (used.length === 0) return null;
+  const said = (statement: string): Brief => ({ text: message("answer.brief", { quotes: statement }), quotes: [] });
+  // A place the passages name only as where something else is (« … fondée en 2012 à Grenoble »): said, and nothing
+  // read aloud as its own (trial25 T-M6: Échirolles and Fontaine read as Grenoble's state).
+  const passing = placeInPassing(question, used, excerpts, wideWord);
+  if (passing) return said(message("answer.briefPlaceInPassing", { place: `« ${passing} »` }));
+  // A decision asked of an actor no quoted passage names (« qu'est-ce que l'europe a décidé … ? »): said, never another
+  // body's decision read as its own (trial25 T-M4: the Ville de Lyon's).
+  const actor = decisionActor(question);
+  if (actor && !used.some((r, i) => namesActor(`${r.document.title} ${excerpts[i] ?? ""}`, actor)))
+    return said(message("answer.briefNoDecisionOf", { actor: `« ${actor.written} »` }));
+  // What an actor imposes, asked (« l'anssi elle impose quoi aux petites communes »), when no quoted sentence says a
+  // duty of it (it, or its document's title, naming the actor): said, never a sentence where it imposes nothing read as
+  // the answer (trial25 T-M6).
+  const imposer = dutyActor(question);
+  const imposes = (r: QuotedPassage, i: number) =>
+    (excerpts[i] ?? "")
+      .split(/(?<=[.!?;])\s+/)
+      .some((x) => asks(x, "devoir dit") && (namesActor(x, imposer!) || namesActor(r.document.title, imposer!)));
+  if (imposer && !used.some(imposes)) return said(message("answer.briefNoDutyBy", { actor: `« ${imposer.written} »` }));
   const intro = message("answer.brief", { quotes: "" });
   const costOf = costOfIn(used);
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
@@ -637,6 +658,12 @@ export function withPastDeadlines(brief: Brief, used: QuotedPassage[], today = l
   }
   return text === brief.text ? brief : { ...brief, text };
 }
+
+/** Whether a word names a country or a French region (a wide place, not a town the passages may name in passing). */
+const wideWord = (word: string) => {
+  const w = normalized(fold(word));
+  return countriesOf(word).length > 0 || REGIONS.some((r) => r.forms.includes(w));
+};
 
 /** `region-adjectives.txt`: each French region, its name then its adjectives, normalized; `written`, « de Normandie ». */
 const REGIONS = wordListLines("region-adjectives.txt")
@@ -864,7 +891,8 @@ function weighed(
   asked: Asked[],
   question: string,
 ): Candidate[] {
-  const price = asks(ask, "prix");
+  // (Asked whether a price is high, « … c'est cher ? »: the prices the corpus gives answer it, trial25 T-M4.)
+  const price = asks(ask, "prix") || judgesPrice(ask);
   // A rise asked (« la hausse de VMware », « ça a augmenté de combien ? »): a sentence saying no change does not answer
   // it, whatever amount it gives (« le rachat de VMware pour 61 milliards de dollars »).
   const rise = asks(ask, "hausse");
@@ -873,7 +901,8 @@ function weighed(
   // A duty asked (« NIS2, ça nous oblige à quoi ? »): a sentence saying one, or that it does not apply, answers it
   // whatever its words for it (« Les entités concernées doivent … »); the question's word for it is that one word.
   const duty = asks(ask, "devoir");
-  const dutyOfCollectivities = asksDutyOfCollectivities(ask);
+  const dutyOfCollectivities = asksDutyOfCollectivities(ask) || asksOwnDuty(ask);
+  const decision = asks(ask, "décision demandée");
   const membership = asks(ask, "appartenance");
   const dutyStems = duty
     ? new Set(entries("devoir").flatMap((e) => e.trim().split(" ").map(wordStem)))
@@ -961,6 +990,7 @@ function weighed(
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
   const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
+  const cause = asks(ask, "cause");
   // A definition asked (« c'est quoi le cloud act »): a sentence and the next one referring back to it (« Il modifie …
   // pour que … ») are weighed together, on both their words: what the thing is and what it allows, not only the day
   // it was enacted (lead's probe, 7 December 2026).
@@ -1115,6 +1145,9 @@ function weighed(
           (holdsStem(words, s) || (otherNames.get(s) ?? []).some((a) => inRowAll(words, a))),
       ).length;
       const dutySaid = duty && asks(own, "devoir dit");
+      // (A decision asked, « qu'est-ce que le gouvernement a décidé en avril 2026 »: a sentence saying one answers it,
+      // whatever its words for it — « La DINUM a annoncé qu'elle abandonnait Windows … », trial24 T-M1.)
+      const decisionSaid = decision && asks(own, "décision dite");
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
       // économies réalisées »): the answer to a figure, a date or a cost asked.
       // (A figure or a cost asked, and a word of what is asked, not only of whose.)
@@ -1144,6 +1177,7 @@ function weighed(
         (spans ? 1 : 0) +
         figured +
         (dutySaid ? 1 : 0) +
+        (decisionSaid ? 1 : 0) +
         // (A count of what is asked, in another of its words, says it: « environ 200 à 250 postes » for « combien
         // d'ordinateurs la DINUM … ».)
         (counted.size && !stems.some((s) => counted.has(s) && holdsStem(words, s)) && holdsCount(own, counted) ? 1 : 0);
@@ -1169,7 +1203,11 @@ function weighed(
         written.length > 0 &&
         written.every((s) => holdsStem(words, s)) &&
         (holdsGroupWord(own) || (!!item && holdsGroupWord(r.section)));
-      if ((hits === 0 || hits + titled + headed < needed) && !member && !banDenied && !collectivitiesFree) return;
+      // (Asked why one should leave a product its card's title names: the card's exposure is the reason, whatever its
+      // words — « Exposition à des lois extra-européennes : … » does not repeat the product's name, trial25 T-M4.)
+      const exposure = card && cause && titled > 0 && own.startsWith(CARD_LINE.exposure);
+      if ((hits === 0 || hits + titled + headed < needed) && !member && !banDenied && !collectivitiesFree && !exposure)
+        return;
       // A duty asked: the duty said of the question's subject (a word of it in the sentence or its document's title),
       // not of another text (« Aucune loi française n'interdit … » after « le RGPD, ça nous oblige à quoi ? »).
       if (dutySaid && said + titled === 0 && !collectivitiesFree) return;
@@ -1279,7 +1317,10 @@ function weighed(
       }
       // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
       // country and the laws it is exposed to, not by its description.
+      // (So does its card to a question asking why one should leave it, « pourquoi devrait-on quitter microsoft »: its
+      // exposure is the reason, not another body's count of licences cancelled — trial25 T-M4.)
       if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
+      else if (card && cause) score += own.startsWith(CARD_LINE.exposure) ? 3 : -1;
       // A ban taken for granted, and a sentence saying there is none: the correction is read first (« Aucune loi
       // française n'interdit aujourd'hui à une collectivité … » before a date of the bill, trial21 T-H1).
       if (banDenied) score += BAN_DENIED;

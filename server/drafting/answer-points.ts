@@ -14,11 +14,12 @@ import {
   stemsOf,
   wordStem,
 } from "../answers/verbatim.ts";
-import { fold } from "../core/text.ts";
+import { fold, MONTHS } from "../core/text.ts";
 import { CARD_LINE } from "../corpus/catalog.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { briefPhrases, holdsPhrase, negationWords } from "../retrieval/ban-premise.ts";
 import { synonymsOf, words } from "../retrieval/french.ts";
+import { isCaveat } from "../retrieval/passages.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 
@@ -56,6 +57,11 @@ const holdsVariant = (stems: string[], variant: string[]) =>
   variant.length === 1
     ? holdsStem(stems, variant[0]!)
     : stems.some((_, i) => variant.every((v, j) => stems[i + j] === v));
+
+/** What asks to confirm a claim (`brief.txt` [confirmation]: « c'est vrai », « oui ou non »). */
+const CONFIRMING = briefPhrases("confirmation");
+/** What a sentence the corpus says is unconfirmed weighs less: more than any sentence's words weigh, so it comes last. */
+const UNCONFIRMED = 100;
 
 /** Longest sentence of « L'essentiel » (a pair of sentences included). */
 const MAX_SENTENCE = 420;
@@ -121,6 +127,7 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     return Math.log(1 + candidates.length / (1 + df));
   });
   const needed = terms.length <= 2 ? 1 : 2;
+  const checking = holdsPhrase(question, CONFIRMING);
   const scored = candidates
     .map((c) => {
       const count = c.held.filter(Boolean).length;
@@ -130,6 +137,12 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     // Two of the question's words, or a name it asks about (« Kaspersky »).
     .filter((c) => c.count >= needed || c.named)
     .map((c) => ({ ...c, passage: c.r.id, doc: c.r.document.id }))
+    // A sentence the corpus itself says is unconfirmed (« … un commentaire sur un réseau social, non confirmé par une
+    // seconde source », `caveats.txt`) comes after those it does not: not one of three key points for a maire while
+    // others answer (trial24 T-M3).
+    // (Unless the question asks whether a claim is true, « C'est vrai que l'Occitanie a payé quatre fois moins cher … ? »:
+    // the sentence saying it is not confirmed is then the answer.)
+    .map((c) => (isCaveat(c.own) && !checking ? { ...c, score: c.score - UNCONFIRMED } : c))
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
   const picked = pickVerbatim(scored, { max, perPassage: 1 });
   // A year asked that no point picked says (« la hausse de 2027 »), when a sentence on the subject (two of its words,
@@ -162,7 +175,12 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
 }
 
 /** What asks whether something obliges or bans, and what says nothing does (`brief.txt`, as « En bref » reads them). */
-const DUTY_ASKED = [...briefPhrases("devoir"), ...briefPhrases("interdiction dite")];
+// (The subject after the verb too, « La commune doit-elle quitter … ? », trial25 T-M10.)
+const DUTY_ASKED = [
+  ...briefPhrases("devoir"),
+  ...briefPhrases("devoir, inversion"),
+  ...briefPhrases("interdiction dite"),
+];
 const DUTY_DENIED = [...briefPhrases("devoir nié"), ...briefPhrases("interdiction niée")];
 
 /** Whether a note's question asks whether something obliges or bans (« Le CLOUD Act nous oblige-t-il à … ? »). */
@@ -228,13 +246,13 @@ const CONTRACT_YEAR = new RegExp(
     .map((w) => fold(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join(
       "|",
-    )})(?![a-z])(?:[\s:,'’-]+(?:de|du|des|d|en|le|la|l|les|au|aux|a|prevue?|fixee?|pour|vers|son|sa|ses|arrive|arrivera|tombe|tombera)(?![a-z]))*[\s:,'’-]*((?:19|20)\d{2})(?!\d)`,
+    )})(?![a-z])(?:[\s:,'’-]+(?:de|du|des|d|en|le|la|l|les|au|aux|a|prevue?|fixee?|pour|vers|son|sa|ses|arrive|arrivera|tombe|tombera)(?![a-z]))*[\s:,'’-]*(?:(?:1er|\d{1,2})\s+)?(?:(?:${MONTHS.map(fold).join("|")})\s+)?((?:19|20)\d{2})(?!\d)`,
   "g",
 );
 
 /**
  * The years a question gives as its own situation, not asks about: the end of its contract (« Notre messagerie arrive à
- * échéance en 2027 : faut-il la renouveler ? »). No passage is expected to say what happens then.
+ * échéance en 2027 : faut-il la renouveler ? », « … avant la fin du contrat en juin 2027 », trial25 T-M10). No passage is expected to say what happens then.
  */
 export function ownYears(question: string): string[] {
   return [...fold(question).matchAll(CONTRACT_YEAR)].map((m) => m[1]!);
