@@ -81,6 +81,7 @@ import { licenceNameSwapped, licenceOpposite } from "./licence.ts";
 import { likenedAgainst } from "./likened.ts";
 import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
+import { moveRoleAgainst } from "./move-roles.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { attributeNameSwapped } from "./name-attribute.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
@@ -1354,6 +1355,20 @@ function checkSentence(
   // « de 26 à 23 » where the passage writes « de 23 à 26 »: the other direction (`change-direction.ts`, trial22 T-H5).
   const reversed = cited.length > 0 ? changeReversed(stated, pool) : null;
   if (reversed) reasons.push(message("verify.changeReversed", { ...reversed, where: w }));
+  // A change of software with its sides swapped, a return no cited passage reports, a maker that is the other side of
+  // a change (`move-roles.ts`, trial25 T-H1).
+  const roles = cited.length > 0 && !reversed ? moveRoleAgainst(stated, pool) : null;
+  if (roles)
+    reasons.push(
+      message(
+        roles.kind === "return"
+          ? "verify.returnUnsaid"
+          : roles.kind === "maker"
+            ? "verify.makerIsChange"
+            : "verify.changeReversed",
+        { stated: roles.stated, passage: roles.passage, where: w },
+      ),
+    );
   const outcome = cited.length > 0 && reasons.length === 0 ? outcomeUnsaid(subjectNamed, pool) : null;
   if (outcome)
     reasons.push(
