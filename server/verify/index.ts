@@ -19,6 +19,7 @@ import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
 import { appendedUnsaid } from "./appended.ts";
 import { askedFigureCompared, askedFigureConcluded } from "./asked-conclusion.ts";
+import { askerContradictions } from "./asker-context.ts";
 import { audienceUnstated, publicSwapped } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
@@ -66,6 +67,7 @@ import {
   QUALIFIER_WORD,
   QUANTITY,
 } from "./figure-match.ts";
+import { excessUnsaid } from "./excess.ts";
 import { figureOfAnother } from "./figure-owner.ts";
 import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-reserve.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
@@ -1022,6 +1024,9 @@ function checkSentence(
     // (`total-effect.ts`).
     const effect = totalEffectUnsaid(stated, pool);
     if (effect) reasons.push(message("verify.totalEffectUnsaid", { where: w, words: effect }));
+    // « trop petite pour … » no cited sentence says (`excess.ts`, trial25 T-H1).
+    const excess = excessUnsaid(stated, pool);
+    if (excess) reasons.push(message("verify.excessUnsaid", { where: w, words: excess }));
   }
   // What the cited passages say is not known, stated as known (`unknown.ts`).
   if (cited.length > 0) {
@@ -1713,7 +1718,8 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });
   }
-  return verificationOf(sentences);
+  // What the asker says they did, denied or asked again; a risk denied against a card's exposure (`asker-context.ts`).
+  return askerContradictions(verificationOf(sentences), options.question ?? "", passages);
 }
 
 /** A text with its spaces made single and its ends trimmed (a sentence compared with the text it was cut from). */
