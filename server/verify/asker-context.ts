@@ -53,9 +53,10 @@ const TO_DO = new RegExp(
   "gu",
 );
 const NO_RISK = new RegExp(
-  `(?<!\\p{L})(?:${alt("sans risque", wordListSections("context-restrictions.txt"))})(?!\\p{L})`,
+  `(?<!(?:${alt("négations du risque nié")})\\s+)(?<!\\p{L})(?:${alt("risque nié")})(?!\\p{L})`,
   "u",
 );
+const LEAVING = (LISTS.get("pas un usage") ?? []).map((e) => f(e));
 /** A catalogue card's exposure line (« Exposition : loi chinoise … »), not « Pas d'exposition connue ». */
 const EXPOSURE = /(?<!\p{L})Exposition(?:\s+à\s+des\s+lois\s+extra-européennes)?\s*:\s*([^.\n]+)/u;
 
@@ -101,13 +102,15 @@ function againstAsker(sentence: string, acts: Act[]): string | null {
 
 /** The exposure a cited card gives, when a sentence denies any risk of what it names, or null. */
 function riskAgainstExposure(sentence: string, cited: string[]): string | null {
-  if (!NO_RISK.test(f(sentence))) return null;
+  const folded = f(sentence);
+  if (!NO_RISK.test(folded)) return null;
+  if (folded.split(/[^\p{L}]+/u).some((w) => LEAVING.some((l) => w.startsWith(l)))) return null;
   const names = namesOf(withoutReferences(sentence)).map((n) => f(n));
   for (const text of cited) {
     const exposure = EXPOSURE.exec(text)?.[1]?.trim();
     if (!exposure) continue;
-    const folded = f(text);
-    if (names.every((n) => folded.includes(n))) return exposure;
+    const card = f(text);
+    if (names.every((n) => card.includes(n))) return exposure;
   }
   return null;
 }

@@ -46,6 +46,7 @@ import { durationsInWords, writesDuration } from "./durations.ts";
 import { dutyUnstated, statesDuty } from "./duties.ts";
 import { endOfPeriod } from "./end-date.ts";
 import { dateOfAnotherStep } from "./event-date.ts";
+import { excessUnsaid } from "./excess.ts";
 import {
   causeSwapped,
   continued,
@@ -67,7 +68,6 @@ import {
   QUALIFIER_WORD,
   QUANTITY,
 } from "./figure-match.ts";
-import { excessUnsaid } from "./excess.ts";
 import { figureOfAnother } from "./figure-owner.ts";
 import { figureReserveLost, reportedFigure, reserveKeptBeside } from "./figure-reserve.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
@@ -83,8 +83,8 @@ import { licenceNameSwapped, licenceOpposite } from "./licence.ts";
 import { likenedAgainst } from "./likened.ts";
 import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
-import { moveRoleAgainst } from "./move-roles.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
+import { moveRoleAgainst } from "./move-roles.ts";
 import { attributeNameSwapped } from "./name-attribute.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {

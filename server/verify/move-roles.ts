@@ -74,6 +74,8 @@ const AUXILIARIES = new Set([
   "avaient",
 ]);
 const LINKS = new Set(["de", "d'", "du"]);
+/** A verb of replacing, its object the side left (« remplace », « a remplacé »), not the noun « remplacement ». */
+const REPLACING = /^rempla(?:c|ç)(?!ement)/u;
 
 const isName = (t: string) => /\p{Lu}/u.test(t) && !/['’]$/u.test(t);
 const isYear = (t: string) => /^(?:19|20)\d\d$/.test(t);
@@ -134,18 +136,43 @@ function movesOf(text: string): Move[] {
           .join(" ")
           .replace(/\s([,)])/g, "$1");
       let left = -1;
+      /** « OpenOffice a remplacé Microsoft Office »: the subject is the side taken, unless « par » names it. */
+      let subject: Move | null = null;
+      /** The name ending right before `i` (past auxiliaries), as [start, end), or null. */
+      const nameBefore = (i: number): [number, number] | null => {
+        let b = i - 1;
+        while (b >= 0 && AUXILIARIES.has(low[b]!)) b--;
+        let s = b;
+        while (s >= 0 && isName(raw[s]!)) s--;
+        return s < b ? [s + 1, b + 1] : null;
+      };
       for (let i = 0; i < raw.length; i++) {
         const marker = MARKERS.find((m) => startsWith(low, i, m.words));
         const then = left >= 0 ? THEN.find((w) => startsWith(low, i, w)) : undefined;
         if (then && (!marker || then.length >= marker.words.length)) {
           const { names, shown, end } = namesAt(raw, low, i + then.length);
-          if (names.length) out.push({ role: "to", names, shown, phrase: phrase(i, end), years, clause: c, at: i });
+          if (names.length) {
+            out.push({ role: "to", names, shown, phrase: phrase(i, end), years, clause: c, at: i });
+            subject = null;
+          }
           continue;
         }
         if (!marker) continue;
         const after = i + marker.words.length;
         const { names, shown, end } = namesAt(raw, low, after);
         if (marker.role === "from") left = i;
+        const replacing = marker.words.length === 1 && REPLACING.test(marker.words[0]!);
+        const before = replacing && names.length ? nameBefore(i) : null;
+        if (before)
+          subject = {
+            role: "to",
+            names: [low.slice(...before)],
+            shown: [raw.slice(...before).join(" ")],
+            phrase: phrase(before[0], end),
+            years,
+            clause: c,
+            at: before[0],
+          };
         if (names.length)
           out.push({ role: marker.role, names, shown, phrase: phrase(i, end), years, clause: c, at: i });
         else if (marker.role === "from" && low[after] === "par") {
@@ -166,6 +193,7 @@ function movesOf(text: string): Move[] {
             });
         }
       }
+      if (subject) out.push(subject);
       // « faire passer tout un parc de Windows à Linux », « migrer d'Exchange vers Open-Xchange ».
       if (!low.some((t) => CHANGE.some((w) => t.startsWith(w)))) return;
       for (let i = 0; i < raw.length; i++) {
