@@ -118,6 +118,26 @@ function namesAt(raw: string[], low: string[], j: number): { names: string[][]; 
 
 const startsWith = (low: string[], i: number, words: string[]) => words.every((w, k) => low[i + k] === w);
 
+/** Words a return may have between its verb or noun and its preposition (« un retour rapide à Microsoft »). */
+const RETURN_GAP = 2;
+
+/**
+ * The marker at token `i`, longest first, and how many tokens it spans; a return also with up to `RETURN_GAP` words
+ * between its first word and the rest (« retour rapide à », « revenir temporairement aux »).
+ */
+function markerAt(raw: string[], low: string[], i: number): { role: Role; length: number } | null {
+  const exact = MARKERS.find((m) => startsWith(low, i, m.words));
+  if (exact) return { role: exact.role, length: exact.words.length };
+  for (const m of MARKERS)
+    if (m.role === "back" && m.words.length > 1 && low[i] === m.words[0])
+      for (let gap = 1; gap <= RETURN_GAP; gap++) {
+        const between = raw.slice(i + 1, i + 1 + gap);
+        if (between.length < gap || between.some((t) => !/^\p{Ll}+$/u.test(t))) break;
+        if (startsWith(low, i + 1 + gap, m.words.slice(1))) return { role: "back", length: m.words.length + gap };
+      }
+  return null;
+}
+
 /** A text without its source credits in parentheses nor its citation markers (« [1] »). */
 const bare = (text: string) => withoutReferences(text).replace(/\[\d+(?:\s*[,;-]\s*\d+)*\]/g, " ");
 
@@ -147,9 +167,9 @@ function movesOf(text: string): Move[] {
         return s < b ? [s + 1, b + 1] : null;
       };
       for (let i = 0; i < raw.length; i++) {
-        const marker = MARKERS.find((m) => startsWith(low, i, m.words));
+        const marker = markerAt(raw, low, i);
         const then = left >= 0 ? THEN.find((w) => startsWith(low, i, w)) : undefined;
-        if (then && (!marker || then.length >= marker.words.length)) {
+        if (then && (!marker || then.length >= marker.length)) {
           const { names, shown, end } = namesAt(raw, low, i + then.length);
           if (names.length) {
             out.push({ role: "to", names, shown, phrase: phrase(i, end), years, clause: c, at: i });
@@ -158,10 +178,10 @@ function movesOf(text: string): Move[] {
           continue;
         }
         if (!marker) continue;
-        const after = i + marker.words.length;
+        const after = i + marker.length;
         const { names, shown, end } = namesAt(raw, low, after);
         if (marker.role === "from") left = i;
-        const replacing = marker.words.length === 1 && REPLACING.test(marker.words[0]!);
+        const replacing = marker.length === 1 && REPLACING.test(low[i]!);
         const before = replacing && names.length ? nameBefore(i) : null;
         if (before)
           subject = {
@@ -267,7 +287,10 @@ export function moveRoleAgainst(stated: string, pool: Source[]): MoveRoleFinding
   const theirs = about.flat();
   for (const m of mine) {
     if (m.role === "back") {
-      if (!all.flat().some((t) => t.role === "back" && shares(m, t)))
+      // Only a name the cited passages move between (« de Windows à Linux », « sous Windows »): « Le niveau Or est
+      // revenu à Boé » gives a prize, not a return.
+      const moved = all.flat().filter((t) => shares(m, t));
+      if (moved.length > 0 && !moved.some((t) => t.role === "back"))
         return { kind: "return", stated: m.phrase, passage: m.shown.join(", ") };
       continue;
     }

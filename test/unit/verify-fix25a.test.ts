@@ -56,6 +56,18 @@ const dinumPostesLinux1 =
 /** case-studies/schleswig-holstein#1 */
 const schleswigHolstein1 =
   "Schleswig-Holstein : un Land allemand quitte Microsoft Office, Exchange et Teams — Schleswig-Holstein : ce qui a été fait, étape par étape\n- 2024 : LibreOffice devient la suite bureautique standard sur les 25 000 postes informatiques de l'administration du\n  Land, qui restent à ce stade sous Windows 10 (u-labs.de, article non daté).\n- 2025 : en six mois environ, la messagerie et les agendas passent d'Exchange et Outlook à Open-Xchange (éditeur\n  allemand) et Thunderbird ; la migration est achevée début octobre 2025, et le ministre la déclare « mission\n  accomplie » (Cybernews, 8 octobre 2025).\n- Mi-2025 : Dirk Schrödter annonce à France 24 que le Land en a « fini avec Teams » (Fudzilla,\n  13 juillet 2025).\n- Étapes suivantes annoncées : remplacer SharePoint par Nextcloud, adopter OpenTalk pour la visioconférence, passer à\n  une téléphonie libre, et tester Linux pour remplacer Windows (Cybernews, 8 octobre 2025).";
+/** case-studies/autres-collectivites-francaises#2 */
+const autresCollectivitesFrancaises2 =
+  "Autres collectivités françaises : Boé, Causses et Vallée de la Dordogne, Nancy, Grand Est et les labellisées 2025 — Boé : les chiffres et la limite restante\n- Économies : 25 000 euros sur les licences informatiques, et une maintenance divisée par quatre, selon la commune\n  (Banque des Territoires, 16 décembre 2025).\n- Moyens : deux agents, soixante postes (Banque des Territoires, 16 décembre 2025).\n- Limite : les 5 % de postes restés hors d'Ubuntu sont liés à un logiciel d'état civil incompatible avec Linux\n  (Banque des Territoires, 16 décembre 2025). Les logiciels métier sont souvent le dernier verrou.\n- Reconnaissance : Boé fait partie des trois lauréats du niveau « Or » du label Territoire Numérique Libre 2025, avec\n  Échirolles et le Syndicat Morbihan Énergies (April, novembre 2025).";
+/** catalog/alternative/libreoffice#0 */
+const libreoffice0 =
+  "Alternative : LibreOffice — \nLibreOffice (poste de travail) : logiciel libre sous licence MPL-2.0, publié par The Document Foundation (Allemagne). Maturité : mature.\nHébergement : logiciel installé sur les postes.\nRéférencé au Socle interministériel de logiciels libres (SILL).\nApparaît dans les inventaires sous les noms : LibreOffice Writer ; LibreOffice Calc ; LibreOffice Impress ; libreoffice-writer ; libreoffice-calc ; libreoffice-impress ; libreoffice-core ; libreoffice-common.\nUtilisateurs publics connus : Armée fédérale autrichienne (environ 16 000 postes, 2025), Land de Schleswig-Holstein (25 000 postes, 2024), Ville de Boé (100 % des postes).\nRemplace : Adobe Acrobat Pro (remplacement partiel) ; Microsoft Office (licence perpétuelle) (remplacement partiel) ; Microsoft 365 Apps (remplacement partiel) ; Microsoft Word (remplacement direct) ; Microsoft Excel (remplacement partiel) ; Microsoft PowerPoint (remplacement partiel) ; Microsoft Publisher (remplacement partiel) ; Microsoft Access (remplacement partiel) ; Claris FileMaker (remplacement partiel) ; PDF24 Creator (remplacement partiel) ; WPS Office (remplacement direct).";
+/** guidance/objectif-chiffre-et-calendrier#3 */
+const objectifChiffreEtCalendrier3 =
+  "Fixer un objectif chiffré de réduction des dépendances et un calendrier progressif — Les rythmes observés : la Gendarmerie nationale\nLa Gendarmerie montre qu'un calendrier long et régulier aboutit. OpenOffice a remplacé Microsoft Office sur 20 000\npostes en 2004, puis sur l'ensemble du parc, environ 90 000 postes, en 2005 ; Firefox et Thunderbird ont suivi en\n2006 (Le Soleil, 2008). En janvier 2008, la migration de 70 000 postes vers Ubuntu a été annoncée au rythme du\nrenouvellement du matériel, après un pilote de 200 postes (Le Monde Informatique, janvier 2008). L'objectif fixé\nensuite était de 85 000 postes en 2015, à raison d'environ 10 000 par an ; 35 000 postes étaient déployés en\nnovembre 2011 (Islean Consulting, 2011 ; Club informatique 92, 2023). En 2021, la Gendarmerie comptait 80 000 postes\nsous Linux, soit 90 % de son parc (Rocking Robots, 2021).";
+/** case-studies/danemark-ministere-numerisation#1 */
+const danemarkMinistereNumerisation1 =
+  "Danemark : le ministère de la Numérisation remplace Microsoft Office par LibreOffice (2025) — Danemark : ce qui a été annoncé, puis corrigé\nLe calendrier annoncé était court : environ la moitié des agents du ministère devaient travailler sur LibreOffice dès\nl'été 2025, et l'ensemble du ministère à l'automne 2025 si tout se passait comme prévu ; la ministre précisait qu'un\nretour rapide à Microsoft resterait possible si la sortie s'avérait trop compliquée (Tweakers, juin 2025 ; CloudNews,\njuin 2025).\n\nSur le système d'exploitation, les sources divergent selon la date :\n\n- la première version de l'article de Politiken, reprise par Tweakers, annonçait aussi le passage de Windows à Linux\n  (Tweakers, juin 2025) ;\n- Politiken a ensuite corrigé son article : seul Microsoft Office est abandonné, Windows reste en place pour le\n  moment (PC Gamer, mise à jour du 22 juin 2025 ; Windows Central, juin 2025).\n\nLe ministère danois remplace donc la suite bureautique, et non, à ce stade, Windows.";
 
 describe("a change of software with its sides swapped is not supported (trial25 T-H1)", () => {
   it("flags « La Gendarmerie a remplacé OpenOffice par Microsoft Office [1]. » (« met à la place la suite libre OpenOffice »)", () => {
@@ -104,6 +116,23 @@ describe("a change of software with its sides swapped is not supported (trial25 
       one("Le Schleswig-Holstein a abandonné Thunderbird pour revenir à Exchange [1].", [schleswigHolstein1]).status,
     ).toBe("unsupported");
     expect(one("Munich a migré de Windows vers Linux en 2017 [1].", [munichLimux5]).status).toBe("unsupported");
+  });
+  it("flags « OpenOffice est développé par Microsoft [1]. » (« OpenOffice a remplacé Microsoft Office »)", () => {
+    expect(one("OpenOffice est développé par Microsoft [1].", [objectifChiffreEtCalendrier3]).status).toBe(
+      "unsupported",
+    );
+  });
+  it("keeps a prize that « est revenu à » towns, and a return the passage reports with a word between (« retour rapide à »)", () => {
+    expect(
+      one("Le niveau Or est revenu à Boé, Échirolles et au Syndicat Morbihan Énergies [1].", [
+        autresCollectivitesFrancaises2,
+      ]).reasons,
+    ).not.toContain("retour");
+    expect(
+      one("Un retour à Microsoft restait possible si la sortie s'avérait trop compliquée [1].", [
+        danemarkMinistereNumerisation1,
+      ]).status,
+    ).toBe("supported");
   });
   it("keeps the changes the passages state, in their direction", () => {
     for (const [text, passage] of [
