@@ -181,6 +181,9 @@ describe("the asker's own acts and a card's exposure are a context the answer mu
   });
   it("keeps answers that go on from the asker's acts, and « sans risque » where the card gives no exposure", () => {
     expect(
+      one("Vous pouvez utiliser LibreOffice sans risque [1].", [libreoffice0], "libreoffice c'est sur ?").reasons,
+    ).not.toContain("exposition");
+    expect(
       one(
         "Il faut maintenant migrer la bureautique vers LibreOffice [1].",
         [schleswigHolstein1],
