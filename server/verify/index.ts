@@ -1360,20 +1360,6 @@ function checkSentence(
   // « de 26 à 23 » where the passage writes « de 23 à 26 »: the other direction (`change-direction.ts`, trial22 T-H5).
   const reversed = cited.length > 0 ? changeReversed(stated, pool) : null;
   if (reversed) reasons.push(message("verify.changeReversed", { ...reversed, where: w }));
-  // A change of software with its sides swapped, a return no cited passage reports, a maker that is the other side of
-  // a change (`move-roles.ts`, trial25 T-H1).
-  const roles = cited.length > 0 && !reversed ? moveRoleAgainst(stated, pool) : null;
-  if (roles)
-    reasons.push(
-      message(
-        roles.kind === "return"
-          ? "verify.returnUnsaid"
-          : roles.kind === "maker"
-            ? "verify.makerIsChange"
-            : "verify.changeReversed",
-        { stated: roles.stated, passage: roles.passage, where: w },
-      ),
-    );
   const outcome = cited.length > 0 && reasons.length === 0 ? outcomeUnsaid(subjectNamed, pool) : null;
   if (outcome)
     reasons.push(
@@ -1404,6 +1390,21 @@ function checkSentence(
   // Who did it or by what means (« validé par la préfecture »), a word no cited passage writes (`outcomes.ts`).
   const agent = cited.length > 0 && reasons.length === 0 ? agentUnsaid(stated, pool) : null;
   if (agent) reasons.push(message("verify.agentUnsaid", { where: w, phrase: agent }));
+  // A change of software with its sides swapped, a return no cited passage reports, a maker that is the other side of
+  // a change (`move-roles.ts`, trial25 T-H1).
+  // Read when nothing else is said of the sentence (its reasons stay those of the checks before).
+  const roles = cited.length > 0 && reasons.length === 0 ? moveRoleAgainst(stated, pool) : null;
+  if (roles)
+    reasons.push(
+      message(
+        roles.kind === "return"
+          ? "verify.returnUnsaid"
+          : roles.kind === "maker"
+            ? "verify.makerIsChange"
+            : "verify.changeReversed",
+        { stated: roles.stated, passage: roles.passage, where: w },
+      ),
+    );
   // Every word found elsewhere: the sentence is another given passage's, cited to the wrong one (`misplaced.ts`); said
   // so in place of the words the cited passage lacks.
   if (cited.length > 0 && reasons.every((r) => r === wordsReason)) {
