@@ -16,7 +16,11 @@ const alt = (section: string) =>
     .map((e) => fold(e).replace(/\s+/g, "\\s+"))
     .sort((a, b) => b.length - a.length)
     .join("|");
-const EXCESS = new RegExp(`(?<!\\p{L})(?:${alt("excès")})\\s+(\\p{L}+)\\s+(?:${alt("but")})(?!\\p{L})`, "gu");
+const EXCESS = new RegExp(
+  `(?<!(?:${alt("négations")})\\s+)(?<!\\p{L})(?:${alt("excès")})\\s+(\\p{L}+)\\s+(?:${alt("but")})(?!\\p{L})`,
+  "gu",
+);
+const NOT_QUALITIES = new Set((LISTS.get("pas une qualité") ?? []).map((w) => fold(w)));
 /** The excess word and the words after it, in a cited sentence (« trop compliquée », « trop grande part »). */
 const SAID = new RegExp(`(?<!\\p{L})(?:${alt("excès")})((?:\\s+\\p{L}+){1,3})`, "gu");
 
@@ -24,6 +28,7 @@ const SAID = new RegExp(`(?<!\\p{L})(?:${alt("excès")})((?:\\s+\\p{L}+){1,3})`,
 export function excessUnsaid(stated: string, pool: Source[]): string | null {
   const text = fold(withoutReferences(stated));
   for (const m of text.matchAll(EXCESS)) {
+    if (NOT_QUALITIES.has(m[1]!)) continue;
     const quality = stem(m[1]!);
     const said = pool.some((src) =>
       src.sentences.some((ss) =>

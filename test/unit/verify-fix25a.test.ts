@@ -110,6 +110,14 @@ describe("a change of software with its sides swapped is not supported (trial25 
     expect(s.status).toBe("unsupported");
     expect(s.reasons).toContain("trop petite");
   });
+  it("keeps « n'est pas trop petite pour » and « trop tôt pour juger » (faithful-blind-18, faithful-blind-14)", () => {
+    expect(
+      one("Une commune comme Boé n'est pas trop petite pour engager cette démarche [1].", [
+        autresCollectivitesFrancaises2,
+      ]).reasons,
+    ).not.toContain("trop");
+    expect(one("Il est donc trop tôt pour juger des résultats [1].", [villeDeLyon4]).reasons).not.toContain("trop tôt");
+  });
   it("flags variants of other actors and verbs (DINUM, Schleswig-Holstein, Munich)", () => {
     expect(one("La DINUM a abandonné Linux au profit de Windows [1].", [dinumPostesLinux1]).status).toBe("unsupported");
     expect(
