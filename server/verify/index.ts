@@ -19,6 +19,7 @@ import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
 import { appendedUnsaid } from "./appended.ts";
 import { askedFigureCompared, askedFigureConcluded } from "./asked-conclusion.ts";
+import { askerContradictions } from "./asker-context.ts";
 import { audienceUnstated, publicSwapped } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
@@ -45,6 +46,7 @@ import { durationsInWords, writesDuration } from "./durations.ts";
 import { dutyUnstated, statesDuty } from "./duties.ts";
 import { endOfPeriod } from "./end-date.ts";
 import { dateOfAnotherStep } from "./event-date.ts";
+import { excessUnsaid } from "./excess.ts";
 import {
   causeSwapped,
   continued,
@@ -82,6 +84,7 @@ import { likenedAgainst } from "./likened.ts";
 import { listDropped } from "./list-scope.ts";
 import { misplacedCitation } from "./misplaced.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
+import { moveRoleAgainst } from "./move-roles.ts";
 import { attributeNameSwapped } from "./name-attribute.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
@@ -1022,6 +1025,9 @@ function checkSentence(
     // (`total-effect.ts`).
     const effect = totalEffectUnsaid(stated, pool);
     if (effect) reasons.push(message("verify.totalEffectUnsaid", { where: w, words: effect }));
+    // « trop petite pour … » no cited sentence says (`excess.ts`, trial25 T-H1).
+    const excess = excessUnsaid(stated, pool);
+    if (excess) reasons.push(message("verify.excessUnsaid", { where: w, words: excess }));
   }
   // What the cited passages say is not known, stated as known (`unknown.ts`).
   if (cited.length > 0) {
@@ -1385,6 +1391,21 @@ function checkSentence(
   // Who did it or by what means (« validé par la préfecture »), a word no cited passage writes (`outcomes.ts`).
   const agent = cited.length > 0 && reasons.length === 0 ? agentUnsaid(stated, pool) : null;
   if (agent) reasons.push(message("verify.agentUnsaid", { where: w, phrase: agent }));
+  // A change of software with its sides swapped, a return no cited passage reports, a maker that is the other side of
+  // a change (`move-roles.ts`, trial25 T-H1).
+  // Read when nothing else is said of the sentence (its reasons stay those of the checks before).
+  const roles = cited.length > 0 && reasons.length === 0 ? moveRoleAgainst(stated, pool) : null;
+  if (roles)
+    reasons.push(
+      message(
+        roles.kind === "return"
+          ? "verify.returnUnsaid"
+          : roles.kind === "maker"
+            ? "verify.makerIsChange"
+            : "verify.changeReversed",
+        { stated: roles.stated, passage: roles.passage, where: w },
+      ),
+    );
   // Every word found elsewhere: the sentence is another given passage's, cited to the wrong one (`misplaced.ts`); said
   // so in place of the words the cited passage lacks.
   if (cited.length > 0 && reasons.every((r) => r === wordsReason)) {
@@ -1703,7 +1724,8 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });
   }
-  return verificationOf(sentences);
+  // What the asker says they did, denied or asked again; a risk denied against a card's exposure (`asker-context.ts`).
+  return askerContradictions(verificationOf(sentences), options.question ?? "", passages);
 }
 
 /** A text with its spaces made single and its ends trimmed (a sentence compared with the text it was cut from). */

@@ -97,11 +97,13 @@ function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
   // `checkedSection` does, with the document's date and the context the user typed when the data block gives them.
   const { today, context } = c.section ? dataDateAndContext(facts) : {};
   // A chat answer as `checkAnswer` verifies it: what the user wrote of their own collectivité in the question may be
-  // repeated (`askedContext`), and a sentence citing nothing is checked against every passage.
+  // repeated (`askedContext`), a sentence citing nothing is checked against every passage, and the question is read
+  // (a short answer's pronoun, what the asker says they did: `VerifyOptions.question`).
   if (!c.section)
     return verifyText(c.answer, passages, {
       asked: askedContext([{ role: "user", content: c.question }]),
       checkUncited: true,
+      question: c.question,
     }).sentences;
   return contextContradictions(verifyText(c.answer, passages, { facts, modelText: c.answer, today }), context)
     .sentences;
