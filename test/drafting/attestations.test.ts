@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { timeZone } from "../../server/core/text.ts";
 import { notAttestable } from "../../server/drafting/attestations.ts";
 import { message } from "../../server/i18n/messages.ts";
 import type { SentenceCheck } from "../../server/verify/index.ts";
@@ -100,7 +101,13 @@ describe("a sentence attested as a local fact", { timeout: 120_000 }, () => {
     const at = sentence(d, LOCAL).attestation!.at;
     const label = message("drafts.attest.inline", {
       by: "Alice Martin",
-      date: new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(new Date(at)),
+      // The day in the collectivité's time zone, as the product writes every date (from 23:00 UTC, Paris is a day on).
+      date: new Intl.DateTimeFormat("fr-FR", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: timeZone(),
+      }).format(new Date(at)),
     });
     const inlines = d.model.sections
       .find((s: { key: string }) => s.key === KEY)
