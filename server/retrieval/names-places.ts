@@ -118,19 +118,27 @@ export const TRADE_ACRONYMS: Map<string, string[]> = new Map(aliasList("trade-ac
 export function tradeAcronymsWrittenOut(question: string): { phrase: string; acronyms: string[] }[] {
   const joined = ` ${words(question).join(" ")} `;
   const out = new Map<string, string[]>();
-  for (const [acronym, meanings] of TRADE_ACRONYMS)
-    for (const m of meanings) {
-      if (!m.includes(" ")) continue;
-      const plural = new RegExp(
-        ` ${m
-          .split(" ")
-          .map((w) => `${escapeRegExp(w)}[sx]?`)
-          .join(" ")} `,
-      );
-      if (plural.test(joined)) out.set(m, [...(out.get(m) ?? []), acronym]);
-    }
+  for (const { acronym, meaning, plural } of TRADE_MEANINGS_WRITTEN_OUT())
+    if (plural.test(joined)) out.set(meaning, [...(out.get(meaning) ?? []), acronym]);
   return [...out].map(([phrase, acronyms]) => ({ phrase, acronyms }));
 }
+/** The meanings of several words of `TRADE_ACRONYMS`, each with its pattern (nouns singular or plural): made once. */
+let tradeMeaningsWrittenOut: { acronym: string; meaning: string; plural: RegExp }[] | undefined;
+const TRADE_MEANINGS_WRITTEN_OUT = () =>
+  (tradeMeaningsWrittenOut ??= [...TRADE_ACRONYMS].flatMap(([acronym, meanings]) =>
+    meanings
+      .filter((m) => m.includes(" "))
+      .map((meaning) => ({
+        acronym,
+        meaning,
+        plural: new RegExp(
+          ` ${meaning
+            .split(" ")
+            .map((w) => `${escapeRegExp(w)}[sx]?`)
+            .join(" ")} `,
+        ),
+      })),
+  ));
 /** Both, and the acronyms of the trade, as one list: what `aliasesIn` adds to a search. */
 const NAMED_OTHERWISE: [string, string[]][] = [...GAZETTEER, ...SEATS, ...TRADE_ACRONYMS];
 export const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...SEATS, ...GAZETTEER]);

@@ -1,5 +1,6 @@
 /** The terms a question asks about, each read as a name, a place, a figure or a plain word. */
 import { readFileSync } from "node:fs";
+import { BoundedMap } from "../core/bounded.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListEntries, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
@@ -189,6 +190,18 @@ const MONTH_YEAR =
  * (« espagnol ») counts as its country's name.
  */
 export function questionTerms(asked: string): QuestionTerm[] {
+  let terms = knownTerms.get(asked);
+  if (!terms) knownTerms.set(asked, (terms = termsOf(asked)));
+  // A copy for each caller, as when they were worked out anew: callers mark, complete or drop terms in place.
+  return structuredClone(terms);
+}
+/**
+ * The terms of the questions read lately, by their text: one retrieval asks for those of the same question or part of
+ * it some three times and more (its ranking, its relevance checks, its two parts, its card), each reading it anew.
+ */
+const knownTerms = new BoundedMap<string, QuestionTerm[]>(512);
+
+function termsOf(asked: string): QuestionTerm[] {
   const question = unquoted(asked);
   const out = new Map<string, QuestionTerm>();
   const inPhrase = new Set<string>();
