@@ -97,6 +97,7 @@ import { heldUnderSubject } from "./subject-held.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
 import { unheldRegions } from "./unheld-division.ts";
 import { isFirstName, typesFirstName, unknownPersons } from "./unknown-person.ts";
+import { phrasingUnknown } from "./phrasing.ts";
 import { unknownSubject } from "./unknown-subject.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
@@ -517,6 +518,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownPersonNames, // unknown-name
   unknownOwners, // unknown-name
   clippedAndMisspelt,
+  phrasingSetAside,
   lawsOfProduct,
   personalLife, // personal
   opinionApart, // low-coverage
@@ -876,6 +878,17 @@ async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
     }),
   );
   Object.assign(ctx, { terms });
+  return "continue";
+}
+
+/**
+ * Sets aside the words of the asker's phrasing the corpus never uses (`phrasing.ts`: « éviter de taper dans chatgpt
+ * quand on bosse en mairie »): the question is judged on the words that carry it. Decides nothing.
+ */
+async function phrasingSetAside(ctx: Judgement): Promise<Decision> {
+  if (!ctx.frequency) return "continue";
+  const aside = await phrasingUnknown(ctx.question, ctx.terms, ctx.frequency);
+  if (aside.length && aside.length < ctx.terms.length) ctx.terms = ctx.terms.filter((t) => !aside.includes(t));
   return "continue";
 }
 
