@@ -23,9 +23,7 @@ const NAMED = section("nommée");
 /** Nouns introducing a quoted word or phrase (« le mot « encourager » »). */
 const QUOTING = section("citation");
 /** What may open a closing ask (« vous avez », « et »), each a list of folded words (`[demande finale]`). */
-const CLOSING_LEADS = (SECTIONS.get("demande finale") ?? [])
-  .map((e) => tokens(e))
-  .sort((a, b) => b.length - a.length);
+const CLOSING_LEADS = (SECTIONS.get("demande finale") ?? []).map((e) => tokens(e)).sort((a, b) => b.length - a.length);
 /** Words that link the nouns of a closing ask (« son », « la », « et »), folded (`[liens de la demande finale]`). */
 const CLOSING_LINKS = section("liens de la demande finale");
 /** An opening quotation mark. */
@@ -144,7 +142,7 @@ const CLOSING_WORDS = 3;
  * nouns after a possessive, an article or nothing, after « vous avez », « on a » or nothing (`[demande finale]`): the
  * statement says what the question is about, the closing words the kind of answer. Their folded words.
  */
-function closingAsk(question: string): string[] {
+export function closingAsk(question: string): string[] {
   const at = question.lastIndexOf(",");
   if (at < 0) return [];
   const head = tokens(question.slice(0, at));

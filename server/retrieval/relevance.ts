@@ -5,6 +5,7 @@
  */
 
 import { escapeRegExp, fold } from "../core/text.ts";
+import { closingAsk } from "./answer-kind.ts";
 import {
   askingClause,
   asksCardField,
@@ -72,6 +73,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { opinionObject } from "./person-opinion.ts";
+import { phrasingUnknown } from "./phrasing.ts";
 import { unstatedPremise } from "./premise.ts";
 import {
   asksPricePaid,
@@ -97,7 +99,6 @@ import { heldUnderSubject } from "./subject-held.ts";
 import { personTypedInLowerCase } from "./typed-person.ts";
 import { unheldRegions } from "./unheld-division.ts";
 import { isFirstName, typesFirstName, unknownPersons } from "./unknown-person.ts";
-import { phrasingUnknown } from "./phrasing.ts";
 import { unknownSubject } from "./unknown-subject.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
@@ -889,6 +890,15 @@ async function phrasingSetAside(ctx: Judgement): Promise<Decision> {
   if (!ctx.frequency) return "continue";
   const aside = await phrasingUnknown(ctx.question, ctx.terms, ctx.frequency);
   if (aside.length && aside.length < ctx.terms.length) ctx.terms = ctx.terms.filter((t) => !aside.includes(t));
+  // A noun closing the question (« …, son salaire ») that the corpus never writes is no kind of answer it gives: it is
+  // what is asked (`closingAsk`).
+  const closing = closingAsk(ctx.question);
+  const frequency = ctx.frequency;
+  ctx.terms = await Promise.all(
+    ctx.terms.map(async (t) =>
+      t.answerKind && closing.includes(t.word) && (await frequency(t.word)) === 0 ? { ...t, answerKind: undefined } : t,
+    ),
+  );
   return "continue";
 }
 

@@ -7,10 +7,15 @@
  * written with its accent when the question asks by an interrogative. On the real corpus, with unanswerable questions
  * of held-out-30/31 that such a reading must not let through (a name typed in lower case, the attribute a yes-or-no
  * question asks, the thing whose value is asked).
+ *
+ * And a short ask closing a statement after its last comma (« …, son grade et son nom », « …, vous avez la liste ? »,
+ * « …, jour exact »): its nouns name the kind of answer (`answer-kind.ts`, `closingAsk`), not what the question is
+ * about.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
+import { answerKindWords, closingAsk } from "../../server/retrieval/answer-kind.ts";
 import { phrasingTerms } from "../../server/retrieval/phrasing.ts";
 import { questionTerms } from "../../server/retrieval/question-terms.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
@@ -67,6 +72,41 @@ describe("an ordinary word of the asker's phrasing the corpus never writes (held
       // The same phrasing around a thing the corpus never names.
       "qu'est-ce qu'il faut éviter de taper dans la trottinette quand on bosse en mairie",
       "boé ne parle pas que des 25 000 € : les frais de piscine ont bougé de combien",
+      // held-out-30, unanswerable: refused once « cœur » is read (the version of a product typed in lower case).
+      "vsphere 9 coûte combien par cœur",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+});
+
+describe("a short ask closing a statement names the kind of answer (held-out-31, tuning half)", () => {
+  it("reads the closing nouns, not a clause that asks by itself or says more", () => {
+    expect([
+      ...answerKindWords("l'officier qui a présenté gendbuntu au cnit en janvier 2008, son grade et son nom"),
+    ]).toEqual(expect.arrayContaining(["grade", "nom"]));
+    expect(closingAsk("historique des rachats de zimbra avant 2015, vous avez la liste ?")).toEqual(["liste"]);
+    expect(closingAsk("pour notre lettre d'information, qui préside l'april")).toEqual([]);
+    expect(closingAsk("recadrer et éclaircir les photos de la fête du village, sans abonnement adobe")).toEqual([]);
+    expect(
+      closingAsk("je dois choisir entre deux prestataires locaux que vous ne connaissez pas, lequel prendre"),
+    ).toEqual([]);
+  });
+
+  it.each([
+    "historique des rachats de zimbra avant 2015, vous avez la liste ?",
+    "à copenhague, la ministre qui a dit adieu à word et excel, son nom complet",
+    "la naissance du conseil national du logiciel libre, jour exact",
+  ])("answers « %s »", async (q) => {
+    expect(await decide(q)).toMatchObject({ answerable: true });
+  });
+
+  it("still refuses what the corpus does not hold, closing noun or not", async () => {
+    for (const q of [
+      // A noun the corpus never writes is what is asked, not a kind of answer it gives.
+      "à copenhague, la ministre qui a dit adieu à word et excel, son salaire",
+      "historique des rachats de trottinettes avant 2015, vous avez la liste ?",
+      // held-out-31, unanswerable.
+      "je dois choisir entre deux prestataires locaux que vous ne connaissez pas, lequel prendre",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
