@@ -18,7 +18,7 @@ import { wordListSections } from "../i18n/word-lists.ts";
 import { asksByInterrogative } from "./asked-kinds.ts";
 import type { CorpusFrequency } from "./corpus-names.ts";
 import { verbForm } from "./held-topic.ts";
-import { ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import { ligatures, type QuestionTerm } from "./lexicon.ts";
 import { DETERMINERS } from "./names-places.ts";
 
 const LISTS = wordListSections("phrasing.txt");
