@@ -68,9 +68,16 @@ function phrasingAt(question: string, tokens: { raw: string; word: string }[], i
   if (ADVERB.test(word)) return true;
   // In a question asking yes or no (« … est-elle bleue ou carrée », « … a-t-elle adhéré … », « … peut voler »), the
   // verb is what is asked.
-  // (« ou » typed between two words is the choice « bleue ou carrée », not « où ».)
-  if (!asksByInterrogative(question.replace(/\s+ou\s+(?=\p{L})/gu, " "))) return false;
-  return verbForm(question, word) || (PARTICIPLE.test(raw) && !NOUN_ENDINGS.some((e) => word.endsWith(e)));
+  // (« ou » typed between two words is the choice « bleue ou carrée », not « où »; « que » after a word links a clause,
+  // « en tant que maire, je peux marier … ? ».)
+  const asking = question.replace(/\s+ou\s+(?=\p{L})/gu, " ").replace(/(?<=\p{L})\s+(?:que|qu['’])/gu, " ");
+  if (!asksByInterrogative(asking)) return false;
+  if (verbForm(question, word)) return true;
+  // A participle follows what it says of: not a word opening the question (« boé ne parle pas … »), nor one after a
+  // preposition (« à boé »), a name typed in lower case.
+  // (« a » without its accent is the auxiliary: « le plancher … a bougé ».)
+  const preposition = BEFORE_INFINITIVE.has(before) && tokens[i - 1]!.raw !== "a";
+  return i > 0 && !preposition && PARTICIPLE.test(raw) && !NOUN_ENDINGS.some((e) => word.endsWith(e));
 }
 
 /**

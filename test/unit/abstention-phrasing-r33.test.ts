@@ -37,12 +37,17 @@ describe("the asker's phrasing, by the word's place", () => {
     expect(phrasing("quelle morale tirer des procès contre broadcom")).not.toContain("morale");
     expect(phrasing("notre graphiste veut remplacer figma par un outil ouvert")).not.toContain("figma");
     expect(phrasing("chez broadcom le plancher de commande a bougé, d'où à où")).not.toContain("plancher");
+    expect(phrasing("boé ne parle pas que des 25 000 € : les frais d'entretien du parc ont bougé de combien")).toEqual([
+      "bouge",
+    ]);
   });
 
   it("in a question asking yes or no, the verb or the attribute is what is asked", () => {
     expect(phrasing("la souveraineté numérique est-elle bleue ou carrée")).toEqual([]);
     expect(phrasing("le tchap de la secnumcloud est-il bleu quand la dinum dort")).toEqual([]);
     expect(phrasing("la communauté d'agglomération de pau a-t-elle adhéré au réseau des dsi libristes")).toEqual([]);
+    // (« que » after a word links a clause: no interrogative.)
+    expect(phrasing("Du coup, en tant que maire, je peux marier deux personnes le dimanche ?")).toEqual([]);
   });
 });
 
