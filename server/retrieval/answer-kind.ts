@@ -148,13 +148,20 @@ export function closingAsk(question: string): string[] {
   const head = tokens(question.slice(0, at));
   let tail = tokens(question.slice(at + 1));
   if (head.length < STATED_WORDS) return [];
-  for (const lead of CLOSING_LEADS)
-    if (lead.every((w, k) => tail[k] === w)) {
-      tail = tail.slice(lead.length);
+  let lead = false;
+  for (const opener of CLOSING_LEADS)
+    if (opener.every((w, k) => tail[k] === w)) {
+      tail = tail.slice(opener.length);
+      lead = opener.some((w) => w !== "et");
       break;
     }
   // Not a clause that asks by itself or says more (« …, qui préside l'april », « …, lequel prendre », « …, sans
   // abonnement adobe »): only the links of the nouns between them.
+  // Bare nouns (« …, jour exact ») only when the first names a kind of answer (`[genre]`, `[nommée]`, `[chiffre]`):
+  // « …, éditeur européen », « …, écoles comprises » say what is asked or where.
+  const linked = tail.length > 0 && CLOSING_LINKS.has(tail[0]!);
+  if (!linked && !lead && !(KINDS.has(tail[0] ?? "") || NAMED.has(tail[0] ?? "") || FIGURES.has(tail[0] ?? "")))
+    return [];
   const named = tail.filter((w) => !CLOSING_LINKS.has(w));
   if (named.some((w) => STOPWORDS.has(w.replace(/'$/, "")) || !/^[a-z]{3,}$/.test(w))) return [];
   return named.length > 0 && named.length <= CLOSING_WORDS ? named : [];

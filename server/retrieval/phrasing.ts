@@ -36,6 +36,8 @@ const NOUN_ENDINGS = list("nom en -té");
 const INFINITIVE = /(?:er|ir)$/;
 /** A past participle as written, its accent kept (« bougé », « surnommés », « glissées »). */
 const PARTICIPLE = /é(?:e|s|es)?$/;
+/** « comment », « pourquoi »: what is asked is how or why the act is done (`[manière ou cause]`). */
+const HOW_OR_WHY = new RegExp(`(?<![a-z])(?:${list("manière ou cause").join("|")})(?![a-z])`);
 /** An adverb (« juridiquement »), folded. */
 const ADVERB = /^[a-z]{4,}ment$/;
 
@@ -56,11 +58,25 @@ function asksAt(tokens: { word: string }[], i: number): boolean {
   });
 }
 
+/**
+ * Whether the question asks a value (« quel … », « combien », « qui », « quand », « où », « qu'est-ce que »), not whether
+ * (« … est-elle bleue ou carrée », « le cloud act est il comestible ») nor how or why an act is done (« un adjoint peut
+ * démissionner comment », « … est verrouillé, pourquoi »): only then are its verbs the asker's phrasing, the act being
+ * what the others ask.
+ * (« ou » typed between two words is the choice « bleue ou carrée », not « où »; « que » after a word links a clause,
+ * « en tant que maire, je peux marier … ? ».)
+ */
+function asksValue(question: string): boolean {
+  const asking = question.replace(/\s+ou\s+(?=\p{L})/gu, " ").replace(/(?<=\p{L})\s+(?:que|qu['’])/gu, " ");
+  return asksByInterrogative(asking) && !HOW_OR_WHY.test(folded(question));
+}
+
 /** Whether the word at `i` stands where the asker's phrasing stands, not what is asked (see the module's comment). */
 function phrasingAt(question: string, tokens: { raw: string; word: string }[], i: number): boolean {
   const { raw, word } = tokens[i]!;
   const before = tokens[i - 1]?.word ?? "";
   if (asksAt(tokens, i)) return false;
+  if (!asksValue(question)) return false;
   if (BEFORE_VERB.has(before)) return true;
   if (BEFORE_INFINITIVE.has(before) && INFINITIVE.test(word)) return true;
   // After a determiner or an elided article (« l'api », « d'où »), a noun.
@@ -68,10 +84,7 @@ function phrasingAt(question: string, tokens: { raw: string; word: string }[], i
   if (ADVERB.test(word)) return true;
   // In a question asking yes or no (« … est-elle bleue ou carrée », « … a-t-elle adhéré … », « … peut voler »), the
   // verb is what is asked.
-  // (« ou » typed between two words is the choice « bleue ou carrée », not « où »; « que » after a word links a clause,
-  // « en tant que maire, je peux marier … ? ».)
-  const asking = question.replace(/\s+ou\s+(?=\p{L})/gu, " ").replace(/(?<=\p{L})\s+(?:que|qu['’])/gu, " ");
-  if (!asksByInterrogative(asking)) return false;
+
   if (verbForm(question, word)) return true;
   // A participle follows what it says of: not a word opening the question (« boé ne parle pas … »), nor one after a
   // preposition (« à boé »), a name typed in lower case.
