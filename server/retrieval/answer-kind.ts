@@ -5,6 +5,7 @@
  */
 import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import { STOPWORDS } from "./lexicon.ts";
 
 const SECTIONS = wordListSections("answer-kinds.txt");
 const section = (name: string) => new Set((SECTIONS.get(name) ?? []).map((e) => fold(e)));
@@ -21,6 +22,10 @@ const FORMS = section("forme");
 const NAMED = section("nommée");
 /** Nouns introducing a quoted word or phrase (« le mot « encourager » »). */
 const QUOTING = section("citation");
+/** What may open a closing ask (« vous avez », « et »), each a list of folded words (`[demande finale]`). */
+const CLOSING_LEADS = (SECTIONS.get("demande finale") ?? []).map((e) => tokens(e)).sort((a, b) => b.length - a.length);
+/** Words that link the nouns of a closing ask (« son », « la », « et »), folded (`[liens de la demande finale]`). */
+const CLOSING_LINKS = section("liens de la demande finale");
 /** An opening quotation mark. */
 const OPENING_QUOTE = /^\s*[«"“]/;
 /** A number written in figures or in words up to ten (« en 3 phrases », « en deux mots »). */
@@ -122,5 +127,42 @@ export function answerKindWords(question: string): Set<string> {
     // « je dis quoi en 3 phrases »: the length of the answer asked, after « en » and a number.
     else if (FORMS.has(w) && list[i - 2] === "en" && SMALL_NUMBER.test(list[i - 1] ?? "")) found.add(w);
   });
+  for (const w of closingAsk(question)) found.add(w);
   return found;
+}
+
+/** Fewest words of the statement before a closing ask (`closingAsk`). */
+const STATED_WORDS = 4;
+/** Most words a closing ask names (« son grade et son nom », « jour et date »). */
+const CLOSING_WORDS = 3;
+
+/**
+ * « l'officier qui a présenté gendbuntu au cnit en janvier 2008, son grade et son nom », « …, vous avez la liste ? »,
+ * « …, intitulé ? »: a short clause after the last comma of a statement that names only what the answer is to give —
+ * nouns after a possessive, an article or nothing, after « vous avez », « on a » or nothing (`[demande finale]`): the
+ * statement says what the question is about, the closing words the kind of answer. Their folded words.
+ */
+export function closingAsk(question: string): string[] {
+  const at = question.lastIndexOf(",");
+  if (at < 0) return [];
+  const head = tokens(question.slice(0, at));
+  let tail = tokens(question.slice(at + 1));
+  if (head.length < STATED_WORDS) return [];
+  let lead = false;
+  for (const opener of CLOSING_LEADS)
+    if (opener.every((w, k) => tail[k] === w)) {
+      tail = tail.slice(opener.length);
+      lead = opener.some((w) => w !== "et");
+      break;
+    }
+  // Not a clause that asks by itself or says more (« …, qui préside l'april », « …, lequel prendre », « …, sans
+  // abonnement adobe »): only the links of the nouns between them.
+  // Bare nouns (« …, jour exact ») only when the first names a kind of answer (`[genre]`, `[nommée]`, `[chiffre]`):
+  // « …, éditeur européen », « …, écoles comprises » say what is asked or where.
+  const linked = tail.length > 0 && CLOSING_LINKS.has(tail[0]!);
+  if (!linked && !lead && !(KINDS.has(tail[0] ?? "") || NAMED.has(tail[0] ?? "") || FIGURES.has(tail[0] ?? "")))
+    return [];
+  const named = tail.filter((w) => !CLOSING_LINKS.has(w));
+  if (named.some((w) => STOPWORDS.has(w.replace(/'$/, "")) || !/^[a-z]{3,}$/.test(w))) return [];
+  return named.length > 0 && named.length <= CLOSING_WORDS ? named : [];
 }

@@ -161,11 +161,14 @@ export const isEntityFrame = (t: QuestionTerm) =>
 
 /** A question asking yes or no: no interrogative word (« qui », « quel », « combien », « comment »…), ending with « ? ». */
 export function polar(question: string): boolean {
-  const text = fold(question).replace(/[’]/g, "'");
-  return (
-    /\?\s*$/.test(text) &&
-    !/\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|comment|pourquoi|ou|quand|d'ou)\b/.test(
-      text.replace(/\best-ce qu(?:e|')/g, ""),
-    )
+  return /\?\s*$/.test(fold(question)) && !asksByInterrogative(question);
+}
+
+/** Whether a question holds an interrogative word (« qui », « quel », « combien », « comment »…), « est-ce que » aside. */
+export function asksByInterrogative(question: string): boolean {
+  return /\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|comment|pourquoi|ou|quand|d'ou)\b/.test(
+    fold(question)
+      .replace(/[’]/g, "'")
+      .replace(/\best-ce qu(?:e|')/g, ""),
   );
 }

@@ -201,7 +201,8 @@ export function writesReleased(text: string, folded: string): boolean {
 /** Whether a text holds a folded word capitalised where a sentence does not start (« la ville de Lyon »). */
 export function writesAsName(text: string, folded: string): boolean {
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (!/^\p{Lu}/u.test(m[0]) || fold(m[0]) !== folded) continue;
+    // (« vSphere », « iCloud »: a capital inside the word marks a name as well as a first one.)
+    if (!/^\p{Lu}|^\p{Ll}+\p{Lu}/u.test(m[0]) || fold(m[0]) !== folded) continue;
     if (CARD_NAMES.test(text.slice(Math.max(0, m.index - 200), m.index))) return true;
     if (!LINE_START.test(text.slice(Math.max(0, m.index - 40), m.index).replace(/\b[cdjlmnst]['’]$|\bqu['’]$/i, "")))
       return true;

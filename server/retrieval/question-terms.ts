@@ -7,7 +7,7 @@ import { answerKindWords } from "./answer-kind.ts";
 import { reportedAsk } from "./asker-statement.ts";
 import { broaderOf, DEMONYMS, phrasesFound, settingWords, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
-import { FRAME, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import { FRAME, isGeneric, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import {
   COMMON_ACRONYMS,
   COUNTRY_ADJECTIVES,
@@ -202,7 +202,8 @@ export function questionTerms(asked: string): QuestionTerm[] {
 const knownTerms = new BoundedMap<string, QuestionTerm[]>(512);
 
 function termsOf(asked: string): QuestionTerm[] {
-  const question = unquoted(asked);
+  // « cœurs »: a ligature written out, as the passages' words are (« coeurs »).
+  const question = unquoted(ligatures(asked));
   const out = new Map<string, QuestionTerm>();
   const inPhrase = new Set<string>();
   // « dans une commune », « une mairie doit-elle … »: the collectivité the question is asked for, which a page on the

@@ -5,6 +5,7 @@
  */
 
 import { escapeRegExp, fold } from "../core/text.ts";
+import { closingAsk } from "./answer-kind.ts";
 import {
   askingClause,
   asksCardField,
@@ -74,6 +75,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { opinionObject } from "./person-opinion.ts";
+import { phrasingUnknown } from "./phrasing.ts";
 import { unstatedPremise } from "./premise.ts";
 import {
   asksPricePaid,
@@ -575,6 +577,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownPersonNames, // unknown-name
   unknownOwners, // unknown-name
   clippedAndMisspelt,
+  phrasingSetAside,
   lawsOfProduct,
   personalLife, // personal
   opinionApart, // low-coverage
@@ -934,6 +937,26 @@ async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
     }),
   );
   Object.assign(ctx, { terms });
+  return "continue";
+}
+
+/**
+ * Sets aside the words of the asker's phrasing the corpus never uses (`phrasing.ts`: « éviter de taper dans chatgpt
+ * quand on bosse en mairie »): the question is judged on the words that carry it. Decides nothing.
+ */
+async function phrasingSetAside(ctx: Judgement): Promise<Decision> {
+  if (!ctx.frequency) return "continue";
+  const aside = await phrasingUnknown(ctx.question, ctx.terms, ctx.frequency);
+  if (aside.length && aside.length < ctx.terms.length) ctx.terms = ctx.terms.filter((t) => !aside.includes(t));
+  // A noun closing the question (« …, son salaire ») that the corpus never writes is no kind of answer it gives: it is
+  // what is asked (`closingAsk`).
+  const closing = closingAsk(ctx.question);
+  const frequency = ctx.frequency;
+  ctx.terms = await Promise.all(
+    ctx.terms.map(async (t) =>
+      t.answerKind && closing.includes(t.word) && (await frequency(t.word)) === 0 ? { ...t, answerKind: undefined } : t,
+    ),
+  );
   return "continue";
 }
 
