@@ -68,7 +68,13 @@ export function verdictOf(sentence: string): { sort: (typeof SORTS)[number]; sai
  * Why a drafted sentence's verdict is not held (`verify.verdictUnheld`), or null: `earlier` is the sentence before it,
  * `texts` the passages and data it was written from.
  */
-export function verdictUnheld(sentence: string, earlier: string, texts: string[]): string | null {
+export function verdictUnheld(
+  sentence: string,
+  earlier: string,
+  texts: string[],
+  /** The reason's message (`verify.verdictUnheld`; a user's claim checked against the corpus has its own). */
+  key = "verify.verdictUnheld",
+): string | null {
   const verdict = verdictOf(sentence);
   if (!verdict) return null;
   const own = topic(sentence);
@@ -83,7 +89,7 @@ export function verdictUnheld(sentence: string, earlier: string, texts: string[]
       const words = new Set(contentWords(ss).map((w) => stem(w)));
       return about.filter((w) => words.has(w)).length >= need;
     });
-  return held ? null : message("verify.verdictUnheld", { said: verdict.said });
+  return held ? null : message(key, { said: verdict.said });
 }
 
 /**
