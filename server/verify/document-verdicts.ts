@@ -28,7 +28,10 @@ const list = (x: string) =>
 /** Each sort of verdict: what a sentence says it by, what a held sentence writes. */
 const SORTS = (wordListSectionLines("document-verdicts.txt").get("sortes") ?? []).map((line) => {
   const [, name = "", said = "", held = ""] = /^([^:]*):([^|]*)\|(.*)$/.exec(line) ?? [];
-  return { name: name.trim(), said: phrasePattern(list(said)), held: phrasePattern(list(held)) };
+  // What the sentence says is whole words (« obligé », not the « obligent » of « … obligent la commune à … »); what
+  // holds it, the beginnings of words.
+  const whole = new RegExp(`${phrasePattern(list(said)).source}(?!\\p{L})`, "iu");
+  return { name: name.trim(), said: whole, held: phrasePattern(list(held)) };
 });
 const SECTIONS = wordListSections("document-verdicts.txt");
 const PRONOUN = new RegExp(
