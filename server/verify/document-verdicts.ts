@@ -128,9 +128,13 @@ export function documentVerdicts(
     // words all stand in a card's passage skips.
     const act = ownActUnsaid(s.text, stated, passages);
     const earlier = verification.sentences[i - 1]?.text ?? "";
+    // A verdict citing a passage the verifier judged is left to it (« Copilot deviendra obligatoire en 2028 [5] »):
+    // only the model's own (citing nothing), or one the verifier found no claim in (« Toutes les communes voisines
+    // l'ont déjà fait [1] »).
+    const own = s.citations.length === 0 || s.status === "no-claim";
     const reason = act
       ? message("verify.ownActUnsaid", { said: act })
-      : (againstData(s.text, earlier, context, texts, stated) ?? verdictUnheld(s.text, earlier, texts));
+      : (againstData(s.text, earlier, context, texts, stated) ?? (own ? verdictUnheld(s.text, earlier, texts) : null));
     if (!reason || s.reasons.includes(reason)) return s;
     changed = true;
     // Added to the reasons of a sentence already unverified: « Thunderbird n'est pas nommé » says less.
