@@ -75,14 +75,18 @@ export function supportDenied(sentence: string, texts: string[]): string | null 
   const named = namedTokens(part).filter((t) => !/^\d{1,2}$/.test(t));
   if (!named.length) return null;
   const need = Math.min(3, named.length);
+  // Each item of a list line on its own (« … : à mener en premier - Windows Server … »), its « — » note kept with it.
   for (const text of texts)
     for (const line of text
       .split(/\n+/u)
       .flatMap((l) => splitSentences(l))
-      .flatMap((l) => l.split(/(?<=[.!?])\s+(?=\p{Lu})|\s+[—–;]\s+|\s+:\s+(?=\p{Lu})/u))) {
+      .flatMap((l) => l.split(/(?<=[.!?])\s+(?=\p{Lu})|\s+;\s+|\s+-\s+/u))) {
       if (!UNSUPPORTED.test(fold(line))) continue;
       const theirs = new Set(namedTokens(` ${line}`));
-      if (named.filter((t) => theirs.has(t)).length >= need) return short(line);
+      if (named.filter((t) => theirs.has(t)).length < need) continue;
+      // A map line's note after « — » says it (« … → Debian … — sans correctifs de sécurité depuis … »): its name, then it.
+      const note = line.split(/\s+[—–]\s+/u).find((p, i) => i > 0 && UNSUPPORTED.test(fold(p)));
+      return note ? `${short(line.split(/\s+[(—–]/u)[0]!.replace(/^[-*•]\s+/u, ""))} … ${short(note)}` : short(line);
     }
   return null;
 }

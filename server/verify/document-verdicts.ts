@@ -157,7 +157,8 @@ function againstData(
 ): string | null {
   const date = datedOtherwise(sentence, context);
   if (date) return message("verify.contextContradicted", { quote: date });
-  const support = supportDenied(sentence, texts);
+  // The document's own data (the context, the map) first: what the user knows of the thing.
+  const support = supportDenied(sentence, [...facts, ...texts]);
   if (support) return message("verify.dataContradicted", { quote: support });
   const target = reachedEarly(sentence, earlier, facts);
   return target ? message("verify.reachedEarly", { date: target }) : null;
