@@ -14,6 +14,7 @@ import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { splitSentences } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import { verdictUnheld } from "../verify/document-verdicts.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { ARTICLE_BEFORE, type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
 import { statusAfter } from "../verify/inference.ts";
@@ -182,7 +183,12 @@ async function checkPart(
         reason: message("drafts.claim.refuted", { figure: f.raw, quote: short(hit.refutation) }),
       });
   }
-  return { reasons: [...refuted.map((x) => x.reason), ...reasons], refuted };
+  // A ban, a duty or an absolute the user states (« Google Analytics est interdit par la CNIL depuis 2022 », « … de
+  // lire tous les courriels de la mairie », trial25 T-M7) that no passage found writes of its sort about it.
+  const verdict = reasons.length
+    ? null
+    : verdictUnheld(part.checked, "", about.map(source), "drafts.claim.verdictUnheld");
+  return { reasons: [...refuted.map((x) => x.reason), ...reasons, ...(verdict ? [verdict] : [])], refuted };
 }
 
 let ownFact: RegExp | null = null;

@@ -27,6 +27,7 @@ import {
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { contextContradictions } from "../verify/context-contradiction.ts";
+import { documentVerdicts } from "../verify/document-verdicts.ts";
 import { QUALIFIER_CLAIM, SELF_REPORTED_WORD } from "../verify/figure-match.ts";
 import { checkFigures, extractFigures, namedNumbers } from "../verify/figures.ts";
 import {
@@ -369,7 +370,7 @@ export function citedNumbers(text: string): number[] {
 }
 
 /**
- * Cleans what the model wrote: no heading or repeated title at the top, `[1, 2]` written `[1][2]`. A marker that
+ * Cleans what the model wrote: no heading or repeated title at the top, `[1, 2]` written `[1][2]`, `[^1]` written `[1]`. A marker that
  * points to no passage is kept as written: the verification reports it, the page and exports show it as invalid
  * (deleting it would leave its claim uncited and unnoticed).
  */
@@ -378,6 +379,9 @@ export function cleanGenerated(text: string, title: string, _passageCount?: numb
   t = t.replace(/^(#+\s.*|\*\*[^*\n]+\*\*\s*:?)\n+/, (line) =>
     /^#/.test(line) || line.toLowerCase().includes(title.toLowerCase()) ? "" : line,
   );
+  // A footnote call the model wrote (« Microsoft[^1] ») cites its passage: read and printed as `[1]`, never a figure
+  // « 1 » (trial25 T-L1, T-M3: its flag landed in the user's « 1er mars 2027 »).
+  t = t.replace(/\[\^(\d+)\]/g, "[$1]");
   t = t.replace(/\[(\d+(?:\s*[,;]\s*\d+)+)\]/g, (_, list: string) =>
     list
       .split(/\s*[,;]\s*/)
@@ -987,10 +991,16 @@ export async function checkedSection(
   // What it says of the collectivité's own figures (a replacement's points, a share, the target), and of the products
   // and vendors of its map (country, law, licence, installations), against them.
   const figures = checkOwnFigures(
-    contextContradictions(
-      withQuotations(verifySection(text, used, facts, modelText, today), text, quotations),
+    documentVerdicts(
+      contextContradictions(
+        withQuotations(verifySection(text, used, facts, modelText, today), text, quotations),
+        context,
+        today,
+      ),
+      used.map(passageSource),
+      facts,
+      modelText,
       context,
-      today,
     ),
     sectionFlags(text, used, facts),
     own,

@@ -172,9 +172,13 @@ const MARK = /[\u0001-\u0006\u0008]/;
 
 /**
  * Where a flagged figure stands as a number, never inside another (« 5 » in « 75 % » or « 350 », « 360 » in the
- * « 2 360 » of a total): a mark never splits a number.
+ * « 2 360 » of a total), nor as the number of an ordinal (« 1 » in the « 1er mars 2027 » of a user's request, trial25
+ * T-M3): a mark never splits a number or a word.
  */
-const figurePattern = wholeNumberPattern;
+const figurePattern = (raws: string[]) => {
+  const whole = wholeNumberPattern(raws);
+  return new RegExp(`${whole.source}(?!(?<=\\d)[A-Za-zÀ-ÖØ-öø-ÿ])`, "g");
+};
 
 /**
  * The end of a sentence: its final punctuation (« . », « ? », « … », after a closing bracket or quote), then its

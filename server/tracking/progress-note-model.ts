@@ -12,6 +12,7 @@ import { tokensWithin } from "../llm/idle.ts";
 import { formatTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { delimiterTag, neutralize } from "../retrieval/passages.ts";
+import { documentVerdicts } from "../verify/document-verdicts.ts";
 import { type Verification, verificationOf, verifyText } from "../verify/index.ts";
 import { statusAfter } from "../verify/inference.ts";
 import { checkMoves, type MoveTarget } from "../verify/moves.ts";
@@ -150,7 +151,10 @@ export function verifyAgainstPlan(
     s.reasons = [...s.reasons, message("verify.reactionUnsaid", { said, where: plan })];
     s.status = statusAfter(s, s.reasons);
   }
-  const checked = checkOwnData(verificationOf(verification.sentences), own, plan);
+  // A verdict without a figure (« Aucune dépense n'a été engagée. », « C'est sans risque. ») that no fact of the plan
+  // writes (trial25 T-M8; `verify/document-verdicts.ts`).
+  const judged = documentVerdicts(verificationOf(verification.sentences), [], facts, text);
+  const checked = checkOwnData(judged, own, plan);
   // What it says of the planned products (replaced, gone, counted), against the two inventories compared; a move it
   // claims to a product (« migré vers Debian »), against that product's installations in them.
   const ownChecked = own?.products?.length ? checkOwnFacts(checked, own.products, plan).verification : checked;

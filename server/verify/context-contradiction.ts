@@ -69,6 +69,7 @@ interface Words {
   only: string[];
   counted: Set<string>;
   noRisk: RegExp;
+  using: Set<string>;
 }
 let words: Words | null = null;
 function restrictionWords(): Words {
@@ -83,6 +84,7 @@ function restrictionWords(): Words {
     beforeStaying: new Set(list("avant rester")),
     only: list("seulement"),
     counted: new Set(list("dénombrés")),
+    using: new Set(list("utiliser")),
     noRisk: new RegExp(
       `(?<!\\p{L})(?:${list("sans risque")
         .map((w) => w.replace(/\s+/g, "\\s+"))
@@ -178,8 +180,16 @@ function onlyApposed(clause: string): Restriction[] {
   const others: string[][] = [name];
   // What the context runs under it (« la paie tourne sous Ciril Civil Net RH »): « paie ».
   const tokens = head.slice(0, run.index).trim().split(/\s+/u);
-  const verbAt = tokens.findIndex((t) => sameStem(fold(t), w.running));
-  if (verbAt > 0 && w.prepositions.has(fold(tokens[verbAt + 1] ?? "")) && verbAt + 2 === tokens.length)
+  // « tourne sous », « fonctionne sur », or « est sur » (« La paie est sur Ciril Civil Net RH », trial25 T-H4).
+  // « Les 3 postes de la police municipale utilisent Logitud Municipol, client Windows uniquement »: what uses it.
+  const verbAt = tokens.findIndex(
+    (t, i) =>
+      sameStem(fold(t), w.running) ||
+      (fold(t) === "est" && w.prepositions.has(fold(tokens[i + 1] ?? ""))) ||
+      (w.using.has(fold(t)) && i + 1 === tokens.length),
+  );
+  const using = verbAt > 0 && w.using.has(fold(tokens[verbAt]!)) && verbAt + 1 === tokens.length;
+  if (using || (verbAt > 0 && w.prepositions.has(fold(tokens[verbAt + 1] ?? "")) && verbAt + 2 === tokens.length))
     for (const part of tokens
       .slice(0, verbAt)
       .join(" ")
@@ -345,6 +355,14 @@ function movedAway(k: Kept, clause: string): boolean {
   return !k.proper || /^\p{Lu}/u.test(raw[thing]!);
 }
 
+/** Whether a clause moves what a restriction is said of to another thing (`movedAway`, its subject's words). */
+function restrictedMoved(r: Restriction, clause: string): boolean {
+  const subjects = r.others.length ? r.others : [r.subject.slice(-2), r.alias.slice(-2)].filter((s) => s.length > 0);
+  return subjects.some((subject) =>
+    movedAway({ clause: r.clause, subject, allowed: r.allowed, proper: r.proper }, clause),
+  );
+}
+
 /** An earliest date the context gives a change (« pas de changement de poste de travail avant septembre 2027 »). */
 interface Earliest {
   clause: string;
@@ -471,6 +489,10 @@ function againstContext(
     if (!quotes(r.clause) && polarityClauses(stated).some((c) => breaks(r, c))) return short(r.clause);
   for (const k of keptWith(clauses))
     if (!quotes(k.clause) && polarityClauses(stated).some((c) => movedAway(k, c))) return short(k.clause);
+  // What runs only with one thing, moved to another (« Les agents de la paie passeront sous Ubuntu » for « La paie est
+  // sur Ciril Civil Net RH, client Windows uniquement », trial25 T-H4): as for what must stay with it.
+  for (const r of restrictions(clauses))
+    if (!quotes(r.clause) && polarityClauses(stated).some((c) => restrictedMoved(r, c))) return short(r.clause);
   // A count of a part the context counts otherwise (« Les 9 postes de la crèche » for « … sur 2 postes »).
   for (const c of countedParts(clauses))
     if (!quotes(c.clause) && polarityClauses(stated).some((clause) => countedOtherwise(c, clause)))

@@ -136,6 +136,22 @@ export function ownActUnsaid(stated: string, facts: string[], cited: string[]): 
     ).exec(text);
     if (toOwn && PARTICIPLE.test(toOwn[2]!) && !NOT_PARTICIPLES.has(toOwn[2]!))
       acts.push({ said: toOwn[0], at: toOwn.index, verb: toOwn[2]! });
+    // An act whose object is the collectivité (« La CNIL a déjà sanctionné Vauclérieux », trial25 T-H3).
+    const onOwn = toOwn
+      ? null
+      : new RegExp(`(?<!\\p{L})(a|ont)\\s+(?:${ADVERB}\\s+)*(\\p{L}+)\\s+${own}(?!\\p{L})`, "u").exec(text);
+    if (onOwn && PARTICIPLE.test(onOwn[2]!) && !NOT_PARTICIPLES.has(onOwn[2]!))
+      acts.push({ said: onOwn[0], at: onOwn.index, verb: onOwn[2]! });
+  }
+  // The reader's own act, when the document is written to the collectivité (« Madame la Maire, vous avez refusé
+  // d'étudier une sortie de Microsoft », trial25 T-H3): only its data can say it.
+  if (!acts.length && name) {
+    const yours = new RegExp(
+      `^[\\s>*_#•-]*(?:(?:${OPENINGS})\\s*,?\\s+)*(?:(?:madame|monsieur)(?:\\s+\\p{L}+){1,3}\\s*,\\s*)?vous\\s+(?:l'\\s*|les\\s+|y\\s+|en\\s+)?(avez|aviez)\\s+(?:${ADVERB}\\s+)*(\\p{L}+)`,
+      "u",
+    ).exec(text);
+    if (yours && PARTICIPLE.test(yours[2]!) && !NOT_PARTICIPLES.has(yours[2]!))
+      acts.push({ said: yours[0].replace(/^[^,]*,\s*/u, ""), at: yours[0].indexOf("vous"), verb: yours[2]! });
   }
   for (const act of acts) {
     // A negation before the verb (« n'a pas encore remplacé »): not a claim that it is done.

@@ -41,6 +41,7 @@ import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 import { contextContradictions } from "../../server/verify/context-contradiction.ts";
+import { documentVerdicts } from "../../server/verify/document-verdicts.ts";
 import { verifyText } from "../../server/verify/index.ts";
 import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 
@@ -105,8 +106,13 @@ function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
       checkUncited: true,
       question: c.question,
     }).sentences;
-  return contextContradictions(verifyText(c.answer, passages, { facts, modelText: c.answer, today }), context)
-    .sentences;
+  return documentVerdicts(
+    contextContradictions(verifyText(c.answer, passages, { facts, modelText: c.answer, today }), context),
+    passages.map((p) => p.text),
+    facts,
+    c.answer,
+    context,
+  ).sentences;
 }
 
 /**

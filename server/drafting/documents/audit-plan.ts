@@ -19,6 +19,7 @@ import {
   describeCollectivite,
   finish,
   markdownTable,
+  ownItemNames,
   productLabel,
   texts,
 } from "./common.ts";
@@ -88,7 +89,7 @@ export function auditPlanContext(
   const vars: Record<string, string> = { ...baseVars(c) };
   // What the DSI says of the collectivité is their information (attributed); what they say of others is checked.
   vars.local_context = inputs.context
-    ? `${attributedContext(inputs.context, c.name, texts(structure, "context.own"))} `
+    ? `${attributedContext(inputs.context, c.name, texts(structure, "context.own"), undefined, ownItemNames(analysis))} `
     : "";
   // A first map, when the DSI has one: the study starts from its counts (the same sentence as the other documents).
   vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
@@ -197,7 +198,14 @@ export function auditPlanContext(
   ]);
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
   return {
-    ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name)),
+    ...finish(
+      fill(structure.title, vars),
+      c.name,
+      vars,
+      data,
+      structure.tone,
+      contextClaims(inputs.context, c.name, ownItemNames(analysis)),
+    ),
     ...(analysis ? { own: roadmapOwnData(planRoadmap(analysis, { now })) } : {}),
   };
 }

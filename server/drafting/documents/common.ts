@@ -4,7 +4,7 @@
  */
 
 import { categoryLabel, collectiviteKindWord, fitLabel, withArticle } from "../../core/labels.ts";
-import { escapeRegExp, formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
+import { escapeRegExp, fold, formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { countText, message } from "../../i18n/messages.ts";
 import { wordAlternation, wordListSections } from "../../i18n/word-lists.ts";
@@ -16,6 +16,7 @@ export { categoryLabel, fitLabel };
 
 import { clausesOf, FIRST_PERSON, sentencesOf } from "../../core/first-person.ts";
 import { neutralize } from "../../retrieval/passages.ts";
+import { verdictOf } from "../../verify/document-verdicts.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { planRoadmap, type RoadmapPlan } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
@@ -197,21 +198,55 @@ function namesUs(collectivite: string): (clause: string) => boolean {
  * The user knows their own collectivité (« Le contrat Microsoft 365 arrive à échéance en septembre 2027 »); what they
  * say of others is what the corpus can confirm, qualify, contradict or not carry.
  */
-export function contextClaims(context: string | undefined, collectivite: string): string[] {
+export function contextClaims(
+  context: string | undefined,
+  collectivite: string,
+  /** Names of the collectivité's own map no catalog product is (`ownItemNames`): what it says of them is its own. */
+  own: string[] = [],
+): string[] {
   if (!context) return [];
   const us = namesUs(collectivite);
   return sentencesOf(context)
     .flatMap(clausesOf)
     .filter((c) => {
       const bare = c.replace(SENDER_RESERVE, "");
-      return !us(bare) && aboutOthers(bare);
+      if (opensOnOwnItem(bare, own)) return false;
+      if (!us(bare) && aboutOthers(bare)) return true;
+      // A ban or a duty (« Google Analytics est interdit par la CNIL depuis 2022 »), or an absolute said by others
+      // (« Le Cloud Act permet … de lire tous les courriels de la mairie »): the corpus's matter, not the collectivité's
+      // own information, when its opening does not name the collectivité (trial25 T-M7).
+      const verdict = verdictOf(bare)?.sort.name;
+      const opening = bare.trim().split(/\s+/u).slice(0, OPENING_WORDS).join(" ");
+      if (us(opening) || FIRST_PERSON.test(bare)) return false;
+      return verdict === "obligation" || (verdict === "généralité" && aboutOthers(bare));
     });
 }
 
+/** Words opening a clause that say whose matter it is (« Le site de la commune … », « La mairie a … »). */
+const OPENING_WORDS = 4;
+
+/**
+ * The names of a map's items that no catalog product is (« GestCantine (appli interne DSI) »): the collectivité's own
+ * software, which the corpus cannot know (trial25 T-M9: « GestCantine est une application interne developpee par la
+ * DSI en 2019 » was checked against the corpus and listed among « phrases non vérifiées »).
+ */
+export const ownItemNames = (analysis: InventoryAnalysis | null | undefined): string[] =>
+  analysis?.items.filter((i) => !i.product).map((i) => i.name) ?? [];
+
+/** Whether a clause opens on (after its article) the first word of one of `own` (four letters at least). */
+function opensOnOwnItem(clause: string, own: string[]): boolean {
+  if (!own.length) return false;
+  const c = clause.trim().replace(LEAD_IN, "");
+  const rest = c.slice(DETERMINER.exec(c)?.[0].length ?? 0);
+  const head = /^[\p{L}\p{N}][\p{L}\p{N}-]*/u.exec(rest)?.[0] ?? "";
+  const first = (name: string) => /^[\p{L}\p{N}][\p{L}\p{N}-]*/u.exec(name.trim())?.[0] ?? "";
+  return head.length >= 4 && own.some((n) => fold(first(n)) === fold(head));
+}
+
 /** The context without its claims about others: what the user says of their own collectivité (its dated events). */
-export function ownContext(context: string | undefined, collectivite: string): string | undefined {
+export function ownContext(context: string | undefined, collectivite: string, own: string[] = []): string | undefined {
   if (!context) return context;
-  const claims = new Set(contextClaims(context, collectivite));
+  const claims = new Set(contextClaims(context, collectivite, own));
   if (!claims.size) return context;
   return sentencesOf(context)
     .flatMap(clausesOf)
@@ -232,9 +267,11 @@ export function attributedContext(
   attribution: string,
   /** A note after a sentence (« *(Échéance « en septembre 2026 » passée …)* »), or "" (trial24 T-L3). */
   noteOf: (sentence: string) => string = () => "",
+  /** `contextClaims`' `own`. */
+  own: string[] = [],
 ): string {
   if (!context) return "";
-  const claims = contextClaims(context, collectivite);
+  const claims = contextClaims(context, collectivite, own);
   return sentencesOf(context.trim())
     .map((s) => {
       const t = sentence(s);

@@ -42,6 +42,7 @@ import {
   markdownTable,
   measureSentences,
   ownContext,
+  ownItemNames,
   percentOrDash,
   productLabel,
   sentence,
@@ -261,7 +262,11 @@ export function roadmapContext(
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
   // Dated events come from what the DSI says of the collectivité, never from a claim about others (`contextClaims`).
-  const plan = planRoadmap(analysis, { target: inputs.targetShare, context: ownContext(inputs.context, c.name), now });
+  const plan = planRoadmap(analysis, {
+    target: inputs.targetShare,
+    context: ownContext(inputs.context, c.name, ownItemNames(analysis)),
+    now,
+  });
   const today = now.slice(0, 10);
   const counts = measureSentences(structure, plan);
   const start = roadmapStart(inputs.startDate, now);
@@ -758,7 +763,14 @@ export function roadmapContext(
   ]);
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
   return {
-    ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name)),
+    ...finish(
+      fill(structure.title, vars),
+      c.name,
+      vars,
+      data,
+      structure.tone,
+      contextClaims(inputs.context, c.name, ownItemNames(analysis)),
+    ),
     own: roadmapOwnData(plan, { date: targetDate, start }),
     planned: plannedReplacements(structure, plan, ends, start, targetDate),
   };
