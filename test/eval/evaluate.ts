@@ -54,6 +54,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-29",
   "held-out-30",
   "held-out-31",
+  "held-out-32",
 ]);
 
 /**
