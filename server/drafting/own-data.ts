@@ -18,7 +18,10 @@ import type { FigureFlag } from "./types.ts";
  * The figures of a map and its roadmap a document states, with what they are said of; the target only in the
  * roadmap that sets it (`target`): a letter asking for « un objectif de 50 % » asks, it does not misstate one.
  */
-export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string; start?: string }): OwnData {
+export function roadmapOwnData(
+  plan: RoadmapPlan,
+  target?: { date?: string; start?: string; /** False for a document that reads the calendar, not sets it. */ sets?: boolean },
+): OwnData {
   const t = (key: string, params: Record<string, string> = {}) => message(`drafts.own.${key}`, params);
   const figures: OwnFigure[] = [];
   for (const l of plan.lines) {
@@ -68,7 +71,7 @@ export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string; star
       share(raw, whole.raw, t("rawAfter", { value: percentOrDash(whole.raw) }));
     }
   }
-  if (!target) return { figures };
+  if (!target || target.sets === false) return { figures };
   const says = t("target", { value: percentOrDash(plan.target.value) });
   share(weighted, plan.target.value, says);
   figures.push({

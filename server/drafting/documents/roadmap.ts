@@ -10,7 +10,7 @@ import { calendarStart } from "../calendar.ts";
 import { calendarConcerns } from "../calendar-check.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
-import { lineEnd, roadmapCalendar } from "../roadmap-calendar.ts";
+import { lineEnd, type RoadmapCalendar, roadmapCalendar } from "../roadmap-calendar.ts";
 import {
   contractEnd,
   type LocalEvent,
@@ -18,6 +18,7 @@ import {
   planRoadmap,
   REMOVAL_MAX_INSTALLATIONS,
   type RoadmapLine,
+  type RoadmapPlan,
   type RoadmapPhase,
   supportToCheck,
 } from "../roadmap-plan.ts";
@@ -303,6 +304,24 @@ export function roadmapContext(
       phase: texts(structure, `phase.${reached.phase}.name`),
       quickPhase: texts(structure, "phase.quick.name"),
     })}`;
+  else if (inputs.targetShare === undefined && reached && quickEnd?.month && quick !== null && quick !== undefined) {
+    // The quick wins' end already meets the target: the software out of support, due before it, did the rest (a
+    // guided phase holding only that software, dated28). The nearer first step is the month it is replaced by.
+    const first = [
+      ...calendar.unsupported,
+      ...calendar.phases.flatMap((m) => (m.month && m.weighted !== null ? [{ month: m.month, weighted: m.weighted }] : [])),
+    ]
+      .filter((m) => m.month < quickEnd.month! && m.weighted !== null && m.weighted > plan.target.value + 0.05)
+      .sort((a, b) => a.month.localeCompare(b.month))[0];
+    if (first)
+      vars.target_sentence += ` ${texts(structure, "target.defaultedEarly", {
+        phase: texts(structure, `phase.${reached.phase}.name`),
+        month: frenchDate(first.month),
+        value: formatPercent(first.weighted!),
+        quickPhase: texts(structure, "phase.quick.name"),
+        quickMonth: frenchDate(quickEnd.month),
+      })}`;
+  }
   // A date already past when the document is written is said so, not only « à fixer » (trial14 B9).
   if (inputs.targetDate && !targetDate)
     vars.target_sentence += ` ${texts(structure, inputs.targetDate.slice(0, 7) < now.slice(0, 7) ? "target.pastDateGone" : "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
@@ -698,6 +717,7 @@ export function roadmapContext(
       date: targetDate ? frenchDate(targetDate) : "",
       beyond: beyond.map((p) => texts(structure, `phase.${p.phase}.name`).toLowerCase()).join(", "),
       start: frenchDate(start),
+      due: beyondDue(structure, plan, calendar, beyond),
       // Only when the local context gave dated events: they are then in the calendar.
       local: plan.events.length ? texts(structure, "calendar.local") : "",
       localToSet: plan.events.length ? texts(structure, "calendar.localToSet") : "",
@@ -762,4 +782,31 @@ export function roadmapContext(
     own: roadmapOwnData(plan, { date: targetDate, start }),
     planned: plannedReplacements(structure, plan, ends, start, targetDate),
   };
+}
+
+/**
+ * « Sauf les logiciels sans support de l'éditeur (…) : … d'ici juillet 2027 » after the intro's « restent à programmer »:
+ * the phases beyond the objective (or the rest of the phase that meets it) whose software out of support is still
+ * due six months in (`lineDues`), as the calendar's row says (dated28). Empty when none is.
+ */
+function beyondDue(
+  structure: DocumentStructure,
+  plan: RoadmapPlan,
+  calendar: RoadmapCalendar,
+  beyond: RoadmapPlan["phases"],
+): string {
+  const phases = new Set(beyond.map((p) => p.phase));
+  const lines = plan.lines.filter(
+    (l) =>
+      l.unsupported?.length &&
+      (phases.has(l.phase) || calendar.split?.phase === l.phase) &&
+      (calendar.dues.get(l) ?? null) !== null &&
+      (calendar.ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null) === null,
+  );
+  if (!lines.length) return "";
+  const last = lines.map((l) => calendar.dues.get(l)!).sort().at(-1)!;
+  return texts(structure, "calendar.beyondUnsupported", {
+    products: lines.map((l) => l.item.name).join(", "),
+    date: frenchDate(last),
+  });
 }
