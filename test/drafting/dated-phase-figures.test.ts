@@ -158,5 +158,7 @@ describe("a guided phase holding only software out of support", () => {
       new RegExp(`première étape[^.]*juillet 2027[^.]*${formatPercent(g.weighted!).replace(/\s/g, "\\s")}`),
     );
     expect(ctx.vars.target_sentence).toMatch(/mars 2028/);
+    // The calendar's intro says the target is met before its date.
+    expect(ctx.vars.calendar_intro).toMatch(/atteint dès mars 2028, avant l'échéance/);
   });
 });

@@ -10,7 +10,7 @@ import { calendarStart } from "../calendar.ts";
 import { calendarConcerns } from "../calendar-check.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
-import { lineEnd, type RoadmapCalendar, roadmapCalendar } from "../roadmap-calendar.ts";
+import { lineEnd, measureAt, type RoadmapCalendar, roadmapCalendar } from "../roadmap-calendar.ts";
 import {
   contractEnd,
   type LocalEvent,
@@ -723,6 +723,8 @@ export function roadmapContext(
       localToSet: plan.events.length ? texts(structure, "calendar.localToSet") : "",
     },
   );
+  // The target met before its date (a phase of software out of support only, due six months in): said so.
+  vars.calendar_intro += metEarly(structure, plan, calendar, targetDate);
   // A requested start already past when the roadmap is written moves after that day: the document says so.
   if (inputs.startDate && inputs.startDate.slice(0, 7) !== start)
     vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate.slice(0, 7)), start: frenchDate(start) })} ${vars.calendar_intro}`;
@@ -809,4 +811,32 @@ function beyondDue(
     products: lines.map((l) => l.item.name).join(", "),
     date: frenchDate(last),
   });
+}
+
+/**
+ * « À ce rythme, l'objectif est atteint dès mars 2028, avant l'échéance » when the calendar's measure meets the target
+ * at a phase's end before the target's date: a phase holding only software out of support ends when it is due
+ * (`phaseEnds`), and the quick wins' end then already meets the target (dated28). Empty otherwise.
+ */
+function metEarly(
+  structure: DocumentStructure,
+  plan: RoadmapPlan,
+  calendar: RoadmapCalendar,
+  targetDate: string | undefined,
+): string {
+  if (!targetDate || !plan.target.reachable || plan.target.required.length === 0) return "";
+  const target = targetDate.slice(0, 7);
+  const met = calendar.phases
+    .filter((m) => m.month && m.month < target)
+    .map((m) => ({ month: m.month!, at: measureAt(plan, calendar.dues, m.month!) }))
+    .filter((m) => m.at.weighted !== null && m.at.weighted <= plan.target.value + 1e-6)
+    .sort((a, b) => a.month.localeCompare(b.month))[0];
+  if (!met) return "";
+  const due = plan.lines
+    .filter((l) => l.unsupported?.length && (calendar.dues.get(l) ?? "9999") <= met.month)
+    .map((l) => calendar.dues.get(l)!)
+    .sort()
+    .at(-1);
+  if (!due) return "";
+  return texts(structure, "calendar.metEarly", { month: frenchDate(met.month), due: frenchDate(due) });
 }
