@@ -162,3 +162,58 @@ describe("a guided phase holding only software out of support", () => {
     expect(ctx.vars.calendar_intro).toMatch(/atteint dès mars 2028, avant l'échéance/);
   });
 });
+
+describe("posts the context says another body equips (trial24 T-L4)", () => {
+  it("marks their replacements « décision du département » and says so after the objective", () => {
+    // The schools' OCS file, imported alone (the analysis takes the file's name).
+    const a: InventoryAnalysis = {
+      ...analysedRows(
+        [
+          ms("Microsoft Windows 10 Famille", 18),
+          ms("Microsoft Office Famille et Petite Entreprise 2016 - fr-fr", 10),
+          inventoryRow("Kaspersky Endpoint Security for Windows", "AO Kaspersky Lab", 12),
+        ],
+        index,
+        NOW,
+      ),
+      id: "ocs-segalas-ecoles",
+      name: "ocs-segalas-ecoles.csv",
+    };
+    const context = "Les écoles sont équipées par le département. La mairie compte 40 postes.";
+    const ctx = buildContext(
+      "roadmap",
+      parseInputs("roadmap", { collectivite, analysisId: a.id, startDate: START, targetDate: TARGET_DATE, context }),
+      a,
+      loadStructure("roadmap"),
+      NOW,
+    );
+    // Before: « **Microsoft Windows 10 Famille** … → Debian … à mener en premier, d'ici … » and nothing else.
+    expect(ctx.vars.phases_detail).toMatch(/\*\*Microsoft Windows 10 Famille\*\*[^\n]*décision du département/);
+    expect(ctx.vars.calendar_warnings).toMatch(/« Les écoles sont équipées par le département »/);
+    expect(ctx.vars.calendar_warnings).toMatch(/Microsoft Windows 10 Famille/);
+    // A context that says nothing of another body: no mark.
+    const own = buildContext(
+      "roadmap",
+      parseInputs("roadmap", { collectivite, analysisId: a.id, startDate: START, targetDate: TARGET_DATE }),
+      a,
+      loadStructure("roadmap"),
+      NOW,
+    );
+    expect(own.vars.phases_detail).not.toMatch(/décision du/);
+  });
+
+  it("names only the products the sentence names when it names some, whatever the map's name", () => {
+    const a = analysis("commune-pleyben-dep");
+    const context = "Les postes sous Windows 11 sont fournis par la région.";
+    const ctx = buildContext(
+      "roadmap",
+      parseInputs("roadmap", { collectivite, analysisId: a.id, startDate: START, targetDate: TARGET_DATE, context }),
+      a,
+      loadStructure("roadmap"),
+      NOW,
+    );
+    expect(ctx.vars.calendar_warnings).toMatch(/décision de la région/);
+    expect(ctx.vars.phases_detail).toMatch(/\*\*Microsoft Windows 11 Professionnel\*\*[^\n]*décision de la région/);
+    expect(ctx.vars.phases_detail).not.toMatch(/\*\*Microsoft Teams[^\n]*décision de la région/);
+  });
+});

@@ -9,6 +9,7 @@ import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts
 import { calendarStart } from "../calendar.ts";
 import { calendarConcerns } from "../calendar-check.ts";
 import type { RoadmapInputs } from "../inputs.ts";
+import { otherBodies } from "../other-body.ts";
 import { roadmapOwnData } from "../own-data.ts";
 import { lineEnd, measureAt, type RoadmapCalendar, roadmapCalendar } from "../roadmap-calendar.ts";
 import {
@@ -328,7 +329,20 @@ export function roadmapContext(
   // Whether the calendar can be kept for what the target requires: said right after the objective, in a paragraph
   // the model never rewrites (the section's `append`), generated or not (trial14 B9, trial19 M4).
   const concerns = calendarConcerns(plan, start, targetDate, (key, v) => texts(structure, key, v));
-  vars.calendar_warnings = concerns.length ? `${concerns.map((c) => c.text).join("\n\n")}\n\n` : "";
+  // Postes another body equips or decides for (« Les écoles sont équipées par le département »): their replacements
+  // are proposed to it, said after the objective and beside each line (trial24 T-L4, `other-body.ts`).
+  const others = otherBodies(inputs.context, plan.lines, analysis.name ?? analysis.id);
+  const decidedBy = new Map(others.flatMap((o) => o.lines.map((l) => [l, o.of] as const)));
+  const otherTexts = others.map((o) =>
+    texts(structure, "calendar.otherBody", {
+      text: o.text,
+      of: o.of,
+      products: o.lines.map((l) => l.item.name).join(", "),
+      collectivite: vars.collectivite!,
+    }),
+  );
+  const warnings = [...concerns.map((c) => c.text), ...otherTexts];
+  vars.calendar_warnings = warnings.length ? `${warnings.join("\n\n")}\n\n` : "";
 
   // What the target requires, product by product.
   const requirement = (l: RoadmapLine) => {
@@ -497,7 +511,13 @@ export function roadmapContext(
     const shown = phase.lines.slice(0, MAX_LISTED);
     const more = phase.lines.length - shown.length;
     const end = ends?.[plan.phases.indexOf(phase)] ?? null;
-    const rows = shown.map((l) => phaseLine(structure, l, plan.events, end, start, today, targetDate));
+    const rows = shown.map((l) => {
+      const row = phaseLine(structure, l, plan.events, end, start, today, targetDate);
+      const of = decidedBy.get(l);
+      if (!of) return row;
+      const [first, ...rest] = row.split("\n");
+      return [`${first} — ${texts(structure, "phase.otherBody", { of })}`, ...rest].join("\n");
+    });
     // Software out of the vendor's support is here whatever its weight: said once, before it is listed (trial16 C8).
     if (phase.lines.some((l) => l.unsupported?.length)) detail.push(texts(structure, "phase.unsupportedRule"));
     detail.push(rows.join("\n") + (more > 0 ? `\n- ${texts(structure, "more", { count: formatInt(more) })}` : ""));
