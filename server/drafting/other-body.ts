@@ -60,10 +60,17 @@ export function otherBodies(
         .slice(0, m.index)
         .split(/[^a-z0-9]+/)
         .filter((w) => w.length >= 4 && !STOP.has(w));
-      const inMap = subject.some((w) => ` ${map} `.includes(` ${w} `) || ` ${map} `.includes(` ${w.replace(/[sx]$/, "")} `));
+      const inMap = subject.some(
+        (w) => ` ${map} `.includes(` ${w} `) || ` ${map} `.includes(` ${w.replace(/[sx]$/, "")} `),
+      );
       own = inMap ? lines : [];
     }
-    if (own.length) out.push({ text: text.replace(/[\s;,:.]+$/u, ""), of: ofBody(m[1]!, body === "état" ? "État" : body), lines: own });
+    if (own.length)
+      out.push({
+        text: text.replace(/[\s;,:.]+$/u, ""),
+        of: ofBody(m[1]!, body === "état" ? "État" : body),
+        lines: own,
+      });
   }
   return out;
 }

@@ -20,7 +20,11 @@ import type { FigureFlag } from "./types.ts";
  */
 export function roadmapOwnData(
   plan: RoadmapPlan,
-  target?: { date?: string; start?: string; /** False for a document that reads the calendar, not sets it. */ sets?: boolean },
+  target?: {
+    date?: string;
+    start?: string /** False for a document that reads the calendar, not sets it. */;
+    sets?: boolean;
+  },
 ): OwnData {
   const t = (key: string, params: Record<string, string> = {}) => message(`drafts.own.${key}`, params);
   const figures: OwnFigure[] = [];

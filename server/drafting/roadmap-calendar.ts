@@ -42,7 +42,9 @@ export function phaseEnds(
     // A phase holding only software out of the vendor's support has nothing left to do once it is replaced, six
     // months in (`unsupportedEnd`): it ends then, not on the target's date (dated28: a guided phase of Office 2019
     // and Windows 10 alone ran to December 2029 while the quick wins' end, in March 2028, already met the target).
-    const dues = phase.lines.map((l) => (l.unsupported?.length ? unsupportedEnd(start, targetDate, l.unsupported) : null));
+    const dues = phase.lines.map((l) =>
+      l.unsupported?.length ? unsupportedEnd(start, targetDate, l.unsupported) : null,
+    );
     if (dues.every((d) => d !== null)) {
       const last = (dues as string[]).sort().at(-1)!;
       if (last < end) return last;

@@ -105,8 +105,9 @@ describe("the briefing's data block and own figures, dated", () => {
     expect(ctx.data).toContain(`Fin des gains rapides, ${frenchDate(quick.month!)}`);
     expect(ctx.data).toContain(formatPercent(quick.weighted!));
     expect(ctx.data).not.toMatch(/Après les gains rapides/);
-    expect(ctx.own!.figures.some((f) => f.kind === "percent" && roundPercent(f.value) === roundPercent(quick.weighted!)))
-      .toBe(true);
+    expect(
+      ctx.own!.figures.some((f) => f.kind === "percent" && roundPercent(f.value) === roundPercent(quick.weighted!)),
+    ).toBe(true);
   });
 });
 
@@ -115,7 +116,13 @@ describe("a whole phase beyond the objective, in the calendar's intro", () => {
     const a = analysis("commune-pleyben-80");
     const ctx = buildContext(
       "roadmap",
-      parseInputs("roadmap", { collectivite, analysisId: a.id, startDate: START, targetDate: TARGET_DATE, targetShare: 80 }),
+      parseInputs("roadmap", {
+        collectivite,
+        analysisId: a.id,
+        startDate: START,
+        targetDate: TARGET_DATE,
+        targetShare: 80,
+      }),
       a,
       loadStructure("roadmap"),
       NOW,
@@ -158,6 +165,9 @@ describe("a guided phase holding only software out of support", () => {
       new RegExp(`première étape[^.]*juillet 2027[^.]*${formatPercent(g.weighted!).replace(/\s/g, "\\s")}`),
     );
     expect(ctx.vars.target_sentence).toMatch(/mars 2028/);
+    // The guided phase's own sentence says its month, before the quick wins' end listed above it.
+    const guidedDetail = ctx.vars.phases_detail!.split("### Remplacements accompagnés")[1]!.split("### ")[0]!;
+    expect(guidedDetail).toMatch(/À l'issue de la phase, dès juillet 2027, avant la fin de la phase « Gains rapides »/);
     // The calendar's intro says the target is met before its date.
     expect(ctx.vars.calendar_intro).toMatch(/atteint dès mars 2028, avant l'échéance/);
   });

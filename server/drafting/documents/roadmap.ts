@@ -19,8 +19,8 @@ import {
   planRoadmap,
   REMOVAL_MAX_INSTALLATIONS,
   type RoadmapLine,
-  type RoadmapPlan,
   type RoadmapPhase,
+  type RoadmapPlan,
   supportToCheck,
 } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
@@ -310,7 +310,9 @@ export function roadmapContext(
     // guided phase holding only that software, dated28). The nearer first step is the month it is replaced by.
     const first = [
       ...calendar.unsupported,
-      ...calendar.phases.flatMap((m) => (m.month && m.weighted !== null ? [{ month: m.month, weighted: m.weighted }] : [])),
+      ...calendar.phases.flatMap((m) =>
+        m.month && m.weighted !== null ? [{ month: m.month, weighted: m.weighted }] : [],
+      ),
     ]
       .filter((m) => m.month < quickEnd.month! && m.weighted !== null && m.weighted > plan.target.value + 0.05)
       .sort((a, b) => a.month.localeCompare(b.month))[0];
@@ -530,19 +532,35 @@ export function roadmapContext(
     const own = split?.phase === phase.phase && split.weighted !== null && end;
     // The whole of the phase that meets the objective is said first, as if done, then what the objective needs.
     const after = own && calendar.splitWhole ? calendar.splitWhole : m;
+    // A phase ending before one listed above it (software out of support only, due six months in): its month said,
+    // or its figure reads as a rise after the phase above (dated28).
+    const before = m.month
+      ? calendar.phases.find(
+          (p) =>
+            p.month &&
+            p.month > m.month! &&
+            plan.phases.findIndex((q) => q.phase === p.phase) < plan.phases.indexOf(phase),
+        )
+      : undefined;
     const value =
       m.lowers && after.weighted !== null
-        ? texts(structure, own || !m.early.length ? "phase.shareAfter" : "phase.shareAfterEarly", {
-            weighted: formatPercent(after.weighted),
-            raw: percentOrDash(after.raw),
-            phases: [...new Set(m.early.map((l) => texts(structure, `phase.${l.phase}.name`)))].join(" », « "),
-            date: frenchDate(
-              m.early
-                .map((l) => calendar.dues.get(l)!)
-                .sort()
-                .at(-1) ?? "",
-            ),
-          })
+        ? texts(
+            structure,
+            before ? "phase.shareAfterDated" : own || !m.early.length ? "phase.shareAfter" : "phase.shareAfterEarly",
+            {
+              month: m.month ? frenchDate(m.month) : "",
+              previous: before ? texts(structure, `phase.${before.phase}.name`) : "",
+              weighted: formatPercent(after.weighted),
+              raw: percentOrDash(after.raw),
+              phases: [...new Set(m.early.map((l) => texts(structure, `phase.${l.phase}.name`)))].join(" », « "),
+              date: frenchDate(
+                m.early
+                  .map((l) => calendar.dues.get(l)!)
+                  .sort()
+                  .at(-1) ?? "",
+              ),
+            },
+          )
         : texts(structure, "phase.noChange");
     // The value the phase's milestone shows (for the phase that meets the objective, what the replacements the
     // objective needs leave).
@@ -826,7 +844,10 @@ function beyondDue(
       (calendar.ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null) === null,
   );
   if (!lines.length) return "";
-  const last = lines.map((l) => calendar.dues.get(l)!).sort().at(-1)!;
+  const last = lines
+    .map((l) => calendar.dues.get(l)!)
+    .sort()
+    .at(-1)!;
   return texts(structure, "calendar.beyondUnsupported", {
     products: lines.map((l) => l.item.name).join(", "),
     date: frenchDate(last),
