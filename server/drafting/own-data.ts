@@ -45,8 +45,17 @@ export function roadmapOwnData(
   };
   share(weighted, plan.baseline.weighted, t("weighted", { value: percentOrDash(plan.baseline.weighted) }));
   share(raw, plan.baseline.raw, t("raw", { value: percentOrDash(plan.baseline.raw) }));
+  // A phase the calendar dates is said at its month (`measureAt`, below): its undated figure, the phase alone, is
+  // printed nowhere then and would confirm « après les gains rapides, 75 % » beside « mars 2028 : 32 % » (dated28).
+  const dated = new Set(
+    target?.start
+      ? roadmapCalendar(plan, target.start, target.date)
+          .phases.filter((m) => m.month)
+          .map((m) => m.phase)
+      : [],
+  );
   for (const phase of plan.phases) {
-    if (!phase.lines.length) continue;
+    if (!phase.lines.length || dated.has(phase.phase)) continue;
     share(weighted, phase.weighted, t("weightedAfter", { value: percentOrDash(phase.weighted) }));
     share(raw, phase.raw, t("rawAfter", { value: percentOrDash(phase.raw) }));
   }

@@ -111,6 +111,25 @@ describe("the briefing's data block and own figures, dated", () => {
   });
 });
 
+describe("the dated roadmap's own figures", () => {
+  it("no longer accept the quick phase alone, undated, which the roadmap prints nowhere", () => {
+    const a = analysis("commune-pleyben-own");
+    const ctx = buildContext(
+      "roadmap",
+      parseInputs("roadmap", { collectivite, analysisId: a.id, startDate: START, targetDate: TARGET_DATE }),
+      a,
+      loadStructure("roadmap"),
+      NOW,
+    );
+    const plan = planRoadmap(a, { now: NOW });
+    const alone = roundPercent(plan.phases[0]!.weighted!);
+    // Before: « exposition pondérée après une phase : 80 % » among them, so « après les gains rapides, 80 % » passed
+    // beside the calendar's « Fin des gains rapides, mars 2028 : 25 % ».
+    expect(ctx.own!.figures.filter((f) => f.kind === "percent").map((f) => roundPercent(f.value))).not.toContain(alone);
+    expect(ctx.vars.calendar_table).not.toContain(formatPercent(plan.phases[0]!.weighted!));
+  });
+});
+
 describe("a whole phase beyond the objective, in the calendar's intro", () => {
   it("says its software out of support is due in July 2027, not only « à programmer »", () => {
     const a = analysis("commune-pleyben-80");
