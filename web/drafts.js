@@ -126,6 +126,9 @@ const FIELDS = {
       fields: [
         { path: "question", kind: "textarea" },
         { path: "analysisId", kind: "analysis" },
+        { path: "targetShare" },
+        { path: "targetDate", ...MONTH },
+        { path: "startDate", ...MONTH },
         { path: "recipient.name" },
         { path: "recipient.role" },
         { path: "author" },

@@ -138,6 +138,13 @@ export const briefingInputs = z
     recipient: z.strictObject({ name: text(200), role: text(200).optional() }).optional(),
     question: text(1000).optional(),
     ...analysisRef,
+    /**
+     * The roadmap's objective and calendar, when one is set: the note then says the roadmap's figure for each phase's
+     * end, with its month (`phaseFigure`), not an undated one (dated28).
+     */
+    targetShare: z.number().min(0).max(100).optional(),
+    targetDate: isoDate.optional(),
+    startDate: isoDate.optional(),
     author: text(200).optional(),
     date: isoDate.optional(),
   })

@@ -18,7 +18,14 @@ import type { FigureFlag } from "./types.ts";
  * The figures of a map and its roadmap a document states, with what they are said of; the target only in the
  * roadmap that sets it (`target`): a letter asking for « un objectif de 50 % » asks, it does not misstate one.
  */
-export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string; start?: string }): OwnData {
+export function roadmapOwnData(
+  plan: RoadmapPlan,
+  target?: {
+    date?: string;
+    start?: string /** False for a document that reads the calendar, not sets it. */;
+    sets?: boolean;
+  },
+): OwnData {
   const t = (key: string, params: Record<string, string> = {}) => message(`drafts.own.${key}`, params);
   const figures: OwnFigure[] = [];
   for (const l of plan.lines) {
@@ -38,8 +45,17 @@ export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string; star
   };
   share(weighted, plan.baseline.weighted, t("weighted", { value: percentOrDash(plan.baseline.weighted) }));
   share(raw, plan.baseline.raw, t("raw", { value: percentOrDash(plan.baseline.raw) }));
+  // A phase the calendar dates is said at its month (`measureAt`, below): its undated figure, the phase alone, is
+  // printed nowhere then and would confirm « après les gains rapides, 75 % » beside « mars 2028 : 32 % » (dated28).
+  const dated = new Set(
+    target?.start
+      ? roadmapCalendar(plan, target.start, target.date)
+          .phases.filter((m) => m.month)
+          .map((m) => m.phase)
+      : [],
+  );
   for (const phase of plan.phases) {
-    if (!phase.lines.length) continue;
+    if (!phase.lines.length || dated.has(phase.phase)) continue;
     share(weighted, phase.weighted, t("weightedAfter", { value: percentOrDash(phase.weighted) }));
     share(raw, phase.raw, t("rawAfter", { value: percentOrDash(phase.raw) }));
   }
@@ -68,7 +84,7 @@ export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string; star
       share(raw, whole.raw, t("rawAfter", { value: percentOrDash(whole.raw) }));
     }
   }
-  if (!target) return { figures };
+  if (!target || target.sets === false) return { figures };
   const says = t("target", { value: percentOrDash(plan.target.value) });
   share(weighted, plan.target.value, says);
   figures.push({

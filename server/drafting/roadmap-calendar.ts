@@ -34,11 +34,22 @@ export function phaseEnds(
   const shares = SHARES[needed.filter(Boolean).length] ?? [];
   let k = 0;
   let previous = 0;
-  return plan.phases.map((_, i) => {
+  return plan.phases.map((phase, i) => {
     if (!needed[i]) return null;
     const months = Math.min(span, Math.max(previous, 1, Math.round(span * shares[k++]!)));
     previous = months;
-    return addMonths(start, months);
+    const end = addMonths(start, months);
+    // A phase holding only software out of the vendor's support has nothing left to do once it is replaced, six
+    // months in (`unsupportedEnd`): it ends then, not on the target's date (dated28: a guided phase of Office 2019
+    // and Windows 10 alone ran to December 2029 while the quick wins' end, in March 2028, already met the target).
+    const dues = phase.lines.map((l) =>
+      l.unsupported?.length ? unsupportedEnd(start, targetDate, l.unsupported) : null,
+    );
+    if (dues.every((d) => d !== null)) {
+      const last = (dues as string[]).sort().at(-1)!;
+      if (last < end) return last;
+    }
+    return end;
   });
 }
 
@@ -312,4 +323,27 @@ export function unsupportedEnd(
   const due = supportEnd && supportEnd > urgent ? supportEnd : urgent;
   // The earlier of the two months (`YYYY-MM` strings sort as dates).
   return [due, share].sort()[0]!;
+}
+
+/**
+ * The figure a document other than the roadmap says for a phase's end — the briefing note's « fin des gains rapides »
+ * — with its month: the roadmap's own (`measureAt` at the phase's month), so a note and the roadmap of the same map
+ * and dates give an elected official one figure for one step (dated28: « après les gains rapides : 75 % » in the
+ * note, « Fin des gains rapides, mars 2028 : 32 % » in the roadmap). Without a month (no target date, or a phase
+ * beyond the objective), the phase's undated figure, as the roadmap prints it then. Null for a phase without software.
+ */
+export function phaseFigure(
+  plan: Pick<RoadmapPlan, "phases" | "target" | "baseline" | "measure" | "lines">,
+  calendar: RoadmapCalendar,
+  phase: RoadmapPhase,
+): (Measures & { month: string | null }) | null {
+  const milestone = calendar.phases.find((m) => m.phase === phase);
+  const own = plan.phases.find((p) => p.phase === phase);
+  if (!milestone || !own) return null;
+  if (milestone.month) return { month: milestone.month, ...measureAt(plan, calendar.dues, milestone.month) };
+  return {
+    month: null,
+    weighted: milestone.weighted ?? own.weighted,
+    raw: milestone.weighted !== null ? milestone.raw : own.raw,
+  };
 }

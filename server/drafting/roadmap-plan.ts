@@ -617,7 +617,7 @@ function namesOf(line: RoadmapLine, parts: string[]): string[] {
 }
 
 /** The sentences of a local context, without the « ; » (or « , », « : ») that joined one to the next. */
-const contextSentences = (context: string) =>
+export const contextSentences = (context: string) =>
   context
     .split(/(?<=[.!?;])\s+|\n+/)
     .map((s) => s.trim().replace(/\s*[;,:]$/, ""))
@@ -628,7 +628,7 @@ const contextSentences = (context: string) =>
  * contrat Sophos se termine en mars 2027 » is the Sophos line's deadline; « le contrat Microsoft » names no line when
  * several are Microsoft's).
  */
-function linesNamed(
+export function linesNamed(
   sentence: string,
   lines: RoadmapLine[],
   partsOf: (line: RoadmapLine) => string[],

@@ -9,8 +9,9 @@ import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts
 import { calendarStart } from "../calendar.ts";
 import { calendarConcerns } from "../calendar-check.ts";
 import type { RoadmapInputs } from "../inputs.ts";
+import { otherBodies } from "../other-body.ts";
 import { roadmapOwnData } from "../own-data.ts";
-import { lineEnd, roadmapCalendar } from "../roadmap-calendar.ts";
+import { lineEnd, measureAt, type RoadmapCalendar, roadmapCalendar } from "../roadmap-calendar.ts";
 import {
   contractEnd,
   type LocalEvent,
@@ -19,6 +20,7 @@ import {
   REMOVAL_MAX_INSTALLATIONS,
   type RoadmapLine,
   type RoadmapPhase,
+  type RoadmapPlan,
   supportToCheck,
 } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
@@ -308,13 +310,46 @@ export function roadmapContext(
       phase: texts(structure, `phase.${reached.phase}.name`),
       quickPhase: texts(structure, "phase.quick.name"),
     })}`;
+  else if (inputs.targetShare === undefined && reached && quickEnd?.month && quick !== null && quick !== undefined) {
+    // The quick wins' end already meets the target: the software out of support, due before it, did the rest (a
+    // guided phase holding only that software, dated28). The nearer first step is the month it is replaced by.
+    const first = [
+      ...calendar.unsupported,
+      ...calendar.phases.flatMap((m) =>
+        m.month && m.weighted !== null ? [{ month: m.month, weighted: m.weighted }] : [],
+      ),
+    ]
+      .filter((m) => m.month < quickEnd.month! && m.weighted !== null && m.weighted > plan.target.value + 0.05)
+      .sort((a, b) => a.month.localeCompare(b.month))[0];
+    if (first)
+      vars.target_sentence += ` ${texts(structure, "target.defaultedEarly", {
+        phase: texts(structure, `phase.${reached.phase}.name`),
+        month: frenchDate(first.month),
+        value: formatPercent(first.weighted!),
+        quickPhase: texts(structure, "phase.quick.name"),
+        quickMonth: frenchDate(quickEnd.month),
+      })}`;
+  }
   // A date already past when the document is written is said so, not only « à fixer » (trial14 B9).
   if (inputs.targetDate && !targetDate)
     vars.target_sentence += ` ${texts(structure, inputs.targetDate.slice(0, 7) < now.slice(0, 7) ? "target.pastDateGone" : "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
   // Whether the calendar can be kept for what the target requires: said right after the objective, in a paragraph
   // the model never rewrites (the section's `append`), generated or not (trial14 B9, trial19 M4).
   const concerns = calendarConcerns(plan, start, targetDate, (key, v) => texts(structure, key, v));
-  vars.calendar_warnings = concerns.length ? `${concerns.map((c) => c.text).join("\n\n")}\n\n` : "";
+  // Postes another body equips or decides for (« Les écoles sont équipées par le département »): their replacements
+  // are proposed to it, said after the objective and beside each line (trial24 T-L4, `other-body.ts`).
+  const others = otherBodies(inputs.context, plan.lines, analysis.name ?? analysis.id);
+  const decidedBy = new Map(others.flatMap((o) => o.lines.map((l) => [l, o.of] as const)));
+  const otherTexts = others.map((o) =>
+    texts(structure, "calendar.otherBody", {
+      text: o.text,
+      of: o.of,
+      products: o.lines.map((l) => l.item.name).join(", "),
+      collectivite: vars.collectivite!,
+    }),
+  );
+  const warnings = [...concerns.map((c) => c.text), ...otherTexts];
+  vars.calendar_warnings = warnings.length ? `${warnings.join("\n\n")}\n\n` : "";
 
   // What the target requires, product by product.
   const requirement = (l: RoadmapLine) => {
@@ -483,7 +518,13 @@ export function roadmapContext(
     const shown = phase.lines.slice(0, MAX_LISTED);
     const more = phase.lines.length - shown.length;
     const end = ends?.[plan.phases.indexOf(phase)] ?? null;
-    const rows = shown.map((l) => phaseLine(structure, l, plan.events, end, start, today, targetDate));
+    const rows = shown.map((l) => {
+      const row = phaseLine(structure, l, plan.events, end, start, today, targetDate);
+      const of = decidedBy.get(l);
+      if (!of) return row;
+      const [first, ...rest] = row.split("\n");
+      return [`${first} — ${texts(structure, "phase.otherBody", { of })}`, ...rest].join("\n");
+    });
     // Software out of the vendor's support is here whatever its weight: said once, before it is listed (trial16 C8).
     if (phase.lines.some((l) => l.unsupported?.length)) detail.push(texts(structure, "phase.unsupportedRule"));
     detail.push(rows.join("\n") + (more > 0 ? `\n- ${texts(structure, "more", { count: formatInt(more) })}` : ""));
@@ -496,19 +537,35 @@ export function roadmapContext(
     const own = split?.phase === phase.phase && split.weighted !== null && end;
     // The whole of the phase that meets the objective is said first, as if done, then what the objective needs.
     const after = own && calendar.splitWhole ? calendar.splitWhole : m;
+    // A phase ending before one listed above it (software out of support only, due six months in): its month said,
+    // or its figure reads as a rise after the phase above (dated28).
+    const before = m.month
+      ? calendar.phases.find(
+          (p) =>
+            p.month &&
+            p.month > m.month! &&
+            plan.phases.findIndex((q) => q.phase === p.phase) < plan.phases.indexOf(phase),
+        )
+      : undefined;
     const value =
       m.lowers && after.weighted !== null
-        ? texts(structure, own || !m.early.length ? "phase.shareAfter" : "phase.shareAfterEarly", {
-            weighted: formatPercent(after.weighted),
-            raw: percentOrDash(after.raw),
-            phases: [...new Set(m.early.map((l) => texts(structure, `phase.${l.phase}.name`)))].join(" », « "),
-            date: frenchDate(
-              m.early
-                .map((l) => calendar.dues.get(l)!)
-                .sort()
-                .at(-1) ?? "",
-            ),
-          })
+        ? texts(
+            structure,
+            before ? "phase.shareAfterDated" : own || !m.early.length ? "phase.shareAfter" : "phase.shareAfterEarly",
+            {
+              month: m.month ? frenchDate(m.month) : "",
+              previous: before ? texts(structure, `phase.${before.phase}.name`) : "",
+              weighted: formatPercent(after.weighted),
+              raw: percentOrDash(after.raw),
+              phases: [...new Set(m.early.map((l) => texts(structure, `phase.${l.phase}.name`)))].join(" », « "),
+              date: frenchDate(
+                m.early
+                  .map((l) => calendar.dues.get(l)!)
+                  .sort()
+                  .at(-1) ?? "",
+              ),
+            },
+          )
         : texts(structure, "phase.noChange");
     // The value the phase's milestone shows (for the phase that meets the objective, what the replacements the
     // objective needs leave).
@@ -703,11 +760,14 @@ export function roadmapContext(
       date: targetDate ? frenchDate(targetDate) : "",
       beyond: beyond.map((p) => texts(structure, `phase.${p.phase}.name`).toLowerCase()).join(", "),
       start: frenchDate(start),
+      due: beyondDue(structure, plan, calendar, beyond),
       // Only when the local context gave dated events: they are then in the calendar.
       local: plan.events.length ? texts(structure, "calendar.local") : "",
       localToSet: plan.events.length ? texts(structure, "calendar.localToSet") : "",
     },
   );
+  // The target met before its date (a phase of software out of support only, due six months in): said so.
+  vars.calendar_intro += metEarly(structure, plan, calendar, targetDate);
   // A requested start already past when the roadmap is written moves after that day: the document says so.
   if (inputs.startDate && inputs.startDate.slice(0, 7) !== start)
     vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate.slice(0, 7)), start: frenchDate(start) })} ${vars.calendar_intro}`;
@@ -774,4 +834,62 @@ export function roadmapContext(
     own: roadmapOwnData(plan, { date: targetDate, start }),
     planned: plannedReplacements(structure, plan, ends, start, targetDate),
   };
+}
+
+/**
+ * « Sauf les logiciels sans support de l'éditeur (…) : … d'ici juillet 2027 » after the intro's « restent à programmer »:
+ * the phases beyond the objective (or the rest of the phase that meets it) whose software out of support is still
+ * due six months in (`lineDues`), as the calendar's row says (dated28). Empty when none is.
+ */
+function beyondDue(
+  structure: DocumentStructure,
+  plan: RoadmapPlan,
+  calendar: RoadmapCalendar,
+  beyond: RoadmapPlan["phases"],
+): string {
+  const phases = new Set(beyond.map((p) => p.phase));
+  const lines = plan.lines.filter(
+    (l) =>
+      l.unsupported?.length &&
+      (phases.has(l.phase) || calendar.split?.phase === l.phase) &&
+      (calendar.dues.get(l) ?? null) !== null &&
+      (calendar.ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null) === null,
+  );
+  if (!lines.length) return "";
+  const last = lines
+    .map((l) => calendar.dues.get(l)!)
+    .sort()
+    .at(-1)!;
+  return texts(structure, "calendar.beyondUnsupported", {
+    products: lines.map((l) => l.item.name).join(", "),
+    date: frenchDate(last),
+  });
+}
+
+/**
+ * « À ce rythme, l'objectif est atteint dès mars 2028, avant l'échéance » when the calendar's measure meets the target
+ * at a phase's end before the target's date: a phase holding only software out of support ends when it is due
+ * (`phaseEnds`), and the quick wins' end then already meets the target (dated28). Empty otherwise.
+ */
+function metEarly(
+  structure: DocumentStructure,
+  plan: RoadmapPlan,
+  calendar: RoadmapCalendar,
+  targetDate: string | undefined,
+): string {
+  if (!targetDate || !plan.target.reachable || plan.target.required.length === 0) return "";
+  const target = targetDate.slice(0, 7);
+  const met = calendar.phases
+    .filter((m) => m.month && m.month < target)
+    .map((m) => ({ month: m.month!, at: measureAt(plan, calendar.dues, m.month!) }))
+    .filter((m) => m.at.weighted !== null && m.at.weighted <= plan.target.value + 1e-6)
+    .sort((a, b) => a.month.localeCompare(b.month))[0];
+  if (!met) return "";
+  const due = plan.lines
+    .filter((l) => l.unsupported?.length && (calendar.dues.get(l) ?? "9999") <= met.month)
+    .map((l) => calendar.dues.get(l)!)
+    .sort()
+    .at(-1);
+  if (!due) return "";
+  return texts(structure, "calendar.metEarly", { month: frenchDate(met.month), due: frenchDate(due) });
 }
