@@ -1011,13 +1011,14 @@ function inventoryDateLine(analysis) {
   const imported = formatDate(analysis.createdAt);
   if (!analysis.inventoryDate) return t("inv.inventoryDate.none", { imported });
   // Several files, some without a date of their own (trial25 T-L2): say which gave it, and which give none.
-  const files = analysis.files ?? [];
+  const files = (analysis.files ?? []).filter((f) => typeof f === "object" && f);
   const undated = files.filter((f) => !f.inventoryDate);
-  if (analysis.inventoryDateFrom === "export" && files.length > 1 && undated.length) {
+  const dated = files.filter((f) => f.inventoryDate === analysis.inventoryDate);
+  if (analysis.inventoryDateFrom === "export" && files.length > 1 && undated.length && dated.length) {
     const quoted = (list) => list.map((f) => `« ${f.name} »`).join(", ");
     return t("inv.inventoryDate.exportOf", {
       date: formatDate(analysis.inventoryDate),
-      dated: quoted(files.filter((f) => f.inventoryDate === analysis.inventoryDate)),
+      dated: quoted(dated),
       undated: quoted(undated),
       verb: t(undated.length > 1 ? "inv.inventoryDate.giveMany" : "inv.inventoryDate.giveOne"),
       imported,
