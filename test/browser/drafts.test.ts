@@ -360,7 +360,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     const select = page.locator("fieldset:not([hidden])").getByLabel(/^Analyse d'inventaire/);
     await expect.poll(() => select.locator("option").count()).toBe(2);
     await select.selectOption(analysis.id);
-    await page.getByLabel("Échéance de l'objectif").fill("2029-06");
+    await page.locator("fieldset:not([hidden])").getByLabel("Échéance de l'objectif").fill("2029-06");
     await submit(page);
     await page.locator(".downloads").waitFor({ timeout: 45_000 });
     expect(await page.locator("#draft-title").innerText()).toMatch(/feuille de route/i);
