@@ -27,7 +27,7 @@
  * A figure with no word saying it is computed stays a figure a passage must give.
  */
 import { NUMBER_WORDS } from "../core/number-words.ts";
-import { fold } from "../core/text.ts";
+import { fold, frenchDate } from "../core/text.ts";
 import { FRACTION_TOLERANCE, roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { alternation, COMPUTED_LISTS, complementShare, oneInShare, pointsGap } from "./shares.ts";
@@ -361,7 +361,7 @@ function shareOfCounts(stated: string, f: Figure, texts: string[]): boolean {
  * the passages): the sentence says it computes, or places the duration « après » something dated. What a passage gives
  * of the same thing (« soixante postes ») is not a computation: it is left to the checks of given figures.
  */
-export function computedInWords(stated: string, texts: string[], before = ""): string[] {
+export function computedInWords(stated: string, texts: string[], before = "", today?: string): string[] {
   const lastLine =
     before
       .trim()
@@ -375,6 +375,10 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
   // are the operands it states (« De 20 000 postes en 2004 à environ 90 000 en 2005, … en un an »): no word needs to say
   // it computes, and the duration is between them.
   const anchors = [stated, ...before.trim().split(/(?<=[.!?])\s+/)];
+  // Counted from now (`[maintenant]`: « il y a près de dix ans », « À la date de cette note, … depuis six mois ») in a
+  // dated document: the document's date is a duration's end (faithful53).
+  const fromNow = today !== undefined && NOW.test(said);
+  if (fromNow) anchors.push(frenchDate(today));
   const ownDates = datesOf(stated).length >= 2;
   const out: string[] = [];
   // A count a passage gives of the same thing (« soixante postes »), in words or digits.
@@ -395,7 +399,7 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
       const round = rounded(number) || ROUNDED_AFTER.test(said.slice(m.index! + whole.length));
       const gap = ownDates
         ? between(n.value * months, [stated], [], round)
-        : (computing || after) && between(n.value * months, anchors, texts, round);
+        : (computing || after || fromNow) && between(n.value * months, anchors, texts, round);
       if (gap) out.push(whole);
       continue;
     }
@@ -408,6 +412,8 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
 }
 
 const DURATIONS = valued("durées");
+/** A duration counted from now (`[maintenant]`), on folded text. */
+const NOW = new RegExp(`(?<!\\p{L})(?:${alternation("maintenant")})(?!\\p{L})`, "u");
 /** `[environ après]` right after a duration's unit (folded text starts there). */
 const ROUNDED_AFTER = new RegExp(`^\\s*(?:${alternation("environ après")})(?!\\p{L})`, "u");
 const ROUND = valued("environ");
