@@ -397,9 +397,10 @@ export function computedInWords(stated: string, texts: string[], before = "", to
       const after = AFTER.test(said.slice(m.index! + whole.length)) || AFTER_BEFORE.test(said.slice(0, m.index!));
       // Rounded by a word before the number, or right after its unit (« dans huit mois environ »).
       const round = rounded(number) || ROUNDED_AFTER.test(said.slice(m.index! + whole.length));
+      const least = LOWER_BOUNDS.has(roundingWordBefore(stated.toLowerCase(), number) ?? "");
       const gap = ownDates
-        ? between(n.value * months, [stated], [], round)
-        : (computing || after || fromNow) && between(n.value * months, anchors, texts, round);
+        ? between(n.value * months, [stated], [], round, least)
+        : (computing || after || fromNow) && between(n.value * months, anchors, texts, round, least);
       if (gap) out.push(whole);
       continue;
     }
@@ -412,6 +413,8 @@ export function computedInWords(stated: string, texts: string[], before = "", to
 }
 
 const DURATIONS = valued("durées");
+/** The rounding words that say a lower bound (« plus de trente ans »), as `roundingWordBefore` gives them. */
+const LOWER_BOUNDS = new Set((COMPUTED_LISTS.get("borne basse") ?? []).map(fold));
 /** A duration counted from now (`[maintenant]`), on folded text. */
 const NOW = new RegExp(`(?<!\\p{L})(?:${alternation("maintenant")})(?!\\p{L})`, "u");
 /** `[environ après]` right after a duration's unit (folded text starts there). */
@@ -454,9 +457,13 @@ const datesOf = (t: string) =>
  * in years (« quatre ans » from octobre 2024 to septembre 2028); else in whole years; one month or one year either way
  * after a rounding word.
  */
-function between(months: number, anchors: string[], texts: string[], rounded: boolean): boolean {
+function between(months: number, anchors: string[], texts: string[], rounded: boolean, least = false): boolean {
   const from = anchors.flatMap(datesOf);
   const others = [...from, ...texts.flatMap(datesOf)];
+  // « plus de trente ans » for 32 years: a lower bound, the gap at least the duration and within a tenth (or one unit)
+  // above it (faithful53).
+  const above = (gap: number, want: number, unit: number) =>
+    gap >= want && gap - want <= Math.max(unit, Math.ceil(want / 10));
   for (const a of from)
     for (const b of others) {
       if (a.year === undefined || b.year === undefined) continue;
@@ -465,9 +472,11 @@ function between(months: number, anchors: string[], texts: string[], rounded: bo
         if (gap > 0 && Math.abs(gap - months) <= (rounded ? 1 : 0)) return true;
         if (months % 12 === 0 && gap > 0 && Math.abs(Math.round(gap / 12) - months / 12) <= (rounded ? 1 : 0))
           return true;
+        if (least && gap > 0 && above(gap, months, months % 12 === 0 ? 12 : 1)) return true;
       } else if (months % 12 === 0) {
         const gap = Math.abs(a.year - b.year);
         if (gap > 0 && Math.abs(gap - months / 12) <= (rounded ? 1 : 0)) return true;
+        if (least && gap > 0 && above(gap, months / 12, 1)) return true;
       }
     }
   return false;

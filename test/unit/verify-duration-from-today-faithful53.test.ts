@@ -33,3 +33,33 @@ describe("a duration counted from the document's date (faithful-blind-25, half A
     expect(statusOn("Le Sénat a débattu pendant près de dix ans [1].", "2026-05-04")).toBe("unsupported");
   });
 });
+
+const CLOUD_ACT =
+  "Le CLOUD Act : ce que dit la loi américaine\nLe CLOUD Act (Clarifying Lawful Overseas Use of Data Act) a été promulgué le 23 mars 2018. Il modifie le Stored Communications Act de 1986 pour que les autorités américaines puissent obliger un fournisseur établi aux États-Unis à leur remettre les données qu'il contrôle, même lorsqu'elles sont stockées hors des États-Unis.";
+
+/** The status of the answer's last sentence, the ones before it dating what it computes from. */
+const lastStatus = (answer: string) =>
+  verifyText(answer, [{ n: 1, text: CLOUD_ACT }], { facts: [] }).sentences.at(-1)!.status;
+
+describe("a duration said as a lower bound (« plus de trente ans »; faithful-blind-25, half A)", () => {
+  it("« plus de trente ans » between 1986 and 2018 (32 years) is computed", () => {
+    expect(
+      lastStatus(
+        "La loi a été promulguée le 23 mars 2018 [1]. Elle modifie le Stored Communications Act de 1986 [1]. Le texte modifié avait donc plus de trente ans [1].",
+      ),
+    ).toBe("supported");
+  });
+
+  it("a bound the gap does not reach, or far exceeds, stays unverified", () => {
+    expect(
+      lastStatus(
+        "La loi a été promulguée le 23 mars 2018 [1]. Elle modifie le Stored Communications Act de 1986 [1]. Le texte modifié avait donc plus de quarante ans [1].",
+      ),
+    ).toBe("unsupported");
+    expect(
+      lastStatus(
+        "La loi a été promulguée le 23 mars 2018 [1]. Elle modifie le Stored Communications Act de 1986 [1]. Le texte modifié avait donc plus de vingt ans [1].",
+      ),
+    ).toBe("unsupported");
+  });
+});
