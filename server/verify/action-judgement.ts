@@ -24,10 +24,7 @@ const COMPLEMENT = `(?:${alt("compléments")})(?:(?<=['’])|(?![\\p{L}'’]))`;
 /** The start of the sentence, or of its main clause after an opening phrase and its comma. */
 const START = "(?:^|^[^,;:.]{0,80},\\s*)";
 
-const ACTION = new RegExp(
-  `${START}${INFINITIVE}\\s+${COMPLEMENT}[^,;:.?!]*?\\s${COPULA}`,
-  "u",
-);
+const ACTION = new RegExp(`${START}${INFINITIVE}\\s+${COMPLEMENT}[^,;:.?!]*?\\s${COPULA}`, "u");
 const NEUTER = new RegExp(
   `${START}(?:${alt("jugements neutres")})(?:\\s+\\p{L}+)?\\s+${COPULA}(?:\\s+donc)?\\s+(?:de\\s|d')`,
   "u",

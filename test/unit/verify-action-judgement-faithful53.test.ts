@@ -35,17 +35,17 @@ describe("a judgement of an action by its form (faithful-blind-25, half A)", () 
   });
 
   it("« le plus simple est (donc) de » and an action", () => {
-    expect(
-      status("Avant de budgéter l'adhésion, le plus simple est donc d'écrire à l'ADULLACT [1].", ADULLACT),
-    ).toBe("inference");
+    expect(status("Avant de budgéter l'adhésion, le plus simple est donc d'écrire à l'ADULLACT [1].", ADULLACT)).toBe(
+      "inference",
+    );
   });
 });
 
 describe("what the form does not excuse", () => {
   it("a duty or an absolute judged of an action stays unverified", () => {
-    expect(
-      status("Relire son contrat VMware est donc obligatoire avant tout renouvellement [1].", CONTENTIEUX),
-    ).toBe("unsupported");
+    expect(status("Relire son contrat VMware est donc obligatoire avant tout renouvellement [1].", CONTENTIEUX)).toBe(
+      "unsupported",
+    );
     expect(status("Vérifier la sauvegarde est donc la seule protection contre le CLOUD Act [1].", ONEDRIVE)).toBe(
       "unsupported",
     );
@@ -58,17 +58,17 @@ describe("what the form does not excuse", () => {
   });
 
   it("a noun opening the sentence is no action (« Premier », « Votre »): a claim stays unverified", () => {
-    expect(
-      status("Votre contrat avec Broadcom est donc résilié depuis la fin de la conversion [1].", CNAM),
-    ).toBe("unsupported");
+    expect(status("Votre contrat avec Broadcom est donc résilié depuis la fin de la conversion [1].", CNAM)).toBe(
+      "unsupported",
+    );
     expect(
       status("Premier constat : la synchronisation est donc chiffrée de bout en bout par Microsoft [1].", ONEDRIVE),
     ).toBe("unsupported");
   });
 
   it("a plain claim about a named actor is no judgement of an action", () => {
-    expect(
-      status("La CNAM est donc la seule administration à avoir gagné contre Broadcom [1].", CNAM),
-    ).toBe("unsupported");
+    expect(status("La CNAM est donc la seule administration à avoir gagné contre Broadcom [1].", CNAM)).toBe(
+      "unsupported",
+    );
   });
 });
