@@ -27,7 +27,7 @@
  * A figure with no word saying it is computed stays a figure a passage must give.
  */
 import { NUMBER_WORDS } from "../core/number-words.ts";
-import { fold } from "../core/text.ts";
+import { fold, frenchDate } from "../core/text.ts";
 import { FRACTION_TOLERANCE, roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { alternation, COMPUTED_LISTS, complementShare, oneInShare, pointsGap } from "./shares.ts";
@@ -361,7 +361,7 @@ function shareOfCounts(stated: string, f: Figure, texts: string[]): boolean {
  * the passages): the sentence says it computes, or places the duration « après » something dated. What a passage gives
  * of the same thing (« soixante postes ») is not a computation: it is left to the checks of given figures.
  */
-export function computedInWords(stated: string, texts: string[], before = ""): string[] {
+export function computedInWords(stated: string, texts: string[], before = "", today?: string): string[] {
   const lastLine =
     before
       .trim()
@@ -375,6 +375,10 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
   // are the operands it states (« De 20 000 postes en 2004 à environ 90 000 en 2005, … en un an »): no word needs to say
   // it computes, and the duration is between them.
   const anchors = [stated, ...before.trim().split(/(?<=[.!?])\s+/)];
+  // Counted from now (`[maintenant]`: « il y a près de dix ans », « À la date de cette note, … depuis six mois ») in a
+  // dated document: the document's date is a duration's end (faithful53).
+  const fromNow = today !== undefined && NOW.test(said);
+  if (fromNow) anchors.push(frenchDate(today));
   const ownDates = datesOf(stated).length >= 2;
   const out: string[] = [];
   // A count a passage gives of the same thing (« soixante postes »), in words or digits.
@@ -393,9 +397,10 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
       const after = AFTER.test(said.slice(m.index! + whole.length)) || AFTER_BEFORE.test(said.slice(0, m.index!));
       // Rounded by a word before the number, or right after its unit (« dans huit mois environ »).
       const round = rounded(number) || ROUNDED_AFTER.test(said.slice(m.index! + whole.length));
+      const least = LOWER_BOUNDS.has(roundingWordBefore(stated.toLowerCase(), number) ?? "");
       const gap = ownDates
-        ? between(n.value * months, [stated], [], round)
-        : (computing || after) && between(n.value * months, anchors, texts, round);
+        ? between(n.value * months, [stated], [], round, least)
+        : (computing || after || fromNow) && between(n.value * months, anchors, texts, round, least);
       if (gap) out.push(whole);
       continue;
     }
@@ -408,6 +413,10 @@ export function computedInWords(stated: string, texts: string[], before = ""): s
 }
 
 const DURATIONS = valued("durées");
+/** The rounding words that say a lower bound (« plus de trente ans »), as `roundingWordBefore` gives them. */
+const LOWER_BOUNDS = new Set((COMPUTED_LISTS.get("borne basse") ?? []).map(fold));
+/** A duration counted from now (`[maintenant]`), on folded text. */
+const NOW = new RegExp(`(?<!\\p{L})(?:${alternation("maintenant")})(?!\\p{L})`, "u");
 /** `[environ après]` right after a duration's unit (folded text starts there). */
 const ROUNDED_AFTER = new RegExp(`^\\s*(?:${alternation("environ après")})(?!\\p{L})`, "u");
 const ROUND = valued("environ");
@@ -448,9 +457,13 @@ const datesOf = (t: string) =>
  * in years (« quatre ans » from octobre 2024 to septembre 2028); else in whole years; one month or one year either way
  * after a rounding word.
  */
-function between(months: number, anchors: string[], texts: string[], rounded: boolean): boolean {
+function between(months: number, anchors: string[], texts: string[], rounded: boolean, least = false): boolean {
   const from = anchors.flatMap(datesOf);
   const others = [...from, ...texts.flatMap(datesOf)];
+  // « plus de trente ans » for 32 years: a lower bound, the gap at least the duration and within a tenth (or one unit)
+  // above it (faithful53).
+  const above = (gap: number, want: number, unit: number) =>
+    gap >= want && gap - want <= Math.max(unit, Math.ceil(want / 10));
   for (const a of from)
     for (const b of others) {
       if (a.year === undefined || b.year === undefined) continue;
@@ -459,9 +472,11 @@ function between(months: number, anchors: string[], texts: string[], rounded: bo
         if (gap > 0 && Math.abs(gap - months) <= (rounded ? 1 : 0)) return true;
         if (months % 12 === 0 && gap > 0 && Math.abs(Math.round(gap / 12) - months / 12) <= (rounded ? 1 : 0))
           return true;
+        if (least && gap > 0 && above(gap, months, months % 12 === 0 ? 12 : 1)) return true;
       } else if (months % 12 === 0) {
         const gap = Math.abs(a.year - b.year);
         if (gap > 0 && Math.abs(gap - months / 12) <= (rounded ? 1 : 0)) return true;
+        if (least && gap > 0 && above(gap, months / 12, 1)) return true;
       }
     }
   return false;

@@ -15,12 +15,15 @@ const MONTHS = /(?<![\p{L}\d])(\d{1,2}|[\p{L}-]+)\s+mois(?!\p{L})/gu;
 /** Months since year 0 of a figure with a year and a month. */
 const monthIndex = (f: Figure) => (f.year !== undefined && f.month !== undefined ? f.year * 12 + f.month - 1 : null);
 
-/** Whether `f` (a month or a date) ends, or follows, a period that one of `texts` starts and gives a length in months. */
+/** Whether `f` (a month or a date) ends, or follows, a period that one of `texts` (or two lines in a row) starts and gives a length in months. */
 export function endOfPeriod(f: Figure, texts: string[]): boolean {
   if (f.kind !== "month" && f.kind !== "date") return false;
   const end = monthIndex(f);
   if (end === null) return false;
-  for (const text of texts) {
+  // A data block gives the start and the length on two lines one after the other (« Début de l'étude : janvier 2027 »,
+  // « Durée de l'étude : 4 mois »; faithful53): each line read with the one before it too.
+  const read = [...texts, ...texts.slice(1).map((t, i) => `${texts[i]} ${t}`)];
+  for (const text of read) {
     const lengths = [...fold(text).matchAll(MONTHS)]
       .map((m) => (/^\d+$/.test(m[1]!) ? Number(m[1]) : (NUMBER_WORDS[m[1]!] ?? 0)))
       .filter((n) => n > 0 && n <= 36);

@@ -430,6 +430,8 @@ function checkSentence(
   checkUncited = false,
   /** `VerifyOptions.question`. */
   question = "",
+  /** `VerifyOptions.today`: the document's date, a duration counted from now ends there (`computedInWords`). */
+  today?: string,
 ): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
@@ -474,6 +476,7 @@ function checkSentence(
           stated,
           withFacts.map((src) => src.sentences.map((ss) => ss.text).join(" ")),
           earlier,
+          today,
         )
       : [];
   for (const d of durationsInWords(stated))
@@ -1681,6 +1684,7 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
         text.slice(0, span.start),
         checksUncited(span.text),
         options.question,
+        options.today,
       );
     if (span.text.length > SENTENCE_MAX_LENGTH) {
       // Not read: every check reads a sentence once per figure or name, so a hostile run-on would stall the server.

@@ -20,6 +20,7 @@
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import { judgesAnAction } from "./action-judgement.ts";
 import { concludesByForm } from "./conclusion-form.ts";
 import type { SentenceCheck, SentenceStatus } from "./index.ts";
 import { withoutReferences } from "./sentences.ts";
@@ -97,6 +98,8 @@ export function concludesForCommune(sentence: string): boolean {
   if (p.advice.test(text)) return true;
   // Advice or a lesson for a commune written without a connective (`conclusion-form.ts`, faithful52).
   if (concludesByForm(text)) return true;
+  // What to do, judged (« Vérifier la sauvegarde … est donc un premier pas simple »: `action-judgement.ts`, faithful53).
+  if (judgesAnAction(text)) return true;
   if (!p.connective.test(text)) return false;
   // « n'est donc pas une priorité » read as « n'est pas une priorité »; the commune as subject read the same way.
   const bare = text.replace(p.connectiveWord, " ").replace(/\s+/g, " ").trim();
