@@ -140,8 +140,10 @@ export const claimedEvents = (
   // its own doing (« s'est renseignée », « sont bourrés de … »).
   const passive = (c: { event: string } | null) => !!c && clause?.[clause.indexOf(c.event) - 1] === "ete";
   const unheard = clause && premiseOf(question) ? eventOf(clause, unused) : null;
+  // « lyon est revenue chez microsoft …, qu'est-ce qui a motivé ce choix »: a return stated as a premise is taken as
+  // given as much as one whose cause is asked (`causedEvent`).
   const claimed =
-    (clause && eventOf(clause)) ||
+    (clause && eventOf(clause, ASKED_EVENTS)) ||
     (passive(unheard) ? unheard : null) ||
     nounEventOf(question) ||
     causedEvent(question) ||
