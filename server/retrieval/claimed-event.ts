@@ -145,11 +145,35 @@ export const claimedEvents = (
   const claimed =
     (clause && eventOf(clause, ASKED_EVENTS)) ||
     (passive(unheard) ? unheard : null) ||
+    (clause && premiseOf(question) ? doneBy(clause) : null) ||
     nounEventOf(question) ||
     causedEvent(question) ||
     purposedEvent(question);
   return claimed ? [claimed] : [];
 };
+
+/**
+ * « ow2 a été absorbé par la fondation eclipse, ça change quoi … »: a premise telling what an agent did to its subject
+ * (a participle after « été », then « par » and a name) is a change the corpus would tell of both, whatever its
+ * participle: the subject and the agent's name must be said with it. Null when the premise says no agent by its name
+ * (« par le nouveau gouvernement » is read as a general word, as a subject is).
+ */
+function doneBy(clause: string[]): { subject: string[]; event: string } | null {
+  const been = clause.indexOf("ete");
+  const event = clause[been + 1] ?? "";
+  if (been < 1 || !AGENT.has(clause[been + 2] ?? "")) return null;
+  const claimed = eventOf(clause, [event.slice(0, EVENT_HEAD)]);
+  if (!claimed || claimed.event !== event) return null;
+  const agent: string[] = [];
+  for (const w of clause.slice(been + 3)) {
+    if (DETERMINERS.has(w) && !agent.length) continue;
+    if (STOPWORDS.has(w) || DETERMINERS.has(w) || /^\d/.test(w) || agent.length === 2) break;
+    agent.push(w);
+  }
+  const named = agent.filter((w) => !GENERIC.has(stem(w)));
+  if (!named.length || claimed.subject.length + named.length > MAX_SUBJECT_WORDS + 1) return null;
+  return { subject: [...claimed.subject, ...named], event };
+}
 
 /** Nouns of an event, each with the verb that says it (« rachat » : « racheter »), folded (`claimed-event.txt`). */
 const EVENT_NOUNS = new Map(

@@ -62,3 +62,21 @@ describe("a return stated as a premise (« lyon est revenue chez microsoft, qu'e
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
+
+describe("a premise telling what an agent did to its subject (« ow2 a été absorbé par la fondation eclipse, … »)", () => {
+  it("abstains when no sentence read says the subject, the agent and the event together", async () => {
+    for (const q of [
+      "ow2 a été absorbé par la fondation eclipse, ça change quoi pour les projets hébergés",
+      "l'adullact a été repris par la fondation eclipse, ça change quoi pour les communes",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers what the corpus tells of both", async () => {
+    for (const q of [
+      "le privacy shield a été invalidé par la cour de justice, que faut-il faire maintenant",
+      "l'april a été fondée par des étudiants de paris 8, elle défend quoi aujourd'hui",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
