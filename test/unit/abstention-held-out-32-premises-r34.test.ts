@@ -64,7 +64,7 @@ describe("a return stated as a premise (« lyon est revenue chez microsoft, qu'e
 });
 
 describe("a premise telling what an agent did to its subject (« ow2 a été absorbé par la fondation eclipse, … »)", () => {
-  it("abstains when no sentence read says the subject, the agent and the event together", async () => {
+  it("abstains when no sentence read names the subject and the agent together", async () => {
     for (const q of [
       "ow2 a été absorbé par la fondation eclipse, ça change quoi pour les projets hébergés",
       "l'adullact a été repris par la fondation eclipse, ça change quoi pour les communes",
@@ -72,8 +72,10 @@ describe("a premise telling what an agent did to its subject (« ow2 a été abs
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
 
-  it("still answers what the corpus tells of both", async () => {
+  it("still answers what the corpus tells of both, in whatever words", async () => {
     for (const q of [
+      "gendbuntu a été développé par la gendarmerie, combien de postes l'utilisent ?",
+      "la circulaire sur les données sensibles a été signée par élisabeth borne, que dit-elle",
       "le privacy shield a été invalidé par la cour de justice, que faut-il faire maintenant",
       "l'april a été fondée par des étudiants de paris 8, elle défend quoi aujourd'hui",
     ])
