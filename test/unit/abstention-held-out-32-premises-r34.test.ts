@@ -3,8 +3,10 @@
  * before what is asked, read on its form. Tuning half: the odd rows of its false premises in the order of
  * `/work/notes/h32-measure.txt` (faux-lyon-retour, faux-mistral-americain, faux-nextcloud-us, faux-ow2-eclipse,
  * faux-sill-supprime); untuned: the even rows (faux-grist-rachete, faux-libreoffice-fin, faux-cpi-linux,
- * faux-visio-panne, faux-lqu-proces). Each form also on other subjects than the set's; guards: answerable questions of
- * the same form. On the real corpus.
+ * faux-visio-panne, faux-lqu-proces). Tuned half 3/5 (not mistral-americain: the corpus writes Mistral AI, « fonds
+ * américains » and « contrôle » together; nor nextcloud-us, a present « appartient »), untuned half 1/5 (grist-rachete,
+ * by the question mark). Each form also on other subjects than the set's; guards: answerable questions of the same
+ * form. On the real corpus.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
