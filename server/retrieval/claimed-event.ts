@@ -140,14 +140,41 @@ export const claimedEvents = (
   // its own doing (« s'est renseignée », « sont bourrés de … »).
   const passive = (c: { event: string } | null) => !!c && clause?.[clause.indexOf(c.event) - 1] === "ete";
   const unheard = clause && premiseOf(question) ? eventOf(clause, unused) : null;
+  // « lyon est revenue chez microsoft …, qu'est-ce qui a motivé ce choix »: a return stated as a premise is taken as
+  // given as much as one whose cause is asked (`causedEvent`).
   const claimed =
-    (clause && eventOf(clause)) ||
+    (clause && eventOf(clause, ASKED_EVENTS)) ||
     (passive(unheard) ? unheard : null) ||
     nounEventOf(question) ||
     causedEvent(question) ||
     purposedEvent(question);
   return claimed ? [claimed] : [];
 };
+
+/**
+ * « ow2 a été absorbé par la fondation eclipse, ça change quoi … »: a premise telling what an agent did to its subject
+ * (a participle after « été », then « par » and a name), whatever its participle, the corpus would tell with both
+ * names. Null when the premise says no agent by its name (« par le nouveau gouvernement »: a general word, as a
+ * subject is), or states an event `claimedEvents` reads.
+ */
+function doneBy(question: string): { subject: string[]; event: string } | null {
+  const clause = claimedClause(question);
+  if (!clause || claimedEvents(question).length) return null;
+  const been = clause.indexOf("ete");
+  const event = clause[been + 1] ?? "";
+  if (been < 1 || !AGENT.has(clause[been + 2] ?? "")) return null;
+  const claimed = eventOf(clause, [event.slice(0, EVENT_HEAD)]);
+  if (!claimed || claimed.event !== event) return null;
+  const agent: string[] = [];
+  for (const w of clause.slice(been + 3)) {
+    if (DETERMINERS.has(w) && !agent.length) continue;
+    if (STOPWORDS.has(w) || DETERMINERS.has(w) || /^\d/.test(w) || agent.length === 2) break;
+    agent.push(w);
+  }
+  const named = agent.filter((w) => !GENERIC.has(stem(w)));
+  if (!named.length || claimed.subject.length + named.length > MAX_SUBJECT_WORDS + 1) return null;
+  return { subject: [...claimed.subject, ...named], event };
+}
 
 /** Nouns of an event, each with the verb that says it (« rachat » : « racheter »), folded (`claimed-event.txt`). */
 const EVENT_NOUNS = new Map(
@@ -188,6 +215,10 @@ type Read = { text: string; section: string; document: { title: string; kind?: s
 export function unpairedEvent(question: string, passages: Read[], unused: string[] = []): string[] {
   for (const claimed of claimedEvents(question, unused))
     if (!saysEvent(claimed, passages)) return [claimed.event, ...claimed.subject];
+  // … an agent and its subject, by any words (« GendBuntu », « la gendarmerie » : « développé » or not), in one sentence,
+  // or the subject named by the heading (the corpus never writes OW2 and Eclipse together).
+  const done = doneBy(question);
+  if (done && !saysTogether(done.subject, passages)) return [done.event, ...done.subject];
   const possessed = possessedEvent(question);
   if (possessed && !possessed.candidates.some((w) => saysEvent({ ...possessed, subject: [w] }, passages)))
     return [possessed.event, ...possessed.candidates];
@@ -443,6 +474,19 @@ function purposedEvent(question: string): { subject: string[]; event: string; fo
   const subject = [...object, ...doer];
   if (!doer.length || !object.length || subject.length > MAX_SUBJECT_WORDS) return null;
   return { subject, event: forms[0]!, forms };
+}
+
+/** Whether a sentence of the passages read says every word of `subject` near each other (the heading naming some). */
+function saysTogether(subject: string[], passages: Read[]): boolean {
+  const forms = subject.map(formOf);
+  return passages.some((p) => {
+    const about = words(`${p.document.title} ${p.section}`);
+    const rest = forms.filter((is) => !about.some(is));
+    if (!rest.length) return true;
+    return withoutReferences(p.text)
+      .split(SENTENCE)
+      .some((t) => near(words(t), rest.slice(1), rest[0]!));
+  });
 }
 
 /** Whether a sentence or a section of the passages read says an event of its subject. */

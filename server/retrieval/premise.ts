@@ -5,6 +5,7 @@
 import { fold } from "../core/text.ts";
 import { words } from "./french.ts";
 import { STOPWORDS, wordList } from "./lexicon.ts";
+import { DETERMINERS } from "./names-places.ts";
 import { occurs, type passageWords } from "./passage-words.ts";
 
 /** Words of an event a premise states (« interdit », « ferme », « condamné »), folded (`premise-events.txt`). */
@@ -20,6 +21,29 @@ const ASKS =
  */
 const ASKS_OTHERWISE =
   /(?:^|\s)(?:[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)(?![a-z])|que [a-z]+(?:er|ir|re)(?![a-z]))|(?:^|\s|')est(?:-| )ce(?: que| qu'|-| )/;
+
+/**
+ * Subject pronouns that open a clause asked by its question mark alone after a premise (« …, il existe un remplaçant
+ * ? »), folded (`premise-clause-subjects.txt`).
+ */
+const CLAUSE_SUBJECTS = new Set(wordList("../i18n/fr/premise-clause-subjects.txt"));
+
+/** Words at least of a clause asked by its question mark alone (« il existe un remplaçant »; not « non », « vrai »). */
+const MIN_MARKED_WORDS = 3;
+
+/**
+ * Whether the part after a premise's comma is a yes/no question asked by its question mark alone, with its own
+ * subject (« l'état va continuer à l'utiliser ? », « il existe un remplaçant ? »): it opens with an article or a
+ * subject pronoun and holds a few words. Not a confirmation of what precedes (« non ? », « c'est ça ? »): the corpus
+ * may correct that.
+ */
+function asksByMark(rest: string): boolean {
+  if (!/\?\s*$/.test(rest)) return false;
+  const first = rest.trim().split(/\s+/)[0] ?? "";
+  const elided = /^([a-z])'/.exec(first)?.[1];
+  const opens = elided ? DETERMINERS.has(elided) : DETERMINERS.has(first) || CLAUSE_SUBJECTS.has(first);
+  return opens && words(rest).length >= MIN_MARKED_WORDS;
+}
 
 /** Letters of an event's word that another form of it keeps (« interd » of « interdit », « interdire »). */
 const EVENT_HEAD = 6;
@@ -43,7 +67,9 @@ export function premiseOf(question: string): string | null {
   if (comma < 0) return null;
   const [head, rest] = [text.slice(0, comma), text.slice(comma + 1)];
   const asks = (part: string) => ASKS.test(part) || ASKS_OTHERWISE.test(part);
-  return asks(` ${rest.replace(/[?!.]/g, " ")} `) && !asks(` ${head} `) ? head.trim() : null;
+  // « le sill a été supprimé …, il existe un remplaçant ? »: a yes/no question after the premise asks as well.
+  const asked = asks(` ${rest.replace(/[?!.]/g, " ")} `) || (!head.includes("?") && asksByMark(rest));
+  return asked && !asks(` ${head} `) ? head.trim() : null;
 }
 
 /**
