@@ -21,32 +21,18 @@ import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { plannedValue } from "../../server/tracking/plan.ts";
 import { tableRows } from "../helpers/drafts.ts";
+import { PLEYBEN_NOW, percentCell, pleybenMap } from "../helpers/pleyben.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { analysedRows, inventoryRow } from "../inventory/fixtures.ts";
 
-const NOW = "2026-12-07T08:00:00.000Z";
+const NOW = PLEYBEN_NOW;
 const START = "2027-01";
 const TARGET_DATE = "2029-12";
 let index: MatchIndex;
 beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 }, 120_000);
-const ms = (name: string, n: number) => inventoryRow(name, "Microsoft Corporation", n);
-const analysis = (): InventoryAnalysis => ({
-  ...analysedRows(
-    [
-      ms("Microsoft Windows 10 Professionnel", 140),
-      ms("Microsoft Office Professionnel Plus 2019", 160),
-      ms("Microsoft Windows 11 Professionnel", 60),
-      ms("Microsoft Teams classic", 150),
-      inventoryRow("Kaspersky Endpoint Security for Windows", "AO Kaspersky Lab", 200),
-    ],
-    index,
-    NOW,
-  ),
-  id: "commune-pleyben",
-  name: "Inventaire de Pleyben",
-});
+const analysis = (): InventoryAnalysis => pleybenMap(index, "commune-pleyben", "Inventaire de Pleyben");
 // No target typed: the default, the end of the guided replacements.
 const INPUTS = {
   collectivite: { name: "Commune de Pleyben", kind: "commune" },
@@ -55,7 +41,7 @@ const INPUTS = {
   targetDate: TARGET_DATE,
 };
 
-const percent = (cell: string) => Number(cell.replace(/\s|\u00a0|%/g, "").replace(",", "."));
+const percent = percentCell;
 const sum = (lines: RoadmapLine[]) => lines.reduce((s, l) => s + l.points, 0);
 const months = (from: string, to: string) => {
   const out: string[] = [];

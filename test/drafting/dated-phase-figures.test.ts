@@ -18,35 +18,22 @@ import { loadStructure } from "../../server/drafting/structure.ts";
 import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { tableRows } from "../helpers/drafts.ts";
+import { PLEYBEN_NOW, percentCell, pleybenMap } from "../helpers/pleyben.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { analysedRows, inventoryRow } from "../inventory/fixtures.ts";
 
-const NOW = "2026-12-07T08:00:00.000Z";
+const NOW = PLEYBEN_NOW;
+const ms = (name: string, n: number) => inventoryRow(name, "Microsoft Corporation", n);
 const START = "2027-01";
 const TARGET_DATE = "2029-12";
 let index: MatchIndex;
 beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 }, 120_000);
-const ms = (name: string, n: number) => inventoryRow(name, "Microsoft Corporation", n);
 /** A commune's map: Kaspersky (quick), Office 2019 and Windows 10 out of support, Teams (guided), Windows 11 (deep). */
-const analysis = (id: string, teams = true): InventoryAnalysis => ({
-  ...analysedRows(
-    [
-      ms("Microsoft Windows 10 Professionnel", 140),
-      ms("Microsoft Office Professionnel Plus 2019", 160),
-      ms("Microsoft Windows 11 Professionnel", 60),
-      ...(teams ? [ms("Microsoft Teams classic", 150)] : []),
-      inventoryRow("Kaspersky Endpoint Security for Windows", "AO Kaspersky Lab", 200),
-    ],
-    index,
-    NOW,
-  ),
-  id,
-  name: `Inventaire ${id}`,
-});
+const analysis = (id: string, teams = true): InventoryAnalysis => pleybenMap(index, id, `Inventaire ${id}`, { teams });
 const collectivite = { name: "Commune de Pleyben", kind: "commune" };
-const percent = (cell: string) => Number(cell.replace(/\s|\u00a0|%/g, "").replace(",", "."));
+const percent = percentCell;
 
 describe("the briefing note says the roadmap's figure for the quick wins' end, with its month (real HTTP server)", () => {
   let server: TestServer;
