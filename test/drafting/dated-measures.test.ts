@@ -20,7 +20,7 @@ import { loadStructure } from "../../server/drafting/structure.ts";
 import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { plannedValue } from "../../server/tracking/plan.ts";
-import { tableRows } from "../helpers/drafts.ts";
+import { roadmapProposal, tableRows } from "../helpers/drafts.ts";
 import { PLEYBEN_NOW, percentCell, pleybenMap } from "../helpers/pleyben.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { analysedRows, inventoryRow } from "../inventory/fixtures.ts";
@@ -253,14 +253,7 @@ describe("the plan adopted from that roadmap follows the same measure (real HTTP
   let proposal: any;
   beforeAll(async () => {
     server = await startTestServer();
-    const a = analysis();
-    await server.engine.records("analyses").put(a.id, a);
-    const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "roadmap", inputs: INPUTS }));
-    expect(events.at(-1)!.event).toBe("done");
-    draftId = events.at(-1)!.data.id;
-    const res = await fetch(`${server.url}/api/plans/from-draft/${draftId}`);
-    expect(res.status).toBe(200);
-    proposal = (await res.json()).proposal;
+    ({ draftId, proposal } = await roadmapProposal(server, analysis(), INPUTS));
   }, 120_000);
   afterAll(() => server?.stop());
 

@@ -15,6 +15,7 @@ import { isSupportEnd, planRoadmap } from "../../server/drafting/roadmap-plan.ts
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { roadmapProposal } from "../helpers/drafts.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { analysedRows, inventoryRow } from "../inventory/fixtures.ts";
 
@@ -118,13 +119,7 @@ describe("the plan adopted from that roadmap (trial17 D4, real HTTP server)", ()
   let proposal: any;
   beforeAll(async () => {
     server = await startTestServer();
-    const a = analysis();
-    await server.engine.records("analyses").put(a.id, a);
-    const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "roadmap", inputs: INPUTS }));
-    expect(events.at(-1)!.event).toBe("done");
-    const res = await fetch(`${server.url}/api/plans/from-draft/${events.at(-1)!.data.id}`);
-    expect(res.status).toBe(200);
-    proposal = (await res.json()).proposal;
+    ({ proposal } = await roadmapProposal(server, analysis(), INPUTS));
   }, 120_000);
   afterAll(() => server?.stop());
 

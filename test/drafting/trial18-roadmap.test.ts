@@ -14,6 +14,7 @@ import { isContractEnd, localDeadline, planRoadmap } from "../../server/drafting
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { roadmapProposal } from "../helpers/drafts.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { analysedRows, inventoryRow, microsoftRow } from "../inventory/fixtures.ts";
 
@@ -103,13 +104,7 @@ describe("the plan adopted from that roadmap (trial18 F4, real HTTP server)", ()
   let proposal: any;
   beforeAll(async () => {
     server = await startTestServer();
-    const a = analysis();
-    await server.engine.records("analyses").put(a.id, a);
-    const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "roadmap", inputs: INPUTS }));
-    expect(events.at(-1)!.event).toBe("done");
-    const res = await fetch(`${server.url}/api/plans/from-draft/${events.at(-1)!.data.id}`);
-    expect(res.status).toBe(200);
-    proposal = (await res.json()).proposal;
+    ({ proposal } = await roadmapProposal(server, analysis(), INPUTS));
   }, 120_000);
   afterAll(() => server?.stop());
 

@@ -2,12 +2,13 @@
  * A small saved draft with every construct the exporters handle: headings, lists, a table, a quote, notes with
  * and without URL, a flagged figure and a section still to complete.
  */
+import { expect } from "vitest";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import type { Draft } from "../../server/drafting/types.ts";
+import type { Draft, InventoryAnalysis } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
 import { startFakeOllama } from "./fake-ollama.ts";
-import { realCorpusEngine, withTestProvider } from "./server.ts";
+import { postJson, readSse, realCorpusEngine, type TestServer, withTestProvider } from "./server.ts";
 
 /** A draft written through the engine as the API writes it, saved, read back, with its Markdown export. */
 export async function writeDraft(engine: Engine, body: unknown): Promise<{ draft: Draft; markdown: string }> {
@@ -111,4 +112,22 @@ export function tableRows(markdown: string): string[][] {
         .slice(1, -1)
         .map((c) => c.trim()),
     );
+}
+
+/**
+ * A roadmap drafted over HTTP from a saved analysis, and the plan proposal the page offers to adopt from it
+ * (`/api/plans/from-draft/:id`): the draft finished and the proposal given, both asserted.
+ */
+export async function roadmapProposal(
+  server: TestServer,
+  analysis: InventoryAnalysis,
+  inputs: Record<string, unknown>,
+): Promise<{ draftId: string; proposal: any }> {
+  await server.engine.records("analyses").put(analysis.id, analysis);
+  const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "roadmap", inputs }));
+  expect(events.at(-1)!.event).toBe("done");
+  const draftId = events.at(-1)!.data.id as string;
+  const res = await fetch(`${server.url}/api/plans/from-draft/${draftId}`);
+  expect(res.status).toBe(200);
+  return { draftId, proposal: (await res.json()).proposal };
 }
