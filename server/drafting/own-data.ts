@@ -91,6 +91,7 @@ export function roadmapOwnData(
     kind: "percent",
     value: plan.target.value,
     names: [t("targetName")],
+    end: true,
     ...(target.date && /^\d{4}-\d{2}/.test(target.date) ? { dates: [target.date] } : {}),
     says,
   });

@@ -36,6 +36,11 @@ export interface OwnFigure {
    * never made wrong when it is not.
    */
   loose?: boolean;
+  /**
+   * What the figure sets is the end of a change (the roadmap's target: « l'objectif est de ramener l'exposition
+   * pondérée de 89 % à 40 % »): the figure after its name that opens « de A à B » is not it, B is (trial26 T-H3).
+   */
+  end?: boolean;
 }
 
 export type OwnStandingKind = "ahead" | "on-track" | "late";
@@ -94,6 +99,16 @@ const NOT_FOUND = () => (notFound ??= reasonPattern("verify.figureNotFound"));
 
 /** What may stand between a share and the name that follows it (« 40 % d'exposition pondérée »). */
 const OF_NAME = /^\s*(?:de|d['’]|du|des)?\s*$/iu;
+/** « de 89 % » opening a change, and « à », « jusqu'à » leading to its end (« de 89 % à 40 % »). */
+const CHANGE_FROM = /(?:^|[^\p{L}])(?:de|d['’])\s*$/iu;
+const CHANGE_TO = /^\s*(?:à|jusqu['’]à)\s*$/iu;
+
+/** The end of the change `first` opens (« de 89 % à 40 % » → 40 %), or `first` when it opens none. */
+function changeEnd(sentence: string, first: Placed, figures: Placed[]): Placed {
+  if (!CHANGE_FROM.test(sentence.slice(0, first.start))) return first;
+  const next = figures.filter((x) => x.start >= first.end).sort((a, b) => a.start - b.start)[0];
+  return next && CHANGE_TO.test(sentence.slice(first.end, next.start)) ? next : first;
+}
 
 /** A negation before the standing phrase in its clause (« n'est pas en retard », « aucun retard »). */
 const NEGATION = /(?<!\p{L})(?:pas|plus|jamais|aucun|aucune|ni|non)(?!\p{L})/iu;
@@ -230,7 +245,8 @@ function figureReasons(
         // may come first (« 8,5 points grâce au remplacement de Kaspersky »).
         const last = near.filter((p) => p.end <= at.start).at(-1);
         const before = kind === "points" ? last : undefined;
-        const p = near.find((x) => x.start >= at.end) ?? before;
+        const first = near.find((x) => x.start >= at.end);
+        const p = (first && r.end ? changeEnd(sentence, first, ofKind) : first) ?? before;
         bind(p, [r]);
         if (p) named.set(p, [...(named.get(p) ?? []), r]);
         // A share right before its name (« 40 % d'exposition pondérée ») is of it, loosely: it may be a value asked
