@@ -162,4 +162,11 @@ describe("a publisher or a name written in Cyrillic (trial25 T-M2)", () => {
     expect(matchName(index, "Яндекс.Браузер", null).entry?.id).toBe("yandex-browser");
     expect(matchName(index, "Яндекс Браузер", "ООО «ЯНДЕКС»")).toMatchObject({ review: false });
   });
+
+  it("reads Kaspersky's Russian name « Лаборатория Касперского » as Kaspersky (trial26 T-M7)", () => {
+    expect(vendorForPublisher(index, "Лаборатория Касперского")?.name).toBe("Kaspersky");
+    expect(vendorForPublisher(index, "АО «Лаборатория Касперского»")?.name).toBe("Kaspersky");
+    const item = find(analyze(row("Kaspersky Free", "Лаборатория Касперского", 4)).items, "Kaspersky Free");
+    expect(item.vendor?.country).toBe("RU");
+  });
 });
