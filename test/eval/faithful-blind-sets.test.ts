@@ -1,5 +1,5 @@
 /**
- * The hand-written blind faithfulness sets after the first (`faithful-blind-2/` to `faithful-blind-25/`) are well formed
+ * The hand-written blind faithfulness sets after the first (`faithful-blind-2/` to `faithful-blind-26/`) are well formed
  * (this measures nothing): every case has its pinned passages, every sentence a label and a kind and a start found in
  * the answer, every [n] within the pinned passages unless the sentence is labelled as citing out of range.
  */
@@ -43,6 +43,7 @@ const SETS = [
   { name: "faithful-blind-23", chat: 64, drafts: 24 },
   { name: "faithful-blind-24", chat: 68, drafts: 27 },
   { name: "faithful-blind-25", chat: 64, drafts: 30 },
+  { name: "faithful-blind-26", chat: 66, drafts: 30 },
 ];
 
 const temp: string[] = [];
