@@ -615,9 +615,24 @@ export function withoutManner(question: string): string {
 /** Tags that ask to confirm a claim (« …, non ? », « c'est ça ? »), folded: not part of the claim (`brief.txt` [confirmation]). */
 const TAGS = entries("confirmation").map((e) => e.trim());
 
-/** The claim a yes/no question states, as it writes it: its end mark and its tag asking to confirm it dropped. */
+/** Words opening a premise stated before the question (« puisque », « vu que »), folded (`brief.txt` [prémisse]). */
+const PREMISE_OPENERS = entries("prémisse").map((e) => e.trim());
+
+/**
+ * The claim a yes/no question states, as it writes it: its end mark and its tag asking to confirm it dropped; of a
+ * premise stated before the question (« Puisque l'UE a interdit Microsoft en 2025, que doit faire notre commune ? »),
+ * the premise alone (trial26 T-M2).
+ */
 function claimWritten(question: string): string {
   let claim = question.trim().replace(/[\s?!.]+$/, "");
+  const comma = claim.indexOf(",");
+  for (const opener of PREMISE_OPENERS) {
+    const at = new RegExp(`^${opener.split(" ").join("[\\s'’-]+")}[\\s'’]+`).exec(fold(claim));
+    if (at && comma > at[0].length) {
+      claim = claim.slice(at[0].length, comma).trim();
+      break;
+    }
+  }
   // (Folding keeps the length of a text typed with composed accents: the tag's place in it is its place in the claim.)
   for (const tag of TAGS) {
     const at = new RegExp(`[\\s,;]+${tag.split(" ").join("[\\s'’-]+")}$`).exec(fold(claim));

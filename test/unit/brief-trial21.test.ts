@@ -112,6 +112,14 @@ describe("a yes/no question on an event no quoted sentence says of its subject (
     expect(brief).toContain("Gendarmerie nationale");
   });
 
+  it("quotes the premise alone, not the question it opens (« Puisque …, que doit faire … », trial26 T-M2)", async () => {
+    const { brief } = await ask(
+      "Puisque l'Union européenne a interdit Microsoft en 2025, que doit faire notre commune ?",
+    );
+    expect(brief).toContain("ne disent pas « l'Union européenne a interdit Microsoft en 2025 »");
+    expect(brief).not.toContain("que doit faire");
+  });
+
   it("reads the event when a passage tells it (Munich's return to Windows)", async () => {
     const { brief } = await ask("munich est revenu à windows ?");
     expect(brief).not.toContain("ne disent pas");
