@@ -69,7 +69,7 @@ describe("freshness notes beside a quotation", () => {
         null,
       ),
     ).toBe(
-      "Échéance « d'ici l'automne 2026 » passée à la date de ce document ; le corpus (à jour au 10 avril 2026) ne dit pas si elle a été tenue.",
+      "Échéance « d'ici l'automne 2026 » passée à la date de ce document ; la fiche citée (à jour au 10 avril 2026) ne dit pas si elle a été tenue.",
     );
     expect(
       freshnessNote("La DINUM est dirigée depuis septembre 2022 par X.", "2026-12-05", "2026-03-01", "2023-04"),
@@ -99,7 +99,7 @@ describe("a generated sentence that sets a past deadline", () => {
     );
     expect(notes).toHaveLength(1);
     expect(text).toBe(
-      "L'État a demandé un plan par ministère d'ici l'automne 2026 [1]. *(Échéance « d'ici l'automne 2026 » passée à la date de ce document ; le corpus (à jour au 10 avril 2026) ne dit pas si elle a été tenue.)* Nous vous proposons une étude [2].",
+      "L'État a demandé un plan par ministère d'ici l'automne 2026 [1]. *(Échéance « d'ici l'automne 2026 » passée à la date de ce document ; la fiche citée (à jour au 10 avril 2026) ne dit pas si elle a été tenue.)* Nous vous proposons une étude [2].",
     );
   });
 });
@@ -138,7 +138,7 @@ describe("a letter dated after the deadlines it quotes (real corpus, no model)",
   it("says beside the quotation that « d'ici l'automne 2026 » is past on 5 December 2026, and flags nothing", async () => {
     const { draft, md } = await letter("2026-12-05");
     expect(md).toMatch(
-      /d'ici l'automne 2026[^\n]*»\[\^\d+\] \*\(Échéance « d'ici l'automne 2026 » passée à la date de ce document ; le corpus \(à jour [^)]+\) ne dit pas si elle a été tenue\.\)\*/,
+      /d'ici l'automne 2026[^\n]*»\[\^\d+\] \*\(Échéance « d'ici l'automne 2026 » passée à la date de ce document ; la fiche citée \(à jour [^)]+\) ne dit pas si elle a été tenue\.\)\*/,
     );
     const sections = draft.versions.at(-1)!.sections;
     expect(sections.flatMap((s) => s.flags)).toEqual([]);

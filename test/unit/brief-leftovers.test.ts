@@ -78,7 +78,7 @@ describe("a deadline now past (trial14 A15)", () => {
     expect(brief.quotes[0]?.text).toContain("d'ici le printemps 2026");
     const text = withPastDeadlines(brief, used, "2026-12-06").text;
     expect(text).toMatch(
-      /\[1\] \(Échéance « d'ici le printemps 2026 » passée ; le corpus \(à jour au 15 février 2026\) ne dit pas si elle a été tenue\.\)$/,
+      /\[1\] \(Échéance « d'ici le printemps 2026 » passée ; la fiche citée \(à jour au 15 février 2026\) ne dit pas si elle a été tenue\.\)$/,
     );
   });
 
