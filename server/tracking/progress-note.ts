@@ -155,7 +155,7 @@ const productLine = (p: Progress["products"][number]) => {
     : p.state === "in-progress" || p.state === "fewer" || p.state === "grew"
       ? "moved"
       : p.state;
-  return `${t(`product.${key}`, { name: p.product.name, status: p.status, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`;
+  return `${t(`product.${key}`, { name: p.product.name, status: p.status, by: p.product.by ?? "—", planned: p.removal ? t("plannedRemoval") : t("plannedBy", { by: p.product.by ?? "—" }), before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`;
 };
 
 /**

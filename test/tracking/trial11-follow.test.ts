@@ -145,6 +145,9 @@ describe("where each planned product stands (A7)", () => {
     );
     expect(note).not.toMatch(/\d+ sur \d+ installations/);
     expect(note).not.toMatch(/Microsoft (Office|Teams)[^\n]*en cours/);
+    // A product planned for removal: no « remplacement prévu : à désinstaller » (trial26 T-L3).
+    expect(note).toMatch(/- WhatsApp : [^\n]*\(désinstallation prévue, sans remplacement\)\./);
+    expect(note).not.toContain("remplacement prévu : à désinstaller");
   });
 
   it("says the same on the public page", async () => {
