@@ -147,3 +147,31 @@ describe("a gap said with a connective inside it (« dépasse donc de »; faithf
     );
   });
 });
+
+describe("a proposal using a word the passage rules out only as a relative moment (« et non avant »; faithful54)", () => {
+  const AMBITION =
+    "Fixer un objectif chiffré\nAucun chiffre n'est imposé aux collectivités : le niveau d'ambition relève d'un choix politique, à fixer à partir de l'étude des dépendances et non avant. Le conseil municipal est informé de la démarche.";
+
+  it("« avant l'été » does not contradict « et non avant »", () => {
+    expect(statusOf("Présenter la démarche au conseil municipal avant l'été [1].", [AMBITION])).not.toBe("unsupported");
+  });
+});
+
+describe("what suits a commune, judged (« est un bon exemple pour une commune »; faithful54)", () => {
+  const BOE =
+    "Boé\nBoé, commune de 5 800 habitants, a migré ses 70 postes vers Linux au fil du renouvellement du matériel. La commune a réduit ses coûts de licences.";
+
+  it("« X est un bon exemple pour une commune de votre taille » is the model's judgement, not a flagged claim", () => {
+    expect(
+      statusOf("Boé est un bon exemple pour une commune de votre taille qui hésite encore à franchir le pas [1].", [
+        BOE,
+      ]),
+    ).toBe("inference");
+  });
+
+  it("a fact stated of a commune keeps being checked", () => {
+    expect(statusOf("Boé est devenue un modèle national pour toutes les communes de France [1].", [BOE])).toBe(
+      "unsupported",
+    );
+  });
+});
