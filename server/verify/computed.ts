@@ -538,6 +538,21 @@ function betweenDays(
 }
 
 /**
+ * « Votre facture passerait ainsi à environ 10 170 euros » after « Appliquée à vos 9 000 euros, une hausse de 13 %
+ * représenterait environ 1 170 euros de plus par an » (faithful54, faithful-blind-24): a new level (`[nouveau niveau]`)
+ * that is an amount of the sentence before plus (or minus) the gap that sentence says as one (`[de plus]`), within
+ * rounding.
+ */
+function newLevel(stated: string, f: Figure, lastLine: string): boolean {
+  if (!NEW_LEVEL.test(fold(stated)) || !saysGap(fold(lastLine))) return false;
+  const amounts = extractFigures(lastLine).filter((x) => x.kind === "amount" && x.value > 0);
+  const close = closeToWritten(stated, f);
+  return amounts.some((a) => amounts.some((b) => a !== b && (close(a.value + b.value) || close(a.value - b.value))));
+}
+/** `[nouveau niveau]`: a level reached (« passerait à », « atteindrait »), on folded text. */
+const NEW_LEVEL = new RegExp(`(?<!\\p{L})(?:${alternation("nouveau niveau")})(?!\\p{L})`, "u");
+
+/**
  * « Cela fait environ 700 euros par poste » after « 11,7 millions d'euros » and « 16 500 postes », « La dépense moyenne
  * est donc d'au moins 38 millions d'euros par an » for « 152 millions d'euros, pour quatre ans »: an amount the sentence
  * says it computes (`[calcul]`) that is an amount of `texts` divided or multiplied by a count of them (digits or a
@@ -546,6 +561,7 @@ function betweenDays(
  * sentence's percentage of an amount of the sentence or the one before (faithful52).
  */
 function perUnit(stated: string, f: Figure, texts: string[]): boolean {
+  if (newLevel(stated, f, texts[1] ?? "")) return true;
   if (!SAID_COMPUTED.test(fold(stated))) return false;
   const figures = texts.flatMap((t) => extractFigures(t));
   const amounts = [

@@ -175,3 +175,17 @@ describe("what suits a commune, judged (« est un bon exemple pour une commune �
     );
   });
 });
+
+describe("a new level: an amount plus the gap the sentence before computes (faithful54)", () => {
+  const PRICES =
+    "Les prix Microsoft\nÀ partir du 1er juillet 2026, à chaque renouvellement, Office 365 E3 passe de 23 à 26 dollars, soit +13 %.";
+  const BEFORE =
+    "Appliquée à vos 9 000 euros, une hausse de 13 % représenterait environ 1 170 euros de plus par an [1]. ";
+
+  it("« Votre facture passerait ainsi à environ 10 170 euros » is computed; 11 500 euros is not", () => {
+    expect(statusOf(`${BEFORE}Votre facture passerait ainsi à environ 10 170 euros [1].`, [PRICES])).toBe("supported");
+    expect(statusOf(`${BEFORE}Votre facture passerait ainsi à environ 11 500 euros [1].`, [PRICES])).toBe(
+      "unsupported",
+    );
+  });
+});
