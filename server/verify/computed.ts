@@ -44,6 +44,13 @@ const FROM_TO =
 const SAID_COMPUTED = new RegExp(`(?<!\\p{L})(?:${alternation("calcul")})(?!\\p{L})`, "u");
 const SAID_DIFFERENCE = new RegExp(`(?<!\\p{L})(?:${alternation("écart")})(?!\\p{L})`, "u");
 const SAID_MORE = new RegExp(`(?<!\\p{L})(?:${alternation("de plus")})(?!\\p{L})`, "u");
+/** `[connecteur inséré]` inside the words of a gap (« dépasse donc de »), blanked before `[de plus]` and `[écart]`. */
+const INSERTED = new RegExp(`(?<!\\p{L})(?:${alternation("connecteur inséré")})(?!\\p{L})\\s*`, "gu");
+/** Whether the folded sentence says a gap (`[écart]`, `[de plus]`), a connective inside its words or not (faithful54). */
+const saysGap = (said: string) => {
+  const bare = said.replace(INSERTED, "");
+  return SAID_DIFFERENCE.test(said) || SAID_MORE.test(said) || SAID_DIFFERENCE.test(bare) || SAID_MORE.test(bare);
+};
 const SAID_AVERAGE = new RegExp(`(?<!\\p{L})(?:${alternation("moyenne")})(?!\\p{L})`, "u");
 const PER_MONTH = new RegExp(`(?<!\\p{L})(?:${alternation("par mois")})(?!\\p{L})`, "u");
 const PER_YEAR = new RegExp(`(?<!\\p{L})(?:${alternation("par an")})(?!\\p{L})`, "u");
@@ -194,7 +201,7 @@ function computes(
   noun?: string,
 ): boolean {
   const said = fold(stated);
-  const difference = SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
+  const difference = saysGap(said);
   if (!difference && !SAID_COMPUTED.test(said)) return false;
   const operands = [...new Set(operandsOf(texts, raw))];
   // A figure per month the sentence or the one before gives, made yearly: twelve months.
@@ -393,6 +400,18 @@ export function computedInWords(stated: string, texts: string[], before = "", to
         ? { value: ROUND.get(number)! }
         : numberInWords(number);
     if (!n || n.value < 1) continue;
+    const days = DAY_DURATIONS.get(unit);
+    if (days !== undefined) {
+      // Weeks or days (« un peu plus de dix semaines après les Rencontres »): between two dates given to the day.
+      const after = AFTER.test(said.slice(m.index! + whole.length)) || AFTER_BEFORE.test(said.slice(0, m.index!));
+      const round = rounded(number) || ROUNDED_AFTER.test(said.slice(m.index! + whole.length));
+      const least = LOWER_BOUNDS.has(roundingWordBefore(stated.toLowerCase(), number) ?? "");
+      const gap = ownDates
+        ? betweenDays(n.value * days, days, [stated], [], round, least)
+        : (computing || after || fromNow) && betweenDays(n.value * days, days, anchors, texts, round, least);
+      if (gap) out.push(whole);
+      continue;
+    }
     if (months !== undefined) {
       const after = AFTER.test(said.slice(m.index! + whole.length)) || AFTER_BEFORE.test(said.slice(0, m.index!));
       // Rounded by a word before the number, or right after its unit (« dans huit mois environ »).
@@ -413,6 +432,8 @@ export function computedInWords(stated: string, texts: string[], before = "", to
 }
 
 const DURATIONS = valued("durées");
+/** Durations in weeks or days and their length in days (`[durées en jours]`, faithful54). */
+const DAY_DURATIONS = valued("durées en jours");
 /** The rounding words that say a lower bound (« plus de trente ans »), as `roundingWordBefore` gives them. */
 const LOWER_BOUNDS = new Set((COMPUTED_LISTS.get("borne basse") ?? []).map(fold));
 /** A duration counted from now (`[maintenant]`), on folded text. */
@@ -426,7 +447,7 @@ const ONE = /^une?$/;
  * rounded number before « de » (« une quarantaine de postes »), on folded text.
  */
 const WORD_COUNT = new RegExp(
-  `(?<!\\p{L})(une?|${[...ROUND.keys()].join("|")}|${NUMBER_WORD}(?:[\\s-]+(?:et[\\s-]+)?${NUMBER_WORD})*)\\s+(?:de\\s+|d'\\s*)?(${[...DURATIONS.keys()].join("|")}|\\p{L}{3,}[sx])(?!\\p{L})`,
+  `(?<!\\p{L})(une?|${[...ROUND.keys()].join("|")}|${NUMBER_WORD}(?:[\\s-]+(?:et[\\s-]+)?${NUMBER_WORD})*)\\s+(?:de\\s+|d'\\s*)?(${[...DURATIONS.keys(), ...DAY_DURATIONS.keys()].join("|")}|\\p{L}{3,}[sx])(?!\\p{L})`,
   "gu",
 );
 
@@ -483,6 +504,55 @@ function between(months: number, anchors: string[], texts: string[], rounded: bo
 }
 
 /**
+ * Whether `want` days (a duration in `unit`s of days: 7 for weeks, 1 for days) is the time between a date of `anchors`
+ * given to the day and another such date of them or of `texts` (faithful54): weeks to three days (whole weeks), days
+ * exactly; a unit (or a tenth) more after a rounding word; a lower bound (« un peu plus de dix semaines » for 72 days)
+ * on or above the duration, within a unit or a tenth.
+ */
+function betweenDays(
+  want: number,
+  unit: number,
+  anchors: string[],
+  texts: string[],
+  rounded: boolean,
+  least = false,
+): boolean {
+  const dayOf = (d: Figure) =>
+    d.day !== undefined && d.month !== undefined && d.year !== undefined
+      ? Date.UTC(d.year, d.month - 1, d.day) / 86_400_000
+      : null;
+  const from = anchors
+    .flatMap(datesOf)
+    .map(dayOf)
+    .filter((d): d is number => d !== null);
+  const others = [...from, ...texts.flatMap(datesOf).map(dayOf)].filter((d): d is number => d !== null);
+  const slack = Math.max(unit === 1 ? 0 : Math.floor(unit / 2), rounded ? Math.max(unit, Math.ceil(want / 10)) : 0);
+  for (const a of from)
+    for (const b of others) {
+      const gap = Math.abs(a - b);
+      if (gap === 0) continue;
+      if (least ? gap >= want && gap - want <= Math.max(unit, Math.ceil(want / 10)) : Math.abs(gap - want) <= slack)
+        return true;
+    }
+  return false;
+}
+
+/**
+ * « Votre facture passerait ainsi à environ 10 170 euros » after « Appliquée à vos 9 000 euros, une hausse de 13 %
+ * représenterait environ 1 170 euros de plus par an » (faithful54, faithful-blind-24): a new level (`[nouveau niveau]`)
+ * that is an amount of the sentence before plus (or minus) the gap that sentence says as one (`[de plus]`), within
+ * rounding.
+ */
+function newLevel(stated: string, f: Figure, lastLine: string): boolean {
+  if (!NEW_LEVEL.test(fold(stated)) || !saysGap(fold(lastLine))) return false;
+  const amounts = extractFigures(lastLine).filter((x) => x.kind === "amount" && x.value > 0);
+  const close = closeToWritten(stated, f);
+  return amounts.some((a) => amounts.some((b) => a !== b && (close(a.value + b.value) || close(a.value - b.value))));
+}
+/** `[nouveau niveau]`: a level reached (« passerait à », « atteindrait »), on folded text. */
+const NEW_LEVEL = new RegExp(`(?<!\\p{L})(?:${alternation("nouveau niveau")})(?!\\p{L})`, "u");
+
+/**
  * « Cela fait environ 700 euros par poste » after « 11,7 millions d'euros » and « 16 500 postes », « La dépense moyenne
  * est donc d'au moins 38 millions d'euros par an » for « 152 millions d'euros, pour quatre ans »: an amount the sentence
  * says it computes (`[calcul]`) that is an amount of `texts` divided or multiplied by a count of them (digits or a
@@ -491,6 +561,7 @@ function between(months: number, anchors: string[], texts: string[], rounded: bo
  * sentence's percentage of an amount of the sentence or the one before (faithful52).
  */
 function perUnit(stated: string, f: Figure, texts: string[]): boolean {
+  if (newLevel(stated, f, texts[1] ?? "")) return true;
   if (!SAID_COMPUTED.test(fold(stated))) return false;
   const figures = texts.flatMap((t) => extractFigures(t));
   const amounts = [
@@ -508,7 +579,7 @@ function perUnit(stated: string, f: Figure, texts: string[]): boolean {
   // percentage of an amount (« Appliquée à vos 9 000 euros, une hausse de 13 % représenterait environ 1 170 euros »),
   // faithful52.
   const said = fold(stated);
-  const difference = SAID_DIFFERENCE.test(said) || SAID_MORE.test(said);
+  const difference = saysGap(said);
   if (difference && amounts.some((a) => amounts.some((b) => a > b && close(a - b)))) return true;
   // The percentage written in the sentence, the amount there or in the sentence before: not any pair of the passages
   // (« 2,10 € de plus » is 25 % of 8,40 €, a coincidence of a passage's two figures).

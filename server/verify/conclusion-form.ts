@@ -11,6 +11,7 @@
  * - a lesson drawn as a possibility (« ce cas montre que des services peuvent être coupés », « Première leçon : une
  *   dépendance peut paralyser des services »): the case just told as subject, or a lesson's label, and what follows
  *   says « peut » or a conditional, not a fact (« montre que la CNAM tient la charge » is a claim).
+ * faithful54 added a fourth: what suits a commune, judged (« Boé est un bon exemple pour une commune de votre taille »).
  * `inference.ts` applies it only after its own `[jamais]` (no duty, no absolute) and only when the sentence's one reason
  * is that its words are not in what it cites: its figures, names and dates are checked as in any other sentence.
  */
@@ -59,11 +60,21 @@ const LESSON = new RegExp(
 );
 
 /**
+ * What suits a commune, judged (faithful54, faithful-blind-24: « Boé est un bon exemple pour une commune de votre
+ * taille », « … est un bon premier pas pour une commune qui découvre le sujet »): a copula, an article, a word of worth
+ * (`[qualités]`) and one or two words, then « pour » and a commune. Not a fact of the passages: the model's judgement.
+ */
+const SUITED = new RegExp(
+  `\\s(?:${alt("copules")})\\s+(?:donc\\s+|ainsi\\s+|aussi\\s+)?(?:un|une|le|la)\\s+(?:${alt("qualités")})(?![\\p{L}'’])(?:\\s+[\\p{L}'’-]+){1,2}\\s+pour\\s+${COMMUNE}`,
+  "u",
+);
+
+/**
  * Whether a sentence (folded, without citations or list marker) is written as a conclusion for a commune by its form.
  * @example concludesByForm("pour une petite commune, ces outils de gouvernance sont sans doute surdimensionnes") // true
  * @example concludesByForm("ce cas montre que la cnam tient la charge") // false
  */
 export function concludesByForm(text: string): boolean {
   const t = text.replace(/’/g, "'");
-  return FRAME.test(t) || SUBJECT.test(t) || LESSON.test(t);
+  return FRAME.test(t) || SUBJECT.test(t) || LESSON.test(t) || SUITED.test(t);
 }

@@ -130,6 +130,7 @@ import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
 import { ruledOutWordStated } from "./ruled-out-word.ts";
+import { onlyWordsMissing, saysPassagesSilent } from "./said-absent.ts";
 import { wholeForCountedPart } from "./scope.ts";
 import { seasonSwapped } from "./seasons.ts";
 import {
@@ -1701,6 +1702,11 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       status = "no-claim";
     } else {
       reasons = checked();
+      // A sentence saying only that the passages do not give something, whose one reason is that its words are not in
+      // them (`said-absent.ts`, faithful54): it asserts nothing to find there.
+      const silent =
+        citations.length > 0 && saysPassagesSilent(span.text) && onlyWordsMissing(reasons, where(citations));
+      if (silent) reasons = [];
       const ahead = options.today ? doneAhead(span.text, options.today) : null;
       if (ahead) reasons.push(message("verify.doneAhead", { ...ahead, today: frenchDate(options.today!) }));
       // A conclusion for the commune whose only reason is that its words are not in what it cites (`inference.ts`).
@@ -1724,7 +1730,7 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
         reasons = [
           message(own ? "verify.sweepingConclusionUncited" : "verify.sweepingConclusion", { words: sweeping }),
         ];
-      status = inference || deduced ? "inference" : reasons.length ? "unsupported" : "supported";
+      status = inference || deduced ? "inference" : reasons.length ? "unsupported" : silent ? "no-claim" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });
   }

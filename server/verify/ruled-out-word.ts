@@ -6,7 +6,8 @@
  *
  * Flagged when the sentence, which neither negates nor sets anything aside itself (`instead-of.txt`), writes a content word (by stem) that
  * the cited passages write only in a part they rule out (« et non », « , non d'un », `contrast-negations.txt`): nowhere
- * in a body sentence outside such a part. Headings (titles name topics) are not read.
+ * in a body sentence outside such a part. Headings (titles name topics) are not read. A part that names only a moment
+ * relative to what it is set against (« et non avant », faithful54) rules out no word.
  */
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
@@ -25,6 +26,12 @@ const INSTEAD_OF = new RegExp(
   "u",
 );
 
+/**
+ * Words that, alone in a ruled-out part, name no thing but a moment relative to what it sets aside from (« et non
+ * avant »: not before the study): `server/i18n/fr/ruled-out-relative.txt` (faithful54).
+ */
+const RELATIVE = new Set(wordListLines("ruled-out-relative.txt").flatMap((l) => fold(l).split(/\s+/)));
+
 /** The sentence's word and the passage's ruled-out phrase, or null. */
 export function ruledOutWordStated(stated: string, pool: Source[]): { word: string; quote: string } | null {
   const text = withoutReferences(stated).replace(/\[\d+\]/g, " ");
@@ -40,6 +47,8 @@ export function ruledOutWordStated(stated: string, pool: Source[]): { word: stri
     for (const r of ruledOut(t)) {
       const stems = new Set(contentWords(r.part).map(stem));
       rest = rest.replace(`${r.marker}${r.part}`, " ");
+      // « et non avant »: a moment relative to what is kept, no word ruled out for itself.
+      if (contentWords(r.part).every((w) => RELATIVE.has(fold(w)))) continue;
       // The sentence states what the passage keeps (« l'objectif d'une transition graduelle vers Linux » for « une
       // transition graduelle, non une bascule brutale vers Linux »): a word of the ruled-out part is said of it too.
       const near = r.kept.slice(Math.max(...[",", ";", ":"].map((c) => r.kept.lastIndexOf(c))) + 1);
