@@ -8,12 +8,17 @@
 import { createHash } from "node:crypto";
 import { BoundedMap } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
+import { typedSlips } from "../inventory/typo.ts";
 import { STOPWORDS } from "../retrieval/lexicon.ts";
 import type { ChunkStore } from "../store/types.ts";
 
 export interface Vocabulary {
-  /** Folded word → how often the corpus uses it, and its most frequent written form. */
-  words: Map<string, { count: number; written: string }>;
+  /**
+   * Folded word → how often the corpus uses it, its most frequent written form, and how often it writes it all in
+   * lower case (`lower`: a name never).
+   */
+  words: Map<string, { count: number; written: string; lower?: number }>;
   /** Folded two-word phrases (« libre office ») → how often the corpus writes them so. */
   pairs: Map<string, number>;
   /**
@@ -105,7 +110,11 @@ function buildFrom(passages: { text: string; section: string; document: { title:
       f.set(t, (f.get(t) ?? 0) + 1);
     }
   const words: Vocabulary["words"] = new Map();
-  for (const [key, f] of forms) words.set(key, mostWritten(key, f));
+  for (const [key, f] of forms) {
+    let lower = 0;
+    for (const [w, n] of f) if (w === w.toLowerCase()) lower += n;
+    words.set(key, { ...mostWritten(key, f), lower });
+  }
   // Two-word phrases whose words joined make a corpus word (« libre office » → « libreoffice »).
   const pairs: Vocabulary["pairs"] = new Map();
   for (const text of texts) {
@@ -254,9 +263,54 @@ export function slipCorrected(word: string, vocabulary: Vocabulary): string | nu
   return found.count >= (word.length < MIN_SUGGESTED ? MIN_USES_SHORT : MIN_USES) ? found.written : null;
 }
 
+/** Endings that make a word of a name (« coréen », « visios »), `typed-endings.txt`, folded. */
+const INFLECTIONS = wordListLines("typed-endings.txt").map(fold);
+/** Whether a word is a name with an ending of `INFLECTIONS` (« coréen » of « Corée »): a word of its own, not a slip. */
+const inflected = (word: string, name: string) =>
+  INFLECTIONS.some((e) => word === name + e || word === name.replace(/e$/, "") + e);
+
+/** Letters a word has at least to be read as a name of the corpus typed with one slip (`typedWord`). */
+const MIN_TYPED = 6;
+/** Letters a word has at least to be read with two slips (`typedWord`). */
+const MIN_TWO_SLIPS = 8;
+
+/**
+ * The one word of the corpus that a folded word it never uses was typed for (held-out-32 « fautes »): a name the
+ * corpus writes with a capital and uses `MIN_USES` times or more, one or two slips away (`typedSlips`: « broadcome »
+ * for « Broadcom », « echirole » for « Échirolles », « shlesvig olstein » for « Schleswig Holstein »), with the same
+ * first letter (or a silent « h » left out), one slip under `MIN_TWO_SLIPS` letters, and no other name as near; or a
+ * plain word the corpus writes with a doubled letter typed once (« apelle » for « appelle »). Not a letter changed for
+ * an unrelated one (« piratage » is not « pilotage »): that makes another word rather than a slip.
+ */
+export function typedWord(word: string, vocabulary: Vocabulary): string | null {
+  if (word.length < MIN_TYPED || !/^[a-z]+$/.test(word) || vocabulary.words.has(word) || STOPWORDS.has(word))
+    return null;
+  let found: { count: number; written: string } | null = null;
+  let nearest = 3;
+  let tied = false;
+  const doubled: string[] = [];
+  for (const [key, used] of vocabulary.words) {
+    if (doubledLetter(key, word) && !/[aeiouy]{2}/.test(key)) doubled.push(used.written);
+    // A name: the corpus never writes it all in lower case (« Hébergement » opens headings, « hébergement » is a word).
+    // Two slips only in long words, one of them a letter left out or added (« fortnite » is no « Fortinet »).
+    const most = Math.min(word.length, key.length) < MIN_TWO_SLIPS || word.length === key.length ? 1 : 2;
+    if (used.count < MIN_USES || (used.lower ?? 0) > 0 || key.length < MIN_TYPED) continue;
+    if (Math.abs(key.length - word.length) > most || inflected(word, key)) continue;
+    // A name and more letters after it is another name (« chromeos », « Quimperlé »), not a slip of it.
+    if (word.length > key.length + 1 && word.startsWith(key)) continue;
+    if (key[0] !== word[0] && !(key[0] === "h" && key[1] === word[0])) continue;
+    const slips = typedSlips(word, key);
+    if (slips > most || slips > nearest) continue;
+    tied = slips === nearest;
+    if (!tied) [found, nearest] = [used, slips];
+  }
+  if (found && !tied) return found.written;
+  return !found && doubled.length === 1 ? doubled[0]! : null;
+}
+
 /**
  * The question with each word the corpus never uses written as the one corpus word it was slipped from
- * (`slipCorrected`), and what was read so; null when none is.
+ * (`slipCorrected`, or `typedWord`), and what was read so; null when none is.
  */
 export function slipsCorrected(
   question: string,
@@ -265,7 +319,11 @@ export function slipsCorrected(
   if (!vocabulary) return null;
   const read: { typed: string; meant: string }[] = [];
   const corrected = question.replace(/(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}\p{N}'’-])/gu, (typed) => {
-    const meant = STOPWORDS.has(fold(typed)) ? null : slipCorrected(fold(typed), vocabulary);
+    const meant = STOPWORDS.has(fold(typed))
+      ? null
+      : (slipCorrected(fold(typed), vocabulary) ??
+        // (A word typed with its capital is a name the asker writes as it is: « Quimperlé » is not « Quimper ».)
+        (typed === typed.toLowerCase() ? typedWord(fold(typed), vocabulary) : null));
     // (A small word of the language, « celle » for « kelle », is no word searched: the slip is left as typed.)
     if (!meant || STOPWORDS.has(fold(meant))) return typed;
     read.push({ typed, meant });
@@ -285,7 +343,9 @@ export function joinSplitNames(question: string, vocabulary: Vocabulary | null):
   let at = 0;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]!];
-    if (a[0].length < 3 || b[0].length < 3) continue;
+    // (A part of two letters beside a longer one, « vm ware » for « VMware », held-out-32.)
+    if (Math.min(a[0].length, b[0].length) < 2 || Math.max(a[0].length, b[0].length) < 3) continue;
+    if (Math.min(a[0].length, b[0].length) < 3 && a[0].length + b[0].length < 6) continue;
     if (!/^[ -]$/.test(question.slice(a.index + a[0].length, b.index))) continue;
     const joined = vocabulary.words.get(fold(a[0]) + fold(b[0]));
     if (!joined || !/^\p{Lu}|\p{Ll}\p{Lu}/u.test(joined.written)) continue;

