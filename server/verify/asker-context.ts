@@ -16,7 +16,7 @@
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
-import { type AskerAct, readAsker } from "../retrieval/asker/index.ts";
+import { type AskerAct, alternation, readAsker } from "../retrieval/asker/index.ts";
 import { stem } from "../retrieval/french.ts";
 import { type SentenceCheck, type Verification, type VerifyPassage, verificationOf } from "./index.ts";
 import { namesOf } from "./proper-nouns.ts";
@@ -25,17 +25,7 @@ import { bagOf, contentWords, inBag } from "./words.ts";
 
 const LISTS = wordListSections("answer-to-asker.txt");
 const f = (s: string) => fold(s).replace(/’/g, "'");
-const alt = (section: string, file = LISTS) =>
-  [...(file.get(section) ?? [])]
-    .map((e) => f(e))
-    .sort((a, b) => b.length - a.length)
-    .map((e) =>
-      e
-        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        .replace(/\s+/g, "\\s+")
-        .replace(/'/g, "'\\s*"),
-    )
-    .join("|");
+const alt = (section: string) => alternation(LISTS, section);
 
 const TO_ASKER = new RegExp(
   `^\\s*(?:(?:mais|or|donc|pourtant|en fait|et)\\s*,?\\s*)?(?:${alt("destinataire")})(?!\\p{L})`,

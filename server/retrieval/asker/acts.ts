@@ -19,8 +19,12 @@ export interface AskerAct {
 }
 
 const f = (s: string) => fold(s).replace(/’/g, "'");
-const alt = (section: string) =>
-  [...(LISTS.get(section) ?? [])]
+/**
+ * A section's entries as a pattern's alternation, folded, longest first, blanks as any blank, an apostrophe with any
+ * blank after it (the verifier reads its own lists so, `server/verify/asker-context.ts`).
+ */
+export const alternation = (lists: Map<string, string[]>, section: string) =>
+  [...(lists.get(section) ?? [])]
     .map((e) => f(e))
     .sort((a, b) => b.length - a.length)
     .map((e) =>
@@ -30,6 +34,7 @@ const alt = (section: string) =>
         .replace(/'/g, "'\\s*"),
     )
     .join("|");
+const alt = (section: string) => alternation(LISTS, section);
 
 const ADVERBS = `(?:(?:${alt("adverbes")})\\s+)*`;
 /** « nous avons déjà migré la messagerie l'an dernier » → « migre », « la messagerie l'an dernier ». */

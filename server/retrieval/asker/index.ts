@@ -19,7 +19,7 @@ import {
   contextSpans as spansOf,
 } from "./context.ts";
 
-export type { AskerAct } from "./acts.ts";
+export { type AskerAct, alternation } from "./acts.ts";
 export { askedClauseStart, reportedAsk } from "./clauses.ts";
 export { CLAUSE_END, closingPurpose, openingPurposes, type Span, typedAsSearch } from "./context.ts";
 
