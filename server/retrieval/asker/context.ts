@@ -143,7 +143,7 @@ export function contextSpans(text: string, { statement, source, reported }: Aske
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
   // « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
-  // quand »: the asker's own situation before the clause that asks (`asker-statement.ts`).
+  // quand »: the asker's own situation before the clause that asks (`askerStatement`, `clauses.ts`).
   if (statement) spans.push(statement);
   // « un militant m'a dit que … »: who told the asker (`hearsaySource`).
   if (source) spans.push(source);
