@@ -1,10 +1,10 @@
 /** What kind of answer a question asks (a count, a sum, a date, an hour, a card field) and whether a text gives it. */
 import { NUMBER_WORD_PATTERN } from "../core/number-words.ts";
 import { fold } from "../core/text.ts";
+import { outsideContext } from "./asker/index.ts";
 import { stem as frStem, readSections, words } from "./french.ts";
 import { ligatures, type QuestionTerm, wordList } from "./lexicon.ts";
 import { SENTENCE } from "./passage-words.ts";
-import { outsideContext } from "./question-context.ts";
 import { holdsCount } from "./rank.ts";
 
 /** What a catalog card says by its fields (country, city, publisher, owner, licence), folded stems, from a data file. */

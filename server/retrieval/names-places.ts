@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
+import { contextSpans } from "./asker/index.ts";
 import { DEMONYMS, stem as frStem, words } from "./french.ts";
 import { wordList } from "./lexicon.ts";
-import { contextSpans } from "./question-context.ts";
 
 /**
  * « Qui est le DSI de… », « C'est qui le DSI de… », « Comment s'appelle la présidente de… », « le nom de la présidente

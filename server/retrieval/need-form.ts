@@ -10,13 +10,13 @@
 import { fold } from "../core/text.ts";
 import { CARD_LINE, CARD_TITLE } from "../corpus/catalog.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
+import { openingPurposes, typedAsSearch } from "./asker/index.ts";
 import { asksForProducts } from "./catalog-weight.ts";
 import type { CorpusFrequency } from "./corpus-names.ts";
 import { derivedIn } from "./derivations.ts";
 import { stem as frStem, words } from "./french.ts";
 import { FRAME, isGeneric, isLight, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, passageWords } from "./passage-words.ts";
-import { openingPurposes, typedAsSearch } from "./question-context.ts";
 import { complementOf } from "./question-terms.ts";
 import { bagOf } from "./word-bag.ts";
 

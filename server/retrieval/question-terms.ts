@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { BoundedMap } from "../core/bounded.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListEntries, wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { wordListEntries, wordListSections } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
-import { reportedAsk } from "./asker-statement.ts";
+import { askedClauseStart, CLAUSE_END, contextSpans, readAsker } from "./asker/index.ts";
 import { broaderOf, DEMONYMS, phrasesFound, settingWords, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
 import { FRAME, isGeneric, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
@@ -29,7 +29,6 @@ import {
   UNNAMED_PLACE,
   VAGUE_ORIGIN,
 } from "./names-places.ts";
-import { CLAUSE_END, contextSpans } from "./question-context.ts";
 
 /** A verb in the imperative followed by its object pronoun (« Donnez-moi », « Dites-le »). */
 const IMPERATIVE = /^\p{L}{3,}-(?:moi|toi|lui|leur|le|la|les|en|y)$/iu;
@@ -123,22 +122,6 @@ function subjectAfterAsking(tokens: RegExpMatchArray[], i: number): boolean {
     /^[a-z]{3,}(?:e|es|i|is|it|u|us)$/.test(at(1)) &&
     (!next || STOPWORDS.has(fold(next)))
   );
-}
-/** Words after which the question itself starts, its subject first (`asked-clause-openers.txt`), folded. */
-const ASKED_CLAUSE_OPENERS = wordListLines("asked-clause-openers.txt").map((l) => fold(l).split(/\s+/));
-/** Tokens looked at for an opener of the asked clause. */
-const OPENER_REACH = 8;
-
-/**
- * The index of the token that starts the question itself: after « est-ce que », « je me demande », « … demandait »
- * (`asked-clause-openers.txt`) among its first words; 0 when none.
- */
-function askedClauseStart(tokens: RegExpMatchArray[]): number {
-  const folded = tokens.slice(0, OPENER_REACH).map((t) => fold(t[0]));
-  for (let k = 0; k < folded.length; k++)
-    for (const opener of ASKED_CLAUSE_OPENERS)
-      if (opener.every((w, j) => folded[k + j] === w)) return k + opener.length;
-  return 0;
 }
 /** Words after a lower-case word opening the question that make it what the question is about (« kopano comme … »). */
 const SUBJECT_LINKS = new Set(
@@ -258,9 +241,8 @@ function termsOf(asked: string): QuestionTerm[] {
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
   const start = askedClauseStart(tokens);
   const sized = new Set<string>();
-  const spans = contextSpans(text);
-  // « au conseil quelqu'un demandait … »: who asks, and where, never what (`reportedAsk`).
-  const asker = reportedAsk(text);
+  // « au conseil quelqu'un demandait … »: who asks, and where, never what (`reportedAsk`), and the question's context.
+  const { context: spans, reported: asker } = readAsker(text);
   const role = roleAsked(question);
   const idioms = idiomMatches(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
   const idiom = new Set(idioms.flatMap((m) => m.tokens));

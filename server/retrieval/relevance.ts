@@ -29,6 +29,7 @@ import {
   sumKindsAsked,
 } from "./asked-kinds.ts";
 import { askedVersions, writesVersion } from "./asked-version.ts";
+import { closingPurpose, framedQuestionStart, openingPurposes, outsideContext, typedAsSearch } from "./asker/index.ts";
 import { bareTerms, holdsTogether } from "./bare-terms.ts";
 import { unpairedEvent } from "./claimed-event.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
@@ -88,13 +89,6 @@ import {
   priceSum,
   sumIn,
 } from "./price-subject.ts";
-import {
-  closingPurpose,
-  framedQuestionStart,
-  openingPurposes,
-  outsideContext,
-  typedAsSearch,
-} from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, SUBJECT_VERB, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 import { heldUnderSubject } from "./subject-held.ts";
@@ -104,6 +98,7 @@ import { isFirstName, typesFirstName, unknownPersons } from "./unknown-person.ts
 import { unknownSubject } from "./unknown-subject.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
+export { contextSpans, outsideContext } from "./asker/index.ts";
 export {
   type CorpusFrequency,
   type CorpusNames,
@@ -128,7 +123,6 @@ export {
   slips,
 } from "./names-places.ts";
 export { occurs, passageParts, passageWords, versionsOnCard, withoutReferences } from "./passage-words.ts";
-export { contextSpans, outsideContext } from "./question-context.ts";
 export { complementOf, ownRelation, questionTerms } from "./question-terms.ts";
 
 /** Meaningful folded words of a text ("Qu'est-ce que le CLOUD Act ?" → ["cloud", "act"]). */

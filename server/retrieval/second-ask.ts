@@ -11,12 +11,12 @@
 import { fold } from "../core/text.ts";
 import { wordListSectionLines } from "../i18n/word-lists.ts";
 import { asksCardField, COUNTED, countedKind, moneyIn } from "./asked-kinds.ts";
+import { openingContextEnd } from "./asker/index.ts";
 import type { CorpusFrequency, CorpusNames } from "./corpus-names.ts";
 import { stem as frStem } from "./french.ts";
 import { DISCOURSE, GENERIC_WORDS, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { DETERMINERS } from "./names-places.ts";
 import { holds, occurs, passageWords, SENTENCE, withoutReferences } from "./passage-words.ts";
-import { openingContextEnd } from "./question-context.ts";
 import { questionTerms, SUBJECT_VERB } from "./question-terms.ts";
 import { countedStems, holdsAsked, holdsCount } from "./rank.ts";
 import { assessAnswerability, resolveNames } from "./relevance.ts";

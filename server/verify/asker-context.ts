@@ -2,45 +2,31 @@
  * What the asker says of their own collectivité in the question is a context the answer must not contradict, as the
  * context typed for a document is (`context-contradiction.ts`; trial25 T-H2). Read on the form:
  * - the question says an act done in the first person (« nous avons déjà migré la messagerie », « on a quitté
- *   gmail »): a subject of the first person, an auxiliary, a participle, what it was done to
- *   (`server/i18n/fr/asker-acts.txt`);
+ *   gmail »): a subject of the first person, an auxiliary, a participle, what it was done to, read with the rest of
+ *   who asks (`readAsker`, `server/retrieval/asker/acts.ts`);
  * - an answer's sentence about the asker (« Votre commune », « Vous », « Elle ») that says they did nothing (« n'a
  *   encore rien fait »), or did not do that act (« vous n'avez pas encore migré »), or that tells them to do it
  *   (« Il faut d'abord quitter Gmail »: the same verb, and a word of what it was done to) says the contrary;
  * - a sentence denying any risk (« Vous pouvez l'utiliser sans risque ») citing a catalogue card that gives the product
  *   an exposure to a foreign law (« Exposition : loi chinoise sur le renseignement national ») is not what the card
  *   says, however short it is.
- * Sentences are re-judged after the other checks, whatever their status (a short one is « no-claim »).
+ * Sentences are re-judged after the other checks, whatever their status (a short one is « no-claim »). The answer's
+ * words: `server/i18n/fr/answer-to-asker.txt`.
  */
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import { type AskerAct, alternation, readAsker } from "../retrieval/asker/index.ts";
 import { stem } from "../retrieval/french.ts";
 import { type SentenceCheck, type Verification, type VerifyPassage, verificationOf } from "./index.ts";
 import { namesOf } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
 import { bagOf, contentWords, inBag } from "./words.ts";
 
-const LISTS = wordListSections("asker-acts.txt");
+const LISTS = wordListSections("answer-to-asker.txt");
 const f = (s: string) => fold(s).replace(/’/g, "'");
-const alt = (section: string, file = LISTS) =>
-  [...(file.get(section) ?? [])]
-    .map((e) => f(e))
-    .sort((a, b) => b.length - a.length)
-    .map((e) =>
-      e
-        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        .replace(/\s+/g, "\\s+")
-        .replace(/'/g, "'\\s*"),
-    )
-    .join("|");
+const alt = (section: string) => alternation(LISTS, section);
 
-const ADVERBS = `(?:(?:${alt("adverbes")})\\s+)*`;
-/** « nous avons déjà migré la messagerie l'an dernier » → « migre », « la messagerie l'an dernier ». */
-const ACT = new RegExp(
-  `(?<!\\p{L})(?:${alt("sujets")})(?:(?<=')\\s*|\\s+)(?:${alt("auxiliaires")})\\s+${ADVERBS}(\\p{L}{4,})((?:\\s+[^,;.!?]*)?)`,
-  "gu",
-);
 const TO_ASKER = new RegExp(
   `^\\s*(?:(?:mais|or|donc|pourtant|en fait|et)\\s*,?\\s*)?(?:${alt("destinataire")})(?!\\p{L})`,
   "u",
@@ -60,30 +46,16 @@ const LEAVING = (LISTS.get("pas un usage") ?? []).map((e) => f(e));
 /** A catalogue card's exposure line (« Exposition : loi chinoise … »), not « Pas d'exposition connue ». */
 const EXPOSURE = /(?<!\p{L})Exposition(?:\s+à\s+des\s+lois\s+extra-européennes)?\s*:\s*([^.\n]+)/u;
 
-interface Act {
-  verb: string;
-  object: string[];
-  said: string;
-}
-
-/** The acts the question says done in the first person. */
-export function askerActs(question: string): Act[] {
-  const q = f(question);
-  return [...q.matchAll(ACT)].map((m) => ({
-    verb: stem(m[1]!),
-    object: contentWords(m[2] ?? "").slice(0, 4),
-    said: question.slice(m.index!, m.index! + m[0].length).trim(),
-  }));
-}
-
-const sameObject = (act: Act, rest: string) => {
-  if (act.object.length === 0) return true;
+/** Whether what an answer tells the asker to do is done to what their act was done to (its first content words). */
+const sameObject = (act: AskerAct, rest: string) => {
+  const object = contentWords(act.object).slice(0, 4);
+  if (object.length === 0) return true;
   const bag = bagOf(rest);
-  return act.object.some((w) => inBag(w, bag));
+  return object.some((w) => inBag(w, bag));
 };
 
 /** Why a sentence of the answer says the contrary of the asker's acts, or null. */
-function againstAsker(sentence: string, acts: Act[]): string | null {
+function againstAsker(sentence: string, acts: readonly AskerAct[]): string | null {
   if (acts.length === 0) return null;
   const s = f(withoutReferences(sentence).replace(/\[\d+\]/g, " "));
   const toAsker = TO_ASKER.test(s);
@@ -121,7 +93,7 @@ export function askerContradictions(
   question: string,
   passages: VerifyPassage[],
 ): Verification {
-  const acts = askerActs(question);
+  const { acts } = readAsker(question);
   let changed = false;
   const sentences = verification.sentences.map((s): SentenceCheck => {
     if (s.status === "invalid-citation") return s;

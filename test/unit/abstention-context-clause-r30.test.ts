@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
-import { openingContextEnd, outsideContext } from "../../server/retrieval/question-context.ts";
+import { openingContextEnd, outsideContext } from "../../server/retrieval/asker/index.ts";
 import { statedThenAsked } from "../../server/retrieval/second-ask.ts";
 import { outcomeOf } from "../eval/evaluate.ts";
 import { realCorpusEngine } from "../helpers/server.ts";

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import { answerKindWords } from "../../server/retrieval/answer-kind.ts";
+import { closingPurpose, outsideContext } from "../../server/retrieval/asker/index.ts";
 import { ownCommune } from "../../server/retrieval/own-commune.ts";
-import { closingPurpose, outsideContext } from "../../server/retrieval/question-context.ts";
 import { questionTerms } from "../../server/retrieval/question-terms.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import { answerKindWords } from "../../server/retrieval/answer-kind.ts";
-import { askerStatement, hearsaySource } from "../../server/retrieval/asker-statement.ts";
+import { askerStatement, hearsaySource } from "../../server/retrieval/asker/clauses.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 let real: { engine: Engine; close(): Promise<void> };

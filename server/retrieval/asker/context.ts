@@ -1,9 +1,26 @@
-/** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
-import { readFileSync } from "node:fs";
-import { fold } from "../core/text.ts";
-import { askerStatement, hearsaySource, reportedAsk, saysAsker, speaksOfQuestion } from "./asker-statement.ts";
-import { stem as frStem } from "./french.ts";
-import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
+/**
+ * The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, », the asker's
+ * clauses of `clauses.ts`), as offsets: `readAsker` (`index.ts`) reads them once per question, for retrieval,
+ * abstention and the verifier alike.
+ */
+import { fold } from "../../core/text.ts";
+import { wordListLines } from "../../i18n/word-lists.ts";
+import { stem as frStem } from "../french.ts";
+import { GENERIC_WORDS, STOPWORDS } from "../lexicon.ts";
+import { saysAsker, speaksOfQuestion } from "./clauses.ts";
+
+/** A [start, end) of the question's text. */
+export type Span = [number, number];
+
+/** The asker's clauses found on a question (`clauses.ts`), once, for the spans below. */
+export interface AskerClauses {
+  /** The asker's own situation before the clause that asks (`askerStatement`). */
+  statement: Span | null;
+  /** Who told the asker (`hearsaySource`). */
+  source: Span | null;
+  /** Who asks, and where, before the question they report (`reportedAsk`). */
+  reported: Span | null;
+}
 
 /**
  * A relative clause, an apposition or a purpose set off by commas (« Qwant, qu'on a mis par défaut sur les postes,
@@ -18,9 +35,7 @@ const SETTING = /(?<![\p{L}\p{N}])(?:notre|nos|mon|ma|mes)\s+[\p{L}\p{N}'-]+(?:\
 /** « près de Grenoble », « aux portes de Lyon »: a place that situates another one (a data file), with its name. */
 const LOCATOR_LETTERS: Record<string, string> = { e: "eéÉE", é: "eéÉE", a: "aàÀA", à: "aàÀA", "'": "'’", "’": "'’" };
 const LOCATOR = new RegExp(
-  `(?<![\\p{L}])(?:${readFileSync(new URL("../i18n/fr/locators.txt", import.meta.url), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() && !l.startsWith("#"))
+  `(?<![\\p{L}])(?:${wordListLines("locators.txt")
     .map((l) =>
       [...l.trim()]
         .map((c, k) => (/\s/.test(c) ? "\\s+" : `[${LOCATOR_LETTERS[c] ?? (k === 0 ? c + c.toUpperCase() : c)}]`))
@@ -65,9 +80,7 @@ const GENERIC_STEMS = new Set(GENERIC_WORDS.map(frStem));
  * question asks about, after a verb of saying (`saying-verbs.txt`), with its name.
  */
 const MEDIUM = new RegExp(
-  `(?<![\\p{L}])(?:${readFileSync(new URL("../i18n/fr/saying-verbs.txt", import.meta.url), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() && !l.startsWith("#"))
+  `(?<![\\p{L}])(?:${wordListLines("saying-verbs.txt")
     .flatMap((l) => l.trim().split(/\s+/))
     .join(
       "|",
@@ -87,7 +100,7 @@ const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
  * - a purpose or a setting opening the question before a comma (« Pour monter la vidéo de la fête de quartier, un
  *   logiciel libre de montage ? »).
  */
-export function contextSpans(text: string): [number, number][] {
+export function contextSpans(text: string, { statement, source, reported }: AskerClauses): Span[] {
   const spans: [number, number][] = [];
   let start = 0;
   const asks = /\?/.test(text);
@@ -130,15 +143,12 @@ export function contextSpans(text: string): [number, number][] {
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
   // « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
-  // quand »: the asker's own situation before the clause that asks (`asker-statement.ts`).
-  const statement = askerStatement(text);
+  // quand »: the asker's own situation before the clause that asks (`askerStatement`, `clauses.ts`).
   if (statement) spans.push(statement);
   // « un militant m'a dit que … »: who told the asker (`hearsaySource`).
-  const source = hearsaySource(text);
   if (source) spans.push(source);
   // « en préparant le schéma directeur, je me demande … », « quelqu'un voulait savoir … »: who asks, and where, before
   // the question they ask (`reportedAsk`).
-  const reported = reportedAsk(text);
   if (reported) spans.push(reported);
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
@@ -184,13 +194,12 @@ export function openingPurposes(text: string): [number, number][] {
  * before its colon (« je dois répondre à une demande de la direction générale : le dc-edic a son siège à paris, quel est
  * son budget annuel »).
  */
-export function openingContextEnd(text: string): number {
+export function openingContextEnd(text: string, reported: Span | null): number {
   const lead = text.length - text.trimStart().length;
   const purpose = openingPurposes(text).find(([a]) => a === lead);
   if (purpose) return purpose[1] + 1;
   // « un technicien du service me demande le sénat a adopté le projet résilience quand »: what follows the verb of
   // asking is what is asked.
-  const reported = reportedAsk(text);
   if (reported && reported[0] === lead) return reported[1];
   const sentence = text.replace(/[?!.\s]+$/u, "");
   if (/[.!?]/.test(sentence)) return 0;
@@ -205,8 +214,7 @@ export function openingContextEnd(text: string): number {
  * question itself (« petite question avant le conseil : … », `speaksOfQuestion`). What comes before says who asks,
  * where and why, never what: what follows needs no word of it (`relevance.ts`).
  */
-export function framedQuestionStart(text: string): number {
-  const reported = reportedAsk(text);
+export function framedQuestionStart(text: string, reported: Span | null): number {
   if (reported) return reported[1];
   const sentence = text.replace(/[?!.\s]+$/u, "");
   if (/[.!?]/.test(sentence)) return 0;
@@ -259,9 +267,8 @@ export function closingPurpose(text: string): [number, number] | null {
   return [closing.index + closing[0].indexOf(closing[1]!), closing.index + closing[0].length];
 }
 
-/** A question without its context (see `contextSpans`): what it asks. */
-export function outsideContext(question: string): string {
-  const spans = contextSpans(question);
+/** A question without its context (`contextSpans`): what it asks, its context blanked out. */
+export function outsideSpans(question: string, spans: readonly Span[]): string {
   return [...question].map((c, i) => (spans.some(([a, b]) => i >= a && i < b) ? " " : c)).join("");
 }
 

@@ -1,15 +1,20 @@
 /**
- * A first clause where the asker says their own situation, then a clause asking something else (held-out-29, round
- * 26): « notre dsi a écrit un petit outil d'inventaire maison, ow2 pourrait-il l'accueillir comme la gendarmerie l'a
- * fait », « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
- * quand ». The first clause is the question's context (`question-context.ts`): its words count where a passage holds
- * them, never against it (`asker-statements.txt`).
+ * The clauses where the asker speaks of themselves or of how they came to ask, each found on the question's text
+ * (`server/i18n/fr/asker.txt`), read once per question by `readAsker` (`index.ts`):
+ * - a first clause stating the asker's own situation, then a clause asking something else (held-out-29, round 26):
+ *   « notre dsi a écrit un petit outil d'inventaire maison, ow2 pourrait-il l'accueillir comme la gendarmerie l'a
+ *   fait », « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand
+ *   à quand »: the first clause is the question's context (`context.ts`), its words count where a passage holds
+ *   them, never against it;
+ * - who told the asker (`hearsaySource`), who asks and where before a reported question (`reportedAsk`), a statement
+ *   that speaks of the question itself (`speaksOfQuestion`), the words after which the question itself starts
+ *   (`askedClauseStart`).
  */
-import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListSections } from "../i18n/word-lists.ts";
-import { GENERIC_WORDS, STOPWORDS } from "./lexicon.ts";
+import { escapeRegExp, fold } from "../../core/text.ts";
+import { wordListSections } from "../../i18n/word-lists.ts";
+import { GENERIC_WORDS, STOPWORDS } from "../lexicon.ts";
 
-const LISTS = wordListSections("asker-statements.txt");
+export const LISTS = wordListSections("asker.txt");
 const folded = (text: string) => fold(text).replace(/[’]/g, "'");
 const list = (name: string) => (LISTS.get(name) ?? []).map(folded);
 /** The asker opening the first clause (« on », « notre », « mon »), folded. */
@@ -167,4 +172,21 @@ export function speaksOfQuestion(clause: string): boolean {
     const next = list[i + 1] ?? "";
     return !TOPIC_COMPLEMENT.has(next) && !TOPIC_COMPLEMENT.has(next.replace(/'.*$/, "'"));
   });
+}
+
+/** Words after which the question itself starts, its subject first (`[ouvreurs de la question]`), folded. */
+const ASKED_CLAUSE_OPENERS = list("ouvreurs de la question").map((l) => fold(l).split(/\s+/));
+/** Tokens looked at for an opener of the asked clause. */
+const OPENER_REACH = 8;
+
+/**
+ * The index of the token that starts the question itself: after « est-ce que », « je me demande », « … demandait »
+ * (`[ouvreurs de la question]`) among its first words; 0 when none.
+ */
+export function askedClauseStart(tokens: RegExpMatchArray[]): number {
+  const folded = tokens.slice(0, OPENER_REACH).map((t) => fold(t[0]));
+  for (let k = 0; k < folded.length; k++)
+    for (const opener of ASKED_CLAUSE_OPENERS)
+      if (opener.every((w, j) => folded[k + j] === w)) return k + opener.length;
+  return 0;
 }
