@@ -107,6 +107,8 @@ export interface QuestionTerm {
   context?: boolean;
   /** A role noun naming who will use the answer (« nos secrétaires de mairie »), not what is asked. */
   user?: boolean;
+  /** A date of the asker's own situation (« notre contrat se termine le 30 juin 2026 »): never one a passage must hold. */
+  own?: boolean;
   /**
    * A version of a named product (« Windows 12 », « Proxmox VE 9 », « vSphere 8 »): the name and its number, which a
    * passage that answers must write together.

@@ -228,7 +228,16 @@ function termsOf(asked: string): QuestionTerm[] {
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
   for (const m of fold(question).matchAll(MONTH_YEAR)) {
-    out.set(`${m[1]} ${m[2]}`, { word: `${m[1]} ${m[2]}`, variants: [`${m[1]} ${m[2]}`], name: true, date: true });
+    // (A month of the asker's situation, « notre contrat se termine le 30 juin 2026 », counts where a passage holds it.)
+    const inside = (spans: readonly [number, number][]) => spans.some(([a, b]) => m.index >= a && m.index < b);
+    out.set(`${m[1]} ${m[2]}`, {
+      word: `${m[1]} ${m[2]}`,
+      variants: [`${m[1]} ${m[2]}`],
+      name: true,
+      date: true,
+      ...(inside(contextSpans(question)) ? { context: true } : {}),
+      ...(inside(readAsker(question).ownTerms) ? { own: true } : {}),
+    });
     inPhrase.add(m[1]!).add(m[2]!);
   }
   // « la version 26 de Keycloak » asks what « Keycloak 26 » asks: the number is the product's version (below).

@@ -1709,8 +1709,10 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // A date said only in a purpose opening the question (« pour la réunion d'équipe lundi, … ») dates why the asker
   // asks.
   const purposeOnly = inOpeningPurpose(question);
+  // Nor is the end of the asker's own contract (« notre contrat Microsoft se termine le 30 juin 2026, que faire ? »).
   const dates = terms.filter(
-    (t) => t.date && !(t.context && (askedNames.length > 0 || selfContained || purposeOnly(t))) && !claimed(t),
+    (t) =>
+      t.date && !t.own && !(t.context && (askedNames.length > 0 || selfContained || purposeOnly(t))) && !claimed(t),
   );
   const parts = results.slice(0, JUDGED).map((r) => passageParts(r.text));
   const heading = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));

@@ -57,3 +57,22 @@ describe("a word read as another by its prefix", () => {
     expect(await decide("vpn libre pour le télétravail")).toMatchObject({ answerable: true });
   });
 });
+
+describe("the asker's own contract and its end date (lead's probe, trial26 round)", () => {
+  it("reads « notre contrat … se termine le 30 juin 2026 » as the asker's situation, not a date asked", async () => {
+    for (const q of [
+      "notre contrat microsoft se termine le 30 juin 2026, que faire ?",
+      "nos licences microsoft 365 expirent fin mars 2027, par quoi les remplacer ?",
+      "notre abonnement office 365 arrive à échéance en septembre 2027, quelles alternatives ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+
+  it("still asks a date that is the question's own (« le contrat … se termine en 2031 ? »)", async () => {
+    for (const q of [
+      "le contrat de l'état avec microsoft se termine-t-il en 2031 ?",
+      "notre contrat avec la piscine municipale se termine le 30 juin 2027, que faire ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+});

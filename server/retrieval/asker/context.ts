@@ -7,7 +7,7 @@ import { fold } from "../../core/text.ts";
 import { wordListLines } from "../../i18n/word-lists.ts";
 import { stem as frStem } from "../french.ts";
 import { GENERIC_WORDS, STOPWORDS } from "../lexicon.ts";
-import { saysAsker, speaksOfQuestion } from "./clauses.ts";
+import { LISTS, saysAsker, speaksOfQuestion } from "./clauses.ts";
 
 /** A [start, end) of the question's text. */
 export type Span = [number, number];
@@ -31,6 +31,34 @@ const INCISE =
 
 /** A first-person possessive, its noun and the names written right after it (« notre inventaire GLPI »). */
 const SETTING = /(?<![\p{L}\p{N}])(?:notre|nos|mon|ma|mes)\s+[\p{L}\p{N}'-]+(?:\s+\p{Lu}[\p{L}\p{N}-]*)*/gu;
+
+/**
+ * The end of the asker's own engagement, after its possessive and noun (« notre contrat Microsoft se termine le 30 juin
+ * 2026 », « nos licences expirent fin mars 2027 »): from the verb to the clause's end, the date of their situation
+ * (`asker.txt` [fin d'un engagement]).
+ */
+const OWN_TERM = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:notre|nos|mon|ma|mes)\\s+[\\p{L}\\p{N}'’-]+(?:\\s+[\\p{L}\\p{N}'’-]+){0,3}?\\s+((?:${(
+    LISTS.get("fin d'un engagement") ?? []
+  )
+    .map((e) =>
+      e
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/\s+/g, "\\s+")
+        .replace(/'/g, "['’]"),
+    )
+    .join("|")})(?![\\p{L}])[^,;:?!.]*)`,
+  "giu",
+);
+
+/**
+ * When the asker's own engagement ends (« notre contrat Microsoft se termine le 30 juin 2026 »): from the verb to the
+ * clause's end, as offsets. Its date is the asker's situation: never one a passage must write.
+ */
+export function ownTermSpans(text: string): Span[] {
+  return [...text.matchAll(OWN_TERM)].map((m): Span => [m.index + m[0].length - m[1]!.length, m.index + m[0].length]);
+}
 
 /** « près de Grenoble », « aux portes de Lyon »: a place that situates another one (a data file), with its name. */
 const LOCATOR_LETTERS: Record<string, string> = { e: "eéÉE", é: "eéÉE", a: "aàÀA", à: "aàÀA", "'": "'’", "’": "'’" };
@@ -142,6 +170,8 @@ export function contextSpans(text: string, { statement, source, reported }: Aske
   if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  // « notre contrat Microsoft se termine le 30 juin 2026, que faire ? »: when the asker's own engagement ends.
+  spans.push(...ownTermSpans(text));
   // « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
   // quand »: the asker's own situation before the clause that asks (`askerStatement`, `clauses.ts`).
   if (statement) spans.push(statement);

@@ -15,6 +15,7 @@ import {
   framedQuestionStart as framedStart,
   openingContextEnd as openingEnd,
   outsideSpans,
+  ownTermSpans,
   type Span,
   contextSpans as spansOf,
 } from "./context.ts";
@@ -41,6 +42,8 @@ export interface Asker extends AskerClauses {
   questionStart: number;
   /** The acts the asker says done in the first person (« nous avons déjà migré la messagerie »). */
   acts: readonly AskerAct[];
+  /** When the asker's own engagement ends (« notre contrat … se termine le 30 juin 2026 »): context never required. */
+  ownTerms: readonly Span[];
 }
 
 /** The questions read lately, by their text: one answer asks for the same reading a score of times. */
@@ -67,6 +70,7 @@ function read(text: string): Asker {
     askingStart: openingEnd(text, clauses.reported),
     questionStart: framedStart(text, clauses.reported),
     acts: Object.freeze(askerActs(text)),
+    ownTerms: Object.freeze(ownTermSpans(text)),
   });
 }
 
