@@ -1,0 +1,48 @@
+/**
+ * Unanswerable questions of the burned held-out-32 (and held-out-31, held-out-30) sets still answered at dbaf23f9
+ * (premises35): private facts about a person the corpus names, advice for the asker's own purchase or home, a false
+ * premise, read on their form. The list of 67 is in `/work/notes/premises35-list.txt`, cut in list order before any
+ * rule: ranks 1–34 tuned (all of held-out-32's), 35–67 untuned. Each form also on other subjects than the set's;
+ * guards: answerable questions of the same form. On the real corpus.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import type { Engine } from "../../server/engine.ts";
+import { realCorpusEngine } from "../helpers/server.ts";
+
+let real: { engine: Engine; close(): Promise<void> };
+beforeAll(async () => {
+  real = await realCorpusEngine("cap-libre-held-out-32-forms-r35-");
+}, 120_000);
+afterAll(async () => real?.close());
+const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+describe("a private fact about a person named by a first name (`personal-data.txt`, « (prénom) »)", () => {
+  it("abstains when no sentence read says it of them", async () => {
+    for (const q of [
+      "matthieu faure vit dans quelle ville",
+      "le profil linkedin de nicolas vivant",
+      "l'adjoint lyonnais bertrand maes est écologiste ou socialiste",
+      "qui remplace karim khan à la cpi",
+      "stéfane fermigier a fondé quelles entreprises",
+      "nelly mallet est à la région depuis combien de temps",
+      "sébastien lecornu est ministre de quoi aujourd'hui",
+      // Other persons of the corpus.
+      "frédéric couchet vit dans quelle ville",
+      "le compte linkedin de pierre baudracco",
+      "qui a remplacé nicolas guillou à la cpi",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers what the corpus says of them, and the same words of a product", async () => {
+    for (const q of [
+      "qui a succédé à cédric thomas à la tête d'ow2",
+      "qui est nelly mallet",
+      "que dit nelly mallet des agents de la région",
+      "qui remplace Microsoft Teams à la CNAM",
+      "qui est matthieu faure",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
