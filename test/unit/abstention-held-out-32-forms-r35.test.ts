@@ -46,3 +46,25 @@ describe("a private fact about a person named by a first name (`personal-data.tx
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
+
+describe("the asker's own computer or a computer to buy (`off-topic-subjects.txt`)", () => {
+  it("abstains", async () => {
+    for (const q of [
+      "quel antivirus gratuit pour mon pc perso à la maison",
+      "quel pc portable acheter pour un bénévole à moins de 400 euros",
+      "quel ordinateur acheter pour la secrétaire de mairie",
+      "quel navigateur installer sur mon pc perso",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers an antivirus, a browser or a purchase of the commune's", async () => {
+    for (const q of [
+      "quel antivirus européen pour les postes de la mairie",
+      "acheter des pc reconditionnés pour les écoles, c'est possible via l'ugap ?",
+      // (Not « à la maison » alone: « un agent peut-il travailler à la maison sur nextcloud ? » is telework.)
+      "un agent peut-il travailler à la maison sur nextcloud ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
