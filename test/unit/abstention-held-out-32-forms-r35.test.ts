@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
+import { negatedState } from "../../server/retrieval/premise.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 let real: { engine: Engine; close(): Promise<void> };
@@ -65,6 +66,29 @@ describe("the asker's own computer or a computer to buy (`off-topic-subjects.txt
       // (Not « à la maison » alone: « un agent peut-il travailler à la maison sur nextcloud ? » is telework.)
       "un agent peut-il travailler à la maison sur nextcloud ?",
     ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a premise that its subject lost a state, or was attacked (`premise.ts`)", () => {
+  it("reads the state lost", () => {
+    expect(negatedState("puisque libreoffice n'est plus maintenu depuis 2025")).toBe("maintenu");
+    expect(negatedState("tchap n'existe plus")).toBe("existe");
+    expect(negatedState("libreoffice est maintenu")).toBeNull();
+  });
+
+  it("abstains when no passage read says it of its subject", async () => {
+    for (const q of [
+      "puisque libreoffice n'est plus maintenu depuis 2025, vers quelle suite migrer",
+      "puisque tchap n'existe plus, on passe à quoi",
+      "linux quimper a attaqué qbo en justice, où en est la procédure",
+      "l'april a attaqué la dinum en justice, où en est la procédure",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers a state lost the corpus says", async () => {
+    for (const q of ["puisque arcmap n'est plus développé, vers quoi migrer", "libreoffice est maintenu par qui"])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
