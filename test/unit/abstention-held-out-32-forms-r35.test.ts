@@ -92,3 +92,21 @@ describe("a premise that its subject lost a state, or was attacked (`premise.ts`
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
+
+describe("a premise told by a noun of an event after an adjective (« après la grosse panne de visio en mars, … »)", () => {
+  it("abstains when no sentence read says the event of its subject", async () => {
+    for (const q of [
+      "après la grosse panne de visio en mars, le gouvernement a suspendu la généralisation jusqu'à quand",
+      "après la grosse panne de tchap en mai, la dinum a fait quoi",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers an event the corpus tells", async () => {
+    for (const q of [
+      "après la grosse panne de crowdstrike en juillet, qu'a fait le ministère des armées",
+      "après la panne de crowdstrike, qu'a fait le ministère des armées",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
