@@ -3,6 +3,7 @@
  * quoi », « depuis que l'anssi a interdit windows 11 …, on migre vers quoi »): the passages must say that event.
  */
 import { fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import { words } from "./french.ts";
 import { STOPWORDS, wordList } from "./lexicon.ts";
 import { DETERMINERS } from "./names-places.ts";
@@ -72,6 +73,12 @@ export function premiseOf(question: string): string | null {
   return asked && !asks(` ${head} `) ? head.trim() : null;
 }
 
+const LOST_STATES = wordListSections("premise-lost-states.txt");
+/** Forms of « être » before a state lost (« n'est plus maintenu »), folded (`premise-lost-states.txt`). */
+const LOST_STATE_BEEN = new Set((LOST_STATES.get("être") ?? []).map(fold));
+/** Verbs whose negation is the state lost (« n'existe plus »), folded. */
+const LOST_STATE_VERBS = new Set((LOST_STATES.get("verbes") ?? []).map(fold));
+
 /**
  * The state a premise says its subject lost, folded (« maintenu » of « libreoffice n'est plus maintenu », « existe » of
  * « tchap n'existe plus »): the word after « n'est plus », or the verb before « plus »; null when it negates none.
@@ -79,7 +86,8 @@ export function premiseOf(question: string): string | null {
 export function negatedState(premise: string): string | null {
   const m = /(?:^|\s)n(?:'|e )\s*([a-z]+) plus(?: ([a-z]+))?/.exec(premise);
   if (!m) return null;
-  return /^(?:est|sont|etait|etaient|sera|seront)$/.test(m[1]!) ? (m[2] ?? null) : m[1]!;
+  if (LOST_STATE_BEEN.has(m[1]!)) return m[2] ?? null;
+  return LOST_STATE_VERBS.has(m[1]!) ? m[1]! : null;
 }
 
 /**
