@@ -983,6 +983,9 @@ async function lawsOfProduct(ctx: Judgement): Promise<Decision> {
   return "continue";
 }
 
+/** Pronouns by which a sentence speaks of the person the one before it names (« lui a succédé »). */
+const PERSON_PRONOUNS = new Set(["lui", "il", "elle"]);
+
 /**
  * Decides « personal »: a question on a person's private life no passage read speaks of.
  */
@@ -1021,12 +1024,13 @@ async function personalLife(ctx: Judgement): Promise<Decision> {
   const saysOfPerson = (i: number, group: string[]) => {
     const r = results[i]!;
     if (!surname || passageWords(`${r.document.title} ${r.section}`).list.includes(surname)) return true;
-    // Or in the sentence right after one that writes it (« Cédric Thomas a dirigé OW2 depuis 2007. Pierre-Yves
-    // Gibello lui a succédé … »).
+    // Or in the sentence right after one that writes it, by a pronoun of it (« Cédric Thomas a dirigé OW2 depuis
+    // 2007. Pierre-Yves Gibello lui a succédé … »; not « FNL est né … » after a sentence naming its founder).
     const sentences = withoutReferences(r.text).split(SENTENCE).map(passageWords);
     return sentences.some(
       (w, k) =>
-        (w.list.includes(surname) || !!sentences[k - 1]?.list.includes(surname)) &&
+        (w.list.includes(surname) ||
+          (!!sentences[k - 1]?.list.includes(surname) && w.list.some((x) => PERSON_PRONOUNS.has(x)))) &&
         group.some((e) => w.joined.includes(` ${e} `)),
     );
   };

@@ -32,6 +32,11 @@ describe("a private fact about a person named by a first name (`personal-data.tx
       "frédéric couchet vit dans quelle ville",
       "le compte linkedin de pierre baudracco",
       "qui a remplacé nicolas guillou à la cpi",
+      // The sentence after one naming them speaks of them only by a pronoun (« FNL est né … » is not their birth):
+      // held-out-25, 26, 29.
+      "nicolas vivant est ne en quelle annee",
+      "nicolas vivant, le dsi d'echirolles, il est ne en quelle annee",
+      "matthieu faure de l'adullact a quel âge aujourd'hui",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: false });
   });
