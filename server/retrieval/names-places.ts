@@ -230,9 +230,10 @@ export function personNamed(question: string, texts: string[]): string[] {
     if (!DETERMINERS.has(fold(m[1]!))) return words(m[0]);
   const tokens = fold(question).split(/[^a-z-]+/);
   const asked = tokens.slice(1).map((w, i) => `${tokens[i]} ${w}`);
+  // (Not a determiner and a capitalised noun: « La Région » is no one's name in « nelly mallet est à la région ».)
   for (const t of texts)
-    for (const m of t.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/gu))
-      if (asked.includes(fold(m[0]).replace(/\s+/g, " "))) return words(m[0]);
+    for (const m of t.matchAll(/(\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/gu))
+      if (!DETERMINERS.has(fold(m[1]!)) && asked.includes(fold(m[0]).replace(/\s+/g, " "))) return words(m[0]);
   return [];
 }
 
@@ -262,6 +263,11 @@ export function expandChoices(entry: string): string[] {
 
 /** A line of `personal-data.txt` read only when the question names a person (not « il », « elle » alone). */
 const NAMED_ONLY = "(nommée)";
+/**
+ * A line of `personal-data.txt` read only when the question names a person by a first name of `first-names.txt`
+ * (« qui remplace karim khan » asks a person's successor; « qui remplace Microsoft Teams » a product's; held-out-32).
+ */
+const FIRST_NAMED_ONLY = "(prénom)";
 
 /**
  * Whether a question writes a first name and a surname (« Nadi Bou Hanna », « Pierre-Yves Gibello »): two capitalised
@@ -277,15 +283,20 @@ export function namesPerson(question: string): boolean {
  * Groups of expressions asking about a person's private life (« quel âge », « salaire »), folded; `answers`, those
  * only a passage's (an entry written « = désormais » answers « fait quoi maintenant » but asks nothing).
  */
-const PERSONAL: { asks: string[]; answers: string[]; named: boolean }[] = readFileSync(
+const PERSONAL: { asks: string[]; answers: string[]; named: boolean; firstNamed: boolean }[] = readFileSync(
   new URL("../i18n/fr/personal-data.txt", import.meta.url),
   "utf8",
 )
   .split("\n")
   .filter((l) => l.trim() && !l.startsWith("#"))
   .map((line) => {
-    const named = line.startsWith(NAMED_ONLY);
-    const entries = (named ? line.slice(NAMED_ONLY.length) : line).split(",").map((e) => e.trim());
+    const firstNamed = line.startsWith(FIRST_NAMED_ONLY);
+    const named = firstNamed || line.startsWith(NAMED_ONLY);
+    const marker = firstNamed ? FIRST_NAMED_ONLY : named ? NAMED_ONLY : "";
+    const entries = line
+      .slice(marker.length)
+      .split(",")
+      .map((e) => e.trim());
     const fold = (list: string[]) =>
       list
         .flatMap(expandChoices)
@@ -293,14 +304,19 @@ const PERSONAL: { asks: string[]; answers: string[]; named: boolean }[] = readFi
         .filter(Boolean);
     const answers = fold(entries.filter((e) => e.startsWith("=")).map((e) => e.slice(1)));
     const asks = fold(entries.filter((e) => !e.startsWith("=")));
-    return { asks, answers: [...asks, ...answers], named };
+    return { asks, answers: [...asks, ...answers], named, firstNamed };
   });
 
 /**
  * The groups of private-life expressions a text uses, each with the expression found; with `named` false (the person
- * only « il », « elle », or a role), not those read only of a named person (« l'April, elle fait quoi aujourd'hui ? »).
+ * only « il », « elle », or a role), not those read only of a named person (« l'April, elle fait quoi aujourd'hui ? »);
+ * with `firstNamed` false, not those read only of a person named by a first name (« (prénom) »).
  */
-export function personalAsked(question: string, named = true): { found: string; group: string[] }[] {
+export function personalAsked(
+  question: string,
+  named = true,
+  firstNamed = false,
+): { found: string; group: string[] }[] {
   // « personne ne l'a acheté »: the negation « ne » (never written « né ») before an elided pronoun is not « né à »,
   // which the pronoun, dropped with its apostrophe, would otherwise let it read.
   // « l'April, c'est né quand ? »: « c'est né », « ça est né » has a thing for subject (a person « est né »): it asks when
@@ -312,8 +328,8 @@ export function personalAsked(question: string, named = true): { found: string; 
   // The subject pronoun of an inverted question (« Dans quelle ville est-il né ? ») stands between the words of the
   // expression (« est né »): read without it too.
   const uninverted = ` ${words(text.replace(/-(?:t-)?(?:il|elle|ils|elles)\b/giu, "")).join(" ")} `;
-  const found = PERSONAL.flatMap(({ asks, answers, named: only }) => {
-    if (only && !named) return [];
+  const found = PERSONAL.flatMap(({ asks, answers, named: only, firstNamed: byFirstName }) => {
+    if ((only && !named) || (byFirstName && !firstNamed)) return [];
     const found = asks.find((e) => joined.includes(` ${e} `) || uninverted.includes(` ${e} `));
     return found ? [{ found, group: answers }] : [];
   });

@@ -3,6 +3,7 @@
  * quoi », « depuis que l'anssi a interdit windows 11 …, on migre vers quoi »): the passages must say that event.
  */
 import { fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import { words } from "./french.ts";
 import { STOPWORDS, wordList } from "./lexicon.ts";
 import { DETERMINERS } from "./names-places.ts";
@@ -72,6 +73,23 @@ export function premiseOf(question: string): string | null {
   return asked && !asks(` ${head} `) ? head.trim() : null;
 }
 
+const LOST_STATES = wordListSections("premise-lost-states.txt");
+/** Forms of « être » before a state lost (« n'est plus maintenu »), folded (`premise-lost-states.txt`). */
+const LOST_STATE_BEEN = new Set((LOST_STATES.get("être") ?? []).map(fold));
+/** Verbs whose negation is the state lost (« n'existe plus »), folded. */
+const LOST_STATE_VERBS = new Set((LOST_STATES.get("verbes") ?? []).map(fold));
+
+/**
+ * The state a premise says its subject lost, folded (« maintenu » of « libreoffice n'est plus maintenu », « existe » of
+ * « tchap n'existe plus »): the word after « n'est plus », or the verb before « plus »; null when it negates none.
+ */
+export function negatedState(premise: string): string | null {
+  const m = /(?:^|\s)n(?:'|e )\s*([a-z]+) plus(?: ([a-z]+))?/.exec(premise);
+  if (!m) return null;
+  if (LOST_STATE_BEEN.has(m[1]!)) return m[2] ?? null;
+  return LOST_STATE_VERBS.has(m[1]!) ? m[1]! : null;
+}
+
 /**
  * The event and subject of a question's premise that no passage read holds together (« interdit », « anssi »): the
  * corpus does not say it happened, so what the question asks after it has no answer there. Empty when the question
@@ -81,10 +99,15 @@ export function unstatedPremise(question: string, passages: ReturnType<typeof pa
   const premise = premiseOf(question);
   if (!premise) return [];
   const list = words(premise);
-  const events = list.filter((w) => EVENTS.has(w));
+  // « puisque libreoffice n'est plus maintenu depuis 2025, … » (premises35, held-out-32): a state the subject lost is
+  // said only by « plus » and that state (« ArcMap n'est plus développé »).
+  const negated = negatedState(premise);
+  const events = negated ? [negated] : list.filter((w) => EVENTS.has(w));
   if (!events.length) return [];
   // Its subject: the first word of the premise that is neither a stopword, an auxiliary nor the event itself.
-  const subject = list.find((w) => !STOPWORDS.has(w) && !AUXILIARIES.has(w) && !EVENTS.has(w) && !/^\d+$/.test(w));
+  const subject = list.find(
+    (w) => !STOPWORDS.has(w) && !AUXILIARIES.has(w) && !EVENTS.has(w) && w !== negated && !/^\d+$/.test(w),
+  );
   if (!subject) return [];
   // The event in another form of its verb or noun (« interdit de visa » : « s'est vu interdire » ; « ferme » :
   // « fermeture ») is held by its first letters.
@@ -92,7 +115,12 @@ export function unstatedPremise(question: string, passages: ReturnType<typeof pa
     const head = event.slice(0, EVENT_HEAD);
     return p.list.some((w) => w.startsWith(head));
   };
-  const said = (event: string) => passages.some((p) => occurs(subject, p) && heldEvent(event, p));
+  // (« n'est plus développé »: « plus » before the state; « n'existe plus »: after the verb.)
+  const heldNegated = (event: string, p: ReturnType<typeof passageWords>) =>
+    p.joined.includes(` plus ${event.slice(0, EVENT_HEAD)}`) ||
+    new RegExp(` ${event.slice(0, EVENT_HEAD)}[a-z]* plus `).test(p.joined);
+  const said = (event: string) =>
+    passages.some((p) => occurs(subject, p) && (negated ? heldNegated(event, p) : heldEvent(event, p)));
   const unsaid = events.filter((e) => !said(e));
   return unsaid.length ? [...unsaid, subject] : [];
 }

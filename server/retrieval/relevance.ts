@@ -977,6 +977,9 @@ async function lawsOfProduct(ctx: Judgement): Promise<Decision> {
   return "continue";
 }
 
+/** Pronouns by which a sentence speaks of the person the one before it names (« lui a succédé »). */
+const PERSON_PRONOUNS = new Set(["lui", "il", "elle"]);
+
 /**
  * Decides « personal »: a question on a person's private life no passage read speaks of.
  */
@@ -996,10 +999,14 @@ async function personalLife(ctx: Judgement): Promise<Decision> {
   const name = person ? personNamed(question, texts) : [];
   // « que fait jean-marc ayrault aujourd'hui »: the name may stand inside an expression read of a named person only
   // (« que fait … aujourd'hui »).
-  const asked = person ? personalAsked(question, typed || namesPerson(question)) : [];
+  // Some are asked only of a person named by a first name (« qui remplace karim khan », not « … Microsoft Teams »).
+  const firstNamed = name.length > 0 && isFirstName(name[0]!);
+  const asked = person ? personalAsked(question, typed || namesPerson(question), firstNamed) : [];
   const unnamed = name.length ? withoutPerson(question, name) : "";
   const ofNamedOnly = unnamed
-    ? personalAsked(unnamed, true).filter((g) => !personalAsked(unnamed, false).some((a) => a.found === g.found))
+    ? personalAsked(unnamed, true, firstNamed).filter(
+        (g) => !personalAsked(unnamed, false).some((a) => a.found === g.found),
+      )
     : [];
   const personal = [...asked, ...ofNamedOnly.filter((g) => !asked.some((a) => a.found === g.found))];
   const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
@@ -1007,16 +1014,19 @@ async function personalLife(ctx: Judgement): Promise<Decision> {
   // Of a named person, the expression must be said of them: in a sentence that writes their surname, or in a section
   // whose heading does (« L'idée de l'association est née en septembre 2002 » says nothing of its founder's birth).
   // (A person by a first name of `first-names.txt`: « Check Point » is a company.)
-  const surname = name.length && isFirstName(name[0]!) ? name.at(-1) : undefined;
+  const surname = firstNamed ? name.at(-1) : undefined;
   const saysOfPerson = (i: number, group: string[]) => {
     const r = results[i]!;
     if (!surname || passageWords(`${r.document.title} ${r.section}`).list.includes(surname)) return true;
-    return withoutReferences(r.text)
-      .split(SENTENCE)
-      .some((t) => {
-        const w = passageWords(t);
-        return w.list.includes(surname) && group.some((e) => w.joined.includes(` ${e} `));
-      });
+    // Or in the sentence right after one that writes it, by a pronoun of it (« Cédric Thomas a dirigé OW2 depuis
+    // 2007. Pierre-Yves Gibello lui a succédé … »; not « FNL est né … » after a sentence naming its founder).
+    const sentences = withoutReferences(r.text).split(SENTENCE).map(passageWords);
+    return sentences.some(
+      (w, k) =>
+        (w.list.includes(surname) ||
+          (!!sentences[k - 1]?.list.includes(surname) && w.list.some((x) => PERSON_PRONOUNS.has(x)))) &&
+        group.some((e) => w.joined.includes(` ${e} `)),
+    );
   };
   const holdsOfPerson = (p: ReturnType<typeof passageWords>, i: number) =>
     holdsPersonal(p) && personal.every(({ group }) => saysOfPerson(i, group));
