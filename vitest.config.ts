@@ -67,6 +67,9 @@ export default defineConfig({
     sequence: { sequencer: HeavyFirst },
     // A temporary folder for the run, shared by its workers and removed at its end (test/global-setup.ts).
     globalSetup: ["test/global-setup.ts"],
+    // `TEST_CPU_LOG=<file>`: each file's CPU, Chromium and child processes included, appended there
+    // (test/helpers/cpu-log.ts); nothing is loaded otherwise.
+    setupFiles: process.env.TEST_CPU_LOG ? ["test/helpers/cpu-log.ts"] : [],
     // A browser test polls for what the server does next (an answer streamed, a list updated): on a busy machine
     // that can take longer than Vitest's default second. A poll that holds returns at once; only one that fails waits.
     expect: { poll: { timeout: 30_000 } },
