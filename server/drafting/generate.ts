@@ -812,20 +812,33 @@ ${text.slice(mark.length)}`;
     yield { type: "token", key: section.key, text };
   }
   text = tidy(text);
-  const cited = new Set(citedNumbers(text));
   // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
-  const { verification, flags } = await checkedSection(text, used, {
-    facts: [...ctx.facts, ...notesAsFacts(freshnessNotes), ...(unsaidNote ? [unsaidNote] : [])],
-    quotations: quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
-    claims: ctx.claims,
-    own: ctx.own,
-    products: ctx.products,
-    retriever: deps.retriever,
-    checked: (state.claims ??= new Map()),
-    modelText,
-    today: localDay(docDate),
-    context: ctx.userContext,
-  });
+  const check = (checkedText: string) =>
+    checkedSection(checkedText, used, {
+      facts: [...ctx.facts, ...notesAsFacts(freshnessNotes), ...(unsaidNote ? [unsaidNote] : [])],
+      quotations: quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
+      claims: ctx.claims,
+      own: ctx.own,
+      products: ctx.products,
+      retriever: deps.retriever,
+      checked: (state.claims ??= new Map()),
+      modelText,
+      today: localDay(docDate),
+      context: ctx.userContext,
+    });
+  let { verification, flags } = await check(text);
+  // The facts the user gave (their context, the map's counts) that the template would have written here and the model
+  // left out or said otherwise are given back, as the template writes them, and said so (trial26 T-H4).
+  if (mode === "generated") {
+    const dropped = droppedFacts(section.template, ctx.vars, verification.sentences);
+    if (dropped.length) {
+      const restored = `${dropped.join(" ")} *(${message("drafts.restoredFacts")})*`;
+      yield { type: "token", key: section.key, text: `\n\n${restored}` };
+      text = `${restored}\n\n${text}`;
+      ({ verification, flags } = await check(text));
+    }
+  }
+  const cited = new Set(citedNumbers(text));
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
   // supports: a sentence marked « non vérifié » credits no source (its note says none is named for it).
@@ -850,6 +863,41 @@ ${text.slice(mark.length)}`;
     verification,
   };
 }
+
+/** The parts of a section's template that write the user's own facts: their context, the map's counts. */
+const GIVEN_FACTS = ["local_context", "analysis_sentence"];
+
+/**
+ * The sentences of the user's own facts the section's template writes (`GIVEN_FACTS`) that no sentence of the text
+ * carries unflagged — one holding all of its figures and names, « supported » or holding no claim (trial26 T-H4: the
+ * model's « 58 agents » for « 85 agents », its « a abandonné Google Classroom » for « utilise Google Classroom »,
+ * the audit plan's contract end left out). A sentence with neither figure nor name is never said dropped.
+ */
+export function droppedFacts(template: string, vars: Record<string, string>, sentences: SentenceCheck[]): string[] {
+  const given = GIVEN_FACTS.filter((k) => template.includes(`{${k}}`))
+    .map((k) => vars[k] ?? "")
+    .join(" ")
+    .trim();
+  if (!given) return [];
+  const kept = sentences.filter((s) => s.status === "supported" || s.status === "no-claim").map((s) => s.text);
+  return sentenceSpans(given)
+    .map((s) => s.text.trim())
+    .filter((fact) => {
+      const said = withoutNotesText(fact);
+      const keys = [
+        ...extractFigures(said).map((f) => f.raw),
+        ...said
+          .split(/[^\p{L}\d.+-]+/u)
+          .filter(Boolean)
+          .slice(1)
+          .filter((t) => /^\p{Lu}/u.test(t) && t.length > 1),
+      ];
+      return keys.length > 0 && !kept.some((k) => keys.every((key) => k.includes(key)));
+    });
+}
+
+/** A text without its notes in « *( … )* » nor its attribution in parentheses. */
+const withoutNotesText = (text: string) => text.replace(/\*\([^*]*\)\*/gu, " ").replace(/\([^()]*\)/gu, " ");
 
 /**
  * The sentences that answer a note's question (`answerPoints`), from the section's passages and those the question

@@ -28,7 +28,13 @@ const CONTEXT =
 const letter = (commune: string) => ({
   type: "letter",
   inputs: {
-    collectivite: { name: commune, kind: "commune", department: "Haute-Garonne", region: "Occitanie", population: 6400 },
+    collectivite: {
+      name: commune,
+      kind: "commune",
+      department: "Haute-Garonne",
+      region: "Occitanie",
+      population: 6400,
+    },
     sender: {
       name: "Lèze Libre",
       description: "association d'usagers du numérique libre de la vallée de la Lèze, créée en 2019",
@@ -38,7 +44,11 @@ const letter = (commune: string) => ({
     recipient: { name: "Isabelle Fauré-Marty", role: `maire de ${commune}`, civility: "Madame" },
     tone: "courtois",
     context: CONTEXT,
-    requests: ["study", "target", "Présenter au conseil municipal avant juin 2027 un bilan des contrats Microsoft et Google"],
+    requests: [
+      "study",
+      "target",
+      "Présenter au conseil municipal avant juin 2027 un bilan des contrats Microsoft et Google",
+    ],
     subject: "Dépendances numériques de la commune",
     place: commune,
     date: "2026-12-08",
@@ -101,7 +111,7 @@ describe("trial26 T-H4: the association's own local facts, reversed, replaced or
     const s = sentenceOf(local(drafted.b), "58 agents");
     expect(s.status).toBe("unsupported");
     const reasons = s.reasons.join(" ");
-    expect(reasons).toMatch(/contexte que vous avez saisi/);
+    expect(reasons).toMatch(/contredit les informations saisies/);
     expect(reasons).toContain("85 agents");
   });
 
