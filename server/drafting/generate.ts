@@ -9,7 +9,7 @@ import { qualificationNote, qualifiedFigures } from "../answers/qualified.ts";
 import { findDeadlines, findSince, olderThanAYear, pastDeadlines } from "../core/deadlines.ts";
 import { withArticle } from "../core/labels.ts";
 import { asOfText, escapeRegExp, fold, localDay } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
+import { message, pluralMessage } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
@@ -409,10 +409,14 @@ export function withFixedList(text: string, list: string, intro: string): string
     )
     .filter(Boolean);
   // (The model's prose saying the items again, the list said after it, is dropped: trial21 T-M6.)
-  paragraphs.splice(0, paragraphs.length, ...withoutOwnRequests(withoutRestatedList(paragraphs, list)));
+  const removed: string[] = [];
+  paragraphs.splice(0, paragraphs.length, ...withoutOwnRequests(withoutRestatedList(paragraphs, list), removed));
   const at = paragraphs.findIndex((p) => /:\s*$/.test(p));
   if (at >= 0) paragraphs.splice(at + 1, 0, list);
   else paragraphs.push(...[intro, list].filter(Boolean));
+  // A request of the model's own, removed, is said removed (trial26 T-M6): never a sentence gone without a word.
+  if (removed.length)
+    paragraphs.push(`*(${pluralMessage("drafts.removedRequest", removed.length, { n: removed.length })})*`);
   return paragraphs.join("\n\n");
 }
 
