@@ -834,7 +834,7 @@ ${text.slice(mark.length)}`;
   // The facts the user gave (their context, the map's counts) that the template would have written here and the model
   // left out or said otherwise are given back, as the template writes them, and said so (trial26 T-H4).
   if (mode === "generated") {
-    const dropped = droppedFacts(section.template, ctx.vars, verification.sentences);
+    const dropped = droppedFacts(section.template, ctx.vars, verification.sentences, ctx.claims);
     if (dropped.length) {
       const restored = `${dropped.join(" ")} *(${message("drafts.restoredFacts")})*`;
       yield { type: "token", key: section.key, text: `\n\n${restored}` };
@@ -875,9 +875,16 @@ const GIVEN_FACTS = ["local_context", "analysis_sentence"];
  * The sentences of the user's own facts the section's template writes (`GIVEN_FACTS`) that no sentence of the text
  * carries unflagged — one holding all of its figures and names, « supported » or holding no claim (trial26 T-H4: the
  * model's « 58 agents » for « 85 agents », its « a abandonné Google Classroom » for « utilise Google Classroom »,
- * the audit plan's contract end left out). A sentence with neither figure nor name is never said dropped.
+ * the audit plan's contract end left out). A sentence with neither figure nor name is never said dropped, nor one
+ * that says something of others (checked against the corpus, it is no fact of the user's own).
  */
-export function droppedFacts(template: string, vars: Record<string, string>, sentences: SentenceCheck[]): string[] {
+export function droppedFacts(
+  template: string,
+  vars: Record<string, string>,
+  sentences: SentenceCheck[],
+  /** What the context says of others (`DraftContext.claims`): a sentence holding one is not the user's own fact. */
+  claims: string[] = [],
+): string[] {
   const given = GIVEN_FACTS.filter((k) => template.includes(`{${k}}`))
     .map((k) => vars[k] ?? "")
     .join(" ")
@@ -887,6 +894,7 @@ export function droppedFacts(template: string, vars: Record<string, string>, sen
   return sentenceSpans(given)
     .map((s) => s.text.trim())
     .filter((fact) => {
+      if (claims.some((c) => fold(fact).includes(fold(c)))) return false;
       const said = withoutNotesText(fact);
       const keys = [
         ...extractFigures(said).map((f) => f.raw),
@@ -1048,6 +1056,7 @@ export async function checkedSection(
         withQuotations(verifySection(text, used, facts, modelText, today), text, quotations),
         context,
         today,
+        claims,
       ),
       used.map(passageSource),
       facts,

@@ -550,7 +550,7 @@ function figuresOtherwise(stated: string, clauses: string[]): Given[] {
     const shared = contentWords(g.clause).filter(
       (w) => !/^\d/.test(w) && !g.names.includes(w) && !g.unit.includes(w) && stems.has(stem(w)),
     );
-    if (!shared.length) return false;
+    if (shared.length < 2) return false;
     const same = (f: { kind: string; raw: string }) =>
       f.kind === g.kind && g.unit.every((u, i) => wordsAfter(stated, f.raw, g.unit.length)[i] === u);
     const alike = figures.filter(same);
@@ -633,9 +633,14 @@ export function contextContradictions(
   verification: Verification,
   context: string | undefined,
   today?: string,
+  /** What the context says of others (`contextClaims`): checked against the corpus, never a figure of the user's own. */
+  others: string[] = [],
 ): Verification {
   if (!context?.trim()) return verification;
   const clauses = sentencesOf(context).flatMap(clausesOf);
+  const ofOthers = (clause: string) =>
+    others.some((o) => fold(clause).includes(fold(o)) || fold(o).includes(fold(clause)));
+  const ownClauses = clauses.filter((c) => !ofOthers(c));
   // A restriction (« ne fonctionne que sous Windows ») has no negation word: read for polarity, it would affirm what a
   // sentence denies (« ne fonctionne pas sous Linux »). It is checked by its own form only.
   const source = toSource(
@@ -650,7 +655,10 @@ export function contextContradictions(
     // A sentence too short to be a claim is read for a denial of any risk only (« Aucun risque n'est à prévoir … »).
     if (s.status === "no-claim" && !restrictionWords().noRisk.test(fold(s.text))) return s;
     const quote = againstContext(s.text, clauses, source, today);
-    const otherwise = s.status === "no-claim" ? [] : figuresOtherwise(withoutReferences(withoutNotes(s.text)), clauses);
+    // A quotation of a passage is its source's words, not a figure of the collectivité said otherwise.
+    const quoted = /^\s*>|^\s*«/u.test(s.text);
+    const otherwise =
+      s.status === "no-claim" || quoted ? [] : figuresOtherwise(withoutReferences(withoutNotes(s.text)), ownClauses);
     if (!quote && !otherwise.length) return s;
     changed = true;
     const figures = otherwise.map((g) => `« ${g.said} »`).join(", ");
