@@ -501,6 +501,9 @@ export async function editSection(
       own: ctx.own,
       products: ctx.products,
       retriever: app.retriever,
+      // The sentences the user wrote are checked as the model's are (trial26 T-M5: « Le conseil municipal a refusé …
+      // » unverified when written by the model, verified when typed): their own local facts stand in the data.
+      modelText: written,
       today: ctx.date,
       context: ctx.userContext,
     });

@@ -9,7 +9,7 @@ import { qualificationNote, qualifiedFigures } from "../answers/qualified.ts";
 import { findDeadlines, findSince, olderThanAYear, pastDeadlines } from "../core/deadlines.ts";
 import { withArticle } from "../core/labels.ts";
 import { asOfText, escapeRegExp, fold, localDay } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
+import { message, pluralMessage } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
@@ -409,10 +409,14 @@ export function withFixedList(text: string, list: string, intro: string): string
     )
     .filter(Boolean);
   // (The model's prose saying the items again, the list said after it, is dropped: trial21 T-M6.)
-  paragraphs.splice(0, paragraphs.length, ...withoutOwnRequests(withoutRestatedList(paragraphs, list)));
+  const removed: string[] = [];
+  paragraphs.splice(0, paragraphs.length, ...withoutOwnRequests(withoutRestatedList(paragraphs, list), removed));
   const at = paragraphs.findIndex((p) => /:\s*$/.test(p));
   if (at >= 0) paragraphs.splice(at + 1, 0, list);
   else paragraphs.push(...[intro, list].filter(Boolean));
+  // A request of the model's own, removed, is said removed (trial26 T-M6): never a sentence gone without a word.
+  if (removed.length)
+    paragraphs.push(`*(${pluralMessage("drafts.removedRequest", removed.length, { n: removed.length })})*`);
   return paragraphs.join("\n\n");
 }
 
@@ -812,20 +816,33 @@ ${text.slice(mark.length)}`;
     yield { type: "token", key: section.key, text };
   }
   text = tidy(text);
-  const cited = new Set(citedNumbers(text));
   // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
-  const { verification, flags } = await checkedSection(text, used, {
-    facts: [...ctx.facts, ...notesAsFacts(freshnessNotes), ...(unsaidNote ? [unsaidNote] : [])],
-    quotations: quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
-    claims: ctx.claims,
-    own: ctx.own,
-    products: ctx.products,
-    retriever: deps.retriever,
-    checked: (state.claims ??= new Map()),
-    modelText,
-    today: localDay(docDate),
-    context: ctx.userContext,
-  });
+  const check = (checkedText: string) =>
+    checkedSection(checkedText, used, {
+      facts: [...ctx.facts, ...notesAsFacts(freshnessNotes), ...(unsaidNote ? [unsaidNote] : [])],
+      quotations: quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
+      claims: ctx.claims,
+      own: ctx.own,
+      products: ctx.products,
+      retriever: deps.retriever,
+      checked: (state.claims ??= new Map()),
+      modelText,
+      today: localDay(docDate),
+      context: ctx.userContext,
+    });
+  let { verification, flags } = await check(text);
+  // The facts the user gave (their context, the map's counts) that the template would have written here and the model
+  // left out or said otherwise are given back, as the template writes them, and said so (trial26 T-H4).
+  if (mode === "generated") {
+    const dropped = droppedFacts(section.template, ctx.vars, verification.sentences, ctx.claims);
+    if (dropped.length) {
+      const restored = `${dropped.join(" ")} *(${message("drafts.restoredFacts")})*`;
+      yield { type: "token", key: section.key, text: `\n\n${restored}` };
+      text = `${restored}\n\n${text}`;
+      ({ verification, flags } = await check(text));
+    }
+  }
+  const cited = new Set(citedNumbers(text));
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
   // supports: a sentence marked « non vérifié » credits no source (its note says none is named for it).
@@ -850,6 +867,49 @@ ${text.slice(mark.length)}`;
     verification,
   };
 }
+
+/** The parts of a section's template that write the user's own facts: their context, the map's counts. */
+const GIVEN_FACTS = ["local_context", "analysis_sentence"];
+
+/**
+ * The sentences of the user's own facts the section's template writes (`GIVEN_FACTS`) that no sentence of the text
+ * carries unflagged — one holding all of its figures and names, « supported » or holding no claim (trial26 T-H4: the
+ * model's « 58 agents » for « 85 agents », its « a abandonné Google Classroom » for « utilise Google Classroom »,
+ * the audit plan's contract end left out). A sentence with neither figure nor name is never said dropped, nor one
+ * that says something of others (checked against the corpus, it is no fact of the user's own).
+ */
+export function droppedFacts(
+  template: string,
+  vars: Record<string, string>,
+  sentences: SentenceCheck[],
+  /** What the context says of others (`DraftContext.claims`): a sentence holding one is not the user's own fact. */
+  claims: string[] = [],
+): string[] {
+  const given = GIVEN_FACTS.filter((k) => template.includes(`{${k}}`))
+    .map((k) => vars[k] ?? "")
+    .join(" ")
+    .trim();
+  if (!given) return [];
+  const kept = sentences.filter((s) => s.status === "supported" || s.status === "no-claim").map((s) => s.text);
+  return sentenceSpans(given)
+    .map((s) => s.text.trim())
+    .filter((fact) => {
+      if (claims.some((c) => fold(fact).includes(fold(c)))) return false;
+      const said = withoutNotesText(fact);
+      const keys = [
+        ...extractFigures(said).map((f) => f.raw),
+        ...said
+          .split(/[^\p{L}\d.+-]+/u)
+          .filter(Boolean)
+          .slice(1)
+          .filter((t) => /^\p{Lu}/u.test(t) && t.length > 1),
+      ];
+      return keys.length > 0 && !kept.some((k) => keys.every((key) => k.includes(key)));
+    });
+}
+
+/** A text without its notes in « *( … )* » nor its attribution in parentheses. */
+const withoutNotesText = (text: string) => text.replace(/\*\([^*]*\)\*/gu, " ").replace(/\([^()]*\)/gu, " ");
 
 /**
  * The sentences that answer a note's question (`answerPoints`), from the section's passages and those the question
@@ -996,6 +1056,7 @@ export async function checkedSection(
         withQuotations(verifySection(text, used, facts, modelText, today), text, quotations),
         context,
         today,
+        claims,
       ),
       used.map(passageSource),
       facts,

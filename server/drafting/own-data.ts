@@ -7,6 +7,7 @@
  */
 import { frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import type { Verification } from "../verify/index.ts";
 import { checkOwn, type OwnData, type OwnFigure } from "../verify/own-figures.ts";
 import { formatPoints, percentOrDash, productLabel } from "./documents/common.ts";
@@ -84,6 +85,7 @@ export function roadmapOwnData(
       share(raw, whole.raw, t("rawAfter", { value: percentOrDash(whole.raw) }));
     }
   }
+  figures.push(...groupShares(plan));
   if (!target || target.sets === false) return { figures };
   const says = t("target", { value: percentOrDash(plan.target.value) });
   share(weighted, plan.target.value, says);
@@ -96,6 +98,42 @@ export function roadmapOwnData(
     says,
   });
   return { figures };
+}
+
+/**
+ * The share of the map's installations of each group a sentence may name (`group-shares.txt`: « les logiciels
+ * russes », « les éditeurs extra-européens »), over all its installations and over those whose origin is known: a
+ * share said of the group must be one of them (trial26 T-H3: « Les logiciels russes représentent 40 % des
+ * installations », 40 % the target, 143 of 1 611 installations on the map). A group the map lacks has 0 %.
+ */
+export function groupShares(plan: RoadmapPlan): OwnFigure[] {
+  const sections = wordListSections("group-shares.txt");
+  const nouns = sections.get("noms") ?? [];
+  const measured = plan.measure.measured;
+  const all = plan.measure.installations;
+  const known = all - plan.measure.unknown.installations;
+  const out: OwnFigure[] = [];
+  for (const [name, adjectives] of sections) {
+    const country = /^pays\s+(\w+)$/u.exec(name)?.[1];
+    if (!country && name !== "extra-européens") continue;
+    const inGroup = measured.filter(({ item }) => {
+      if (!country) return item.extraEuropean === true;
+      const c = item.vendor?.parent?.country ?? item.vendor?.country ?? null;
+      return c?.toUpperCase() === country.toUpperCase();
+    });
+    const count = inGroup.reduce((s, m) => s + Math.max(0, m.item.installations), 0);
+    const names = nouns.flatMap((n) => adjectives.map((a) => `${n} ${a}`));
+    for (const total of [...new Set([all, known])].filter((t) => t > 0)) {
+      const value = (count / total) * 100;
+      out.push({
+        kind: "percent",
+        value,
+        names,
+        says: message("drafts.own.groupShare", { group: adjectives[0]!, value: percentOrDash(value) }),
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -60,13 +60,25 @@ const REQUEST = new RegExp(
  * `paragraphs` without the model's own requests (trial24 T-M5): in a letter's requests, the sender's list says what
  * the letter asks; a sentence of the model asking something else (« Nous vous demandons de quitter Google Drive avant
  * le 1er septembre 2026 … »: another request, a deadline the sender never set) would make two lists of requests, the
- * model's unchecked for passed deadlines. A sentence ending with « : » introduces the list and is kept.
+ * model's unchecked for passed deadlines. A sentence ending with « : » introduces the list and is kept. Each sentence
+ * removed is pushed on `removed`: the section says a sentence was removed (trial26 T-M6), never silently.
  */
-export function withoutOwnRequests(paragraphs: string[]): string[] {
+export function withoutOwnRequests(paragraphs: string[], removed: string[] = []): string[] {
   return paragraphs
     .map((p) => {
       const sentences = splitSentences(p);
-      const kept = sentences.filter((s) => /:\s*$/.test(s) || !REQUEST.test(fold(s.trim())));
+      const kept: string[] = [];
+      let dropped = false;
+      for (const s of sentences) {
+        if (/:\s*$/.test(s) || !REQUEST.test(fold(s.trim()))) {
+          // « Nous vous proposons aussi … » after the request removed: no « aussi » left to follow (trial26 T-M6).
+          kept.push(dropped ? s.replace(/^(\s*Nous\s+vous\s+\p{L}+)\s+aussi(?=\s)/u, "$1") : s);
+          dropped = false;
+        } else {
+          removed.push(s.trim());
+          dropped = true;
+        }
+      }
       return kept.length === sentences.length ? p : kept.join(" ").trim();
     })
     .filter(Boolean);

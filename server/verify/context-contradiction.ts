@@ -70,6 +70,7 @@ interface Words {
   counted: Set<string>;
   noRisk: RegExp;
   using: Set<string>;
+  givenUp: Set<string>;
 }
 let words: Words | null = null;
 function restrictionWords(): Words {
@@ -85,6 +86,7 @@ function restrictionWords(): Words {
     only: list("seulement"),
     counted: new Set(list("dénombrés")),
     using: new Set(list("utiliser")),
+    givenUp: new Set(list("abandonner")),
     noRisk: new RegExp(
       `(?<!\\p{L})(?:${list("sans risque")
         .map((w) => w.replace(/\s+/g, "\\s+"))
@@ -456,6 +458,106 @@ function countedOtherwise(c: Counted, clause: string): boolean {
   });
 }
 
+/** What the context says is used (« L'école Jules-Ferry utilise Google Classroom depuis 2021 »): the name used. */
+interface Used {
+  clause: string;
+  /** The name's words, folded (« google », « classroom »). */
+  name: string[];
+}
+
+function usedThings(clauses: string[]): Used[] {
+  const w = restrictionWords();
+  return clauses.flatMap((clause) => {
+    if (NEGATION.test(clause)) return [];
+    const raw = clause.split(/[^\p{L}\d.+-]+/u).filter(Boolean);
+    const at = raw.findIndex((t) => w.using.has(fold(t)));
+    if (at < 0) return [];
+    const name: string[] = [];
+    for (let i = at + 1; i < raw.length && /^\p{Lu}/u.test(raw[i]!); i++) name.push(fold(raw[i]!));
+    return name.length ? [{ clause, name }] : [];
+  });
+}
+
+/** Whether a clause, without a negation, gives up the thing used: a verb of `[abandonner]` shortly before its name. */
+function givenUp(u: Used, clause: string): boolean {
+  if (NEGATION.test(clause)) return false;
+  const tokens = tokensOf(clause);
+  const at = tokens.findIndex((t, i) => t === u.name[0] && u.name.every((n, j) => tokens[i + j] === n));
+  if (at < 0) return false;
+  const w = restrictionWords();
+  return tokens.slice(Math.max(0, at - 3), at).some((t) => w.givenUp.has(t));
+}
+
+/** A figure of the context with the words after it that say what it counts (« 85 agents », « 23 400 euros par an »). */
+interface Given {
+  clause: string;
+  kind: string;
+  value: number;
+  /** The figure as written with what it counts. */
+  said: string;
+  /** The words after it, folded, that a figure of the sentence must have too. */
+  unit: string[];
+  /** The clause's names (capitalised words past its first), folded. */
+  names: string[];
+}
+
+const COUNTED_KINDS = new Set(["number", "amount", "percent"]);
+
+/** The words after a figure's text in a clause, up to `n`, folded (the figure's own unit word aside). */
+function wordsAfter(clause: string, raw: string, n: number): string[] {
+  const at = clause.indexOf(raw);
+  return at < 0 ? [] : tokensOf(clause.slice(at + raw.length)).slice(0, n);
+}
+
+function givenFigures(clauses: string[]): Given[] {
+  return clauses.flatMap((clause) => {
+    const names = clause
+      .split(/[^\p{L}\d.+-]+/u)
+      .filter(Boolean)
+      .slice(1)
+      .filter((t) => /^\p{Lu}/u.test(t))
+      .map((t) => fold(t));
+    if (!names.length) return [];
+    return extractFigures(clause)
+      .filter((f) => COUNTED_KINDS.has(f.kind))
+      .map((f) => {
+        const unit = wordsAfter(clause, f.raw, f.kind === "number" ? 1 : 2);
+        const said = clause
+          .slice(clause.indexOf(f.raw))
+          .split(/\s+/u)
+          .slice(0, f.raw.split(/\s+/u).length + unit.length);
+        return { clause, kind: f.kind, value: f.value, said: said.join(" ").replace(/[,;.]+$/u, ""), unit, names };
+      })
+      .filter((g) => g.unit.length > 0 && (g.kind !== "number" || restrictionWords().counted.has(g.unit[0]!)));
+  });
+}
+
+/**
+ * The figures of the context a clause gives otherwise (« pour 58 agents, pour 32 400 euros par an » for « pour 85
+ * agents, pour un montant de 23 400 euros par an », trial26 T-H4): a figure of the same kind followed by the same words,
+ * of another value, in a clause naming one of the context clause's names and another of its content words, that does
+ * not give the context's value too.
+ */
+function figuresOtherwise(stated: string, clauses: string[]): Given[] {
+  const given = givenFigures(clauses);
+  if (!given.length) return [];
+  const figures = extractFigures(stated).filter((f) => COUNTED_KINDS.has(f.kind));
+  if (!figures.length) return [];
+  const words = new Set(tokensOf(stated));
+  const stems = new Set(contentWords(stated).map((w) => stem(w)));
+  return given.filter((g) => {
+    if (!g.names.some((n) => words.has(n))) return false;
+    const shared = contentWords(g.clause).filter(
+      (w) => !/^\d/.test(w) && !g.names.includes(w) && !g.unit.includes(w) && stems.has(stem(w)),
+    );
+    if (shared.length < 2) return false;
+    const same = (f: { kind: string; raw: string }) =>
+      f.kind === g.kind && g.unit.every((u, i) => wordsAfter(stated, f.raw, g.unit.length)[i] === u);
+    const alike = figures.filter(same);
+    return alike.length > 0 && alike.every((f) => Math.abs(f.value - g.value) > 1e-9);
+  });
+}
+
 /**
  * Whether a sentence denies any risk or difficulty (« Aucun risque n'est à prévoir pour la paie », trial24 T-H5) for
  * what the context restricts or keeps (« La paie tourne sous Berger-Levrault e.paie, client lourd Windows
@@ -497,6 +599,9 @@ function againstContext(
   for (const c of countedParts(clauses))
     if (!quotes(c.clause) && polarityClauses(stated).some((clause) => countedOtherwise(c, clause)))
       return short(c.clause);
+  // What the context says is used, said given up (« a abandonné Google Classroom », trial26 T-H4).
+  for (const u of usedThings(clauses))
+    if (!quotes(u.clause) && polarityClauses(stated).some((c) => givenUp(u, c))) return short(u.clause);
   // No risk at all for what the context restricts or keeps (« Aucun risque n'est à prévoir pour la paie »).
   const risk = riskDenied(stated, clauses);
   if (risk) return short(risk);
@@ -528,9 +633,14 @@ export function contextContradictions(
   verification: Verification,
   context: string | undefined,
   today?: string,
+  /** What the context says of others (`contextClaims`): checked against the corpus, never a figure of the user's own. */
+  others: string[] = [],
 ): Verification {
   if (!context?.trim()) return verification;
   const clauses = sentencesOf(context).flatMap(clausesOf);
+  const ofOthers = (clause: string) =>
+    others.some((o) => fold(clause).includes(fold(o)) || fold(o).includes(fold(clause)));
+  const ownClauses = clauses.filter((c) => !ofOthers(c));
   // A restriction (« ne fonctionne que sous Windows ») has no negation word: read for polarity, it would affirm what a
   // sentence denies (« ne fonctionne pas sous Linux »). It is checked by its own form only.
   const source = toSource(
@@ -545,12 +655,23 @@ export function contextContradictions(
     // A sentence too short to be a claim is read for a denial of any risk only (« Aucun risque n'est à prévoir … »).
     if (s.status === "no-claim" && !restrictionWords().noRisk.test(fold(s.text))) return s;
     const quote = againstContext(s.text, clauses, source, today);
-    if (!quote) return s;
+    // A quotation of a passage is its source's words, not a figure of the collectivité said otherwise.
+    const quoted = /^\s*>|^\s*«/u.test(s.text);
+    const otherwise =
+      s.status === "no-claim" || quoted ? [] : figuresOtherwise(withoutReferences(withoutNotes(s.text)), ownClauses);
+    if (!quote && !otherwise.length) return s;
     changed = true;
+    const figures = otherwise.map((g) => `« ${g.said} »`).join(", ");
     return {
       ...s,
       status: s.status === "invalid-citation" ? s.status : "unsupported",
-      reasons: [...s.reasons, message("verify.contextContradicted", { quote })],
+      reasons: [
+        ...s.reasons,
+        ...(quote ? [message("verify.contextContradicted", { quote })] : []),
+        ...(otherwise.length
+          ? [message("verify.contextFiguresOtherwise", { figures, quote: short(otherwise[0]!.clause) })]
+          : []),
+      ],
     };
   });
   return changed ? verificationOf(sentences) : verification;

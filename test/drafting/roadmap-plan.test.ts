@@ -217,8 +217,9 @@ describe("roadmap document", () => {
 
   it("starts the calendar after the day of the document, and says when the target date does not lie after it", async () => {
     const vars = await roadmap(commune, { targetShare: 35, targetDate: "2026-11", startDate: "2026-06" });
-    expect(vars.target_sentence).toContain(
-      // Already past on the document's day: said so (trial14 B9), not only « à fixer ».
+    expect(vars.calendar_warnings).toContain(
+      // Already past on the document's day: said so (trial14 B9), not only « à fixer »; after the objective, in the
+      // paragraph a written objective keeps too (trial26 T-L5).
       "L'échéance demandée (novembre 2026) est déjà passée à la date de ce document : elle est à fixer de nouveau.",
     );
     const calendar = rows(vars.calendar_table!);

@@ -81,10 +81,12 @@ describe("a roadmap calendar too short, or a target date already past (trial14 B
   });
 
   it("says a target date already past is past, not only « à fixer »", () => {
-    const past = sentence({ startDate: "2027-01", targetDate: "2026-11" });
+    // Said after the objective, in the appended paragraph a written objective keeps too (trial26 T-L5).
+    const past = warnings({ startDate: "2027-01", targetDate: "2026-11" });
     expect(past).toContain("L'échéance demandée (novembre 2026) est déjà passée à la date de ce document");
+    expect(sentence({ startDate: "2027-01", targetDate: "2026-11" })).toContain("l'échéance reste à fixer");
     // A date after today but not after the start keeps its own sentence.
-    expect(sentence({ startDate: "2027-03", targetDate: "2027-02" })).toContain(
+    expect(warnings({ startDate: "2027-03", targetDate: "2027-02" })).toContain(
       "ne tombe pas après le début de la feuille de route",
     );
   });

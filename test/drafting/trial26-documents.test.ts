@@ -43,3 +43,24 @@ describe("trial26 T-H3: the objective « de A à B » sets B", () => {
     expect(reasons(`L'objectif : faire passer l'exposition pondérée de ${baseline} à ${target}.`)).toBe("");
   });
 });
+
+describe("trial26 T-H3: a share said of a group of the map is the map's share for it", () => {
+  const us = plan.measure.measured
+    .filter(({ item }) => (item.vendor?.parent?.country ?? item.vendor?.country) === "US")
+    .reduce((s, m) => s + m.item.installations, 0);
+  const usShare = percentText((us / plan.measure.installations) * 100);
+
+  it("flags « Les logiciels américains représentent 40 % des installations » (40 % is the target, not theirs)", () => {
+    const said = reasons("Les logiciels américains représentent 40 % des installations.");
+    expect(said).toContain("40 %");
+    expect(said).toContain(usShare);
+  });
+
+  it("flags a share of a group the map has none of (« les logiciels russes », 0 %)", () => {
+    expect(reasons("Les logiciels russes représentent 40 % des installations.")).toContain("40 %");
+  });
+
+  it("confirms the map's own share for the group", () => {
+    expect(reasons(`Les logiciels américains représentent ${usShare} des installations.`)).toBe("");
+  });
+});

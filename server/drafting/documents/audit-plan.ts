@@ -2,6 +2,7 @@
 import { fold, frenchDate, localDay } from "../../core/text.ts";
 import { CATEGORIES } from "../../corpus/schema.ts";
 import { message } from "../../i18n/messages.ts";
+import { wordListEntries } from "../../i18n/word-lists.ts";
 import { addMonths, calendarStart } from "../calendar.ts";
 import type { AuditPlanInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
@@ -23,6 +24,14 @@ import {
   productLabel,
   texts,
 } from "./common.ts";
+
+/** « la … », « l'adjointe … », « Mme … » (`feminine-titles.txt`): a person said in the feminine. */
+const FEMININE_TITLE = new RegExp(
+  `^\\s*(?:la\\s|(?:l['’]\\s*)?(?:${wordListEntries("feminine-titles.txt")
+    .map((w) => fold(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|")})(?!\\p{L}))`,
+  "iu",
+);
 
 /** Every category of the catalog but « other »: the audit covers each in turn. */
 const AUDIT_CATEGORIES = CATEGORIES.filter((c) => c !== "other");
@@ -175,8 +184,12 @@ export function auditPlanContext(
   if (startShift?.shifted)
     vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate!), start: frenchDate(startShift.start) })} ${vars.calendar_intro}`;
 
+  // The sponsor said « l'adjointe au maire … »: « Élue référente », « présidé par l'élue référente » (trial26 T-L1).
+  const feminine = inputs.sponsor ? FEMININE_TITLE.test(fold(inputs.sponsor)) : false;
+  const sponsorKey = (key: string) => (feminine ? `${key}.feminine` : key);
+  vars.sponsor_ref = texts(structure, sponsorKey("team.sponsorRef"));
   const team = [
-    [texts(structure, "team.sponsor"), inputs.sponsor ?? texts(structure, "team.toAppoint")],
+    [texts(structure, sponsorKey("team.sponsor")), inputs.sponsor ?? texts(structure, "team.toAppoint")],
     [texts(structure, "team.lead"), inputs.lead ?? texts(structure, "team.toAppoint")],
     ...(inputs.team?.length ? [[texts(structure, "team.members"), inputs.team.join(", ")]] : []),
   ];

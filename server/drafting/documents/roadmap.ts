@@ -330,9 +330,15 @@ export function roadmapContext(
         quickMonth: frenchDate(quickEnd.month),
       })}`;
   }
-  // A date already past when the document is written is said so, not only « à fixer » (trial14 B9).
-  if (inputs.targetDate && !targetDate)
-    vars.target_sentence += ` ${texts(structure, inputs.targetDate.slice(0, 7) < now.slice(0, 7) ? "target.pastDateGone" : "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
+  // A date already past when the document is written is said so, not only « à fixer » (trial14 B9): after the
+  // objective, in the paragraph the model never rewrites, so that a written objective never drops it (trial26 T-L5).
+  const pastTarget =
+    inputs.targetDate && !targetDate
+      ? texts(structure, inputs.targetDate.slice(0, 7) < now.slice(0, 7) ? "target.pastDateGone" : "target.pastDate", {
+          date: frenchDate(inputs.targetDate),
+          start: frenchDate(start),
+        })
+      : null;
   // Whether the calendar can be kept for what the target requires: said right after the objective, in a paragraph
   // the model never rewrites (the section's `append`), generated or not (trial14 B9, trial19 M4).
   const concerns = calendarConcerns(plan, start, targetDate, (key, v) => texts(structure, key, v));
@@ -348,7 +354,7 @@ export function roadmapContext(
       collectivite: vars.collectivite!,
     }),
   );
-  const warnings = [...concerns.map((c) => c.text), ...otherTexts];
+  const warnings = [...(pastTarget ? [pastTarget] : []), ...concerns.map((c) => c.text), ...otherTexts];
   vars.calendar_warnings = warnings.length ? `${warnings.join("\n\n")}\n\n` : "";
 
   // What the target requires, product by product.
