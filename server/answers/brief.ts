@@ -63,6 +63,7 @@ import { ownBodyNamed, ownFigureAsked, ownRecordAsked, ownSized } from "./own-re
 import { ownSubjectAsked } from "./own-subject.ts";
 import { ownValueAsked } from "./own-value.ts";
 import { personBrief } from "./person-brief.ts";
+import { givesShareOf, shareAsked } from "./share-asked.ts";
 import {
   alike,
   askedYears,
@@ -574,16 +575,36 @@ export function briefOf(written: string, used: QuotedPassage[], excerpts: string
       quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
     };
   }
+  // A share of a group asked (« quelle part des communes françaises … ? ») that no quoted sentence gives: said first,
+  // then the nearest facts — never one commune's « 95 % de son parc » heard as the share asked (trial26 T-M1).
+  const share = shareAsked(question);
+  const shareLead =
+    share && !excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => givesShareOf(s, share.noun)))
+      ? message("answer.briefShareNotGiven", { group: share.written })
+      : null;
+  const room = shareLead ? shareLead.length + 1 : 0;
   const chosen = asksPeers(question)
-    ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf)
+    ? peerSentences(candidates, PEERS_CHARS - intro.length - room, costOf)
     : pickVerbatim(candidates, {
         max: MAX_SENTENCES,
         perDocument: 2,
-        budget: BRIEF_CHARS - intro.length,
+        budget: BRIEF_CHARS - intro.length - room,
         cost: costOf,
         // A weaker sentence than half the best's score adds length, not an answer.
         tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
       });
+  if (shareLead && share) {
+    if (chosen.length === 0)
+      return {
+        text: message("answer.brief", { quotes: message("answer.briefShareNotGivenAlone", { group: share.written }) }),
+        quotes: [],
+      };
+    const quotes = chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source));
+    return {
+      text: message("answer.brief", { quotes: [shareLead, ...quotes].join(" ") }),
+      quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
+    };
+  }
   return chosen.length ? quoted(chosen, used) : null;
 }
 
@@ -1035,8 +1056,18 @@ function weighed(
   const scoped = !!scopeAnswer(ask) || duty;
   // What a count asked counts, with its other words (« ordinateurs » → postes, PC), as stems.
   const counted = asked.includes("quantity") ? countedStems(ask) : new Set<string>();
+  // A decision asked of an actor (« qu'est-ce que l'État a décidé … ? »): a case study that never names it tells
+  // another body's decision (« le conseil municipal de Munich a décidé … », trial26 T-M1). (Not a guide: « Les
+  // décisions du 8 avril 2026 … s'adressent aux ministères » is the State's without writing « l'État ».)
+  const decider = decision ? decisionActor(question) : null;
+  // A duty asked of an actor (« qu'est-ce que la loi SREN impose aux collectivités ? »): its words are who imposes,
+  // not what — a sentence holding them alone and saying no duty only names it (« … dite loi SREN, traite de nombreux
+  // sujets », trial26 T-M1).
+  const imposer = duty ? dutyActor(question) : null;
+  const imposerStems = new Set((imposer?.words ?? []).map(wordStem));
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
+    if (decider && r.document.kind === "case-study" && !namesActor(`${r.document.title} ${excerpt}`, decider)) return;
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
       return;
     const card = r.document.kind === "catalog";
@@ -1145,6 +1176,13 @@ function weighed(
           (holdsStem(words, s) || (otherNames.get(s) ?? []).some((a) => inRowAll(words, a))),
       ).length;
       const dutySaid = duty && asks(own, "devoir dit");
+      if (
+        imposerStems.size &&
+        !dutySaid &&
+        !stems.some((s) => !imposerStems.has(s) && holdsStem(words, s)) &&
+        !asks(text, "devoir dit")
+      )
+        return;
       // (A decision asked, « qu'est-ce que le gouvernement a décidé en avril 2026 »: a sentence saying one answers it,
       // whatever its words for it — « La DINUM a annoncé qu'elle abandonnait Windows … », trial24 T-M1.)
       const decisionSaid = decision && asks(own, "décision dite");
@@ -1239,6 +1277,11 @@ function weighed(
         stems.length >= 3 &&
         stems.every((s) => holdsStem(words, s));
       let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item && !whole ? ITEM_PENALTY : 0);
+      if (process.env.BRIEF_DEBUG === "2")
+        console.error(
+          "PARTS",
+          JSON.stringify({ said, hits, titled, total, item: !!item, dutySaid, i, j, text: text.slice(0, 80) }),
+        );
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone. An amount
       // read aloud is one said of what is asked (a subject word in the sentence or its document's title, two when it
       // says no cost: « le rachat de VMware pour 61 milliards » is no price of its rise), not of another project.
