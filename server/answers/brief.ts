@@ -64,6 +64,7 @@ import { ownSubjectAsked } from "./own-subject.ts";
 import { ownValueAsked } from "./own-value.ts";
 import { personBrief } from "./person-brief.ts";
 import { givesShareOf, shareAsked } from "./share-asked.ts";
+import { unheldComplement } from "./unheld-complement.ts";
 import {
   alike,
   askedYears,
@@ -582,7 +583,16 @@ export function briefOf(written: string, used: QuotedPassage[], excerpts: string
     share && !excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => givesShareOf(s, share.noun)))
       ? message("answer.briefShareNotGiven", { group: share.written })
       : null;
-  const room = shareLead ? shareLead.length + 1 : 0;
+  // A kind of thing no quoted passage names (« nos données de l'état civil … ? »): said first, then the nearest
+  // facts — never the Health Data Hub's health data heard as the answer (trial26 T-M1).
+  const unheld = shareLead
+    ? null
+    : unheldComplement(
+        question,
+        used.map((r) => `${r.document.title} ${r.text}`),
+      );
+  const lead = shareLead ?? (unheld ? message("answer.briefComplementUnheld", { what: unheld }) : null);
+  const room = lead ? lead.length + 1 : 0;
   const chosen = asksPeers(question)
     ? peerSentences(candidates, PEERS_CHARS - intro.length - room, costOf)
     : pickVerbatim(candidates, {
@@ -593,6 +603,13 @@ export function briefOf(written: string, used: QuotedPassage[], excerpts: string
         // A weaker sentence than half the best's score adds length, not an answer.
         tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
       });
+  if (lead && !shareLead && chosen.length)
+    return {
+      text: message("answer.brief", {
+        quotes: [lead, ...chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source))].join(" "),
+      }),
+      quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
+    };
   if (shareLead && share) {
     if (chosen.length === 0)
       return {

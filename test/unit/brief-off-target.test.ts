@@ -2,7 +2,8 @@
  * « En bref » read aloud quotes a sentence that answers the question asked, not another one sharing its words
  * (trial26 T-M1, round 29): a decision asked of an actor is not another body's decision; a share of a group asked
  * (« quelle part des communes … ») is said not given before one collectivité's own figure is read; what a text imposes
- * is not answered by a sentence that only names the text. Passages written for the test, on places and texts that are
+ * is not answered by a sentence that only names the text; data of a kind no passage names (« les données de l'état
+ * civil ») are said not spoken of before another kind's case is read. Passages written for the test, on places and texts that are
  * not the corpus's.
  */
 import { describe, expect, it } from "vitest";
@@ -65,5 +66,27 @@ describe("a duty asked of a text (« qu'est-ce que la loi X impose aux collectiv
   it("reads no sentence that only names the text", () => {
     const brief = briefFor("Qu'est-ce que la loi KALIO impose aux collectivités ?", used);
     expect(brief?.text ?? "").not.toContain("traite de nombreux sujets");
+  });
+});
+
+describe("a kind of thing asked that no passage names (« nos données de l'état civil … ? »)", () => {
+  const used = [
+    passageOf(
+      "hub#0",
+      "Le Kalio Data Hub quitte Microsoft Azure",
+      "La plateforme des données de santé Kalio Data Hub a été créée en 2019. Son hébergement a été confié à Microsoft Azure, un choix fait sans appel d'offres.",
+    ),
+  ];
+  it("says first the passages do not speak of it, then the nearest fact", () => {
+    const brief = briefFor(
+      "Est-ce que nos données de l'état civil peuvent être hébergées chez Microsoft Azure ?",
+      used,
+    );
+    expect(brief?.text).toMatch(/ne (?:parlent|disent) (?:pas|rien) .*état civil/);
+    expect(brief?.text.indexOf("état civil")).toBeLessThan(brief?.text.indexOf("Kalio Data Hub") ?? -1);
+  });
+  it("says nothing of the kind when a passage names it", () => {
+    const brief = briefFor("Est-ce que nos données de santé peuvent être hébergées chez Microsoft Azure ?", used);
+    expect(brief?.text).not.toMatch(/ne (?:parlent|disent) (?:pas|rien)/);
   });
 });
