@@ -1073,9 +1073,10 @@ function weighed(
   const scoped = !!scopeAnswer(ask) || duty;
   // What a count asked counts, with its other words (« ordinateurs » → postes, PC), as stems.
   const counted = asked.includes("quantity") ? countedStems(ask) : new Set<string>();
-  // A decision asked of an actor (« qu'est-ce que l'État a décidé … ? »): a case study that never names it tells
-  // another body's decision (« le conseil municipal de Munich a décidé … », trial26 T-M1). (Not a guide: « Les
-  // décisions du 8 avril 2026 … s'adressent aux ministères » is the State's without writing « l'État ».)
+  // A decision asked of an actor (« qu'est-ce que l'État a décidé … ? »): a sentence telling a local body's decision
+  // (« le conseil municipal de Munich a décidé … »), from a passage that never names the actor, tells another body's
+  // (trial26 T-M1). (Not any sentence of such a passage: « La DINUM a annoncé … » is the government's decision without
+  // writing « gouvernement ».)
   const decider = decision ? decisionActor(question) : null;
   // A duty asked of an actor (« qu'est-ce que la loi SREN impose aux collectivités ? »): its words are who imposes,
   // not what — a sentence holding them alone and saying no duty only names it (« … dite loi SREN, traite de nombreux
@@ -1084,7 +1085,7 @@ function weighed(
   const imposerStems = new Set((imposer?.words ?? []).map(wordStem));
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
-    if (decider && r.document.kind === "case-study" && !namesActor(`${r.document.title} ${excerpt}`, decider)) return;
+    const otherDecider = !!decider && !namesActor(`${r.document.title} ${excerpt}`, decider);
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
       return;
     const card = r.document.kind === "catalog";
@@ -1132,6 +1133,7 @@ function weighed(
         !holdsNames(`${r.document.title} ${own}`, subjectsNamed)
       )
         return;
+      if (otherDecider && asks(own, "décision, autre corps")) return;
       if (role && !namesRole(own, role)) return;
       // « Aucune loi n'oblige aujourd'hui une collectivité à passer au logiciel libre » read aloud after « nis2 quand ça
       // s'applique aux communes », heard as « NIS2 ne s'applique pas » (trial16 C1): a sentence naming none of those
