@@ -593,9 +593,13 @@ export function briefOf(written: string, used: QuotedPassage[], excerpts: string
       );
   const lead = shareLead ?? (unheld ? message("answer.briefComplementUnheld", { what: unheld }) : null);
   const room = lead ? lead.length + 1 : 0;
+  // (The share not given, the nearest fact is a share of something else: a sentence giving a percentage weighs more.)
+  const nearest = shareLead
+    ? candidates.map((c) => (FACTOR.test(c.text) ? { ...c, score: c.score + SHARE_NEAREST } : c))
+    : candidates;
   const chosen = asksPeers(question)
-    ? peerSentences(candidates, PEERS_CHARS - intro.length - room, costOf)
-    : pickVerbatim(candidates, {
+    ? peerSentences(nearest, PEERS_CHARS - intro.length - room, costOf)
+    : pickVerbatim(nearest, {
         max: MAX_SENTENCES,
         perDocument: 2,
         budget: BRIEF_CHARS - intro.length - room,
@@ -1418,6 +1422,9 @@ function weighed(
       console.error("CAND", c.score.toFixed(2), c.source, c.text.slice(0, 140));
   return candidates.sort((a, b) => b.score - a.score);
 }
+
+/** What a sentence giving a percentage weighs more, to a share asked that no passage gives (trial26 T-M1). */
+const SHARE_NEAREST = 1;
 
 /** What a sentence saying no ban exists weighs more, to a question taking one for granted. */
 const BAN_DENIED = 4;

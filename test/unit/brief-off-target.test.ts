@@ -41,6 +41,16 @@ describe("a share of a group asked (« quelle part des communes … ? »)", () =
     expect(brief?.text).toContain("communes françaises");
     expect(brief?.text.indexOf("part")).toBeLessThan(brief?.text.indexOf("Varambon") ?? -1);
   });
+  it("reads first, as the nearest fact, a sentence giving a percentage", () => {
+    const law = passageOf(
+      "loi#0",
+      "Logiciel libre et formats ouverts",
+      "La loi du 7 octobre 2016 contient la principale disposition française sur les logiciels libres dans les administrations et les communes.",
+      "guidance",
+    );
+    const brief = briefFor("Quelle part des communes françaises utilise des logiciels libres ?", [law, one]);
+    expect(brief?.quotes[0]?.text).toContain("95 %");
+  });
   it("reads the share when a passage gives it of the group", () => {
     const survey = passageOf(
       "enquete#0",
