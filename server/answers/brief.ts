@@ -63,6 +63,8 @@ import { ownBodyNamed, ownFigureAsked, ownRecordAsked, ownSized } from "./own-re
 import { ownSubjectAsked } from "./own-subject.ts";
 import { ownValueAsked } from "./own-value.ts";
 import { personBrief } from "./person-brief.ts";
+import { givesShareOf, shareAsked } from "./share-asked.ts";
+import { unheldComplement } from "./unheld-complement.ts";
 import {
   alike,
   askedYears,
@@ -574,16 +576,56 @@ export function briefOf(written: string, used: QuotedPassage[], excerpts: string
       quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
     };
   }
+  // A share of a group asked (« quelle part des communes françaises … ? ») that no quoted sentence gives: said first,
+  // then the nearest facts — never one commune's « 95 % de son parc » heard as the share asked (trial26 T-M1).
+  const share = shareAsked(question);
+  const shareLead =
+    share && !excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => givesShareOf(s, share.noun)))
+      ? message("answer.briefShareNotGiven", { group: share.written })
+      : null;
+  // A kind of thing no quoted passage names (« nos données de l'état civil … ? »): said first, then the nearest
+  // facts — never the Health Data Hub's health data heard as the answer (trial26 T-M1).
+  const unheld = shareLead
+    ? null
+    : unheldComplement(
+        question,
+        used.map((r) => `${r.document.title} ${r.text}`),
+      );
+  const lead = shareLead ?? (unheld ? message("answer.briefComplementUnheld", { what: unheld }) : null);
+  const room = lead ? lead.length + 1 : 0;
+  // (The share not given, the nearest fact is a share of something else: a sentence giving a percentage weighs more.)
+  const nearest = shareLead
+    ? candidates.map((c) => (FACTOR.test(c.text) ? { ...c, score: c.score + SHARE_NEAREST } : c))
+    : candidates;
   const chosen = asksPeers(question)
-    ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf)
-    : pickVerbatim(candidates, {
+    ? peerSentences(nearest, PEERS_CHARS - intro.length - room, costOf)
+    : pickVerbatim(nearest, {
         max: MAX_SENTENCES,
         perDocument: 2,
-        budget: BRIEF_CHARS - intro.length,
+        budget: BRIEF_CHARS - intro.length - room,
         cost: costOf,
         // A weaker sentence than half the best's score adds length, not an answer.
         tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
       });
+  if (lead && !shareLead && chosen.length)
+    return {
+      text: message("answer.brief", {
+        quotes: [lead, ...chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source))].join(" "),
+      }),
+      quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
+    };
+  if (shareLead && share) {
+    if (chosen.length === 0)
+      return {
+        text: message("answer.brief", { quotes: message("answer.briefShareNotGivenAlone", { group: share.written }) }),
+        quotes: [],
+      };
+    const quotes = chosen.map((c) => quoteWithSource(c.text, used[c.source - 1]!, c.source));
+    return {
+      text: message("answer.brief", { quotes: [shareLead, ...quotes].join(" ") }),
+      quotes: chosen.map((c) => ({ text: shownText(c.text), source: c.source })),
+    };
+  }
   return chosen.length ? quoted(chosen, used) : null;
 }
 
@@ -1050,8 +1092,19 @@ function weighed(
   const scoped = !!scopeAnswer(ask) || duty;
   // What a count asked counts, with its other words (« ordinateurs » → postes, PC), as stems.
   const counted = asked.includes("quantity") ? countedStems(ask) : new Set<string>();
+  // A decision asked of an actor (« qu'est-ce que l'État a décidé … ? »): a sentence telling a local body's decision
+  // (« le conseil municipal de Munich a décidé … »), from a passage that never names the actor, tells another body's
+  // (trial26 T-M1). (Not any sentence of such a passage: « La DINUM a annoncé … » is the government's decision without
+  // writing « gouvernement ».)
+  const decider = decision ? decisionActor(question) : null;
+  // A duty asked of an actor (« qu'est-ce que la loi SREN impose aux collectivités ? »): its words are who imposes,
+  // not what — a sentence holding them alone and saying no duty only names it (« … dite loi SREN, traite de nombreux
+  // sujets », trial26 T-M1).
+  const imposer = duty ? dutyActor(question) : null;
+  const imposerStems = new Set((imposer?.words ?? []).map(wordStem));
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
+    const otherDecider = !!decider && !namesActor(`${r.document.title} ${excerpt}`, decider);
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
       return;
     const card = r.document.kind === "catalog";
@@ -1099,6 +1152,7 @@ function weighed(
         !holdsNames(`${r.document.title} ${own}`, subjectsNamed)
       )
         return;
+      if (otherDecider && asks(own, "décision, autre corps")) return;
       if (role && !namesRole(own, role)) return;
       // « Aucune loi n'oblige aujourd'hui une collectivité à passer au logiciel libre » read aloud after « nis2 quand ça
       // s'applique aux communes », heard as « NIS2 ne s'applique pas » (trial16 C1): a sentence naming none of those
@@ -1160,6 +1214,13 @@ function weighed(
           (holdsStem(words, s) || (otherNames.get(s) ?? []).some((a) => inRowAll(words, a))),
       ).length;
       const dutySaid = duty && asks(own, "devoir dit");
+      if (
+        imposerStems.size &&
+        !dutySaid &&
+        !stems.some((s) => !imposerStems.has(s) && holdsStem(words, s)) &&
+        !asks(text, "devoir dit")
+      )
+        return;
       // (A decision asked, « qu'est-ce que le gouvernement a décidé en avril 2026 »: a sentence saying one answers it,
       // whatever its words for it — « La DINUM a annoncé qu'elle abandonnait Windows … », trial24 T-M1.)
       const decisionSaid = decision && asks(own, "décision dite");
@@ -1254,6 +1315,11 @@ function weighed(
         stems.length >= 3 &&
         stems.every((s) => holdsStem(words, s));
       let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item && !whole ? ITEM_PENALTY : 0);
+      if (process.env.BRIEF_DEBUG === "2")
+        console.error(
+          "PARTS",
+          JSON.stringify({ said, hits, titled, total, item: !!item, dutySaid, i, j, text: text.slice(0, 80) }),
+        );
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone. An amount
       // read aloud is one said of what is asked (a subject word in the sentence or its document's title, two when it
       // says no cost: « le rachat de VMware pour 61 milliards » is no price of its rise), not of another project.
@@ -1371,6 +1437,9 @@ function weighed(
       console.error("CAND", c.score.toFixed(2), c.source, c.text.slice(0, 140));
   return candidates.sort((a, b) => b.score - a.score);
 }
+
+/** What a sentence giving a percentage weighs more, to a share asked that no passage gives (trial26 T-M1). */
+const SHARE_NEAREST = 1;
 
 /** What a sentence saying no ban exists weighs more, to a question taking one for granted. */
 const BAN_DENIED = 4;
