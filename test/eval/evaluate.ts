@@ -55,6 +55,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-30",
   "held-out-31",
   "held-out-32",
+  "held-out-33",
 ]);
 
 /**
