@@ -84,19 +84,30 @@ function clauses(text: string): Token[][] {
   return out.filter((c) => c.length > 0);
 }
 
-/** Name groups (adjacent capitalised words) between two token offsets, as their folded words. */
-function namesIn(clause: Token[], from: number, to: number): string[][] {
+/**
+ * Name groups (adjacent capitalised words) between two token offsets, as their folded words; without those after
+ * « par » (and its articles) when `byLeft` is set.
+ */
+function namesIn(clause: Token[], from: number, to: number, byLeft = false): string[][] {
   const out: string[][] = [];
   let run: string[] = [];
+  let by = false;
+  const close = () => {
+    if (run.length > 0 && !by) out.push(run);
+    run = [];
+  };
   for (let i = from; i < to; i++) {
     const t = clause[i]!;
-    if (t.name) run.push(t.folded);
-    else if (run.length > 0) {
-      out.push(run);
-      run = [];
-    }
+    if (t.name) {
+      if (run.length === 0) {
+        let k = i - 1;
+        while (k >= from && GENITIVE.has(clause[k]!.folded) && clause[k]!.folded !== "de") k--;
+        by = byLeft && k >= from && AGENT.has(clause[k]!.folded);
+      }
+      run.push(t.folded);
+    } else close();
   }
-  if (run.length > 0) out.push(run);
+  close();
   return out;
 }
 
@@ -144,11 +155,20 @@ function actsOf(text: string): Act[] {
         passive = been || (BE.has(t.folded) && !BE_VERBS.has(p.folded));
         // « est passée à », « est revenue » with « être »: active; « a été » makes it passive whatever the verb.
         if (BE.has(t.folded) && BE_VERBS.has(p.folded)) passive = false;
-      } else if (i > 0 && clause[i - 1]!.name && !t.name && FINITE.test(t.folded) && t.folded.length > 3) {
+      } else if (i > 0 && clause[i - 1]!.name && !t.name && t.folded.length > 3 && !STOP.has(t.folded)) {
+        // A participle right after a name is a passive without its auxiliary (« Symantec rachetée par Broadcom »,
+        // « OpenOffice proposé aux agents »); another verb form there is active (« Microsoft supprime »).
+        if (PARTICIPLE.test(t.raw)) passive = !BE_VERBS.has(t.folded);
+        else if (!FINITE.test(t.folded)) continue;
         verbAt = i;
       } else continue;
       const verb = clause[verbAt]!;
-      const before = namesIn(clause, 0, i);
+      // (A name after « par » before the verb is the agent of another participle: « Le service opéré par l'État est
+      // réservé … ».)
+      const before = namesIn(clause, 0, i, true);
+      // A verb conjugated with « être » has no object: a name after it is its subject put after (« est née l'idée du
+      // réseau France Numérique Libre »).
+      const intransitive = BE_VERBS.has(verb.folded);
       if (passive) {
         const by = clause.findIndex((x, k) => k > verbAt && AGENT.has(x.folded));
         const agent = by < 0 ? [] : namesIn(clause, by + 1, Math.min(clause.length, by + 4)).slice(0, 1);
@@ -164,7 +184,7 @@ function actsOf(text: string): Act[] {
           verb: stem(verb.folded),
           shown: verb.raw,
           doers: before,
-          undergoers: objectNames(clause, verbAt + 1),
+          undergoers: intransitive ? [] : objectNames(clause, verbAt + 1),
           text: text.slice(clause[0]!.at),
         });
       i = verbAt;
