@@ -35,6 +35,8 @@ const STOP = new Set(BASE_STOPWORDS.map((w) => fold(w)));
 const GENITIVE = new Set(["de", "du", "des", "d", "l", "la", "le", "les", "un", "une", "son", "sa", "ses", "leur"]);
 /** A participle's ending (« supprimé », « contraint », « pris », « ouvert », « voulu »). */
 const PARTICIPLE = /(?:ée?s?|ie?s?|ite?s?|ue?s?|rte?s?|inte?s?)$/u;
+/** A participle that no present tense writes the same (« rachetée », not « cite », « publie », « interdit »). */
+const BARE_PARTICIPLE = /ée?s?$/u;
 /** A finite verb's ending, for a verb right after a name (« Microsoft supprime », « la DINUM développe »). */
 const FINITE = /(?:e|es|ent|ait|aient|it|ont)$/u;
 /** Pronouns that open a sentence, not names. */
@@ -158,7 +160,7 @@ function actsOf(text: string): Act[] {
       } else if (i > 0 && clause[i - 1]!.name && !t.name && t.folded.length > 3 && !STOP.has(t.folded)) {
         // A participle right after a name is a passive without its auxiliary (« Symantec rachetée par Broadcom »,
         // « OpenOffice proposé aux agents »); another verb form there is active (« Microsoft supprime »).
-        if (PARTICIPLE.test(t.raw)) passive = !BE_VERBS.has(t.folded);
+        if (BARE_PARTICIPLE.test(t.raw)) passive = !BE_VERBS.has(t.folded);
         else if (!FINITE.test(t.folded)) continue;
         verbAt = i;
       } else continue;
