@@ -366,7 +366,7 @@ function renderUnconfirmed(view, turn) {
   if (unconfirmed.brief?.text) {
     const brief = el("div", { class: "brief" });
     renderAnswer(brief, unconfirmed.brief.text, turn.id, turn.sources.length);
-    box.append(brief);
+    box.append(el("p", {}, t("web.unconfirmedBrief")), brief);
   }
   view.answer.before(box);
 }

@@ -164,7 +164,15 @@ export function buildConversationDocument(
         style: "banner",
         inlines: plain(unconfirmed.notice, { bold: true, flagged: true }),
       });
-      if (unconfirmed.brief) body.push(...parseBlocks(unconfirmed.brief, ctx));
+      if (unconfirmed.brief)
+        body.push(
+          {
+            kind: "paragraph",
+            style: "body",
+            inlines: plain(message("conversations.export.unconfirmedBrief"), { italic: true }),
+          },
+          ...parseBlocks(unconfirmed.brief, ctx),
+        );
     }
     const marked = markUnverified({ text: exchange.answer, verification });
     const blocks = exchange.answer.trim() ? parseBlocks(marked, ctx) : [];
