@@ -344,7 +344,8 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
         from = out.length;
       } else if (mark[0] === UNVERIFIED || mark[0] === UNVERIFIED_ALSO) {
         if (!marked || mark[0] === UNVERIFIED_ALSO) {
-          record(message("verify.unverifiedInline"), out.slice(from));
+          // (Listed once among what to check: with its wrong citation's mark when that one came first.)
+          if (!marked) record(message("verify.unverifiedInline"), out.slice(from));
           out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
         }
         // Until the end of its span (its note), the sentence has its mark.
