@@ -161,7 +161,8 @@ function actsOf(text: string): Act[] {
         // A participle right after a name is a passive without its auxiliary (« Symantec rachetée par Broadcom »,
         // « OpenOffice proposé aux agents »); another verb form there is active (« Microsoft supprime »).
         if (BARE_PARTICIPLE.test(t.raw)) passive = !BE_VERBS.has(t.folded);
-        else if (!FINITE.test(t.folded)) continue;
+        // (« ouverte », « maintenues », « cite », « publie »: a participle or a present tense, not read.)
+        else if (PARTICIPLE.test(t.raw) || !FINITE.test(t.folded)) continue;
         verbAt = i;
       } else continue;
       const verb = clause[verbAt]!;
