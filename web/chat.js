@@ -391,7 +391,8 @@ function renderDone(view, turn) {
   if (!done.smallTalk) view.footer.append(el("p", { class: "mode" }, t(mode)));
   const nearest = done.abstention?.nearest ?? [];
   if (nearest.length) view.footer.append(nearestTopics(nearest));
-  if (done.factsAsOf)
+  // (An answer none of whose sentences the sources confirm rests on no fact to date.)
+  if (done.factsAsOf && !done.unconfirmed)
     view.footer.append(
       el(
         "p",

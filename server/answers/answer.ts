@@ -184,7 +184,8 @@ export type AnswerEvent =
       /**
        * Set when no sentence of a generated answer is confirmed by the sources (every one « non vérifié » or wrongly
        * cited, trial26 T-M4): the warning the page, the exports and the API lead with, and the extractive « En bref »
-       * for the question when there is one (its quotes numbered as the answer's sources). `factsAsOf` is then null.
+       * for the question when there is one (its quotes numbered as the answer's sources). The page and the exports
+       * then say no « Faits à jour »: the facts dated are those of passages that carry none of the answer.
        */
       unconfirmed?: { notice: string; brief: Brief | null };
     };
@@ -1580,7 +1581,7 @@ export async function* answer(
       ),
     ),
   };
-  // Nothing the answer says is confirmed: said first, with what the passages say in brief; no date of facts it rests on.
+  // Nothing the answer says is confirmed: said first, with what the passages say in brief.
   const unconfirmed = noneConfirmed(checked.verification)
     ? {
         notice: message("answer.unconfirmed"),
@@ -1600,7 +1601,7 @@ export async function* answer(
     abstention: null,
     ...checked,
     ...(partial ? { partial } : {}),
-    ...(unconfirmed ? { unconfirmed, factsAsOf: null, factsOld: false } : {}),
+    ...(unconfirmed ? { unconfirmed } : {}),
   };
 }
 

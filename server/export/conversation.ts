@@ -189,7 +189,7 @@ export function buildConversationDocument(
         message(done.mode === "generated" ? "conversations.export.generated" : "conversations.export.extractive"),
       );
     const factsAsOf = str(done?.factsAsOf);
-    if (factsAsOf && /^\d{4}(-\d{2}){0,2}$/.test(factsAsOf))
+    if (factsAsOf && /^\d{4}(-\d{2}){0,2}$/.test(factsAsOf) && !unconfirmed)
       about.push(message("conversations.export.factsAsOf", { date: asOfText(factsAsOf) }));
     body.push({ kind: "paragraph", style: "meta", inlines: plain(about.join(" ")) });
     if (sources.length) {

@@ -53,7 +53,8 @@ interface Token {
 }
 
 function tokens(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}'’]/gu)].map((m, i) => {
+  // (A line break parts clauses: a heading's last words before the first sentence of its text.)
+  return [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|\n|[^\s\p{L}\p{N}'’]/gu)].map((m, i) => {
     const raw = m[0];
     const punct = !/[\p{L}\p{N}]/u.test(raw);
     const name =
@@ -168,7 +169,8 @@ function actsOf(text: string): Act[] {
       const verb = clause[verbAt]!;
       // (A name after « par » before the verb is the agent of another participle: « Le service opéré par l'État est
       // réservé … ».)
-      const before = namesIn(clause, 0, i, true);
+      // The doer of an active verb is the name just before it, not one earlier in its clause (« Selon la CNIL, … »).
+      const before = namesIn(clause, 0, i, true).slice(-1);
       // A verb conjugated with « être » has no object: a name after it is its subject put after (« est née l'idée du
       // réseau France Numérique Libre »).
       const intransitive = BE_VERBS.has(verb.folded);
@@ -202,6 +204,12 @@ const same = (a: string[], b: string[]) => {
   return short.every((w) => long.includes(w));
 };
 const among = (name: string[], list: string[][]) => list.some((n) => same(name, n));
+/**
+ * Whether a name is in a list as itself, not as part of a longer run of capitals (« Territoires Ouverts Camille
+ * Rouvier », a heading's end read with the sentence after it): the shorter has more than half the longer's words.
+ */
+const amongAsItself = (name: string[], list: string[][]) =>
+  list.some((n) => same(name, n) && 2 * Math.min(name.length, n.length) > Math.max(name.length, n.length));
 
 /** The name as the text writes it. */
 const shownName = (name: string[], text: string) => {
@@ -234,12 +242,12 @@ export function rolesSwapped(stated: string, pool: Source[]): { name: string; ve
     const doers = same.flatMap((a) => a.doers);
     const undergoers = same.flatMap((a) => a.undergoers);
     const swapped = (name: string[], mineOther: string[][], theirsOwn: string[][], theirsOther: string[][]) =>
-      !among(name, mineOther) && !among(name, theirsOwn) && among(name, theirsOther);
+      !among(name, mineOther) && !among(name, theirsOwn) && amongAsItself(name, theirsOther);
     const name =
       act.doers.find((n) => swapped(n, act.undergoers, doers, undergoers)) ??
       act.undergoers.find((n) => swapped(n, act.doers, undergoers, doers));
     if (!name) continue;
-    const quote = same.find((a) => among(name, [...a.doers, ...a.undergoers]))!;
+    const quote = same.find((a) => amongAsItself(name, [...a.doers, ...a.undergoers]))!;
     return { name: shownName(name, act.text), verb: act.shown, quote: short(quote.text) };
   }
   return null;

@@ -3,8 +3,8 @@
  * real corpus, with a fake model server that writes what the trial's lying model wrote:
  * - T-H1: « Karim Khan a supprimé l'adresse de messagerie de Microsoft » is « non vérifié » (who did what swapped);
  * - T-H2: « Elle passe à Sécurix [2] » (the DINUM) is « non vérifié » when a passage given calls it inexact;
- * - T-M4: an answer none of whose sentences the sources confirm says so first (`done.unconfirmed`), without « Faits à
- *   jour », with the extractive « En bref » beside it;
+ * - T-M4: an answer none of whose sentences the sources confirm says so first (`done.unconfirmed`), with the
+ *   extractive « En bref » beside it (the export then says no « Faits à jour »);
  * - T-H5: the exported conversation marks what the page marks: the invented figure « [non vérifié] » even with an
  *   invalid citation, the header counting both sentences, the warning of T-M4.
  */
@@ -88,17 +88,15 @@ describe("trial26: the chat marks what the sources do not carry", () => {
     expect(s?.reasons.join(" ")).toContain("inexact d'affirmer");
   });
 
-  it("T-M4: an answer no sentence of which is confirmed says so first, without « Faits à jour », with the brief", async () => {
+  it("T-M4: an answer no sentence of which is confirmed says so first, with the brief", async () => {
     const { done } = await askHttp(server.url, LYON);
     expect(done.verification.counts.supported).toBe(0);
     expect(done.unconfirmed?.notice).toContain(UNCONFIRMED);
-    expect(done.factsAsOf).toBeNull();
     expect(done.unconfirmed?.brief?.text).toMatch(/^En bref/);
     // An answer with a confirmed sentence has none.
     const confirmed = await askHttp(server.url, "Sécurix, c'est quoi ?");
     expect(confirmed.done.verification.counts.supported).toBeGreaterThan(0);
     expect(confirmed.done.unconfirmed).toBeUndefined();
-    expect(confirmed.done.factsAsOf).not.toBeNull();
   });
 
   it("T-H5: the exported conversation marks the invented figure and counts both sentences", async () => {
