@@ -351,6 +351,26 @@ function renderPartial(view, turn) {
   view.answer.before(el("p", { class: "notice partial", role: "note" }, statement));
 }
 
+/**
+ * A generated answer none of whose sentences the sources confirm (`done.unconfirmed`, trial26 T-M4): the warning first,
+ * above the answer, and what the passages say in brief (« En bref », without the model) beside it when there is one.
+ */
+function renderUnconfirmed(view, turn) {
+  const unconfirmed = turn.done.unconfirmed;
+  if (!unconfirmed?.notice || view.root.querySelector(".unconfirmed")) return;
+  const box = el(
+    "div",
+    { class: "notice unconfirmed", role: "note" },
+    el("p", {}, el("strong", {}, unconfirmed.notice)),
+  );
+  if (unconfirmed.brief?.text) {
+    const brief = el("div", { class: "brief" });
+    renderAnswer(brief, unconfirmed.brief.text, turn.id, turn.sources.length);
+    box.append(el("p", {}, t("web.unconfirmedBrief")), brief);
+  }
+  view.answer.before(box);
+}
+
 /** What the end of an answer adds: verification marks, mode, date of the facts, a notice of its own. */
 function renderDone(view, turn) {
   const { done, text, sources, id } = turn;
@@ -359,6 +379,7 @@ function renderDone(view, turn) {
   if (done.verification)
     view.footer.append(...renderVerified(view.answer, text, id, sources.length, done.verification));
   if (done.partial) renderPartial(view, turn);
+  if (done.unconfirmed) renderUnconfirmed(view, turn);
   const mode = done.abstention
     ? "web.modeAbstained"
     : done.mode === "generated"
@@ -370,7 +391,8 @@ function renderDone(view, turn) {
   if (!done.smallTalk) view.footer.append(el("p", { class: "mode" }, t(mode)));
   const nearest = done.abstention?.nearest ?? [];
   if (nearest.length) view.footer.append(nearestTopics(nearest));
-  if (done.factsAsOf)
+  // (An answer none of whose sentences the sources confirm rests on no fact to date.)
+  if (done.factsAsOf && !done.unconfirmed)
     view.footer.append(
       el(
         "p",

@@ -91,6 +91,7 @@ import { askedSetting } from "./asked-setting.ts";
 import {
   asksGiven,
   asksPeers,
+  type Brief,
   type BriefQuote,
   briefOf,
   causeAnswer,
@@ -180,6 +181,13 @@ export type AnswerEvent =
        * not answer (`missing`, as written) and the statement the text opens on (`statement`, the page shows it apart).
        */
       partial?: PartialOutcome;
+      /**
+       * Set when no sentence of a generated answer is confirmed by the sources (every one « non vérifié » or wrongly
+       * cited, trial26 T-M4): the warning the page, the exports and the API lead with, and the extractive « En bref »
+       * for the question when there is one (its quotes numbered as the answer's sources). The page and the exports
+       * then say no « Faits à jour »: the facts dated are those of passages that carry none of the answer.
+       */
+      unconfirmed?: { notice: string; brief: Brief | null };
     };
 
 /** A question answered in part: what `done.partial` carries. */
@@ -1573,6 +1581,18 @@ export async function* answer(
       ),
     ),
   };
+  // Nothing the answer says is confirmed: said first, with what the passages say in brief.
+  const unconfirmed = noneConfirmed(checked.verification)
+    ? {
+        notice: message("answer.unconfirmed"),
+        brief: briefOf(
+          query,
+          passages.used,
+          passages.used.map((r) => r.text),
+          askedFor(query),
+        ),
+      }
+    : null;
   yield {
     type: "done",
     mode: "generated",
@@ -1581,8 +1601,17 @@ export async function* answer(
     abstention: null,
     ...checked,
     ...(partial ? { partial } : {}),
+    ...(unconfirmed ? { unconfirmed } : {}),
   };
 }
+
+/**
+ * Whether no sentence of a checked answer is confirmed: some are « non vérifié » or wrongly cited, none is supported,
+ * drawn as the model's deduction or attested.
+ */
+export const noneConfirmed = (v: Verification) =>
+  v.counts.supported + (v.counts.inferred ?? 0) + (v.counts.attested ?? 0) === 0 &&
+  v.counts.unsupported + v.counts.invalidCitation > 0;
 
 /** The partial outcome of a two-part question the corpus answers in part (`two-parts.ts`), with its statement. */
 function partialOf(missing: MissingPart | null, question: string): PartialOutcome | null {

@@ -84,8 +84,33 @@ function verificationOf(done: Record<string, unknown> | null) {
   if (!v || !Array.isArray(v.sentences)) return null;
   const sentences = v.sentences
     .map((s) => s as Record<string, unknown>)
-    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && typeof s.status === "string");
+    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && typeof s.status === "string")
+    .map((s) => ({
+      ...s,
+      reasons: Array.isArray(s.reasons) ? s.reasons : [],
+      invalidCitations: Array.isArray(s.invalidCitations) ? s.invalidCitations : [],
+    }));
   return { sentences } as never;
+}
+
+/** Sentences whose only mark is their wrong citation (« [7 : citation invalide] »): nothing else found against them. */
+function wronglyCitedOnly(verification: ReturnType<typeof verificationOf>): number {
+  const sentences = (
+    verification as { sentences: { status: string; reasons: unknown[]; invalidCitations: unknown[] }[] } | null
+  )?.sentences;
+  return (sentences ?? []).filter(
+    (s) => s.status === "invalid-citation" && s.reasons.length <= s.invalidCitations.length,
+  ).length;
+}
+
+/**
+ * What a generated answer none of whose sentences the sources confirm says first (`done.unconfirmed`, trial26 T-M4):
+ * the warning, and the extractive « En bref » for the question when there is one.
+ */
+function unconfirmedOf(done: Record<string, unknown> | null): { notice: string; brief: string | null } | null {
+  const u = done?.unconfirmed as { notice?: unknown; brief?: { text?: unknown } | null } | undefined;
+  const notice = str(u?.notice);
+  return notice ? { notice, brief: str(u?.brief?.text) } : null;
 }
 
 export function buildConversationDocument(
@@ -96,6 +121,8 @@ export function buildConversationDocument(
   const body: Block[] = [];
   let unverified = 0;
   let inferred = 0;
+  /** Sentences marked only « [n : citation invalide] »: to check as well (the page lists them among « Phrases à vérifier »). */
+  let wronglyCited = 0;
   for (const exchange of conversation.exchanges) {
     const sources = exchange.sources.map(sourceOf);
     const citations = new Map<number, Citation>(
@@ -129,10 +156,29 @@ export function buildConversationDocument(
     body.push({ kind: "heading", level: 1, inlines: plain(exchange.question) });
     const done = exchange.done;
     const verification = verificationOf(done);
+    // Nothing of the answer confirmed: said before it, as the page says it, with what the passages say in brief.
+    const unconfirmed = unconfirmedOf(done);
+    if (unconfirmed) {
+      body.push({
+        kind: "paragraph",
+        style: "banner",
+        inlines: plain(unconfirmed.notice, { bold: true, flagged: true }),
+      });
+      if (unconfirmed.brief)
+        body.push(
+          {
+            kind: "paragraph",
+            style: "body",
+            inlines: plain(message("conversations.export.unconfirmedBrief"), { italic: true }),
+          },
+          ...parseBlocks(unconfirmed.brief, ctx),
+        );
+    }
     const marked = markUnverified({ text: exchange.answer, verification });
     const blocks = exchange.answer.trim() ? parseBlocks(marked, ctx) : [];
     // The sentences the reader sees marked « [non vérifié] » (one wrongly cited shows its « [n : citation invalide] »).
     unverified += countUnverifiedMarks(blocks);
+    wronglyCited += blocks.length ? wronglyCitedOnly(verification) : 0;
     inferred += countInferenceMarks(blocks);
     body.push(...blocks);
     const about: string[] = [];
@@ -143,7 +189,7 @@ export function buildConversationDocument(
         message(done.mode === "generated" ? "conversations.export.generated" : "conversations.export.extractive"),
       );
     const factsAsOf = str(done?.factsAsOf);
-    if (factsAsOf && /^\d{4}(-\d{2}){0,2}$/.test(factsAsOf))
+    if (factsAsOf && /^\d{4}(-\d{2}){0,2}$/.test(factsAsOf) && !unconfirmed)
       about.push(message("conversations.export.factsAsOf", { date: asOfText(factsAsOf) }));
     body.push({ kind: "paragraph", style: "meta", inlines: plain(about.join(" ")) });
     if (sources.length) {
@@ -186,12 +232,19 @@ export function buildConversationDocument(
           : message("conversations.export.meta", { count, from: frenchDate(dates[0]!), to: frenchDate(dates.at(-1)!) }),
       ),
     });
-  if (unverified)
+  const toCheck = unverified + wronglyCited;
+  if (toCheck)
     front.push({
       kind: "paragraph",
       style: "banner",
       inlines: plain(
-        message(`conversations.export.unverified.${unverified < 2 ? "one" : "other"}`, { count: unverified }),
+        wronglyCited
+          ? message(`conversations.export.toCheck.${toCheck < 2 ? "one" : "other"}`, {
+              count: toCheck,
+              unverified,
+              invalid: wronglyCited,
+            })
+          : message(`conversations.export.unverified.${unverified < 2 ? "one" : "other"}`, { count: unverified }),
         { bold: true, flagged: true },
       ),
     });

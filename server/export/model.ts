@@ -167,8 +167,14 @@ const ATTESTED = "\u0006";
 const ATTESTED_END = "\u0007";
 /** Before a flagged figure of an attested sentence: the attestation covers it, printed as text. */
 const PLAIN = "\u0008";
-const MARKS = /[\u0001-\u0008]/g;
-const MARK = /[\u0001-\u0006\u0008]/;
+/**
+ * Where « [non vérifié] » goes in a sentence wrongly cited whose content the verification found unsupported too (« … 95
+ * millions d'euros en 2031 … [1] [7] », trial26 T-H5): its wrong citation's mark says only that the citation is wrong,
+ * while its valid note made the invented figure look sourced; both marks are printed.
+ */
+const UNVERIFIED_ALSO = "\u000e";
+const MARKS = /[\u0001-\u0008\u000e]/g;
+const MARK = /[\u0001-\u0006\u0008\u000e]/;
 
 /**
  * Where a flagged figure stands as a number, never inside another (« 5 » in « 75 % » or « 350 », « 360 » in the
@@ -257,7 +263,9 @@ export function markUnverified(
     // After a quote's, a list's, a heading's or a table row's opening, so that the line is still read as one.
     const opening = /^\s*(?:>\s?)?(?:#{1,6}\s+|(?:[-*•]|\d+[.)])\s+|\|)?/.exec(text.slice(start, s.end))![0].length;
     add(start + opening, UNVERIFIED_START);
-    add(at, UNVERIFIED, true);
+    // (A wrong citation's reason comes first, one per citation; any other reason is about what the sentence says.)
+    const unsupportedToo = s.status === "invalid-citation" && s.reasons.length > s.invalidCitations.length;
+    add(at, unsupportedToo ? UNVERIFIED_ALSO : UNVERIFIED, true);
     add(s.end, UNVERIFIED_END, true);
   }
   for (const at of [...new Set([...marks.keys(), ...labels.keys()])].sort((a, b) => b - a)) {
@@ -334,9 +342,10 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
         inside = true;
         marked = false;
         from = out.length;
-      } else if (mark[0] === UNVERIFIED) {
-        if (!marked) {
-          record(message("verify.unverifiedInline"), out.slice(from));
+      } else if (mark[0] === UNVERIFIED || mark[0] === UNVERIFIED_ALSO) {
+        if (!marked || mark[0] === UNVERIFIED_ALSO) {
+          // (Listed once among what to check: with its wrong citation's mark when that one came first.)
+          if (!marked) record(message("verify.unverifiedInline"), out.slice(from));
           out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
         }
         // Until the end of its span (its note), the sentence has its mark.

@@ -148,6 +148,14 @@ export function keepFiguresTogether(text: string): string {
   return text.replace(/(\d) (?=\d{3}(?!\d)|%|€)/g, "$1\u00a0");
 }
 
+/**
+ * A mark is never split by a line break nor spread by justification: its inner spaces become no-break spaces
+ * (« [7 : citation invalide] » was printed « [7 » … « : » … « citation invalide] » in a justified line, trial26 T-H5).
+ */
+export function keepMarkTogether(text: string): string {
+  return text.replace(/\[[^\]\n]{1,80}\]/g, (mark) => mark.replace(/ /g, "\u00a0"));
+}
+
 function toRuns(list: Inline[], size: number, italicAll = false): Run[] {
   return list.map((i) => {
     if (i.kind === "break") return { text: "\n", font: FONTS.regular, color: COLORS.text, size };
@@ -155,7 +163,8 @@ function toRuns(list: Inline[], size: number, italicAll = false): Run[] {
       return { text: `[${i.note.n}]`, font: FONTS.regular, color: COLORS.heading, size: size - 2.5 };
     const italic = i.italic || italicAll;
     const font = i.bold && italic ? FONTS.boldItalic : i.bold ? FONTS.bold : italic ? FONTS.italic : FONTS.regular;
-    return { text: printable(keepFiguresTogether(i.text)), font, color: i.flagged ? COLORS.flag : COLORS.text, size };
+    const text = keepFiguresTogether(i.flagged ? keepMarkTogether(i.text) : i.text);
+    return { text: printable(text), font, color: i.flagged ? COLORS.flag : COLORS.text, size };
   });
 }
 

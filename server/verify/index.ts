@@ -23,6 +23,7 @@ import { askerContradictions } from "./asker-context.ts";
 import { audienceUnstated, publicSwapped } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
+import { calledInexact } from "./called-inexact.ts";
 import { cardDenial } from "./card-denial.ts";
 import { allReplacedUnstated, countryGivenToAll, itemAttributeSwapped } from "./card-items.ts";
 import { carriedDuty } from "./carried-duty.ts";
@@ -168,6 +169,7 @@ import { swapToUnconfirmed } from "./unconfirmed-swap.ts";
 import { onlyUnstated } from "./uniqueness.ts";
 import { unknownAsKnown } from "./unknown.ts";
 import { verbReversed } from "./verb-antonyms.ts";
+import { rolesSwapped } from "./verb-roles.ts";
 import { attributedToRuledOut, deniedActStated, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
   ACRONYM_SKIPS,
@@ -1087,6 +1089,9 @@ function checkSentence(
       personItemSwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
+    // Who did what to whom, swapped on a verb the cited passage also has (`verb-roles.ts`, trial26 T-H1).
+    const roleSwap = swapped ? null : rolesSwapped(subjectNamed, pool);
+    if (roleSwap) reasons.push(message("verify.rolesSwapped", { ...roleSwap, where: w }));
     const ban = banUnstated(stated, pool);
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const duty = ban ? null : dutyUnstated(stated, pool);
@@ -1159,6 +1164,9 @@ function checkSentence(
     const warned =
       statedInexact(stated, pool) ?? joinedAgainstWarning(stated, pool) ?? attributedToRuledOut(stated, pool);
     if (warned) reasons.push(message("verify.warnedAgainst", { where: w, quote: warned }));
+    // What a passage given to the model, cited or not, calls inexact, stated (`called-inexact.ts`, trial26 T-H2).
+    const called = warned ? null : calledInexact(subjectNamed, sources, earlier);
+    if (called) reasons.push(message("verify.calledInexact", { ...called }));
     const denied = deniedActStated(stated, pool) ?? deniedNounStated(stated, pool) ?? licenceOpposite(stated, pool);
     if (denied)
       reasons.push(
