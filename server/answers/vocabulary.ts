@@ -8,8 +8,8 @@
 import { createHash } from "node:crypto";
 import { BoundedMap } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
+import { typedSlips } from "../core/typing.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
-import { typedSlips } from "../inventory/typo.ts";
 import { STOPWORDS } from "../retrieval/lexicon.ts";
 import type { ChunkStore } from "../store/types.ts";
 
