@@ -1738,7 +1738,16 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
   if (unit) {
     const units = sameUnits(unit).join("|");
     const per = new RegExp(`\\bpar\\s+(?:${units})s?\\b|/\\s*(?:${units})s?\\b`, "i");
-    const given = excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => per.test(fold(s)) && MONEY.test(s)));
+    // A product named by an edition of letters and digits (« Microsoft 365 E3 ») is priced only by a sentence that
+    // names that edition: Copilot's price per user is not E3's (trial26 T-M3).
+    const editions = [
+      ...fold(question).matchAll(/(?<![\p{L}\p{N}])(?=[\p{L}]*\p{N})(?=\p{N}*\p{L})[\p{L}\p{N}]+/gu),
+    ].map((m) => m[0]);
+    const ofEdition = (s: string) =>
+      editions.every((e) => new RegExp(`(?<![\\p{L}\\p{N}])${e}(?![\\p{L}\\p{N}])`, "u").test(fold(s)));
+    const given = excerpts.some((x) =>
+      x.split(/(?<=[.;!?])\s+/).some((s) => per.test(fold(s)) && MONEY.test(s) && ofEdition(s)),
+    );
     if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
   }
   if (asked.includes("quantity") && ownFigure(question, excerpts)) return message("answer.notGiven.own");

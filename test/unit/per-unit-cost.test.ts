@@ -30,6 +30,20 @@ describe("a cost per unit the passages give per another name of the same unit", 
   });
 });
 
+describe("a cost per unit of a product named by its edition (trial26 T-M3, brief38's diagnosis)", () => {
+  const e3 = "Les nouveaux prix : Microsoft 365 E3 à 39 dollars, Microsoft 365 E5 à 60 dollars (The Register, 2025).";
+  it("is not given by another product's price per user (Copilot's) beside the edition's price without its unit", () => {
+    expect(notGiven("Combien coûte une licence Microsoft 365 E3 par agent ?", [...perUser, e3], [])).toContain(
+      "par agent",
+    );
+  });
+
+  it("is given by a sentence naming the edition with its price per user", () => {
+    const perUserE3 = ["Microsoft 365 E3 passe à 36 dollars par utilisateur et par mois (Microsoft, 2025)."];
+    expect(notGiven("Combien coûte une licence Microsoft 365 E3 par agent ?", perUserE3, [])).toBeNull();
+  });
+});
+
 describe("a collectivité's size is no unit of cost (trial24 T-M2)", () => {
   it("is not read as a cost per inhabitant asked", () => {
     expect(notGiven("passer une mairie de 2600 habitants à linux, ça coûte combien ?", perPoste, [])).toBeNull();
