@@ -1,0 +1,50 @@
+/**
+ * Unanswerable questions of the burned held-out-33 set still answered at dbd22025 (premises36): a false premise told
+ * by an apposed participle (« x ayant déménagé … », « y étant passée sous le contrôle de … », « z appartenant
+ * désormais à … ») or a clause after « maintenant que » / « depuis que » naming both sides of a takeover. The list of
+ * 51 is in `/work/notes/premises36-list.txt`, cut in list order before any rule: ranks 1–26 tuned, 27–51 untuned.
+ * Guards: answerable questions of the same form, the corpus saying the premise. On the real corpus.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import type { Engine } from "../../server/engine.ts";
+import { realCorpusEngine } from "../helpers/server.ts";
+
+let real: { engine: Engine; close(): Promise<void> };
+beforeAll(async () => {
+  real = await realCorpusEngine("cap-libre-held-out-33-premises-r36-");
+}, 120_000);
+afterAll(async () => real?.close());
+const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+describe("a premise stated by an apposed participle or after « maintenant que » (`claimed-event.ts`)", () => {
+  it("abstains when no sentence read says the event with every name of the premise", async () => {
+    for (const q of [
+      "maintenant que microsoft a racheté nextcloud, nos données partagées sont-elles soumises au cloud act ?",
+      "depuis que broadcom a absorbé proxmox, les licences vont-elles augmenter comme pour vmware ?",
+      "l'anssi ayant retiré sa qualification secnumcloud à ovhcloud, où migrer nos données sensibles ?",
+      "bluemind appartenant désormais à google, faut-il quitter cette messagerie ?",
+      "la document foundation ayant déménagé aux états-unis, libreoffice est-il encore européen ?",
+      "vates étant passée sous le contrôle de citrix, xcp-ng est-il encore une alternative européenne ?",
+      "ow2 a cessé ses activités, qui héberge maintenant lemonldap::ng ?",
+      "quimper bretagne occidentale ayant décroché l'or au label en 2026, comment y est-elle arrivée ?",
+      // Other subjects, same forms.
+      "maintenant que google a racheté bluemind, faut-il changer de messagerie ?",
+      "l'adullact ayant quitté montpellier, où se trouve son siège ?",
+      "jitsi appartenant désormais à microsoft, quelle visio choisir ?",
+      "l'april a cessé ses activités, qui défend le logiciel libre maintenant ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers when the corpus says the premise, or the clause states no event", async () => {
+    for (const q of [
+      "depuis que Broadcom a racheté VMware, la facture des licences a été multipliée par combien ?",
+      "maintenant que broadcom a racheté vmware, combien coûtent les licences ?",
+      "grist étant un logiciel européen développé par l'état français, on peut l'utiliser sans se poser de question ?",
+      "tno étant libre, tous ses composants sont européens ?",
+      "depuis que Linagora a le marché interministériel, on sait qui assure le support libre de l'Assurance maladie ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
