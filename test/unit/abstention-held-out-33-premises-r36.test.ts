@@ -16,6 +16,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => real?.close());
 const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+const partOf = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).partial;
 
 describe("a premise stated by an apposed participle or after « maintenant que » (`claimed-event.ts`)", () => {
   it("abstains when no sentence read says the event with every name of the premise", async () => {
@@ -46,5 +47,34 @@ describe("a premise stated by an apposed participle or after « maintenant que �
       "depuis que Linagora a le marché interministériel, on sait qui assure le support libre de l'Assurance maladie ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
+describe("two questions joined by « , et » and an interrogative, the first without « ? » (`second-ask.ts`, `askedTwice`)", () => {
+  it("answers the first part and says the corpus does not answer the second, when no sentence holds it", async () => {
+    for (const [q, part] of [
+      [
+        "tchap a été créé en quelle année, et combien l'état a-t-il dépensé pour le développer",
+        "combien l'état a-t-il dépensé pour le développer",
+      ],
+      [
+        "qui dirige le numérique à échirolles, et combien d'agents compte son équipe informatique",
+        "combien d'agents compte son équipe informatique",
+      ],
+    ] as const)
+      expect((await partOf(q))?.part, q).toBe(part);
+  });
+
+  it("still answers both parts when a sentence holds the second with the subject (burned sets)", async () => {
+    for (const q of [
+      "nextcloud a été fondé par qui, et quel centre fédéral allemand l'utilise ?",
+      "le marché de support Linagora couvre combien de logiciels, et combien peuvent être critiques ?",
+      "tchap : combien d'utilisateurs mensuels en 2025, et combien d'agents de la cnam vont y passer",
+      // A noun asked without its own verb is not cut (held-out, answerable).
+      "combien d'agents au ministère danois de la numérisation, et quel coût",
+    ]) {
+      expect(await partOf(q), q).toBeNull();
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+    }
   });
 });
