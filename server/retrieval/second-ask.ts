@@ -186,7 +186,9 @@ const SECOND_QUESTION = list("seconde question").map(tokens);
  */
 export function askedTwice(question: string): TwoParts | null {
   for (const { first, second } of statementCuts(question.slice(openingContextEnd(question)))) {
-    if (!INTERROGATIVES.test(folded(first))) continue;
+    // The first cut only: a first part after a context (« avec le data act, quel préavis …, et combien de temps … »)
+    // may be answered by passages that do not repeat it with each figure (held-out-2, answerable).
+    if (!INTERROGATIVES.test(folded(first))) return null;
     const words = tokens(second);
     const opening = SECOND_QUESTION.find((o) => o.every((w, k) => words[k] === w));
     if (!opening || questionTerms(first).length < 2) return null;

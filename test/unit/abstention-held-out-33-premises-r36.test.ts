@@ -70,6 +70,8 @@ describe("two questions joined by « , et » and an interrogative, the first wit
       "nextcloud a été fondé par qui, et quel centre fédéral allemand l'utilise ?",
       "le marché de support Linagora couvre combien de logiciels, et combien peuvent être critiques ?",
       "tchap : combien d'utilisateurs mensuels en 2025, et combien d'agents de la cnam vont y passer",
+      // The first part after a context: only the first comma is a cut (held-out-2).
+      "Avec le Data Act, quel préavis doit-on donner pour changer de fournisseur cloud, et combien de temps dure la bascule ?",
       // A noun asked without its own verb is not cut (held-out, answerable).
       "combien d'agents au ministère danois de la numérisation, et quel coût",
     ]) {
