@@ -54,6 +54,8 @@ const WISHES = new Set((SECTIONS.get("souhait") ?? []).map(fold));
 const SELVES = (SECTIONS.get("soi-même") ?? []).map(fold);
 /** Endings of a verb whose subject follows (« avons-nous »): a clause asking a fact, not a tool. */
 const INVERTED = (SECTIONS.get("sujet inversé") ?? []).map(fold);
+/** Auxiliaries in the clause « quel » opens (« quelles communes sont passées »): a fact asked, not a tool. */
+const FACT_VERBS = new Set((SECTIONS.get("verbe de fait") ?? []).map(fold));
 /**
  * A question word (folded): anywhere, but « qui » and « ou » only opening a clause (« … un correcteur … qui s'ajoute à
  * LibreOffice », « la clé usb où je mets … » are a relative and a place, not a question).
@@ -144,10 +146,11 @@ function readNeed(question: string): Need | null {
   // informatiser son catalogue », « la mairie veut un drone pour … »): the need opens on the wish.
   const head = words(text.split(/[,;:.]/)[0] ?? "");
   const wish = head.findIndex((w, i) => i > 0 && WISHES.has(w));
-  if (wish > 0 && head[wish - 1] !== "on") {
+  // (Typed as a need: « notre comcom … veut deposer un dossier au label, l'adullact facture des frais ? » asks a fact.)
+  if (typed && wish > 0 && head[wish - 1] !== "on") {
     const rest = head.slice(wish + 1).join(" ");
     if (ARTICLES.has(head[wish + 1] ?? "") || opensOnInfinitive(rest))
-      return { opening: head[wish]!, strict: !typed, at: text.indexOf(` ${head[wish]} `) + 1, situation: true };
+      return { opening: head[wish]!, strict: false, at: text.indexOf(` ${head[wish]} `) + 1, situation: true };
   }
   return null;
 }
@@ -160,12 +163,13 @@ function readNeed(question: string): Need | null {
 function clauseAsking(text: string): Need | null {
   const clauses = text.split(/[,;:.]\s*/);
   const last = clauses.at(-1)?.replace(/\s*\?$/, "") ?? "";
-  if (clauses.length < 2 || text.slice(0, text.lastIndexOf(last)).includes("?")) return null;
+  // (Typed without « ? »: « …, quel montant atteint le marché passé via l'ugap ? » asks a fact.)
+  if (clauses.length < 2 || text.includes("?")) return null;
   const [head = "", next = ""] = last.split(" ");
   if (!CLAUSE_ASKING.has(head) || (head === "comment" && !infinitive(next)) || STOPWORDS.has(next)) return null;
   const before = text.slice(0, text.lastIndexOf(last));
   if (CLAUSE_QUESTION.test(before) || CLAUSE_QUESTION.test(last.slice(head.length))) return null;
-  if (last.split(" ").some((w) => INVERTED.some((i) => w.endsWith(i)))) return null;
+  if (last.split(" ").some((w) => FACT_VERBS.has(w) || INVERTED.some((i) => w.endsWith(i)))) return null;
   return { opening: head, strict: true, at: text.lastIndexOf(last), situation: true };
 }
 

@@ -73,6 +73,10 @@ describe("on the real corpus", () => {
       "pour notre prochaine réunion d'adhérents, quel smartphone acheter pour ma mère de 80 ans",
       "notre commune veut gérer la fourrière municipale",
       "les élus se disputent sur le budget ; quel logiciel pour gérer la fourrière",
+      // Facts asked in the same forms (held-out-27, held-out-28, unanswerable).
+      "notre comcom de 12 communes veut deposer un dossier au label, l'adullact facture des frais d'inscription ? montant ?",
+      "le hdh migre vers un hébergeur secnumcloud, quel montant atteint le marché passé via l'ugap ?",
+      "en guadeloupe, quelles communes sont passées sous linux",
     ]) {
       const retrieved = await retrieve(q);
       expect(outcomeOf(q, retrieved).abstained, q).toBe(true);
