@@ -46,6 +46,16 @@ const TOOL_WORDS = new Set((SECTIONS.get("outil") ?? []).map(fold));
 const LATE_OPENINGS = new Set((SECTIONS.get("ouverture tardive") ?? []).map((o) => fold(o).replace(/’/g, "'")));
 /** Clause openings asking whether a tool exists (« existe-t-il un … », « il faut un … »), folded. */
 const CLAUSE_OPENINGS = (SECTIONS.get("ouverture de proposition") ?? []).map((o) => fold(o).replace(/’/g, "'"));
+/** Question words that may open the need's clause after the asker's situation (`[question de proposition]`). */
+const CLAUSE_ASKING = new Set((SECTIONS.get("question de proposition") ?? []).map(fold));
+/** Verbs of a wish whose subject is the asker's situation (« notre bibliothèque … veut informatiser … »), folded. */
+const WISHES = new Set((SECTIONS.get("souhait") ?? []).map(fold));
+/** What may stand between the need's infinitive and its object (« héberger nous-mêmes un serveur »), folded. */
+const SELVES = (SECTIONS.get("soi-même") ?? []).map(fold);
+/** Endings of a verb whose subject follows (« avons-nous »): a clause asking a fact, not a tool. */
+const INVERTED = (SECTIONS.get("sujet inversé") ?? []).map(fold);
+/** Auxiliaries in the clause « quel » opens (« quelles communes sont passées »): a fact asked, not a tool. */
+const FACT_VERBS = new Set((SECTIONS.get("verbe de fait") ?? []).map(fold));
 /**
  * A question word (folded): anywhere, but « qui » and « ou » only opening a clause (« … un correcteur … qui s'ajoute à
  * LibreOffice », « la clé usb où je mets … » are a relative and a place, not a question).
@@ -66,7 +76,8 @@ const infinitive = (word: string) => word.length >= 4 && /(?:er|ir|re)$/.test(wo
  * aux applis »), not on a noun of the same ending (« procédure pas à pas », « salaire moyen »).
  */
 function opensOnInfinitive(text: string): boolean {
-  const [first = "", second = "", third = ""] = text.split(" ");
+  const self = SELVES.find((w) => text.split(" ").slice(1).join(" ").startsWith(`${w} `));
+  const [first = "", second = "", third = ""] = (self ? text.replace(` ${self}`, "") : text).split(" ");
   const verb = infinitive(first) || GENERAL_VERBS.has(first);
   return (
     verb && (DETERMINERS.has(second) || /^[ld]'/.test(second) || (second.length > 2 && /^(?:a|au|aux|en)$/.test(third)))
@@ -86,39 +97,80 @@ export function needOpening(question: string): string | null {
 }
 
 /**
+ * A need read in a question: its opening, whether it is read strictly, where it opens (`at`, in the folded question)
+ * and whether what comes before is the asker's situation (`situation`: the clause forms of round 29).
+ */
+interface Need {
+  opening: string;
+  strict: boolean;
+  at: number;
+  situation?: boolean;
+}
+
+/**
  * The need's opening, and whether it was read only after the asker's context by the forms of round 27 (a closing « ? »
  * with no question word, « il y a … », an infinitive after a purpose): such a need must have two of its words held
  * by the card, not one with its complements (« planning des créneaux du gymnase pour les clubs, un logiciel libre ? »
  * is not answered by the card of a planning tool, « faire signer les arrêtés par le maire sans papier, il y a du
  * libre » by an office suite's that writes « arrêtés »).
  */
-function readNeed(question: string): { opening: string; strict: boolean } | null {
+function readNeed(question: string): Need | null {
   const text = plain(question);
   const opening = OPENINGS.find((o) => text.startsWith(o.endsWith("'") ? o : `${o} `));
-  if (opening) return { opening, strict: false };
+  if (opening) return { opening, strict: false, at: 0 };
   // (A tool asked after the asker's context may close on « ? » when no question word asks anything else: « je signe
   // encore les arrêtés à la main, il y a un parapheur électronique libre ? ».)
   const typed = typedAsSearch(question) || typedAsNeed(text);
   const polar = !CLAUSE_QUESTION.test(text);
-  if (!typed && !polar) return null;
+  if (!typed && !polar) return clauseAsking(text);
   const first = text.split(" ")[0] ?? "";
-  if (typed && (ARTICLES.has(first) || opensOnInfinitive(text))) return { opening: first, strict: false };
+  if (typed && (ARTICLES.has(first) || opensOnInfinitive(text))) return { opening: first, strict: false, at: 0 };
   // After a purpose opening it (« pour un atelier grand public, dessiner le logo de l'asso en vectoriel »), the need
   // opens as it would alone.
   const purpose = openingPurposes(question)[0];
   const afterPurpose = purpose && !question.slice(0, purpose[0]).trim() ? plain(question.slice(purpose[1] + 1)) : "";
   if (afterPurpose && typed && opensOnInfinitive(afterPurpose))
-    return { opening: afterPurpose.split(" ")[0]!, strict: true };
+    return { opening: afterPurpose.split(" ")[0]!, strict: true, at: text.indexOf(afterPurpose) };
   // A tool asked for after the asker's context (« on veut retransmettre les séances, un logiciel gratuit pour la
   // captation », « un agent malvoyant arrive, il faut un logiciel qui lit l'écran »): a clause opening on a tool's
   // word or on a need's opening.
   for (const clause of text.split(/[,;:.]\s*/).slice(1)) {
     const [head = "", next = ""] = clause.split(" ");
-    if (ARTICLES.has(head) && (asksForProducts(next) || TOOL_WORDS.has(next))) return { opening: head, strict: !typed };
+    const at = text.indexOf(clause);
+    if (ARTICLES.has(head) && (asksForProducts(next) || TOOL_WORDS.has(next)))
+      return { opening: head, strict: !typed, at };
     const open = CLAUSE_OPENINGS.find((o) => clause.startsWith(`${o} `));
-    if (open) return { opening: open, strict: !typed || LATE_OPENINGS.has(open) };
+    if (open) return { opening: open, strict: !typed || LATE_OPENINGS.has(open), at };
+  }
+  // A wish whose subject is the asker's situation, in the first clause (« notre petite bibliothèque associative veut
+  // informatiser son catalogue », « la mairie veut un drone pour … »): the need opens on the wish.
+  const head = words(text.split(/[,;:.]/)[0] ?? "");
+  const wish = head.findIndex((w, i) => i > 0 && WISHES.has(w));
+  // (Typed as a need: « notre comcom … veut deposer un dossier au label, l'adullact facture des frais ? » asks a fact.)
+  if (typed && wish > 0 && head[wish - 1] !== "on") {
+    const rest = head.slice(wish + 1).join(" ");
+    if (ARTICLES.has(head[wish + 1] ?? "") || opensOnInfinitive(rest))
+      return { opening: head[wish]!, strict: false, at: text.indexOf(` ${head[wish]} `) + 1, situation: true };
   }
   return null;
+}
+
+/**
+ * The need asked by the only question word of the question, opening its last clause after the asker's situation
+ * (`[question de proposition]`: « … ; quel parapheur électronique libre », « …, comment chiffrer tout le disque avec un
+ * outil libre »): read strictly, « comment » only before an infinitive.
+ */
+function clauseAsking(text: string): Need | null {
+  const clauses = text.split(/[,;:.]\s*/);
+  const last = clauses.at(-1)?.replace(/\s*\?$/, "") ?? "";
+  // (Typed without « ? »: « …, quel montant atteint le marché passé via l'ugap ? » asks a fact.)
+  if (clauses.length < 2 || text.includes("?")) return null;
+  const [head = "", next = ""] = last.split(" ");
+  if (!CLAUSE_ASKING.has(head) || (head === "comment" && !infinitive(next)) || STOPWORDS.has(next)) return null;
+  const before = text.slice(0, text.lastIndexOf(last));
+  if (CLAUSE_QUESTION.test(before) || CLAUSE_QUESTION.test(last.slice(head.length))) return null;
+  if (last.split(" ").some((w) => FACT_VERBS.has(w) || INVERTED.some((i) => w.endsWith(i)))) return null;
+  return { opening: head, strict: true, at: text.lastIndexOf(last), situation: true };
 }
 
 /** The lines of a card that say what it is around its description: hosting, inventories' names, users, migration… */
@@ -200,6 +252,8 @@ function actWords(question: string): Set<string> {
       i === 0 ||
       clauseStarts.has(w) ||
       /^(?:pour|a|de|d)$/.test(before) ||
+      // (Or after the word asking for the need: « …, comment chiffrer tout le disque ».)
+      CLAUSE_ASKING.has(before) ||
       (before === "et" && acts.has(list[i - 2] ?? ""));
     if (infinitive(w) && opens && (DETERMINERS.has(list[i + 1] ?? "") || /^(?:l|d)$/.test(list[i + 1] ?? "")))
       acts.add(w);
@@ -293,6 +347,11 @@ export async function cardsHoldingNeed(
   const setting = !typedAsNeed(plain(question))
     ? new Set<string>()
     : settingWords(question, new Set([...own, ...acts].flatMap((t) => t.word.split(" "))));
+  // So is the asker's situation before the need's clause (« les arrêtés circulent encore en papier … ; quel parapheur
+  // … », « notre petite bibliothèque associative veut … »), where the rest does not repeat it.
+  // (Only in the forms of round 29: after « il existe … pour ça ? » the situation is the need itself.)
+  const rest = words(plain(question).slice(read.at));
+  if (read.situation) for (const w of words(plain(question).slice(0, read.at))) if (!rest.includes(w)) setting.add(w);
   // So is a purpose opening it (« pour un atelier grand public, dessiner le logo … »): why the asker asks.
   for (const [a, b] of openingPurposes(question).filter(([a]) => !question.slice(0, a).trim()))
     for (const w of words(plain(question.slice(a, b))))
