@@ -308,4 +308,35 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(await page.locator("#ask-error").innerText()).toBe("");
     await page.close();
   });
+  it("leads an answer the sources confirm nowhere with the warning, above it, without « Faits à jour » (trial26 T-M4)", async () => {
+    const { page, consoleErrors } = await pages.open(server.url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    // Two invented figures, one of them wrongly cited: nothing the passages confirm.
+    ollama.set({
+      reply:
+        "La Gendarmerie a économisé 95 millions d'euros en 2031 [1]. Elle a migré 100 % de ses postes dès 2025 [12].",
+    });
+    try {
+      await page.getByLabel("Votre question").fill("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+      await page.getByLabel("Votre question").press("Enter");
+      await page.locator(".turn .mode").waitFor({ timeout: 30_000 });
+      const warning = page.locator(".turn .unconfirmed");
+      expect(await warning.innerText()).toContain(
+        "Aucune phrase de cette réponse n'est confirmée par les sources citées",
+      );
+      // Before the answer, in the reading order.
+      expect(
+        await warning.evaluate((n) => {
+          const answer = n.parentElement?.querySelector(".answer");
+          return !!answer && !!(n.compareDocumentPosition(answer) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }),
+      ).toBe(true);
+      expect(await page.locator(".turn .facts-date").count()).toBe(0);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      ollama.set({ reply: REPLY });
+    }
+  });
 });
