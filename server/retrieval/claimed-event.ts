@@ -238,6 +238,8 @@ const OPENERS = [...section("ouvre une prémisse")].map((e) => e.split(" "));
 const APPOSED = section("apposition");
 /** Events such a premise states that the corpus would tell with each of its names, as heads. */
 const APPOSED_EVENTS = [...section("événements apposés")].map((e) => e.slice(0, EVENT_HEAD));
+/** What makes « passé » a change of owner (« sous le contrôle de », « chez »), folded (`[passé, propriétaire]`). */
+const TAKEN_OVER = section("passé, propriétaire");
 /** Names after an apposed premise's event that it must be said with (« citrix », « ovhcloud »). */
 const MAX_OBJECT_WORDS = 2;
 
@@ -280,6 +282,8 @@ export function apposedPremise(question: string): { subject: string[]; event: st
   const named = content.filter((w) => !GENERIC.has(stem(w)));
   const subject = named.length ? named : content;
   if (!subject.length || subject.length > MAX_SUBJECT_WORDS) return null;
+  // « passée sous linux » is a migration, told in other words; « passée sous le contrôle de citrix » a takeover.
+  if (said.startsWith("pass") && !list.slice(at + 1).some((w) => TAKEN_OVER.has(w))) return null;
   const objects = list
     .slice(at + 1)
     .filter((w) => plain(w) && !BETWEEN.has(w) && !INTO.has(w))
