@@ -15,7 +15,6 @@ import {
   baseVars,
   catalogNotice,
   categoryLabel,
-  contextClaims,
   dataBlock,
   describeCollectivite,
   finish,
@@ -211,14 +210,7 @@ export function auditPlanContext(
   ]);
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
   return {
-    ...finish(
-      fill(structure.title, vars),
-      c.name,
-      vars,
-      data,
-      structure.tone,
-      contextClaims(inputs.context, c.name, ownItemNames(analysis)),
-    ),
+    ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, inputs.context, ownItemNames(analysis)),
     ...(analysis ? { own: roadmapOwnData(planRoadmap(analysis, { now })) } : {}),
   };
 }

@@ -71,8 +71,9 @@ export const texts = (structure: DocumentStructure, key: string, vars: Record<st
 };
 
 /**
- * The document's context. `claims` (what the sender's context says of others: `contextClaims`) are left out of the
- * facts that back figures and names, so the sentence stating them is checked against the corpus like a model's.
+ * The document's context. What the user's `context` says of others (`contextClaims`, `own` its names of the map) is
+ * left out of the facts that back figures and names, so the sentence stating it is checked against the corpus like a
+ * model's.
  */
 export const finish = (
   title: string,
@@ -80,18 +81,22 @@ export const finish = (
   vars: Record<string, string>,
   data: string,
   tone: string,
-  claims: string[] = [],
-): DraftContext => ({
-  title,
-  collectivite,
-  vars,
-  data,
-  facts: [data, ...Object.values(vars)].map((f) =>
-    claims.reduce((t, claim) => t.replaceAll(neutralize(claim), " ").replaceAll(claim, " "), f),
-  ),
-  claims,
-  tone,
-});
+  context?: string,
+  own: string[] = [],
+): DraftContext => {
+  const claims = contextClaims(context, collectivite, own);
+  return {
+    title,
+    collectivite,
+    vars,
+    data,
+    facts: [data, ...Object.values(vars)].map((f) =>
+      claims.reduce((t, claim) => t.replaceAll(neutralize(claim), " ").replaceAll(claim, " "), f),
+    ),
+    claims,
+    tone,
+  };
+};
 
 /** Who a clause of the user's context speaks of: sections of `i18n/fr/context-subjects.txt`. */
 const SUBJECTS = wordListSections("context-subjects.txt");

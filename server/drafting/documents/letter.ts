@@ -14,7 +14,6 @@ import {
   analysisSentence,
   attributedContext,
   baseVars,
-  contextClaims,
   dataBlock,
   describeCollectivite,
   finish,
@@ -144,14 +143,7 @@ export function letterContext(
   const title = fill(structure.title, vars);
   // What the context says of others (« la Gendarmerie a économisé … ») is checked against the corpus, not taken as data.
   return {
-    ...finish(
-      title,
-      c.name,
-      vars,
-      data,
-      structure.tones?.[inputs.tone] ?? structure.tone,
-      contextClaims(inputs.context, c.name),
-    ),
+    ...finish(title, c.name, vars, data, structure.tones?.[inputs.tone] ?? structure.tone, inputs.context),
     ...(analysis ? { own: roadmapOwnData(planRoadmap(analysis, { now })) } : {}),
   };
 }

@@ -32,7 +32,6 @@ import {
   catalogNotice,
   categoryLabel,
   computationNote,
-  contextClaims,
   dataBlock,
   describeCollectivite,
   finish,
@@ -829,14 +828,7 @@ export function roadmapContext(
   ]);
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
   return {
-    ...finish(
-      fill(structure.title, vars),
-      c.name,
-      vars,
-      data,
-      structure.tone,
-      contextClaims(inputs.context, c.name, ownItemNames(analysis)),
-    ),
+    ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, inputs.context, ownItemNames(analysis)),
     own: roadmapOwnData(plan, { date: targetDate, start }),
     planned: plannedReplacements(structure, plan, ends, start, targetDate),
   };
