@@ -76,16 +76,16 @@ describe("the briefing note says the roadmap's figure for the quick wins' end, w
   }, 120_000);
 });
 
+/** The context a dated briefing or roadmap of map `id` is written from (start and target dates typed). */
+function datedContext(kind: "briefing" | "roadmap", id: string) {
+  const a = analysis(id);
+  const inputs = parseInputs(kind, { collectivite, analysisId: a.id, startDate: START, targetDate: TARGET_DATE });
+  return { a, ctx: buildContext(kind, inputs, a, loadStructure(kind), NOW) };
+}
+
 describe("the briefing's data block and own figures, dated", () => {
   it("names the month of each figure and accepts the dated figure as the document's own", () => {
-    const a = analysis("commune-pleyben-data");
-    const ctx = buildContext(
-      "briefing",
-      parseInputs("briefing", { collectivite, analysisId: a.id, startDate: START, targetDate: TARGET_DATE }),
-      a,
-      loadStructure("briefing"),
-      NOW,
-    );
+    const { a, ctx } = datedContext("briefing", "commune-pleyben-data");
     const plan = planRoadmap(a, { now: NOW });
     const calendar = roadmapCalendar(plan, START, TARGET_DATE);
     const quick = calendar.phases.find((m) => m.phase === "quick")!;
@@ -100,14 +100,7 @@ describe("the briefing's data block and own figures, dated", () => {
 
 describe("the dated roadmap's own figures", () => {
   it("no longer accept the quick phase alone, undated, which the roadmap prints nowhere", () => {
-    const a = analysis("commune-pleyben-own");
-    const ctx = buildContext(
-      "roadmap",
-      parseInputs("roadmap", { collectivite, analysisId: a.id, startDate: START, targetDate: TARGET_DATE }),
-      a,
-      loadStructure("roadmap"),
-      NOW,
-    );
+    const { a, ctx } = datedContext("roadmap", "commune-pleyben-own");
     const plan = planRoadmap(a, { now: NOW });
     const alone = roundPercent(plan.phases[0]!.weighted!);
     // Before: « exposition pondérée après une phase : 80 % » among them, so « après les gains rapides, 80 % » passed
