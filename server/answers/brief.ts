@@ -1742,11 +1742,12 @@ export function notGiven(question: string, excerpts: string[], asked: Asked[]): 
     // names that edition: Copilot's price per user is not E3's (trial26 T-M3).
     const editions = [
       ...fold(question).matchAll(/(?<![\p{L}\p{N}])(?=[\p{L}]*\p{N})(?=\p{N}*\p{L})[\p{L}\p{N}]+/gu),
-    ].map((m) => m[0]);
-    const ofEdition = (s: string) =>
-      editions.every((e) => new RegExp(`(?<![\\p{L}\\p{N}])${e}(?![\\p{L}\\p{N}])`, "u").test(fold(s)));
+    ].map((m) => new RegExp(`(?<![\\p{L}\\p{N}])${m[0]}(?![\\p{L}\\p{N}])`, "u"));
     const given = excerpts.some((x) =>
-      x.split(/(?<=[.;!?])\s+/).some((s) => per.test(fold(s)) && MONEY.test(s) && ofEdition(s)),
+      x.split(/(?<=[.;!?])\s+/).some((s) => {
+        const folded = fold(s);
+        return per.test(folded) && MONEY.test(s) && editions.every((e) => e.test(folded));
+      }),
     );
     if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
   }

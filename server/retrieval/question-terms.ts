@@ -227,6 +227,7 @@ function termsOf(asked: string): QuestionTerm[] {
     out.set(phrase, { word: phrase, variants: [phrase], name: true, ...(inContext ? { context: true } : {}) });
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
+  const { context: contextOf, ownTerms } = readAsker(question);
   for (const m of fold(question).matchAll(MONTH_YEAR)) {
     // (A month of the asker's situation, « notre contrat se termine le 30 juin 2026 », counts where a passage holds it.)
     const inside = (spans: readonly [number, number][]) => spans.some(([a, b]) => m.index >= a && m.index < b);
@@ -235,8 +236,8 @@ function termsOf(asked: string): QuestionTerm[] {
       variants: [`${m[1]} ${m[2]}`],
       name: true,
       date: true,
-      ...(inside(contextSpans(question)) ? { context: true } : {}),
-      ...(inside(readAsker(question).ownTerms) ? { own: true } : {}),
+      ...(inside(contextOf) ? { context: true } : {}),
+      ...(inside(ownTerms) ? { own: true } : {}),
     });
     inPhrase.add(m[1]!).add(m[2]!);
   }

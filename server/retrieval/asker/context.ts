@@ -20,6 +20,8 @@ export interface AskerClauses {
   source: Span | null;
   /** Who asks, and where, before the question they report (`reportedAsk`). */
   reported: Span | null;
+  /** When the asker's own engagement ends (`ownTermSpans`). */
+  ownTerms: readonly Span[];
 }
 
 /**
@@ -128,7 +130,7 @@ const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
  * - a purpose or a setting opening the question before a comma (« Pour monter la vidéo de la fête de quartier, un
  *   logiciel libre de montage ? »).
  */
-export function contextSpans(text: string, { statement, source, reported }: AskerClauses): Span[] {
+export function contextSpans(text: string, { statement, source, reported, ownTerms }: AskerClauses): Span[] {
   const spans: [number, number][] = [];
   let start = 0;
   const asks = /\?/.test(text);
@@ -171,7 +173,7 @@ export function contextSpans(text: string, { statement, source, reported }: Aske
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
   // « notre contrat Microsoft se termine le 30 juin 2026, que faire ? »: when the asker's own engagement ends.
-  spans.push(...ownTermSpans(text));
+  spans.push(...ownTerms);
   // « on a raté le dépôt de dossier pour le label l'an dernier, la fenêtre de candidature 2025 allait de quand à
   // quand »: the asker's own situation before the clause that asks (`askerStatement`, `clauses.ts`).
   if (statement) spans.push(statement);

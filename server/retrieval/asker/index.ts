@@ -42,8 +42,6 @@ export interface Asker extends AskerClauses {
   questionStart: number;
   /** The acts the asker says done in the first person (« nous avons déjà migré la messagerie »). */
   acts: readonly AskerAct[];
-  /** When the asker's own engagement ends (« notre contrat … se termine le 30 juin 2026 »): context never required. */
-  ownTerms: readonly Span[];
 }
 
 /** The questions read lately, by their text: one answer asks for the same reading a score of times. */
@@ -61,6 +59,7 @@ function read(text: string): Asker {
     statement: askerStatement(text),
     source: hearsaySource(text),
     reported: reportedAsk(text),
+    ownTerms: Object.freeze(ownTermSpans(text)),
   };
   const context = Object.freeze(spansOf(text, clauses));
   return Object.freeze({
@@ -70,7 +69,6 @@ function read(text: string): Asker {
     askingStart: openingEnd(text, clauses.reported),
     questionStart: framedStart(text, clauses.reported),
     acts: Object.freeze(askerActs(text)),
-    ownTerms: Object.freeze(ownTermSpans(text)),
   });
 }
 
