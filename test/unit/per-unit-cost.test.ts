@@ -31,7 +31,10 @@ describe("a cost per unit the passages give per another name of the same unit", 
 });
 
 describe("a cost per unit of a product named by its edition (trial26 T-M3, brief38's diagnosis)", () => {
-  const e3 = "Les nouveaux prix : Microsoft 365 E3 à 39 dollars, Microsoft 365 E5 à 60 dollars (The Register, 2025).";
+  // The corpus's own sentence (case-studies/microsoft-hausses-de-prix-secteur-public, hausse du 1er juillet 2026).
+  const e3 =
+    "À partir du 1er juillet 2026, Microsoft augmente ses prix publics Microsoft 365 (Servola, 2026 ; NPI Financial, " +
+    "2026) : nouveaux prix : Microsoft 365 E3 à 39 dollars, E5 à 60 dollars, F3 à 10 dollars.";
   it("is not given by another product's price per user (Copilot's) beside the edition's price without its unit", () => {
     expect(notGiven("Combien coûte une licence Microsoft 365 E3 par agent ?", [...perUser, e3], [])).toContain(
       "par agent",
@@ -39,7 +42,8 @@ describe("a cost per unit of a product named by its edition (trial26 T-M3, brief
   });
 
   it("is given by a sentence naming the edition with its price per user", () => {
-    const perUserE3 = ["Microsoft 365 E3 passe à 36 dollars par utilisateur et par mois (Microsoft, 2025)."];
+    // The same price written with a unit (a passage written for the test: its sources give no unit).
+    const perUserE3 = ["Microsoft 365 E3 passe à 39 dollars par utilisateur au 1er juillet 2026 (Servola, 2026)."];
     expect(notGiven("Combien coûte une licence Microsoft 365 E3 par agent ?", perUserE3, [])).toBeNull();
   });
 });
